@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Custodes",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "custodes", targets: ["custodes"]),
+        .library(name: "CustodesModel", targets: ["CustodesModel"]),
+        .library(name: "CustodesBundle", targets: ["CustodesBundle"]),
+        .library(name: "CustodesSimulator", targets: ["CustodesSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
+        .target(name: "CustodesModel", swiftSettings: swiftSettings),
+        // The force data bundle: the input contract, streaming readers, validation and quarantine.
+        .target(name: "CustodesBundle", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
+        // A synthetic force with ground truth, for development, demonstration and measurement.
+        .target(name: "CustodesSimulator", dependencies: ["CustodesModel", "CustodesBundle"], swiftSettings: swiftSettings),
+        // The command-line interface: one subcommand per job.
+        .executableTarget(
+            name: "custodes",
+            dependencies: [
+                "CustodesModel", "CustodesBundle", "CustodesSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CustodesModelTests", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "CustodesBundleTests", dependencies: ["CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,133 @@
+import Foundation
+public import CustodesModel
+
+/// The audit events of a bundle in time order, each exactly once, with memory bounded by a run size rather than by
+/// the number of events.
+///
+/// Exports arrive out of order and re-deliver events, and detection must see a clean, ordered stream. Events are
+/// read file by file, validated, and collected into runs; a run that fills is sorted and spilled to a temporary file,
+/// and the runs are merged at the end. Because a re-delivered event carries the same time and id as the original,
+/// the copies are adjacent after sorting and the later ones are counted as duplicates and skipped; the copy kept is
+/// the one from the first file and line.
+public struct AuditEventStream {
+    /// The most events held in memory at once; beyond it, sorted runs go to a temporary folder.
+    public var runSize: Int
+    /// Where spilled runs are written; removed when reading ends.
+    public var temporaryDirectory: String
+    /// Called after every `progressInterval` rows read (pass 1), with the count so far.
+    public var progress: (@Sendable (Int) -> Void)?
+    public var progressInterval = 1_000_000
+
+    let rows: RowReader
+    let reference: ReferenceData
+
+    init(rows: RowReader, reference: ReferenceData, runSize: Int = 1_000_000) {
+        self.rows = rows
+        self.reference = reference
+        self.runSize = runSize
+        temporaryDirectory = NSTemporaryDirectory()
+    }
+
+    /// Reads every audit file, then calls `body` once per distinct event in time order. Per-file counts are
+    /// appended to `report`.
+    public func forEach(report: inout BundleReport,
+                        _ body: (AuditEvent) throws -> Void) throws {
+        let names = AuditFiles.names(in: rows.directory)
+        guard !names.isEmpty else {
+            throw BundleError.missingFiles(directory: rows.directory, files: ["audit.csv or audit.jsonl"])
+        }
+        var fileReports = names.map { FileReport(file: $0) }
+        var pending: [SortableEvent] = []
+        pending.reserveCapacity(min(runSize, 1 << 16))
+        var runPaths: [String] = []
+        let spillDirectory = temporaryDirectory + "/custodes-runs-\(UUID().uuidString)"
+        defer { if !runPaths.isEmpty { try? FileManager.default.removeItem(atPath: spillDirectory) } }
+
+        var rowsSoFar = 0
+        for (fileIndex, name) in names.enumerated() {
+            let afterRow = { () throws(BundleError) in
+                rowsSoFar += 1
+                if rowsSoFar % progressInterval == 0 { progress?(rowsSoFar) }
+                if pending.count >= runSize { try spill(&pending, into: spillDirectory, &runPaths) }
+            }
+            try rows.read(name, as: .audit, report: &fileReports[fileIndex], afterRow: afterRow) {
+                [reference] (row) throws(RowProblem) in
+                let event = try AuditEventDecoder.decode(row, reference: reference)
+                pending.append(SortableEvent(event: event, file: UInt16(fileIndex), line: UInt32(row.source.line)))
+            }
+        }
+        progress?(rowsSoFar)
+
+        var last: AuditEvent?
+        func emit(_ item: SortableEvent) throws {
+            if let previous = last, previous.at == item.event.at, previous.eventID == item.event.eventID {
+                fileReports[Int(item.file)].duplicates += 1
+                fileReports[Int(item.file)].accepted -= 1
+                return
+            }
+            last = item.event
+            try body(item.event)
+        }
+
+        if runPaths.isEmpty {
+            pending.sort(by: SortableEvent.precedes)
+            for item in pending { try emit(item) }
+        } else {
+            if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
+            try merge(runPaths, emit)
+        }
+        report.files.append(contentsOf: fileReports)
+    }
+
+    private func spill(_ pending: inout [SortableEvent], into directory: String,
+                       _ paths: inout [String]) throws(BundleError) {
+        if paths.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotWrite(file: directory, reason: "\(error)")
+            }
+        }
+        pending.sort(by: SortableEvent.precedes)
+        let path = directory + "/run-\(paths.count).bin"
+        try EventRunFile.write(pending, to: path)
+        paths.append(path)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// A k-way merge of sorted runs through a binary heap of their current heads.
+    private func merge(_ paths: [String], _ emit: (SortableEvent) throws -> Void) throws {
+        var readers: [EventRunFile.Reader] = []
+        var heap: [(item: SortableEvent, run: Int)] = []
+        for path in paths {
+            let reader = try EventRunFile.Reader(path: path)
+            if let first = reader.next() { heap.append((first, readers.count)) }
+            readers.append(reader)
+        }
+        func less(_ a: Int, _ b: Int) -> Bool { SortableEvent.precedes(heap[a].item, heap[b].item) }
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count && less(left, smallest) { smallest = left }
+                if right < heap.count && less(right, smallest) { smallest = right }
+                if smallest == parent { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        while !heap.isEmpty {
+            let (item, run) = heap[0]
+            try emit(item)
+            if let following = readers[run].next() {
+                heap[0] = (following, run)
+            } else {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file read in large chunks into one reused buffer, for parsers that scan bytes. Memory stays flat however large
+/// the file is; only a single record longer than the buffer makes it grow.
+final class ByteSource {
+    let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    /// The buffer; valid bytes are `bytes[start..<end]`.
+    private(set) var bytes: [UInt8]
+    var start = 0
+    private(set) var end = 0
+    private(set) var isAtEnd = false
+
+    init(path: String, chunkSize: Int = 1 << 20) throws(BundleError) {
+        guard let file = fopen(path, "rb") else {
+            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+        }
+        self.path = path
+        self.file = file
+        self.bytes = [UInt8](repeating: 0, count: chunkSize)
+    }
+
+    deinit { fclose(file) }
+
+    /// Moves the unconsumed bytes to the front and reads more after them. Returns false at the end of the file.
+    /// Positions into the buffer shift by the returned amount's caller-visible `start`, which becomes 0.
+    @discardableResult
+    func fill() -> Bool {
+        guard !isAtEnd else { return false }
+        if start > 0 {
+            let remaining = end - start
+            bytes.withUnsafeMutableBufferPointer { pointer in
+                let base = pointer.baseAddress!
+                _ = memmove(base, base + start, remaining)
+            }
+            end = remaining
+            start = 0
+        }
+        if end == bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+        }
+        let capacity = bytes.count - end
+        let got = bytes.withUnsafeMutableBufferPointer { pointer in
+            fread(pointer.baseAddress! + end, 1, capacity, file)
+        }
+        end += got
+        if got == 0 {
+            isAtEnd = true
+            return false
+        }
+        return true
+    }
+}

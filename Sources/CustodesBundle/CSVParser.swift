@@ -1,0 +1,179 @@
+/// A streaming RFC 4180 parser: quoted fields with doubled quotes, line breaks inside quotes, CRLF or LF endings, and
+/// an optional UTF-8 byte order mark. It is strict, because a lenient parser that guesses at a broken row can shift
+/// every field by one and feed detection wrong values without anyone noticing; a broken row is reported instead, and
+/// parsing resumes at the next line.
+final class CSVParser {
+    enum Problem: Equatable {
+        case unterminatedQuote
+        case textAfterClosingQuote
+        case quoteInUnquotedField
+        case invalidUTF8
+
+        var detail: String {
+            switch self {
+            case .unterminatedQuote: "a quoted field is never closed"
+            case .textAfterClosingQuote: "text follows a closing quote (a quote inside a quoted field must be doubled)"
+            case .quoteInUnquotedField: "a quote inside an unquoted field (quote the field and double the quote)"
+            case .invalidUTF8: "the row is not valid UTF-8"
+            }
+        }
+    }
+
+    private enum Scan {
+        case record(end: Int, next: Int, newlines: Int)
+        case needMore
+        case endOfFile
+    }
+
+    private let source: ByteSource
+    var path: String { source.path }
+
+    /// The fields of the current record.
+    private(set) var fields: [String] = []
+    /// Set when the current record is malformed; `fields` is then incomplete.
+    private(set) var problem: Problem?
+    /// The line the current record starts on (1-based).
+    private(set) var line = 0
+
+    private var nextLine = 1
+    private var recordStart = 0
+    private var recordEnd = 0
+    private var scratch: [UInt8] = []
+
+    init(path: String) throws(BundleError) {
+        source = try ByteSource(path: path)
+        source.fill()
+        if source.end - source.start >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF {
+            source.start = 3
+        }
+    }
+
+    /// Moves to the next record, skipping blank lines. Returns false at the end of the file.
+    func next() -> Bool {
+        while true {
+            switch scan(atEndOfFile: source.isAtEnd) {
+            case .endOfFile:
+                return false
+            case .needMore:
+                if !source.fill() && source.start >= source.end { return false }
+            case .record(let end, let next, let newlines):
+                recordStart = source.start
+                recordEnd = end
+                source.start = next
+                line = nextLine
+                nextLine += newlines
+                let blank = problem == nil && fields.count == 1 && fields[0].isEmpty && end == recordStart
+                if !blank { return true }
+            }
+        }
+    }
+
+    /// The current record's original text, for the quarantine file. Valid until the next call to `next()`.
+    func rawText() -> String {
+        String(decoding: source.bytes[recordStart..<recordEnd], as: UTF8.self)
+    }
+
+    private func scan(atEndOfFile: Bool) -> Scan {
+        let start = source.start
+        let end = source.end
+        if start >= end { return atEndOfFile ? .endOfFile : .needMore }
+        fields.removeAll(keepingCapacity: true)
+        problem = nil
+        return source.bytes.withUnsafeBufferPointer { bytes -> Scan in
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            var i = start
+            var newlines = 0
+
+            /// Ends the record at `i`: consumes one line terminator and reports where the next record starts.
+            func finish(at recordEnd: Int) -> Scan {
+                var next = recordEnd
+                if next < end, bytes[next] == cr {
+                    if next + 1 == end && !atEndOfFile { return .needMore }
+                    next += 1
+                }
+                if next < end, bytes[next] == lf {
+                    next += 1
+                    newlines += 1
+                } else if next > recordEnd {
+                    newlines += 1
+                }
+                return .record(end: recordEnd, next: next, newlines: newlines)
+            }
+
+            /// Skips the rest of a malformed record up to the end of its physical line.
+            func resynchronise(from position: Int, _ reason: Problem) -> Scan {
+                problem = reason
+                var j = position
+                while j < end, bytes[j] != lf { j += 1 }
+                if j == end && !atEndOfFile { return .needMore }
+                let recordEnd = j > start && bytes[j - 1] == cr ? j - 1 : j
+                return finish(at: recordEnd)
+            }
+
+            while true {
+                if i < end, bytes[i] == quote {
+                    i += 1
+                    scratch.removeAll(keepingCapacity: true)
+                    var closed = false
+                    while i < end {
+                        let byte = bytes[i]
+                        if byte == quote {
+                            if i + 1 == end && !atEndOfFile { return .needMore }
+                            if i + 1 < end && bytes[i + 1] == quote {
+                                scratch.append(quote)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if byte == lf { newlines += 1 }
+                        scratch.append(byte)
+                        i += 1
+                    }
+                    if !closed {
+                        if !atEndOfFile { return .needMore }
+                        problem = .unterminatedQuote
+                        return .record(end: end, next: end, newlines: newlines)
+                    }
+                    guard let text = String(validating: scratch, as: UTF8.self) else {
+                        return resynchronise(from: i, .invalidUTF8)
+                    }
+                    fields.append(text)
+                    if i == end {
+                        if !atEndOfFile { return .needMore }
+                        return finish(at: i)
+                    }
+                    let byte = bytes[i]
+                    if byte == comma {
+                        i += 1
+                        if i == end && atEndOfFile { fields.append(""); return finish(at: i) }
+                        continue
+                    }
+                    if byte == cr || byte == lf { return finish(at: i) }
+                    return resynchronise(from: i, .textAfterClosingQuote)
+                }
+                let fieldStart = i
+                var sawQuote = false
+                while i < end {
+                    let byte = bytes[i]
+                    if byte == comma || byte == lf || byte == cr { break }
+                    if byte == quote { sawQuote = true }
+                    i += 1
+                }
+                if i == end && !atEndOfFile { return .needMore }
+                if sawQuote { return resynchronise(from: fieldStart, .quoteInUnquotedField) }
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self)
+                else { return resynchronise(from: fieldStart, .invalidUTF8) }
+                fields.append(text)
+                if i < end, bytes[i] == comma {
+                    i += 1
+                    if i == end && atEndOfFile { fields.append(""); return finish(at: i) }
+                    continue
+                }
+                return finish(at: i)
+            }
+        }
+    }
+}

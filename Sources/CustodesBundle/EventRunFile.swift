@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CustodesModel
+
+/// An audit event with where it came from, as it moves through sorting: the origin decides which copy of a
+/// duplicate is kept (the first file and line) and which file's report counts the duplicate.
+struct SortableEvent {
+    var event: AuditEvent
+    var file: UInt16
+    var line: UInt32
+
+    static func precedes(_ lhs: SortableEvent, _ rhs: SortableEvent) -> Bool {
+        if lhs.event.at != rhs.event.at { return lhs.event.at < rhs.event.at }
+        if lhs.event.eventID != rhs.event.eventID { return lhs.event.eventID < rhs.event.eventID }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        return lhs.line < rhs.line
+    }
+}
+
+/// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
+/// private to one run of the reader: fixed-width numbers then length-prefixed strings.
+enum EventRunFile {
+    static func write(_ events: [SortableEvent], to path: String) throws(BundleError) {
+        guard let file = fopen(path, "wb") else {
+            throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        func put<T: FixedWidthInteger>(_ value: T) {
+            withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+        }
+        func put(_ text: String) {
+            put(UInt32(text.utf8.count))
+            buffer.append(contentsOf: text.utf8)
+        }
+        for item in events {
+            let event = item.event
+            put(event.at.seconds)
+            put(event.staff)
+            put(event.entity)
+            put(event.fields.rawValue)
+            put(UInt8(SourceSystem.allCases.firstIndex(of: event.system)!))
+            put(UInt8(AuditAction.allCases.firstIndex(of: event.action)!))
+            put(UInt8(EntityType.allCases.firstIndex(of: event.entityType)!))
+            put(item.file)
+            put(item.line)
+            put(event.eventID)
+            put(event.entityID)
+            put(event.workstation)
+            put(event.reason)
+            if buffer.count >= 1 << 20 {
+                guard flush(&buffer, file) else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+            }
+        }
+        guard flush(&buffer, file) else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+    }
+
+    private static func flush(_ buffer: inout [UInt8], _ file: UnsafeMutablePointer<FILE>) -> Bool {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        if buffer.isEmpty { return true }
+        return buffer.withUnsafeBufferPointer { fwrite($0.baseAddress!, 1, $0.count, file) } == buffer.count
+    }
+
+    /// Reads a run back one event at a time.
+    final class Reader {
+        private let source: ByteSource
+
+        init(path: String) throws(BundleError) {
+            source = try ByteSource(path: path, chunkSize: 1 << 18)
+        }
+
+        func next() -> SortableEvent? {
+            while true {
+                if let item = decode() { return item }
+                if !source.fill() { return nil }
+            }
+        }
+
+        /// Decodes one event if the buffer holds all of it.
+        private func decode() -> SortableEvent? {
+            source.bytes.withUnsafeBytes { raw -> SortableEvent? in
+                var position = source.start
+                let end = source.end
+                func take<T: FixedWidthInteger>(_: T.Type) -> T? {
+                    guard position + MemoryLayout<T>.size <= end else { return nil }
+                    let value = raw.loadUnaligned(fromByteOffset: position, as: T.self)
+                    position += MemoryLayout<T>.size
+                    return T(littleEndian: value)
+                }
+                func text() -> String? {
+                    guard let count = take(UInt32.self), position + Int(count) <= end else { return nil }
+                    let value = String(decoding: raw[position..<position + Int(count)], as: UTF8.self)
+                    position += Int(count)
+                    return value
+                }
+                guard let at = take(Int64.self), let staff = take(Int32.self), let entity = take(Int32.self),
+                      let fields = take(UInt16.self), let system = take(UInt8.self), let action = take(UInt8.self),
+                      let entityType = take(UInt8.self), let file = take(UInt16.self), let line = take(UInt32.self),
+                      let eventID = text(), let entityID = text(), let workstation = text(), let reason = text()
+                else { return nil }
+                source.start = position
+                let event = AuditEvent(eventID: eventID, at: Timestamp(seconds: at), staff: staff,
+                                       system: SourceSystem.allCases[Int(system)],
+                                       action: AuditAction.allCases[Int(action)],
+                                       entityType: EntityType.allCases[Int(entityType)], entityID: entityID,
+                                       entity: entity, fields: FieldSet(rawValue: fields), workstation: workstation,
+                                       reason: reason)
+                return SortableEvent(event: event, file: file, line: line)
+            }
+        }
+    }
+}

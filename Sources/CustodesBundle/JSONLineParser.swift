@@ -1,0 +1,251 @@
+/// A streaming reader of JSON Lines whose objects are flat: string, number, boolean or null values, or an array of
+/// strings (taken as a `;`-separated list, so `"fields": ["contact", "address"]` equals `"contact;address"`).
+/// Nested objects are rejected: the audit contract has none, and guessing how to flatten one would hide a mapping
+/// mistake in the exporting system.
+final class JSONLineParser {
+    private let source: ByteSource
+    var path: String { source.path }
+
+    /// Values of the current line for the requested keys, in the order of `keys`; nil when the key is absent.
+    private(set) var values: [String?]
+    /// Why the current line could not be read, or nil.
+    private(set) var problem: String?
+    private(set) var line = 0
+
+    private let keyIndex: [String: Int]
+    private var lineStart = 0
+    private var lineEnd = 0
+    private var scratch: [UInt8] = []
+
+    init(path: String, keys: [String]) throws(BundleError) {
+        source = try ByteSource(path: path)
+        source.fill()
+        if source.end - source.start >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF {
+            source.start = 3
+        }
+        var index: [String: Int] = [:]
+        for (position, key) in keys.enumerated() { index[key] = position }
+        keyIndex = index
+        values = Array(repeating: nil, count: keys.count)
+    }
+
+    /// Moves to the next non-blank line. Returns false at the end of the file.
+    func next() -> Bool {
+        while true {
+            var newline = -1
+            source.bytes.withUnsafeBufferPointer { bytes in
+                var i = source.start
+                while i < source.end {
+                    if bytes[i] == UInt8(ascii: "\n") { newline = i; break }
+                    i += 1
+                }
+            }
+            if newline < 0 {
+                if !source.isAtEnd {
+                    source.fill()
+                    continue
+                }
+                if source.start >= source.end { return false }
+                newline = source.end
+            }
+            line += 1
+            lineStart = source.start
+            lineEnd = newline > lineStart && source.bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+            source.start = min(newline + 1, source.end)
+            if isBlank() { continue }
+            parse()
+            return true
+        }
+    }
+
+    /// The current line's original text. Valid until the next call to `next()`.
+    func rawText() -> String {
+        String(decoding: source.bytes[lineStart..<lineEnd], as: UTF8.self)
+    }
+
+    private func isBlank() -> Bool {
+        for i in lineStart..<lineEnd where source.bytes[i] != UInt8(ascii: " ") && source.bytes[i] != 9 { return false }
+        return true
+    }
+
+    private func parse() {
+        for i in values.indices { values[i] = nil }
+        problem = nil
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var cursor = JSONCursor(bytes: bytes, position: lineStart, end: lineEnd)
+            do throws(JSONCursor.Failure) {
+                try cursor.expect(UInt8(ascii: "{"))
+                cursor.skipSpace()
+                if cursor.peek() == UInt8(ascii: "}") {
+                    cursor.position += 1
+                } else {
+                    while true {
+                        cursor.skipSpace()
+                        let key = try cursor.string(into: &scratch)
+                        try cursor.expect(UInt8(ascii: ":"))
+                        let value = try cursor.flatValue(into: &scratch)
+                        if let slot = keyIndex[key] { values[slot] = value }
+                        cursor.skipSpace()
+                        if cursor.peek() == UInt8(ascii: ",") { cursor.position += 1; continue }
+                        try cursor.expect(UInt8(ascii: "}"))
+                        break
+                    }
+                }
+                cursor.skipSpace()
+                if cursor.position != cursor.end { throw JSONCursor.Failure("text after the closing brace") }
+            } catch {
+                problem = "not a flat JSON object: \(error.reason) at column \(cursor.position - lineStart + 1)"
+            }
+        }
+    }
+}
+
+/// A position in one line of JSON, with the few productions the flat object format needs.
+struct JSONCursor {
+    struct Failure: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+    let end: Int
+
+    func peek() -> UInt8? { position < end ? bytes[position] : nil }
+
+    mutating func skipSpace() {
+        while position < end, bytes[position] == 32 || bytes[position] == 9 || bytes[position] == 13 { position += 1 }
+    }
+
+    mutating func expect(_ byte: UInt8) throws(Failure) {
+        skipSpace()
+        guard position < end, bytes[position] == byte else {
+            throw Failure("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
+        position += 1
+    }
+
+    /// A string, a number, true/false (as text), null (nil), or an array of strings joined with `;`.
+    mutating func flatValue(into scratch: inout [UInt8]) throws(Failure) -> String? {
+        skipSpace()
+        guard let byte = peek() else { throw Failure("missing value") }
+        switch byte {
+        case UInt8(ascii: "\""):
+            return try string(into: &scratch)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return nil
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return "true"
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return "false"
+        case UInt8(ascii: "["):
+            position += 1
+            var items: [String] = []
+            skipSpace()
+            if peek() == UInt8(ascii: "]") { position += 1; return "" }
+            while true {
+                skipSpace()
+                guard peek() == UInt8(ascii: "\"") else { throw Failure("an array may hold only strings") }
+                items.append(try string(into: &scratch))
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return items.joined(separator: ";")
+            }
+        case UInt8(ascii: "{"):
+            throw Failure("nested objects are not part of the format")
+        default:
+            let start = position
+            while position < end, let c = peek(),
+                  (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+                  || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                position += 1
+            }
+            guard position > start else { throw Failure("unexpected character") }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= end else { throw Failure("unexpected end of line") }
+        for k in 0..<count where bytes[position + k] != word.utf8Start[k] { throw Failure("unexpected character") }
+        position += count
+    }
+
+    mutating func string(into scratch: inout [UInt8]) throws(Failure) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw Failure("expected a string") }
+        position += 1
+        let start = position
+        // Fast path: no escapes.
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                guard let text = String(validating: slice, as: UTF8.self) else { throw Failure("invalid UTF-8") }
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            position += 1
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < end {
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: scratch, as: UTF8.self) else { throw Failure("invalid UTF-8") }
+                return text
+            }
+            if byte != UInt8(ascii: "\\") { scratch.append(byte); continue }
+            guard position < end else { break }
+            let escaped = bytes[position]
+            position += 1
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escaped)
+            case UInt8(ascii: "b"): scratch.append(8)
+            case UInt8(ascii: "f"): scratch.append(12)
+            case UInt8(ascii: "n"): scratch.append(10)
+            case UInt8(ascii: "r"): scratch.append(13)
+            case UInt8(ascii: "t"): scratch.append(9)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard position + 1 < end, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                    else { throw Failure("unpaired surrogate") }
+                    position += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw Failure("unpaired surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw Failure("invalid \\u escape") }
+                scratch.append(contentsOf: String(Character(unicode)).utf8)
+            default:
+                throw Failure("invalid escape")
+            }
+        }
+        throw Failure("unterminated string")
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard position + 4 <= end else { throw Failure("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[position]
+            position += 1
+            let digit: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw Failure("invalid \\u escape")
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+}

@@ -1,0 +1,90 @@
+/// Rows of one bundle file, whatever its encoding, with each required column found by name.
+///
+/// CSV and JSON Lines are read by different parsers but decoded by the same code through this protocol, which is what
+/// makes the two encodings give identical results.
+protocol RowSource: AnyObject {
+    /// The file's path, for messages.
+    var path: String { get }
+    /// The physical line the current row starts on.
+    var line: Int { get }
+    /// Why the current row could not be split into fields, or nil.
+    var problem: String? { get }
+    /// Advances to the next row; false at the end of the file.
+    func next() -> Bool
+    /// The value of required column `column` (an index into the schema's column list); nil when the row lacks it.
+    func value(_ column: Int) -> String?
+    /// The row's original text, for the quarantine file.
+    func rawText() -> String
+}
+
+/// A CSV file whose header row names its columns.
+final class CSVRowSource: RowSource {
+    private let parser: CSVParser
+    private let positions: [Int]
+    private let width: Int
+    private(set) var problem: String?
+
+    var path: String { parser.path }
+    var line: Int { parser.line }
+
+    /// `columns` must all be present; `optionalColumns` are read when present and empty otherwise.
+    init(path: String, columns: [String], optionalColumns: [String] = []) throws(BundleError) {
+        parser = try CSVParser(path: path)
+        guard parser.next() else { throw .emptyFile(file: path) }
+        if let headerProblem = parser.problem {
+            throw .unreadable(file: path, reason: "line 1: the header row is malformed: \(headerProblem.detail)")
+        }
+        let header = parser.fields.map { $0.trimmingSpaces() }
+        let missing = columns.filter { !header.contains($0) }
+        guard missing.isEmpty else { throw .missingColumns(file: path, columns: missing) }
+        positions = columns.map { header.firstIndex(of: $0)! }
+            + optionalColumns.map { header.firstIndex(of: $0) ?? Int.max }
+        width = header.count
+    }
+
+    func next() -> Bool {
+        guard parser.next() else { return false }
+        if let parseProblem = parser.problem {
+            problem = parseProblem.detail
+        } else if parser.fields.count != width {
+            problem = "expected \(width) fields as in the header, found \(parser.fields.count)"
+        } else {
+            problem = nil
+        }
+        return true
+    }
+
+    func value(_ column: Int) -> String? {
+        let position = positions[column]
+        return position < parser.fields.count ? parser.fields[position] : nil
+    }
+
+    func rawText() -> String { parser.rawText() }
+}
+
+/// A JSON Lines file: one flat object per line, with the same field names as the CSV columns.
+final class JSONLRowSource: RowSource {
+    private let parser: JSONLineParser
+
+    var path: String { parser.path }
+    var line: Int { parser.line }
+    var problem: String? { parser.problem }
+
+    init(path: String, columns: [String], optionalColumns: [String] = []) throws(BundleError) {
+        parser = try JSONLineParser(path: path, keys: columns + optionalColumns)
+    }
+
+    func next() -> Bool { parser.next() }
+    func value(_ column: Int) -> String? { parser.values[column] }
+    func rawText() -> String { parser.rawText() }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

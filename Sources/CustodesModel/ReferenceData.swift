@@ -1,0 +1,99 @@
+/// Everything in a bundle except the audit events: who the staff are and when they work, who the people are and how
+/// they are linked, what occurrences there were and who was assigned to them.
+///
+/// This is the part of a force's data that fits in memory (a large force has tens of thousands of staff and a few
+/// million people); audit events, which do not, are streamed past it. Identifiers are resolved to array positions
+/// once, and the lookup tables detection needs are built once by ``buildIndexes()``.
+public struct ReferenceData: Sendable {
+    public private(set) var staff: [Staff] = []
+    public private(set) var persons: [Person] = []
+    public private(set) var occurrences: [Occurrence] = []
+    public var rosters: [RosterShift] = []
+    public var personLinks: [PersonLink] = []
+    public var occurrencePersons: [OccurrencePerson] = []
+    public var assignments: [Assignment] = []
+    public var declaredAssociations: [DeclaredAssociation] = []
+
+    public private(set) var staffByID: [String: StaffIndex] = [:]
+    public private(set) var personByID: [String: PersonIndex] = [:]
+    public private(set) var occurrenceByID: [String: OccurrenceIndex] = [:]
+
+    /// Per member of staff, their roster shifts in start order.
+    public private(set) var rostersByStaff: [[RosterShift]] = []
+    /// Per member of staff, their assignments in start order.
+    public private(set) var assignmentsByStaff: [[Assignment]] = []
+    /// Per occurrence, the people in it.
+    public private(set) var personsByOccurrence: [[OccurrencePerson]] = []
+    /// Per person, the occurrences they appear in.
+    public private(set) var occurrencesByPerson: [[OccurrencePerson]] = []
+    /// Per person, their links in both directions.
+    public private(set) var linksByPerson: [[PersonLink]] = []
+    /// Per member of staff, the people they declared.
+    public private(set) var associationsByStaff: [[DeclaredAssociation]] = []
+
+    public init() {}
+
+    /// Adds a member of staff; nil when the id is already present.
+    @discardableResult
+    public mutating func add(_ member: Staff) -> StaffIndex? {
+        guard staffByID[member.staffID] == nil else { return nil }
+        let index = StaffIndex(staff.count)
+        staffByID[member.staffID] = index
+        staff.append(member)
+        return index
+    }
+
+    /// Adds a person; nil when the id is already present.
+    @discardableResult
+    public mutating func add(_ person: Person) -> PersonIndex? {
+        guard personByID[person.personID] == nil else { return nil }
+        let index = PersonIndex(persons.count)
+        personByID[person.personID] = index
+        persons.append(person)
+        return index
+    }
+
+    /// Adds an occurrence; nil when the id is already present.
+    @discardableResult
+    public mutating func add(_ occurrence: Occurrence) -> OccurrenceIndex? {
+        guard occurrenceByID[occurrence.occurrenceID] == nil else { return nil }
+        let index = OccurrenceIndex(occurrences.count)
+        occurrenceByID[occurrence.occurrenceID] = index
+        occurrences.append(occurrence)
+        return index
+    }
+
+    /// Adds a marker to a person already present, as a simulator or an update feed learns more about them.
+    public mutating func addMarkers(_ markers: MarkerSet, to person: PersonIndex) {
+        persons[Int(person)].markers.formUnion(markers)
+    }
+
+    /// Builds the per-record lookup tables. Call once after loading; detection reads only these.
+    public mutating func buildIndexes() {
+        rostersByStaff = Array(repeating: [], count: staff.count)
+        for shift in rosters { rostersByStaff[Int(shift.staff)].append(shift) }
+        for i in rostersByStaff.indices { rostersByStaff[i].sort { ($0.start, $0.end) < ($1.start, $1.end) } }
+
+        assignmentsByStaff = Array(repeating: [], count: staff.count)
+        for assignment in assignments { assignmentsByStaff[Int(assignment.staff)].append(assignment) }
+        for i in assignmentsByStaff.indices { assignmentsByStaff[i].sort { $0.start < $1.start } }
+
+        personsByOccurrence = Array(repeating: [], count: occurrences.count)
+        occurrencesByPerson = Array(repeating: [], count: persons.count)
+        for link in occurrencePersons {
+            personsByOccurrence[Int(link.occurrence)].append(link)
+            occurrencesByPerson[Int(link.person)].append(link)
+        }
+
+        linksByPerson = Array(repeating: [], count: persons.count)
+        for link in personLinks {
+            linksByPerson[Int(link.person)].append(link)
+            if link.person != link.linkedPerson {
+                linksByPerson[Int(link.linkedPerson)].append(link)
+            }
+        }
+
+        associationsByStaff = Array(repeating: [], count: staff.count)
+        for association in declaredAssociations { associationsByStaff[Int(association.staff)].append(association) }
+    }
+}
