@@ -96,7 +96,7 @@ final class AuditLog {
         }
         for access in deliveries {
             try write(access)
-            if noise && random.chance(1.0 / 120_000) { try writeMalformed(like: access) }
+            if noise && random.chance(1.0 / 20_000) { try writeMalformed(like: access) }
         }
     }
 

@@ -8,8 +8,9 @@ extension ForceSimulation {
         3, 2.5, 2, 1.5, 1.2, 1, 1.2, 2, 3, 3.5, 3.8, 4, 4.2, 4.2, 4.3, 4.6, 5, 5.4, 5.8, 6, 6, 5.6, 5, 4,
     ]
 
-    /// Occurrences per member of staff per day: about 550 a day for a force of 10,000.
-    static let demandPerStaff = 0.055
+    /// Occurrences (incident logs, crimes, reports) per member of staff per day: about 900 a day for a force of
+    /// 10,000 staff, which is the order of the incident logs a force of that size opens.
+    static let demandPerStaff = 0.09
 
     func generateOccurrences() {
         let count = random.poisson(Double(config.staff) * Self.demandPerStaff)

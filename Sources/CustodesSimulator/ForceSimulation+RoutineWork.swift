@@ -23,7 +23,7 @@ extension ForceSimulation {
                         access(at.adding(seconds: 60), officer, .pnc, .search, .person, personID(person),
                                [.identity, .warnings], reason: "stop check", workstation: device)
                     }
-                    for _ in 0..<random.poisson(0.6) {
+                    for _ in 0..<random.poisson(1.0) {
                         guard let at = time(in: shift) else { break }
                         access(at, officer, .pnc, .search, .vehicle, vehicleRegistration(), [.vehicles],
                                reason: "vehicle check", workstation: device)
@@ -46,9 +46,9 @@ extension ForceSimulation {
             let ageDays = Int((dayStart.seconds - opened.seconds) / Timestamp.day)
             if let officer = file.officerInCase {
                 if let shift = shiftToday(of: officer) {
-                    let probability = file.heavy ? 1.0 : (ageDays < 7 ? 0.55 : 0.25)
+                    let probability = file.heavy ? 1.0 : (ageDays < 7 ? 0.75 : 0.4)
                     if random.chance(probability) {
-                        let count = file.heavy ? random.int(4...9) : random.int(1...3)
+                        let count = file.heavy ? random.int(5...10) : random.int(1...4)
                         workOnCase(file, by: officer, in: shift, times: count, scenario: file.truth)
                     }
                 } else if random.chance(0.03) {
@@ -76,8 +76,10 @@ extension ForceSimulation {
                     : random.chance(0.3) ? [.summary, .address] : [.summary, .notes]
                 access(at, member, .rms, .view, .person, personID(victim), fields, scenario: scenario)
             } else if draw < 0.6, let suspect = file.suspect {
-                access(at, member, random.chance(0.5) ? .pnc : .rms, random.chance(0.5) ? .search : .view, .person,
-                       personID(suspect), [.identity, .warnings, .history], reason: "case work", scenario: scenario)
+                let system = random.pick([SourceSystem.pnc, .rms, .rms, .pnd])
+                access(at, member, system, system == .rms ? .view : .search, .person, personID(suspect),
+                       [.identity, .warnings, .history], reason: system == .rms ? "" : "case work",
+                       scenario: scenario)
             } else if draw < 0.85 {
                 access(at, member, .rms, .view, .occurrence, occurrenceID(file.occurrence), [.summary, .notes],
                        scenario: scenario)
@@ -106,7 +108,7 @@ extension ForceSimulation {
     func analystTaskings() {
         for analyst in onDutyIndex[DutyKey(station: 0, role: .intelligenceAnalyst)] ?? [] {
             guard let shift = shiftToday(of: analyst) else { continue }
-            for _ in 0..<random.poisson(2) {
+            for _ in 0..<random.poisson(4) {
                 if let at = time(in: shift) {
                     access(at, analyst, .intelligence, .view, .intelligence, "INT-\(random.int(100_000...999_999))",
                            [.summary])
@@ -159,7 +161,7 @@ extension ForceSimulation {
             for role in [StaffRole.detective, .neighbourhoodOfficer, .pcso] {
                 for member in onDutyIndex[DutyKey(station: station, role: role)] ?? [] {
                     guard let shift = shiftToday(of: member) else { continue }
-                    for _ in 0..<random.poisson(1) {
+                    for _ in 0..<random.poisson(2) {
                         guard let at = time(in: shift) else { break }
                         if role == .detective {
                             access(at, member, .intelligence, .view, .intelligence,

@@ -275,11 +275,13 @@ enum ScenarioPlayer {
             return
         }
         actor.nextDay = sim.day + 1
-        guard sim.shiftsToday[actor.staff].isEmpty, sim.random.chance(0.3),
+        // The first rest day after taking the case is always worked; later ones now and then.
+        guard sim.shiftsToday[actor.staff].isEmpty, actor.step == 1 || sim.random.chance(0.35),
               let file = sim.activeCases.first(where: { $0.occurrence == actor.occurrence }) else { return }
         let start = sim.dayStart.adding(seconds: 10 * Timestamp.hour)
         let overtime = WorkedShift(start: start, end: start.adding(seconds: 8 * Timestamp.hour), kind: .overtime,
                                    rostered: false)
         sim.workOnCase(file, by: actor.staff, in: overtime, times: sim.random.int(2...5), scenario: actor.truth)
+        actor.step += 1
     }
 }
