@@ -1,7 +1,7 @@
 /// A streaming reader of JSON Lines whose objects are flat: string, number, boolean or null values, or an array of
 /// strings (taken as a `;`-separated list, so `"fields": ["contact", "address"]` equals `"contact;address"`).
-/// Nested objects are rejected: the audit contract has none, and guessing how to flatten one would hide a mapping
-/// mistake in the exporting system.
+/// A contract field holding a nested object is rejected: the contract has none, and guessing how to flatten one would
+/// hide a mapping mistake in the exporting system. Fields outside the contract are skipped whatever they hold.
 final class JSONLineParser {
     private let source: ByteSource
     var path: String { source.path }
@@ -83,8 +83,11 @@ final class JSONLineParser {
                         cursor.skipSpace()
                         let key = try cursor.string(into: &scratch)
                         try cursor.expect(UInt8(ascii: ":"))
-                        let value = try cursor.flatValue(into: &scratch)
-                        if let slot = keyIndex[key] { values[slot] = value }
+                        if let slot = keyIndex[key] {
+                            values[slot] = try cursor.flatValue(into: &scratch)
+                        } else {
+                            try cursor.skipValue(into: &scratch)
+                        }
                         cursor.skipSpace()
                         if cursor.peek() == UInt8(ascii: ",") { cursor.position += 1; continue }
                         try cursor.expect(UInt8(ascii: "}"))
@@ -166,6 +169,34 @@ struct JSONCursor {
             }
             guard position > start else { throw Failure("unexpected character") }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        }
+    }
+
+    /// Skips any JSON value, nested or not: fields outside the contract are allowed and ignored, whatever their shape.
+    mutating func skipValue(into scratch: inout [UInt8], depth: Int = 0) throws(Failure) {
+        skipSpace()
+        guard depth < 64 else { throw Failure("nesting too deep") }
+        switch peek() {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = peek() == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            position += 1
+            skipSpace()
+            if peek() == close { position += 1; return }
+            while true {
+                skipSpace()
+                if isObject {
+                    _ = try string(into: &scratch)
+                    try expect(UInt8(ascii: ":"))
+                }
+                try skipValue(into: &scratch, depth: depth + 1)
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(close)
+                return
+            }
+        default:
+            _ = try flatValue(into: &scratch)
         }
     }
 

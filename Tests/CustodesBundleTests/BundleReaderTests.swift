@@ -1,0 +1,98 @@
+import CustodesBundle
+import CustodesModel
+import Foundation
+import Testing
+
+@Suite("Reading a bundle")
+struct BundleReaderTests {
+    @Test("a valid bundle is accepted whole, with references resolved")
+    func validBundle() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let (report, events, quarantined, reference) = try fixture.read()
+        #expect(quarantined.isEmpty)
+        #expect(report.quarantined == 0)
+        #expect(report[file: "staff.csv"]?.accepted == 2)
+        #expect(report[file: "audit.csv"]?.accepted == 3)
+        #expect(events.map(\.eventID) == ["E1", "E2", "E3"])
+        #expect(events[0].person == reference.personByID["P1"])
+        #expect(events[0].fields == [.summary, .contact])
+        #expect(events[2].occurrence == reference.occurrenceByID["O1"])
+        #expect(events[1].reason == "case work")
+        #expect(reference.persons[0].markers == MarkerSet(.domesticAbuseVictim))
+        #expect(reference.staff[0].homePostcode == "CX1 0AA")
+        #expect(reference.staff[1].homePostcode == nil)
+        #expect(reference.occurrences[0].closedAt?.iso8601 == "2025-01-20T12:00:00Z")
+        #expect(reference.declaredAssociations.count == 1)
+    }
+
+    @Test("missing files are all named in one error")
+    func missingFiles() throws {
+        let fixture = try BundleFixture(["rosters.csv": nil, "audit.csv": nil])
+        defer { fixture.remove() }
+        #expect(throws: BundleError.missingFiles(directory: fixture.directory,
+                                                 files: ["rosters.csv", "audit.csv or audit.jsonl"])) {
+            _ = try BundleReader(directory: fixture.directory, quarantine: QuarantineCollector())
+        }
+    }
+
+    @Test("missing columns are named with the file, before any row is read")
+    func missingColumns() throws {
+        let fixture = try BundleFixture(["rosters.csv": "staff_id,start,kind\nS1,2025-01-06T07:00:00Z,duty\n"])
+        defer { fixture.remove() }
+        #expect(throws: BundleError.missingColumns(file: fixture.directory + "/rosters.csv", columns: ["end"])) {
+            _ = try fixture.read()
+        }
+    }
+
+    @Test("extra columns are ignored and columns may come in any order")
+    func extraColumns() throws {
+        let fixture = try BundleFixture([
+            "rosters.csv": "kind,comment,end,start,staff_id\nduty,\"night, extended\",2025-01-06T17:00:00Z,2025-01-06T07:00:00Z,S1\n",
+        ])
+        defer { fixture.remove() }
+        let (_, _, quarantined, reference) = try fixture.read()
+        #expect(quarantined.isEmpty)
+        #expect(reference.rosters.first?.end.iso8601 == "2025-01-06T17:00:00Z")
+    }
+
+    @Test("a folder that is not there is a clear error")
+    func notADirectory() {
+        #expect(throws: BundleError.notADirectory("/nonexistent/bundle")) {
+            _ = try BundleReader(directory: "/nonexistent/bundle", quarantine: QuarantineCollector())
+        }
+    }
+
+    @Test("events come out in time order whatever the file order")
+    func timeOrder() throws {
+        let fixture = try BundleFixture([
+            "audit.csv": csv(auditHeader,
+                             "E3,2025-01-06T12:00:00Z,S1,rms,view,person,P1,,WS,",
+                             "E1,2025-01-06T10:00:00+01:00,S1,rms,view,person,P1,,WS,"),
+            "audit_b.csv": csv(auditHeader, "E2,2025-01-06T11:00:00Z,S2,rms,view,person,P2,,WS,"),
+        ])
+        defer { fixture.remove() }
+        let (_, events, _, _) = try fixture.read()
+        #expect(events.map(\.eventID) == ["E1", "E2", "E3"])
+        #expect(events[0].at.iso8601 == "2025-01-06T09:00:00Z")
+    }
+
+    @Test("spilling sorted runs to disk gives the same stream as sorting in memory")
+    func externalSort() throws {
+        var rows: [String] = []
+        for number in 0..<200 {
+            let minute = (number * 37) % 600
+            rows.append("E\(number),2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z,S\(number % 2 + 1),rms,view,person,P\(number % 2 + 1),summary,WS,")
+        }
+        rows.append(rows[17])  // a duplicate that lands in another run
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let (inMemoryReport, inMemory, _, _) = try fixture.read()
+        let (spilledReport, spilled, _, _) = try fixture.read(runSize: 7)
+        #expect(inMemory.count == 200)
+        #expect(spilled == inMemory)
+        #expect(spilledReport == inMemoryReport)
+        #expect(spilledReport[file: "audit.csv"]?.duplicates == 1)
+        #expect(zip(spilled, spilled.dropFirst()).allSatisfy { AuditEvent.timeOrder($0, $1) })
+    }
+}
