@@ -14,9 +14,12 @@ let package = Package(
         .library(name: "CustodesModel", targets: ["CustodesModel"]),
         .library(name: "CustodesBundle", targets: ["CustodesBundle"]),
         .library(name: "CustodesSimulator", targets: ["CustodesSimulator"]),
+        .library(name: "CustodesDetection", targets: ["CustodesDetection"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
@@ -25,17 +28,29 @@ let package = Package(
         .target(name: "CustodesBundle", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
         // A synthetic force with ground truth, for development, demonstration and measurement.
         .target(name: "CustodesSimulator", dependencies: ["CustodesModel", "CustodesBundle"], swiftSettings: swiftSettings),
+        // Active monitoring: explanation of every access, indicators, risk per member of staff, alerts, evaluation.
+        .target(
+            name: "CustodesDetection",
+            dependencies: [
+                "CustodesModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one subcommand per job.
         .executableTarget(
             name: "custodes",
             dependencies: [
-                "CustodesModel", "CustodesBundle", "CustodesSimulator",
+                "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesDetection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CustodesModelTests", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesBundleTests", dependencies: ["CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(name: "CustodesDetectionTests", dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
     ]
 )

@@ -22,6 +22,8 @@ public struct ReferenceData: Sendable {
     public private(set) var rostersByStaff: [[RosterShift]] = []
     /// Per member of staff, their assignments in start order.
     public private(set) var assignmentsByStaff: [[Assignment]] = []
+    /// Per occurrence, its assignments.
+    public private(set) var assignmentsByOccurrence: [[Assignment]] = []
     /// Per occurrence, the people in it.
     public private(set) var personsByOccurrence: [[OccurrencePerson]] = []
     /// Per person, the occurrences they appear in.
@@ -77,6 +79,9 @@ public struct ReferenceData: Sendable {
         assignmentsByStaff = Array(repeating: [], count: staff.count)
         for assignment in assignments { assignmentsByStaff[Int(assignment.staff)].append(assignment) }
         for i in assignmentsByStaff.indices { assignmentsByStaff[i].sort { $0.start < $1.start } }
+
+        assignmentsByOccurrence = Array(repeating: [], count: occurrences.count)
+        for assignment in assignments { assignmentsByOccurrence[Int(assignment.occurrence)].append(assignment) }
 
         personsByOccurrence = Array(repeating: [], count: occurrences.count)
         occurrencesByPerson = Array(repeating: [], count: persons.count)

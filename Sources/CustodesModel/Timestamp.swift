@@ -24,6 +24,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso8601 }
 
+    /// The calendar year (UTC), for ages.
+    public var year: Int { Int(Self.civil(fromDays: Self.floorDiv(seconds, Self.day)).0) }
+
+    /// Weeks since the Monday before the epoch (1969-12-29), so that weeks run Monday to Sunday, UTC.
+    public var weekNumber: Int64 { Self.floorDiv(seconds + 3 * Self.day, 7 * Self.day) }
+
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     public var iso8601: String {
         let days = Self.floorDiv(seconds, Self.day)

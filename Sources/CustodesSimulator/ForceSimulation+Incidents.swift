@@ -95,7 +95,7 @@ extension ForceSimulation {
                 let start = at.adding(seconds: random.int64(1800...(18 * 3600)))
                 assign(officer, to: occurrence, as: .officerInCase, from: start, to: closesAt)
                 var file = CaseFile(occurrence: occurrence, victim: victim, suspect: suspect, officerInCase: officer,
-                                    closesAt: closesAt)
+                                    closesAt: closesAt, assignedFrom: start)
                 if heavyOfficers.contains(officer) {
                     file.heavy = true
                     file.truth = truthIndex(of: officer, .heavyCaseAccess)

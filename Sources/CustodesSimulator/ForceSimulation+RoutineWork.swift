@@ -59,7 +59,7 @@ extension ForceSimulation {
                 workOnCase(file, by: investigator, in: shift, times: random.int(1...2), scenario: nil)
             }
             if let supervisor = file.supervisor, let shift = shiftToday(of: supervisor), random.chance(0.12),
-               let at = time(in: shift), at < file.closesAt {
+               let at = time(in: shift, after: file.assignedFrom), at < file.closesAt {
                 access(at, supervisor, .rms, .view, .occurrence, occurrenceID(file.occurrence), [.summary, .notes])
             }
         }
@@ -69,7 +69,7 @@ extension ForceSimulation {
     /// checking the suspect.
     func workOnCase(_ file: CaseFile, by member: Int, in shift: WorkedShift, times: Int, scenario: Int?) {
         for _ in 0..<times {
-            guard let at = time(in: shift), at < file.closesAt else { return }
+            guard let at = time(in: shift, after: file.assignedFrom), at < file.closesAt else { return }
             let draw = random.unit()
             if draw < 0.45, let victim = file.victim {
                 let fields: FieldSet = random.chance(0.35) ? [.summary, .contact]
@@ -98,7 +98,8 @@ extension ForceSimulation {
         let colleagues = (onDutyIndex[key] ?? []).filter { $0 != officer && staff[$0].record.team == team }
         guard !colleagues.isEmpty else { return }
         let colleague = random.pick(colleagues)
-        guard let shift = shiftToday(of: colleague), let at = time(in: shift), at < file.closesAt else { return }
+        guard let shift = shiftToday(of: colleague), let at = time(in: shift, after: file.assignedFrom),
+              at < file.closesAt else { return }
         access(at, colleague, .rms, .view, .person, personID(victim), [.summary, .contact])
         access(at.adding(seconds: 120), colleague, .rms, .view, .occurrence, occurrenceID(file.occurrence), [.notes])
     }

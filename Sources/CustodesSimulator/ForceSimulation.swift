@@ -193,6 +193,8 @@ struct CaseFile {
     var investigator: Int?
     var supervisor: Int?
     var closesAt: Timestamp
+    /// When the officer in case (and investigator and supervisor) were assigned; case work starts then.
+    var assignedFrom: Timestamp
     /// An officer in case who opens the file many times a day (benign look-alike).
     var heavy = false
     /// The truth entry that work on this case counts towards, for the benign look-alikes built on case work.

@@ -255,9 +255,9 @@ enum ScenarioPlayer {
             guard let officer = file.officerInCase, officer != actor.staff, file.victim != nil else { return false }
             return sim.staff[officer].record.team == member.record.team && sim.staff[officer].station == member.station
         }
-        guard !teamCases.isEmpty, let at = sim.time(in: shift) else { return }
+        guard !teamCases.isEmpty else { return }
         let file = sim.random.pick(teamCases)
-        guard at < file.closesAt else { return }
+        guard let at = sim.time(in: shift, after: file.assignedFrom), at < file.closesAt else { return }
         sim.access(at, actor.staff, .rms, .view, .person, sim.personID(file.victim!), [.summary, .contact],
                    scenario: actor.truth)
         sim.access(at.adding(seconds: 90), actor.staff, .rms, .view, .occurrence, sim.occurrenceID(file.occurrence),

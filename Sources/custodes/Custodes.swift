@@ -14,6 +14,6 @@ struct Custodes: AsyncParsableCommand {
               custodes simulate --out demo-force --staff 500 --days 60
               custodes validate demo-force
             """,
-        subcommands: [ValidateCommand.self, SimulateCommand.self]
+        subcommands: [SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self]
     )
 }

@@ -1,0 +1,195 @@
+public import CustodesModel
+
+/// The event pass: explains each access, scores what is left with the indicators, rolls hits up into risk per
+/// member of staff, and opens or extends alerts. Feed it events in time order; call `finish()` at the end.
+///
+/// The engine holds per-staff memory bounded by its windows (recent look-ups, unexplained days, recent hits), so a
+/// year of a large force streams through it; only the set of (staff, person) pairs ever seen grows, because "first
+/// access ever" needs it.
+public final class DetectionEngine {
+    public let context: DetectionContext
+    let explainer: Explainer
+    let compiled: CompiledRules
+    let pseudonymiser: Pseudonymiser
+    var activities: [StaffActivity]
+    var seenPairs = Set<UInt64>()
+    var drafts: [AlertDraft] = []
+    var openDraft: [Int?]
+    var currentWeek: Int64?
+    /// Staff with accesses waiting for their session to show whether they were at work.
+    var pendingStaff = Set<Int>()
+    var lastSettled: Int64 = 0
+    public private(set) var summary = DetectionSummary()
+    /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
+    public var onHit: ((Hit, Bool) -> Void)?
+
+    public init(context: DetectionContext, pseudonymiser: Pseudonymiser) {
+        self.context = context
+        explainer = Explainer(context: context)
+        compiled = CompiledRules(context.rules, reference: context.reference)
+        self.pseudonymiser = pseudonymiser
+        activities = Array(repeating: StaffActivity(), count: context.reference.staff.count)
+        openDraft = Array(repeating: nil, count: context.reference.staff.count)
+        summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
+        summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
+    }
+
+    /// Processes one access. Events must arrive in time order.
+    ///
+    /// Rosters miss overtime and the odd shift, so "off roster" alone does not make an access off duty. Accesses are
+    /// grouped into working sessions (activity with gaps under ``sessionGap``); a session in which any access is
+    /// explained, which touches rostered time, or which uses a workstation inside force premises, is at work. An unexplained access made off roster waits until its
+    /// session shows whether the user was at work, and is then explained (a teammate's case while working unrostered
+    /// overtime) or scored as off duty. That wait is the only delay between an access and its hits.
+    public func process(_ event: AuditEvent) {
+        summary.events += 1
+        let now = event.at.seconds
+        settleEndedSessions(now: now)
+        let week = event.at.weekNumber
+        if week != currentWeek {
+            settleEndedSessions(now: now, force: true)
+            if let previous = currentWeek { closeWeek(previous) }
+            currentWeek = week
+        }
+        let staff = Int(event.staff)
+        if activities[staff].activeWeek != week {
+            activities[staff].activeWeek = week
+            activities[staff].weekUnexplained = 0
+            activities[staff].weekEvidence.removeAll(keepingCapacity: true)
+        }
+        if activities[staff].sessionLast != .min && now - activities[staff].sessionLast > Self.sessionGap {
+            settleSession(staff)
+        }
+        activities[staff].sessionLast = now
+        if !activities[staff].sessionAtWork && context.isAtWorkWorkstation(event.workstation) {
+            activities[staff].sessionAtWork = true
+            settlePending(staff, atWork: true)
+        }
+        guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork) else {
+            summary.outOfScope += 1
+            return
+        }
+        let atWork = result.isExplained || result.onDuty == true || context.onDuty(event.staff, at: event.at)
+        if atWork && !activities[staff].sessionAtWork {
+            activities[staff].sessionAtWork = true
+            settlePending(staff, atWork: true)
+        }
+        if !atWork {
+            activities[staff].pending.append(event)
+            pendingStaff.insert(staff)
+            return
+        }
+        decide(event, result: result, onDuty: true)
+    }
+
+    /// Scores (or not) one access whose duty status is known.
+    func decide(_ event: AuditEvent, result: ExplanationResult, onDuty: Bool) {
+        let staff = Int(event.staff)
+        var result = result
+        result.onDuty = onDuty
+        count(result, staff: staff)
+        activities[staff].prune(now: event.at.seconds, linkedWindow: compiled.linkedWindow,
+                                repeatWindow: compiled.repeatWindow, skewWindow: compiled.skewWindow)
+        if !result.isExplained {
+            activities[staff].weekUnexplained += 1
+            if activities[staff].weekEvidence.count < 20 {
+                activities[staff].weekEvidence.append(EvidenceEvent(event, onDuty: onDuty))
+            }
+        }
+        guard let person = event.person else { return }
+        var hits: [Hit] = []
+        selfOrAssociate(event, person: person, result: result, into: &hits)
+        if !result.isExplained {
+            personIndicators(event, person: person, result: result, into: &hits)
+        }
+        activities[staff].lastAccess[person] = event.at.seconds
+        seenPairs.insert(UInt64(UInt32(bitPattern: event.staff)) << 32 | UInt64(UInt32(bitPattern: person)))
+        for hit in hits { record(hit, event: event) }
+    }
+
+    /// The longest gap between two accesses of one working session.
+    public static let sessionGap: Int64 = 2 * 3600
+
+    /// Settles the sessions that ended before `now` (checked every ten minutes of event time, or always with `force`).
+    func settleEndedSessions(now: Int64, force: Bool = false) {
+        guard force || now - lastSettled >= 600, !pendingStaff.isEmpty else { return }
+        lastSettled = now
+        for staff in pendingStaff.sorted()
+        where force || activities[staff].sessionLast == .min || now - activities[staff].sessionLast > Self.sessionGap {
+            settleSession(staff)
+        }
+    }
+
+    /// Ends a member of staff's session: what waited is decided with what the session showed.
+    func settleSession(_ staff: Int) {
+        settlePending(staff, atWork: activities[staff].sessionAtWork)
+        activities[staff].sessionAtWork = false
+        activities[staff].sessionLast = .min
+    }
+
+    private func settlePending(_ staff: Int, atWork: Bool) {
+        let waiting = activities[staff].pending
+        guard !waiting.isEmpty else { return }
+        activities[staff].pending.removeAll()
+        pendingStaff.remove(staff)
+        for event in waiting {
+            // At work, the team, role and desk links that need duty may now explain it.
+            let result = atWork ? explainer.explain(event, atWork: true)! : explainer.explain(event, atWork: false)!
+            decide(event, result: result, onDuty: atWork)
+        }
+    }
+
+    /// Closes the last week and returns the alerts, in the order they opened.
+    public func finish() -> [Alert] {
+        for staff in pendingStaff.sorted() { settleSession(staff) }
+        if let week = currentWeek { closeWeek(week) }
+        currentWeek = nil
+        let alerts = drafts.map { $0.build(context: context, explainer: explainer, pseudonymiser: pseudonymiser) }
+        summary.alerts = alerts.count
+        return alerts
+    }
+
+    func onDuty(_ result: ExplanationResult, _ event: AuditEvent) -> Bool {
+        result.onDuty ?? context.onDuty(event.staff, at: event.at)
+    }
+
+    private func count(_ result: ExplanationResult, staff: Int) {
+        summary.inScope += 1
+        let role = context.reference.staff[staff].role
+        summary.inScopeByRole[role, default: 0] += 1
+        guard let kind = result.kind else { return }
+        summary.explained += 1
+        summary.explainedByKind[kind, default: 0] += 1
+        summary.explainedByRole[role, default: 0] += 1
+        if let assignmentRole = result.role { summary.explainedByAssignmentRole[assignmentRole, default: 0] += 1 }
+    }
+
+    /// Applies exceptions, adds the hit to the member of staff's risk, and opens or extends their alert.
+    func record(_ hit: Hit, event: AuditEvent?) {
+        if let index = compiled.exceptions.firstIndex(where: { $0.covers(hit, event: event) }) {
+            summary.suppressedByException[index] += 1
+            onHit?(hit, true)
+            return
+        }
+        onHit?(hit, false)
+        summary.hits[hit.indicator, default: 0] += 1
+        let staff = Int(hit.staff)
+        activities[staff].risk.add(hit, halfLife: compiled.halfLife, window: compiled.indicatorWindow)
+        let score = activities[staff].risk.score(at: hit.at.seconds, halfLife: compiled.halfLife)
+        if let open = openDraft[staff], hit.at.seconds - drafts[open].lastEvidenceAt.seconds <= compiled.quiet {
+            drafts[open].add(hit, score: score, maximumEvidence: context.rules.risk.maximumEvidence)
+            return
+        }
+        let risk = context.rules.risk
+        let distinct = activities[staff].risk.distinctIndicators
+        guard (score >= risk.alertThreshold && distinct >= risk.minimumIndicators) || score >= risk.strongThreshold
+        else { return }
+        var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
+                               openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
+        for earlier in activities[staff].risk.recentHits {
+            draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
+        }
+        openDraft[staff] = drafts.count
+        drafts.append(draft)
+    }
+}

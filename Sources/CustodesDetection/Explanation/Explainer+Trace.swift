@@ -1,0 +1,65 @@
+public import CustodesModel
+
+extension Explainer {
+    /// The explanations tried for an unexplained access and why each failed, in plain English, for the evidence an
+    /// investigator reads. Computed only for events that become evidence, so it may take its time.
+    public func trace(_ event: AuditEvent) -> [String] {
+        let reference = context.reference
+        let t = event.at
+        let onDuty = context.onDuty(event.staff, at: t)
+        var lines: [String] = []
+        let occurrences: [OccurrenceIndex]
+        if let person = event.person {
+            occurrences = reference.occurrencesByPerson[Int(person)].map(\.occurrence)
+            if occurrences.isEmpty {
+                lines.append("assignment: the person is in no occurrence on record")
+            }
+        } else if let occurrence = event.occurrence {
+            occurrences = [occurrence]
+        } else {
+            return ["out of scope: the record is not a person or an occurrence"]
+        }
+        var ownLinks = 0
+        for occurrence in occurrences.prefix(12) {
+            let record = reference.occurrences[Int(occurrence)]
+            let name = "\(record.occurrenceID) (\(record.category.rawValue), \(record.station))"
+            for assignment in reference.assignmentsByOccurrence[Int(occurrence)] where assignment.staff == event.staff {
+                ownLinks += 1
+                let ended = min(assignment.end ?? Timestamp(seconds: .max),
+                                record.closedAt ?? Timestamp(seconds: .max))
+                if ended.seconds < t.seconds {
+                    let days = (t.seconds - ended.seconds) / 86_400
+                    lines.append("assignment: was \(assignment.role.rawValue) on \(name) until \(ended.iso8601), "
+                                 + "\(days) day\(days == 1 ? "" : "s") before this access (beyond the grace window)")
+                } else if assignment.start.seconds > t.seconds {
+                    lines.append("assignment: became \(assignment.role.rawValue) on \(name) only at \(assignment.start.iso8601)")
+                }
+            }
+            let team = context.staffTeam[Int(event.staff)]
+            let teamAssigned = reference.assignmentsByOccurrence[Int(occurrence)].contains {
+                $0.staff != event.staff && context.staffTeam[Int($0.staff)] == team
+            }
+            if teamAssigned && !onDuty {
+                lines.append("team: a colleague in the same team is assigned to \(name), but the user was not on duty")
+            }
+            if let closed = record.closedAt, closed.seconds + context.afterClosure < t.seconds {
+                lines.append("occurrence: \(name) closed on \(closed.iso8601)")
+            }
+        }
+        if occurrences.count > 12 { lines.append("(\(occurrences.count - 12) more occurrences not listed)") }
+        if ownLinks == 0 && !occurrences.isEmpty {
+            lines.append("assignment: never assigned to any of the \(occurrences.count) occurrence\(occurrences.count == 1 ? "" : "s") involving this record")
+        }
+        lines.append(onDuty ? "duty: on a rostered shift" : "duty: not on any rostered shift (with tolerance)")
+        let member = reference.staff[Int(event.staff)]
+        switch member.role {
+        case .callHandler, .dispatcher:
+            lines.append("role: \(member.role.rawValue), but no live incident involving this record")
+        case .custodyOfficer:
+            lines.append("role: custody officer, but the person was not in custody at \(member.station)")
+        default:
+            break
+        }
+        return lines
+    }
+}

@@ -1,0 +1,152 @@
+public import CustodesModel
+
+/// The business link that explains an access.
+public enum ExplanationKind: String, CaseIterable, Sendable {
+    /// Assigned to an occurrence involving the person (officer in case, attending, investigator, supervisor, call
+    /// handler, analyst), within the grace windows.
+    case assigned
+    /// On duty, in the team (same team at the same station) of someone assigned to the occurrence.
+    case team
+    /// A call handler or dispatcher on duty while the occurrence is a live incident.
+    case liveIncident = "live_incident"
+    /// A custody officer on duty at the suite while the person is in custody.
+    case custody
+    /// Police staff or a supervisor on duty reading an open occurrence of their own station.
+    case stationDesk = "station_desk"
+}
+
+/// The outcome of explaining one access.
+public struct ExplanationResult: Sendable, Equatable {
+    /// The link found, or nil when nothing explains the access.
+    public var kind: ExplanationKind?
+    /// The assignment role, for `assigned`.
+    public var role: AssignmentRole?
+    /// For an unexplained access to a person: when the user's own involvement with her last ended (assignment end or
+    /// occurrence closure, plus grace), if it ever existed.
+    public var involvementEnded: Timestamp?
+    /// The occurrence of that involvement.
+    public var involvementOccurrence: OccurrenceIndex?
+    /// Whether the user was on a rostered shift (with tolerance); nil when it was not needed to decide.
+    public var onDuty: Bool?
+
+    public var isExplained: Bool { kind != nil }
+}
+
+/// Explains accesses to people and occurrences from the reference data: the heart of detection, because whatever is
+/// explained is never scored. Most accesses are explained by an assignment; the rest by team, role and duty.
+public struct Explainer: Sendable {
+    public let context: DetectionContext
+
+    public init(context: DetectionContext) { self.context = context }
+
+    /// Explains one event. Events touching neither a person nor an occurrence are out of scope (nil).
+    ///
+    /// `atWork` says the user is known to be at work whatever the roster shows: detection passes it for accesses in
+    /// a working session that other accesses show to be work, because rosters miss overtime and the odd shift.
+    public func explain(_ event: AuditEvent, atWork: Bool = false) -> ExplanationResult? {
+        var result = ExplanationResult()
+        var duty = DutyCache(context: context, staff: event.staff, at: event.at, evidentlyWorking: atWork)
+        if let person = event.person {
+            for link in context.reference.occurrencesByPerson[Int(person)] {
+                if explain(occurrence: link.occurrence, event: event, direct: false, duty: &duty, into: &result) {
+                    result.onDuty = duty.value
+                    return result
+                }
+            }
+        } else if let occurrence = event.occurrence {
+            if explain(occurrence: occurrence, event: event, direct: true, duty: &duty, into: &result) {
+                result.onDuty = duty.value
+                return result
+            }
+        } else {
+            return nil
+        }
+        result.onDuty = duty.value
+        return result
+    }
+
+    /// Tries every link between the user and one occurrence; true when one explains the access.
+    private func explain(occurrence: OccurrenceIndex, event: AuditEvent, direct: Bool, duty: inout DutyCache,
+                         into result: inout ExplanationResult) -> Bool {
+        let t = event.at.seconds
+        let record = context.reference.occurrences[Int(occurrence)]
+        let closedLimit = record.closedAt.map { $0.seconds + context.afterClosure } ?? Int64.max
+        let assignments = context.reference.assignmentsByOccurrence[Int(occurrence)]
+        let staff = event.staff
+
+        for assignment in assignments where assignment.staff == staff {
+            // An assignment made after the occurrence closed (a review, an analyst's tasking) is its own link and
+            // lasts as long as it does; one made while it was open ends with the occurrence too.
+            let madeAfterClosure = record.closedAt.map { assignment.start > $0 } ?? false
+            let end = min(assignment.end.map { $0.seconds + context.afterAssignment } ?? Int64.max,
+                          madeAfterClosure ? Int64.max : closedLimit)
+            if t >= assignment.start.seconds - context.beforeAssignment && t <= end {
+                result.kind = .assigned
+                result.role = assignment.role
+                return true
+            }
+            if t > end && (result.involvementEnded.map { end > $0.seconds } ?? true) {
+                result.involvementEnded = Timestamp(seconds: end)
+                result.involvementOccurrence = occurrence
+            }
+        }
+        let open = t >= record.openedAt.seconds - context.beforeAssignment && t <= closedLimit
+        guard open else { return false }
+        // The team, role and desk links below need the occurrence to be open (plus grace).
+
+        let team = context.staffTeam[Int(staff)]
+        for assignment in assignments where assignment.staff != staff && context.staffTeam[Int(assignment.staff)] == team {
+            let end = assignment.end.map { $0.seconds + context.afterAssignment } ?? Int64.max
+            if t >= assignment.start.seconds - context.beforeAssignment && t <= end && duty.get() {
+                result.kind = .team
+                return true
+            }
+        }
+
+        switch context.reference.staff[Int(staff)].role {
+        case .callHandler, .dispatcher:
+            if t >= record.openedAt.seconds - 600 && t <= record.openedAt.seconds + context.liveIncident && duty.get() {
+                result.kind = .liveIncident
+                return true
+            }
+        case .custodyOfficer:
+            // The suite and the detention are link enough: custody officers cover shifts the roster does not show.
+            if record.category == .custody, context.occurrenceStation[Int(occurrence)] == context.staffStation[Int(staff)],
+               t <= (record.closedAt.map { $0.seconds + context.custodyGrace } ?? Int64.max) {
+                result.kind = .custody
+                return true
+            }
+        case .policeStaff, .supervisor:
+            if direct, context.occurrenceStation[Int(occurrence)] == context.staffStation[Int(staff)], duty.get() {
+                result.kind = .stationDesk
+                return true
+            }
+        default:
+            break
+        }
+        return false
+    }
+}
+
+/// Whether the user is on duty, looked up at most once per event.
+struct DutyCache {
+    let context: DetectionContext
+    let staff: StaffIndex
+    let at: Timestamp
+    let evidentlyWorking: Bool
+    private(set) var value: Bool?
+
+    init(context: DetectionContext, staff: StaffIndex, at: Timestamp, evidentlyWorking: Bool) {
+        self.context = context
+        self.staff = staff
+        self.at = at
+        self.evidentlyWorking = evidentlyWorking
+    }
+
+    mutating func get() -> Bool {
+        if let value { return value }
+        let computed = evidentlyWorking || context.onDuty(staff, at: at)
+        value = computed
+        return computed
+    }
+}

@@ -1,0 +1,94 @@
+public import CustodesModel
+
+/// The peer rules, run as each week (Monday to Sunday, UTC) closes: a member of staff's unexplained access compared
+/// with others in the same role, with robust statistics because access counts are heavily skewed.
+extension DetectionEngine {
+    func closeWeek(_ week: Int64) {
+        let staffCount = context.reference.staff.count
+        if compiled.isEnabled(.volumeOutlier) {
+            var countsByRole: [StaffRole: [Int]] = [:]
+            for staff in 0..<staffCount where activities[staff].activeWeek == week {
+                countsByRole[context.reference.staff[staff].role, default: []].append(activities[staff].weekUnexplained)
+            }
+            var baseline: [StaffRole: (median: Double, spread: Double)] = [:]
+            for (role, counts) in countsByRole {
+                let median = Self.median(counts.map(Double.init))
+                let deviation = Self.median(counts.map { abs(Double($0) - median) })
+                baseline[role] = (median, max(1.4826 * deviation, 1))
+            }
+            for staff in 0..<staffCount where activities[staff].activeWeek == week {
+                let count = activities[staff].weekUnexplained
+                guard count >= compiled.volumeMinimum,
+                      let (median, spread) = baseline[context.reference.staff[staff].role],
+                      Double(count) > median + compiled.volumeZ * spread,
+                      let last = activities[staff].weekEvidence.last else { continue }
+                let peers = countsByRole[context.reference.staff[staff].role]?.count ?? 0
+                record(Hit(indicator: .volumeOutlier, points: compiled.weight(.volumeOutlier), at: last.at,
+                           staff: StaffIndex(staff), person: nil, evidence: activities[staff].weekEvidence,
+                           detail: "made \(count) unexplained accesses in the week, against a median of "
+                           + "\(Self.format(median)) among \(peers) active peers in the same role"),
+                       event: nil)
+            }
+        }
+        if compiled.isEnabled(.demographicSkew) {
+            let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
+            var pooled: [StaffRole: (group: Int, total: Int)] = [:]
+            var tallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount)
+            for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
+                var group = 0, total = 0
+                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow {
+                    total += 1
+                    if inGroup(item.person, at: item.at) { group += 1 }
+                }
+                tallies[staff] = (group, total)
+                let role = context.reference.staff[staff].role
+                pooled[role, default: (0, 0)].group += group
+                pooled[role, default: (0, 0)].total += total
+            }
+            for staff in 0..<staffCount where tallies[staff].total >= compiled.skewMinimum {
+                let (group, total) = tallies[staff]
+                let role = context.reference.staff[staff].role
+                guard let peers = pooled[role], peers.total > total else { continue }
+                // The peers' share without this member of staff, so one heavy user cannot set their own baseline.
+                let p0 = Double(peers.group - group) / Double(peers.total - total)
+                let share = Double(group) / Double(total)
+                let variance = Double(total) * max(p0, 0.01) * max(1 - p0, 0.01)
+                let z = (Double(group) - Double(total) * p0) / variance.squareRoot()
+                let groupItems = activities[staff].unexplained.filter {
+                    weekEnd - $0.at <= compiled.skewWindow && inGroup($0.person, at: $0.at)
+                }
+                guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess, let last = groupItems.last,
+                      last.at > activities[staff].skewFiredAt else { continue }
+                activities[staff].skewFiredAt = last.at
+                let ages = compiled.skewAges
+                record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),
+                           at: Timestamp(seconds: last.at), staff: StaffIndex(staff), person: nil,
+                           evidence: groupItems.suffix(20).map(\.evidence),
+                           detail: "\(group) of their \(total) unexplained look-ups in \(compiled.skewWindow / 86_400) days "
+                           + "were of women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(share))), against "
+                           + "\(Self.percent(p0)) for peers in the same role"),
+                       event: nil)
+            }
+        }
+    }
+
+    /// Whether a person is in the group the skew rule watches: women in the configured age band.
+    func inGroup(_ person: PersonIndex, at time: Int64) -> Bool {
+        let record = context.reference.persons[Int(person)]
+        guard record.sex == .female, let born = record.birthYear else { return false }
+        return compiled.skewAges.contains(Timestamp(seconds: time).year - born)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+}

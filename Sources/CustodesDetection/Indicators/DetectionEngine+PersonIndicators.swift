@@ -1,0 +1,98 @@
+public import CustodesModel
+
+/// The per-access indicators: each looks at one unexplained access to a person (self-or-associate looks at every
+/// access) and may fire with its weight and a sentence saying what it saw.
+extension DetectionEngine {
+    func selfOrAssociate(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, into hits: inout [Hit]) {
+        guard compiled.isEnabled(.selfOrAssociate) else { return }
+        let staff = Int(event.staff)
+        var why: String?
+        if let association = context.reference.associationsByStaff[staff].first(where: { $0.person == person }) {
+            why = "a declared \(association.relation.rawValue.replacingOccurrences(of: "_", with: "-"))"
+        } else if let own = context.staffHousehold[staff], own == context.personHousehold[Int(person)] {
+            why = "someone sharing their surname and home postcode"
+        }
+        guard let why else { return }
+        hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate), event, person, result,
+                        "looked up \(why) (\(pseudonymiser.person(context.reference.persons[Int(person)].personID)))"))
+    }
+
+    func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, into hits: inout [Hit]) {
+        let staff = Int(event.staff)
+        let record = context.reference.persons[Int(person)]
+        let pseudonym = pseudonymiser.person(record.personID)
+        let t = event.at.seconds
+        let duty = onDuty(result, event)
+
+        if compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
+            let markerWeight = compiled.markerWeight(record.markers)
+            if markerWeight > 0 {
+                let names = record.markers.markers.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+                hits.append(hit(.vulnerablePerson, compiled.weight(.vulnerablePerson) * markerWeight, event, person,
+                                result, "looked up \(pseudonym) (\(names.joined(separator: ", "))) with no business link"))
+            }
+        }
+        if compiled.isEnabled(.revisitAfterInvolvement), let ended = result.involvementEnded,
+           t - ended.seconds <= compiled.revisitLookback {
+            let days = (t - ended.seconds) / 86_400
+            let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
+            hits.append(hit(.revisitAfterInvolvement, compiled.weight(.revisitAfterInvolvement), event, person, result,
+                            "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their involvement in \(occurrence) ended"))
+        }
+        if compiled.isEnabled(.sensitiveFields),
+           !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage {
+            let what = event.entityType == .custodyImage ? ["custody image"]
+                : event.fields.intersection(.sensitive).fields.map(\.rawValue)
+            hits.append(hit(.sensitiveFields, compiled.weight(.sensitiveFields), event, person, result,
+                            "opened the \(what.joined(separator: " and ")) of \(pseudonym) with no business link"))
+        }
+        if compiled.isEnabled(.offDuty), !duty {
+            hits.append(hit(.offDuty, compiled.weight(.offDuty), event, person, result,
+                            "looked up \(pseudonym) off duty, from \(event.workstation)"))
+        }
+        if compiled.isEnabled(.repeatLookups) {
+            let day = t / 86_400
+            var days = activities[staff].unexplainedDays[person] ?? []
+            if days.last.map({ $0.at.seconds / 86_400 != day }) ?? true {
+                days.append(EvidenceEvent(event, onDuty: duty))
+                days.removeAll { t - $0.at.seconds > compiled.repeatWindow }
+                activities[staff].unexplainedDays[person] = days
+                if days.count >= compiled.repeatMinimumDays {
+                    // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four
+                    // times the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
+                    let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
+                    var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps, event, person, result,
+                                       "looked up \(pseudonym) on \(days.count) different days with no business link")
+                    repeated.evidence = Array(days.suffix(10))
+                    hits.append(repeated)
+                }
+            }
+        }
+        if compiled.isEnabled(.linkedExpansion) {
+            for link in context.reference.linksByPerson[Int(person)] {
+                let other = link.person == person ? link.linkedPerson : link.person
+                guard other != person, let last = activities[staff].lastAccess[other],
+                      t - last <= compiled.linkedWindow else { continue }
+                let otherName = pseudonymiser.person(context.reference.persons[Int(other)].personID)
+                hits.append(hit(.linkedExpansion, compiled.weight(.linkedExpansion), event, person, result,
+                                "looked up \(pseudonym), the \(link.relation.rawValue.replacingOccurrences(of: "_", with: "-")) "
+                                + "of \(otherName) whom they had looked up, with no business link"))
+                break
+            }
+        }
+        if compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
+            let pair = UInt64(UInt32(bitPattern: event.staff)) << 32 | UInt64(UInt32(bitPattern: person))
+            if !seenPairs.contains(pair) {
+                hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker), event, person, result,
+                                "opened \(pseudonym)'s record for the first time, with no business link"))
+            }
+        }
+        activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty)))
+    }
+
+    func hit(_ indicator: IndicatorName, _ points: Double, _ event: AuditEvent, _ person: PersonIndex,
+             _ result: ExplanationResult, _ detail: String) -> Hit {
+        Hit(indicator: indicator, points: points, at: event.at, staff: event.staff, person: person,
+            evidence: [EvidenceEvent(event, onDuty: onDuty(result, event))], detail: detail)
+    }
+}

@@ -1,0 +1,52 @@
+public import CustodesModel
+
+/// One indicator firing on one access (or, for peer rules, on a week of accesses): the unit of risk.
+public struct Hit: Sendable, Equatable {
+    public var indicator: IndicatorName
+    public var points: Double
+    /// When it happened: the access, or the last access of a peer rule's window.
+    public var at: Timestamp
+    public var staff: StaffIndex
+    /// The person the access touched, when there is one.
+    public var person: PersonIndex?
+    /// The access that fired it and, for patterns, the earlier accesses that make the pattern.
+    public var evidence: [EvidenceEvent]
+    /// One sentence: what this hit saw.
+    public var detail: String
+
+    public init(indicator: IndicatorName, points: Double, at: Timestamp, staff: StaffIndex, person: PersonIndex?,
+                evidence: [EvidenceEvent], detail: String) {
+        self.indicator = indicator
+        self.points = points
+        self.at = at
+        self.staff = staff
+        self.person = person
+        self.evidence = evidence
+        self.detail = detail
+    }
+}
+
+/// An access kept as evidence: enough to list it on a timeline without re-reading the audit log.
+public struct EvidenceEvent: Sendable, Hashable {
+    public var eventID: String
+    public var at: Timestamp
+    public var system: SourceSystem
+    public var action: AuditAction
+    public var entityType: EntityType
+    public var person: PersonIndex?
+    public var fields: FieldSet
+    public var onDuty: Bool
+    public var workstation: String
+
+    public init(_ event: AuditEvent, onDuty: Bool) {
+        eventID = event.eventID
+        at = event.at
+        system = event.system
+        action = event.action
+        entityType = event.entityType
+        person = event.person
+        fields = event.fields
+        self.onDuty = onDuty
+        workstation = event.workstation
+    }
+}

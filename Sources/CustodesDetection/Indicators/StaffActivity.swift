@@ -1,0 +1,41 @@
+public import CustodesModel
+
+/// What detection remembers about one member of staff between events: whom they looked at recently, the days they
+/// looked at each person without a link, their unexplained look-ups for the peer rules, and their risk.
+struct StaffActivity {
+    /// Last access (of any kind) to each person, pruned to the linked-expansion window.
+    var lastAccess: [PersonIndex: Int64] = [:]
+    /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
+    var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
+    /// Unexplained person look-ups within the demographic-skew window.
+    var unexplained: [(at: Int64, person: PersonIndex, evidence: EvidenceEvent)] = []
+    /// The week this member of staff was last active in, and their unexplained accesses that week.
+    var activeWeek: Int64 = .min
+    var weekUnexplained = 0
+    var weekEvidence: [EvidenceEvent] = []
+    /// When the demographic-skew rule last fired, so it fires again only on new look-ups.
+    var skewFiredAt: Int64 = .min
+    var lastPrune: Int64 = 0
+    /// The current working session: its last access, whether it shows the user at work, and the off-roster
+    /// unexplained accesses waiting for that answer.
+    var sessionLast: Int64 = .min
+    var sessionAtWork = false
+    var pending: [AuditEvent] = []
+    var risk = RiskLedger()
+
+    /// Drops memory older than the longest window, once a day at most.
+    mutating func prune(now: Int64, linkedWindow: Int64, repeatWindow: Int64, skewWindow: Int64) {
+        guard now - lastPrune >= 86_400 else { return }
+        lastPrune = now
+        if lastAccess.count > 64 { lastAccess = lastAccess.filter { now - $0.value <= linkedWindow } }
+        if !unexplainedDays.isEmpty {
+            unexplainedDays = unexplainedDays.compactMapValues { days in
+                let kept = days.filter { now - $0.at.seconds <= repeatWindow }
+                return kept.isEmpty ? nil : kept
+            }
+        }
+        if let first = unexplained.first, now - first.at > skewWindow {
+            unexplained.removeAll { now - $0.at > skewWindow }
+        }
+    }
+}

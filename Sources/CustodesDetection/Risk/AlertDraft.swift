@@ -1,0 +1,101 @@
+public import CustodesModel
+
+/// An alert while it is open: hits join it as they come, and it is turned into an ``Alert`` at the end.
+struct AlertDraft {
+    let number: Int
+    let staff: StaffIndex
+    let staffID: String
+    let openedAt: Timestamp
+    let openingEventID: String
+    let scoreAtOpen: Double
+    var score: Double
+    var lastEvidenceAt: Timestamp
+    var contributions: [IndicatorName: (hits: Int, points: Double, examples: [String])] = [:]
+    var evidenceOrder: [String] = []
+    var evidence: [String: (event: EvidenceEvent, indicators: Set<IndicatorName>)] = [:]
+    var evidenceCount = 0
+    var peopleAccesses: [PersonIndex: Int] = [:]
+
+    init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
+         scoreAtOpen: Double) {
+        self.number = number
+        self.staff = staff
+        self.staffID = staffID
+        self.openedAt = openedAt
+        self.openingEventID = openingEventID
+        self.scoreAtOpen = scoreAtOpen
+        score = scoreAtOpen
+        lastEvidenceAt = openedAt
+    }
+
+    mutating func add(_ hit: Hit, score newScore: Double, maximumEvidence: Int) {
+        score = max(score, newScore)
+        if hit.at > lastEvidenceAt { lastEvidenceAt = hit.at }
+        var entry = contributions[hit.indicator] ?? (0, 0, [])
+        entry.hits += 1
+        entry.points += hit.points
+        if entry.examples.count < 3 { entry.examples.append(hit.detail) }
+        contributions[hit.indicator] = entry
+        for item in hit.evidence {
+            if evidence[item.eventID] != nil {
+                evidence[item.eventID]!.indicators.insert(hit.indicator)
+                continue
+            }
+            evidenceCount += 1
+            if let person = item.person { peopleAccesses[person, default: 0] += 1 }
+            guard evidence.count < maximumEvidence else { continue }
+            evidence[item.eventID] = (item, [hit.indicator])
+            evidenceOrder.append(item.eventID)
+        }
+    }
+
+    func build(context: DetectionContext, explainer: Explainer, pseudonymiser: Pseudonymiser) -> Alert {
+        let reference = context.reference
+        let ordered = evidenceOrder.compactMap { evidence[$0] }.sorted {
+            $0.event.at != $1.event.at ? $0.event.at < $1.event.at : $0.event.eventID < $1.event.eventID
+        }
+        let entries = ordered.enumerated().map { index, item in
+            var tried: [String] = []
+            // Tracing is the costly part; the first 25 evidence events carry it, which is what a timeline shows first.
+            if index < 25, let event = Self.auditEvent(item.event, staff: staff, reference: reference) {
+                tried = explainer.trace(event)
+            }
+            return Alert.EvidenceEntry(event: item.event, indicators: item.indicators.sorted(),
+                                       person: item.event.person.map { pseudonymiser.person(reference.persons[Int($0)].personID) },
+                                       explanationsTried: tried)
+        }
+        let people = peopleAccesses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+            Alert.PersonSummary(pseudonym: pseudonymiser.person(reference.persons[Int($0.key)].personID),
+                                markers: reference.persons[Int($0.key)].markers.markers, accesses: $0.value)
+        }
+        let contributionList = contributions.keys.sorted().map { name in
+            let entry = contributions[name]!
+            return Alert.Contribution(indicator: name, hits: entry.hits, points: (entry.points * 10).rounded() / 10,
+                                      weight: context.rules.rule(name)?.weight ?? 0, examples: entry.examples)
+        }
+        var alert = Alert(alertID: Alert.identifier(number), staffID: staffID, staff: staff, openedAt: openedAt,
+                          openingEventID: openingEventID, scoreAtOpen: (scoreAtOpen * 10).rounded() / 10,
+                          score: (score * 10).rounded() / 10, lastEvidenceAt: lastEvidenceAt,
+                          contributions: contributionList, evidence: entries, evidenceCount: evidenceCount,
+                          people: people, why: "")
+        alert.why = WhyThisFired.compose(alert, rules: context.rules)
+        return alert
+    }
+
+    /// Rebuilds the audit event of an evidence item, enough for tracing its explanation.
+    static func auditEvent(_ item: EvidenceEvent, staff: StaffIndex, reference: ReferenceData) -> AuditEvent? {
+        var entity = AuditEvent.unresolved
+        if let person = item.person { entity = person }
+        return AuditEvent(eventID: item.eventID, at: item.at, staff: staff, system: item.system, action: item.action,
+                          entityType: item.entityType, entityID: "", entity: entity, fields: item.fields,
+                          workstation: item.workstation, reason: "")
+    }
+}
+
+extension Alert {
+    /// `A-000042`.
+    static func identifier(_ number: Int) -> String {
+        let digits = String(number)
+        return "A-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,108 @@
+public import CustodesModel
+
+/// The rules file turned into what the event loop reads: enabled flags, weights, windows in seconds, marker weights
+/// by bit, and exceptions with parsed dates.
+struct CompiledRules {
+    let enabled: [Bool]
+    let weight: [Double]
+    let markerWeights: [Double]
+    let revisitLookback: Int64
+    let repeatMinimumDays: Int
+    let repeatWindow: Int64
+    let linkedWindow: Int64
+    let skewMinimum: Int
+    let skewWindow: Int64
+    let skewExcess: Double
+    let skewZ: Double
+    let skewAges: ClosedRange<Int>
+    let volumeMinimum: Int
+    let volumeZ: Double
+    let halfLife: Double
+    let indicatorWindow: Int64
+    let quiet: Int64
+    let exceptions: [CompiledException]
+
+    init(_ rules: RuleSet, reference: ReferenceData) {
+        enabled = IndicatorName.allCases.map { rules.rule($0)?.enabled ?? false }
+        weight = IndicatorName.allCases.map { rules.rule($0)?.weight ?? 0 }
+        let vulnerable = rules.rule(.vulnerablePerson)
+        markerWeights = PersonMarker.allCases.map { vulnerable?.parameters[$0.rawValue] ?? 0 }
+        func parameter(_ name: IndicatorName, _ key: String) -> Double { rules.rule(name)?.parameter(key) ?? 0 }
+        revisitLookback = Int64(parameter(.revisitAfterInvolvement, "lookback_days") * 86_400)
+        repeatMinimumDays = Int(parameter(.repeatLookups, "minimum_days"))
+        repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
+        linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
+        skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))
+        skewWindow = Int64(parameter(.demographicSkew, "window_days") * 86_400)
+        skewExcess = parameter(.demographicSkew, "minimum_excess_share")
+        skewZ = parameter(.demographicSkew, "minimum_z")
+        let from = Int(parameter(.demographicSkew, "group_age_from"))
+        skewAges = from...max(from, Int(parameter(.demographicSkew, "group_age_to")))
+        volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))
+        volumeZ = parameter(.volumeOutlier, "robust_z")
+        halfLife = rules.risk.halfLifeDays
+        indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
+        quiet = Int64(rules.risk.quietDays) * 86_400
+        exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }
+    }
+
+    func isEnabled(_ name: IndicatorName) -> Bool { enabled[Self.position(name)] }
+    func weight(_ name: IndicatorName) -> Double { weight[Self.position(name)] }
+
+    static func position(_ name: IndicatorName) -> Int { IndicatorName.allCases.firstIndex(of: name)! }
+
+    /// The highest marker weight of a person's markers.
+    func markerWeight(_ markers: MarkerSet) -> Double {
+        var best = 0.0
+        var bits = markers.rawValue
+        var position = 0
+        while bits != 0 {
+            if bits & 1 != 0 { best = max(best, markerWeights[position]) }
+            bits >>= 1
+            position += 1
+        }
+        return best
+    }
+
+    /// The exception covering a hit, if any.
+    func exception(for hit: Hit, event: AuditEvent?) -> CompiledException? {
+        exceptions.first { $0.covers(hit, event: event) }
+    }
+}
+
+/// A rule exception with its dates parsed and identifiers resolved.
+struct CompiledException {
+    let source: RuleException
+    let staff: StaffIndex?
+    let person: PersonIndex?
+    let from: Timestamp
+    let until: Timestamp
+    /// False when the exception names a member of staff or person not in the reference data: it then covers nothing,
+    /// and the summary says so.
+    let resolvable: Bool
+
+    init(_ exception: RuleException, reference: ReferenceData) {
+        source = exception
+        staff = exception.staffID.flatMap { reference.staffByID[$0] }
+        person = exception.personID.flatMap { reference.personByID[$0] }
+        resolvable = (exception.staffID == nil || staff != nil) && (exception.personID == nil || person != nil)
+        from = exception.from.flatMap { try? Self.parseDay($0).get() } ?? Timestamp(seconds: .min)
+        // `until` is inclusive: the whole of that day.
+        until = (try? Self.parseDay(exception.until).get()).map { $0.adding(seconds: 86_399) } ?? Timestamp(seconds: .min)
+    }
+
+    static func parseDay(_ text: String) -> Result<Timestamp, Timestamp.ParseError> {
+        text.count == 10 ? Timestamp.parseDate(text) : .failure(.malformed)
+    }
+
+    func covers(_ hit: Hit, event: AuditEvent?) -> Bool {
+        guard resolvable, hit.at >= from, hit.at <= until else { return false }
+        if let rule = source.rule, rule != hit.indicator { return false }
+        if let staff, staff != hit.staff { return false }
+        if let person, person != hit.person { return false }
+        if let text = source.reasonContains {
+            guard let reason = event?.reason, reason.contains(text) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,57 @@
+/// The indicators of abuse of position that Custodes scores. Each is a named rule in the rules file, with a weight
+/// and parameters a force can tune; the rationale is what an analyst reads when asking why a rule exists.
+public enum IndicatorName: String, CaseIterable, Sendable, Comparable {
+    case vulnerablePerson = "vulnerable_person"
+    case revisitAfterInvolvement = "revisit_after_involvement"
+    case sensitiveFields = "sensitive_fields"
+    case offDuty = "off_duty"
+    case repeatLookups = "repeat_lookups"
+    case linkedExpansion = "linked_expansion"
+    case demographicSkew = "demographic_skew"
+    case selfOrAssociate = "self_or_associate"
+    case newPairWithMarker = "new_pair_with_marker"
+    case volumeOutlier = "volume_outlier"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Why the rule exists, in the words of the warning signs seen in real cases.
+    public var rationale: String {
+        switch self {
+        case .vulnerablePerson:
+            "Most abuse of position targets people with a vulnerability: victims of domestic abuse and sexual offences, "
+                + "people with mental ill health, children, sex workers. An unexplained look at such a person's record "
+                + "matters more than one at anyone else's, and more for some markers than others."
+        case .revisitAfterInvolvement:
+            "Offenders often meet the victim on duty and keep looking her up after their part in the case ended or "
+                + "the case closed."
+        case .sensitiveFields:
+            "Contact details, addresses and custody photographs are what someone needs to make contact or to look; "
+                + "opening them with no business reason is a step beyond curiosity."
+        case .offDuty:
+            "Look-ups on rest days, off shift or from home have no duty to explain them. Rosters miss overtime, so a "
+                + "tolerance applies and the rule fires only on accesses nothing else explains."
+        case .repeatLookups:
+            "Returning to the same person on several different days with no link is a pattern, not an accident; "
+                + "each further day weighs more, up to four times the weight."
+        case .linkedExpansion:
+            "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
+                + "not in a case."
+        case .demographicSkew:
+            "One officer made 170 unauthorised checks over three years, all on women. A user whose unexplained "
+                + "look-ups are skewed to one sex and age group, compared with peers in the same role, stands out."
+        case .selfOrAssociate:
+            "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
+                + "conflict of interest whatever the reason."
+        case .newPairWithMarker:
+            "The first ever access by this user to a vulnerable person, with no link, is how most patterns begin."
+        case .volumeOutlier:
+            "A volume of unexplained access far above peers in the same role, measured with robust statistics so "
+                + "that a few heavy users do not set the baseline."
+        }
+    }
+
+    /// Whether the rule is evaluated over a week of a user's activity against peers, rather than per access.
+    public var isPeerRule: Bool { self == .demographicSkew || self == .volumeOutlier }
+}

@@ -1,0 +1,36 @@
+extension RuleSet {
+    /// Marker weights for `vulnerable_person`: how much an unexplained look at someone with the marker counts.
+    public static let standardMarkerWeights: [String: Double] = [
+        "domestic_abuse_victim": 3, "sexual_offence_victim": 3, "stalking_victim": 3, "child": 3, "sex_worker": 3,
+        "vulnerable_adult": 2, "mental_health": 2, "missing_person": 2, "substance_misuse": 1, "custody_detainee": 1,
+    ]
+
+    /// The defaults, tuned on simulated forces with seeds that the evaluation never uses (see docs/detection.md).
+    public static let standard = RuleSet(
+        explanation: ExplanationSettings(
+            beforeAssignmentMinutes: 60, afterAssignmentHours: 72, afterClosureDays: 7, liveIncidentHours: 2,
+            custodyGraceHours: 2, rosterToleranceBeforeMinutes: 60, rosterToleranceAfterMinutes: 180,
+            atWorkWorkstationPrefixes: ["WS-", "MDT-"]),
+        rules: [
+            Rule(name: .vulnerablePerson, weight: 2, parameters: standardMarkerWeights),
+            Rule(name: .revisitAfterInvolvement, weight: 6, parameters: ["lookback_days": 365]),
+            Rule(name: .sensitiveFields, weight: 5),
+            Rule(name: .offDuty, weight: 3),
+            Rule(name: .repeatLookups, weight: 4, parameters: ["minimum_days": 3, "window_days": 90]),
+            Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
+            Rule(name: .demographicSkew, weight: 8, parameters: [
+                "minimum_lookups": 8, "window_days": 56, "minimum_excess_share": 0.3, "minimum_z": 3,
+                "group_age_from": 16, "group_age_to": 35,
+            ]),
+            Rule(name: .selfOrAssociate, weight: 16),
+            Rule(name: .newPairWithMarker, weight: 1),
+            Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
+        ],
+        risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 40,
+                           indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100))
+
+    /// The parameters each rule reads; any other name in a rules file is refused.
+    public static func acceptedParameters(_ name: IndicatorName) -> Set<String> {
+        Set(standard.rule(name)?.parameters.keys.map { $0 } ?? [])
+    }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import Yams
+
+/// Reading and writing the rules file. The reader walks the YAML tree itself, rather than decoding, so that every
+/// mistake is reported with its line and the path of the field (`rules[2].weight`), and unknown keys are refused
+/// instead of ignored: a misspelt parameter silently falling back to its default is how tuning goes wrong unseen.
+extension RuleSet {
+    public static func load(path: String) throws(RulesError) -> RuleSet {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RulesError(file: path, line: nil, field: "", message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(RulesError) -> RuleSet {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RulesError(file: file, line: nil, field: "", message: "the file is empty")
+            }
+            root = node
+        } catch let error as RulesError {
+            throw error
+        } catch {
+            throw RulesError(file: file, line: nil, field: "", message: "is not valid YAML: \(error)")
+        }
+        let reader = YAMLFields(file: file)
+        let top = try reader.mapping(root, "", keys: ["explanation", "rules", "risk", "exceptions"])
+
+        var rules = RuleSet.standard
+        if let node = top["explanation"] {
+            let fields = try reader.mapping(node, "explanation", keys: [
+                "before_assignment_minutes", "after_assignment_hours", "after_closure_days", "live_incident_hours",
+                "custody_grace_hours", "roster_tolerance_before_minutes", "roster_tolerance_after_minutes",
+                "at_work_workstation_prefixes",
+            ])
+            func value(_ key: String, _ current: Int) throws(RulesError) -> Int {
+                guard let node = fields[key] else { return current }
+                return try reader.integer(node, "explanation.\(key)", range: 0...100_000)
+            }
+            var e = rules.explanation
+            e.beforeAssignmentMinutes = try value("before_assignment_minutes", e.beforeAssignmentMinutes)
+            e.afterAssignmentHours = try value("after_assignment_hours", e.afterAssignmentHours)
+            e.afterClosureDays = try value("after_closure_days", e.afterClosureDays)
+            e.liveIncidentHours = try value("live_incident_hours", e.liveIncidentHours)
+            e.custodyGraceHours = try value("custody_grace_hours", e.custodyGraceHours)
+            e.rosterToleranceBeforeMinutes = try value("roster_tolerance_before_minutes", e.rosterToleranceBeforeMinutes)
+            e.rosterToleranceAfterMinutes = try value("roster_tolerance_after_minutes", e.rosterToleranceAfterMinutes)
+            if let list = fields["at_work_workstation_prefixes"] {
+                guard let items = list.sequence else {
+                    throw reader.error(list, "explanation.at_work_workstation_prefixes", "expected a list of prefixes")
+                }
+                e.atWorkWorkstationPrefixes = try items.enumerated().map { (index, item) throws(RulesError) in
+                    let prefix = try reader.string(item, "explanation.at_work_workstation_prefixes[\(index)]")
+                    guard !prefix.isEmpty else {
+                        throw reader.error(item, "explanation.at_work_workstation_prefixes[\(index)]",
+                                           "an empty prefix would count every workstation as at work")
+                    }
+                    return prefix
+                }
+            }
+            rules.explanation = e
+        }
+        if let node = top["rules"] {
+            let entries = try reader.mapping(node, "rules", keys: IndicatorName.allCases.map(\.rawValue))
+            for (key, ruleNode) in entries.ordered {
+                let name = IndicatorName(rawValue: key)!
+                let path = "rules.\(key)"
+                let fields = try reader.mapping(ruleNode, path, keys: ["enabled", "weight", "parameters", "rationale"])
+                var rule = rules.rule(name)!
+                if let enabled = fields["enabled"] { rule.enabled = try reader.bool(enabled, path + ".enabled") }
+                if let weight = fields["weight"] { rule.weight = try reader.number(weight, path + ".weight", range: 0...1000) }
+                if let parameters = fields["parameters"] {
+                    let accepted = RuleSet.acceptedParameters(name)
+                    let values = try reader.mapping(parameters, path + ".parameters", keys: accepted.sorted())
+                    for (parameter, valueNode) in values.ordered {
+                        rule.parameters[parameter] = try reader.number(valueNode, "\(path).parameters.\(parameter)",
+                                                                       range: 0...1_000_000)
+                    }
+                }
+                rules.rules[rules.rules.firstIndex { $0.name == name }!] = rule
+            }
+        }
+        if let node = top["risk"] {
+            let fields = try reader.mapping(node, "risk", keys: [
+                "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
+                "quiet_days", "maximum_evidence",
+            ])
+            var r = rules.risk
+            if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
+            if let n = fields["alert_threshold"] { r.alertThreshold = try reader.number(n, "risk.alert_threshold", range: 0...100_000) }
+            if let n = fields["minimum_indicators"] { r.minimumIndicators = try reader.integer(n, "risk.minimum_indicators", range: 1...10) }
+            if let n = fields["strong_threshold"] { r.strongThreshold = try reader.number(n, "risk.strong_threshold", range: 0...100_000) }
+            if let n = fields["indicator_window_days"] { r.indicatorWindowDays = try reader.integer(n, "risk.indicator_window_days", range: 1...3650) }
+            if let n = fields["quiet_days"] { r.quietDays = try reader.integer(n, "risk.quiet_days", range: 1...3650) }
+            if let n = fields["maximum_evidence"] { r.maximumEvidence = try reader.integer(n, "risk.maximum_evidence", range: 1...100_000) }
+            rules.risk = r
+        }
+        if let node = top["exceptions"] {
+            guard let items = node.sequence else {
+                throw reader.error(node, "exceptions", "expected a list of exceptions")
+            }
+            rules.exceptions = []
+            for (index, item) in items.enumerated() {
+                let path = "exceptions[\(index)]"
+                let fields = try reader.mapping(item, path, keys: [
+                    "rule", "staff_id", "person_id", "reason_contains", "from", "until", "granted_by", "granted_on", "why",
+                ])
+                func text(_ key: String, required: Bool) throws(RulesError) -> String? {
+                    guard let node = fields[key] else {
+                        if required { throw reader.error(item, path, "'\(key)' is required: every exception says who, when, why and until when") }
+                        return nil
+                    }
+                    return try reader.string(node, "\(path).\(key)")
+                }
+                var rule: IndicatorName?
+                if let name = try text("rule", required: true), name != "*" {
+                    guard let parsed = IndicatorName(rawValue: name) else {
+                        throw reader.error(fields["rule"]!, "\(path).rule",
+                                           "'\(name)' is not a rule; expected * or one of \(IndicatorName.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    rule = parsed
+                }
+                let exception = RuleException(
+                    rule: rule, staffID: try text("staff_id", required: false),
+                    personID: try text("person_id", required: false),
+                    reasonContains: try text("reason_contains", required: false), from: try text("from", required: false),
+                    until: try text("until", required: true)!, grantedBy: try text("granted_by", required: true)!,
+                    grantedOn: try text("granted_on", required: true)!, why: try text("why", required: true)!)
+                for (key, value) in [("from", exception.from), ("until", exception.until), ("granted_on", exception.grantedOn)] {
+                    if let value, case .failure = CompiledException.parseDay(value) {
+                        throw reader.error(fields[key]!, "\(path).\(key)", "'\(value)' is not a date written YYYY-MM-DD")
+                    }
+                }
+                if exception.staffID == nil && exception.personID == nil && exception.reasonContains == nil {
+                    throw reader.error(item, path, "an exception must name a staff_id, a person_id or a reason_contains; "
+                                       + "excepting a rule for everyone is disabling it, which the rule's 'enabled' says openly")
+                }
+                rules.exceptions.append(exception)
+            }
+        }
+        return rules
+    }
+
+    /// The rules as YAML, with each rule's rationale as a comment: the file a force starts tuning from.
+    public var yaml: String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        var out = """
+            # Custodes detection rules. Copy this file, tune it, check it with `custodes rules test`, and pass it to
+            # `custodes detect --rules FILE`. Unknown keys are refused. Times are in the units the key names.
+
+            explanation:
+              before_assignment_minutes: \(explanation.beforeAssignmentMinutes)
+              after_assignment_hours: \(explanation.afterAssignmentHours)
+              after_closure_days: \(explanation.afterClosureDays)
+              live_incident_hours: \(explanation.liveIncidentHours)
+              custody_grace_hours: \(explanation.custodyGraceHours)
+              roster_tolerance_before_minutes: \(explanation.rosterToleranceBeforeMinutes)
+              roster_tolerance_after_minutes: \(explanation.rosterToleranceAfterMinutes)
+              at_work_workstation_prefixes: [\(explanation.atWorkWorkstationPrefixes.map { quoted($0) }.joined(separator: ", "))]
+
+            rules:
+
+            """
+        for rule in rules {
+            out += wrapComment(rule.name.rationale, indent: "  ")
+            out += "  \(rule.name.rawValue):\n    enabled: \(rule.enabled)\n    weight: \(number(rule.weight))\n"
+            if !rule.parameters.isEmpty {
+                out += "    parameters:\n"
+                for key in rule.parameters.keys.sorted() {
+                    out += "      \(key): \(number(rule.parameters[key]!))\n"
+                }
+            }
+        }
+        out += """
+
+            risk:
+              half_life_days: \(number(risk.halfLifeDays))
+              alert_threshold: \(number(risk.alertThreshold))
+              minimum_indicators: \(risk.minimumIndicators)
+              strong_threshold: \(number(risk.strongThreshold))
+              indicator_window_days: \(risk.indicatorWindowDays)
+              quiet_days: \(risk.quietDays)
+              maximum_evidence: \(risk.maximumEvidence)
+
+            """
+        if exceptions.isEmpty {
+            out += """
+                # Exceptions: each names a rule (or *), whom it covers (staff_id, person_id or reason_contains), until
+                # when, and who granted it, when and why. For example:
+                # - rule: repeat_lookups
+                #   staff_id: S100093
+                #   reason_contains: "tasking DA-2025-04"
+                #   until: 2025-06-30
+                #   granted_by: head of unit
+                #   granted_on: 2025-04-02
+                #   why: problem profile of repeat domestic abuse victims
+                exceptions: []
+
+                """
+        } else {
+            out += "exceptions:\n"
+            for exception in exceptions {
+                out += "  - rule: \(exception.rule?.rawValue ?? "\"*\"")\n"
+                for (key, value) in [("staff_id", exception.staffID), ("person_id", exception.personID),
+                                     ("reason_contains", exception.reasonContains), ("from", exception.from)] {
+                    if let value { out += "    \(key): \(quoted(value))\n" }
+                }
+                out += "    until: \(exception.until)\n    granted_by: \(quoted(exception.grantedBy))\n"
+                out += "    granted_on: \(exception.grantedOn)\n    why: \(quoted(exception.why))\n"
+            }
+        }
+        return out
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private func wrapComment(_ text: String, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > 110 - indent.count {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { "\(indent)# \($0)\n" }.joined()
+    }
+}
+
+/// Typed access to YAML nodes, each failure naming the file, line and field.
+struct YAMLFields {
+    let file: String
+
+    /// The entries of a mapping with string keys, in file order, refusing keys outside `keys`.
+    struct Entries {
+        var ordered: [(String, Node)] = []
+        subscript(key: String) -> Node? { ordered.first { $0.0 == key }?.1 }
+    }
+
+    func error(_ node: Node, _ field: String, _ message: String) -> RulesError {
+        RulesError(file: file, line: node.mark?.line, field: field, message: message)
+    }
+
+    func mapping(_ node: Node, _ path: String, keys: [String]) throws(RulesError) -> Entries {
+        guard let mapping = node.mapping else { throw error(node, path, "expected a mapping of keys to values") }
+        var entries = Entries()
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw error(keyNode, path, "keys must be text") }
+            let field = path.isEmpty ? key : "\(path).\(key)"
+            guard keys.contains(key) else {
+                throw error(keyNode, field, "unknown key; expected one of \(keys.joined(separator: ", "))")
+            }
+            guard entries[key] == nil else { throw error(keyNode, field, "given twice") }
+            entries.ordered.append((key, value))
+        }
+        return entries
+    }
+
+    func number(_ node: Node, _ path: String, range: ClosedRange<Double>) throws(RulesError) -> Double {
+        guard let text = node.scalar?.string, let value = Double(text), range.contains(value) else {
+            throw error(node, path, "expected a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func integer(_ node: Node, _ path: String, range: ClosedRange<Int>) throws(RulesError) -> Int {
+        guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
+            throw error(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ path: String) throws(RulesError) -> Bool {
+        switch node.scalar?.string {
+        case "true": return true
+        case "false": return false
+        default: throw error(node, path, "expected true or false")
+        }
+    }
+
+    func string(_ node: Node, _ path: String) throws(RulesError) -> String {
+        guard let text = node.scalar?.string else { throw error(node, path, "expected text") }
+        return text
+    }
+}

@@ -1,0 +1,138 @@
+public import CustodesModel
+
+/// Everything a force can tune about detection: the grace windows of the explanations, each indicator's weight and
+/// parameters, how risk rolls up into alerts, and the exceptions it has granted.
+///
+/// The defaults are `RuleSet.standard`, kept identical to `rules/default.yaml` in the repository (a test holds them
+/// together), which is the file a force copies and edits.
+public struct RuleSet: Equatable, Sendable {
+    public var explanation: ExplanationSettings
+    public var rules: [Rule]
+    public var risk: RiskSettings
+    public var exceptions: [RuleException]
+
+    public init(explanation: ExplanationSettings, rules: [Rule], risk: RiskSettings, exceptions: [RuleException] = []) {
+        self.explanation = explanation
+        self.rules = rules
+        self.risk = risk
+        self.exceptions = exceptions
+    }
+
+    public func rule(_ name: IndicatorName) -> Rule? { rules.first { $0.name == name } }
+}
+
+/// Grace windows: how long before and after a business link an access is still explained by it. All in minutes,
+/// hours or days as the name says, so the rules file reads as a force would say it.
+public struct ExplanationSettings: Equatable, Sendable {
+    /// An access this long before an assignment was recorded is explained by it (records are often created late).
+    public var beforeAssignmentMinutes: Int
+    /// An assignment explains accesses until this long after it ends.
+    public var afterAssignmentHours: Int
+    /// An occurrence's links explain accesses until this long after it closes (finishing paperwork, file review).
+    public var afterClosureDays: Int
+    /// A call handler or dispatcher on duty is explained for this long after an occurrence opens (a live incident).
+    public var liveIncidentHours: Int
+    /// A custody officer on duty at the suite is explained while the person is in custody, plus this long.
+    public var custodyGraceHours: Int
+    /// A shift is taken to start this much earlier than rostered (briefings, early starts).
+    public var rosterToleranceBeforeMinutes: Int
+    /// A shift is taken to end this much later than rostered (late finishes, unrecorded overtime).
+    public var rosterToleranceAfterMinutes: Int
+    /// Workstation name prefixes inside force premises or vehicles (station terminals, mobile data terminals). An
+    /// access from one shows the user at work even when the roster does not, since rosters miss overtime; an access
+    /// from anywhere else (remote access, a personal device) does not.
+    public var atWorkWorkstationPrefixes: [String]
+
+    public init(beforeAssignmentMinutes: Int, afterAssignmentHours: Int, afterClosureDays: Int, liveIncidentHours: Int,
+                custodyGraceHours: Int, rosterToleranceBeforeMinutes: Int, rosterToleranceAfterMinutes: Int,
+                atWorkWorkstationPrefixes: [String]) {
+        self.beforeAssignmentMinutes = beforeAssignmentMinutes
+        self.afterAssignmentHours = afterAssignmentHours
+        self.afterClosureDays = afterClosureDays
+        self.liveIncidentHours = liveIncidentHours
+        self.custodyGraceHours = custodyGraceHours
+        self.rosterToleranceBeforeMinutes = rosterToleranceBeforeMinutes
+        self.rosterToleranceAfterMinutes = rosterToleranceAfterMinutes
+        self.atWorkWorkstationPrefixes = atWorkWorkstationPrefixes
+    }
+}
+
+/// One indicator's settings.
+public struct Rule: Equatable, Sendable {
+    public var name: IndicatorName
+    public var enabled: Bool
+    /// Risk points per hit (multiplied by the marker weight for `vulnerable_person`).
+    public var weight: Double
+    /// Named numeric parameters; each rule documents the ones it reads, and unknown names are refused on loading.
+    public var parameters: [String: Double]
+
+    public init(name: IndicatorName, enabled: Bool = true, weight: Double, parameters: [String: Double] = [:]) {
+        self.name = name
+        self.enabled = enabled
+        self.weight = weight
+        self.parameters = parameters
+    }
+
+    public func parameter(_ key: String) -> Double {
+        parameters[key] ?? RuleSet.standard.rule(name)?.parameters[key] ?? 0
+    }
+}
+
+/// How indicator hits become risk and alerts.
+public struct RiskSettings: Equatable, Sendable {
+    /// A hit's points halve after this many days.
+    public var halfLifeDays: Double
+    /// Risk at or above which an alert opens, given enough different indicators.
+    public var alertThreshold: Double
+    /// Different indicators needed (within the indicator window) to open an alert at the threshold.
+    public var minimumIndicators: Int
+    /// Risk at or above which an alert opens whatever the number of indicators.
+    public var strongThreshold: Double
+    /// How far back different indicators are counted.
+    public var indicatorWindowDays: Int
+    /// An open alert with no new evidence for this long is left as it is; later evidence opens a new one.
+    public var quietDays: Int
+    /// The most evidence events listed on one alert (the count of all is kept).
+    public var maximumEvidence: Int
+
+    public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
+                indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int) {
+        self.halfLifeDays = halfLifeDays
+        self.alertThreshold = alertThreshold
+        self.minimumIndicators = minimumIndicators
+        self.strongThreshold = strongThreshold
+        self.indicatorWindowDays = indicatorWindowDays
+        self.quietDays = quietDays
+        self.maximumEvidence = maximumEvidence
+    }
+}
+
+/// A recorded decision that hits of a rule are legitimate for a member of staff, a person, or a tasking, until a
+/// date. Nothing is excepted silently: every exception names who granted it, when and why, and suppressed hits are
+/// counted in the detection summary.
+public struct RuleException: Equatable, Sendable {
+    /// The rule excepted, or nil for every rule.
+    public var rule: IndicatorName?
+    public var staffID: String?
+    public var personID: String?
+    /// Applies to accesses whose reason contains this text (a tasking reference).
+    public var reasonContains: String?
+    public var from: String?
+    public var until: String
+    public var grantedBy: String
+    public var grantedOn: String
+    public var why: String
+
+    public init(rule: IndicatorName?, staffID: String? = nil, personID: String? = nil, reasonContains: String? = nil,
+                from: String? = nil, until: String, grantedBy: String, grantedOn: String, why: String) {
+        self.rule = rule
+        self.staffID = staffID
+        self.personID = personID
+        self.reasonContains = reasonContains
+        self.from = from
+        self.until = until
+        self.grantedBy = grantedBy
+        self.grantedOn = grantedOn
+        self.why = why
+    }
+}

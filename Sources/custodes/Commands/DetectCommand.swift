@@ -1,0 +1,62 @@
+import ArgumentParser
+import CustodesBundle
+import CustodesDetection
+import CustodesModel
+import Foundation
+
+/// `custodes detect BUNDLE --out alerts.jsonl`: active monitoring over a bundle's audit events.
+struct DetectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Explain every access in a bundle's audit events, score the rest, and write alerts.",
+        discussion: """
+            Loads the reference data, reads the audit events in time order (files may be out of order), explains each \
+            access to a person or occurrence by a business link, scores what is left with the rules' indicators, and \
+            writes one alert per line to --out (format: docs/data-format.md). People in alerts appear as stable \
+            pseudonyms made with the deployment's key (--pseudonym-key; created on first use).
+            """
+    )
+
+    @Argument(help: "The bundle folder.")
+    var bundle: String
+
+    @Option(help: "Where to write the alerts (JSON Lines).")
+    var out: String = "alerts.jsonl"
+
+    @Option(help: "A rules file (YAML); the built-in rules when omitted (see `custodes rules show`).")
+    var rules: String?
+
+    @Option(help: "Alerts a week the unit can triage; the rest are kept but marked over budget.")
+    var budget: Int?
+
+    @Option(help: "The deployment's pseudonym key file (created, readable by its owner only, when missing).")
+    var pseudonymKey: String = "custodes-pseudonym.key"
+
+    @Option(help: "Where to write quarantined input rows (CSV).")
+    var quarantine: String = "quarantine.csv"
+
+    @Option(help: "How many alerts to list in the summary.")
+    var show: Int = 10
+
+    func validate() throws {
+        if let budget, budget < 1 { throw ValidationError("--budget must be at least 1 alert a week.") }
+    }
+
+    func run() throws {
+        let ruleSet = try rules.map { try RuleSet.load(path: $0) } ?? RuleSet.standard
+        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
+        if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
+        let sink = try QuarantineFile(path: quarantine)
+        var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true)
+        try sink.close()
+        if let budget { Budget.apply(&run.alerts, perWeek: budget) }
+        let writer = try BufferedFileWriter(path: out)
+        for alert in run.alerts {
+            writer.append(AlertJSON.line(alert))
+            try writer.newline()
+        }
+        try writer.close()
+        print(DetectionReportText.render(run, budget: budget, out: out, show: show, quarantined: sink.count,
+                                         quarantinePath: quarantine))
+    }
+}

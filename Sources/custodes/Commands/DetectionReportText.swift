@@ -1,0 +1,68 @@
+import CustodesDetection
+import CustodesModel
+
+/// The readable summary `custodes detect` prints: what was explained, what fired, and the top alerts.
+enum DetectionReportText {
+    static func render(_ run: DetectionRun, budget: Int?, out: String, show: Int, quarantined: Int,
+                       quarantinePath: String) -> String {
+        let s = run.summary
+        var lines: [String] = []
+        lines.append("Audit events: \(s.events.formatted()) (\(run.report.duplicates.formatted()) duplicates skipped, "
+                     + "\(quarantined.formatted()) rows quarantined\(quarantined > 0 ? " to \(quarantinePath)" : ""))")
+        lines.append("Accesses to people and occurrences: \(s.inScope.formatted()); explained \(s.explained.formatted()) "
+                     + "(\(percent(s.explainedShare))); \(s.outOfScope.formatted()) other records (vehicles, locations, "
+                     + "intelligence) not scored")
+        lines.append("")
+        lines.append("Explained by:")
+        for kind in ExplanationKind.allCases {
+            let count = s.explainedByKind[kind] ?? 0
+            var line = "  \(kind.rawValue.padding(14, left: false)) \(count.formatted().padding(12, left: true))  \(percent(Double(count) / Double(max(s.inScope, 1))))"
+            if kind == .assigned {
+                let roles = AssignmentRole.allCases.compactMap { role in
+                    s.explainedByAssignmentRole[role].map { "\(role.rawValue) \($0.formatted())" }
+                }
+                line += "  (\(roles.joined(separator: ", ")))"
+            }
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append("Explained share by role:")
+        for role in StaffRole.allCases {
+            guard let total = s.inScopeByRole[role], total > 0 else { continue }
+            let explained = s.explainedByRole[role] ?? 0
+            lines.append("  \(role.rawValue.padding(22, left: false)) \(percent(Double(explained) / Double(total)).padding(7, left: true)) of \(total.formatted())")
+        }
+        lines.append("")
+        lines.append("Indicator hits:")
+        for name in IndicatorName.allCases {
+            lines.append("  \(name.rawValue.padding(26, left: false)) \((s.hits[name] ?? 0).formatted().padding(10, left: true))")
+        }
+        let suppressed = s.suppressedByException.reduce(0, +)
+        if !s.suppressedByException.isEmpty {
+            lines.append("Exceptions suppressed \(suppressed.formatted()) hit(s): "
+                         + s.suppressedByException.enumerated().map { "#\($0.offset + 1): \($0.element)" }.joined(separator: ", "))
+        }
+        for index in s.unresolvableExceptions {
+            lines.append("Warning: exception #\(index + 1) names a member of staff or person not in the bundle; it covers nothing.")
+        }
+        lines.append("")
+        let within = run.alerts.filter { !$0.overBudget }
+        lines.append("Alerts: \(run.alerts.count.formatted()) written to \(out)"
+                     + (budget.map { " (budget \($0) a week: \(within.count) reached by the queue, \(run.alerts.count - within.count) never reached)" } ?? ""))
+        for alert in within.sorted(by: { $0.score > $1.score }).prefix(show) {
+            lines.append("  \(alert.alertID)  \(alert.staffID)  score \(alert.score)  opened \(alert.openedAt.iso8601)  "
+                         + alert.indicators.map(\.rawValue).joined(separator: ", "))
+            lines.append("      \(alert.why)")
+        }
+        lines.append("")
+        let rate = Double(s.events) / max(run.passSeconds, 0.001)
+        lines.append("Time: reference data \(seconds(run.referenceSeconds)), reading and sorting audit files "
+                     + "\(seconds(run.readerSeconds)), detection pass \(seconds(run.passSeconds)) "
+                     + "(\(Int(rate).formatted()) events/s)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ share: Double) -> String { "\(Double(Int(share * 1000)) / 10)%" }
+
+    static func seconds(_ value: Double) -> String { "\(Double(Int(value * 10)) / 10) s" }
+}
