@@ -14,9 +14,11 @@ let package = Package(
         .library(name: "CustodesModel", targets: ["CustodesModel"]),
         .library(name: "CustodesBundle", targets: ["CustodesBundle"]),
         .library(name: "CustodesSimulator", targets: ["CustodesSimulator"]),
+        .library(name: "CustodesAssurance", targets: ["CustodesAssurance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
@@ -25,11 +27,17 @@ let package = Package(
         .target(name: "CustodesBundle", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
         // A synthetic force with ground truth, for development, demonstration and measurement.
         .target(name: "CustodesSimulator", dependencies: ["CustodesModel", "CustodesBundle"], swiftSettings: swiftSettings),
+        // The inspectorate's assessment of forces' plans: findings, letters, categories and the national overview.
+        .target(
+            name: "CustodesAssurance",
+            dependencies: ["CustodesModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one subcommand per job.
         .executableTarget(
             name: "custodes",
             dependencies: [
-                "CustodesModel", "CustodesBundle", "CustodesSimulator",
+                "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesAssurance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -37,5 +45,11 @@ let package = Package(
         .testTarget(name: "CustodesModelTests", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesBundleTests", dependencies: ["CustodesBundle"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CustodesAssuranceTests",
+            dependencies: ["CustodesAssurance"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
