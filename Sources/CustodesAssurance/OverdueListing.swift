@@ -4,6 +4,13 @@ public struct OverdueStep: Hashable, Sendable {
     public var step: LifecycleStep
     public var due: CalendarDate
     public var daysOverdue: Int
+
+    public init(force: String, step: LifecycleStep, due: CalendarDate, daysOverdue: Int) {
+        self.force = force
+        self.step = step
+        self.due = due
+        self.daysOverdue = daysOverdue
+    }
 }
 
 /// Lists the forces that are behind the inspection's timetable.
