@@ -13,7 +13,12 @@ struct Custodes: AsyncParsableCommand {
             Start with a synthetic force:
               custodes simulate --out demo-force --staff 500 --days 60
               custodes validate demo-force
+
+            Assurance (the inspectorate's assessment of forces' plans; see docs/assurance.md):
+              custodes letters examples/assurance/findings.yaml --inspection examples/assurance/inspection.yaml \\
+                --format html --out letters
+              custodes overview examples/assurance/findings.yaml --html overview.html
             """,
-        subcommands: [ValidateCommand.self, SimulateCommand.self]
+        subcommands: [ValidateCommand.self, SimulateCommand.self, LettersCommand.self, OverviewCommand.self]
     )
 }
