@@ -23,6 +23,8 @@ public struct FindingsFile: Sendable {
     }
 
     /// The force named by a finding, with its findings; both are needed to write a letter.
+    ///
+    /// - Precondition: `findings` names a force in ``catalog``, as every entry loaded from a file does.
     public func force(for findings: ForceFindings) -> Force {
         catalog.force(slug: findings.force)!
     }

@@ -23,18 +23,10 @@ public enum HTMLLetterRenderer {
         """
 
     public static func render(_ letter: Letter) -> String {
-        var body = ["<article>", "<header class=\"letterhead\">\(HTMLText.escape(letterhead(letter)))</header>"]
+        var body = ["<article>", "<header class=\"letterhead\">\(HTMLText.escape(letter.letterhead))</header>"]
         for block in letter.blocks { body.append(render(block, signature: letter.signature)) }
         body.append("</article>")
         return HTMLText.document(title: letter.title, style: style, body: body.joined(separator: "\n"))
-    }
-
-    /// The inspectorate's name from the heading ("HMICFRS assessment: …"), standing in for the printed letterhead.
-    static func letterhead(_ letter: Letter) -> String {
-        for case .heading(let text) in letter.blocks {
-            return String(text.prefix { $0 != " " })
-        }
-        return ""
     }
 
     static func render(_ block: LetterBlock, signature: SignatureImage) -> String {

@@ -5,8 +5,10 @@
 public struct Letter: Hashable, Sendable {
     public var force: Force
     public var blocks: [LetterBlock]
-    /// Shown as the HTML document's title and used in its accessible name.
+    /// Shown as the HTML document's title.
     public var title: String
+    /// Who the letter is from, standing in for the printed letterhead in HTML.
+    public var letterhead: String
     public var signature: SignatureImage
 
     /// Writes the letter for one force. The findings paragraph is the inspector's override if there is one, and is
@@ -58,6 +60,7 @@ public struct Letter: Hashable, Sendable {
         self.force = force
         self.blocks = blocks
         self.title = "\(heading): \(force.name)"
+        self.letterhead = inspection.inspectorate
         self.signature = inspection.signature.image
     }
 

@@ -17,24 +17,17 @@ public struct NationalOverview: Hashable, Sendable {
 
     public struct ElementEntry: Hashable, Sendable {
         public var element: AssessedElement
-        public var counts: [(status: ElementStatus, count: Int)]
-
-        public static func == (lhs: ElementEntry, rhs: ElementEntry) -> Bool {
-            lhs.element == rhs.element && lhs.counts.map(\.status) == rhs.counts.map(\.status)
-                && lhs.counts.map(\.count) == rhs.counts.map(\.count)
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(element)
-            for entry in counts {
-                hasher.combine(entry.status)
-                hasher.combine(entry.count)
-            }
-        }
+        /// One entry per status, in ``ElementStatus`` order, including statuses no force has.
+        public var counts: [StatusCount]
 
         public func count(_ status: ElementStatus) -> Int {
             counts.first { $0.status == status }?.count ?? 0
         }
+    }
+
+    public struct StatusCount: Hashable, Sendable {
+        public var status: ElementStatus
+        public var count: Int
     }
 
     /// - Parameter file: findings whose forces are all in its catalogue, as ``FindingsFile`` guarantees.
@@ -46,7 +39,7 @@ public struct NationalOverview: Hashable, Sendable {
         }
         elements = AssessedElement.allCases.map { element in
             ElementEntry(element: element, counts: ElementStatus.allCases.map { status in
-                (status, file.findings.filter { $0.statuses[element] == status }.count)
+                StatusCount(status: status, count: file.findings.filter { $0.statuses[element] == status }.count)
             })
         }
     }

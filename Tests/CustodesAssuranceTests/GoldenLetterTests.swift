@@ -7,8 +7,10 @@ import Testing
         let letter = try Examples.letter(for: "avon-and-somerset")
         let rendered = LetterFormat.text.render(letter)
         let seed = try Examples.seed("000_0ba05bebb8e4d7bf.txt")
-        #expect(Array(rendered.utf8) == Array(seed.utf8))
-        if rendered != seed { firstDifference(rendered, seed) }
+        // Compared as bytes: String equality would accept canonically equivalent but different encodings.
+        let identical = rendered.utf8.elementsEqual(seed.utf8)
+        #expect(identical, "the rendered letter differs from the seed")
+        if !identical { firstDifference(rendered, seed) }
     }
 
     @Test func wiltshireRendersToTheSeedAsMarkdownApartFromWhitespaceOnBlankLines() throws {
