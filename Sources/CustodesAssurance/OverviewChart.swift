@@ -10,8 +10,8 @@ public enum OverviewChart {
     static let rowHeight = 44
     static let top = 48
 
-    /// Bar fills, darkest for the most worrying category; all have at least 4.5:1 contrast with white text-free
-    /// backgrounds, and the counts are written beside, not on, the bars.
+    /// Bar fills, from red for the most worrying category to green; they differ in lightness too, so they stay apart
+    /// in greyscale. No text is drawn on a bar: labels and counts sit beside it, black on white.
     static let fills: [PlanCategory: String] = [
         .insufficientInformation: "#8c1c13",
         .plansNotYetStarted: "#c46210",
