@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CustodesBundle", targets: ["CustodesBundle"]),
         .library(name: "CustodesSimulator", targets: ["CustodesSimulator"]),
         .library(name: "CustodesDetection", targets: ["CustodesDetection"]),
+        .library(name: "CustodesAssurance", targets: ["CustodesAssurance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,11 +39,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The inspectorate's assessment of forces' plans: findings, letters, categories and the national overview.
+        .target(
+            name: "CustodesAssurance",
+            dependencies: ["CustodesModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one subcommand per job.
         .executableTarget(
             name: "custodes",
             dependencies: [
-                "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesDetection",
+                "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesDetection", "CustodesAssurance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -52,5 +59,11 @@ let package = Package(
         .testTarget(name: "CustodesDetectionTests", dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CustodesAssuranceTests",
+            dependencies: ["CustodesAssurance"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

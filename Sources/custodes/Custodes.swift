@@ -13,7 +13,17 @@ struct Custodes: AsyncParsableCommand {
             Start with a synthetic force:
               custodes simulate --out demo-force --staff 500 --days 60
               custodes validate demo-force
+              custodes detect demo-force --out alerts.jsonl --budget 2
+              custodes evaluate demo-force --alerts alerts.jsonl
+
+            Assurance (the inspectorate's assessment of forces' plans; see docs/assurance.md):
+              custodes letters examples/assurance/findings.yaml --inspection examples/assurance/inspection.yaml \\
+                --format html --out letters
+              custodes overview examples/assurance/findings.yaml --html overview.html
             """,
-        subcommands: [SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self]
+        subcommands: [
+            SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
+            LettersCommand.self, OverviewCommand.self,
+        ]
     )
 }
