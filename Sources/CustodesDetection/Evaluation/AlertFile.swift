@@ -11,6 +11,17 @@ public struct AlertRecord: Sendable, Equatable {
     /// When a budgeted queue reached it; its opening time when the file has no budget.
     public var surfacedAt: Timestamp
     public var indicators: [String]
+
+    public init(alertID: String, staffID: String, openedAt: Timestamp, score: Double, overBudget: Bool,
+                surfacedAt: Timestamp, indicators: [String]) {
+        self.alertID = alertID
+        self.staffID = staffID
+        self.openedAt = openedAt
+        self.score = score
+        self.overBudget = overBudget
+        self.surfacedAt = surfacedAt
+        self.indicators = indicators
+    }
 }
 
 /// A line of alerts.jsonl that cannot be used.

@@ -72,7 +72,7 @@ public struct DetectionContext: Sendable {
     }
 
     /// Whether a rostered shift (widened by the tolerances) covers `time`.
-    func onDuty(_ staff: StaffIndex, at time: Timestamp) -> Bool {
+    public func onDuty(_ staff: StaffIndex, at time: Timestamp) -> Bool {
         rosteredShift(staff, at: time) != nil
     }
 

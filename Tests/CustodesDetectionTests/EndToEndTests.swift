@@ -1,0 +1,49 @@
+import CustodesBundle
+import CustodesDetection
+import CustodesModel
+import CustodesSimulator
+import Foundation
+import Testing
+
+/// Detection over a small simulated force, read through the bundle reader as a real run would be.
+@Suite("End to end on a simulated force", .serialized)
+struct EndToEndTests {
+    /// A seed never used while tuning the rules.
+    static let config = SimulationConfig(staff: 700, days: 120, seed: 4242)
+
+    static func detect(_ directory: String, budget: Int?) throws -> ([Alert], [TruthRecord], DetectionSummary) {
+        let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
+        var report = BundleReport()
+        let reference = try reader.loadReference(report: &report)
+        let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: .standard),
+                                     pseudonymiser: Pseudonymiser(key: Array("end-to-end test key".utf8)))
+        try reader.auditEvents(reference: reference).forEach(report: &report) { engine.process($0) }
+        var alerts = engine.finish()
+        if let budget { Budget.apply(&alerts, perWeek: budget) }
+        let truth = try reader.loadTruth(reference: reference, report: &report)
+        return (alerts, truth, engine.summary)
+    }
+
+    @Test("recall, precision and explained share stay above their floors, and the same input gives the same alerts")
+    func floors() throws {
+        let directory = NSTemporaryDirectory() + "custodes-e2e-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try ForceSimulation(config: Self.config).write(to: directory)
+        // Two alerts a week per thousand staff, rounded up: the unit's capacity.
+        let (alerts, truth, summary) = try Self.detect(directory, budget: 2)
+        let records = alerts.map {
+            AlertRecord(alertID: $0.alertID, staffID: $0.staffID, openedAt: $0.openedAt, score: $0.score,
+                        overBudget: $0.overBudget, surfacedAt: $0.surfacedAt ?? $0.openedAt,
+                        indicators: $0.indicators.map(\.rawValue))
+        }
+        let evaluation = Evaluation(truth: truth, alerts: records)
+        #expect(evaluation.misconductStaff >= 7)
+        #expect(evaluation.recall >= 0.8, "recall \(evaluation.recall)")
+        #expect(evaluation.precision >= 0.8, "precision \(evaluation.precision)")
+        #expect(summary.explainedShare >= 0.9, "explained \(summary.explainedShare)")
+        #expect(evaluation.falseAlertsByPattern.keys.allSatisfy { $0 != "heavy_case_access" && $0 != "tasked_analyst_sweep" })
+
+        let (again, _, _) = try Self.detect(directory, budget: 2)
+        #expect(again.map(AlertJSON.line) == alerts.map(AlertJSON.line), "detection is deterministic")
+    }
+}

@@ -1,0 +1,119 @@
+import CustodesDetection
+import CustodesModel
+import Testing
+
+@Suite("Explanations")
+struct ExplainerTests {
+    let explainer = Explainer(context: Fixture.context())
+
+    func explain(_ time: Timestamp, staff: StaffIndex, person: PersonIndex? = nil, occurrence: OccurrenceIndex? = nil,
+                 atWork: Bool = false) -> ExplanationResult? {
+        explainer.explain(Fixture.event("E", time, staff: staff, person: person, occurrence: occurrence), atWork: atWork)
+    }
+
+    @Test("an assignment explains access to the people in the occurrence, with its role")
+    func assigned() {
+        let result = explain(Fixture.at(0, 9, 30), staff: 0, person: 0)
+        #expect(result?.kind == .assigned)
+        #expect(result?.role == .attending)
+        #expect(explain(Fixture.at(3, 10), staff: 1, person: 1)?.role == .officerInCase)
+    }
+
+    @Test("the window opens an hour before the assignment and closes 72 hours after it ends")
+    func assignmentWindow() {
+        // S1 attended 08:05 to 11:00 on the 6th. Off roster on the 10th, so no team link can stand in.
+        #expect(explain(Fixture.at(0, 7, 5), staff: 0, person: 0)?.kind == .assigned)
+        #expect(explain(Fixture.at(0, 7, 4), staff: 0, person: 0)?.kind != .assigned)
+        #expect(explain(Fixture.at(3, 11), staff: 0, person: 0)?.kind == .assigned)
+        let after = explain(Fixture.at(3, 11, 1), staff: 0, person: 0)
+        #expect(after?.kind == nil)
+        #expect(after?.involvementEnded == Fixture.at(3, 11))
+        #expect(after?.involvementOccurrence == 0)
+    }
+
+    @Test("an open-ended assignment ends seven days after the occurrence closes")
+    func closure() {
+        let context = Fixture.context { data in
+            data.assignments.append(Assignment(occurrence: 0, staff: 5, role: .investigator, start: Fixture.at(0, 9)))
+        }
+        let explainer = Explainer(context: context)
+        func kind(_ time: Timestamp) -> ExplanationKind? {
+            explainer.explain(Fixture.event("E", time, staff: 5, person: 0))?.kind
+        }
+        #expect(kind(Fixture.at(21, 12)) == .assigned)
+        #expect(kind(Fixture.at(21, 12, 1)) == nil)
+    }
+
+    @Test("an assignment made after closure (a review, a tasking) lasts as long as it does")
+    func reviewAfterClosure() {
+        let context = Fixture.context { data in
+            data.assignments.append(Assignment(occurrence: 0, staff: 5, role: .analyst, start: Fixture.at(40, 9),
+                                               end: Fixture.at(42, 9)))
+        }
+        let explainer = Explainer(context: context)
+        #expect(explainer.explain(Fixture.event("E", Fixture.at(41, 10), staff: 5, person: 0))?.role == .analyst)
+        #expect(explainer.explain(Fixture.event("E", Fixture.at(46, 10), staff: 5, person: 0))?.kind == nil)
+    }
+
+    @Test("a teammate of the officer in case is explained while on duty, not off duty, and not from another team")
+    func team() {
+        // S1's own attendance explains nothing after the 9th; S1 is rostered on the 11th but not the 12th.
+        let explainer = Explainer(context: Fixture.context { data in
+            data.rosters.append(RosterShift(staff: 0, start: Fixture.at(5, 7), end: Fixture.at(5, 17), kind: .duty))
+        })
+        func kind(_ time: Timestamp, _ staff: StaffIndex, atWork: Bool = false) -> ExplanationKind? {
+            explainer.explain(Fixture.event("E", time, staff: staff, person: 0), atWork: atWork)?.kind
+        }
+        #expect(kind(Fixture.at(5, 12), 0) == .team)
+        #expect(kind(Fixture.at(6, 12), 0) == nil)
+        #expect(kind(Fixture.at(6, 12), 0, atWork: true) == .team)
+        #expect(kind(Fixture.at(1, 12), 5) == nil)     // S6, CID at South, on duty
+    }
+
+    @Test("a call handler on duty is explained for two hours of a live incident")
+    func liveIncident() {
+        #expect(explain(Fixture.at(0, 9, 59), staff: 6, person: 0)?.kind == .liveIncident)
+        #expect(explain(Fixture.at(0, 10, 1), staff: 6, person: 0)?.kind == nil)
+    }
+
+    @Test("a custody officer at the suite is explained while the person is in custody, plus two hours")
+    func custody() {
+        #expect(explain(Fixture.at(0, 12), staff: 3, person: 1)?.kind == .custody)
+        #expect(explain(Fixture.at(0, 22), staff: 3, person: 1)?.kind == .custody)
+        #expect(explain(Fixture.at(0, 22, 1), staff: 3, person: 1)?.kind == nil)
+        let elsewhere = Explainer(context: Fixture.context { data in
+            data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal South", role: .custodyOfficer,
+                           team: "Custody B", station: "South", startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        })
+        #expect(elsewhere.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind == nil)
+    }
+
+    @Test("police staff on duty may read their station's open occurrences, but not the people in them")
+    func stationDesk() {
+        #expect(explain(Fixture.at(1, 12), staff: 4, occurrence: 0)?.kind == .stationDesk)
+        #expect(explain(Fixture.at(1, 12), staff: 4, person: 0)?.kind == nil)
+        #expect(explain(Fixture.at(2, 12), staff: 4, occurrence: 0)?.kind == nil)
+    }
+
+    @Test("vehicles, locations and intelligence records are out of scope")
+    func outOfScope() {
+        #expect(explain(Fixture.at(0, 12), staff: 0) == nil)
+    }
+
+    @Test("the trace says which explanations were tried and why they failed")
+    func trace() {
+        let lines = explainer.trace(Fixture.event("E", Fixture.at(10, 21), staff: 0, person: 0))
+        #expect(lines.contains { $0.hasPrefix("assignment: was attending on O1") })
+        #expect(lines.contains("duty: not on any rostered shift (with tolerance)"))
+        #expect(lines.contains { $0.hasPrefix("team: a colleague in the same team is assigned to O1") })
+    }
+
+    @Test("rostered shifts widen by the tolerances")
+    func roster() {
+        let context = Fixture.context()
+        #expect(context.onDuty(0, at: Fixture.at(0, 6, 0)))
+        #expect(!context.onDuty(0, at: Fixture.at(0, 5, 59)))
+        #expect(context.onDuty(0, at: Fixture.at(0, 20, 0)))
+        #expect(!context.onDuty(0, at: Fixture.at(0, 20, 1)))
+    }
+}

@@ -1,0 +1,160 @@
+import CustodesDetection
+import CustodesModel
+import Testing
+
+/// Each indicator, firing and not firing. S6 (a detective at South, office hours) has no link to anyone in the
+/// fixture, so every access of theirs is unexplained; S2 is officer in case for O1.
+@Suite("Indicators")
+struct IndicatorTests {
+    func hits(_ events: [AuditEvent], _ indicator: IndicatorName, rules: RuleSet = .standard,
+              extra: (inout ReferenceData) -> Void = { _ in }) -> [Hit] {
+        Fixture.run(events, rules: rules, extra: extra).hits.filter { $0.indicator == indicator }
+    }
+
+    @Test("vulnerable person: weight times the highest marker weight, only when unexplained")
+    func vulnerablePerson() {
+        let unexplained = hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0)], .vulnerablePerson)
+        #expect(unexplained.map(\.points) == [6])
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 1, person: 0)], .vulnerablePerson).isEmpty)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1)], .vulnerablePerson).isEmpty)
+    }
+
+    @Test("revisit after involvement: after the assignment ended, not during it")
+    func revisit() {
+        let later = hits([Fixture.event("E1", Fixture.at(10, 10), staff: 0, person: 0, workstation: "REMOTE-1")],
+                         .revisitAfterInvolvement)
+        #expect(later.count == 1)
+        #expect(later.first?.detail.contains("involvement in O1 ended") == true)
+        #expect(hits([Fixture.event("E1", Fixture.at(0, 10), staff: 0, person: 0)], .revisitAfterInvolvement).isEmpty)
+        #expect(hits([Fixture.event("E1", Fixture.at(10, 10), staff: 5, person: 0)], .revisitAfterInvolvement).isEmpty)
+    }
+
+    @Test("sensitive fields: contact, address, photograph or a custody image")
+    func sensitive() {
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, fields: [.contact])], .sensitiveFields).count == 1)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, fields: [.summary, .history])],
+                     .sensitiveFields).isEmpty)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, type: .custodyImage, fields: [])],
+                     .sensitiveFields).count == 1)
+    }
+
+    @Test("off duty: from outside force premises with no roster; not from a station terminal, which shows them at work")
+    func offDuty() {
+        let home = hits([Fixture.event("E1", Fixture.at(5, 22), staff: 5, person: 1, workstation: "REMOTE-6")], .offDuty)
+        #expect(home.count == 1)
+        #expect(hits([Fixture.event("E1", Fixture.at(5, 22), staff: 5, person: 1, workstation: "WS-SOU-1")], .offDuty).isEmpty)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, workstation: "REMOTE-6")], .offDuty).isEmpty)
+    }
+
+    @Test("an off-roster access waits for its session: a later explained access in it shows the user at work")
+    func sessionAtWork() {
+        // S1 is off roster on the 12th and works remotely. At 10:00 they read P1 (a teammate's case: the team link
+        // needs them at work); at 11:00 they read P2 under a stop check they attend, which shows them at work.
+        let events = [
+            Fixture.event("E1", Fixture.at(6, 10), staff: 0, person: 0, workstation: "REMOTE-1"),
+            Fixture.event("E2", Fixture.at(6, 11), staff: 0, person: 1, workstation: "REMOTE-1"),
+        ]
+        let extra: (inout ReferenceData) -> Void = { data in
+            data.add(Occurrence(occurrenceID: "O3", category: .stopCheck, openedAt: Fixture.at(6, 11),
+                                closedAt: Fixture.at(6, 11, 20), station: "North"))
+            data.occurrencePersons.append(OccurrencePerson(occurrence: 2, person: 1, role: .other))
+            data.assignments.append(Assignment(occurrence: 2, staff: 0, role: .attending, start: Fixture.at(6, 11),
+                                               end: Fixture.at(6, 11, 20)))
+            data.assignments.append(Assignment(occurrence: 0, staff: 1, role: .officerInCase, start: Fixture.at(0, 9)))
+        }
+        let run = Fixture.run(events, extra: extra)
+        #expect(run.hits.isEmpty, "\(run.hits.map(\.detail))")
+        #expect(run.summary.explained == 2)
+        // Without the later link, the first access is scored, off duty.
+        let alone = Fixture.run([events[0]], extra: extra)
+        #expect(alone.hits.contains { $0.indicator == .offDuty })
+    }
+
+    @Test("repeat look-ups: from the third distinct day, growing with each further day")
+    func repeatLookups() {
+        let events = (0..<5).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 5, person: 1) }
+            + [Fixture.event("E9", Fixture.at(4, 11), staff: 5, person: 1)]
+        #expect(hits(events, .repeatLookups).map(\.points) == [4, 8, 12])
+        #expect(hits(Array(events.prefix(2)), .repeatLookups).isEmpty)
+    }
+
+    @Test("linked expansion: a person linked to someone the user looked up recently")
+    func linkedExpansion() {
+        let events = [Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0),
+                      Fixture.event("E2", Fixture.at(3, 10), staff: 5, person: 2)]
+        let found = hits(events, .linkedExpansion)
+        #expect(found.count == 1)
+        #expect(found.first?.person == 2)
+        #expect(hits([events[1]], .linkedExpansion).isEmpty)
+        let longAfter = [events[0], Fixture.event("E2", Fixture.at(40, 10), staff: 5, person: 2)]
+        #expect(hits(longAfter, .linkedExpansion).isEmpty)
+    }
+
+    @Test("self or associate: a declared associate, or the user's own surname and home postcode, even when explained")
+    func selfOrAssociate() {
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 4)], .selfOrAssociate).count == 1)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 0, person: 3)], .selfOrAssociate).count == 1)
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 1, person: 3)], .selfOrAssociate).isEmpty)
+    }
+
+    @Test("new pair with marker: only the first unexplained access to a marked person")
+    func newPair() {
+        let events = [Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0),
+                      Fixture.event("E2", Fixture.at(1, 11), staff: 5, person: 0)]
+        #expect(hits(events, .newPairWithMarker).map { $0.evidence.last?.eventID } == ["E1"])
+    }
+
+    @Test("volume outlier: far above the median of active peers in the same role")
+    func volume() {
+        // Ten response officers at North, each active with one unexplained look-up; S1 makes twenty.
+        let extra: (inout ReferenceData) -> Void = { data in
+            for number in 0..<10 {
+                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                               role: .responseOfficer, team: "Response B", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        var events = (0..<10).map { Fixture.event("P\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: 3) }
+        events += (0..<20).map { Fixture.event("S\($0)", Fixture.at(1, 10, $0), staff: 0, person: 3) }
+        let found = hits(events, .volumeOutlier, extra: extra)
+        #expect(found.map(\.staff) == [0])
+        #expect(found.first?.detail.contains("20 unexplained accesses") == true)
+    }
+
+    @Test("demographic skew: unexplained look-ups of young women far above peers' share")
+    func skew() {
+        let extra: (inout ReferenceData) -> Void = { data in
+            for number in 0..<20 {
+                data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
+                                birthYear: 2000))
+                data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
+                                birthYear: 1970))
+            }
+            for number in 0..<4 {
+                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                               role: .detective, team: "CID", station: "South",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        // Persons 5... alternate W0, M0, W1, M1...; staff 7...10 are peer detectives who look at men.
+        var events: [AuditEvent] = []
+        for number in 0..<10 {
+            events.append(Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5,
+                                        person: PersonIndex(5 + 2 * number)))
+            for peer in 0..<4 {
+                events.append(Fixture.event("P\(peer)-\(number)", Fixture.at(number % 5, 11, number),
+                                            staff: StaffIndex(7 + peer), person: PersonIndex(6 + 2 * number)))
+            }
+        }
+        let found = hits(events, .demographicSkew, extra: extra)
+        #expect(found.map(\.staff) == [5])
+        #expect(found.first?.detail.hasPrefix("10 of their 10 unexplained look-ups") == true)
+    }
+
+    @Test("a disabled rule never fires")
+    func disabled() {
+        var rules = RuleSet.standard
+        rules.rules[rules.rules.firstIndex { $0.name == .vulnerablePerson }!].enabled = false
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0)], .vulnerablePerson, rules: rules).isEmpty)
+    }
+}

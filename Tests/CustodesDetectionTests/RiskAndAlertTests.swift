@@ -1,0 +1,121 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+@Suite("Risk, alerts and the budget")
+struct RiskAndAlertTests {
+    /// S6 looks up P1 (a domestic abuse victim) from home, off duty, with her contact details: 6 + 5 + 3 + 1 = 15
+    /// points, below the threshold of 20; a second look-up (P5, a declared ex-partner) crosses it.
+    func lookup(_ id: String, _ day: Int, _ hour: Int, person: PersonIndex = 0) -> AuditEvent {
+        Fixture.event(id, Fixture.at(day, hour), staff: 5, person: person, fields: [.contact],
+                      workstation: "REMOTE-6")
+    }
+
+    @Test("an alert opens at the threshold with enough different indicators, at the time of the event that crossed it")
+    func opens() {
+        let run = Fixture.run([lookup("E1", 5, 21), lookup("E2", 5, 22, person: 4)])
+        #expect(run.alerts.count == 1)
+        let alert = run.alerts[0]
+        #expect(alert.staffID == "S6")
+        #expect(alert.alertID == "A-000001")
+        #expect(alert.openingEventID == "E2")
+        #expect(alert.openedAt == Fixture.at(5, 22))
+        #expect(alert.scoreAtOpen >= 20)
+        #expect(Set(alert.indicators).isSuperset(of: [.vulnerablePerson, .sensitiveFields, .offDuty]))
+        #expect(alert.evidence.map(\.event.eventID) == ["E1", "E2"])
+        #expect(alert.people.count == 2)
+        #expect(alert.people.allSatisfy { $0.pseudonym.hasPrefix("PSN-") })
+        #expect(!alert.why.isEmpty)
+        #expect(alert.evidence[0].explanationsTried.contains("duty: not on any rostered shift (with tolerance)"))
+    }
+
+    @Test("below the threshold nothing opens; one indicator needs the strong threshold")
+    func thresholds() {
+        // A single unmarked, non-sensitive look-up on duty: no hits worth an alert.
+        let quiet = Fixture.run([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1)])
+        #expect(quiet.alerts.isEmpty)
+        // Repeated look-ups of an unmarked person on duty: only repeat_lookups fires, 4 + 8 + 12 + 16 + 16 = 56 points.
+        var rules = RuleSet.standard
+        rules.risk.strongThreshold = 1000
+        let days = (0..<7).map { Fixture.event("E\($0)", Fixture.at($0 < 5 ? $0 : $0 + 2, 10), staff: 5, person: 1) }
+        #expect(Fixture.run(days, rules: rules).alerts.isEmpty, "one indicator alone needs the strong threshold")
+        #expect(Fixture.run(days).alerts.count == 1, "but reaches the standard strong threshold of 40")
+    }
+
+    @Test("later evidence joins the open alert; after the quiet period a new alert opens")
+    func merging() {
+        let events = [lookup("E1", 5, 21), lookup("E2", 5, 22, person: 4), lookup("E3", 12, 21), lookup("E4", 12, 22, person: 4)]
+        let joined = Fixture.run(events)
+        #expect(joined.alerts.count == 1)
+        #expect(joined.alerts[0].evidence.map(\.event.eventID) == ["E1", "E2", "E3", "E4"])
+        #expect(joined.alerts[0].score >= joined.alerts[0].scoreAtOpen)
+        var rules = RuleSet.standard
+        rules.risk.quietDays = 3
+        let separate = Fixture.run(events, rules: rules)
+        #expect(separate.alerts.map(\.openingEventID) == ["E2", "E3"])
+    }
+
+    @Test("risk decays by half each half-life, and late hits are added decayed")
+    func decay() {
+        func hit(_ points: Double, _ day: Int) -> Hit {
+            Hit(indicator: .offDuty, points: points, at: Fixture.at(day, 0), staff: 0, person: nil, evidence: [],
+                detail: "")
+        }
+        var ledger = RiskLedger()
+        ledger.add(hit(10, 0), halfLife: 10, window: 30 * 86_400)
+        #expect(abs(ledger.score(at: Fixture.at(10, 0).seconds, halfLife: 10) - 5) < 1e-9)
+        #expect(abs(ledger.score(at: Fixture.at(20, 0).seconds, halfLife: 10) - 2.5) < 1e-9)
+        ledger.add(hit(4, 10), halfLife: 10, window: 30 * 86_400)
+        #expect(abs(ledger.score(at: Fixture.at(10, 0).seconds, halfLife: 10) - 9) < 1e-9)
+        ledger.add(hit(8, 0), halfLife: 10, window: 30 * 86_400)   // arrives late: counts as 4 at day 10
+        #expect(abs(ledger.score(at: Fixture.at(10, 0).seconds, halfLife: 10) - 13) < 1e-9)
+        #expect(ledger.distinctIndicators == 1)
+    }
+
+    @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
+    func exceptions() {
+        var rules = RuleSet.standard
+        rules.exceptions = [RuleException(rule: .sensitiveFields, staffID: "S6", until: "2025-01-11",
+                                          grantedBy: "head of unit", grantedOn: "2025-01-02", why: "test")]
+        let run = Fixture.run([lookup("E1", 5, 21), lookup("E2", 6, 21)], rules: rules)
+        #expect(run.suppressed.map(\.indicator) == [.sensitiveFields])
+        #expect(run.hits.filter { $0.indicator == .sensitiveFields }.map { $0.evidence.last?.eventID } == ["E2"])
+        #expect(run.summary.suppressedByException == [1])
+        var unknown = RuleSet.standard
+        unknown.exceptions = [RuleException(rule: nil, staffID: "S404", until: "2030-01-01", grantedBy: "x",
+                                            grantedOn: "2025-01-01", why: "typo")]
+        #expect(Fixture.run([lookup("E1", 5, 21)], rules: unknown).summary.unresolvableExceptions == [0])
+    }
+
+    @Test("the budget reaches the highest risk first and carries the rest over to later weeks")
+    func budget() {
+        func alert(_ number: Int, score: Double, day: Int) -> Alert {
+            Alert(alertID: "A-\(number)", staffID: "S\(number)", staff: 0, openedAt: Fixture.at(day, 10),
+                  openingEventID: "E\(number)", scoreAtOpen: score, score: score, lastEvidenceAt: Fixture.at(day, 10),
+                  contributions: [], evidence: [], evidenceCount: 0, people: [], why: "")
+        }
+        var alerts = [alert(1, score: 30, day: 0), alert(2, score: 50, day: 1), alert(3, score: 40, day: 2),
+                      alert(4, score: 20, day: 3), alert(5, score: 25, day: 7)]
+        Budget.apply(&alerts, perWeek: 2)
+        #expect(alerts.map(\.overBudget) == [false, false, false, true, false])
+        #expect(alerts[1].surfacedAt == Fixture.at(1, 10))
+        #expect(alerts[2].surfacedAt == Fixture.at(2, 10))
+        // Alert 1 (30) waits for the second week, where it and alert 5 (25) outrank alert 4 (20), never reached.
+        #expect(alerts[0].surfacedAt == Fixture.at(7, 0))
+        #expect(alerts[4].surfacedAt == Fixture.at(7, 10))
+        #expect(alerts[3].surfacedAt == nil)
+    }
+
+    @Test("alerts as JSON carry the documented fields, in a stable order")
+    func json() throws {
+        let run = Fixture.run([lookup("E1", 5, 21), lookup("E2", 5, 22, person: 4)])
+        let line = AlertJSON.line(run.alerts[0])
+        #expect(line.hasPrefix(#"{"alert_id":"A-000001","staff_id":"S6","opened_at":"2025-01-11T22:00:00Z","opening_event_id":"E2","score":"#))
+        for key in ["\"indicators\":[", "\"evidence\":[\"E1\",\"E2\"]", "\"why\":", "\"contributions\":[",
+                    "\"people\":[", "\"evidence_detail\":[", "\"explanations_tried\":["] {
+            #expect(line.contains(key), "missing \(key)")
+        }
+        #expect(!line.contains("P1") && !line.contains("Vera"), "people appear only as pseudonyms")
+    }
+}
+

@@ -1,0 +1,72 @@
+import CustodesDetection
+import Foundation
+import Testing
+
+@Suite("The rules file")
+struct RulesFileTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test("rules/default.yaml in the repository is exactly the built-in rules")
+    func defaultFile() throws {
+        let path = Self.repositoryRoot + "/rules/default.yaml"
+        #expect(try RuleSet.load(path: path) == RuleSet.standard)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == RuleSet.standard.yaml)
+    }
+
+    @Test("the YAML rendering reads back to the same rules, exceptions included")
+    func roundTrip() throws {
+        var rules = RuleSet.standard
+        rules.rules[0].weight = 2.5
+        rules.risk.alertThreshold = 25
+        rules.explanation.afterClosureDays = 10
+        rules.exceptions = [RuleException(rule: .repeatLookups, staffID: "S100093", reasonContains: "tasking \"DA\"",
+                                          until: "2025-06-30", grantedBy: "Head of unit", grantedOn: "2025-04-02",
+                                          why: "problem profile")]
+        #expect(try RuleSet.parse(rules.yaml, file: "rules.yaml") == rules)
+    }
+
+    @Test("a partial file changes only what it names")
+    func partial() throws {
+        let rules = try RuleSet.parse("rules:\n  off_duty:\n    weight: 7\n", file: "r.yaml")
+        #expect(rules.rule(.offDuty)?.weight == 7)
+        #expect(rules.rule(.vulnerablePerson) == RuleSet.standard.rule(.vulnerablePerson))
+    }
+
+    struct BadFile: CustomTestStringConvertible, Sendable {
+        let text: String
+        let line: Int?
+        let field: String
+        let message: String
+        var testDescription: String { field }
+    }
+
+    @Test("mistakes are named with line and field", arguments: [
+        BadFile(text: "rules:\n  off_duty:\n    wieght: 7\n", line: 3, field: "rules.off_duty.wieght",
+                message: "unknown key"),
+        BadFile(text: "rules:\n  off_duty:\n    weight: heavy\n", line: 3, field: "rules.off_duty.weight",
+                message: "expected a number"),
+        BadFile(text: "rules:\n  snooping: {}\n", line: 2, field: "rules.snooping", message: "unknown key"),
+        BadFile(text: "rules:\n  repeat_lookups:\n    parameters:\n      minimum_dayz: 2\n", line: 4,
+                field: "rules.repeat_lookups.parameters.minimum_dayz", message: "unknown key"),
+        BadFile(text: "risk:\n  minimum_indicators: 0\n", line: 2, field: "risk.minimum_indicators",
+                message: "expected a whole number"),
+        BadFile(text: "exceptions:\n  - rule: off_duty\n    staff_id: S1\n    until: 2025-01-01\n    granted_by: me\n    granted_on: 2024-12-01\n",
+                line: 2, field: "exceptions[0]", message: "'why' is required"),
+        BadFile(text: "exceptions:\n  - rule: off_duty\n    until: 2025-01-01\n    granted_by: me\n    granted_on: 2024-12-01\n    why: all\n",
+                line: 2, field: "exceptions[0]", message: "an exception must name"),
+        BadFile(text: "exceptions:\n  - rule: off_duty\n    staff_id: S1\n    until: next week\n    granted_by: me\n    granted_on: 2024-12-01\n    why: x\n",
+                line: 4, field: "exceptions[0].until", message: "is not a date"),
+    ])
+    func mistakes(_ bad: BadFile) {
+        do {
+            _ = try RuleSet.parse(bad.text, file: "rules.yaml")
+            Issue.record("accepted a bad file")
+        } catch {
+            #expect(error.file == "rules.yaml")
+            #expect(error.line == bad.line)
+            #expect(error.field == bad.field)
+            #expect(error.message.contains(bad.message), "\(error.message)")
+        }
+    }
+}
