@@ -1,27 +1,95 @@
-public import CustodesModel
+import CustodesModel
 
 /// Turns one row of an audit file into an ``AuditEvent``, resolving the member of staff and the record touched
 /// against the reference data. An event that names an unknown member of staff or person is quarantined: it cannot be
 /// explained or scored, and keeping it would hide a gap in the reference export.
-enum AuditEventDecoder {
-    static func decode(_ row: RowDecoder, reference: ReferenceData) throws(RowProblem) -> AuditEvent {
+///
+/// This runs for every audit row, so the usual case is decoded straight from the row's bytes: times parsed in place,
+/// identifiers found through byte-keyed tables, vocabularies matched without building Strings. Whenever the fast path
+/// does not accept a value, the general ``RowDecoder`` path decides, which keeps every rule and error message in one
+/// place.
+final class AuditEventDecoder {
+    let reference: ReferenceData
+    private let staff: IdentifierTable
+    private let persons: IdentifierTable
+    private let occurrences: IdentifierTable
+    private let systems = VocabularyTable<SourceSystem>()
+    private let actions = VocabularyTable<AuditAction>()
+    private let entityTypes = VocabularyTable<EntityType>()
+    private let recordFields = VocabularyTable<RecordField>()
+
+    init(reference: ReferenceData) {
+        self.reference = reference
+        staff = IdentifierTable(reference.staffByID)
+        persons = IdentifierTable(reference.personByID)
+        occurrences = IdentifierTable(reference.occurrenceByID)
+    }
+
+    func decode(_ row: RowDecoder) throws(RowProblem) -> AuditEvent {
+        let source = row.source
+        func fast<R>(_ column: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+            source.withBytes(column, decode).flatMap { $0 }
+        }
         let eventID = try row.required(0)
-        let at = try row.instant(1)
-        let staff = try row.reference(2, in: reference.staffByID, named: "member of staff in staff.csv with staff_id")
-        let system = try row.vocabulary(3, SourceSystem.self)
-        let action = try row.vocabulary(4, AuditAction.self)
-        let entityType = try row.vocabulary(5, EntityType.self)
+        var at: Timestamp
+        if let parsed = fast(1, Self.instant) { at = parsed } else { at = try row.instant(1) }
+        var staffIndex: StaffIndex
+        if let found = fast(2, staff.lookup) {
+            staffIndex = found
+        } else {
+            staffIndex = try row.reference(2, in: reference.staffByID, named: "member of staff in staff.csv with staff_id")
+        }
+        var system: SourceSystem
+        if let found = fast(3, systems.lookup) { system = found } else { system = try row.vocabulary(3, SourceSystem.self) }
+        var action: AuditAction
+        if let found = fast(4, actions.lookup) { action = found } else { action = try row.vocabulary(4, AuditAction.self) }
+        var entityType: EntityType
+        if let found = fast(5, entityTypes.lookup) {
+            entityType = found
+        } else {
+            entityType = try row.vocabulary(5, EntityType.self)
+        }
         let entityID = try row.required(6)
         var entity = AuditEvent.unresolved
         if entityType.refersToPerson {
-            entity = try row.reference(6, in: reference.personByID, named: "person in persons.csv with person_id")
+            if let found = fast(6, persons.lookup) {
+                entity = found
+            } else {
+                entity = try row.reference(6, in: reference.personByID, named: "person in persons.csv with person_id")
+            }
         } else if entityType == .occurrence {
-            entity = try row.reference(6, in: reference.occurrenceByID,
-                                       named: "occurrence in occurrences.csv with occurrence_id")
+            if let found = fast(6, occurrences.lookup) {
+                entity = found
+            } else {
+                entity = try row.reference(6, in: reference.occurrenceByID,
+                                           named: "occurrence in occurrences.csv with occurrence_id")
+            }
         }
-        let fields = FieldSet(try row.list(7, RecordField.self))
-        return AuditEvent(eventID: eventID, at: at, staff: staff, system: system, action: action,
+        var fields: FieldSet
+        if let found = fast(7, fieldSet) { fields = found } else { fields = FieldSet(try row.list(7, RecordField.self)) }
+        return AuditEvent(eventID: eventID, at: at, staff: staffIndex, system: system, action: action,
                           entityType: entityType, entityID: entityID, entity: entity, fields: fields,
                           workstation: try row.required(8), reason: row.optional(9))
+    }
+
+    private static func instant(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        if case .success(let time) = Timestamp.parseInstant(bytes: bytes) { return time }
+        return nil
+    }
+
+    /// `contact;address` as a set, or nil when any part is not a known field (the general path then reports it).
+    private func fieldSet(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldSet? {
+        var set = FieldSet()
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+            if index > start {
+                guard let field = recordFields.lookup(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+                    return nil
+                }
+                set.insert(FieldSet(field))
+            }
+            start = index + 1
+        }
+        return set
     }
 }

@@ -37,7 +37,8 @@ public struct BundleReader {
     }
 
     /// The audit events, deduplicated and in time order, read against `reference`.
-    public func auditEvents(reference: ReferenceData, runSize: Int = 1_000_000) -> AuditEventStream {
+    public func auditEvents(reference: ReferenceData,
+                            runSize: Int = AuditEventStream.defaultRunSize) -> AuditEventStream {
         AuditEventStream(rows: rows, reference: reference, runSize: runSize)
     }
 

@@ -28,8 +28,30 @@ final class CSVParser {
     private let source: ByteSource
     var path: String { source.path }
 
-    /// The fields of the current record.
-    private(set) var fields: [String] = []
+    /// The bytes of the current record's fields, unescaped and laid end to end; field `i` is
+    /// `fieldBytes[fieldStart(i)..<fieldEnds[i]]`. Fields are kept as bytes so that decoders which want a number, a
+    /// time or an identifier never pay for a String.
+    private(set) var fieldBytes: [UInt8] = []
+    private(set) var fieldEnds: [Int] = []
+
+    var fieldCount: Int { fieldEnds.count }
+
+    private func fieldStart(_ index: Int) -> Int { index == 0 ? 0 : fieldEnds[index - 1] }
+
+    /// Calls `body` with field `index`'s bytes, valid only inside the call.
+    @inline(__always)
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = fieldStart(index), end = fieldEnds[index]
+        return fieldBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Field `index` as text.
+    func string(_ index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The fields of the current record as text (for the header row and tests).
+    var fields: [String] { (0..<fieldCount).map(string) }
     /// Set when the current record is malformed; `fields` is then incomplete.
     private(set) var problem: Problem?
     /// The line the current record starts on (1-based).
@@ -38,7 +60,6 @@ final class CSVParser {
     private var nextLine = 1
     private var recordStart = 0
     private var recordEnd = 0
-    private var scratch: [UInt8] = []
 
     init(path: String) throws(BundleError) {
         source = try ByteSource(path: path)
@@ -62,7 +83,7 @@ final class CSVParser {
                 source.start = next
                 line = nextLine
                 nextLine += newlines
-                let blank = problem == nil && fields.count == 1 && fields[0].isEmpty && end == recordStart
+                let blank = problem == nil && fieldEnds.count == 1 && fieldEnds[0] == 0 && end == recordStart
                 if !blank { return true }
             }
         }
@@ -73,11 +94,20 @@ final class CSVParser {
         String(decoding: source.bytes[recordStart..<recordEnd], as: UTF8.self)
     }
 
+    /// Whether the bytes of a field (from `start` to the end of `bytes`) are valid UTF-8; ASCII needs no decoding.
+    private static func isValidField(_ bytes: [UInt8], from start: Int) -> Bool {
+        var high: UInt8 = 0
+        for index in start..<bytes.count { high |= bytes[index] }
+        if high < 0x80 { return true }
+        return String(validating: bytes[start...], as: UTF8.self) != nil
+    }
+
     private func scan(atEndOfFile: Bool) -> Scan {
         let start = source.start
         let end = source.end
         if start >= end { return atEndOfFile ? .endOfFile : .needMore }
-        fields.removeAll(keepingCapacity: true)
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
         problem = nil
         return source.bytes.withUnsafeBufferPointer { bytes -> Scan in
             let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -113,14 +143,14 @@ final class CSVParser {
             while true {
                 if i < end, bytes[i] == quote {
                     i += 1
-                    scratch.removeAll(keepingCapacity: true)
+                    let fieldStart = fieldBytes.count
                     var closed = false
                     while i < end {
                         let byte = bytes[i]
                         if byte == quote {
                             if i + 1 == end && !atEndOfFile { return .needMore }
                             if i + 1 < end && bytes[i + 1] == quote {
-                                scratch.append(quote)
+                                fieldBytes.append(quote)
                                 i += 2
                                 continue
                             }
@@ -129,7 +159,7 @@ final class CSVParser {
                             break
                         }
                         if byte == lf { newlines += 1 }
-                        scratch.append(byte)
+                        fieldBytes.append(byte)
                         i += 1
                     }
                     if !closed {
@@ -137,10 +167,8 @@ final class CSVParser {
                         problem = .unterminatedQuote
                         return .record(end: end, next: end, newlines: newlines)
                     }
-                    guard let text = String(validating: scratch, as: UTF8.self) else {
-                        return resynchronise(from: i, .invalidUTF8)
-                    }
-                    fields.append(text)
+                    if !Self.isValidField(fieldBytes, from: fieldStart) { return resynchronise(from: i, .invalidUTF8) }
+                    fieldEnds.append(fieldBytes.count)
                     if i == end {
                         if !atEndOfFile { return .needMore }
                         return finish(at: i)
@@ -148,7 +176,7 @@ final class CSVParser {
                     let byte = bytes[i]
                     if byte == comma {
                         i += 1
-                        if i == end && atEndOfFile { fields.append(""); return finish(at: i) }
+                        if i == end && atEndOfFile { fieldEnds.append(fieldBytes.count); return finish(at: i) }
                         continue
                     }
                     if byte == cr || byte == lf { return finish(at: i) }
@@ -156,20 +184,25 @@ final class CSVParser {
                 }
                 let fieldStart = i
                 var sawQuote = false
+                var high: UInt8 = 0
                 while i < end {
                     let byte = bytes[i]
                     if byte == comma || byte == lf || byte == cr { break }
                     if byte == quote { sawQuote = true }
+                    high |= byte
                     i += 1
                 }
                 if i == end && !atEndOfFile { return .needMore }
                 if sawQuote { return resynchronise(from: fieldStart, .quoteInUnquotedField) }
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self)
-                else { return resynchronise(from: fieldStart, .invalidUTF8) }
-                fields.append(text)
+                let copiedFrom = fieldBytes.count
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]))
+                if high >= 0x80 && !Self.isValidField(fieldBytes, from: copiedFrom) {
+                    return resynchronise(from: fieldStart, .invalidUTF8)
+                }
+                fieldEnds.append(fieldBytes.count)
                 if i < end, bytes[i] == comma {
                     i += 1
-                    if i == end && atEndOfFile { fields.append(""); return finish(at: i) }
+                    if i == end && atEndOfFile { fieldEnds.append(fieldBytes.count); return finish(at: i) }
                     continue
                 }
                 return finish(at: i)

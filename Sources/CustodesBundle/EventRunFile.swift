@@ -23,7 +23,8 @@ struct SortableEvent {
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
 /// private to one run of the reader: fixed-width numbers then length-prefixed strings.
 enum EventRunFile {
-    static func write(_ events: [SortableEvent], to path: String) throws(BundleError) {
+    /// Writes `events` in the given order.
+    static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
         guard let file = fopen(path, "wb") else {
             throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
         }
@@ -37,7 +38,8 @@ enum EventRunFile {
             put(UInt32(text.utf8.count))
             buffer.append(contentsOf: text.utf8)
         }
-        for item in events {
+        for position in order {
+            let item = events[Int(position)]
             let event = item.event
             put(event.at.seconds)
             put(event.staff)

@@ -13,6 +13,8 @@ final class JSONLineParser {
     private(set) var line = 0
 
     private let keyIndex: [String: Int]
+    /// The requested keys as bytes, matched without building a String for every key of every line.
+    private let keyBytes: [[UInt8]]
     private var lineStart = 0
     private var lineEnd = 0
     private var scratch: [UInt8] = []
@@ -26,6 +28,7 @@ final class JSONLineParser {
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() { index[key] = position }
         keyIndex = index
+        keyBytes = keys.map { Array($0.utf8) }
         values = Array(repeating: nil, count: keys.count)
     }
 
@@ -81,9 +84,9 @@ final class JSONLineParser {
                 } else {
                     while true {
                         cursor.skipSpace()
-                        let key = try cursor.string(into: &scratch)
+                        let slot = try cursor.keySlot(keyBytes, into: &scratch, fallback: keyIndex)
                         try cursor.expect(UInt8(ascii: ":"))
-                        if let slot = keyIndex[key] {
+                        if let slot {
                             values[slot] = try cursor.flatValue(into: &scratch)
                         } else {
                             try cursor.skipValue(into: &scratch)
@@ -198,6 +201,29 @@ struct JSONCursor {
         default:
             _ = try flatValue(into: &scratch)
         }
+    }
+
+    /// The position of the key at the cursor among `keys`, or nil for a key outside them. Keys without escapes are
+    /// compared as bytes; an escaped key is decoded and looked up in `fallback`.
+    mutating func keySlot(_ keys: [[UInt8]], into scratch: inout [UInt8], fallback: [String: Int]) throws(Failure) -> Int? {
+        guard peek() == UInt8(ascii: "\"") else { throw Failure("expected a string") }
+        let start = position + 1
+        var end = start
+        while end < self.end, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < self.end, bytes[end] == UInt8(ascii: "\"") {
+            position = end + 1
+            let length = end - start
+            for (slot, key) in keys.enumerated() where key.count == length {
+                var same = true
+                for offset in 0..<length where key[offset] != bytes[start + offset] {
+                    same = false
+                    break
+                }
+                if same { return slot }
+            }
+            return nil
+        }
+        return fallback[try string(into: &scratch)]
     }
 
     mutating func literal(_ word: StaticString) throws(Failure) {

@@ -13,6 +13,8 @@ protocol RowSource: AnyObject {
     func next() -> Bool
     /// The value of required column `column` (an index into the schema's column list); nil when the row lacks it.
     func value(_ column: Int) -> String?
+    /// The same value as UTF-8 bytes, for decoders that need no String; nil when the row lacks it.
+    func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R?
     /// The row's original text, for the quarantine file.
     func rawText() -> String
 }
@@ -46,8 +48,8 @@ final class CSVRowSource: RowSource {
         guard parser.next() else { return false }
         if let parseProblem = parser.problem {
             problem = parseProblem.detail
-        } else if parser.fields.count != width {
-            problem = "expected \(width) fields as in the header, found \(parser.fields.count)"
+        } else if parser.fieldCount != width {
+            problem = "expected \(width) fields as in the header, found \(parser.fieldCount)"
         } else {
             problem = nil
         }
@@ -56,7 +58,12 @@ final class CSVRowSource: RowSource {
 
     func value(_ column: Int) -> String? {
         let position = positions[column]
-        return position < parser.fields.count ? parser.fields[position] : nil
+        return position < parser.fieldCount ? parser.string(position) : nil
+    }
+
+    func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let position = positions[column]
+        return position < parser.fieldCount ? parser.withField(position, body) : nil
     }
 
     func rawText() -> String { parser.rawText() }
@@ -76,6 +83,11 @@ final class JSONLRowSource: RowSource {
 
     func next() -> Bool { parser.next() }
     func value(_ column: Int) -> String? { parser.values[column] }
+
+    func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard var text = parser.values[column] else { return nil }
+        return text.withUTF8(body)
+    }
     func rawText() -> String { parser.rawText() }
 }
 

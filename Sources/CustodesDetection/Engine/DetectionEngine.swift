@@ -12,7 +12,8 @@ public final class DetectionEngine {
     let compiled: CompiledRules
     let pseudonymiser: Pseudonymiser
     var activities: [StaffActivity]
-    var seenPairs = Set<UInt64>()
+    /// Every (staff, person) pair seen, for "first access ever"; keys are staff << 32 | person.
+    var seenPairs = IntegerMap(capacity: 1 << 16)
     var drafts: [AlertDraft] = []
     var openDraft: [Int?]
     var currentWeek: Int64?
@@ -102,8 +103,8 @@ public final class DetectionEngine {
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)
         }
-        activities[staff].lastAccess[person] = event.at.seconds
-        seenPairs.insert(UInt64(UInt32(bitPattern: event.staff)) << 32 | UInt64(UInt32(bitPattern: person)))
+        activities[staff].lastAccess.insert(Int64(person), event.at.seconds)
+        seenPairs.insert(Int64(event.staff) << 32 | Int64(person), 0)
         for hit in hits { record(hit, event: event) }
     }
 
@@ -155,13 +156,15 @@ public final class DetectionEngine {
 
     private func count(_ result: ExplanationResult, staff: Int) {
         summary.inScope += 1
-        let role = context.reference.staff[staff].role
-        summary.inScopeByRole[role, default: 0] += 1
+        let role = context.staffRolePosition[staff]
+        summary.inScopeRoleCounts[role] += 1
         guard let kind = result.kind else { return }
         summary.explained += 1
-        summary.explainedByKind[kind, default: 0] += 1
-        summary.explainedByRole[role, default: 0] += 1
-        if let assignmentRole = result.role { summary.explainedByAssignmentRole[assignmentRole, default: 0] += 1 }
+        summary.kindCounts[ExplanationKind.allCases.firstIndex(of: kind)!] += 1
+        summary.explainedRoleCounts[role] += 1
+        if let assignmentRole = result.role {
+            summary.assignmentRoleCounts[AssignmentRole.allCases.firstIndex(of: assignmentRole)!] += 1
+        }
     }
 
     /// Applies exceptions, adds the hit to the member of staff's risk, and opens or extends their alert.
@@ -172,7 +175,7 @@ public final class DetectionEngine {
             return
         }
         onHit?(hit, false)
-        summary.hits[hit.indicator, default: 0] += 1
+        summary.hitCounts[CompiledRules.position(hit.indicator)] += 1
         let staff = Int(hit.staff)
         activities[staff].risk.add(hit, halfLife: compiled.halfLife, window: compiled.indicatorWindow)
         let score = activities[staff].risk.score(at: hit.at.seconds, halfLife: compiled.halfLife)

@@ -2,6 +2,8 @@ public import CustodesModel
 
 /// What a detection run saw: how many accesses were explained and by what, per role; how often each indicator
 /// fired; what exceptions suppressed; how many alerts opened and how many the budget held back.
+///
+/// Counters are kept in arrays indexed by each vocabulary's order, because they are bumped on every event.
 public struct DetectionSummary: Sendable, Equatable {
     public var events = 0
     /// Accesses to records that are not people or occurrences (vehicles, locations, intelligence): not scored.
@@ -9,16 +11,29 @@ public struct DetectionSummary: Sendable, Equatable {
     /// Accesses to people and occurrences.
     public var inScope = 0
     public var explained = 0
-    public var explainedByKind: [ExplanationKind: Int] = [:]
-    public var explainedByAssignmentRole: [AssignmentRole: Int] = [:]
-    public var inScopeByRole: [StaffRole: Int] = [:]
-    public var explainedByRole: [StaffRole: Int] = [:]
-    public var hits: [IndicatorName: Int] = [:]
+    var kindCounts = [Int](repeating: 0, count: ExplanationKind.allCases.count)
+    var assignmentRoleCounts = [Int](repeating: 0, count: AssignmentRole.allCases.count)
+    var inScopeRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
+    var explainedRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
+    var hitCounts = [Int](repeating: 0, count: IndicatorName.allCases.count)
     /// Hits suppressed by each exception, in rules-file order.
     public var suppressedByException: [Int] = []
     public var unresolvableExceptions: [Int] = []
     public var alerts = 0
-    public var alertsOverBudget = 0
 
     public var explainedShare: Double { inScope == 0 ? 1 : Double(explained) / Double(inScope) }
+
+    public var explainedByKind: [ExplanationKind: Int] { Self.table(ExplanationKind.allCases, kindCounts) }
+    public var explainedByAssignmentRole: [AssignmentRole: Int] {
+        Self.table(AssignmentRole.allCases, assignmentRoleCounts)
+    }
+    public var inScopeByRole: [StaffRole: Int] { Self.table(StaffRole.allCases, inScopeRoleCounts) }
+    public var explainedByRole: [StaffRole: Int] { Self.table(StaffRole.allCases, explainedRoleCounts) }
+    public var hits: [IndicatorName: Int] { Self.table(IndicatorName.allCases, hitCounts) }
+
+    private static func table<K: Hashable>(_ keys: [K], _ counts: [Int]) -> [K: Int] {
+        var result: [K: Int] = [:]
+        for (key, count) in zip(keys, counts) where count > 0 { result[key] = count }
+        return result
+    }
 }

@@ -2,11 +2,13 @@ public import CustodesModel
 
 /// The reference data prepared for detection: settings converted to seconds, stations and teams interned to small
 /// integers, and the keys the self-and-associate rule matches on. Built once per run, read on every event.
-public struct DetectionContext: Sendable {
+public final class DetectionContext: Sendable {
     public let reference: ReferenceData
     public let rules: RuleSet
 
     let staffStation: [Int32]
+    /// Each member of staff's role as its position in the vocabulary, for per-role counters.
+    let staffRolePosition: [Int]
     let staffTeam: [Int32]
     let occurrenceStation: [Int32]
     /// Surname and postcode of each member of staff, for spotting look-ups of their own household.
@@ -35,6 +37,7 @@ public struct DetectionContext: Sendable {
         }
         var teams: [String: Int32] = [:]
         staffStation = reference.staff.map { station($0.station) }
+        staffRolePosition = reference.staff.map { StaffRole.allCases.firstIndex(of: $0.role)! }
         staffTeam = reference.staff.map { member in
             let key = member.team + "\u{1F}" + member.station
             if let index = teams[key] { return index }

@@ -34,7 +34,7 @@ public struct ExplanationResult: Sendable, Equatable {
 
 /// Explains accesses to people and occurrences from the reference data: the heart of detection, because whatever is
 /// explained is never scored. Most accesses are explained by an assignment; the rest by team, role and duty.
-public struct Explainer: Sendable {
+public final class Explainer: Sendable {
     public let context: DetectionContext
 
     public init(context: DetectionContext) { self.context = context }

@@ -71,7 +71,7 @@ extension DetectionEngine {
         if compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.linksByPerson[Int(person)] {
                 let other = link.person == person ? link.linkedPerson : link.person
-                guard other != person, let last = activities[staff].lastAccess[other],
+                guard other != person, let last = activities[staff].lastAccess[Int64(other)],
                       t - last <= compiled.linkedWindow else { continue }
                 let otherName = pseudonymiser.person(context.reference.persons[Int(other)].personID)
                 hits.append(hit(.linkedExpansion, compiled.weight(.linkedExpansion), event, person, result,
@@ -81,8 +81,7 @@ extension DetectionEngine {
             }
         }
         if compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
-            let pair = UInt64(UInt32(bitPattern: event.staff)) << 32 | UInt64(UInt32(bitPattern: person))
-            if !seenPairs.contains(pair) {
+            if seenPairs[Int64(event.staff) << 32 | Int64(person)] == nil {
                 hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker), event, person, result,
                                 "opened \(pseudonym)'s record for the first time, with no business link"))
             }

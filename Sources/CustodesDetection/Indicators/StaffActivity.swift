@@ -4,7 +4,7 @@ public import CustodesModel
 /// looked at each person without a link, their unexplained look-ups for the peer rules, and their risk.
 struct StaffActivity {
     /// Last access (of any kind) to each person, pruned to the linked-expansion window.
-    var lastAccess: [PersonIndex: Int64] = [:]
+    var lastAccess = IntegerMap()
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
     /// Unexplained person look-ups within the demographic-skew window.
@@ -27,7 +27,7 @@ struct StaffActivity {
     mutating func prune(now: Int64, linkedWindow: Int64, repeatWindow: Int64, skewWindow: Int64) {
         guard now - lastPrune >= 86_400 else { return }
         lastPrune = now
-        if lastAccess.count > 64 { lastAccess = lastAccess.filter { now - $0.value <= linkedWindow } }
+        if lastAccess.count > 64 { lastAccess.filter { _, last in now - last <= linkedWindow } }
         if !unexplainedDays.isEmpty {
             unexplainedDays = unexplainedDays.compactMapValues { days in
                 let kept = days.filter { now - $0.at.seconds <= repeatWindow }

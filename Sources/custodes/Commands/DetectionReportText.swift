@@ -55,10 +55,10 @@ enum DetectionReportText {
             lines.append("      \(alert.why)")
         }
         lines.append("")
-        let rate = Double(s.events) / max(run.passSeconds, 0.001)
-        lines.append("Time: reference data \(seconds(run.referenceSeconds)), reading and sorting audit files "
-                     + "\(seconds(run.readerSeconds)), detection pass \(seconds(run.passSeconds)) "
-                     + "(\(Int(rate).formatted()) events/s)")
+        lines.append("Time: reference data \(seconds(run.referenceSeconds)); audit events read and parsed in "
+                     + "\(seconds(run.readSeconds)), sorted by time in \(seconds(run.sortSeconds)), explained and "
+                     + "scored in \(seconds(run.detectSeconds)); event pass (parse, explain, score) "
+                     + "\(Int(run.eventPassRate).formatted()) events/s")
         return lines.joined(separator: "\n")
     }
 

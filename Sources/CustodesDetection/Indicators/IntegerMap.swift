@@ -1,0 +1,84 @@
+/// A hash map from non-negative integers to integers, for the per-event bookkeeping of detection (who looked at whom,
+/// and when). Swift's Dictionary hashes with SipHash, seeded per process, which is right for untrusted keys but costs
+/// more than the rest of an explained access; these keys are our own array positions.
+///
+/// Open addressing with linear probing and a multiplicative hash; grows at half full; no removal except `removeAll`
+/// and `filter`, which rebuild.
+struct IntegerMap {
+    private var keys: [Int64]
+    private var values: [Int64]
+    private(set) var count = 0
+    private var mask: Int
+
+    private static let empty: Int64 = -1
+
+    init(capacity: Int = 8) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(for key: Int64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    subscript(key: Int64) -> Int64? {
+        get {
+            var index = slot(for: key)
+            while true {
+                let stored = keys[index]
+                if stored == key { return values[index] }
+                if stored == Self.empty { return nil }
+                index = (index + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { preconditionFailure("IntegerMap does not remove single keys") }
+            insert(key, newValue)
+        }
+    }
+
+    /// Sets the value; returns whether the key was new.
+    @discardableResult
+    mutating func insert(_ key: Int64, _ value: Int64) -> Bool {
+        precondition(key >= 0, "IntegerMap keys are non-negative")
+        if (count + 1) * 2 > keys.count { grow() }
+        var index = slot(for: key)
+        while true {
+            let stored = keys[index]
+            if stored == key {
+                values[index] = value
+                return false
+            }
+            if stored == Self.empty {
+                keys[index] = key
+                values[index] = value
+                count += 1
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Keeps only the entries `isIncluded` accepts.
+    mutating func filter(_ isIncluded: (Int64, Int64) -> Bool) {
+        var kept = IntegerMap(capacity: count)
+        for index in keys.indices where keys[index] != Self.empty && isIncluded(keys[index], values[index]) {
+            kept.insert(keys[index], values[index])
+        }
+        self = kept
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        let size = keys.count * 2
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+        count = 0
+        for index in oldKeys.indices where oldKeys[index] != Self.empty { insert(oldKeys[index], oldValues[index]) }
+    }
+}
