@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// Alerts as JSON Lines, one alert per line, keys in a fixed order so that the same run gives the same bytes. The
 /// format is documented in docs/data-format.md, since other tools read it.

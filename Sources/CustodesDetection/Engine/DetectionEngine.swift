@@ -13,7 +13,7 @@ public final class DetectionEngine {
     let pseudonymiser: Pseudonymiser
     var activities: [StaffActivity]
     /// Every (staff, person) pair seen, for "first access ever"; keys are staff << 32 | person.
-    var seenPairs = IntegerMap(capacity: 1 << 16)
+    var seenPairs = IntegerSet(capacity: 1 << 16)
     var drafts: [AlertDraft] = []
     var openDraft: [Int?]
     var currentWeek: Int64?
@@ -104,7 +104,7 @@ public final class DetectionEngine {
             personIndicators(event, person: person, result: result, into: &hits)
         }
         activities[staff].lastAccess.insert(Int64(person), event.at.seconds)
-        seenPairs.insert(Int64(event.staff) << 32 | Int64(person), 0)
+        seenPairs.insert(Int64(event.staff) << 32 | Int64(person))
         for hit in hits { record(hit, event: event) }
     }
 

@@ -11,10 +11,13 @@ public final class DetectionContext: Sendable {
     let staffRolePosition: [Int]
     let staffTeam: [Int32]
     let occurrenceStation: [Int32]
-    /// Surname and postcode of each member of staff, for spotting look-ups of their own household.
-    let staffHousehold: [String?]
-    /// Surname and postcode of each person.
-    let personHousehold: [String?]
+    /// Surname and postcode of each member of staff, as a number (or -1 without a postcode), for spotting look-ups of
+    /// their own household with an integer comparison.
+    let staffHousehold: [Int32]
+    /// Surname and postcode of each person, numbered the same way.
+    let personHousehold: [Int32]
+    /// Whether each member of staff declared any association (most did not, so the list is rarely searched).
+    let hasDeclaredAssociations: [Bool]
 
     let beforeAssignment: Int64
     let afterAssignment: Int64
@@ -24,6 +27,24 @@ public final class DetectionContext: Sendable {
     let rosterBefore: Int64
     let rosterAfter: Int64
     let atWorkPrefixes: [String]
+
+    // The tables the explainer reads on every event, laid out flat (offsets into one array per relation, times as
+    // integers) so that the event loop chases no pointers into nested arrays and copies no records with strings.
+    let staffRole: [StaffRole]
+    let occurrenceOpened: [Int64]
+    /// Closing time, or `Int64.max` while open.
+    let occurrenceClosed: [Int64]
+    let occurrenceIsCustody: [Bool]
+    /// Occurrences of person `p` are `personOccurrences[personOccurrenceStart[p]..<personOccurrenceStart[p + 1]]`.
+    let personOccurrenceStart: [Int32]
+    let personOccurrences: [Int32]
+    /// Assignments of occurrence `o` are `occurrenceAssignments[occurrenceAssignmentStart[o]..<…[o + 1]]`.
+    let occurrenceAssignmentStart: [Int32]
+    let occurrenceAssignments: [CompactAssignment]
+    /// Rostered shifts of staff `s`, in start order, are at `rosterStart[s]..<rosterStart[s + 1]`.
+    let rosterStart: [Int32]
+    let rosterShiftStart: [Int64]
+    let rosterShiftEnd: [Int64]
 
     public init(reference: ReferenceData, rules: RuleSet) {
         self.reference = reference
@@ -46,14 +67,20 @@ public final class DetectionContext: Sendable {
             return index
         }
         occurrenceStation = reference.occurrences.map { station($0.station) }
+        var households: [String: Int32] = [:]
+        func household(_ surname: String, _ postcode: String?) -> Int32 {
+            guard let postcode else { return -1 }
+            let key = Self.householdKey(surname, postcode)
+            if let number = households[key] { return number }
+            let number = Int32(households.count)
+            households[key] = number
+            return number
+        }
         staffHousehold = reference.staff.map { member in
-            guard let postcode = member.homePostcode, let surname = member.displayName.split(separator: " ").last
-            else { return nil }
-            return Self.householdKey(String(surname), postcode)
+            household(String(member.displayName.split(separator: " ").last ?? ""), member.homePostcode)
         }
-        personHousehold = reference.persons.map { person in
-            person.postcode.map { Self.householdKey(person.familyName, $0) }
-        }
+        personHousehold = reference.persons.map { household($0.familyName, $0.postcode) }
+        hasDeclaredAssociations = reference.associationsByStaff.map { !$0.isEmpty }
         let e = rules.explanation
         beforeAssignment = Int64(e.beforeAssignmentMinutes) * 60
         afterAssignment = Int64(e.afterAssignmentHours) * 3600
@@ -63,6 +90,30 @@ public final class DetectionContext: Sendable {
         rosterBefore = Int64(e.rosterToleranceBeforeMinutes) * 60
         rosterAfter = Int64(e.rosterToleranceAfterMinutes) * 60
         atWorkPrefixes = e.atWorkWorkstationPrefixes
+
+        staffRole = reference.staff.map(\.role)
+        occurrenceOpened = reference.occurrences.map(\.openedAt.seconds)
+        occurrenceClosed = reference.occurrences.map { $0.closedAt?.seconds ?? Int64.max }
+        occurrenceIsCustody = reference.occurrences.map { $0.category == .custody }
+        (personOccurrenceStart, personOccurrences) = Self.flatten(reference.occurrencesByPerson) { $0.occurrence }
+        (occurrenceAssignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
+            CompactAssignment($0)
+        }
+        (rosterStart, rosterShiftStart) = Self.flatten(reference.rostersByStaff) { $0.start.seconds }
+        (_, rosterShiftEnd) = Self.flatten(reference.rostersByStaff) { $0.end.seconds }
+    }
+
+    /// Nested lists as offsets and one flat array.
+    static func flatten<T, U>(_ lists: [[T]], _ transform: (T) -> U) -> ([Int32], [U]) {
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lists.count + 1)
+        var flat: [U] = []
+        flat.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists {
+            for item in list { flat.append(transform(item)) }
+            starts.append(Int32(flat.count))
+        }
+        return (starts, flat)
     }
 
     /// Whether the workstation is inside force premises or a vehicle.
@@ -76,25 +127,47 @@ public final class DetectionContext: Sendable {
 
     /// Whether a rostered shift (widened by the tolerances) covers `time`.
     public func onDuty(_ staff: StaffIndex, at time: Timestamp) -> Bool {
-        rosteredShift(staff, at: time) != nil
+        rosteredShiftIndex(staff, at: time.seconds) != nil
     }
 
     /// The rostered shift covering `time`, widened by the tolerances.
     func rosteredShift(_ staff: StaffIndex, at time: Timestamp) -> RosterShift? {
-        let shifts = reference.rostersByStaff[Int(staff)]
-        // Binary search for the last shift starting at or before time + tolerance.
-        var low = 0, high = shifts.count
-        let limit = time.seconds + rosterBefore
+        guard let index = rosteredShiftIndex(staff, at: time.seconds) else { return nil }
+        let position = index - Int(rosterStart[Int(staff)])
+        return reference.rostersByStaff[Int(staff)][position]
+    }
+
+    /// The flat index of the rostered shift covering `time` (widened by the tolerances), by binary search.
+    func rosteredShiftIndex(_ staff: StaffIndex, at time: Int64) -> Int? {
+        let first = Int(rosterStart[Int(staff)]), last = Int(rosterStart[Int(staff) + 1])
+        var low = first, high = last
+        let limit = time + rosterBefore
         while low < high {
             let middle = (low + high) / 2
-            if shifts[middle].start.seconds <= limit { low = middle + 1 } else { high = middle }
+            if rosterShiftStart[middle] <= limit { low = middle + 1 } else { high = middle }
         }
         var index = low - 1
         // Shifts may overlap (overtime after a duty shift): look back a little.
-        while index >= 0 && index >= low - 3 {
-            if time.seconds <= shifts[index].end.seconds + rosterAfter { return shifts[index] }
+        while index >= first && index >= low - 3 {
+            if time <= rosterShiftEnd[index] + rosterAfter { return index }
             index -= 1
         }
         return nil
+    }
+}
+
+/// An assignment as the explainer reads it: integers only.
+struct CompactAssignment {
+    let staff: StaffIndex
+    let role: AssignmentRole
+    let start: Int64
+    /// End, or `Int64.max` while it continues.
+    let end: Int64
+
+    init(_ assignment: Assignment) {
+        staff = assignment.staff
+        role = assignment.role
+        start = assignment.start.seconds
+        end = assignment.end?.seconds ?? Int64.max
     }
 }

@@ -47,8 +47,11 @@ public final class Explainer: Sendable {
         var result = ExplanationResult()
         var duty = DutyCache(context: context, staff: event.staff, at: event.at, evidentlyWorking: atWork)
         if let person = event.person {
-            for link in context.reference.occurrencesByPerson[Int(person)] {
-                if explain(occurrence: link.occurrence, event: event, direct: false, duty: &duty, into: &result) {
+            let first = Int(context.personOccurrenceStart[Int(person)])
+            let last = Int(context.personOccurrenceStart[Int(person) + 1])
+            for index in first..<last {
+                if explain(occurrence: context.personOccurrences[index], event: event, direct: false, duty: &duty,
+                           into: &result) {
                     result.onDuty = duty.value
                     return result
                 }
@@ -69,18 +72,23 @@ public final class Explainer: Sendable {
     private func explain(occurrence: OccurrenceIndex, event: AuditEvent, direct: Bool, duty: inout DutyCache,
                          into result: inout ExplanationResult) -> Bool {
         let t = event.at.seconds
-        let record = context.reference.occurrences[Int(occurrence)]
-        let closedLimit = record.closedAt.map { $0.seconds + context.afterClosure } ?? Int64.max
-        let assignments = context.reference.assignmentsByOccurrence[Int(occurrence)]
+        let o = Int(occurrence)
+        let opened = context.occurrenceOpened[o]
+        let closed = context.occurrenceClosed[o]
+        let closedLimit = closed == Int64.max ? Int64.max : closed + context.afterClosure
+        let first = Int(context.occurrenceAssignmentStart[o])
+        let last = Int(context.occurrenceAssignmentStart[o + 1])
         let staff = event.staff
 
-        for assignment in assignments where assignment.staff == staff {
+        for index in first..<last {
+            let assignment = context.occurrenceAssignments[index]
+            guard assignment.staff == staff else { continue }
             // An assignment made after the occurrence closed (a review, an analyst's tasking) is its own link and
             // lasts as long as it does; one made while it was open ends with the occurrence too.
-            let madeAfterClosure = record.closedAt.map { assignment.start > $0 } ?? false
-            let end = min(assignment.end.map { $0.seconds + context.afterAssignment } ?? Int64.max,
-                          madeAfterClosure ? Int64.max : closedLimit)
-            if t >= assignment.start.seconds - context.beforeAssignment && t <= end {
+            let madeAfterClosure = assignment.start > closed
+            let assignmentEnd = assignment.end == Int64.max ? Int64.max : assignment.end + context.afterAssignment
+            let end = min(assignmentEnd, madeAfterClosure ? Int64.max : closedLimit)
+            if t >= assignment.start - context.beforeAssignment && t <= end {
                 result.kind = .assigned
                 result.role = assignment.role
                 return true
@@ -90,34 +98,35 @@ public final class Explainer: Sendable {
                 result.involvementOccurrence = occurrence
             }
         }
-        let open = t >= record.openedAt.seconds - context.beforeAssignment && t <= closedLimit
-        guard open else { return false }
         // The team, role and desk links below need the occurrence to be open (plus grace).
+        guard t >= opened - context.beforeAssignment && t <= closedLimit else { return false }
 
         let team = context.staffTeam[Int(staff)]
-        for assignment in assignments where assignment.staff != staff && context.staffTeam[Int(assignment.staff)] == team {
-            let end = assignment.end.map { $0.seconds + context.afterAssignment } ?? Int64.max
-            if t >= assignment.start.seconds - context.beforeAssignment && t <= end && duty.get() {
+        for index in first..<last {
+            let assignment = context.occurrenceAssignments[index]
+            guard assignment.staff != staff, context.staffTeam[Int(assignment.staff)] == team else { continue }
+            let end = assignment.end == Int64.max ? Int64.max : assignment.end + context.afterAssignment
+            if t >= assignment.start - context.beforeAssignment && t <= end && duty.get() {
                 result.kind = .team
                 return true
             }
         }
 
-        switch context.reference.staff[Int(staff)].role {
+        switch context.staffRole[Int(staff)] {
         case .callHandler, .dispatcher:
-            if t >= record.openedAt.seconds - 600 && t <= record.openedAt.seconds + context.liveIncident && duty.get() {
+            if t >= opened - 600 && t <= opened + context.liveIncident && duty.get() {
                 result.kind = .liveIncident
                 return true
             }
         case .custodyOfficer:
             // The suite and the detention are link enough: custody officers cover shifts the roster does not show.
-            if record.category == .custody, context.occurrenceStation[Int(occurrence)] == context.staffStation[Int(staff)],
-               t <= (record.closedAt.map { $0.seconds + context.custodyGrace } ?? Int64.max) {
+            if context.occurrenceIsCustody[o], context.occurrenceStation[o] == context.staffStation[Int(staff)],
+               t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace) {
                 result.kind = .custody
                 return true
             }
         case .policeStaff, .supervisor:
-            if direct, context.occurrenceStation[Int(occurrence)] == context.staffStation[Int(staff)], duty.get() {
+            if direct, context.occurrenceStation[o] == context.staffStation[Int(staff)], duty.get() {
                 result.kind = .stationDesk
                 return true
             }

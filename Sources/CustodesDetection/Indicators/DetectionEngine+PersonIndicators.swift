@@ -7,9 +7,10 @@ extension DetectionEngine {
         guard compiled.isEnabled(.selfOrAssociate) else { return }
         let staff = Int(event.staff)
         var why: String?
-        if let association = context.reference.associationsByStaff[staff].first(where: { $0.person == person }) {
+        if context.hasDeclaredAssociations[staff],
+           let association = context.reference.associationsByStaff[staff].first(where: { $0.person == person }) {
             why = "a declared \(association.relation.rawValue.replacingOccurrences(of: "_", with: "-"))"
-        } else if let own = context.staffHousehold[staff], own == context.personHousehold[Int(person)] {
+        } else if context.staffHousehold[staff] >= 0, context.staffHousehold[staff] == context.personHousehold[Int(person)] {
             why = "someone sharing their surname and home postcode"
         }
         guard let why else { return }
@@ -81,7 +82,7 @@ extension DetectionEngine {
             }
         }
         if compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
-            if seenPairs[Int64(event.staff) << 32 | Int64(person)] == nil {
+            if !seenPairs.contains(Int64(event.staff) << 32 | Int64(person)) {
                 hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker), event, person, result,
                                 "opened \(pseudonym)'s record for the first time, with no business link"))
             }

@@ -82,3 +82,59 @@ struct IntegerMap {
         for index in oldKeys.indices where oldKeys[index] != Self.empty { insert(oldKeys[index], oldValues[index]) }
     }
 }
+
+/// A set of non-negative integers, hashed as ``IntegerMap`` is: for the (staff, person) pairs ever seen, which grow
+/// to millions in a year of a large force.
+struct IntegerSet {
+    private var keys: [Int64]
+    private(set) var count = 0
+    private var mask: Int
+
+    init(capacity: Int = 8) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(for key: Int64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    func contains(_ key: Int64) -> Bool {
+        var index = slot(for: key)
+        while true {
+            let stored = keys[index]
+            if stored == key { return true }
+            if stored == -1 { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Inserts the key; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ key: Int64) -> Bool {
+        precondition(key >= 0, "IntegerSet keys are non-negative")
+        if (count + 1) * 2 > keys.count { grow() }
+        var index = slot(for: key)
+        while true {
+            let stored = keys[index]
+            if stored == key { return false }
+            if stored == -1 {
+                keys[index] = key
+                count += 1
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = keys
+        keys = Array(repeating: -1, count: keys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for key in old where key != -1 { insert(key) }
+    }
+}

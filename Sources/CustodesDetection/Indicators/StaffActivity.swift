@@ -23,9 +23,10 @@ struct StaffActivity {
     var pending: [AuditEvent] = []
     var risk = RiskLedger()
 
-    /// Drops memory older than the longest window, once a day at most.
+    /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
+    /// entries only cost memory; pruning more often cost more time than it saved.
     mutating func prune(now: Int64, linkedWindow: Int64, repeatWindow: Int64, skewWindow: Int64) {
-        guard now - lastPrune >= 86_400 else { return }
+        guard now - lastPrune >= 7 * 86_400 else { return }
         lastPrune = now
         if lastAccess.count > 64 { lastAccess.filter { _, last in now - last <= linkedWindow } }
         if !unexplainedDays.isEmpty {
