@@ -35,7 +35,7 @@ enum WhyThisFired {
             sentences.append("Their look-ups were skewed: \(first).")
         }
         if hits(.volumeOutlier) > 0, let first = example(.volumeOutlier) {
-            sentences.append("In one week they \(first).")
+            sentences.append("They \(first).")
         }
         let summary = "Risk \(format(alert.scoreAtOpen)) when it opened (threshold \(format(rules.risk.alertThreshold))), "
             + "from \(alert.contributions.count) indicator\(alert.contributions.count == 1 ? "" : "s") over "
