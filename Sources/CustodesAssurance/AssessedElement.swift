@@ -1,9 +1,11 @@
+public import CustodesModel
+
 /// The four elements of a force's plan that the inspectorate assessed in 2017.
 ///
 /// They come from the December 2016 recommendation and the national strategy that followed it: a plan is judged on
 /// whether it follows the strategy and on the three things the recommendation asked for (a unit able to do the work,
 /// systems able to show misuse, and intelligence from the people victims talk to). The order is the letters' order.
-public enum AssessedElement: String, CaseIterable, Hashable, Sendable, Comparable {
+public enum AssessedElement: String, Hashable, Sendable, DeclarationOrdered {
     case strategy = "strategy"
     case ccuReview = "ccu-review"
     case itMonitoring = "it-monitoring"
@@ -30,7 +32,4 @@ public enum AssessedElement: String, CaseIterable, Hashable, Sendable, Comparabl
         }
     }
 
-    public static func < (lhs: AssessedElement, rhs: AssessedElement) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }

@@ -1,5 +1,7 @@
+public import CustodesModel
+
 /// The steps every force goes through in an inspection, in order.
-public enum LifecycleStep: String, CaseIterable, Hashable, Sendable, Comparable {
+public enum LifecycleStep: String, Hashable, Sendable, DeclarationOrdered {
     case documentsRequested = "documents requested"
     case submissionReceived = "submission received"
     case assessed = "assessed"
@@ -31,7 +33,4 @@ public enum LifecycleStep: String, CaseIterable, Hashable, Sendable, Comparable 
         }
     }
 
-    public static func < (lhs: LifecycleStep, rhs: LifecycleStep) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }

@@ -1,5 +1,7 @@
+public import CustodesModel
+
 /// Why a row was set aside. The codes are stable: they appear in quarantine files, reports and, later, the store.
-public enum QuarantineReason: String, CaseIterable, Sendable, Comparable {
+public enum QuarantineReason: String, Sendable, DeclarationOrdered {
     /// The row could not be split into fields (bad quoting, wrong number of fields, not JSON, not UTF-8).
     case malformedRow = "malformed_row"
     /// A required value is empty or absent.
@@ -17,9 +19,6 @@ public enum QuarantineReason: String, CaseIterable, Sendable, Comparable {
     /// A second row with the identifier of an earlier one, in a reference file.
     case duplicateID = "duplicate_id"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// One quarantined row: enough to find it, understand it and fix it at the source.

@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// Reads the reference files of a bundle into ``ReferenceData``, in an order where every reference points to a file
 /// already read, so that a dangling identifier is caught on its own row.

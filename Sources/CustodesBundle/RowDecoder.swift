@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// Why one value of a row is bad: the column, the reason code and a sentence for the person fixing the export.
 struct RowProblem: Error {

@@ -1,5 +1,5 @@
 import CustodesBundle
-public import CustodesModel
+import CustodesModel
 
 /// What a simulation wrote, for the command's summary and for tests.
 public struct SimulationSummary: Sendable, Equatable {

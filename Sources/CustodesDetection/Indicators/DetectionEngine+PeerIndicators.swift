@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// The peer rules, run as each week (Monday to Sunday, UTC) closes: a member of staff's unexplained access compared
 /// with others in the same role, with robust statistics because access counts are heavily skewed.

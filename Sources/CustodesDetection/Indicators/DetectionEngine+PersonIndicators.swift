@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// The per-access indicators: each looks at one unexplained access to a person (self-or-associate looks at every
 /// access) and may fire with its weight and a sentence saying what it saw.

@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// What detection remembers about one member of staff between events: whom they looked at recently, the days they
 /// looked at each person without a link, their unexplained look-ups for the peer rules, and their risk.

@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// An alert while it is open: hits join it as they come, and it is turned into an ``Alert`` at the end.
 struct AlertDraft {

@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// The unit's triage capacity: each week (Monday to Sunday, UTC) analysts reach at most `perWeek` alerts, taking the
 /// highest-risk first from the queue of every alert opened so far and not yet reached. An alert left in a busy week

@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// A member of staff's risk: the sum of their hits' points, each halving over the half-life, and which indicators
 /// fired recently. Risk rolls up this way (as in risk-based alerting) so that one odd look-up fades while a pattern

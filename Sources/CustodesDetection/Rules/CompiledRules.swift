@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// The rules file turned into what the event loop reads: enabled flags, weights, windows in seconds, marker weights
 /// by bit, and exceptions with parsed dates.

@@ -1,6 +1,8 @@
+public import CustodesModel
+
 /// The indicators of abuse of position that Custodes scores. Each is a named rule in the rules file, with a weight
 /// and parameters a force can tune; the rationale is what an analyst reads when asking why a rule exists.
-public enum IndicatorName: String, CaseIterable, Sendable, Comparable {
+public enum IndicatorName: String, Sendable, DeclarationOrdered {
     case vulnerablePerson = "vulnerable_person"
     case revisitAfterInvolvement = "revisit_after_involvement"
     case sensitiveFields = "sensitive_fields"
@@ -12,9 +14,6 @@ public enum IndicatorName: String, CaseIterable, Sendable, Comparable {
     case newPairWithMarker = "new_pair_with_marker"
     case volumeOutlier = "volume_outlier"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// Why the rule exists, in the words of the warning signs seen in real cases.
     public var rationale: String {

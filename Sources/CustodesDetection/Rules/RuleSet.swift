@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// Everything a force can tune about detection: the grace windows of the explanations, each indicator's weight and
 /// parameters, how risk rolls up into alerts, and the exceptions it has granted.
