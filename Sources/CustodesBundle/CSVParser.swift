@@ -31,8 +31,8 @@ final class CSVParser {
     /// The bytes of the current record's fields, unescaped and laid end to end; field `i` is
     /// `fieldBytes[fieldStart(i)..<fieldEnds[i]]`. Fields are kept as bytes so that decoders which want a number, a
     /// time or an identifier never pay for a String.
-    private(set) var fieldBytes: [UInt8] = []
-    private(set) var fieldEnds: [Int] = []
+    private var fieldBytes = GrowableBuffer<UInt8>(capacity: 4096)
+    private var fieldEnds = GrowableBuffer<Int>(capacity: 64)
 
     var fieldCount: Int { fieldEnds.count }
 
@@ -41,8 +41,7 @@ final class CSVParser {
     /// Calls `body` with field `index`'s bytes, valid only inside the call.
     @inline(__always)
     func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = fieldStart(index), end = fieldEnds[index]
-        return fieldBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        body(fieldBytes.slice(fieldStart(index)..<fieldEnds[index]))
     }
 
     /// Field `index` as text.
@@ -60,6 +59,11 @@ final class CSVParser {
     private var nextLine = 1
     private var recordStart = 0
     private var recordEnd = 0
+
+    deinit {
+        fieldBytes.deallocate()
+        fieldEnds.deallocate()
+    }
 
     init(path: String) throws(BundleError) {
         source = try ByteSource(path: path)
@@ -94,20 +98,20 @@ final class CSVParser {
         String(decoding: source.bytes[recordStart..<recordEnd], as: UTF8.self)
     }
 
-    /// Whether the bytes of a field (from `start` to the end of `bytes`) are valid UTF-8; ASCII needs no decoding.
-    private static func isValidField(_ bytes: [UInt8], from start: Int) -> Bool {
+    /// Whether the bytes of a field are valid UTF-8; ASCII needs no decoding.
+    private static func isValidField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var high: UInt8 = 0
-        for index in start..<bytes.count { high |= bytes[index] }
+        for byte in bytes { high |= byte }
         if high < 0x80 { return true }
-        return String(validating: bytes[start...], as: UTF8.self) != nil
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 
     private func scan(atEndOfFile: Bool) -> Scan {
         let start = source.start
         let end = source.end
         if start >= end { return atEndOfFile ? .endOfFile : .needMore }
-        fieldBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        fieldBytes.removeAll()
+        fieldEnds.removeAll()
         problem = nil
         return source.bytes.withUnsafeBufferPointer { bytes -> Scan in
             let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -167,7 +171,9 @@ final class CSVParser {
                         problem = .unterminatedQuote
                         return .record(end: end, next: end, newlines: newlines)
                     }
-                    if !Self.isValidField(fieldBytes, from: fieldStart) { return resynchronise(from: i, .invalidUTF8) }
+                    if !Self.isValidField(fieldBytes.slice(fieldStart..<fieldBytes.count)) {
+                        return resynchronise(from: i, .invalidUTF8)
+                    }
                     fieldEnds.append(fieldBytes.count)
                     if i == end {
                         if !atEndOfFile { return .needMore }
@@ -196,7 +202,7 @@ final class CSVParser {
                 if sawQuote { return resynchronise(from: fieldStart, .quoteInUnquotedField) }
                 let copiedFrom = fieldBytes.count
                 fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]))
-                if high >= 0x80 && !Self.isValidField(fieldBytes, from: copiedFrom) {
+                if high >= 0x80 && !Self.isValidField(fieldBytes.slice(copiedFrom..<fieldBytes.count)) {
                     return resynchronise(from: fieldStart, .invalidUTF8)
                 }
                 fieldEnds.append(fieldBytes.count)
