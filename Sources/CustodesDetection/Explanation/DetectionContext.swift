@@ -130,13 +130,6 @@ public final class DetectionContext: Sendable {
         rosteredShiftIndex(staff, at: time.seconds) != nil
     }
 
-    /// The rostered shift covering `time`, widened by the tolerances.
-    func rosteredShift(_ staff: StaffIndex, at time: Timestamp) -> RosterShift? {
-        guard let index = rosteredShiftIndex(staff, at: time.seconds) else { return nil }
-        let position = index - Int(rosterStart[Int(staff)])
-        return reference.rostersByStaff[Int(staff)][position]
-    }
-
     /// The flat index of the rostered shift covering `time` (widened by the tolerances), by binary search.
     func rosteredShiftIndex(_ staff: StaffIndex, at time: Int64) -> Int? {
         let first = Int(rosterStart[Int(staff)]), last = Int(rosterStart[Int(staff) + 1])

@@ -63,11 +63,6 @@ struct CompiledRules {
         }
         return best
     }
-
-    /// The exception covering a hit, if any.
-    func exception(for hit: Hit, event: AuditEvent?) -> CompiledException? {
-        exceptions.first { $0.covers(hit, event: event) }
-    }
 }
 
 /// A rule exception with its dates parsed and identifiers resolved.
