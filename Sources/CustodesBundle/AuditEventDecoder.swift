@@ -30,7 +30,8 @@ final class AuditEventDecoder {
         func fast<R>(_ column: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
             source.withBytes(column, decode).flatMap { $0 }
         }
-        let eventID = try row.required(0)
+        var eventID: String
+        if let text = fast(0, Self.plainText) { eventID = text } else { eventID = try row.required(0) }
         var at: Timestamp
         if let parsed = fast(1, Self.instant) { at = parsed } else { at = try row.instant(1) }
         var staffIndex: StaffIndex
@@ -49,7 +50,9 @@ final class AuditEventDecoder {
         } else {
             entityType = try row.vocabulary(5, EntityType.self)
         }
-        let entityID = try row.required(6)
+        // People and occurrences are identified by their position in the reference data; only other records keep
+        // the source's identifier as text.
+        var entityID = ""
         var entity = AuditEvent.unresolved
         if entityType.refersToPerson {
             if let found = fast(6, persons.lookup) {
@@ -64,12 +67,25 @@ final class AuditEventDecoder {
                 entity = try row.reference(6, in: reference.occurrenceByID,
                                            named: "occurrence in occurrences.csv with occurrence_id")
             }
+        } else {
+            entityID = try row.required(6)
         }
         var fields: FieldSet
         if let found = fast(7, fieldSet) { fields = found } else { fields = FieldSet(try row.list(7, RecordField.self)) }
+        var workstation: String
+        if let text = fast(8, Self.plainText) { workstation = text } else { workstation = try row.required(8) }
+        let reason = fast(9, Self.plainText) ?? row.optional(9)
         return AuditEvent(eventID: eventID, at: at, staff: staffIndex, system: system, action: action,
                           entityType: entityType, entityID: entityID, entity: entity, fields: fields,
-                          workstation: try row.required(8), reason: row.optional(9))
+                          workstation: workstation, reason: reason)
+    }
+
+    /// Text that needs no trimming: non-empty, without leading or trailing spaces or tabs; nil sends the value
+    /// down the general path.
+    private static func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, let last = bytes.last, first != 32, first != 9, last != 32, last != 9
+        else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func instant(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {

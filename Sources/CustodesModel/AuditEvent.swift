@@ -7,7 +7,8 @@ public struct AuditEvent: Hashable, Sendable {
     public var system: SourceSystem
     public var action: AuditAction
     public var entityType: EntityType
-    /// The entity's identifier as the source gave it.
+    /// The identifier of a record outside the reference data (a vehicle, a location, an intelligence report) as the
+    /// source gave it; empty for people and occurrences, which are identified by `entity`.
     public var entityID: String
     /// The person (for `person` and `custody_image`) or occurrence (for `occurrence`) the entity resolves to, or
     /// `AuditEvent.unresolved` for entity types outside the reference data (vehicles, locations, intelligence).
