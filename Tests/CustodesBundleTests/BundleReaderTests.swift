@@ -95,4 +95,30 @@ struct BundleReaderTests {
         #expect(spilledReport[file: "audit.csv"]?.duplicates == 1)
         #expect(zip(spilled, spilled.dropFirst()).allSatisfy { AuditEvent.timeOrder($0, $1) })
     }
+
+    @Test("identifiers longer than sixteen bytes resolve as well as short ones")
+    func longIdentifiers() throws {
+        let longStaff = "FORCE-HQ-STAFF-000000000123"
+        let longPerson = "NOMINAL-RECORD-2025-000000000456"
+        let fixture = try BundleFixture([
+            "staff.csv": csv("staff_id,collar_number,display_name,role,team,station,start_date,end_date,home_postcode",
+                             "\(longStaff),1,A Long,detective,CID,Aldmere,2015-04-01,,",
+                             "S1,2,B Short,detective,CID,Aldmere,2015-04-01,,"),
+            "persons.csv": csv("person_id,family_name,given_name,sex,birth_year,postcode,markers",
+                               "\(longPerson),Long,Lee,female,1990,,", "P1,Short,Sue,female,1991,,"),
+            "rosters.csv": csv("staff_id,start,end,kind"), "person_links.csv": csv("person_id,linked_person_id,relation"),
+            "occurrence_persons.csv": csv("occurrence_id,person_id,role"),
+            "assignments.csv": csv("occurrence_id,staff_id,role,start,end"),
+            "declared_associations.csv": csv("staff_id,person_id,relation,declared_on"),
+            "audit.csv": csv(auditHeader,
+                             "E1,2025-01-06T09:30:00Z,\(longStaff),rms,view,person,\(longPerson),,WS,",
+                             "E2,2025-01-06T09:31:00Z,S1,rms,view,person,P1,,WS,",
+                             "E3,2025-01-06T09:32:00Z,\(longStaff)X,rms,view,person,P1,,WS,"),
+        ])
+        defer { fixture.remove() }
+        let (_, events, quarantined, reference) = try fixture.read()
+        #expect(events.map(\.staff) == [reference.staffByID[longStaff]!, reference.staffByID["S1"]!])
+        #expect(events.map(\.entity) == [reference.personByID[longPerson]!, reference.personByID["P1"]!])
+        #expect(quarantined.map(\.field) == ["staff_id"])
+    }
 }
