@@ -26,6 +26,11 @@ final class ByteSource {
 
     deinit { fclose(file) }
 
+    /// Skips a UTF-8 byte order mark at the start of the file, which some exporters write.
+    func skipByteOrderMark() {
+        if end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF { start += 3 }
+    }
+
     /// Moves the unconsumed bytes to the front and reads more after them. Returns false at the end of the file.
     /// Positions into the buffer shift by the returned amount's caller-visible `start`, which becomes 0.
     @discardableResult

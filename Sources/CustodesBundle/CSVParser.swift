@@ -68,9 +68,7 @@ final class CSVParser {
     init(path: String) throws(BundleError) {
         source = try ByteSource(path: path)
         source.fill()
-        if source.end - source.start >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF {
-            source.start = 3
-        }
+        source.skipByteOrderMark()
     }
 
     /// Moves to the next record, skipping blank lines. Returns false at the end of the file.

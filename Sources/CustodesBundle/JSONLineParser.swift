@@ -22,9 +22,7 @@ final class JSONLineParser {
     init(path: String, keys: [String]) throws(BundleError) {
         source = try ByteSource(path: path)
         source.fill()
-        if source.end - source.start >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF {
-            source.start = 3
-        }
+        source.skipByteOrderMark()
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() { index[key] = position }
         keyIndex = index

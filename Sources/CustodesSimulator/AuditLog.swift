@@ -130,12 +130,13 @@ final class AuditLog {
 
 /// One system's audit file, as CSV or JSON Lines.
 final class AuditFileWriter {
-    private let file: BufferedFileWriter
+    private let csv: CSVWriter
+    private var file: BufferedFileWriter { csv.file }
     private let jsonl: Bool
     private var fieldText: [UInt16: String] = [:]
 
     init(path: String, jsonl: Bool) throws(BundleError) {
-        file = try BufferedFileWriter(path: path)
+        csv = try CSVWriter(path: path)
         self.jsonl = jsonl
         if !jsonl {
             file.append(BundleFile.audit.columns.joined(separator: ","))
@@ -162,7 +163,7 @@ final class AuditFileWriter {
         } else {
             for (index, value) in values.enumerated() {
                 if index > 0 { file.append(UInt8(ascii: ",")) }
-                if index == 1 { file.append(at) } else { appendCSV(value) }
+                if index == 1 { file.append(at) } else { csv.append(value) }
             }
         }
         try file.newline()
@@ -203,19 +204,6 @@ final class AuditFileWriter {
         let text = set.fields.map(\.rawValue).joined(separator: ";")
         fieldText[set.rawValue] = text
         return text
-    }
-
-    private func appendCSV(_ value: String) {
-        if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-            file.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                if byte == UInt8(ascii: "\"") { file.append(byte) }
-                file.append(byte)
-            }
-            file.append(UInt8(ascii: "\""))
-        } else {
-            file.append(value)
-        }
     }
 
     private func appendJSONEscaped(_ value: String) {
