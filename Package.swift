@@ -22,11 +22,19 @@ let package = Package(
         .library(name: "CustodesSimulator", targets: ["CustodesSimulator"]),
         .library(name: "CustodesDetection", targets: ["CustodesDetection"]),
         .library(name: "CustodesAssurance", targets: ["CustodesAssurance"]),
+        .library(name: "CustodesStore", targets: ["CustodesStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
@@ -51,11 +59,29 @@ let package = Package(
             dependencies: ["CustodesModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // The durable store: SQLite or PostgreSQL behind one interface, migrations, ingest and resumable detection.
+        .target(
+            name: "CustodesStore",
+            dependencies: [
+                "CustodesModel", "CustodesBundle", "CustodesDetection",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one subcommand per job.
         .executableTarget(
             name: "custodes",
             dependencies: [
                 "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesDetection", "CustodesAssurance",
+                "CustodesStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -65,6 +91,11 @@ let package = Package(
         .testTarget(name: "CustodesDetectionTests", dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CustodesStoreTests",
+            dependencies: ["CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CustodesAssuranceTests",
             dependencies: ["CustodesAssurance"],

@@ -8,15 +8,29 @@ public import CustodesModel
 public struct BundleReader {
     public let directory: String
     public let quarantine: any QuarantineSink
+    /// Whether every file must be present (a bundle read on its own) or any may be (an update to a store).
+    public let completeness: Completeness
 
-    public init(directory: String, quarantine: any QuarantineSink) throws(BundleError) {
+    public enum Completeness: Sendable {
+        /// Every reference file and at least one audit file: what detection over a folder needs.
+        case complete
+        /// Any of the files: an update to a store that already holds the rest, such as the day's audit files alone.
+        case update
+    }
+
+    public init(directory: String, quarantine: any QuarantineSink,
+                completeness: Completeness = .complete) throws(BundleError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notADirectory(directory)
         }
         self.directory = directory
         self.quarantine = quarantine
-        try checkFilesPresent()
+        self.completeness = completeness
+        switch completeness {
+        case .complete: try checkFilesPresent()
+        case .update: try checkSomethingPresent()
+        }
     }
 
     var rows: RowReader { RowReader(directory: directory, sink: quarantine) }
@@ -31,9 +45,40 @@ public struct BundleReader {
         if !missing.isEmpty { throw .missingFiles(directory: directory, files: missing) }
     }
 
+    /// An update bundle must hold at least one file Custodes reads.
+    private func checkSomethingPresent() throws(BundleError) {
+        let manager = FileManager.default
+        let present = BundleFile.referenceFiles.contains { manager.fileExists(atPath: directory + "/" + $0.fileName) }
+        if !present && AuditFiles.names(in: directory).isEmpty {
+            throw .missingFiles(directory: directory,
+                                files: BundleFile.referenceFiles.map(\.fileName) + ["audit.csv or audit.jsonl"])
+        }
+    }
+
     /// Reads and validates every reference file, appending their reports to `report`.
-    public func loadReference(report: inout BundleReport) throws(BundleError) -> ReferenceData {
-        try ReferenceLoader(rows: rows).load(into: &report)
+    ///
+    /// For an update bundle, absent files are skipped, and rows may refer to records in `known` (what a store already
+    /// holds); those records are copied into the result so that it is self-contained.
+    public func loadReference(report: inout BundleReport, known: ReferenceData? = nil) throws(BundleError) -> ReferenceData {
+        try ReferenceLoader(rows: rows, known: known, skipMissingFiles: completeness == .update).load(into: &report)
+    }
+
+    /// Which reference files the bundle holds.
+    public var referenceFilesPresent: [BundleFile] {
+        BundleFile.referenceFiles.filter { FileManager.default.fileExists(atPath: directory + "/" + $0.fileName) }
+    }
+
+    /// The audit files, in the order they are read.
+    public var auditFileNames: [String] { AuditFiles.names(in: directory) }
+
+    /// Reads one audit file in file order (not time order, and without removing duplicates): for loading into a
+    /// store, which orders and de-duplicates by itself. Bad rows go to the quarantine sink as usual.
+    public func readAuditFile(_ name: String, reference: ReferenceData, report: inout FileReport,
+                              _ body: (AuditEvent) -> Void) throws(BundleError) {
+        let decoder = AuditEventDecoder(reference: reference)
+        try rows.read(name, as: .audit, report: &report) { (row) throws(RowProblem) in
+            body(try decoder.decode(row))
+        }
     }
 
     /// The audit events, deduplicated and in time order, read against `reference`.

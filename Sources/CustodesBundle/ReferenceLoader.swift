@@ -1,16 +1,27 @@
 import CustodesModel
+import Foundation
 
 /// Reads the reference files of a bundle into ``ReferenceData``, in an order where every reference points to a file
 /// already read, so that a dangling identifier is caught on its own row.
+///
+/// A bundle that updates a store may carry only some reference files, and its rows may point to records the store
+/// already has (`known`); such a record is copied in when first referred to, so the row resolves.
 struct ReferenceLoader {
     let rows: RowReader
+    /// Records already held elsewhere (the store) that rows of this bundle may refer to.
+    var known: ReferenceData?
+    /// Whether a missing reference file is skipped (an update bundle) rather than an error (checked earlier).
+    var skipMissingFiles = false
 
     func load(into report: inout BundleReport) throws(BundleError) -> ReferenceData {
         var data = ReferenceData()
         for file in BundleFile.referenceFiles {
+            if skipMissingFiles && !FileManager.default.fileExists(atPath: rows.directory + "/" + file.fileName) {
+                continue
+            }
             var fileReport = FileReport(file: file.fileName)
             try rows.read(file.fileName, as: file, report: &fileReport) { (row) throws(RowProblem) in
-                try Self.decode(file, row, into: &data)
+                try Self.decode(file, row, into: &data, known: known)
             }
             report.files.append(fileReport)
         }
@@ -19,7 +30,22 @@ struct ReferenceLoader {
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    static func decode(_ file: BundleFile, _ row: RowDecoder, into data: inout ReferenceData) throws(RowProblem) {
+    static func decode(_ file: BundleFile, _ row: RowDecoder, into data: inout ReferenceData,
+                       known: ReferenceData? = nil) throws(RowProblem) {
+        func staffIndex(_ column: Int) throws(RowProblem) -> StaffIndex {
+            try resolve(row, column, &data, known, \.staffByID, "member of staff in staff.csv with staff_id") {
+                $0.add($1.staff[Int($2)])
+            }
+        }
+        func personIndex(_ column: Int) throws(RowProblem) -> PersonIndex {
+            try resolve(row, column, &data, known, \.personByID, "person in persons.csv with person_id") {
+                $0.add($1.persons[Int($2)])
+            }
+        }
+        func occurrenceIndex(_ column: Int) throws(RowProblem) -> OccurrenceIndex {
+            try resolve(row, column, &data, known, \.occurrenceByID,
+                        "occurrence in occurrences.csv with occurrence_id") { $0.add($1.occurrences[Int($2)]) }
+        }
         switch file {
         case .staff:
             let start = try row.date(6)
@@ -49,7 +75,7 @@ struct ReferenceLoader {
             guard data.add(occurrence) != nil else { throw duplicate(row, 0, "occurrence_id") }
 
         case .rosters:
-            let staff = try row.reference(0, in: data.staffByID, named: "member of staff in staff.csv with staff_id")
+            let staff = try staffIndex(0)
             let start = try row.instant(1)
             let end = try row.instant(2)
             try row.period(start: start, end: end, endColumn: 2)
@@ -57,22 +83,20 @@ struct ReferenceLoader {
                                             kind: try row.vocabulary(3, RosterKind.self)))
 
         case .personLinks:
-            let person = try row.reference(0, in: data.personByID, named: "person in persons.csv with person_id")
-            let linked = try row.reference(1, in: data.personByID, named: "person in persons.csv with person_id")
+            let person = try personIndex(0)
+            let linked = try personIndex(1)
             data.personLinks.append(PersonLink(person: person, linkedPerson: linked,
                                                relation: try row.vocabulary(2, Relation.self)))
 
         case .occurrencePersons:
-            let occurrence = try row.reference(0, in: data.occurrenceByID,
-                                               named: "occurrence in occurrences.csv with occurrence_id")
-            let person = try row.reference(1, in: data.personByID, named: "person in persons.csv with person_id")
+            let occurrence = try occurrenceIndex(0)
+            let person = try personIndex(1)
             data.occurrencePersons.append(OccurrencePerson(occurrence: occurrence, person: person,
                                                            role: try row.vocabulary(2, OccurrencePersonRole.self)))
 
         case .assignments:
-            let occurrence = try row.reference(0, in: data.occurrenceByID,
-                                               named: "occurrence in occurrences.csv with occurrence_id")
-            let staff = try row.reference(1, in: data.staffByID, named: "member of staff in staff.csv with staff_id")
+            let occurrence = try occurrenceIndex(0)
+            let staff = try staffIndex(1)
             let role = try row.vocabulary(2, AssignmentRole.self)
             let start = try row.instant(3)
             let end = try row.optionalInstant(4)
@@ -81,8 +105,8 @@ struct ReferenceLoader {
                                                end: end))
 
         case .declaredAssociations:
-            let staff = try row.reference(0, in: data.staffByID, named: "member of staff in staff.csv with staff_id")
-            let person = try row.reference(1, in: data.personByID, named: "person in persons.csv with person_id")
+            let staff = try staffIndex(0)
+            let person = try personIndex(1)
             data.declaredAssociations.append(DeclaredAssociation(staff: staff, person: person,
                                                                  relation: try row.vocabulary(2, Relation.self),
                                                                  declaredOn: try row.date(3)))
@@ -90,6 +114,16 @@ struct ReferenceLoader {
         case .audit, .truth:
             preconditionFailure("\(file.fileName) is not a reference file")
         }
+    }
+
+    /// Finds an identifier among the records read so far, else among the known ones (copying the record in).
+    private static func resolve(_ row: RowDecoder, _ column: Int, _ data: inout ReferenceData, _ known: ReferenceData?,
+                                _ table: KeyPath<ReferenceData, [String: Int32]>, _ what: String,
+                                _ copy: (inout ReferenceData, ReferenceData, Int32) -> Int32?) throws(RowProblem) -> Int32 {
+        let value = try row.required(column)
+        if let index = data[keyPath: table][value] { return index }
+        if let known, let index = known[keyPath: table][value], let copied = copy(&data, known, index) { return copied }
+        throw RowProblem(field: row.columns[column], reason: .unknownReference, detail: "no \(what) '\(value)'")
     }
 
     private static func duplicate(_ row: RowDecoder, _ column: Int, _ name: String) -> RowProblem {

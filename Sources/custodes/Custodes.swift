@@ -16,6 +16,10 @@ struct Custodes: AsyncParsableCommand {
               custodes detect demo-force --out alerts.jsonl --budget 2
               custodes evaluate demo-force --alerts alerts.jsonl
 
+            With a store (SQLite by default; PostgreSQL in production; see docs/store.md):
+              custodes ingest demo-force --db sqlite:custodes.sqlite
+              custodes detect --db sqlite:custodes.sqlite --budget 2
+
             Assurance (the inspectorate's assessment of forces' plans; see docs/assurance.md):
               custodes letters examples/assurance/findings.yaml --inspection examples/assurance/inspection.yaml \\
                 --format html --out letters
@@ -23,6 +27,7 @@ struct Custodes: AsyncParsableCommand {
             """,
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
+            MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self,
             LettersCommand.self, OverviewCommand.self,
         ]
     )

@@ -4,8 +4,9 @@ import CustodesDetection
 import CustodesModel
 import Foundation
 
-/// `custodes detect BUNDLE --out alerts.jsonl`: active monitoring over a bundle's audit events.
-struct DetectCommand: ParsableCommand {
+/// `custodes detect BUNDLE --out alerts.jsonl`: active monitoring over a bundle's audit events; or
+/// `custodes detect --db URL`: over a store's events, keeping its alerts up to date.
+struct DetectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
         abstract: "Explain every access in a bundle's audit events, score the rest, and write alerts.",
@@ -14,11 +15,27 @@ struct DetectCommand: ParsableCommand {
             access to a person or occurrence by a business link, scores what is left with the rules' indicators, and \
             writes one alert per line to --out (format: docs/data-format.md). People in alerts appear as stable \
             pseudonyms made with the deployment's key (--pseudonym-key; created on first use).
+
+            With --db instead of a bundle, detection runs over the events in the store, under the store's current \
+            rule set, and writes alerts, the run and its cursor to the store in one transaction. It runs only when \
+            something changed (new events, rules or budget) unless --force is given; with --follow it keeps \
+            checking every --interval seconds. An interrupted run is simply run again: the result is the same.
             """
     )
 
-    @Argument(help: "The bundle folder.")
-    var bundle: String
+    @Argument(help: "The bundle folder (omit with --db).")
+    var bundle: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "With --db: run even if nothing changed since the last run.")
+    var force = false
+
+    @Flag(help: "With --db: keep running, checking for new events every --interval seconds.")
+    var follow = false
+
+    @Option(help: "With --follow: seconds between checks.")
+    var interval: Int = 10
 
     @Option(help: "Where to write the alerts (JSON Lines).")
     var out: String = "alerts.jsonl"
@@ -40,9 +57,15 @@ struct DetectCommand: ParsableCommand {
 
     func validate() throws {
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1 alert a week.") }
+        if bundle != nil && database.url != nil { throw ValidationError("Give a bundle folder or --db, not both.") }
+        if interval < 1 { throw ValidationError("--interval must be at least 1 second.") }
     }
 
-    func run() throws {
+    func run() async throws {
+        guard let bundle else {
+            try await runOnStore()
+            return
+        }
         let ruleSet = try rules.map { try RuleSet.load(path: $0) } ?? RuleSet.standard
         let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
         if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }

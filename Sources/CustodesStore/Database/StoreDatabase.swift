@@ -1,0 +1,197 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresKit
+import PostgresNIO
+public import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// One connection to the store, SQLite or PostgreSQL, behind one interface.
+///
+/// Portable SQL goes through SQLKit (``sql``); the few places where an engine-specific path pays (bulk inserts,
+/// PostgreSQL's COPY) ask for ``backend``. A connection that drops is reopened with back-off by ``withRetry(_:_:)``,
+/// so a database restart delays work instead of failing it.
+public final class StoreDatabase: Sendable {
+    public let url: DatabaseURL
+    public let retry: RetryPolicy
+    /// Told about each failed attempt before the next, so a long wait is visible to the user.
+    let onRetry: @Sendable (String) -> Void
+    private let state: NIOLockedValueBox<Backend>
+
+    enum Backend: @unchecked Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+        case closed
+    }
+
+    private init(url: DatabaseURL, retry: RetryPolicy, onRetry: @escaping @Sendable (String) -> Void, backend: Backend) {
+        self.url = url
+        self.retry = retry
+        self.onRetry = onRetry
+        state = NIOLockedValueBox(backend)
+    }
+
+    /// Opens the database, trying again with back-off while it is unreachable.
+    public static func open(_ url: DatabaseURL, retry: RetryPolicy = .standard,
+                            onRetry: @escaping @Sendable (String) -> Void = { _ in }) async throws -> StoreDatabase {
+        let backend = try await connect(url, retry: retry, onRetry: onRetry)
+        return StoreDatabase(url: url, retry: retry, onRetry: onRetry, backend: backend)
+    }
+
+    /// The current connection as an SQLKit database, for portable queries.
+    public var sql: any SQLDatabase {
+        switch backend {
+        case .sqlite(let connection): connection.sql()
+        case .postgres(let connection): connection.sql()
+        case .closed: preconditionFailure("the store was used after it was closed")
+        }
+    }
+
+    var backend: Backend { state.withLockedValue { $0 } }
+
+    public var engine: DatabaseURL.Engine { url.engine }
+
+    public func close() async {
+        let old = state.withLockedValue { value in
+            defer { value = .closed }
+            return value
+        }
+        await Self.close(old)
+    }
+
+    /// Runs `body`, and when it fails because the connection was lost, waits, reconnects and runs it again. The body
+    /// must be safe to repeat: every write in the store is idempotent or inside a transaction that rolled back.
+    public func withRetry<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await body()
+            } catch where Self.isConnectionLoss(error) && attempt < retry.attempts {
+                onRetry("\(what): connection to \(url) lost (\(Self.describe(error))); reconnecting")
+                try await Task.sleep(for: retry.delay(before: attempt))
+                attempt += 1
+                let fresh = try await Self.connect(url, retry: retry, onRetry: onRetry)
+                let old = state.withLockedValue { value in
+                    defer { value = fresh }
+                    return value
+                }
+                await Self.close(old)
+            }
+        }
+    }
+
+    /// Runs `body` inside one transaction: all of its writes land, or none do.
+    public func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        try await execute("BEGIN")
+        do {
+            let result = try await body()
+            try await execute("COMMIT")
+            return result
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs SQL that takes no parameters and returns no rows (DDL, transaction control).
+    public func execute(_ statement: String) async throws {
+        try await sql.raw(SQLQueryString(statement)).run()
+    }
+
+    // MARK: Connecting
+
+    private static func connect(_ url: DatabaseURL, retry: RetryPolicy,
+                                onRetry: @Sendable (String) -> Void) async throws -> Backend {
+        var attempt = 1
+        while true {
+            do {
+                return try await connectOnce(url)
+            } catch {
+                guard attempt < retry.attempts, isConnectionLoss(error) || isRefused(error) else {
+                    throw StoreError.unavailable(url: url.description, attempts: attempt, cause: describe(error))
+                }
+                let delay = retry.delay(before: attempt)
+                onRetry("database \(url) not reachable (\(describe(error))); attempt \(attempt + 1) of "
+                        + "\(retry.attempts) in \(delay)")
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    private static func connectOnce(_ url: DatabaseURL) async throws -> Backend {
+        let logger = Logger(label: "custodes.store")
+        switch url.engine {
+        case .sqlite:
+            let directory = (url.path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            let connection = try await SQLiteConnection.open(storage: .file(path: url.path), logger: logger)
+            // WAL lets the web application read while ingest writes; NORMAL syncs at checkpoints, which WAL makes
+            // safe against a crash of the process (not of the machine's power, which the durability note covers).
+            _ = try await connection.query("PRAGMA journal_mode = WAL")
+            _ = try await connection.query("PRAGMA synchronous = NORMAL")
+            _ = try await connection.query("PRAGMA busy_timeout = 10000")
+            return .sqlite(connection)
+        case .postgres:
+            let configuration = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.username, password: url.password,
+                database: url.database, tls: .disable)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            return .postgres(connection)
+        }
+    }
+
+    private static func close(_ backend: Backend) async {
+        switch backend {
+        case .sqlite(let connection): try? await connection.close()
+        case .postgres(let connection): try? await connection.close()
+        case .closed: break
+        }
+    }
+
+    // MARK: Errors
+
+    /// Whether an error means the connection is gone (as opposed to a statement the database refused).
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError {
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+                return true
+            case .server:
+                // admin_shutdown, crash_shutdown, cannot_connect_now: the server is restarting.
+                let state = error.serverInfo?[.sqlState] ?? ""
+                return state.hasPrefix("57P") || state.hasPrefix("08")
+            default:
+                return false
+            }
+        }
+        return isRefused(error)
+    }
+
+    /// Whether the error is a refused or reset socket, as while a server is down.
+    static func isRefused(_ error: any Error) -> Bool {
+        if error is NIOConnectionError || error is ChannelError { return true }
+        if let error = error as? IOError {
+            return [ECONNREFUSED, ECONNRESET, EPIPE, ENOENT].contains(error.errnoCode)
+        }
+        return false
+    }
+
+    /// A short description of a database error with no credentials in it.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                return message + (error.serverInfo?[.detail].map { " (\($0))" } ?? "")
+            }
+            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+            return "\(error.code)"
+        }
+        if let error = error as? StoreError { return error.description }
+        return String(describing: error)
+    }
+}

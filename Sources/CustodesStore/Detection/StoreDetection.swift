@@ -1,0 +1,91 @@
+public import CustodesDetection
+import CustodesModel
+import Crypto
+import Foundation
+import SQLKit
+
+/// Detection over the events a store holds, kept up to date as events arrive.
+///
+/// Each run reads the newest rule set and every stored event up to the newest (the cursor), in time order, through
+/// the detection engine, then writes the alerts, the run and the new cursor in one transaction. A run that is killed
+/// writes nothing, so the next run does the same work again and reaches the same result: no alert is lost or
+/// duplicated. Because a run sees all stored events in time order, a late event (older than the cursor) is weighed
+/// exactly as if it had arrived on time, and an alert it changes is updated in place: alerts are keyed by member of
+/// staff and opening event, not by run.
+public struct StoreDetection {
+    public let database: StoreDatabase
+    public let pseudonymiser: Pseudonymiser
+    /// Alerts a week the unit can triage (see ``Budget``); nil to surface every alert at once.
+    public var budget: Int?
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(database: StoreDatabase, pseudonymKey: [UInt8], budget: Int? = nil) {
+        self.database = database
+        pseudonymiser = Pseudonymiser(key: pseudonymKey)
+        self.budget = budget
+    }
+
+    /// What one run did.
+    public struct Outcome: Sendable, Equatable {
+        /// False when nothing had changed since the last run (no new events, same rules and budget).
+        public var ran: Bool
+        public var runID: Int64?
+        public var cursor: Int64
+        public var events: Int
+        public var unresolvedEvents: Int
+        public var rulesVersion: Int64
+        public var alerts: Int
+        public var opened: Int
+        public var updated: Int
+        public var withdrawn: Int
+        public var seconds: Double
+    }
+
+    /// Runs detection if anything changed since the last run (or always, with `force`).
+    public func run(force: Bool = false) async throws -> Outcome {
+        try await database.withRetry("detection") { try await runOnce(force: force) }
+    }
+
+    private func runOnce(force: Bool) async throws -> Outcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let startedAt = Clock.epochSeconds()
+        let rules = try await StoredRules.current(in: database)
+        let state = try await DetectionState.load(from: database)
+        guard let latest = try await database.sql.raw(
+            "SELECT COALESCE(MAX(seq), 0) AS latest FROM audit_events").first() else {
+            throw StoreError.query("no answer counting audit events")
+        }
+        let cursor = try latest.decode(column: "latest", as: Int64.self)
+        if !force, let state, state.cursor == cursor, state.rulesVersion == rules.version, state.budget == budget {
+            return Outcome(ran: false, runID: nil, cursor: cursor, events: state.events, unresolvedEvents: 0,
+                           rulesVersion: rules.version, alerts: 0, opened: 0, updated: 0, withdrawn: 0, seconds: 0)
+        }
+
+        progress?("detect: loading reference data")
+        let reference = try await StoredReference.load(from: database)
+        let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: rules.rules),
+                                     pseudonymiser: pseudonymiser)
+        progress?("detect: reading events up to #\(cursor)")
+        let progress = progress
+        var seen = 0
+        let (events, unresolved) = try await StoredEvents.forEach(in: database, upTo: cursor, reference: reference) {
+            engine.process($0)
+            seen += 1
+            if seen % 1_000_000 == 0 { progress?("detect: \(seen.formatted()) events through detection") }
+        }
+        var alerts = engine.finish()
+        if let budget { Budget.apply(&alerts, perWeek: budget) }
+
+        let stored = try await StoredAlerts.write(alerts, pseudonymiser: pseudonymiser, database: database, state: state, cursor: cursor,
+                                                  events: events, rulesVersion: rules.version, budget: budget,
+                                                  startedAt: startedAt)
+        return Outcome(ran: true, runID: stored.runID, cursor: cursor, events: events, unresolvedEvents: unresolved,
+                       rulesVersion: rules.version, alerts: alerts.count, opened: stored.opened,
+                       updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,52 @@
+import CustodesBundle
+import CustodesModel
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Parsing and writing overlap: one audit file is parsed on a thread of its own while the store writes the chunks
+/// already parsed. At most `depth` chunks wait, so a slow database slows parsing down rather than filling memory.
+struct AuditChunk: Sendable {
+    var events: [AuditEventRow]
+    var quarantined: [QuarantineEntry]
+    /// The file's report, on the last chunk only.
+    var finalReport: FileReport?
+}
+
+enum AuditChunkReader {
+    static func chunks(directory: String, file: String, reference: ReferenceData, chunkSize: Int,
+                       depth: Int = 3) -> (AsyncThrowingStream<AuditChunk, any Error>, DispatchSemaphore) {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuditChunk.self)
+        let slots = DispatchSemaphore(value: depth)
+        let cancelled = NIOLockedValueBox(false)
+        continuation.onTermination = { _ in
+            cancelled.withLockedValue { $0 = true }
+            for _ in 0..<depth { slots.signal() }
+        }
+        let thread = Thread {
+            let buffer = QuarantineBuffer()
+            do {
+                let reader = try BundleReader(directory: directory, quarantine: buffer, completeness: .update)
+                var report = FileReport(file: file)
+                var pending: [AuditEventRow] = []
+                pending.reserveCapacity(chunkSize)
+                func hand(_ final: FileReport?) {
+                    slots.wait()
+                    if cancelled.withLockedValue({ $0 }) { return }
+                    continuation.yield(AuditChunk(events: pending, quarantined: buffer.drain(), finalReport: final))
+                    pending.removeAll(keepingCapacity: true)
+                }
+                try reader.readAuditFile(file, reference: reference, report: &report) { event in
+                    pending.append(AuditEventRow(event, reference: reference))
+                    if pending.count >= chunkSize { hand(nil) }
+                }
+                hand(report)
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return (stream, slots)
+    }
+}

@@ -1,0 +1,44 @@
+public import CustodesModel
+
+/// An audit event as the store keeps it: identifiers as the source gave them (not positions in one load's arrays),
+/// vocabularies as their documented text, so a row means the same thing to every later reader.
+public struct AuditEventRow: Sendable, Equatable {
+    public var eventID: String
+    public var at: Int64
+    public var staffID: String
+    public var system: String
+    public var action: String
+    public var entityType: String
+    public var entityID: String
+    public var fields: String
+    public var workstation: String
+    public var reason: String
+
+    /// The columns of `audit_events` written from a row, in the order of ``values(batch:receivedAt:)``.
+    static let columns = ["event_id", "at", "staff_id", "system", "action", "entity_type", "entity_id", "fields",
+                          "workstation", "reason", "batch_id", "received_at"]
+
+    public init(_ event: AuditEvent, reference: ReferenceData) {
+        eventID = event.eventID
+        at = event.at.seconds
+        staffID = reference.staff[Int(event.staff)].staffID
+        system = event.system.rawValue
+        action = event.action.rawValue
+        entityType = event.entityType.rawValue
+        if let person = event.person {
+            entityID = reference.persons[Int(person)].personID
+        } else if let occurrence = event.occurrence {
+            entityID = reference.occurrences[Int(occurrence)].occurrenceID
+        } else {
+            entityID = event.entityID
+        }
+        fields = event.fields.fields.map(\.rawValue).joined(separator: ";")
+        workstation = event.workstation
+        reason = event.reason
+    }
+
+    func values(batch: Int64, receivedAt: Int64) -> [DatabaseValue] {
+        [.text(eventID), .integer(at), .text(staffID), .text(system), .text(action), .text(entityType),
+         .text(entityID), .text(fields), .text(workstation), .text(reason), .integer(batch), .integer(receivedAt)]
+    }
+}

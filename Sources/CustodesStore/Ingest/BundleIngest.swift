@@ -1,0 +1,181 @@
+public import CustodesBundle
+import CustodesModel
+import Foundation
+import SQLKit
+
+/// Loads a bundle into the store: reference data as upserts, audit events appended once each, bad rows kept in the
+/// `quarantine` table with their reasons.
+///
+/// Every write is idempotent, so an ingest that is interrupted (a crash, a kill, the database going away) is finished
+/// by running it again: events already stored are skipped by their `event_id`, quarantined rows by their file's
+/// digest and line, and a file that was completely ingested is recognised by its digest and not read at all.
+public struct BundleIngest {
+    public let database: StoreDatabase
+    /// Audit events per transaction: large enough to amortise a commit, small enough to lose little to a crash.
+    public var chunkSize = 50_000
+    /// Told the running count of audit rows read, for progress on long files.
+    public var progress: (@Sendable (String, Int) -> Void)?
+
+    public init(database: StoreDatabase) { self.database = database }
+
+    public func ingest(directory: String, source: String = "bundle") async throws -> IngestReport {
+        let reader = try BundleReader(directory: directory, quarantine: QuarantineBuffer(), completeness: .update)
+        let batch = try await startBatch(channel: "bundle", source: source)
+        var report = IngestReport(batchID: batch)
+        do {
+            let reference = try await ingestReference(reader, directory: directory, batch: batch, into: &report)
+            for name in reader.auditFileNames {
+                report.audit.append(try await ingestAudit(name, directory: directory, reference: reference,
+                                                          batch: batch))
+            }
+            try await finishBatch(batch, status: "complete", report: report)
+        } catch {
+            try? await finishBatch(batch, status: "failed", report: report)
+            throw error
+        }
+        return report
+    }
+
+    // MARK: Reference data
+
+    /// Upserts the bundle's reference files and returns the store's whole reference data afterwards, against which
+    /// the audit files are checked.
+    private func ingestReference(_ reader: BundleReader, directory: String, batch: Int64,
+                                 into report: inout IngestReport) async throws -> ReferenceData {
+        let present = reader.referenceFilesPresent
+        guard !present.isEmpty else {
+            return try await database.withRetry("loading reference data") {
+                try await StoredReference.load(from: database, buildIndexes: false)
+            }
+        }
+        let stored = try await database.withRetry("loading reference data") {
+            try await StoredReference.load(from: database, buildIndexes: false)
+        }
+        let buffer = QuarantineBuffer()
+        let bundleReader = try BundleReader(directory: directory, quarantine: buffer, completeness: .update)
+        var bundleReport = BundleReport()
+        let data = try bundleReader.loadReference(report: &bundleReport, known: stored)
+        var digests: [String: String] = [:]
+        for file in present { digests[file.fileName] = try FileDigest.sha256(path: directory + "/" + file.fileName) }
+        let quarantined = buffer.drain()
+        let tables = ReferenceTables.rows(of: data, batch: batch)
+        let written = try await database.withRetry("writing reference data") {
+            try await database.transaction {
+                var written: [String: Int] = [:]
+                for (table, rows) in tables {
+                    written[table.name] = try await database.insert(into: table.name, columns: table.columns,
+                                                                    rows: rows, conflict: table.conflict)
+                }
+                _ = try await writeQuarantine(quarantined, batch: batch, digests: digests)
+                return written
+            }
+        }
+        for fileReport in bundleReport.files {
+            var outcome = IngestReport.FileOutcome(file: fileReport.file)
+            outcome.rowsRead = fileReport.rowsRead
+            outcome.quarantined = fileReport.quarantined
+            outcome.quarantinedByReason = fileReport.quarantinedByReason
+            let table = fileReport.file.replacingOccurrences(of: ".csv", with: "")
+            outcome.written = written[table] ?? 0
+            outcome.unchanged = max(0, fileReport.accepted - outcome.written)
+            report.reference.append(outcome)
+        }
+        return try await database.withRetry("loading reference data") {
+            try await StoredReference.load(from: database, buildIndexes: false)
+        }
+    }
+
+    // MARK: Audit events
+
+    private func ingestAudit(_ name: String, directory: String, reference: ReferenceData,
+                             batch: Int64) async throws -> IngestReport.FileOutcome {
+        var outcome = IngestReport.FileOutcome(file: name)
+        let digest = try FileDigest.sha256(path: directory + "/" + name)
+        let seen = try await database.withRetry("checking \(name)") {
+            try await database.sql.raw("SELECT rows_read FROM ingested_files WHERE digest = \(bind: digest)").first()
+        }
+        if let seen {
+            outcome.alreadyIngested = true
+            outcome.rowsRead = try seen.decode(column: "rows_read", as: Int.self)
+            return outcome
+        }
+        let (chunks, slots) = AuditChunkReader.chunks(directory: directory, file: name, reference: reference,
+                                                      chunkSize: chunkSize)
+        var stored = 0
+        for try await chunk in chunks {
+            let receivedAt = Clock.epochSeconds()
+            let (accepted, quarantined) = try await database.withRetry("ingesting \(name)") {
+                try await database.transaction {
+                    let accepted = try await AuditEventWriter.append(chunk.events, batch: batch,
+                                                                     receivedAt: receivedAt, to: database)
+                    let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
+                                                                digests: [name: digest])
+                    try await database.sql.raw("""
+                        UPDATE ingest_batches SET accepted = accepted + \(bind: accepted), \
+                        duplicates = duplicates + \(bind: chunk.events.count - accepted), \
+                        quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
+                        """).run()
+                    return (accepted, quarantined)
+                }
+            }
+            slots.signal()
+            outcome.written += accepted
+            outcome.unchanged += chunk.events.count - accepted
+            stored += chunk.events.count + chunk.quarantined.count
+            _ = quarantined
+            progress?(name, stored)
+            if let final = chunk.finalReport {
+                outcome.rowsRead = final.rowsRead
+                outcome.quarantined = final.quarantined
+                outcome.quarantinedByReason = final.quarantinedByReason
+            }
+        }
+        let completed = outcome
+        try await database.withRetry("recording \(name)") {
+            try await database.sql.raw("""
+                INSERT INTO ingested_files (digest, name, batch_id, rows_read, accepted, duplicates, quarantined, \
+                completed_at) VALUES (\(bind: digest), \(bind: name), \(bind: batch), \(bind: completed.rowsRead), \
+                \(bind: completed.written), \(bind: completed.unchanged), \(bind: completed.quarantined), \
+                \(bind: Clock.epochSeconds())) ON CONFLICT (digest) DO NOTHING
+                """).run()
+        }
+        return outcome
+    }
+
+    /// Stores quarantined rows; a row already stored (same file bytes, same line) is not stored twice.
+    private func writeQuarantine(_ entries: [QuarantineEntry], batch: Int64,
+                                 digests: [String: String]) async throws -> Int {
+        guard !entries.isEmpty else { return 0 }
+        let rows: [[DatabaseValue]] = entries.map { entry in
+            [.integer(batch), .text(digests[entry.file] ?? ""), .text(entry.file), .integer(Int64(entry.line)),
+             .text(entry.field), .text(entry.reason.rawValue), .text(entry.detail), .text(entry.original)]
+        }
+        return try await database.insert(
+            into: "quarantine",
+            columns: ["batch_id", "file_digest", "file", "line", "field", "reason", "detail", "original"],
+            rows: rows, conflict: .ignore(key: ["file_digest", "line"]))
+    }
+
+    // MARK: Batches
+
+    private func startBatch(channel: String, source: String) async throws -> Int64 {
+        try await database.withRetry("starting an ingest batch") {
+            let row = try await database.sql.raw("""
+                INSERT INTO ingest_batches (channel, source, started_at, status) VALUES \
+                (\(bind: channel), \(bind: source), \(bind: Clock.epochSeconds()), 'running') RETURNING batch_id
+                """).first()
+            guard let row else { throw StoreError.query("no batch id returned") }
+            return try row.decode(column: "batch_id", as: Int64.self)
+        }
+    }
+
+    private func finishBatch(_ batch: Int64, status: String, report: IngestReport) async throws {
+        try await database.withRetry("finishing the ingest batch") {
+            try await database.sql.raw("""
+                UPDATE ingest_batches SET status = \(bind: status), finished_at = \(bind: Clock.epochSeconds()), \
+                files = \(bind: report.reference.count + report.audit.count), \
+                reference_rows = \(bind: report.referenceWritten) WHERE batch_id = \(bind: batch)
+                """).run()
+        }
+    }
+}

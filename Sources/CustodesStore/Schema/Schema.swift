@@ -1,0 +1,111 @@
+/// Every version of the store's schema, in order. Times are epoch seconds (UTC) in integer columns and vocabularies
+/// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
+public enum Schema {
+    public static let migrations: [Migration] = [referenceAndEvents, detection]
+
+    public static var latestVersion: Int { migrations.last!.version }
+
+    /// Version 1: what ingest writes. Reference data keyed by its natural identifiers (so a re-sent row updates in
+    /// place), audit events keyed by the source's event id (so re-delivery is harmless) and numbered in arrival order
+    /// (the detection cursor), ingest batches, the files already taken in, and quarantined rows with their reasons.
+    static let referenceAndEvents = Migration(version: 1, name: "reference data, audit events and ingest") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE staff (staff_id TEXT PRIMARY KEY, collar_number TEXT NOT NULL, display_name TEXT NOT NULL,
+                role TEXT NOT NULL, team TEXT NOT NULL, station TEXT NOT NULL, start_date \(int) NOT NULL,
+                end_date \(int), home_postcode TEXT, batch_id \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE persons (person_id TEXT PRIMARY KEY, family_name TEXT NOT NULL, given_name TEXT NOT NULL,
+                sex TEXT NOT NULL, birth_year \(int), postcode TEXT, markers TEXT NOT NULL, batch_id \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE occurrences (occurrence_id TEXT PRIMARY KEY, category TEXT NOT NULL, opened_at \(int) NOT NULL,
+                closed_at \(int), station TEXT NOT NULL, batch_id \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE rosters (staff_id TEXT NOT NULL, start_at \(int) NOT NULL, end_at \(int) NOT NULL,
+                kind TEXT NOT NULL, batch_id \(int) NOT NULL, PRIMARY KEY (staff_id, start_at))
+            """,
+            """
+            CREATE TABLE person_links (person_id TEXT NOT NULL, linked_person_id TEXT NOT NULL, relation TEXT NOT NULL,
+                batch_id \(int) NOT NULL, PRIMARY KEY (person_id, linked_person_id))
+            """,
+            """
+            CREATE TABLE occurrence_persons (occurrence_id TEXT NOT NULL, person_id TEXT NOT NULL, role TEXT NOT NULL,
+                batch_id \(int) NOT NULL, PRIMARY KEY (occurrence_id, person_id, role))
+            """,
+            """
+            CREATE TABLE assignments (occurrence_id TEXT NOT NULL, staff_id TEXT NOT NULL, role TEXT NOT NULL,
+                start_at \(int) NOT NULL, end_at \(int), batch_id \(int) NOT NULL,
+                PRIMARY KEY (occurrence_id, staff_id, role, start_at))
+            """,
+            """
+            CREATE TABLE declared_associations (staff_id TEXT NOT NULL, person_id TEXT NOT NULL,
+                relation TEXT NOT NULL, declared_on \(int) NOT NULL, batch_id \(int) NOT NULL,
+                PRIMARY KEY (staff_id, person_id))
+            """,
+            """
+            CREATE TABLE audit_events (seq \(type.serialKey), event_id TEXT NOT NULL UNIQUE, at \(int) NOT NULL,
+                staff_id TEXT NOT NULL, system TEXT NOT NULL, action TEXT NOT NULL, entity_type TEXT NOT NULL,
+                entity_id TEXT NOT NULL, fields TEXT NOT NULL, workstation TEXT NOT NULL, reason TEXT NOT NULL,
+                batch_id \(int) NOT NULL, received_at \(int) NOT NULL)
+            """,
+            "CREATE INDEX audit_events_by_time ON audit_events (at, event_id)",
+            "CREATE INDEX audit_events_by_staff ON audit_events (staff_id, at)",
+            "CREATE INDEX audit_events_by_entity ON audit_events (entity_id, at)",
+            """
+            CREATE TABLE ingest_batches (batch_id \(type.serialKey), channel TEXT NOT NULL, source TEXT NOT NULL,
+                started_at \(int) NOT NULL, finished_at \(int), status TEXT NOT NULL, files \(int) NOT NULL DEFAULT 0,
+                reference_rows \(int) NOT NULL DEFAULT 0, accepted \(int) NOT NULL DEFAULT 0,
+                duplicates \(int) NOT NULL DEFAULT 0, quarantined \(int) NOT NULL DEFAULT 0)
+            """,
+            """
+            CREATE TABLE ingested_files (digest TEXT PRIMARY KEY, name TEXT NOT NULL, batch_id \(int) NOT NULL,
+                rows_read \(int) NOT NULL, accepted \(int) NOT NULL, duplicates \(int) NOT NULL,
+                quarantined \(int) NOT NULL, completed_at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE quarantine (quarantine_id \(type.serialKey), batch_id \(int) NOT NULL, file_digest TEXT NOT NULL,
+                file TEXT NOT NULL, line \(int) NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL,
+                detail TEXT NOT NULL, original TEXT NOT NULL, UNIQUE (file_digest, line))
+            """,
+        ]
+    }
+
+    /// Version 2: what detection writes. Its cursor (the last audit event it has seen, by arrival), its runs, the rule
+    /// sets with who changed them and when, and alerts keyed by member of staff and opening event so that a re-run
+    /// updates an alert instead of duplicating it.
+    static let detection = Migration(version: 2, name: "detection state, rule sets and alerts") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE detection_state (id \(int) PRIMARY KEY CHECK (id = 1), cursor_seq \(int) NOT NULL,
+                events \(int) NOT NULL, rules_version \(int) NOT NULL, budget \(int), run_id \(int) NOT NULL,
+                updated_at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE detection_runs (run_id \(type.serialKey), started_at \(int) NOT NULL, finished_at \(int) NOT NULL,
+                cursor_seq \(int) NOT NULL, events \(int) NOT NULL, rules_version \(int) NOT NULL,
+                alerts \(int) NOT NULL, opened \(int) NOT NULL, updated \(int) NOT NULL, withdrawn \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE rule_sets (version \(type.serialKey), digest TEXT NOT NULL, yaml TEXT NOT NULL,
+                changed_by TEXT NOT NULL, changed_at \(int) NOT NULL, note TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE alerts (alert_id \(type.serialKey), alert_key TEXT NOT NULL UNIQUE, staff_id TEXT NOT NULL,
+                staff_pseudonym TEXT NOT NULL, opened_at \(int) NOT NULL, opening_event_id TEXT NOT NULL,
+                score_at_open \(type.real) NOT NULL, score \(type.real) NOT NULL, last_evidence_at \(int) NOT NULL,
+                indicators TEXT NOT NULL, evidence_count \(int) NOT NULL, why TEXT NOT NULL,
+                over_budget \(int) NOT NULL, surfaced_at \(int), status TEXT NOT NULL, detail TEXT NOT NULL,
+                digest TEXT NOT NULL, first_run \(int) NOT NULL, last_run \(int) NOT NULL)
+            """,
+            "CREATE INDEX alerts_by_staff ON alerts (staff_id, opened_at)",
+            "CREATE INDEX alerts_by_score ON alerts (status, score)",
+        ]
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import CustodesStore
+
+/// `--db`, shared by every command that works on a store.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"),
+            help: "The store: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $CUSTODES_DATABASE_URL).")
+    var url: String?
+
+    @Option(help: "How long to keep retrying an unreachable database, in seconds (0: fail at once).")
+    var retrySeconds: Int = 300
+
+    var retryPolicy: RetryPolicy {
+        guard retrySeconds > 0 else { return .none }
+        // 250 ms doubling to 10 s: about 30 s in the first 6 attempts, then one every 10 s.
+        return RetryPolicy(attempts: 6 + retrySeconds / 10, firstDelay: .milliseconds(250), maximumDelay: .seconds(10))
+    }
+
+    /// Opens the store and brings its schema up to date, as every command that uses it needs.
+    func open(migrate: Bool = true) async throws -> StoreDatabase {
+        let url = try DatabaseURL.resolve(url)
+        let database = try await StoreDatabase.open(url, retry: retryPolicy) { Progress.message($0) }
+        if migrate {
+            for migration in try await Migrator(database: database).migrate() {
+                Progress.message("store: applied migration \(migration.version) (\(migration.name))")
+            }
+        }
+        return database
+    }
+}

@@ -1,0 +1,42 @@
+import CustodesDetection
+import CustodesStore
+import Foundation
+
+extension DetectCommand {
+    /// Detection over the store: once, or repeatedly with `--follow`.
+    func runOnStore() async throws {
+        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
+        if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
+        let store = try await database.open()
+        var detection = StoreDetection(database: store, pseudonymKey: key, budget: budget)
+        detection.progress = { Progress.message($0) }
+        do {
+            var first = true
+            while first || follow {
+                if !first { try await Task.sleep(for: .seconds(interval)) }
+                let outcome = try await detection.run(force: force && first)
+                if outcome.ran || first { print(Self.describe(outcome)) }
+                first = false
+            }
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    static func describe(_ outcome: StoreDetection.Outcome) -> String {
+        guard outcome.ran else {
+            return "detect: up to date (cursor #\(outcome.cursor), \(outcome.events.formatted()) events, "
+                + "rules version \(outcome.rulesVersion)); nothing to do"
+        }
+        var line = "detect: run \(outcome.runID ?? 0) over \(outcome.events.formatted()) events (cursor #\(outcome.cursor), "
+            + "rules version \(outcome.rulesVersion)): \(outcome.alerts.formatted()) alerts, \(outcome.opened) new, "
+            + "\(outcome.updated) updated, \(outcome.withdrawn) withdrawn"
+        line += String(format: " in %.1f s", outcome.seconds)
+        if outcome.unresolvedEvents > 0 {
+            line += "; \(outcome.unresolvedEvents) stored events name records the store lacks and were skipped"
+        }
+        return line
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import CustodesStore
+import Foundation
+
+/// `custodes ingest BUNDLE --db URL`: loads a bundle (or an update: some files only) into a store.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load a bundle into the store: reference data updated in place, audit events added once each.",
+        discussion: """
+            The folder may hold a whole bundle or only some of its files (the day's audit files, say): reference \
+            files update the stored records, audit events already stored (by event_id) are skipped, and a file \
+            already ingested (by its SHA-256) is not read again, so running the same ingest twice adds nothing. \
+            Quarantined rows are kept in the store with their reasons (`custodes quarantine --db URL` lists them). \
+            An interrupted ingest is completed by running it again.
+            """
+    )
+
+    @Argument(help: "The bundle folder.")
+    var bundle: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try await database.open()
+        var ingest = BundleIngest(database: store)
+        ingest.progress = { file, rows in
+            if rows % 500_000 < 50_000 { Progress.line("ingest: \(file): \(rows.formatted()) rows") }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report: IngestReport
+        do {
+            report = try await ingest.ingest(directory: bundle, source: (bundle as NSString).lastPathComponent)
+        } catch {
+            await store.close()
+            throw error
+        }
+        Progress.done()
+        let seconds = (clock.now - started).seconds
+        print(IngestReportText.render(report, seconds: seconds, store: store.url.description))
+        await store.close()
+    }
+}
