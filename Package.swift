@@ -93,7 +93,10 @@ let package = Package(
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CustodesStoreTests",
-            dependencies: ["CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection"],
+            dependencies: [
+                "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -72,6 +72,19 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The full URL, password included: for handing to a child process or a driver, never for printing.
+    public var connectionString: String {
+        switch engine {
+        case .sqlite: return "sqlite:" + path
+        case .postgres:
+            let user = username.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? username
+            let secret = password.map {
+                ":" + ($0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? $0)
+            } ?? ""
+            return "postgres://\(user)\(secret)@\(host):\(port)/\(database)"
+        }
+    }
+
     /// Masks the password of a URL that could not be parsed, for error messages.
     static func masked(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://"), let at = text.range(of: "@", range: schemeEnd.upperBound..<text.endIndex),

@@ -21,9 +21,17 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: "Audit events per transaction: larger is faster, smaller loses less work to a crash.")
+    var chunkSize: Int = 50_000
+
+    func validate() throws {
+        if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+    }
+
     func run() async throws {
         let store = try await database.open()
         var ingest = BundleIngest(database: store)
+        ingest.chunkSize = chunkSize
         ingest.progress = { file, rows in
             if rows % 500_000 < 50_000 { Progress.line("ingest: \(file): \(rows.formatted()) rows") }
         }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The `custodes` command run as a separate process, so a test can kill it the way a crash or an operator would.
+struct CustodesProcess {
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["CUSTODES_BINARY"] { return path }
+        // Tests/CustodesStoreTests/this file → the package root → the debug build.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/custodes").path
+    }
+
+    let process = Process()
+    let errorPath = NSTemporaryDirectory() + "custodes-stderr-" + UUID().uuidString
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: errorPath)
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+    }
+
+    var standardError: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
+
+    /// Kills the process at once (SIGKILL: no clean-up, no flushing), as a crash would.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// Waits for the process to end; returns its exit status, or nil if a signal ended it.
+    func wait() async -> Int32? {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
+    /// Waits until `condition` holds or the process ends; returns whether the condition held.
+    func wait(until condition: () async -> Bool, timeout: Duration = .seconds(120)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if await condition() { return true }
+            if !process.isRunning { return await condition() }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    /// Runs to the end and returns the exit status.
+    static func run(_ arguments: [String]) async throws -> (status: Int32?, standardError: String) {
+        let process = try CustodesProcess(arguments)
+        let status = await process.wait()
+        return (status, process.standardError)
+    }
+}
