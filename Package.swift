@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

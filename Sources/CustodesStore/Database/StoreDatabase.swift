@@ -91,7 +91,12 @@ public final class StoreDatabase: Sendable {
             try await execute("COMMIT")
             return result
         } catch {
-            try? await execute("ROLLBACK")
+            // A lost connection has already rolled the transaction back on the server, and a statement sent on a
+            // closed PostgreSQL connection has been seen never to complete; only roll back on a live one.
+            if !Self.isConnectionLoss(error) {
+                let sql = sql
+                _ = try? await Deadline.run(.seconds(10), "ROLLBACK") { try await sql.raw("ROLLBACK").run() }
+            }
             throw error
         }
     }
@@ -158,6 +163,7 @@ public final class StoreDatabase: Sendable {
 
     /// Whether an error means the connection is gone (as opposed to a statement the database refused).
     static func isConnectionLoss(_ error: any Error) -> Bool {
+        if case StoreError.timedOut = error { return true }
         if let error = error as? PSQLError {
             switch error.code {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:

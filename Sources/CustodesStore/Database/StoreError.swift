@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case schemaTooNew(found: Int, known: Int)
     case query(String)
     case invalidRow(table: String, detail: String)
+    /// An operation did not finish in time, as when the connection dies without the driver noticing.
+    case timedOut(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the database is at schema version \(found), but this Custodes knows only up to \(known); upgrade Custodes"
         case .query(let detail): "database error: \(detail)"
         case .invalidRow(let table, let detail): "unreadable row in \(table): \(detail)"
+        case .timedOut(let what): "\(what) did not finish in time; the connection is presumed lost"
         }
     }
 }

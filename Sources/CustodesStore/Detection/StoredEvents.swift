@@ -1,5 +1,8 @@
 import CustodesModel
+import Logging
 import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
 import SQLKit
 
 /// Reads stored audit events back in the order detection needs (time, then event id), as ``AuditEvent`` values
@@ -10,10 +13,31 @@ enum StoredEvents {
     static func forEach(in database: StoreDatabase, upTo lastSeq: Int64, reference: ReferenceData,
                         _ body: @escaping (AuditEvent) -> Void) async throws -> (events: Int, unresolved: Int) {
         let state = NIOLockedValueBox(StreamState(reference: reference, body: body))
-        try await database.sql.raw("""
-            SELECT event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason \
-            FROM audit_events WHERE seq <= \(bind: lastSeq) ORDER BY at, event_id
-            """).run { row in state.withLockedValue { $0.consume(row) } }
+        let columns = "event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason"
+        if case .postgres(let connection) = database.backend {
+            // PostgreSQL: the callback API, which has no demand signalling. The back-pressured row sequence that
+            // SQLKit's streaming uses was seen to trap inside the driver when the connection was cut mid-stream.
+            var binds = PostgresBindings()
+            binds.append(lastSeq)
+            let query = PostgresQuery(unsafeSQL: """
+                SELECT \(columns) FROM audit_events WHERE seq <= $1 ORDER BY at, event_id
+                """, binds: binds)
+            let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(
+                query, logger: Logger(label: "custodes.store")) { row in
+                let (eventID, at, staffID, system, action, entityType, entityID, fields, workstation, reason) =
+                    try row.decode((String, Int64, String, String, String, String, String, String, String, String).self)
+                state.withLockedValue {
+                    $0.consume(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
+                               entityType: entityType, entityID: entityID, fieldsText: fields,
+                               workstation: workstation, reason: reason)
+                }
+            }
+            _ = try await done.get()
+        } else {
+            try await database.sql.raw("""
+                SELECT \(unsafeRaw: columns) FROM audit_events WHERE seq <= \(bind: lastSeq) ORDER BY at, event_id
+                """).run { row in state.withLockedValue { $0.consume(row) } }
+        }
         return state.withLockedValue { ($0.events, $0.unresolved) }
     }
 
@@ -25,7 +49,30 @@ enum StoredEvents {
         var fieldCache: [String: FieldSet] = [:]
 
         mutating func consume(_ row: any SQLRow) {
-            guard let event = decode(row) else {
+            guard let eventID = try? row.decode(column: "event_id", as: String.self),
+                  let at = try? row.decode(column: "at", as: Int64.self),
+                  let staffID = try? row.decode(column: "staff_id", as: String.self),
+                  let system = try? row.decode(column: "system", as: String.self),
+                  let action = try? row.decode(column: "action", as: String.self),
+                  let entityType = try? row.decode(column: "entity_type", as: String.self),
+                  let entityID = try? row.decode(column: "entity_id", as: String.self),
+                  let fieldsText = try? row.decode(column: "fields", as: String.self),
+                  let workstation = try? row.decode(column: "workstation", as: String.self),
+                  let reason = try? row.decode(column: "reason", as: String.self) else {
+                unresolved += 1
+                return
+            }
+            consume(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
+                    entityType: entityType, entityID: entityID, fieldsText: fieldsText, workstation: workstation,
+                    reason: reason)
+        }
+
+        mutating func consume(eventID: String, at: Int64, staffID: String, system: String, action: String,
+                              entityType: String, entityID: String, fieldsText: String, workstation: String,
+                              reason: String) {
+            guard let event = decode(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
+                                     entityType: entityType, entityID: entityID, fieldsText: fieldsText,
+                                     workstation: workstation, reason: reason) else {
                 unresolved += 1
                 return
             }
@@ -33,18 +80,13 @@ enum StoredEvents {
             body(event)
         }
 
-        private mutating func decode(_ row: any SQLRow) -> AuditEvent? {
-            guard let eventID = try? row.decode(column: "event_id", as: String.self),
-                  let at = try? row.decode(column: "at", as: Int64.self),
-                  let staffID = try? row.decode(column: "staff_id", as: String.self),
-                  let staff = reference.staffByID[staffID],
-                  let system = (try? row.decode(column: "system", as: String.self)).flatMap(SourceSystem.init),
-                  let action = (try? row.decode(column: "action", as: String.self)).flatMap(AuditAction.init),
-                  let entityType = (try? row.decode(column: "entity_type", as: String.self)).flatMap(EntityType.init),
-                  let entityID = try? row.decode(column: "entity_id", as: String.self),
-                  let fieldsText = try? row.decode(column: "fields", as: String.self),
-                  let workstation = try? row.decode(column: "workstation", as: String.self),
-                  let reason = try? row.decode(column: "reason", as: String.self) else { return nil }
+        /// Nil when the row names a record the reference data lacks or a value outside a vocabulary.
+        private mutating func decode(eventID: String, at: Int64, staffID: String, system: String, action: String,
+                                     entityType entityTypeText: String, entityID: String, fieldsText: String,
+                                     workstation: String, reason: String) -> AuditEvent? {
+            guard let staff = reference.staffByID[staffID], let system = SourceSystem(rawValue: system),
+                  let action = AuditAction(rawValue: action),
+                  let entityType = EntityType(rawValue: entityTypeText) else { return nil }
             let fields: FieldSet
             if let cached = fieldCache[fieldsText] {
                 fields = cached

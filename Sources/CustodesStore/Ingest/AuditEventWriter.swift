@@ -30,6 +30,9 @@ enum AuditEventWriter {
                 system TEXT, action TEXT, entity_type TEXT, entity_id TEXT, fields TEXT, workstation TEXT,
                 reason TEXT, batch_id BIGINT, received_at BIGINT) ON COMMIT DELETE ROWS
             """, logger: logger)
+        // A COPY whose socket is reset has been seen to wait forever rather than fail; 20 s is about 80 times what a
+        // 50,000-event chunk takes.
+        try await Deadline.run(.seconds(20), "COPY of \(events.count) audit events") {
         try await connection.copyFrom(table: "incoming_audit_events", columns: AuditEventRow.columns,
                                       format: .text(.init()), logger: logger) { writer in
             var buffer = ByteBuffer()
@@ -51,6 +54,7 @@ enum AuditEventWriter {
                 }
             }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
         }
         // Within one INSERT, a second copy of an event_id is also skipped by DO NOTHING.
         let insert: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: """
