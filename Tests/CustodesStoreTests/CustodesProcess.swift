@@ -29,9 +29,18 @@ struct CustodesProcess {
         Foundation.kill(process.processIdentifier, SIGKILL)
     }
 
-    /// Waits for the process to end; returns its exit status, or nil if a signal ended it.
-    func wait() async -> Int32? {
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    /// Waits for the process to end; returns its exit status, or nil if a signal ended it. A process still running
+    /// after `timeout` is killed (and so returns nil), so that a hang fails the test instead of stalling the run.
+    func wait(timeout: Duration = .seconds(300)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                kill()
+                process.waitUntilExit()
+                break
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         return process.terminationReason == .exit ? process.terminationStatus : nil
     }
 

@@ -64,11 +64,14 @@ public final class StoreDatabase: Sendable {
 
     /// Runs `body`, and when it fails because the connection was lost, waits, reconnects and runs it again. The body
     /// must be safe to repeat: every write in the store is idempotent or inside a transaction that rolled back.
-    public func withRetry<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+    ///
+    /// Each attempt also ends as soon as a PostgreSQL connection closes: a statement sent on a connection that has
+    /// just closed was seen never to complete, so waiting on the statement alone could wait forever.
+    public func withRetry<T: Sendable>(_ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
-                return try await body()
+                return try await untilConnectionCloses(body)
             } catch where Self.isConnectionLoss(error) && attempt < retry.attempts {
                 onRetry("\(what): connection to \(url) lost (\(Self.describe(error))); reconnecting")
                 try await Task.sleep(for: retry.delay(before: attempt))
@@ -79,6 +82,28 @@ public final class StoreDatabase: Sendable {
                     return value
                 }
                 await Self.close(old)
+            }
+        }
+    }
+
+    /// Runs `body`, failing with a connection loss if the PostgreSQL connection closes first.
+    private func untilConnectionCloses<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard case .postgres(let connection) = backend else { return try await body() }
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let settled = NIOLockedValueBox(false)
+            @Sendable func settle(_ result: Result<T, any Error>) {
+                let first = settled.withLockedValue { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(with: result) }
+            }
+            let work = Task {
+                do { settle(.success(try await body())) } catch { settle(.failure(error)) }
+            }
+            connection.closeFuture.whenComplete { _ in
+                work.cancel()
+                settle(.failure(StoreError.connectionClosed))
             }
         }
     }
@@ -164,6 +189,7 @@ public final class StoreDatabase: Sendable {
     /// Whether an error means the connection is gone (as opposed to a statement the database refused).
     static func isConnectionLoss(_ error: any Error) -> Bool {
         if case StoreError.timedOut = error { return true }
+        if case StoreError.connectionClosed = error { return true }
         if let error = error as? PSQLError {
             switch error.code {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:

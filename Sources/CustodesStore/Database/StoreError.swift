@@ -9,6 +9,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case invalidRow(table: String, detail: String)
     /// An operation did not finish in time, as when the connection dies without the driver noticing.
     case timedOut(String)
+    /// The connection closed while a statement was outstanding.
+    case connectionClosed
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the database is at schema version \(found), but this Custodes knows only up to \(known); upgrade Custodes"
         case .query(let detail): "database error: \(detail)"
         case .invalidRow(let table, let detail): "unreadable row in \(table): \(detail)"
+        case .connectionClosed: "the database connection closed"
         case .timedOut(let what): "\(what) did not finish in time; the connection is presumed lost"
         }
     }

@@ -12,7 +12,7 @@ import SQLKit
 /// duplicated. Because a run sees all stored events in time order, a late event (older than the cursor) is weighed
 /// exactly as if it had arrived on time, and an alert it changes is updated in place: alerts are keyed by member of
 /// staff and opening event, not by run.
-public struct StoreDetection {
+public struct StoreDetection: Sendable {
     public let database: StoreDatabase
     public let pseudonymiser: Pseudonymiser
     /// Alerts a week the unit can triage (see ``Budget``); nil to surface every alert at once.

@@ -9,7 +9,7 @@ import SQLKit
 /// Every write is idempotent, so an ingest that is interrupted (a crash, a kill, the database going away) is finished
 /// by running it again: events already stored are skipped by their `event_id`, quarantined rows by their file's
 /// digest and line, and a file that was completely ingested is recognised by its digest and not read at all.
-public struct BundleIngest {
+public struct BundleIngest: Sendable {
     public let database: StoreDatabase
     /// Audit events per transaction: large enough to amortise a commit, small enough to lose little to a crash.
     public var chunkSize = 50_000
@@ -55,8 +55,9 @@ public struct BundleIngest {
         let bundleReader = try BundleReader(directory: directory, quarantine: buffer, completeness: .update)
         var bundleReport = BundleReport()
         let data = try bundleReader.loadReference(report: &bundleReport, known: stored)
-        var digests: [String: String] = [:]
-        for file in present { digests[file.fileName] = try FileDigest.sha256(path: directory + "/" + file.fileName) }
+        var fileDigests: [String: String] = [:]
+        for file in present { fileDigests[file.fileName] = try FileDigest.sha256(path: directory + "/" + file.fileName) }
+        let digests = fileDigests
         let quarantined = buffer.drain()
         let tables = ReferenceTables.rows(of: data, batch: batch)
         let written = try await database.withRetry("writing reference data") {

@@ -4,7 +4,7 @@ import CustodesModel
 /// update, and the row values. Writing (ingest) and reading (detection, the web application) share these, so the two
 /// cannot drift apart.
 enum ReferenceTables {
-    struct Table {
+    struct Table: Sendable {
         let name: String
         let key: [String]
         /// Columns after the key, excluding `batch_id`, which is appended to every row.
