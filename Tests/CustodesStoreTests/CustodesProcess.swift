@@ -13,9 +13,13 @@ struct CustodesProcess {
     let process = Process()
     let errorPath = NSTemporaryDirectory() + "custodes-stderr-" + UUID().uuidString
 
-    init(_ arguments: [String]) throws {
+    /// `fault` names a point where the process kills itself (see `FaultInjection`).
+    init(_ arguments: [String], fault: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        if let fault {
+            process.environment = ProcessInfo.processInfo.environment.merging(["CUSTODES_FAULT": fault]) { $1 }
+        }
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")

@@ -14,15 +14,11 @@ struct FaultTests {
         let store = try await TestStores.fresh(engine)
         let database = try await store.migrated()
         let ingest = ["ingest", TestBundles.small, "--db", store.url.connectionString, "--chunk-size", "300"]
-        let victim = try CustodesProcess(ingest)
-        let started = await victim.wait {
-            (try? await database.integer("SELECT COUNT(*) AS n FROM audit_events")) ?? 0 > 0
-        }
-        victim.kill()
-        #expect(started)
-        #expect(await victim.wait() == nil, "the ingest should still have been running when killed")
+        // Killed by SIGKILL straight after its third chunk of 300 events committed, in the first audit file.
+        let victim = try CustodesProcess(ingest, fault: "ingest.after-chunk-3")
+        #expect(await victim.wait() == nil, "the ingest should have been killed")
         let partial = try await database.integer("SELECT COUNT(*) AS n FROM audit_events")
-        #expect(partial > 0 && partial < IngestTests.facts.distinctEvents, "killed part-way: \(partial) stored")
+        #expect(partial > 0 && partial <= 900, "three chunks of 300 rows stored before the kill, got \(partial)")
 
         let rerun = try await CustodesProcess.run(ingest)
         #expect(rerun.status == 0, "\(rerun.standardError)")
@@ -38,12 +34,11 @@ struct FaultTests {
         let database = try await store.migrated()
         _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
         let detect = ["detect", "--db", store.url.connectionString, "--pseudonym-key", Self.keyPath]
-        let victim = try CustodesProcess(detect)
-        let reading = await victim.wait { victim.standardError.contains("reading events") }
-        victim.kill()
-        #expect(reading)
-        #expect(await victim.wait() == nil, "detection should still have been running when killed")
+        // Killed by SIGKILL after writing every alert, the run and the cursor, just before the commit.
+        let victim = try CustodesProcess(detect, fault: "detect.before-commit")
+        #expect(await victim.wait() == nil, "detection should have been killed")
         #expect(try await database.integer("SELECT COUNT(*) AS n FROM detection_runs") == 0)
+        #expect(try await database.integer("SELECT COUNT(*) AS n FROM alerts") == 0)
 
         let rerun = try await CustodesProcess.run(detect)
         #expect(rerun.status == 0, "\(rerun.standardError)")

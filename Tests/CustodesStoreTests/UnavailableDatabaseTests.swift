@@ -16,11 +16,10 @@ struct UnavailableDatabaseTests {
         let proxy = try FlakyProxy(upstreamPort: store.url.port)
         let viaProxy = "postgres://\(store.url.username)@127.0.0.1:\(proxy.port)/\(store.url.database)"
 
+        // The ingest pauses after its third chunk; the connection is cut while it waits.
         let ingest = try CustodesProcess(["ingest", TestBundles.small, "--db", viaProxy, "--chunk-size", "300",
-                                          "--retry-seconds", "60"])
-        let writing = await ingest.wait {
-            (try? await database.integer("SELECT COUNT(*) AS n FROM audit_events")) ?? 0 > 0
-        }
+                                          "--retry-seconds", "60"], fault: "pause:ingest.after-chunk-3")
+        let writing = await ingest.wait { ingest.standardError.contains("pausing at") }
         #expect(writing)
         proxy.cut()
         try await Task.sleep(for: .seconds(3))
@@ -32,8 +31,10 @@ struct UnavailableDatabaseTests {
                 == IngestTests.facts.distinctEvents)
 
         let key = NSTemporaryDirectory() + "custodes-outage-test.key"
-        let detect = try CustodesProcess(["detect", "--db", viaProxy, "--pseudonym-key", key, "--retry-seconds", "60"])
-        let reading = await detect.wait { detect.standardError.contains("reading events") }
+        // Detection pauses with its alerts written but not committed; the connection is cut while it waits.
+        let detect = try CustodesProcess(["detect", "--db", viaProxy, "--pseudonym-key", key, "--retry-seconds", "60"],
+                                         fault: "pause:detect.before-commit")
+        let reading = await detect.wait { detect.standardError.contains("pausing at") }
         #expect(reading)
         proxy.cut()
         try await Task.sleep(for: .seconds(3))

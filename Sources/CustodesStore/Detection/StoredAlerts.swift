@@ -81,6 +81,7 @@ enum StoredAlerts {
                     """).run()
             }
             written.withdrawn = gone.count
+            await FaultInjection.point("detect.before-commit")
             try await database.sql.raw("""
                 UPDATE detection_runs SET opened = \(bind: written.opened), updated = \(bind: written.updated), \
                 withdrawn = \(bind: written.withdrawn) WHERE run_id = \(bind: written.runID)

@@ -103,6 +103,7 @@ public struct BundleIngest: Sendable {
         let (chunks, slots) = AuditChunkReader.chunks(directory: directory, file: name, reference: reference,
                                                       chunkSize: chunkSize)
         var stored = 0
+        var committed = 0
         for try await chunk in chunks {
             let receivedAt = Clock.epochSeconds()
             let (accepted, quarantined) = try await database.withRetry("ingesting \(name)") {
@@ -120,6 +121,8 @@ public struct BundleIngest: Sendable {
                 }
             }
             slots.signal()
+            committed += 1
+            await FaultInjection.point("ingest.after-chunk-\(committed)")
             outcome.written += accepted
             outcome.unchanged += chunk.events.count - accepted
             stored += chunk.events.count + chunk.quarantined.count
