@@ -22,18 +22,23 @@ fi
 
 rm -f .benchmarks/ingest.sqlite*
 echo "== ingest into SQLite"
-/usr/bin/time -f "wall %e s, peak memory %M KiB" "$bin" ingest "$bundle" --db sqlite:.benchmarks/ingest.sqlite \
-  2>/dev/null | tail -2
+/usr/bin/time -o .benchmarks/time.txt -f "wall %e s, peak memory %M KiB" "$bin" ingest "$bundle" \
+  --db sqlite:.benchmarks/ingest.sqlite 2>/dev/null | grep -E '^(audit events|took)'
+cat .benchmarks/time.txt
 echo "== detect over SQLite"
-/usr/bin/time -f "wall %e s, peak memory %M KiB" "$bin" detect --db sqlite:.benchmarks/ingest.sqlite \
-  --pseudonym-key .benchmarks/pseudonym.key 2>/dev/null
+/usr/bin/time -o .benchmarks/time.txt -f "wall %e s, peak memory %M KiB" "$bin" detect \
+  --db sqlite:.benchmarks/ingest.sqlite --pseudonym-key .benchmarks/pseudonym.key 2>/dev/null
+cat .benchmarks/time.txt
 
 eval "$(scripts/postgres start)"
 trap 'scripts/postgres stop "$CUSTODES_TEST_POSTGRES_DIR"' EXIT
 psql -q "$CUSTODES_TEST_POSTGRES_URL" -c "CREATE DATABASE custodes_bench"
 url=${CUSTODES_TEST_POSTGRES_URL%/postgres}/custodes_bench
 echo "== ingest into PostgreSQL 15 (loopback)"
-/usr/bin/time -f "wall %e s, peak memory %M KiB" "$bin" ingest "$bundle" --db "$url" 2>/dev/null | tail -2
+/usr/bin/time -o .benchmarks/time.txt -f "wall %e s, peak memory %M KiB" "$bin" ingest "$bundle" --db "$url" \
+  2>/dev/null | grep -E '^(audit events|took)'
+cat .benchmarks/time.txt
 echo "== detect over PostgreSQL"
-/usr/bin/time -f "wall %e s, peak memory %M KiB" "$bin" detect --db "$url" \
+/usr/bin/time -o .benchmarks/time.txt -f "wall %e s, peak memory %M KiB" "$bin" detect --db "$url" \
   --pseudonym-key .benchmarks/pseudonym.key 2>/dev/null
+cat .benchmarks/time.txt

@@ -148,3 +148,23 @@ struct IngestTests {
         await store.remove()
     }
 }
+
+@Suite("Bulk loads")
+struct BulkLoadTests {
+    @Test("a bulk load (indexes dropped, then rebuilt) stores the same events and leaves every index in place",
+          arguments: TestStores.engines)
+    func bulkLoad(engine: DatabaseURL.Engine) async throws {
+        let store = try await TestStores.fresh(engine)
+        let database = try await store.migrated()
+        var ingest = BundleIngest(database: database)
+        ingest.bulkThreshold = 1
+        let report = try await ingest.ingest(directory: TestBundles.small)
+        #expect(report.eventsAccepted == IngestTests.facts.distinctEvents)
+        let indexQuery = engine == .sqlite
+            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
+            : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
+        #expect(try await database.integer(indexQuery) == 3)
+        await database.close()
+        await store.remove()
+    }
+}

@@ -62,6 +62,7 @@ public struct StoreDetection: Sendable {
                            rulesVersion: rules.version, alerts: 0, opened: 0, updated: 0, withdrawn: 0, seconds: 0)
         }
 
+        try await AuditIndexes.ensure(database)
         progress?("detect: loading reference data")
         let reference = try await StoredReference.load(from: database)
         let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: rules.rules),

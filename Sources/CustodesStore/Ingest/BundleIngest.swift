@@ -13,6 +13,8 @@ public struct BundleIngest: Sendable {
     public let database: StoreDatabase
     /// Audit events per transaction: large enough to amortise a commit, small enough to lose little to a crash.
     public var chunkSize = 50_000
+    /// Audit events (estimated from file sizes) from which a load drops and rebuilds the secondary indexes.
+    public var bulkThreshold = AuditIndexes.bulkThreshold
     /// Told the running count of audit rows read, for progress on long files.
     public var progress: (@Sendable (String, Int) -> Void)?
 
@@ -23,10 +25,20 @@ public struct BundleIngest: Sendable {
         let batch = try await startBatch(channel: "bundle", source: source)
         var report = IngestReport(batchID: batch)
         do {
+            try await database.withRetry("checking indexes") { try await AuditIndexes.ensure(database) }
             let reference = try await ingestReference(reader, directory: directory, batch: batch, into: &report)
+            let bulk = try await isBulkLoad(directory: directory, files: reader.auditFileNames)
+            if bulk {
+                progress?("dropping audit-event indexes for a bulk load", 0)
+                try await database.withRetry("dropping indexes") { try await AuditIndexes.drop(database) }
+            }
             for name in reader.auditFileNames {
                 report.audit.append(try await ingestAudit(name, directory: directory, reference: reference,
                                                           batch: batch))
+            }
+            if bulk {
+                progress?("rebuilding audit-event indexes", 0)
+                try await database.withRetry("rebuilding indexes") { try await AuditIndexes.ensure(database) }
             }
             try await finishBatch(batch, status: "complete", report: report)
         } catch {
@@ -87,6 +99,20 @@ public struct BundleIngest: Sendable {
     }
 
     // MARK: Audit events
+
+    /// Whether the audit files are large beside what is stored (estimated at a hundred bytes a row).
+    private func isBulkLoad(directory: String, files: [String]) async throws -> Bool {
+        let bytes = files.reduce(0) { total, name in
+            let path = URL(fileURLWithPath: directory + "/" + name).resolvingSymlinksInPath().path
+            return total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        guard bytes / 100 >= bulkThreshold else { return false }
+        let stored = try await database.withRetry("counting events") {
+            try await database.sql.raw("SELECT COALESCE(MAX(seq), 0) AS n FROM audit_events").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+        return bytes / 100 * 2 >= stored
+    }
 
     private func ingestAudit(_ name: String, directory: String, reference: ReferenceData,
                              batch: Int64) async throws -> IngestReport.FileOutcome {

@@ -16,8 +16,14 @@ struct IngestCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle folder.")
+    @Argument(help: "The bundle folder (with --watch: the drop folder).")
     var bundle: String
+
+    @Flag(help: "Treat the folder as a drop folder: ingest files as they arrive, until stopped.")
+    var watch = false
+
+    @Option(help: "With --watch: seconds between looks at the folder.")
+    var interval: Int = 5
 
     @OptionGroup var database: DatabaseOptions
 
@@ -26,6 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+        if interval < 1 { throw ValidationError("--interval must be at least 1 second.") }
     }
 
     func run() async throws {
@@ -33,7 +40,28 @@ struct IngestCommand: AsyncParsableCommand {
         var ingest = BundleIngest(database: store)
         ingest.chunkSize = chunkSize
         ingest.progress = { file, rows in
-            if rows % 500_000 < 50_000 { Progress.line("ingest: \(file): \(rows.formatted()) rows") }
+            if rows == 0 {
+                Progress.message("ingest: \(file)")
+            } else if rows % 500_000 < 50_000 {
+                Progress.line("ingest: \(file): \(rows.formatted()) rows")
+            }
+        }
+        if watch {
+            let folder = DropFolder(directory: bundle, ingest: ingest)
+            Progress.message("ingest: watching \(bundle) every \(interval) s; files are moved to ingested/ once stored")
+            do {
+                while true {
+                    let started = ContinuousClock.now
+                    if let report = try await folder.poll() {
+                        print(IngestReportText.render(report, seconds: (ContinuousClock.now - started).seconds,
+                                                      store: store.url.description))
+                    }
+                    try await Task.sleep(for: .seconds(interval))
+                }
+            } catch {
+                await store.close()
+                throw error
+            }
         }
         let clock = ContinuousClock()
         let started = clock.now
