@@ -51,13 +51,18 @@ for b in range(batches):
     arrivals.append((time.time(), dropped_ids))
     time.sleep(period)
 
-deadline = time.time() + 180
+deadline = time.time() + 300
 con = sqlite3.connect(db)
-last_ids = arrivals[-1][1]
+def pending():
+    names = os.listdir(drop) + (os.listdir(f"{drop}/processing") if os.path.isdir(f"{drop}/processing") else [])
+    return [n for n in names if n.startswith("audit")]
+settled = 0
 while time.time() < deadline:
-    row = con.execute("SELECT MAX(seq) FROM audit_events WHERE event_id IN (%s)" % ",".join("?" * len(last_ids[:500])), last_ids[:500]).fetchone()
-    done = con.execute("SELECT MAX(cursor_seq) FROM detection_runs").fetchone()[0] or 0
-    if row[0] is not None and done >= row[0]: break
+    latest = con.execute("SELECT COALESCE(MAX(seq), 0) FROM audit_events").fetchone()[0]
+    done = con.execute("SELECT COALESCE(MAX(cursor_seq), 0) FROM detection_runs").fetchone()[0]
+    # Caught up twice in a row, so a file moving between the folders is not mistaken for none left.
+    settled = settled + 1 if not pending() and done >= latest else 0
+    if settled >= 3: break
     time.sleep(1)
 ingest.terminate(); detect.terminate(); ingest.wait(); detect.wait()
 

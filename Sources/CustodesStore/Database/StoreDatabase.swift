@@ -109,8 +109,12 @@ public final class StoreDatabase: Sendable {
     }
 
     /// Runs `body` inside one transaction: all of its writes land, or none do.
+    ///
+    /// On SQLite the write lock is taken at the start (`BEGIN IMMEDIATE`): a transaction that reads first and writes
+    /// later cannot be upgraded once another process (ingest beside detection) has committed, and fails at once
+    /// instead of waiting its turn.
     public func transaction<T>(_ body: () async throws -> T) async throws -> T {
-        try await execute("BEGIN")
+        try await execute(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try await body()
             try await execute("COMMIT")
@@ -167,7 +171,7 @@ public final class StoreDatabase: Sendable {
             // safe against a crash of the process (not of the machine's power, which the durability note covers).
             _ = try await connection.query("PRAGMA journal_mode = WAL")
             _ = try await connection.query("PRAGMA synchronous = NORMAL")
-            _ = try await connection.query("PRAGMA busy_timeout = 10000")
+            _ = try await connection.query("PRAGMA busy_timeout = 60000")
             // The default page cache (2 MiB) is far smaller than the audit-event indexes, so bulk ingest spent most of
             // its time in the kernel moving pages in and out (profiled); 256 MiB keeps the hot index pages resident.
             _ = try await connection.query("PRAGMA cache_size = -262144")
