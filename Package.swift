@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "CustodesDetection", targets: ["CustodesDetection"]),
         .library(name: "CustodesAssurance", targets: ["CustodesAssurance"]),
         .library(name: "CustodesStore", targets: ["CustodesStore"]),
+        .library(name: "CustodesServer", targets: ["CustodesServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
@@ -76,13 +79,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP server: the ingest API for connectors, with detection running beside it.
+        .target(
+            name: "CustodesServer",
+            dependencies: [
+                "CustodesStore", "CustodesDetection", "CustodesBundle",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one subcommand per job.
         .executableTarget(
             name: "custodes",
             dependencies: [
                 "CustodesModel", "CustodesBundle", "CustodesSimulator", "CustodesDetection", "CustodesAssurance",
-                "CustodesStore",
+                "CustodesStore", "CustodesServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -97,6 +112,14 @@ let package = Package(
                 "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustodesServerTests",
+            dependencies: [
+                "CustodesServer", "CustodesStore", "CustodesSimulator",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

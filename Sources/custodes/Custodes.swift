@@ -27,7 +27,8 @@ struct Custodes: AsyncParsableCommand {
             """,
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
-            MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self,
+            MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
+            TokenCommand.self,
             LettersCommand.self, OverviewCommand.self,
         ]
     )

@@ -20,9 +20,12 @@ public struct BundleIngest: Sendable {
 
     public init(database: StoreDatabase) { self.database = database }
 
-    public func ingest(directory: String, source: String = "bundle") async throws -> IngestReport {
+    /// Ingests the files in `directory`. `channel` says how they came (`bundle`, `drop folder`, `http`) and `source`
+    /// from where, for the batch record.
+    public func ingest(directory: String, source: String = "bundle", channel: String = "bundle") async throws
+        -> IngestReport {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineBuffer(), completeness: .update)
-        let batch = try await startBatch(channel: "bundle", source: source)
+        let batch = try await startBatch(channel: channel, source: source)
         var report = IngestReport(batchID: batch)
         do {
             try await database.withRetry("checking indexes") { try await AuditIndexes.ensure(database) }

@@ -33,7 +33,7 @@ public struct DropFolder: Sendable {
         }
         let waiting = Self.recognised(in: processing)
         guard !waiting.isEmpty else { return nil }
-        let report = try await ingest.ingest(directory: processing, source: "drop folder")
+        let report = try await ingest.ingest(directory: processing, source: directory, channel: "drop folder")
         let done = directory + "/ingested/" + Self.stamp() + "-batch-\(report.batchID)"
         try manager.createDirectory(atPath: done, withIntermediateDirectories: true)
         for name in waiting { try manager.moveItem(atPath: processing + "/" + name, toPath: done + "/" + name) }

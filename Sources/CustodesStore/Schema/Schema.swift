@@ -1,7 +1,7 @@
 /// Every version of the store's schema, in order. Times are epoch seconds (UTC) in integer columns and vocabularies
 /// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
 public enum Schema {
-    public static let migrations: [Migration] = [referenceAndEvents, detection]
+    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -106,6 +106,20 @@ public enum Schema {
             """,
             "CREATE INDEX alerts_by_staff ON alerts (staff_id, opened_at)",
             "CREATE INDEX alerts_by_score ON alerts (status, score)",
+        ]
+    }
+
+    /// Version 3: API tokens for connectors that push audit events over HTTP, one or more per source system. Only a
+    /// SHA-256 of each token is kept (tokens are 256 random bits, so a slow hash adds nothing); revoked tokens stay
+    /// on record.
+    static let apiTokens = Migration(version: 3, name: "API tokens for ingest connectors") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE api_tokens (token_id \(type.serialKey), source TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+                created_by TEXT NOT NULL, created_at \(int) NOT NULL, revoked_at \(int))
+            """,
         ]
     }
 }

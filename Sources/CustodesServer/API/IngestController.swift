@@ -1,0 +1,131 @@
+import CustodesBundle
+public import CustodesStore
+import Foundation
+public import Hummingbird
+
+/// `POST /api/v1/audit-events`: connectors push audit events as CSV or JSON Lines, in the columns of the bundle's
+/// audit files (docs/data-format.md), with a bearer token for their source system.
+///
+/// The answer counts what was accepted, what the store already had, and what was quarantined (with the first few
+/// reasons), so a connector can tell a re-delivery from a new batch and a data owner can fix bad rows.
+public struct IngestController: Sendable {
+    public let database: StoreDatabase
+    /// Largest body accepted; a bigger batch is refused with 413 and should be split.
+    public var maximumBodyBytes = 64 << 20
+    /// Seconds a connector is asked to wait when the gate is full.
+    public var retryAfterSeconds = 5
+    let gate: IngestGate
+
+    public init(database: StoreDatabase, concurrentBatches: Int = 1) {
+        self.database = database
+        gate = IngestGate(capacity: concurrentBatches)
+    }
+
+    public func addRoutes(to router: Router<some RequestContext>) {
+        router.post("/api/v1/audit-events") { request, context in try await self.receive(request, context: context) }
+    }
+
+    func receive(_ request: Request, context: some RequestContext) async throws -> Response {
+        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
+              let source = try await APITokens.source(of: String(authorization.dropFirst("Bearer ".count)),
+                                                      in: database) else {
+            return APIResponse.error(.unauthorized, "a valid bearer token for a source system is required",
+                                     headers: [.wwwAuthenticate: "Bearer"])
+        }
+        let contentType = (request.headers[.contentType] ?? "").split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let fileExtension: String
+        switch contentType {
+        case "text/csv": fileExtension = "csv"
+        case "application/x-ndjson", "application/jsonl", "application/jsonlines": fileExtension = "jsonl"
+        default:
+            return APIResponse.error(.unsupportedMediaType,
+                                     "send text/csv or application/x-ndjson (JSON Lines), not '\(contentType)'")
+        }
+        guard await gate.enter() else {
+            return APIResponse.error(.tooManyRequests, "busy ingesting other batches; retry later",
+                                     headers: [.retryAfter: String(retryAfterSeconds)])
+        }
+        do {
+            let response = try await ingest(request, source: source, fileExtension: fileExtension)
+            await gate.leave()
+            return response
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
+    private func ingest(_ request: Request, source: String, fileExtension: String) async throws -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maximumBodyBytes)
+        } catch {
+            return APIResponse.error(.contentTooLarge, "a batch may be at most \(maximumBodyBytes) bytes; split it")
+        }
+        let directory = NSTemporaryDirectory() + "custodes-push-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let name = "audit_" + source.filter { $0.isLetter || $0.isNumber || $0 == "_" } + "." + fileExtension
+        guard FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(buffer: body)) else {
+            throw HTTPError(.internalServerError)
+        }
+        let report: IngestReport
+        do {
+            report = try await BundleIngest(database: database).ingest(directory: directory, source: source,
+                                                                       channel: "http")
+        } catch let error as BundleError {
+            return APIResponse.error(.badRequest, error.description)
+        }
+        let quarantine = try await StoredQuarantine.list(in: database, batch: report.batchID, limit: 20)
+        return APIResponse.json(.ok, IngestAnswer(report, quarantine: quarantine.map(\.entry)).json)
+    }
+}
+
+/// The answer to a push, as JSON.
+struct IngestAnswer {
+    var batchID: Int64
+    var read: Int
+    var accepted: Int
+    var duplicate: Int
+    var quarantined: Int
+    var alreadyIngested: Bool
+    var quarantine: [QuarantineEntry]
+
+    init(_ report: IngestReport, quarantine: [QuarantineEntry]) {
+        batchID = report.batchID
+        read = report.auditRowsRead
+        alreadyIngested = report.audit.contains { $0.alreadyIngested }
+        accepted = report.eventsAccepted
+        quarantined = report.audit.reduce(0) { $0 + $1.quarantined }
+        duplicate = alreadyIngested ? read - quarantined : report.eventsDuplicate
+        self.quarantine = quarantine
+    }
+
+    var json: String {
+        let entries = quarantine.map { entry in
+            "{\"line\":\(entry.line),\"field\":\(JSONString(entry.field)),\"reason\":\(JSONString(entry.reason.rawValue)),"
+                + "\"detail\":\(JSONString(entry.detail))}"
+        }
+        return "{\"batch_id\":\(batchID),\"read\":\(read),\"accepted\":\(accepted),\"duplicate\":\(duplicate),"
+            + "\"quarantined\":\(quarantined),\"already_ingested\":\(alreadyIngested),"
+            + "\"quarantine\":[\(entries.joined(separator: ","))]}"
+    }
+}
+
+/// A JSON string literal with the escapes JSON requires.
+func JSONString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}

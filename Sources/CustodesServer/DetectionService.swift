@@ -1,0 +1,32 @@
+public import CustodesStore
+public import ServiceLifecycle
+
+/// Detection running beside the server: every `interval`, a run over the store if anything changed (new events, a
+/// new rule set). A failed run is reported and tried again at the next interval; shutdown waits for a run in
+/// progress to finish or be abandoned before its commit, which loses nothing (see ``StoreDetection``).
+public struct DetectionService: Service {
+    public let detection: StoreDetection
+    public let interval: Duration
+    let report: @Sendable (String) -> Void
+
+    public init(detection: StoreDetection, interval: Duration, report: @escaping @Sendable (String) -> Void) {
+        self.detection = detection
+        self.interval = interval
+        self.report = report
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                let outcome = try await detection.run()
+                if outcome.ran {
+                    report("detect: run \(outcome.runID ?? 0) over \(outcome.events) events: \(outcome.alerts) alerts, "
+                           + "\(outcome.opened) new, \(outcome.updated) updated, \(outcome.withdrawn) withdrawn")
+                }
+            } catch {
+                report("detect: run failed (\(error)); trying again in \(interval)")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import CustodesDetection
+import CustodesServer
+import CustodesStore
+import Hummingbird
+
+/// `custodes serve --db URL`: the server (the ingest API today) with detection running beside it.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the ingest API over the store, with detection running beside it.",
+        discussion: """
+            Connectors push audit events to POST /api/v1/audit-events (CSV or JSON Lines, with a bearer token from \
+            `custodes token add`); detection runs every --detect-interval seconds when anything changed. Listens \
+            on 127.0.0.1 unless --host says otherwise; put TLS in front of it before exposing it to a network.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "Seconds between detection runs (0: no detection in this process).")
+    var detectInterval: Int = 10
+
+    @Option(help: "Alerts a week the unit can triage (see `custodes detect --budget`).")
+    var budget: Int?
+
+    @Option(help: "The deployment's pseudonym key file (created, readable by its owner only, when missing).")
+    var pseudonymKey: String = "custodes-pseudonym.key"
+
+    func validate() throws {
+        if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
+        if detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
+    }
+
+    func run() async throws {
+        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
+        if created { Progress.message("serve: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
+        let store = try await database.open()
+        let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
+        let application = CustodesServerBuilder.application(
+            database: store, detection: detection,
+            configuration: ServerConfiguration(host: host, port: port,
+                                               detectionInterval: detectInterval > 0 ? detectInterval : nil),
+            report: { Progress.message($0) })
+        Progress.message("serve: listening on http://\(host):\(port) over \(store.url)")
+        do {
+            try await application.runService()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}

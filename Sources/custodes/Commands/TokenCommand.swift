@@ -1,0 +1,66 @@
+import ArgumentParser
+import CustodesStore
+
+/// `custodes token add|list|revoke`: bearer tokens for connectors that push audit events.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Manage the API tokens that let a source system push audit events.",
+        subcommands: [Add.self, List.self, Revoke.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a token for a source system; it is printed once and only its hash is kept.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The source system, such as rms or pnc.")
+        var source: String
+        @Option(help: "Who is making the token (for the record).")
+        var by: String
+
+        func validate() throws {
+            if source.isEmpty || !source.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                throw ValidationError("--source must be letters, digits and underscores, as in rms or command_control.")
+            }
+        }
+
+        func run() async throws {
+            let store = try await database.open()
+            let (id, secret) = try await APITokens.create(source: source, by: by, in: store)
+            await store.close()
+            print("token \(id) for \(source): \(secret)")
+            print("This is the only time it is shown; store it in the connector's secret store.")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let store = try await database.open()
+            let tokens = try await APITokens.list(in: store)
+            await store.close()
+            for token in tokens {
+                print("\(token.id)  \(token.source)  made by \(token.createdBy)"
+                      + (token.revokedAt == nil ? "" : "  revoked"))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The token's id, from `custodes token list`.")
+        var id: Int64
+
+        func run() async throws {
+            let store = try await database.open()
+            let revoked = try await APITokens.revoke(id: id, in: store)
+            await store.close()
+            guard revoked else { throw ValidationError("No live token with id \(id).") }
+            print("token \(id) revoked")
+        }
+    }
+}

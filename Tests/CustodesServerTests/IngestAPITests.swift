@@ -1,0 +1,158 @@
+@testable import CustodesServer
+import CustodesSimulator
+import CustodesStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The push API over a SQLite store that already holds a small force's reference data.
+@Suite("Ingest API")
+struct IngestAPITests {
+    static let bundle: String = {
+        let directory = NSTemporaryDirectory() + "custodes-api-bundle-" + UUID().uuidString
+        _ = try! ForceSimulation(config: SimulationConfig(staff: 120, days: 20, seed: 77)).write(to: directory)
+        return directory
+    }()
+
+    /// A store with the bundle's reference files only, a token for `rms`, and the controller over it.
+    static func setUp() async throws -> (StoreDatabase, IngestController, String, String) {
+        let folder = NSTemporaryDirectory() + "custodes-api-" + UUID().uuidString
+        let database = try await StoreDatabase.open(try DatabaseURL("sqlite:" + folder + "/store.sqlite"), retry: .none)
+        try await Migrator(database: database).migrate()
+        let reference = folder + "/reference"
+        try FileManager.default.createDirectory(atPath: reference, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: bundle)
+        where !name.hasPrefix("audit") && name != "truth.csv" {
+            try FileManager.default.copyItem(atPath: bundle + "/" + name, toPath: reference + "/" + name)
+        }
+        _ = try await BundleIngest(database: database).ingest(directory: reference)
+        let (_, secret) = try await APITokens.create(source: "rms", by: "test", in: database)
+        return (database, IngestController(database: database), secret, folder)
+    }
+
+    static func application(_ controller: IngestController) -> some ApplicationProtocol {
+        let router = Router()
+        controller.addRoutes(to: router)
+        return Application(router: router)
+    }
+
+    static var rmsCSV: String { try! String(contentsOfFile: bundle + "/audit_rms.csv", encoding: .utf8) }
+
+    static func number(_ key: String, in body: String) -> Int? {
+        guard let range = body.range(of: "\"\(key)\":") else { return nil }
+        return Int(body[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("a push with a valid token is stored and counted; the same push again adds nothing")
+    func pushAndRepeat() async throws {
+        let (database, controller, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let headers: HTTPFields = [.authorization: "Bearer " + secret, .contentType: "text/csv"]
+        try await Self.application(controller).test(.router) { client in
+            var accepted = 0
+            try await client.execute(uri: "/api/v1/audit-events", method: .post, headers: headers,
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                let body = String(buffer: response.body)
+                accepted = Self.number("accepted", in: body) ?? -1
+                #expect(accepted > 1000, "\(body)")
+                #expect(Self.number("quarantined", in: body) ?? -1 >= 0)
+            }
+            try await client.execute(uri: "/api/v1/audit-events", method: .post, headers: headers,
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(Self.number("accepted", in: body) == 0)
+                #expect(body.contains("\"already_ingested\":true"))
+            }
+            let stored = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(stored == accepted)
+            let channel = try await database.sql.raw("SELECT channel, source FROM ingest_batches ORDER BY batch_id DESC")
+                .first()
+            #expect(try channel?.decode(column: "channel", as: String.self) == "http")
+            #expect(try channel?.decode(column: "source", as: String.self) == "rms")
+        }
+        await database.close()
+    }
+
+    @Test("no token, an unknown token or a revoked token is refused with 401 and nothing is stored")
+    func refused() async throws {
+        let (database, controller, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tokens = try await APITokens.list(in: database)
+        try await Self.application(controller).test(.router) { client in
+            for authorization in [nil, "Bearer cst_not-a-real-token", "Basic dXNlcjpwYXNz"] as [String?] {
+                var headers: HTTPFields = [.contentType: "text/csv"]
+                if let authorization { headers[.authorization] = authorization }
+                try await client.execute(uri: "/api/v1/audit-events", method: .post, headers: headers,
+                                         body: ByteBuffer(string: Self.rmsCSV)) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                }
+            }
+            #expect(try await APITokens.revoke(id: tokens[0].id, in: database))
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+        let stored = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?
+            .decode(column: "n", as: Int.self)
+        #expect(stored == 0)
+        await database.close()
+    }
+
+    @Test("a bad row is quarantined and named in the answer; the good rows are kept")
+    func quarantine() async throws {
+        let (database, controller, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var lines = Self.rmsCSV.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert("RMS-BAD-1,yesterday,S100000,rms,view,person,P1,summary,WS-1,", at: 3)
+        let body = lines.joined(separator: "\n")
+        try await Self.application(controller).test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains("\"line\":4,\"field\":\"at\",\"reason\":\"invalid_time\""), "\(body)")
+                #expect(Self.number("accepted", in: body) ?? 0 > 1000)
+            }
+        }
+        await database.close()
+    }
+
+    @Test("wrong media type is 415, an oversized batch 413, and a full gate 429 with Retry-After")
+    func refusals() async throws {
+        let (database, base, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var small = base
+        small.maximumBodyBytes = 1024
+        let controller = small
+        try await Self.application(controller).test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "application/xml"],
+                                     body: ByteBuffer(string: "<x/>")) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            #expect(await controller.gate.enter())
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: "x")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] == "5")
+            }
+            await controller.gate.leave()
+        }
+        await database.close()
+    }
+}
