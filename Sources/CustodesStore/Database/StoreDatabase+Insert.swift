@@ -13,14 +13,33 @@ extension StoreDatabase {
     public func insert(into table: String, columns: [String], rows: [[DatabaseValue]],
                        conflict: ConflictAction) async throws -> Int {
         guard !rows.isEmpty else { return 0 }
+        let rows = Self.lastPerKey(rows, columns: columns, conflict: conflict)
         switch backend {
         case .sqlite(let connection):
             return try await Self.insertSQLite(connection, table, columns, rows, conflict)
         case .postgres(let connection):
+            // Past a few thousand rows, COPY into a temporary table and one INSERT … SELECT beats binding
+            // parameters (measured: 1.4 million reference rows took 16 s through parameters).
+            if rows.count >= 5_000 {
+                return try await Self.copyPostgres(connection, table, columns, rows, conflict)
+            }
             return try await Self.insertPostgres(connection, table, columns, rows, conflict)
         case .closed:
             preconditionFailure("the store was used after it was closed")
         }
+    }
+
+    /// For an upsert, keeps only the last row of each key: PostgreSQL refuses to update one row twice in a statement,
+    /// and SQLite would apply them in order anyway, so the last one is what both would store.
+    static func lastPerKey(_ rows: [[DatabaseValue]], columns: [String], conflict: ConflictAction) -> [[DatabaseValue]] {
+        guard case .update(let key, _, _) = conflict else { return rows }
+        let positions = key.compactMap { columns.firstIndex(of: $0) }
+        var last: [[DatabaseValue]: Int] = [:]
+        for (index, row) in rows.enumerated() { last[positions.map { row[$0] }] = index }
+        guard last.count < rows.count else { return rows }
+        return rows.enumerated().filter { item in
+            last[positions.map { item.element[$0] }] == item.offset
+        }.map(\.element)
     }
 
     private static func statement(_ table: String, _ columns: [String], rowCount: Int, conflict: ConflictAction,
@@ -108,6 +127,47 @@ extension StoreDatabase {
             written += try await result.get().metadata.rows ?? 0
             start = end
         }
+        return written
+    }
+
+    private static func copyPostgres(_ connection: PostgresConnection, _ table: String, _ columns: [String],
+                                     _ rows: [[DatabaseValue]], _ conflict: ConflictAction) async throws -> Int {
+        let logger = Logger(label: "custodes.store")
+        let staging = "incoming_" + table
+        let list = columns.joined(separator: ", ")
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            CREATE TEMPORARY TABLE IF NOT EXISTS \(staging) ON COMMIT DELETE ROWS AS \
+            SELECT \(list) FROM \(table) WITH NO DATA
+            """), logger: logger)
+        try await Deadline.run(.seconds(120), "COPY of \(rows.count) rows into \(table)") {
+            try await connection.copyFrom(table: staging, columns: columns, format: .text(.init()),
+                                          logger: logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                for row in rows {
+                    for (index, value) in row.enumerated() {
+                        if index > 0 { buffer.writeStaticString("\t") }
+                        switch value {
+                        case .null: buffer.writeStaticString("\\N")
+                        case .integer(let number): buffer.writeString(String(number))
+                        case .real(let number): buffer.writeString("\(number)")
+                        case .text(let text): CopyText.append(text, to: &buffer)
+                        }
+                    }
+                    buffer.writeStaticString("\n")
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        }
+        let insert: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(staging) \(conflict.sql(table: table, engine: .postgres))
+            """), logger: logger)
+        let written = try await insert.get().metadata.rows ?? 0
+        try await connection.query(PostgresQuery(unsafeSQL: "TRUNCATE \(staging)"), logger: logger)
         return written
     }
 }

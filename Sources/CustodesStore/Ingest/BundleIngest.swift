@@ -96,9 +96,15 @@ public struct BundleIngest: Sendable {
             outcome.unchanged = max(0, fileReport.accepted - outcome.written)
             report.reference.append(outcome)
         }
-        return try await database.withRetry("loading reference data") {
-            try await StoredReference.load(from: database, buildIndexes: false)
+        // Audit rows are checked only for the identifiers they name, so the store's records plus the bundle's new
+        // ones will do; reading every table back again cost seconds on a large force.
+        var merged = stored
+        for member in data.staff where merged.staffByID[member.staffID] == nil { merged.add(member) }
+        for person in data.persons where merged.personByID[person.personID] == nil { merged.add(person) }
+        for occurrence in data.occurrences where merged.occurrenceByID[occurrence.occurrenceID] == nil {
+            merged.add(occurrence)
         }
+        return merged
     }
 
     // MARK: Audit events

@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Show the detection rules, or test a rules file on sample events.",
-        subcommands: [Show.self, Test.self]
+        subcommands: [Show.self, Test.self, Apply.self, History.self]
     )
 
     struct Show: ParsableCommand {
