@@ -30,6 +30,9 @@ enum AuditChunkReader {
                 var pending: [AuditEventRow] = []
                 pending.reserveCapacity(chunkSize)
                 func hand(_ final: FileReport?) {
+                    // Once the writer has gone (it failed), nothing more is handed over or waited for; the rest of
+                    // the file is read to its end and dropped.
+                    if cancelled.withLockedValue({ $0 }) { return }
                     slots.wait()
                     if cancelled.withLockedValue({ $0 }) { return }
                     continuation.yield(AuditChunk(events: pending, quarantined: buffer.drain(), finalReport: final))
