@@ -156,3 +156,25 @@ struct IngestAPITests {
         await database.close()
     }
 }
+
+@Suite("Ingest API, JSON Lines")
+struct IngestAPIJSONLinesTests {
+    @Test("a JSON Lines push is read like the bundle's JSON Lines files")
+    func jsonLines() async throws {
+        let (database, controller, secret, folder) = try await IngestAPITests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let body = try String(contentsOfFile: IngestAPITests.bundle + "/audit_pnc.jsonl", encoding: .utf8)
+        let rows = body.split(separator: "\n").count
+        try await IngestAPITests.application(controller).test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "application/x-ndjson"],
+                                     body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok)
+                let answer = String(buffer: response.body)
+                #expect(IngestAPITests.number("read", in: answer) == rows, "\(answer)")
+                #expect(IngestAPITests.number("accepted", in: answer) ?? 0 > rows / 2)
+            }
+        }
+        await database.close()
+    }
+}
