@@ -19,23 +19,21 @@ struct BulkInsertTests {
 
     @Test("a repeated key in one large upsert is written once, with the last values", arguments: TestStores.engines)
     func repeatedKeyInLargeUpsert(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        // Enough rows to take PostgreSQL's COPY path, with one key given twice.
-        var rows: [[DatabaseValue]] = (0..<6_000).map { index in
-            [.text("L\(index)"), .text("P\(index)"), .text("family"), .integer(1)]
+        try await TestStores.withStore(engine) { database, store in
+            // Enough rows to take PostgreSQL's COPY path, with one key given twice.
+            var rows: [[DatabaseValue]] = (0..<6_000).map { index in
+                [.text("L\(index)"), .text("P\(index)"), .text("family"), .integer(1)]
+            }
+            rows.append([.text("L7"), .text("P7"), .text("friend"), .integer(1)])
+            let written = try await database.transaction {
+                try await database.insert(into: "person_links", columns: ["person_id", "linked_person_id", "relation", "batch_id"],
+                                          rows: rows, conflict: .update(key: ["person_id", "linked_person_id"],
+                                                                        columns: ["relation"]))
+            }
+            #expect(written == 6_000)
+            let relation = try await database.sql.raw(
+                "SELECT relation FROM person_links WHERE person_id = 'L7'").first()?.decode(column: "relation", as: String.self)
+            #expect(relation == "friend")
         }
-        rows.append([.text("L7"), .text("P7"), .text("friend"), .integer(1)])
-        let written = try await database.transaction {
-            try await database.insert(into: "person_links", columns: ["person_id", "linked_person_id", "relation", "batch_id"],
-                                      rows: rows, conflict: .update(key: ["person_id", "linked_person_id"],
-                                                                    columns: ["relation"]))
-        }
-        #expect(written == 6_000)
-        let relation = try await database.sql.raw(
-            "SELECT relation FROM person_links WHERE person_id = 'L7'").first()?.decode(column: "relation", as: String.self)
-        #expect(relation == "friend")
-        await database.close()
-        await store.remove()
     }
 }

@@ -11,20 +11,18 @@ struct FaultTests {
     @Test("ingest killed part-way and run again stores exactly what an uninterrupted ingest stores",
           arguments: TestStores.engines)
     func killedIngest(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        let ingest = ["ingest", TestBundles.small, "--db", store.url.connectionString, "--chunk-size", "300"]
-        // Killed by SIGKILL straight after its third chunk of 300 events committed, in the first audit file.
-        let victim = try CustodesProcess(ingest, fault: "ingest.after-chunk-3")
-        #expect(await victim.wait() == nil, "the ingest should have been killed")
-        let partial = try await database.integer("SELECT COUNT(*) AS n FROM audit_events")
-        #expect(partial > 0 && partial <= 900, "three chunks of 300 rows stored before the kill, got \(partial)")
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = ["ingest", TestBundles.small, "--db", store.url.connectionString, "--chunk-size", "300"]
+            // Killed by SIGKILL straight after its third chunk of 300 events committed, in the first audit file.
+            let victim = try CustodesProcess(ingest, fault: "ingest.after-chunk-3")
+            #expect(await victim.wait() == nil, "the ingest should have been killed")
+            let partial = try await database.integer("SELECT COUNT(*) AS n FROM audit_events")
+            #expect(partial > 0 && partial <= 900, "three chunks of 300 rows stored before the kill, got \(partial)")
 
-        let rerun = try await CustodesProcess.run(ingest)
-        #expect(rerun.status == 0, "\(rerun.standardError)")
-        try await expectSameAsUninterrupted(database, engine: engine)
-        await database.close()
-        await store.remove()
+            let rerun = try await CustodesProcess.run(ingest)
+            #expect(rerun.status == 0, "\(rerun.standardError)")
+            try await expectSameAsUninterrupted(database, engine: engine)
+        }
     }
 
     @Test("detection killed part-way and run again gives exactly the alerts of an uninterrupted run",

@@ -30,122 +30,114 @@ struct IngestTests {
     @Test("a bundle is stored whole: every distinct event once, every reference row, every bad row with its reason",
           arguments: TestStores.engines)
     func ingestsWholeBundle(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        let report = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
-        let facts = Self.facts
-        #expect(report.eventsAccepted == facts.distinctEvents)
-        #expect(report.eventsDuplicate > 0, "the simulated export re-delivers some events")
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == facts.distinctEvents)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff") == facts.reference.staff.count)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM persons") == facts.reference.persons.count)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM rosters") == facts.reference.rosters.count)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM assignments")
-                == facts.reference.assignments.count)
+        try await TestStores.withStore(engine) { database, store in
+            let report = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            let facts = Self.facts
+            #expect(report.eventsAccepted == facts.distinctEvents)
+            #expect(report.eventsDuplicate > 0, "the simulated export re-delivers some events")
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == facts.distinctEvents)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff") == facts.reference.staff.count)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM persons") == facts.reference.persons.count)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM rosters") == facts.reference.rosters.count)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM assignments")
+                    == facts.reference.assignments.count)
 
-        let kept = try await StoredQuarantine.list(in: database, limit: 1000).map(\.entry)
-        #expect(Set(kept) == Set(facts.quarantined))
-        #expect(!kept.isEmpty)
-        await database.close()
-        await store.remove()
+            let kept = try await StoredQuarantine.list(in: database, limit: 1000).map(\.entry)
+            #expect(Set(kept) == Set(facts.quarantined))
+            #expect(!kept.isEmpty)
+        }
     }
 
     @Test("ingesting the same bundle again adds nothing and changes nothing", arguments: TestStores.engines)
     func reingestIsHarmless(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        let ingest = BundleIngest(database: database)
-        _ = try await ingest.ingest(directory: TestBundles.small)
-        let events = try await database.integer("SELECT COUNT(*) AS n FROM audit_events")
-        let quarantined = try await database.integer("SELECT COUNT(*) AS n FROM quarantine")
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = BundleIngest(database: database)
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            let events = try await database.integer("SELECT COUNT(*) AS n FROM audit_events")
+            let quarantined = try await database.integer("SELECT COUNT(*) AS n FROM quarantine")
 
-        let again = try await ingest.ingest(directory: TestBundles.small)
-        #expect(again.eventsAccepted == 0)
-        #expect(again.referenceWritten == 0)
-        #expect(again.audit.allSatisfy { $0.alreadyIngested })
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == events)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM quarantine") == quarantined)
-        // Reference rows keep the batch that last changed them.
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff WHERE batch_id <> 1") == 0)
-        await database.close()
-        await store.remove()
+            let again = try await ingest.ingest(directory: TestBundles.small)
+            #expect(again.eventsAccepted == 0)
+            #expect(again.referenceWritten == 0)
+            #expect(again.audit.allSatisfy { $0.alreadyIngested })
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == events)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM quarantine") == quarantined)
+            // Reference rows keep the batch that last changed them.
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff WHERE batch_id <> 1") == 0)
+        }
     }
 
     @Test("a changed roster and a closed occurrence update the stored rows in place", arguments: TestStores.engines)
     func referenceUpserts(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        let ingest = BundleIngest(database: database)
-        _ = try await ingest.ingest(directory: TestBundles.small)
-        let rosters = try await database.integer("SELECT COUNT(*) AS n FROM rosters")
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = BundleIngest(database: database)
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            let rosters = try await database.integer("SELECT COUNT(*) AS n FROM rosters")
 
-        let shift = try #require(try await database.sql.raw(
-            "SELECT staff_id, start_at, end_at, kind FROM rosters ORDER BY staff_id, start_at LIMIT 1").first())
-        let staffID = try shift.decode(column: "staff_id", as: String.self)
-        let start = try shift.decode(column: "start_at", as: Int64.self)
-        let newEnd = try shift.decode(column: "end_at", as: Int64.self) + 3600
-        let open = try #require(try await database.sql.raw("""
-            SELECT occurrence_id, category, opened_at, station FROM occurrences WHERE closed_at IS NULL \
-            ORDER BY occurrence_id LIMIT 1
-            """).first())
-        let occurrenceID = try open.decode(column: "occurrence_id", as: String.self)
-        let closedAt = try open.decode(column: "opened_at", as: Int64.self) + 86_400
+            let shift = try #require(try await database.sql.raw(
+                "SELECT staff_id, start_at, end_at, kind FROM rosters ORDER BY staff_id, start_at LIMIT 1").first())
+            let staffID = try shift.decode(column: "staff_id", as: String.self)
+            let start = try shift.decode(column: "start_at", as: Int64.self)
+            let newEnd = try shift.decode(column: "end_at", as: Int64.self) + 3600
+            let open = try #require(try await database.sql.raw("""
+                SELECT occurrence_id, category, opened_at, station FROM occurrences WHERE closed_at IS NULL \
+                ORDER BY occurrence_id LIMIT 1
+                """).first())
+            let occurrenceID = try open.decode(column: "occurrence_id", as: String.self)
+            let closedAt = try open.decode(column: "opened_at", as: Int64.self) + 86_400
 
-        // An update bundle: these two files only, naming staff and an occurrence the store already has.
-        let update = NSTemporaryDirectory() + "custodes-update-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: update, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: update) }
-        try """
-            staff_id,start,end,kind
-            \(staffID),\(Timestamp(seconds: start).iso8601),\(Timestamp(seconds: newEnd).iso8601),\
-            \(try shift.decode(column: "kind", as: String.self))
+            // An update bundle: these two files only, naming staff and an occurrence the store already has.
+            let update = NSTemporaryDirectory() + "custodes-update-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: update, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: update) }
+            try """
+                staff_id,start,end,kind
+                \(staffID),\(Timestamp(seconds: start).iso8601),\(Timestamp(seconds: newEnd).iso8601),\
+                \(try shift.decode(column: "kind", as: String.self))
 
-            """.write(toFile: update + "/rosters.csv", atomically: true, encoding: .utf8)
-        try """
-            occurrence_id,category,opened_at,closed_at,station
-            \(occurrenceID),\(try open.decode(column: "category", as: String.self)),\
-            \(Timestamp(seconds: try open.decode(column: "opened_at", as: Int64.self)).iso8601),\
-            \(Timestamp(seconds: closedAt).iso8601),\(try open.decode(column: "station", as: String.self))
+                """.write(toFile: update + "/rosters.csv", atomically: true, encoding: .utf8)
+            try """
+                occurrence_id,category,opened_at,closed_at,station
+                \(occurrenceID),\(try open.decode(column: "category", as: String.self)),\
+                \(Timestamp(seconds: try open.decode(column: "opened_at", as: Int64.self)).iso8601),\
+                \(Timestamp(seconds: closedAt).iso8601),\(try open.decode(column: "station", as: String.self))
 
-            """.write(toFile: update + "/occurrences.csv", atomically: true, encoding: .utf8)
+                """.write(toFile: update + "/occurrences.csv", atomically: true, encoding: .utf8)
 
-        let report = try await ingest.ingest(directory: update)
-        #expect(report.quarantined == 0)
-        #expect(report.reference.first { $0.file == "rosters.csv" }?.written == 1)
-        #expect(report.reference.first { $0.file == "occurrences.csv" }?.written == 1)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM rosters") == rosters)
-        #expect(try await database.integer("""
-            SELECT end_at AS n FROM rosters WHERE staff_id = '\(staffID)' AND start_at = \(start)
-            """) == Int(newEnd))
-        #expect(try await database.integer(
-            "SELECT closed_at AS n FROM occurrences WHERE occurrence_id = '\(occurrenceID)'") == Int(closedAt))
-        // Staff copied in to resolve the roster row are identical, so they are not rewritten.
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff WHERE batch_id <> 1") == 0)
-        await database.close()
-        await store.remove()
+            let report = try await ingest.ingest(directory: update)
+            #expect(report.quarantined == 0)
+            #expect(report.reference.first { $0.file == "rosters.csv" }?.written == 1)
+            #expect(report.reference.first { $0.file == "occurrences.csv" }?.written == 1)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM rosters") == rosters)
+            #expect(try await database.integer("""
+                SELECT end_at AS n FROM rosters WHERE staff_id = '\(staffID)' AND start_at = \(start)
+                """) == Int(newEnd))
+            #expect(try await database.integer(
+                "SELECT closed_at AS n FROM occurrences WHERE occurrence_id = '\(occurrenceID)'") == Int(closedAt))
+            // Staff copied in to resolve the roster row are identical, so they are not rewritten.
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM staff WHERE batch_id <> 1") == 0)
+        }
     }
 
     @Test("a later bundle with only new audit files adds only their events", arguments: TestStores.engines)
     func onlyNewAuditFiles(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        let ingest = BundleIngest(database: database)
-        let all = TestBundles.files(in: TestBundles.small).filter { $0 != "truth.csv" }
-        let first = try TestBundles.subset(of: TestBundles.small, files: all.filter { $0 != "audit_rms.csv" })
-        let second = try TestBundles.subset(of: TestBundles.small, files: ["audit_rms.csv"])
-        defer {
-            try? FileManager.default.removeItem(atPath: first)
-            try? FileManager.default.removeItem(atPath: second)
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = BundleIngest(database: database)
+            let all = TestBundles.files(in: TestBundles.small).filter { $0 != "truth.csv" }
+            let first = try TestBundles.subset(of: TestBundles.small, files: all.filter { $0 != "audit_rms.csv" })
+            let second = try TestBundles.subset(of: TestBundles.small, files: ["audit_rms.csv"])
+            defer {
+                try? FileManager.default.removeItem(atPath: first)
+                try? FileManager.default.removeItem(atPath: second)
+            }
+            let before = try await ingest.ingest(directory: first)
+            let later = try await ingest.ingest(directory: second)
+            #expect(later.reference.isEmpty)
+            #expect(later.audit.map(\.file) == ["audit_rms.csv"])
+            #expect(later.eventsAccepted > 0)
+            #expect(before.eventsAccepted + later.eventsAccepted == Self.facts.distinctEvents)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == Self.facts.distinctEvents)
         }
-        let before = try await ingest.ingest(directory: first)
-        let later = try await ingest.ingest(directory: second)
-        #expect(later.reference.isEmpty)
-        #expect(later.audit.map(\.file) == ["audit_rms.csv"])
-        #expect(later.eventsAccepted > 0)
-        #expect(before.eventsAccepted + later.eventsAccepted == Self.facts.distinctEvents)
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == Self.facts.distinctEvents)
-        await database.close()
-        await store.remove()
     }
 }
 
@@ -154,17 +146,15 @@ struct BulkLoadTests {
     @Test("a bulk load (indexes dropped, then rebuilt) stores the same events and leaves every index in place",
           arguments: TestStores.engines)
     func bulkLoad(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        var ingest = BundleIngest(database: database)
-        ingest.bulkThreshold = 1
-        let report = try await ingest.ingest(directory: TestBundles.small)
-        #expect(report.eventsAccepted == IngestTests.facts.distinctEvents)
-        let indexQuery = engine == .sqlite
-            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
-            : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
-        #expect(try await database.integer(indexQuery) == 3)
-        await database.close()
-        await store.remove()
+        try await TestStores.withStore(engine) { database, store in
+            var ingest = BundleIngest(database: database)
+            ingest.bulkThreshold = 1
+            let report = try await ingest.ingest(directory: TestBundles.small)
+            #expect(report.eventsAccepted == IngestTests.facts.distinctEvents)
+            let indexQuery = engine == .sqlite
+                ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
+                : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
+            #expect(try await database.integer(indexQuery) == 3)
+        }
     }
 }

@@ -40,13 +40,11 @@ struct MigrationTests {
 
     @Test("a database from a newer Custodes is refused, not altered", arguments: TestStores.engines)
     func tooNew(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        try await database.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)")
-        await #expect(throws: StoreError.schemaTooNew(found: 99, known: Schema.latestVersion)) {
-            try await Migrator(database: database).migrate()
+        try await TestStores.withStore(engine) { database, store in
+            try await database.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)")
+            await #expect(throws: StoreError.schemaTooNew(found: 99, known: Schema.latestVersion)) {
+                try await Migrator(database: database).migrate()
+            }
         }
-        await database.close()
-        await store.remove()
     }
 }

@@ -43,27 +43,25 @@ struct StoreDetectionTests {
     @Test("detection over stored events gives the alerts detection over the folder gives, and a second run is a no-op",
           arguments: TestStores.engines)
     func sameAsFolder(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
-        let detection = StoreDetection(database: database, pseudonymKey: Self.key)
-        let outcome = try await detection.run()
-        #expect(outcome.ran)
-        #expect(outcome.unresolvedEvents == 0)
-        #expect(outcome.opened == Self.folderAlerts.count)
-        #expect(!Self.folderAlerts.isEmpty)
-        let stored = try await AlertFingerprint.all(in: database)
-        #expect(Set(stored.map(\.key)) == Set(Self.folderAlerts.map { $0.staffID + "/" + $0.openingEventID }))
-        for alert in Self.folderAlerts {
-            let match = stored.first { $0.key == alert.staffID + "/" + alert.openingEventID }
-            #expect(match.map { abs($0.score - alert.score) < 1e-9 } == true)
-        }
+        try await TestStores.withStore(engine) { database, store in
+            _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            let detection = StoreDetection(database: database, pseudonymKey: Self.key)
+            let outcome = try await detection.run()
+            #expect(outcome.ran)
+            #expect(outcome.unresolvedEvents == 0)
+            #expect(outcome.opened == Self.folderAlerts.count)
+            #expect(!Self.folderAlerts.isEmpty)
+            let stored = try await AlertFingerprint.all(in: database)
+            #expect(Set(stored.map(\.key)) == Set(Self.folderAlerts.map { $0.staffID + "/" + $0.openingEventID }))
+            for alert in Self.folderAlerts {
+                let match = stored.first { $0.key == alert.staffID + "/" + alert.openingEventID }
+                #expect(match.map { abs($0.score - alert.score) < 1e-9 } == true)
+            }
 
-        let again = try await detection.run()
-        #expect(!again.ran)
-        #expect(try await AlertFingerprint.all(in: database) == stored)
-        await database.close()
-        await store.remove()
+            let again = try await detection.run()
+            #expect(!again.ran)
+            #expect(try await AlertFingerprint.all(in: database) == stored)
+        }
     }
 
     @Test("late events (older than the cursor) are weighed as if on time: the result equals one run over everything",
@@ -104,30 +102,28 @@ struct StoreDetectionTests {
     @Test("a rule change is recorded with who and why, and the next run applies it without a restart",
           arguments: TestStores.engines)
     func ruleChange(engine: DatabaseURL.Engine) async throws {
-        let store = try await TestStores.fresh(engine)
-        let database = try await store.migrated()
-        _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
-        let detection = StoreDetection(database: database, pseudonymKey: Self.key)
-        let before = try await detection.run()
-        #expect(before.rulesVersion == 0)
+        try await TestStores.withStore(engine) { database, store in
+            _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            let detection = StoreDetection(database: database, pseudonymKey: Self.key)
+            let before = try await detection.run()
+            #expect(before.rulesVersion == 0)
 
-        var stricter = RuleSet.standard
-        for index in stricter.rules.indices { stricter.rules[index].enabled = false }
-        let version = try await StoredRules.record(stricter, by: "head.of.unit", note: "test: every rule off",
-                                                   in: database)
-        #expect(version == 1)
-        #expect(try await StoredRules.record(stricter, by: "head.of.unit", note: "same again", in: database) == nil)
-        let history = try await StoredRules.history(in: database)
-        #expect(history.map(\.changedBy) == ["head.of.unit"])
-        #expect(history.first?.note == "test: every rule off")
+            var stricter = RuleSet.standard
+            for index in stricter.rules.indices { stricter.rules[index].enabled = false }
+            let version = try await StoredRules.record(stricter, by: "head.of.unit", note: "test: every rule off",
+                                                       in: database)
+            #expect(version == 1)
+            #expect(try await StoredRules.record(stricter, by: "head.of.unit", note: "same again", in: database) == nil)
+            let history = try await StoredRules.history(in: database)
+            #expect(history.map(\.changedBy) == ["head.of.unit"])
+            #expect(history.first?.note == "test: every rule off")
 
-        let after = try await detection.run()
-        #expect(after.ran)
-        #expect(after.rulesVersion == 1)
-        #expect(after.withdrawn == before.alerts)
-        let statuses = Set(try await AlertFingerprint.all(in: database).map(\.status))
-        #expect(statuses == ["withdrawn"])
-        await database.close()
-        await store.remove()
+            let after = try await detection.run()
+            #expect(after.ran)
+            #expect(after.rulesVersion == 1)
+            #expect(after.withdrawn == before.alerts)
+            let statuses = Set(try await AlertFingerprint.all(in: database).map(\.status))
+            #expect(statuses == ["withdrawn"])
+        }
     }
 }

@@ -59,6 +59,25 @@ struct TestStore {
     }
 }
 
+extension TestStores {
+    /// A fresh store of the engine, migrated, open for the length of `body`, then closed and removed, whether or not
+    /// the body throws.
+    static func withStore(_ engine: DatabaseURL.Engine,
+                          _ body: (StoreDatabase, TestStore) async throws -> Void) async throws {
+        let store = try await fresh(engine)
+        let database = try await store.migrated()
+        do {
+            try await body(database, store)
+        } catch {
+            await database.close()
+            await store.remove()
+            throw error
+        }
+        await database.close()
+        await store.remove()
+    }
+}
+
 extension StoreDatabase {
     /// One integer from a query, for assertions.
     func integer(_ sql: String) async throws -> Int {
