@@ -10,15 +10,7 @@ cd "$(dirname "$0")/.."
 staff=${1:-2000}
 days=${2:-365}
 seed=${3:-7}
-bundle=.benchmarks/force-$staff-$days-$seed
-
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-swift build -c release --product custodes
-bin=.build/release/custodes
-if [ ! -f "$bundle/truth.csv" ]; then
-  mkdir -p .benchmarks
-  "$bin" simulate --out "$bundle" --staff "$staff" --days "$days" --seed "$seed"
-fi
+source benchmarks/simulated-force.sh
 
 rm -f .benchmarks/ingest.sqlite*
 echo "== ingest into SQLite"
