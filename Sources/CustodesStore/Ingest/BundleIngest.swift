@@ -17,6 +17,8 @@ public struct BundleIngest: Sendable {
     public var bulkThreshold = AuditIndexes.bulkThreshold
     /// Told the running count of audit rows read, for progress on long files.
     public var progress: (@Sendable (String, Int) -> Void)?
+    /// Told of steps worth a line of their own, such as rebuilding indexes after a bulk load.
+    public var notice: (@Sendable (String) -> Void)?
 
     public init(database: StoreDatabase) { self.database = database }
 
@@ -32,7 +34,7 @@ public struct BundleIngest: Sendable {
             let reference = try await ingestReference(reader, directory: directory, batch: batch, into: &report)
             let bulk = try await isBulkLoad(directory: directory, files: reader.auditFileNames)
             if bulk {
-                progress?("dropping audit-event indexes for a bulk load", 0)
+                notice?("dropping audit-event indexes for a bulk load")
                 try await database.withRetry("dropping indexes") { try await AuditIndexes.drop(database) }
             }
             for name in reader.auditFileNames {
@@ -40,7 +42,7 @@ public struct BundleIngest: Sendable {
                                                           batch: batch))
             }
             if bulk {
-                progress?("rebuilding audit-event indexes", 0)
+                notice?("rebuilding audit-event indexes")
                 try await database.withRetry("rebuilding indexes") { try await AuditIndexes.ensure(database) }
             }
             try await finishBatch(batch, status: "complete", report: report)

@@ -40,12 +40,9 @@ struct IngestCommand: AsyncParsableCommand {
         var ingest = BundleIngest(database: store)
         ingest.chunkSize = chunkSize
         ingest.progress = { file, rows in
-            if rows == 0 {
-                Progress.message("ingest: \(file)")
-            } else if rows % 500_000 < 50_000 {
-                Progress.line("ingest: \(file): \(rows.formatted()) rows")
-            }
+            if rows % 500_000 < 50_000 { Progress.line("ingest: \(file): \(rows.formatted()) rows") }
         }
+        ingest.notice = { Progress.message("ingest: " + $0) }
         if watch {
             let folder = DropFolder(directory: bundle, ingest: ingest)
             Progress.message("ingest: watching \(bundle) every \(interval) s; files are moved to ingested/ once stored")
