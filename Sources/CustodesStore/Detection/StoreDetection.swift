@@ -78,7 +78,7 @@ public struct StoreDetection: Sendable {
         var alerts = engine.finish()
         if let budget { Budget.apply(&alerts, perWeek: budget) }
 
-        let stored = try await StoredAlerts.write(alerts, pseudonymiser: pseudonymiser, database: database, state: state, cursor: cursor,
+        let stored = try await StoredAlerts.write(alerts, summary: engine.summary, pseudonymiser: pseudonymiser, database: database, state: state, cursor: cursor,
                                                   events: events, rulesVersion: rules.version, budget: budget,
                                                   startedAt: startedAt)
         return Outcome(ran: true, runID: stored.runID, cursor: cursor, events: events, unresolvedEvents: unresolved,

@@ -22,7 +22,8 @@ enum StoredAlerts {
 
     static func key(_ alert: Alert) -> String { alert.staffID + "/" + alert.openingEventID }
 
-    static func write(_ alerts: [Alert], pseudonymiser: Pseudonymiser, database: StoreDatabase, state: DetectionState?, cursor: Int64, events: Int,
+    static func write(_ alerts: [Alert], summary: DetectionSummary, pseudonymiser: Pseudonymiser,
+                      database: StoreDatabase, state: DetectionState?, cursor: Int64, events: Int,
                       rulesVersion: Int64, budget: Int?, startedAt: Int64) async throws -> Written {
         try await database.transaction {
             var existing: [String: (digest: String, status: String)] = [:]
@@ -37,8 +38,9 @@ enum StoredAlerts {
             }
             guard let runRow = try await database.sql.raw("""
                 INSERT INTO detection_runs (started_at, finished_at, cursor_seq, events, rules_version, alerts, opened, \
-                updated, withdrawn) VALUES (\(bind: startedAt), \(bind: Clock.epochSeconds()), \(bind: cursor), \
-                \(bind: events), \(bind: rulesVersion), \(bind: alerts.count), 0, 0, 0) RETURNING run_id
+                updated, withdrawn, in_scope, explained) VALUES (\(bind: startedAt), \(bind: Clock.epochSeconds()), \
+                \(bind: cursor), \(bind: events), \(bind: rulesVersion), \(bind: alerts.count), 0, 0, 0, \
+                \(bind: summary.inScope), \(bind: summary.explained)) RETURNING run_id
                 """).first() else { throw StoreError.query("no run id returned") }
             var written = Written(runID: try runRow.decode(column: "run_id", as: Int64.self))
 

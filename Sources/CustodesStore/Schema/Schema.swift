@@ -1,7 +1,7 @@
 /// Every version of the store's schema, in order. Times are epoch seconds (UTC) in integer columns and vocabularies
 /// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
 public enum Schema {
-    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens]
+    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -120,6 +120,15 @@ public enum Schema {
             CREATE TABLE api_tokens (token_id \(type.serialKey), source TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
                 created_by TEXT NOT NULL, created_at \(int) NOT NULL, revoked_at \(int))
             """,
+        ]
+    }
+
+    /// Version 4: how much of what each detection run saw it could explain, for the capability report.
+    static let runCoverage = Migration(version: 4, name: "explained accesses per detection run") { engine in
+        let int = ColumnTypes(engine: engine).integer
+        return [
+            "ALTER TABLE detection_runs ADD COLUMN in_scope \(int) NOT NULL DEFAULT 0",
+            "ALTER TABLE detection_runs ADD COLUMN explained \(int) NOT NULL DEFAULT 0",
         ]
     }
 }

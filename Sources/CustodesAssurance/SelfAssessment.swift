@@ -1,0 +1,72 @@
+/// A force's own assessment of the four elements from what its running system shows, by documented rules, so that
+/// it can answer an inspection with facts rather than plans. The rules are deliberately strict: "in place" needs
+/// evidence, and anything Custodes cannot see (a strategy document, a capacity review) is "no information provided"
+/// unless the force says otherwise.
+public struct SelfAssessment: Sendable, Equatable {
+    /// What the running system shows of IT monitoring.
+    public struct Monitoring: Sendable, Equatable {
+        public var sources: Int
+        /// Share of staff in post whose activity appears in the audit data.
+        public var staffCoverage: Double
+        /// Days since the most recent delivery from the least recent source.
+        public var oldestDeliveryDays: Double?
+        public var explainedShare: Double?
+        public var detectionHasRun: Bool
+
+        public init(sources: Int, staffCoverage: Double, oldestDeliveryDays: Double?, explainedShare: Double?,
+                    detectionHasRun: Bool) {
+            self.sources = sources
+            self.staffCoverage = staffCoverage
+            self.oldestDeliveryDays = oldestDeliveryDays
+            self.explainedShare = explainedShare
+            self.detectionHasRun = detectionHasRun
+        }
+    }
+
+    public var statuses: ElementStatuses
+    /// The reason for each element's status, in plain words.
+    public var reasons: [AssessedElement: String]
+
+    /// - Parameters:
+    ///   - analysts: analysts the unit has for this work (configured by the force), nil if not given.
+    ///   - intelligenceReceived: reports from support organisations; nil while the partner portal does not exist.
+    public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?) {
+        var reasons: [AssessedElement: String] = [:]
+        let it: ElementStatus
+        if monitoring.sources == 0 {
+            it = .noEvidence
+            reasons[.itMonitoring] = "no audit data has been received from any system"
+        } else if monitoring.detectionHasRun, monitoring.staffCoverage >= 0.9,
+                  let days = monitoring.oldestDeliveryDays, days <= 2 {
+            it = .inPlace
+            reasons[.itMonitoring] = "\(monitoring.sources) systems deliver audit data, covering "
+                + "\(Int((monitoring.staffCoverage * 100).rounded()))% of staff in post, and it is monitored"
+        } else {
+            it = .started
+            reasons[.itMonitoring] = "audit data is received, but not yet from every system recently, for most staff "
+                + "and under monitoring"
+        }
+        let ccu: ElementStatus
+        if let analysts, analysts > 0 {
+            ccu = .started
+            reasons[.ccuReview] = "\(analysts) analysts are configured; triage records do not exist yet to show capacity"
+        } else {
+            ccu = .noInformation
+            reasons[.ccuReview] = "no analysts or hours have been configured"
+        }
+        let partners: ElementStatus
+        if let intelligenceReceived, intelligenceReceived > 0 {
+            partners = .started
+            reasons[.supportOrganisations] = "\(intelligenceReceived) reports received from support organisations"
+        } else {
+            partners = .noEvidence
+            reasons[.supportOrganisations] = intelligenceReceived == nil
+                ? "no intelligence from support organisations is recorded: the partner portal does not exist yet"
+                : "no intelligence has been received from support organisations"
+        }
+        reasons[.strategy] = "the running system cannot show whether the plan follows the national strategy"
+        statuses = ElementStatuses(strategy: .noInformation, ccuReview: ccu, itMonitoring: it,
+                                   supportOrganisations: partners)
+        self.reasons = reasons
+    }
+}

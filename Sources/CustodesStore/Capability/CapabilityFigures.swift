@@ -1,0 +1,81 @@
+import SQLKit
+
+/// What a store shows of a force's capability, as facts a force can put to an inspector: which systems feed it and
+/// how recently, how much of the workforce their audit data covers, how much of what was seen was explained, and
+/// what the unit was given to triage. Triage records and partner intelligence do not exist yet in Custodes, so the
+/// figures that need them are absent (nil), never guessed.
+public struct CapabilityFigures: Sendable, Equatable {
+    public struct Source: Sendable, Equatable {
+        public var system: String
+        public var events: Int
+        /// The newest access time in the source's events (epoch seconds).
+        public var latestEventAt: Int64
+        /// When the source last delivered (epoch seconds, wall clock of ingest).
+        public var lastDeliveredAt: Int64
+    }
+
+    public var sources: [Source]
+    /// Staff in post (not left) and how many of them appear in the audit events.
+    public var staffInPost: Int
+    public var staffSeen: Int
+    /// From the newest detection run: accesses to people and occurrences, and how many were explained.
+    public var accessesInScope: Int?
+    public var accessesExplained: Int?
+    public var lastDetectionAt: Int64?
+    /// Alerts standing (not withdrawn), and per week of opening (Monday-start week number → count), newest last.
+    public var alerts: Int
+    public var alertsPerWeek: [(week: Int64, count: Int)]
+    /// Intelligence reports received from support organisations: none exist until the partner portal does.
+    public var intelligenceReceived: Int?
+
+    public var explainedShare: Double? {
+        guard let accessesInScope, let accessesExplained, accessesInScope > 0 else { return nil }
+        return Double(accessesExplained) / Double(accessesInScope)
+    }
+
+    public var staffCoverage: Double { staffInPost == 0 ? 0 : Double(staffSeen) / Double(staffInPost) }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.sources == rhs.sources && lhs.staffInPost == rhs.staffInPost && lhs.staffSeen == rhs.staffSeen
+            && lhs.accessesInScope == rhs.accessesInScope && lhs.accessesExplained == rhs.accessesExplained
+            && lhs.alerts == rhs.alerts && lhs.alertsPerWeek.map(\.week) == rhs.alertsPerWeek.map(\.week)
+            && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count)
+    }
+
+    /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post.
+    public static func gather(from database: StoreDatabase, asOf: Int64) async throws -> CapabilityFigures {
+        let sql = database.sql
+        let sources = try await sql.raw("""
+            SELECT system, COUNT(*) AS events, MAX(at) AS latest, MAX(received_at) AS delivered FROM audit_events \
+            GROUP BY system ORDER BY system
+            """).all().map {
+            Source(system: try $0.decode(column: "system", as: String.self),
+                   events: try $0.decode(column: "events", as: Int.self),
+                   latestEventAt: try $0.decode(column: "latest", as: Int64.self),
+                   lastDeliveredAt: try $0.decode(column: "delivered", as: Int64.self))
+        }
+        let inPostFilter: SQLQueryString = "start_date <= \(bind: asOf) AND (end_date IS NULL OR end_date >= \(bind: asOf))"
+        let staffInPost = try await sql.raw("SELECT COUNT(*) AS n FROM staff WHERE \(inPostFilter)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let staffSeen = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM staff WHERE \(inPostFilter) AND staff_id IN (SELECT DISTINCT staff_id FROM audit_events)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let run = try await sql.raw(
+            "SELECT in_scope, explained, finished_at FROM detection_runs ORDER BY run_id DESC LIMIT 1").first()
+        var weeks: [Int64: Int] = [:]
+        var alerts = 0
+        for row in try await sql.raw("SELECT opened_at FROM alerts WHERE status = 'open'").all() {
+            // Weeks start on Monday: 1970-01-01 was a Thursday.
+            let week = (try row.decode(column: "opened_at", as: Int64.self) + 3 * 86_400) / (7 * 86_400)
+            weeks[week, default: 0] += 1
+            alerts += 1
+        }
+        return CapabilityFigures(
+            sources: sources, staffInPost: staffInPost, staffSeen: staffSeen,
+            accessesInScope: try run?.decode(column: "in_scope", as: Int.self),
+            accessesExplained: try run?.decode(column: "explained", as: Int.self),
+            lastDetectionAt: try run?.decode(column: "finished_at", as: Int64.self),
+            alerts: alerts, alertsPerWeek: weeks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            intelligenceReceived: nil)
+    }
+}

@@ -1,0 +1,40 @@
+import CustodesAssurance
+import Testing
+
+@Suite("Self-assessment from the running system")
+struct SelfAssessmentTests {
+    static let monitored = SelfAssessment.Monitoring(sources: 6, staffCoverage: 0.97, oldestDeliveryDays: 0.5,
+                                                     explainedShare: 0.98, detectionHasRun: true)
+
+    @Test("IT monitoring is in place only with recent data from monitored systems covering most staff")
+    func itMonitoring() {
+        #expect(SelfAssessment(monitoring: Self.monitored, analysts: nil, intelligenceReceived: nil)
+            .statuses.itMonitoring == .inPlace)
+        var stale = Self.monitored
+        stale.oldestDeliveryDays = 3
+        #expect(SelfAssessment(monitoring: stale, analysts: nil, intelligenceReceived: nil).statuses.itMonitoring == .started)
+        var thin = Self.monitored
+        thin.staffCoverage = 0.89
+        #expect(SelfAssessment(monitoring: thin, analysts: nil, intelligenceReceived: nil).statuses.itMonitoring == .started)
+        var unmonitored = Self.monitored
+        unmonitored.detectionHasRun = false
+        #expect(SelfAssessment(monitoring: unmonitored, analysts: nil, intelligenceReceived: nil)
+            .statuses.itMonitoring == .started)
+        let none = SelfAssessment.Monitoring(sources: 0, staffCoverage: 0, oldestDeliveryDays: nil, explainedShare: nil,
+                                             detectionHasRun: false)
+        #expect(SelfAssessment(monitoring: none, analysts: nil, intelligenceReceived: nil).statuses.itMonitoring
+                == .noEvidence)
+    }
+
+    @Test("what the system cannot see is never claimed: strategy, capacity without analysts, partner intelligence")
+    func unseenElements() {
+        let bare = SelfAssessment(monitoring: Self.monitored, analysts: nil, intelligenceReceived: nil)
+        #expect(bare.statuses.strategy == .noInformation)
+        #expect(bare.statuses.ccuReview == .noInformation)
+        #expect(bare.statuses.supportOrganisations == .noEvidence)
+        #expect(bare.reasons[.supportOrganisations]?.contains("partner portal does not exist") == true)
+        let staffed = SelfAssessment(monitoring: Self.monitored, analysts: 3, intelligenceReceived: 4)
+        #expect(staffed.statuses.ccuReview == .started)
+        #expect(staffed.statuses.supportOrganisations == .started)
+    }
+}
