@@ -29,7 +29,7 @@ struct Custodes: AsyncParsableCommand {
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
             MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
             TokenCommand.self,
-            LettersCommand.self, OverviewCommand.self, CapabilityCommand.self,
+            LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]
     )
 }
