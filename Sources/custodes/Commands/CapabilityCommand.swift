@@ -36,15 +36,9 @@ struct CapabilityCommand: AsyncParsableCommand {
     func run() async throws {
         let now = Int64(Date().timeIntervalSince1970)
         let asOfSeconds = try asOf.map { try Timestamp.parseDate($0).get().seconds } ?? now
-        let store = try await database.open()
-        let figures: CapabilityFigures
-        do {
-            figures = try await CapabilityFigures.gather(from: store, asOf: asOfSeconds)
-        } catch {
-            await store.close()
-            throw error
+        let figures = try await database.withStore {
+            try await CapabilityFigures.gather(from: $0, asOf: asOfSeconds)
         }
-        await store.close()
         print(CapabilityReportText.render(figures, analysts: analysts, now: now))
     }
 }

@@ -27,4 +27,18 @@ struct DatabaseOptions: ParsableArguments {
         }
         return database
     }
+
+    /// Opens the store (migrated unless `migrate` is false), runs `body`, and closes the store whether or not the
+    /// body throws.
+    func withStore<T>(migrate: Bool = true, _ body: (StoreDatabase) async throws -> T) async throws -> T {
+        let store = try await open(migrate: migrate)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
 }

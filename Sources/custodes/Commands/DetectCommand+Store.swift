@@ -7,10 +7,9 @@ extension DetectCommand {
     func runOnStore() async throws {
         let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
         if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
-        let store = try await database.open()
-        var detection = StoreDetection(database: store, pseudonymKey: key, budget: budget)
-        detection.progress = { Progress.message($0) }
-        do {
+        try await database.withStore { store in
+            var detection = StoreDetection(database: store, pseudonymKey: key, budget: budget)
+            detection.progress = { Progress.message($0) }
             var first = true
             while first || follow {
                 if !first { try await Task.sleep(for: .seconds(interval)) }
@@ -18,11 +17,7 @@ extension DetectCommand {
                 if outcome.ran || first { print(Self.describe(outcome)) }
                 first = false
             }
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
     }
 
     static func describe(_ outcome: StoreDetection.Outcome) -> String {

@@ -36,7 +36,10 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await database.open()
+        try await database.withStore { store in try await run(on: store) }
+    }
+
+    private func run(on store: StoreDatabase) async throws {
         var ingest = BundleIngest(database: store)
         ingest.chunkSize = chunkSize
         ingest.progress = { file, rows in
@@ -46,32 +49,20 @@ struct IngestCommand: AsyncParsableCommand {
         if watch {
             let folder = DropFolder(directory: bundle, ingest: ingest)
             Progress.message("ingest: watching \(bundle) every \(interval) s; files are moved to ingested/ once stored")
-            do {
-                while true {
-                    let started = ContinuousClock.now
-                    if let report = try await folder.poll() {
-                        print(IngestReportText.render(report, seconds: (ContinuousClock.now - started).seconds,
-                                                      store: store.url.description))
-                    }
-                    try await Task.sleep(for: .seconds(interval))
+            while true {
+                let started = ContinuousClock.now
+                if let report = try await folder.poll() {
+                    print(IngestReportText.render(report, seconds: (ContinuousClock.now - started).seconds,
+                                                  store: store.url.description))
                 }
-            } catch {
-                await store.close()
-                throw error
+                try await Task.sleep(for: .seconds(interval))
             }
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let report: IngestReport
-        do {
-            report = try await ingest.ingest(directory: bundle, source: (bundle as NSString).lastPathComponent)
-        } catch {
-            await store.close()
-            throw error
-        }
+        let report = try await ingest.ingest(directory: bundle, source: (bundle as NSString).lastPathComponent)
         Progress.done()
         let seconds = (clock.now - started).seconds
         print(IngestReportText.render(report, seconds: seconds, store: store.url.description))
-        await store.close()
     }
 }

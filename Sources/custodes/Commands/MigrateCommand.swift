@@ -12,12 +12,12 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.open(migrate: false)
-        defer { Task { await store.close() } }
-        let migrator = Migrator(database: store)
-        let ran = try await migrator.migrate()
-        let versions = try await migrator.appliedVersions()
-        print("store \(store.url): schema version \(versions.last ?? 0) (\(ran.count) migration\(ran.count == 1 ? "" : "s") applied now)")
-        await store.close()
+        try await database.withStore(migrate: false) { store in
+            let migrator = Migrator(database: store)
+            let ran = try await migrator.migrate()
+            let versions = try await migrator.appliedVersions()
+            print("store \(store.url): schema version \(versions.last ?? 0) "
+                  + "(\(ran.count) migration\(ran.count == 1 ? "" : "s") applied now)")
+        }
     }
 }

@@ -17,8 +17,7 @@ struct QuarantineCommand: AsyncParsableCommand {
     var limit: Int = 50
 
     func run() async throws {
-        let store = try await database.open()
-        do {
+        try await database.withStore { store in
             let counts = try await StoredQuarantine.countsByReason(in: store)
             let rows = try await StoredQuarantine.list(in: store, batch: batch, limit: limit)
             let total = counts.values.reduce(0, +)
@@ -26,10 +25,6 @@ struct QuarantineCommand: AsyncParsableCommand {
                   + (counts.isEmpty ? "" : ": " + counts.sorted { $0.key < $1.key }
                         .map { "\($0.value.formatted()) \($0.key)" }.joined(separator: ", ")))
             for row in rows { print("batch \(row.batchID): \(row.entry.message)") }
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
     }
 }

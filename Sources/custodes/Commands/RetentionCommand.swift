@@ -33,9 +33,8 @@ struct RetentionCommand: AsyncParsableCommand {
         let reference = try asOf.map { try Timestamp.parseDate($0).get().seconds }
             ?? Int64(Date().timeIntervalSince1970)
         let cutoff = reference - Int64(olderThan) * 86_400
-        let store = try await database.open()
         let cutoffText = Timestamp(seconds: cutoff).iso8601
-        do {
+        try await database.withStore { store in
             if apply {
                 let deleted = try await Retention.delete(olderThan: cutoff, in: store) {
                     Progress.line("retention: \($0.formatted()) events deleted")
@@ -47,10 +46,6 @@ struct RetentionCommand: AsyncParsableCommand {
                 print("retention: \(count.formatted()) audit events are from before \(cutoffText); "
                       + "run again with --apply to delete them")
             }
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
     }
 }

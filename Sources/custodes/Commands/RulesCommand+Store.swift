@@ -31,9 +31,9 @@ extension RulesCommand {
 
         func run() async throws {
             let rules = try RuleSet.load(path: file)
-            let store = try await database.open()
-            let version = try await StoredRules.record(rules, by: by, note: note, in: store)
-            await store.close()
+            let version = try await database.withStore {
+                try await StoredRules.record(rules, by: by, note: note, in: $0)
+            }
             if let version {
                 print("rule set version \(version) recorded; the next detection run applies it")
             } else {
@@ -48,9 +48,7 @@ extension RulesCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let store = try await database.open()
-            let changes = try await StoredRules.history(in: store)
-            await store.close()
+            let changes = try await database.withStore { try await StoredRules.history(in: $0) }
             if changes.isEmpty { print("the built-in rules; never changed") }
             for change in changes {
                 print("version \(change.version)  \(Timestamp(seconds: change.changedAt).iso8601)  \(change.changedBy): "

@@ -41,20 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
         if created { Progress.message("serve: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
-        let store = try await database.open()
-        let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
-        let application = CustodesServerBuilder.application(
-            database: store, detection: detection,
-            configuration: ServerConfiguration(host: host, port: port,
-                                               detectionInterval: detectInterval > 0 ? detectInterval : nil),
-            report: { Progress.message($0) })
-        Progress.message("serve: listening on http://\(host):\(port) over \(store.url)")
-        do {
+        try await database.withStore { store in
+            let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
+            let application = CustodesServerBuilder.application(
+                database: store, detection: detection,
+                configuration: ServerConfiguration(host: host, port: port,
+                                                   detectionInterval: detectInterval > 0 ? detectInterval : nil),
+                report: { Progress.message($0) })
+            Progress.message("serve: listening on http://\(host):\(port) over \(store.url)")
             try await application.runService()
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
     }
 }

@@ -26,9 +26,9 @@ struct TokenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try await database.open()
-            let (id, secret) = try await APITokens.create(source: source, by: by, in: store)
-            await store.close()
+            let (id, secret) = try await database.withStore {
+                try await APITokens.create(source: source, by: by, in: $0)
+            }
             print("token \(id) for \(source): \(secret)")
             print("This is the only time it is shown; store it in the connector's secret store.")
         }
@@ -39,9 +39,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let store = try await database.open()
-            let tokens = try await APITokens.list(in: store)
-            await store.close()
+            let tokens = try await database.withStore { try await APITokens.list(in: $0) }
             for token in tokens {
                 print("\(token.id)  \(token.source)  made by \(token.createdBy)"
                       + (token.revokedAt == nil ? "" : "  revoked"))
@@ -56,9 +54,7 @@ struct TokenCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let store = try await database.open()
-            let revoked = try await APITokens.revoke(id: id, in: store)
-            await store.close()
+            let revoked = try await database.withStore { try await APITokens.revoke(id: id, in: $0) }
             guard revoked else { throw ValidationError("No live token with id \(id).") }
             print("token \(id) revoked")
         }
