@@ -1,7 +1,7 @@
 /// Every version of the store's schema, in order. Times are epoch seconds (UTC) in integer columns and vocabularies
 /// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
 public enum Schema {
-    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage]
+    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -129,6 +129,60 @@ public enum Schema {
         return [
             "ALTER TABLE detection_runs ADD COLUMN in_scope \(int) NOT NULL DEFAULT 0",
             "ALTER TABLE detection_runs ADD COLUMN explained \(int) NOT NULL DEFAULT 0",
+        ]
+    }
+
+    /// Version 5: the unit's own work in the web application. Accounts (disabled, never deleted, so the trail stays
+    /// readable), their recovery codes and server-side sessions (only hashes of secrets are kept); the hash-chained
+    /// audit trail; and triage of alerts: assignment, comments, decisions with their rationale, and reveals of a
+    /// pseudonymised member of staff with the reason given.
+    static let unitWork = Migration(version: 5, name: "users, sessions, audit trail and triage") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE users (user_id \(type.serialKey), username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+                role TEXT NOT NULL, password_hash TEXT NOT NULL, password_is_temporary \(int) NOT NULL,
+                totp_secret TEXT, totp_enrolled \(int) NOT NULL, totp_last_step \(int), failed_attempts \(int) NOT NULL,
+                locked_until \(int), staff_id TEXT, created_at \(int) NOT NULL, disabled_at \(int))
+            """,
+            """
+            CREATE TABLE recovery_codes (user_id \(int) NOT NULL, code_hash TEXT NOT NULL, used_at \(int),
+                PRIMARY KEY (user_id, code_hash))
+            """,
+            """
+            CREATE TABLE sessions (session_hash TEXT PRIMARY KEY, user_id \(int) NOT NULL, csrf_token TEXT NOT NULL,
+                second_factor \(int) NOT NULL, created_at \(int) NOT NULL, last_seen_at \(int) NOT NULL, ended_at \(int))
+            """,
+            "CREATE INDEX sessions_by_user ON sessions (user_id)",
+            """
+            CREATE TABLE audit_trail (seq \(type.serialKey), at \(int) NOT NULL, username TEXT NOT NULL,
+                action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, previous_hash TEXT NOT NULL,
+                entry_hash TEXT NOT NULL)
+            """,
+            "CREATE INDEX audit_trail_by_user ON audit_trail (username, seq)",
+            """
+            CREATE TABLE alert_triage (alert_key TEXT PRIMARY KEY, assignee TEXT, state TEXT NOT NULL,
+                updated_at \(int) NOT NULL)
+            """,
+            "CREATE INDEX alert_triage_by_assignee ON alert_triage (assignee)",
+            """
+            CREATE TABLE alert_comments (comment_id \(type.serialKey), alert_key TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX alert_comments_by_alert ON alert_comments (alert_key, comment_id)",
+            """
+            CREATE TABLE alert_decisions (decision_id \(type.serialKey), alert_key TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, outcome TEXT NOT NULL, rationale TEXT NOT NULL, exception_until TEXT,
+                rules_version \(int))
+            """,
+            "CREATE INDEX alert_decisions_by_alert ON alert_decisions (alert_key, decision_id)",
+            """
+            CREATE TABLE reveals (reveal_id \(type.serialKey), alert_key TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, reason TEXT NOT NULL)
+            """,
+            "CREATE INDEX reveals_by_alert ON reveals (alert_key, username)",
+            "CREATE INDEX alerts_by_opened ON alerts (opened_at)",
         ]
     }
 }

@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+import SQLKit
+
+/// The unit's audit trail: every sign-in, view, search, export, reveal, decision, rule change and administration
+/// action, appended in order. Each entry's hash commits to the previous entry's hash and to its own fields, so
+/// editing, removing or reordering any entry breaks the chain at that point and `verify` names it.
+///
+/// The chain cannot show that entries were cut from the end; `verify` reports the head hash so that it can be
+/// written down elsewhere (a report, a ticket) and compared later.
+public enum AuditTrail {
+    public struct Entry: Sendable, Equatable {
+        public var seq: Int64
+        public var at: Int64
+        public var username: String
+        public var action: String
+        public var subject: String
+        public var detail: String
+        public var previousHash: String
+        public var entryHash: String
+    }
+
+    public enum Verification: Sendable, Equatable {
+        /// Every entry checks out; `head` is the newest entry's hash.
+        case intact(entries: Int, head: String)
+        /// The first entry that does not check out, and why.
+        case broken(seq: Int64, reason: String)
+    }
+
+    /// What the first entry's `previousHash` commits to.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends an entry. Appends are serialised (an immediate transaction on SQLite, a transaction-scoped advisory
+    /// lock on PostgreSQL) so two requests can never both chain onto the same previous entry.
+    @discardableResult
+    public static func append(_ action: String, by username: String, subject: String = "", detail: String = "",
+                              at: Int64, in database: StoreDatabase) async throws -> Entry {
+        try await database.transaction {
+            if database.engine == .postgres {
+                try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
+            }
+            let previous = try await database.sql.raw(
+                "SELECT entry_hash FROM audit_trail ORDER BY seq DESC LIMIT 1").first()?
+                .decode(column: "entry_hash", as: String.self) ?? genesis
+            let hash = entryHash(previous: previous, at: at, username: username, action: action, subject: subject,
+                                 detail: detail)
+            guard let row = try await database.sql.raw("""
+                INSERT INTO audit_trail (at, username, action, subject, detail, previous_hash, entry_hash) VALUES \
+                (\(bind: at), \(bind: username), \(bind: action), \(bind: subject), \(bind: detail), \
+                \(bind: previous), \(bind: hash)) RETURNING seq
+                """).first() else { throw StoreError.query("no trail entry returned") }
+            return Entry(seq: try row.decode(column: "seq", as: Int64.self), at: at, username: username,
+                         action: action, subject: subject, detail: detail, previousHash: previous, entryHash: hash)
+        }
+    }
+
+    /// Walks the whole chain in order and names the first entry that was edited, removed or reordered.
+    public static func verify(in database: StoreDatabase) async throws -> Verification {
+        var expectedPrevious = genesis
+        var count = 0
+        var lastSeq: Int64 = 0
+        for row in try await database.sql.raw("SELECT * FROM audit_trail ORDER BY seq").all() {
+            let entry = try decode(row)
+            if entry.previousHash != expectedPrevious {
+                let gap = entry.seq != lastSeq + 1 && lastSeq > 0
+                return .broken(seq: entry.seq, reason: gap
+                    ? "the entry before it (after \(lastSeq)) is missing or was changed"
+                    : "its link to the previous entry does not match: an earlier entry was removed or changed")
+            }
+            let recomputed = entryHash(previous: entry.previousHash, at: entry.at, username: entry.username,
+                                       action: entry.action, subject: entry.subject, detail: entry.detail)
+            if recomputed != entry.entryHash {
+                return .broken(seq: entry.seq, reason: "its contents were changed after it was written")
+            }
+            expectedPrevious = entry.entryHash
+            lastSeq = entry.seq
+            count += 1
+        }
+        return .intact(entries: count, head: expectedPrevious)
+    }
+
+    /// A filter for the auditor's pages and the CSV export.
+    public struct Filter: Sendable, Equatable {
+        public var username: String?
+        public var action: String?
+        public var subject: String?
+        public init(username: String? = nil, action: String? = nil, subject: String? = nil) {
+            self.username = username
+            self.action = action
+            self.subject = subject
+        }
+    }
+
+    /// Entries matching the filter, newest first.
+    public static func entries(matching filter: Filter, limit: Int, offset: Int = 0,
+                               in database: StoreDatabase) async throws -> (entries: [Entry], total: Int) {
+        var conditions: [SQLQueryString] = []
+        if let username = filter.username, !username.isEmpty { conditions.append("username = \(bind: username)") }
+        if let action = filter.action, !action.isEmpty { conditions.append("action = \(bind: action)") }
+        if let subject = filter.subject, !subject.isEmpty { conditions.append("subject = \(bind: subject)") }
+        let clause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let total = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_trail" + clause).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let rows = try await database.sql.raw(
+            "SELECT * FROM audit_trail" + clause + " ORDER BY seq DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))"
+        ).all()
+        return (try rows.map(decode), total)
+    }
+
+    static let lockKey: Int64 = 0x43_55_53_54_52_4C // "CUSTRL"
+
+    static func entryHash(previous: String, at: Int64, username: String, action: String, subject: String,
+                          detail: String) -> String {
+        // Each field is length-prefixed so no two different entries can serialise to the same bytes.
+        var bytes: [UInt8] = []
+        for field in [previous, String(at), username, action, subject, detail] {
+            let utf8 = Array(field.utf8)
+            bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8
+        }
+        return SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Entry {
+        Entry(seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
+              username: try row.decode(column: "username", as: String.self),
+              action: try row.decode(column: "action", as: String.self),
+              subject: try row.decode(column: "subject", as: String.self),
+              detail: try row.decode(column: "detail", as: String.self),
+              previousHash: try row.decode(column: "previous_hash", as: String.self),
+              entryHash: try row.decode(column: "entry_hash", as: String.self))
+    }
+}

@@ -1,0 +1,80 @@
+import SQLKit
+
+/// What the unit may learn about a member of staff once their identity is revealed, and the history of alerts about
+/// them, which draws their risk over time.
+public enum StaffProfile {
+    public struct Identity: Sendable, Equatable {
+        public var staffID: String
+        public var collarNumber: String
+        public var displayName: String
+        public var role: String
+        public var team: String
+        public var station: String
+    }
+
+    /// One alert about the member of staff: the risk when it opened and the highest it reached.
+    public struct AlertPoint: Sendable, Equatable {
+        public var alertID: Int64
+        public var openedAt: Int64
+        public var lastEvidenceAt: Int64
+        public var scoreAtOpen: Double
+        public var score: Double
+        public var indicators: [String]
+        public var status: String
+    }
+
+    public static func identity(staffID: String, in database: StoreDatabase) async throws -> Identity? {
+        guard let row = try await database.sql.raw("""
+            SELECT staff_id, collar_number, display_name, role, team, station FROM staff \
+            WHERE staff_id = \(bind: staffID)
+            """).first() else { return nil }
+        return Identity(staffID: try row.decode(column: "staff_id", as: String.self),
+                        collarNumber: try row.decode(column: "collar_number", as: String.self),
+                        displayName: try row.decode(column: "display_name", as: String.self),
+                        role: try row.decode(column: "role", as: String.self),
+                        team: try row.decode(column: "team", as: String.self),
+                        station: try row.decode(column: "station", as: String.self))
+    }
+
+    public static func alerts(staffID: String, in database: StoreDatabase) async throws -> [AlertPoint] {
+        try await database.sql.raw("""
+            SELECT alert_id, opened_at, last_evidence_at, score_at_open, score, indicators, status FROM alerts \
+            WHERE staff_id = \(bind: staffID) ORDER BY opened_at
+            """).all().map {
+            AlertPoint(alertID: try $0.decode(column: "alert_id", as: Int64.self),
+                       openedAt: try $0.decode(column: "opened_at", as: Int64.self),
+                       lastEvidenceAt: try $0.decode(column: "last_evidence_at", as: Int64.self),
+                       scoreAtOpen: try $0.decode(column: "score_at_open", as: Double.self),
+                       score: try $0.decode(column: "score", as: Double.self),
+                       indicators: try $0.decode(column: "indicators", as: String.self).split(separator: ";").map(String.init),
+                       status: try $0.decode(column: "status", as: String.self))
+        }
+    }
+
+    /// The person identifiers a user who is a member of staff has declared as associates.
+    public static func declaredAssociates(staffID: String, in database: StoreDatabase) async throws -> [String] {
+        try await database.sql.raw("""
+            SELECT person_id FROM declared_associations WHERE staff_id = \(bind: staffID) ORDER BY person_id
+            """).all().map { try $0.decode(column: "person_id", as: String.self) }
+    }
+
+    /// The people the evidence events opened, by event id: for roles that need to know who the victims are.
+    public static func people(eventIDs: [String], in database: StoreDatabase) async throws
+        -> [String: (personID: String, name: String)] {
+        guard !eventIDs.isEmpty else { return [:] }
+        var result: [String: (personID: String, name: String)] = [:]
+        for chunk in stride(from: 0, to: eventIDs.count, by: 500).map({ Array(eventIDs[$0..<min($0 + 500, eventIDs.count)]) }) {
+            let list = SQLList(chunk.map { SQLBind($0) })
+            for row in try await database.sql.raw("""
+                SELECT e.event_id, p.person_id, p.given_name, p.family_name FROM audit_events e \
+                JOIN persons p ON p.person_id = e.entity_id WHERE e.event_id IN (\(list))
+                """).all() {
+                result[try row.decode(column: "event_id", as: String.self)] = (
+                    try row.decode(column: "person_id", as: String.self),
+                    try row.decode(column: "given_name", as: String.self) + " "
+                        + (try row.decode(column: "family_name", as: String.self)))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+import SQLKit
+
+/// Server-side sessions. The browser holds a random token; the store holds only its SHA-256, so a copy of the
+/// database cannot be used to take over a session. A session is live until it is ended, idle too long or too old.
+public enum Sessions {
+    public struct Session: Sendable, Equatable {
+        public var userID: Int64
+        public var csrfToken: String
+        /// Whether the second factor was given; until then the session reaches only the second-factor pages.
+        public var secondFactor: Bool
+        public var createdAt: Int64
+        public var lastSeenAt: Int64
+    }
+
+    public static func create(tokenHash: String, userID: Int64, csrfToken: String, at: Int64,
+                              in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            INSERT INTO sessions (session_hash, user_id, csrf_token, second_factor, created_at, last_seen_at) VALUES \
+            (\(bind: tokenHash), \(bind: userID), \(bind: csrfToken), 0, \(bind: at), \(bind: at))
+            """).run()
+    }
+
+    /// The session if it is live at `at`, given the idle and absolute limits in seconds; an expired one is ended.
+    public static func live(tokenHash: String, at: Int64, idle: Int64, absolute: Int64,
+                            in database: StoreDatabase) async throws -> Session? {
+        guard let row = try await database.sql.raw("""
+            SELECT user_id, csrf_token, second_factor, created_at, last_seen_at FROM sessions \
+            WHERE session_hash = \(bind: tokenHash) AND ended_at IS NULL
+            """).first() else { return nil }
+        let session = Session(userID: try row.decode(column: "user_id", as: Int64.self),
+                              csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                              secondFactor: try row.decode(column: "second_factor", as: Int64.self) != 0,
+                              createdAt: try row.decode(column: "created_at", as: Int64.self),
+                              lastSeenAt: try row.decode(column: "last_seen_at", as: Int64.self))
+        if at - session.lastSeenAt > idle || at - session.createdAt > absolute {
+            try await end(tokenHash: tokenHash, at: at, in: database)
+            return nil
+        }
+        return session
+    }
+
+    public static func touch(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw(
+            "UPDATE sessions SET last_seen_at = \(bind: at) WHERE session_hash = \(bind: tokenHash)").run()
+    }
+
+    public static func completeSecondFactor(tokenHash: String, in database: StoreDatabase) async throws {
+        try await database.sql.raw(
+            "UPDATE sessions SET second_factor = 1 WHERE session_hash = \(bind: tokenHash)").run()
+    }
+
+    public static func end(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET ended_at = \(bind: at) WHERE session_hash = \(bind: tokenHash) AND ended_at IS NULL
+            """).run()
+    }
+
+    public static func endAll(userID: Int64, at: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET ended_at = \(bind: at) WHERE user_id = \(bind: userID) AND ended_at IS NULL
+            """).run()
+    }
+}

@@ -1,0 +1,24 @@
+/// A user of the web application as stored. Secrets appear only as hashes, and the TOTP secret only sealed with the
+/// deployment's key (see `SecretBox` in the server), so a copy of the database does not let anyone sign in.
+public struct UserAccount: Sendable, Equatable {
+    public var id: Int64
+    public var username: String
+    public var displayName: String
+    public var role: Role
+    public var passwordHash: String
+    /// Set by `user add` and `reset-password`: the user must choose their own password after signing in.
+    public var passwordIsTemporary: Bool
+    public var sealedTOTPSecret: String?
+    public var totpEnrolled: Bool
+    /// The last TOTP time step accepted, so a code cannot be replayed within its window.
+    public var totpLastStep: Int64?
+    public var failedAttempts: Int
+    public var lockedUntil: Int64?
+    /// The user's own staff identifier when they are also a member of the force's staff: they never see anything
+    /// about themselves or their declared associates.
+    public var staffID: String?
+    public var createdAt: Int64
+    public var disabledAt: Int64?
+
+    public var isDisabled: Bool { disabledAt != nil }
+}
