@@ -38,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
@@ -79,14 +82,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The HTTP server: the ingest API for connectors, with detection running beside it.
+        // The HTTP server: the unit's web application and JSON API, the ingest API for connectors, sign-in and
+        // access control, with detection running beside it.
         .target(
             name: "CustodesServer",
             dependencies: [
-                "CustodesStore", "CustodesDetection", "CustodesBundle",
+                "CustodesStore", "CustodesDetection", "CustodesBundle", "CustodesModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+public import CustodesDetection
 public import CustodesStore
 public import Hummingbird
 import Logging
@@ -19,20 +20,25 @@ public struct ServerConfiguration: Sendable {
 /// Builds the server: its routes over the store, and detection beside it as a service with the same lifecycle (a
 /// clean shutdown on SIGINT or SIGTERM stops both).
 public enum CustodesServerBuilder {
-    public static func router(database: StoreDatabase) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// Every route: the ingest API (bearer tokens, its own JSON errors), then the web application and its JSON API
+    /// (sessions, roles, need-to-know, the trail). Security headers apply to all of them.
+    public static func router(database: StoreDatabase, access: AccessSettings,
+                              pseudonymiser: Pseudonymiser) throws -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
         router.get("/healthz") { _, _ in "ok" }
         IngestController(database: database).addRoutes(to: router)
+        try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser).addRoutes(to: router)
         return router
     }
 
-    public static func application(database: StoreDatabase, detection: StoreDetection?,
-                                   configuration: ServerConfiguration,
-                                   report: @escaping @Sendable (String) -> Void) -> some ApplicationProtocol {
+    public static func application(database: StoreDatabase, detection: StoreDetection?, access: AccessSettings,
+                                   pseudonymiser: Pseudonymiser, configuration: ServerConfiguration,
+                                   report: @escaping @Sendable (String) -> Void) throws -> some ApplicationProtocol {
         var logger = Logger(label: "custodes.server")
         logger.logLevel = .notice
         var application = Application(
-            router: router(database: database),
+            router: try router(database: database, access: access, pseudonymiser: pseudonymiser),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "Custodes"),
             logger: logger)

@@ -10,6 +10,9 @@ struct Custodes: AsyncParsableCommand {
             Custodes reads a force data bundle (a folder of CSV files exported from force systems: staff, rosters, \
             people, occurrences, assignments and audit events; see docs/data-format.md).
 
+            See it working: `custodes demo` simulates a force, stores and scores it, creates one account per role \
+            and serves the unit's web application on http://127.0.0.1:8080/.
+
             Start with a synthetic force:
               custodes simulate --out demo-force --staff 500 --days 60
               custodes validate demo-force
@@ -28,7 +31,7 @@ struct Custodes: AsyncParsableCommand {
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
             MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
-            TokenCommand.self,
+            TokenCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
             LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]
     )

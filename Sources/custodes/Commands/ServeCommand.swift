@@ -4,13 +4,14 @@ import CustodesServer
 import CustodesStore
 import Hummingbird
 
-/// `custodes serve --db URL`: the server (the ingest API today) with detection running beside it.
+/// `custodes serve --db URL`: the unit's web application, its JSON API and the ingest API, with detection running
+/// beside it.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the ingest API over the store, with detection running beside it.",
+        abstract: "Serve the web application, its JSON API and the ingest API, with detection running beside it.",
         discussion: """
-            Connectors push audit events to POST /api/v1/audit-events (CSV or JSON Lines, with a bearer token from \
+            The unit signs in at / (accounts from `custodes user add`, with a second factor). Connectors push audit events to POST /api/v1/audit-events (CSV or JSON Lines, with a bearer token from \
             `custodes token add`); detection runs every --detect-interval seconds when anything changed. Listens \
             on 127.0.0.1 unless --host says otherwise; put TLS in front of it before exposing it to a network.
             """
@@ -30,8 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Alerts a week the unit can triage (see `custodes detect --budget`).")
     var budget: Int?
 
-    @Option(help: "The deployment's pseudonym key file (created, readable by its owner only, when missing).")
+    @Option(help: "The deployment's key file: pseudonyms and sealed second-factor secrets derive from it (created, readable by its owner only, when missing).")
     var pseudonymKey: String = "custodes-pseudonym.key"
+
+    @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
+    var secureCookies = false
 
     func validate() throws {
         if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
@@ -43,12 +47,14 @@ struct ServeCommand: AsyncParsableCommand {
         if created { Progress.message("serve: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
         try await database.withStore { store in
             let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
-            let application = CustodesServerBuilder.application(
-                database: store, detection: detection,
+            var access = AccessSettings(deploymentKey: key)
+            access.secureCookies = secureCookies
+            let application = try CustodesServerBuilder.application(
+                database: store, detection: detection, access: access, pseudonymiser: Pseudonymiser(key: key),
                 configuration: ServerConfiguration(host: host, port: port,
                                                    detectionInterval: detectInterval > 0 ? detectInterval : nil),
                 report: { Progress.message($0) })
-            Progress.message("serve: listening on http://\(host):\(port) over \(store.url)")
+            Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
             try await application.runService()
         }
     }

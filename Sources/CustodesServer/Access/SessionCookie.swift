@@ -1,0 +1,31 @@
+import Crypto
+import Foundation
+public import Hummingbird
+
+/// The session cookie: a random token the browser returns, HttpOnly and SameSite=Strict (and Secure behind TLS).
+public enum SessionCookie {
+    public static let name = "custodes_session"
+
+    public static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    public static func token(in request: Request) -> String? {
+        request.cookies[name]?.value
+    }
+
+    public static func setting(_ token: String, secure: Bool) -> String {
+        "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    public static func clearing(secure: Bool) -> String {
+        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}

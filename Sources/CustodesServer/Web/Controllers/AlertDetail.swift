@@ -1,0 +1,43 @@
+import Foundation
+
+/// The detection engine's JSON for one alert (see `AlertJSON`), read back for the alert's page and the API. The
+/// member of staff's identifier is deliberately not decoded: pages show the pseudonym until a reveal.
+struct AlertDetail: Decodable {
+    struct Contribution: Decodable {
+        var indicator: String
+        var hits: Int
+        var points: Double
+        var weight: Double
+        var examples: [String]
+    }
+
+    struct Person: Decodable {
+        var pseudonym: String
+        var markers: [String]
+        var accesses: Int
+    }
+
+    struct Evidence: Decodable {
+        var event_id: String
+        var at: String
+        var system: String
+        var action: String
+        var entity_type: String
+        var person: String?
+        var fields: [String]
+        var on_duty: Bool
+        var workstation: String
+        var indicators: [String]
+        var explanations_tried: [String]
+    }
+
+    var why: String
+    var evidence_count: Int
+    var contributions: [Contribution]
+    var people: [Person]
+    var evidence_detail: [Evidence]
+
+    static func decode(_ text: String) throws -> AlertDetail {
+        try JSONDecoder().decode(AlertDetail.self, from: Data(text.utf8))
+    }
+}

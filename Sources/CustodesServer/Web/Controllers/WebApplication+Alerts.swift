@@ -1,0 +1,260 @@
+import CustodesDetection
+import CustodesModel
+import CustodesStore
+import Foundation
+import Hummingbird
+
+/// The triage queue and the alert page: the only places case content appears, for analysts, investigators and the
+/// head of unit, each narrowed by need-to-know.
+extension WebApplication {
+    static let caseRoles: Set<Role> = [.analyst, .investigator, .headOfUnit]
+
+    func addAlertRoutes(to router: Router<WebContext>) {
+        router.get("/alerts") { request, context in try await queue(request, context) }
+        router.get("/alerts/{id}") { request, context in try await alertPage(request, context, errors: [:]) }
+        router.post("/alerts/{id}/reveal") { request, context in try await reveal(request, context) }
+        router.post("/alerts/{id}/decisions") { request, context in try await decide(request, context) }
+        router.post("/alerts/{id}/comments") { request, context in try await comment(request, context) }
+        router.post("/alerts/{id}/assign") { request, context in try await assign(request, context) }
+    }
+
+    /// Reads the queue's query from the address, so every view of it can be bookmarked and is recorded as searched.
+    static func queueQuery(_ request: Request) -> AlertQueue.Query {
+        let parameters = request.uri.queryParameters
+        var query = AlertQueue.Query()
+        query.sort = parameters["sort"].flatMap { AlertQueue.Sort(rawValue: String($0)) } ?? .risk
+        query.state = parameters["state"].flatMap { TriageState(rawValue: String($0)) }
+        query.indicator = parameters["indicator"].map(String.init)
+        query.station = parameters["station"].map(String.init)
+        query.assignee = parameters["assignee"].map(String.init)
+        query.includeWithdrawn = parameters["withdrawn"] == "1"
+        query.page = parameters["page"].flatMap { Int(String($0)) } ?? 1
+        return query
+    }
+
+    func queue(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser(Self.caseRoles)
+        let query = Self.queueQuery(request)
+        let result = try await AlertQueue.page(query, visibility: try await needToKnow.visibility(for: user), in: database)
+        try await audit("view_queue", by: user.username, detail: request.uri.query ?? "")
+        let choices = try await AlertQueue.filterChoices(in: database)
+        let pages = max(1, (result.total + query.pageSize - 1) / query.pageSize)
+        func link(page: Int) -> String {
+            var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
+            items.append("page=\(page)")
+            return "/alerts?" + items.joined(separator: "&")
+        }
+        let sortLabels: [AlertQueue.Sort: String] = [.risk: "highest risk first", .age: "oldest first",
+                                                     .state: "new first"]
+        return page(.init(title: "Alerts", template: "queue", context: [
+            "counts": TriageState.allCases.map { ["label": $0.title, "count": result.counts[$0] ?? 0] as [String: Any] },
+            "sorts": AlertQueue.Sort.allCases.map {
+                ["value": $0.rawValue, "label": sortLabels[$0]!.prefix(1).uppercased() + sortLabels[$0]!.dropFirst(),
+                 "selected": $0 == query.sort] as [String: Any]
+            },
+            "sortLabel": sortLabels[query.sort]!,
+            "states": TriageState.allCases.map { ["value": $0.rawValue, "label": $0.title, "selected": $0 == query.state] as [String: Any] },
+            "indicators": choices.indicators.map { ["value": $0, "selected": $0 == query.indicator] as [String: Any] },
+            "stations": choices.stations.map { ["value": $0, "selected": $0 == query.station] as [String: Any] },
+            "assignee": query.assignee ?? "",
+            "total": result.total, "single": result.total == 1, "page": query.page, "pages": pages,
+            "hasRows": !result.rows.isEmpty,
+            "rows": result.rows.map { row in
+                ["id": row.alertID, "pseudonym": row.pseudonym, "score": String(format: "%.1f", row.score),
+                 "opened": displayTime(row.openedAt), "indicators": row.indicators.joined(separator: ", "),
+                 "station": row.station, "state": row.state.rawValue, "stateLabel": row.state.title,
+                 "withdrawn": row.status == "withdrawn", "assignee": row.assignee ?? ""] as [String: Any]
+            },
+            "previous": query.page > 1 ? link(page: query.page - 1) : false,
+            "next": query.page < pages ? link(page: query.page + 1) : false,
+        ]), request, context)
+    }
+
+    /// The alert, if the user may see it at all; otherwise "not found", so that an alert's existence does not leak.
+    func visibleAlert(_ context: WebContext, user: UserAccount) async throws -> AlertCasework.Record {
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let record = try await AlertCasework.record(id: id, in: database),
+              try await AlertQueue.isVisible(key: record.key, visibility: try await needToKnow.visibility(for: user),
+                                             in: database) else {
+            throw WebError.notFound
+        }
+        return record
+    }
+
+    func alertPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+        let user = try context.requireUser(Self.caseRoles)
+        let record = try await visibleAlert(context, user: user)
+        let detail = try AlertDetail.decode(record.detail)
+        let revealed = try await AlertCasework.hasRevealed(staffID: record.staffID, username: user.username, in: database)
+        let seesVictims = needToKnow.seesVictims(user, alert: record)
+        let victims = seesVictims
+            ? try await StaffProfile.people(eventIDs: detail.evidence_detail.map(\.event_id), in: database) : [:]
+        if errors.isEmpty { try await audit("view_alert", by: user.username, subject: "alert \(record.alertID)") }
+        var values: [String: Any] = [
+            "id": record.alertID, "why": detail.why, "pseudonym": record.pseudonym,
+            "score": String(format: "%.1f", record.score), "scoreAtOpen": String(format: "%.1f", record.scoreAtOpen),
+            "opened": displayTime(record.openedAt), "state": record.state.rawValue, "stateLabel": record.state.title,
+            "assignee": record.assignee ?? false, "evidenceCount": detail.evidence_count,
+            "withdrawn": record.status == "withdrawn",
+            "mayReveal": needToKnow.mayReveal(user, alert: record),
+            "mayAssign": user.role == .headOfUnit,
+            "mayExcept": user.role == .headOfUnit || user.role == .investigator,
+            "contributions": detail.contributions.map {
+                ["indicator": $0.indicator, "hits": $0.hits, "weight": String(format: "%.1f", $0.weight),
+                 "points": String(format: "%.1f", $0.points), "examples": $0.examples] as [String: Any]
+            },
+            "timeline": detail.evidence_detail.map { entry in
+                ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
+                 "entityType": entry.entity_type, "person": entry.person ?? "",
+                 "victim": victims[entry.event_id].map(\.name) ?? false,
+                 "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.joined(separator: ", "),
+                 "explanations": entry.explanations_tried.isEmpty ? "None applied"
+                    : entry.explanations_tried.joined(separator: "; ")] as [String: Any]
+            },
+            "people": detail.people.map {
+                ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]
+            },
+            "outcomes": DecisionOutcome.allCases.map { ["value": $0.rawValue, "label": $0.title] },
+            "decisions": try await AlertCasework.decisions(key: record.key, in: database).map {
+                ["outcome": $0.outcome.title, "username": $0.username, "at": displayTime($0.at), "rationale": $0.rationale,
+                 "exceptionUntil": $0.exceptionUntil ?? false] as [String: Any]
+            },
+            "comments": try await AlertCasework.comments(key: record.key, in: database).map {
+                ["username": $0.username, "at": displayTime($0.at), "body": $0.body] as [String: Any]
+            },
+        ]
+        let reveals = try await AlertCasework.reveals(key: record.key, in: database)
+        values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
+        values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }
+        let history = try await StaffProfile.alerts(staffID: record.staffID, in: database)
+        values["chart"] = RiskChart.svg(history, title: "Risk of \(record.pseudonym) over time, from \(history.count) alerts")
+        if revealed, let identity = try await StaffProfile.identity(staffID: record.staffID, in: database) {
+            values["identity"] = ["displayName": identity.displayName, "role": identity.role,
+                                  "collarNumber": identity.collarNumber, "team": identity.team, "station": identity.station]
+        }
+        if user.role == .headOfUnit {
+            var assignees = try await UserAccounts.active(role: .investigator, in: database)
+            assignees += try await UserAccounts.active(role: .analyst, in: database)
+            values["assignees"] = assignees.filter { $0.staffID != record.staffID }.map {
+                ["username": $0.username, "displayName": $0.displayName, "roleTitle": $0.role.title,
+                 "selected": $0.username == record.assignee] as [String: Any]
+            }
+        }
+        for (key, message) in errors { values[key] = message }
+        if !errors.isEmpty {
+            values["hasErrors"] = true
+            values["errors"] = errors.sorted { $0.key < $1.key }.map { key, message in
+                ["field": Self.errorFields[key] ?? "main", "message": message]
+            }
+        }
+        return page(.init(title: "Alert \(record.alertID)", template: "alert", context: values), request, context,
+                    status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    static let errorFields = ["revealError": "reason", "outcomeError": "outcome-no_further_action",
+                              "rationaleError": "rationale", "exceptionError": "exception_until",
+                              "commentError": "comment"]
+
+    func reveal(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser(Self.caseRoles)
+        let form = try await Form.read(request, context: context)
+        let record = try await visibleAlert(context, user: user)
+        guard needToKnow.mayReveal(user, alert: record) else { throw WebError.forbidden }
+        let reason = form.trimmed("reason")
+        if reason.count < 10 {
+            return try await alertPage(request, context,
+                                       errors: ["revealError": "Enter the reason for revealing who this is (at least 10 characters)"])
+        }
+        try await AlertCasework.reveal(key: record.key, by: user.username, reason: reason, at: settings.now(), in: database)
+        try await audit("reveal", by: user.username, subject: "alert \(record.alertID)",
+                        detail: "revealed \(record.pseudonym): \(reason)")
+        return redirect("/alerts/\(record.alertID)")
+    }
+
+    func decide(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser(Self.caseRoles)
+        let form = try await Form.read(request, context: context)
+        let record = try await visibleAlert(context, user: user)
+        var errors: [String: String] = [:]
+        let outcome = DecisionOutcome(rawValue: form["outcome"])
+        if outcome == nil { errors["outcomeError"] = "Select a decision" }
+        let rationale = form.trimmed("rationale")
+        if rationale.count < 20 { errors["rationaleError"] = "Enter the rationale for the decision (at least 20 characters)" }
+        let until = form.trimmed("exception_until")
+        let mayExcept = user.role == .headOfUnit || user.role == .investigator
+        if !until.isEmpty {
+            if !mayExcept {
+                errors["exceptionError"] = "Only an investigator or the head of unit can except accesses from the rules"
+            } else if !Self.isFutureDay(until, now: settings.now()) {
+                errors["exceptionError"] = "Enter a date in the future as YYYY-MM-DD, like 2027-03-31"
+            }
+        }
+        guard errors.isEmpty, let outcome else { return try await alertPage(request, context, errors: errors) }
+        var rulesVersion: Int64?
+        if !until.isEmpty {
+            rulesVersion = try await recordException(for: record, until: until, tasking: form.trimmed("tasking"),
+                                                     rationale: rationale, by: user)
+        }
+        try await AlertCasework.decide(key: record.key, by: user.username, outcome: outcome, rationale: rationale,
+                                       exceptionUntil: until.isEmpty ? nil : until, rulesVersion: rulesVersion,
+                                       at: settings.now(), in: database)
+        try await audit("decision", by: user.username, subject: "alert \(record.alertID)",
+                        detail: "\(outcome.rawValue): \(rationale)")
+        return redirect("/alerts/\(record.alertID)")
+    }
+
+    /// A decision that the accesses were legitimate becomes an audited exception in a new version of the rules, so
+    /// the next detection run stops scoring them and the rules' history says who granted it and why.
+    func recordException(for record: AlertCasework.Record, until: String, tasking: String, rationale: String,
+                         by user: UserAccount) async throws -> Int64? {
+        var current = try await StoredRules.current(in: database).rules
+        let today = String(Timestamp(seconds: settings.now()).iso8601.prefix(10))
+        current.exceptions.append(RuleException(
+            rule: nil, staffID: record.staffID, reasonContains: tasking.isEmpty ? nil : tasking, until: until,
+            grantedBy: user.username, grantedOn: today, why: "alert \(record.alertID): \(rationale)"))
+        let version = try await StoredRules.record(current, by: user.username,
+                                                   note: "exception from the decision on alert \(record.alertID)",
+                                                   in: database)
+        try await audit("rule_exception", by: user.username, subject: "alert \(record.alertID)",
+                        detail: "until \(until)" + (tasking.isEmpty ? "" : ", tasking \(tasking)")
+                            + (version.map { ", rules version \($0)" } ?? ""))
+        return version
+    }
+
+    static func isFutureDay(_ text: String, now: Int64) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day), year < 3000 else { return false }
+        return text > String(Timestamp(seconds: now).iso8601.prefix(10))
+    }
+
+    func comment(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser(Self.caseRoles)
+        let form = try await Form.read(request, context: context)
+        let record = try await visibleAlert(context, user: user)
+        let body = form.trimmed("body")
+        if body.isEmpty { return try await alertPage(request, context, errors: ["commentError": "Enter a comment"]) }
+        try await AlertCasework.comment(key: record.key, by: user.username, body: body, at: settings.now(), in: database)
+        try await audit("comment", by: user.username, subject: "alert \(record.alertID)", detail: body)
+        return redirect("/alerts/\(record.alertID)")
+    }
+
+    func assign(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser([.headOfUnit])
+        let form = try await Form.read(request, context: context)
+        let record = try await visibleAlert(context, user: user)
+        let assignee = form.trimmed("assignee")
+        if !assignee.isEmpty {
+            guard let account = try await UserAccounts.find(username: assignee, in: database), !account.isDisabled,
+                  account.role.seesCaseContent, account.staffID != record.staffID else {
+                throw WebError.badRequest("That user cannot be assigned this alert.")
+            }
+        }
+        try await AlertCasework.assign(key: record.key, to: assignee.isEmpty ? nil : assignee, at: settings.now(),
+                                       in: database)
+        try await audit("assign", by: user.username, subject: "alert \(record.alertID)",
+                        detail: assignee.isEmpty ? "unassigned" : "assigned to \(assignee)")
+        return redirect("/alerts/\(record.alertID)")
+    }
+}

@@ -1,0 +1,200 @@
+import CustodesStore
+import Hummingbird
+
+/// Sign-in: password, then the second factor (enrolling it on first sign-in), then a new password if the current
+/// one was set by an administrator. Failures of either factor count towards a temporary lock-out, and every
+/// attempt, good or bad, is in the trail.
+extension WebApplication {
+    func addSignInRoutes(to router: Router<WebContext>) {
+        router.get("/sign-in") { request, context in
+            page(.init(title: "Sign in", template: "sign-in"), request, context)
+        }
+        router.post("/sign-in") { request, context in try await signIn(request, context) }
+        router.get("/sign-in/second-factor") { request, context in
+            let (user, session) = try context.requirePartialSignIn()
+            if session.secondFactor { return redirect(Pages.home(for: user.role)) }
+            if !user.totpEnrolled { return redirect("/account/enrol") }
+            return page(.init(title: "Security code", template: "second-factor"), request, context)
+        }
+        router.post("/sign-in/second-factor") { request, context in try await secondFactor(request, context) }
+        router.get("/account/enrol") { request, context in try await enrolPage(request, context, error: nil) }
+        router.post("/account/enrol") { request, context in try await enrol(request, context) }
+        router.get("/account/password") { request, context in
+            _ = try fullySignedIn(context)
+            return page(.init(title: "Choose a new password", template: "password"), request, context)
+        }
+        router.post("/account/password") { request, context in try await changePassword(request, context) }
+        router.post("/sign-out") { request, context in
+            let form = try await Form.read(request, context: context)
+            _ = form
+            if let hash = context.sessionTokenHash, let user = context.user {
+                try await Sessions.end(tokenHash: hash, at: settings.now(), in: database)
+                try await audit("sign_out", by: user.username)
+            }
+            var response = redirect("/sign-in")
+            response.headers[.setCookie] = SessionCookie.clearing(secure: settings.secureCookies)
+            return response
+        }
+    }
+
+    static let badCredentials = "Enter a correct username and password"
+
+    func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+        // There is no session yet, so no CSRF token to check; SameSite=Strict cookies keep other sites from riding
+        // on a session once there is one.
+        let form = try await Form.read(request, context: context, checkCSRF: false)
+        let username = form.trimmed("username")
+        let now = settings.now()
+        func refuse(_ message: String) -> Response {
+            page(.init(title: "Sign in", template: "sign-in", context: [
+                "hasErrors": true, "errorText": message, "username": username,
+                "errors": [["field": "username", "message": message]],
+            ]), request, context)
+        }
+        guard let user = try await UserAccounts.find(username: username, in: database), !user.isDisabled else {
+            // The same work as a real check, so timing does not tell which usernames exist.
+            _ = try await Passwords.verify(form["password"], hash: dummyHash)
+            try await audit("sign_in_failed", by: username.isEmpty ? "(none)" : username, detail: "unknown or disabled account")
+            return refuse(Self.badCredentials)
+        }
+        if let locked = user.lockedUntil, locked > now {
+            try await audit("sign_in_refused", by: user.username, detail: "account locked")
+            return refuse("This account is locked after too many failed attempts. Try again in "
+                          + "\(max(1, (locked - now + 59) / 60)) minutes or ask an administrator.")
+        }
+        guard try await Passwords.verify(form["password"], hash: user.passwordHash) else {
+            try await recordFailure(user, now: now, factor: "password")
+            return refuse(Self.badCredentials)
+        }
+        if let old = context.sessionTokenHash { try await Sessions.end(tokenHash: old, at: now, in: database) }
+        let token = SessionCookie.newToken()
+        try await Sessions.create(tokenHash: SessionCookie.hash(token), userID: user.id,
+                                  csrfToken: SessionCookie.newToken(), at: now, in: database)
+        try await audit("password_accepted", by: user.username)
+        var response = redirect(user.totpEnrolled ? "/sign-in/second-factor" : "/account/enrol")
+        response.headers[.setCookie] = SessionCookie.setting(token, secure: settings.secureCookies)
+        return response
+    }
+
+    func secondFactor(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, _) = try context.requirePartialSignIn()
+        let form = try await Form.read(request, context: context)
+        guard let hash = context.sessionTokenHash, let sealed = user.sealedTOTPSecret, user.totpEnrolled else {
+            return redirect("/account/enrol")
+        }
+        let now = settings.now()
+        let code = form.trimmed("code")
+        var accepted = false
+        if let step = SecondFactor.verify(code, secret: try secrets.open(sealed, userID: user.id), at: now) {
+            accepted = try await UserAccounts.acceptTOTPStep(user.id, step: step, in: database)
+        } else if code.count >= 10 {
+            accepted = try await UserAccounts.useRecoveryCode(user.id, hash: SecondFactor.recoveryCodeHash(code),
+                                                              at: now, in: database)
+            if accepted { try await audit("recovery_code_used", by: user.username) }
+        }
+        guard accepted else {
+            let locked = try await recordFailure(user, now: now, factor: "second factor")
+            if locked {
+                try await Sessions.end(tokenHash: hash, at: now, in: database)
+                return redirect("/sign-in")
+            }
+            let message = "Enter the current code from your authenticator app"
+            return page(.init(title: "Security code", template: "second-factor", context: [
+                "hasErrors": true, "errorText": message, "errors": [["field": "code", "message": message]],
+            ]), request, context)
+        }
+        try await UserAccounts.clearFailedSignIns(user.id, in: database)
+        try await Sessions.completeSecondFactor(tokenHash: hash, in: database)
+        try await audit("sign_in", by: user.username)
+        return redirect(user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role))
+    }
+
+    func enrolPage(_ request: Request, _ context: WebContext, error: String?) async throws -> Response {
+        var (user, session) = try context.requirePartialSignIn()
+        if user.totpEnrolled { return redirect(session.secondFactor ? Pages.home(for: user.role) : "/sign-in/second-factor") }
+        if user.sealedTOTPSecret == nil {
+            let sealed = try secrets.seal(SecondFactor.newSecret(), userID: user.id)
+            try await UserAccounts.setTOTP(user.id, sealedSecret: sealed, in: database)
+            user.sealedTOTPSecret = sealed
+        }
+        let secret = try secrets.open(user.sealedTOTPSecret!, userID: user.id)
+        let uri = SecondFactor.enrolmentURI(secret: secret, username: user.username)
+        var values: [String: Any] = [
+            "uri": uri, "manualKey": SecondFactor.manualEntryKey(secret: secret),
+            "qr": (try? QRCode(text: uri).svg(title: "QR code to add Custodes to an authenticator app")) ?? "",
+        ]
+        if let error {
+            values["hasErrors"] = true
+            values["errorText"] = error
+            values["errors"] = [["field": "code", "message": error]]
+        }
+        return page(.init(title: "Set up your second factor", template: "enrol", context: values), request, context)
+    }
+
+    func enrol(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, _) = try context.requirePartialSignIn()
+        let form = try await Form.read(request, context: context)
+        guard !user.totpEnrolled, let sealed = user.sealedTOTPSecret, let hash = context.sessionTokenHash else {
+            return redirect("/")
+        }
+        let now = settings.now()
+        guard let step = SecondFactor.verify(form.trimmed("code"), secret: try secrets.open(sealed, userID: user.id),
+                                             at: now) else {
+            if try await recordFailure(user, now: now, factor: "enrolment code") {
+                try await Sessions.end(tokenHash: hash, at: now, in: database)
+                return redirect("/sign-in")
+            }
+            return try await enrolPage(request, context, error: "Enter the 6-digit code your authenticator app shows")
+        }
+        let codes = SecondFactor.newRecoveryCodes()
+        try await UserAccounts.completeEnrolment(user.id, step: step, recoveryCodeHashes: codes.map(SecondFactor.recoveryCodeHash),
+                                                 in: database)
+        try await UserAccounts.clearFailedSignIns(user.id, in: database)
+        try await Sessions.completeSecondFactor(tokenHash: hash, in: database)
+        try await audit("second_factor_enrolled", by: user.username)
+        try await audit("sign_in", by: user.username)
+        return page(.init(title: "Your recovery codes", template: "recovery-codes", context: [
+            "codes": codes, "next": user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role),
+        ]), request, context)
+    }
+
+    func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try fullySignedIn(context)
+        let form = try await Form.read(request, context: context)
+        let password = form["password"]
+        var problem = Passwords.problem(with: password)
+        if problem == nil, password != form["confirm"] { problem = "The passwords do not match" }
+        if problem == nil, try await Passwords.verify(password, hash: user.passwordHash) {
+            problem = "Choose a password different from the one you were given"
+        }
+        if let problem {
+            return page(.init(title: "Choose a new password", template: "password", context: [
+                "hasErrors": true, "errorText": problem, "errors": [["field": "password", "message": problem]],
+            ]), request, context)
+        }
+        try await UserAccounts.setPassword(user.id, hash: try await Passwords.hash(password, cost: settings.bcryptCost),
+                                           temporary: false, in: database)
+        try await audit("password_changed", by: user.username)
+        return redirect(Pages.home(for: user.role))
+    }
+
+    /// Both factors given; a temporary password is allowed (this is where it gets changed).
+    func fullySignedIn(_ context: WebContext) throws -> UserAccount {
+        guard let user = context.user, context.session?.secondFactor == true else { throw WebError.signInRequired }
+        return user
+    }
+
+    /// Counts a failed factor and locks the account when there have been too many; true when it is now locked.
+    @discardableResult
+    func recordFailure(_ user: UserAccount, now: Int64, factor: String) async throws -> Bool {
+        let failures = user.failedAttempts + 1
+        let lock = failures >= settings.failuresBeforeLockout ? now + settings.lockoutSeconds : nil
+        try await UserAccounts.recordFailedSignIn(user.id, lockUntil: lock, in: database)
+        try await audit("sign_in_failed", by: user.username, detail: "wrong \(factor)")
+        if lock != nil {
+            try await audit("account_locked", by: user.username,
+                            detail: "\(failures) failed attempts; locked for \(settings.lockoutSeconds / 60) minutes")
+        }
+        return lock != nil
+    }
+}

@@ -1,0 +1,44 @@
+import CustodesStore
+import Foundation
+import Hummingbird
+
+/// A member of staff's page: every alert about them and their risk over time. It sits behind the reveal rule: only
+/// a user who has revealed this member of staff (with a recorded reason) may open it, and never about themselves.
+extension WebApplication {
+    func addStaffRoutes(to router: Router<WebContext>) {
+        router.get("/staff/{pseudonym}") { request, context in
+            let user = try context.requireUser(Self.caseRoles)
+            let pseudonym = context.parameters.get("pseudonym") ?? ""
+            guard let staffID = try await staffID(pseudonym: pseudonym), staffID != user.staffID,
+                  try await AlertCasework.hasRevealed(staffID: staffID, username: user.username, in: database),
+                  let identity = try await StaffProfile.identity(staffID: staffID, in: database) else {
+                throw WebError.notFound
+            }
+            try await audit("view_staff", by: user.username, subject: pseudonym)
+            let visibility = try await needToKnow.visibility(for: user)
+            let history = try await StaffProfile.alerts(staffID: staffID, in: database)
+            var rows: [[String: Any]] = []
+            for point in history {
+                var visible = false
+                if let record = try await AlertCasework.record(id: point.alertID, in: database) {
+                    visible = try await AlertQueue.isVisible(key: record.key, visibility: visibility, in: database)
+                }
+                rows.append(["id": point.alertID, "opened": displayTime(point.openedAt),
+                             "score": String(format: "%.1f", point.score),
+                             "indicators": point.indicators.joined(separator: ", "), "status": point.status,
+                             "visible": visible])
+            }
+            return page(.init(title: identity.displayName, template: "staff", context: [
+                "displayName": identity.displayName, "collarNumber": identity.collarNumber, "role": identity.role,
+                "team": identity.team, "station": identity.station, "pseudonym": pseudonym, "alerts": rows,
+                "chart": RiskChart.svg(history, title: "Risk of \(pseudonym) over time, from \(history.count) alerts"),
+            ]), request, context)
+        }
+    }
+
+    func staffID(pseudonym: String) async throws -> String? {
+        try await database.sql.raw(
+            "SELECT staff_id FROM alerts WHERE staff_pseudonym = \(bind: pseudonym) LIMIT 1").first()?
+            .decode(column: "staff_id", as: String.self)
+    }
+}

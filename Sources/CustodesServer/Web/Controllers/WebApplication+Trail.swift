@@ -1,0 +1,86 @@
+import CustodesModel
+import CustodesStore
+import Foundation
+import Hummingbird
+
+/// The auditor's view of the trail: the chain's check, filters, paging and a CSV export. Viewing and exporting the
+/// trail are themselves recorded.
+extension WebApplication {
+    static let trailRoles: Set<Role> = [.auditor, .headOfUnit]
+    static let trailActions = ["sign_in", "sign_in_failed", "sign_in_refused", "account_locked", "password_accepted",
+                               "sign_out", "second_factor_enrolled", "recovery_code_used", "password_changed",
+                               "view_queue", "view_alert", "view_staff", "reveal", "comment", "assign", "decision",
+                               "rule_exception", "view_trail", "export_trail", "user_added", "user_disabled",
+                               "password_reset", "second_factor_reset", "view_users", "api_alerts", "api_alert"]
+
+    func addTrailRoutes(to router: Router<WebContext>) {
+        router.get("/trail") { request, context in
+            let user = try context.requireUser(Self.trailRoles)
+            let filter = Self.trailFilter(request)
+            let pageNumber = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
+            let (entries, total) = try await AuditTrail.entries(matching: filter, limit: 100,
+                                                                 offset: (pageNumber - 1) * 100, in: database)
+            let verification = try await AuditTrail.verify(in: database)
+            var intact = false
+            let summary: String
+            switch verification {
+            case .intact(let count, let head):
+                intact = true
+                summary = "The chain is intact: \(count) entries, newest hash \(head.prefix(16))…"
+            case .broken(let seq, let reason):
+                summary = "The chain is broken at entry \(seq): \(reason)."
+            }
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            func link(_ page: Int) -> String {
+                var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
+                items.append("page=\(page)")
+                return "/trail?" + items.joined(separator: "&")
+            }
+            return page(.init(title: "Audit trail", template: "trail", context: [
+                "verification": summary, "intact": intact, "total": total,
+                "user": filter.username ?? "", "subject": filter.subject ?? "",
+                "actions": Self.trailActions.map { ["value": $0, "selected": $0 == filter.action] as [String: Any] },
+                "csv": "/trail.csv" + query,
+                "entries": entries.map {
+                    ["seq": $0.seq, "at": displayTime($0.at), "username": $0.username, "action": $0.action,
+                     "subject": $0.subject, "detail": $0.detail] as [String: Any]
+                },
+                "previous": pageNumber > 1 ? link(pageNumber - 1) : false,
+                "next": pageNumber * 100 < total ? link(pageNumber + 1) : false,
+            ]), request, context)
+        }
+        router.get("/trail.csv") { request, context in
+            let user = try context.requireUser(Self.trailRoles)
+            let filter = Self.trailFilter(request)
+            try await audit("export_trail", by: user.username, detail: request.uri.query ?? "")
+            let (entries, _) = try await AuditTrail.entries(matching: filter, limit: 1_000_000, in: database)
+            var csv = "seq,at,username,action,subject,detail,previous_hash,entry_hash\n"
+            for entry in entries.reversed() {
+                csv += [String(entry.seq), Timestamp(seconds: entry.at).iso8601, entry.username, entry.action,
+                        entry.subject, entry.detail, entry.previousHash, entry.entryHash].map(Self.csvField)
+                    .joined(separator: ",") + "\n"
+            }
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"custodes-trail.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+    }
+
+    static func trailFilter(_ request: Request) -> AuditTrail.Filter {
+        let parameters = request.uri.queryParameters
+        return AuditTrail.Filter(username: parameters["user"].map(String.init), action: parameters["action"].map(String.init),
+                                 subject: parameters["subject"].map(String.init))
+    }
+
+    /// A CSV field, quoted when needed; a leading =, +, - or @ is prefixed with a quote mark so a spreadsheet does
+    /// not run it as a formula.
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,63 @@
+public import CustodesDetection
+import CustodesModel
+public import CustodesStore
+public import Hummingbird
+import HummingbirdBcrypt
+
+/// The unit's web application: its pages and JSON API over the store. Each area's routes live in their own
+/// extension (`WebApplication+Alerts.swift` and so on); every handler checks the role first, then need-to-know, and
+/// appends what the user did to the audit trail.
+public struct WebApplication: Sendable {
+    let database: StoreDatabase
+    let settings: AccessSettings
+    let pages: Pages
+    let needToKnow: NeedToKnow
+    let secrets: SecretBox
+    /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
+    let dummyHash: String
+
+    public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
+        self.database = database
+        self.settings = settings
+        pages = try Pages()
+        needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
+        secrets = SecretBox(deploymentKey: settings.deploymentKey)
+        dummyHash = Bcrypt.hash(SessionCookie.newToken(), cost: settings.bcryptCost)
+    }
+
+    public func addRoutes(to router: Router<WebContext>) {
+        router.add(middleware: ErrorPageMiddleware(pages: pages))
+        router.add(middleware: SessionMiddleware(database: database, settings: settings))
+        router.get("/assets/custodes.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.text)))
+        }
+        router.get("/") { _, context in
+            guard let user = context.user, context.session?.secondFactor == true else { return redirect("/sign-in") }
+            return redirect(Pages.home(for: user.role))
+        }
+        addSignInRoutes(to: router)
+        addAlertRoutes(to: router)
+        addStaffRoutes(to: router)
+        addTrailRoutes(to: router)
+        addAdminRoutes(to: router)
+        addAPIRoutes(to: router)
+    }
+
+    /// Appends to the audit trail at the deployment's current time.
+    func audit(_ action: String, by username: String, subject: String = "", detail: String = "") async throws {
+        try await AuditTrail.append(action, by: username, subject: subject, detail: detail, at: settings.now(),
+                                    in: database)
+    }
+
+    func page(_ page: Pages.Page, _ request: Request, _ context: WebContext,
+              status: HTTPResponse.Status = .ok) -> Response {
+        pages.response(page, user: context.user, session: context.session, path: request.uri.path, status: status)
+    }
+}
+
+/// Dates on pages: UTC, to the minute, unambiguous.
+func displayTime(_ seconds: Int64) -> String {
+    let text = Timestamp(seconds: seconds).iso8601
+    return text.count >= 16 ? String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
+}

@@ -1,0 +1,75 @@
+import CustodesStore
+import Hummingbird
+import Mustache
+
+/// Renders the web application's pages: each page's own template inside the shared layout, with the navigation the
+/// user's role allows. Templates are compiled into the binary (see `Templates`), so a deployment is one file.
+public struct Pages: Sendable {
+    let library: MustacheLibrary
+
+    public struct Page {
+        var title: String
+        var template: String
+        var context: [String: Any]
+        init(title: String, template: String, context: [String: Any] = [:]) {
+            self.title = title
+            self.template = template
+            self.context = context
+        }
+    }
+
+    init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in Templates.all { try library.register(text, named: name) }
+        self.library = library
+    }
+
+    func render(_ page: Page, user: UserAccount?, session: Sessions.Session?, path: String = "") -> String {
+        var context = page.context
+        if let csrf = session?.csrfToken { context["csrf"] = csrf }
+        let body = library.render(context, withTemplate: page.template) ?? ""
+        var layout: [String: Any] = ["title": page.title, "body": body]
+        if let user, let session, session.secondFactor, !user.passwordIsTemporary {
+            layout["user"] = [
+                "displayName": user.displayName, "roleTitle": user.role.title, "csrf": session.csrfToken,
+                "nav": Self.navigation(for: user.role).map { item in
+                    ["href": item.href, "label": item.label, "current": path.hasPrefix(item.href)] as [String: Any]
+                },
+            ] as [String: Any]
+        } else if let session {
+            layout["partial"] = ["csrf": session.csrfToken]
+        }
+        return library.render(layout, withTemplate: "layout") ?? ""
+    }
+
+    func response(_ page: Page, user: UserAccount?, session: Sessions.Session?, path: String = "",
+                  status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(string: render(page, user: user, session: session, path: path))))
+    }
+
+    static func navigation(for role: Role) -> [(href: String, label: String)] {
+        switch role {
+        case .analyst, .investigator: [("/alerts", "Alerts")]
+        case .headOfUnit: [("/alerts", "Alerts"), ("/trail", "Audit trail")]
+        case .auditor: [("/trail", "Audit trail")]
+        case .administrator: [("/admin/users", "Users")]
+        }
+    }
+
+    /// Where a user lands after signing in.
+    static func home(for role: Role) -> String {
+        switch role {
+        case .analyst, .investigator, .headOfUnit: "/alerts"
+        case .auditor: "/trail"
+        case .administrator: "/admin/users"
+        }
+    }
+}
+
+/// Redirects after a form is handled, so a reload never resubmits it.
+func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+}

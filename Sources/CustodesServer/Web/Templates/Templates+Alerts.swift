@@ -1,0 +1,143 @@
+extension Templates {
+    static let alerts: [String: String] = [
+        "queue": """
+            <h1 class="heading-l">Alerts</h1>
+            <ul class="counts" aria-label="Alerts by state">{{#counts}}<li><span class="count">{{count}}</span> {{label}}</li>{{/counts}}</ul>
+            <form method="get" action="/alerts" class="filters">
+            <div class="form-group inline"><label class="label" for="sort">Sort by</label>
+            <select class="select" id="sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
+            <div class="form-group inline"><label class="label" for="state">State</label>
+            <select class="select" id="state" name="state"><option value="">Any</option>{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select></div>
+            <div class="form-group inline"><label class="label" for="indicator">Indicator</label>
+            <select class="select" id="indicator" name="indicator"><option value="">Any</option>{{#indicators}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/indicators}}</select></div>
+            <div class="form-group inline"><label class="label" for="station">Station</label>
+            <select class="select" id="station" name="station"><option value="">Any</option>{{#stations}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/stations}}</select></div>
+            <div class="form-group inline"><label class="label" for="assignee">Assigned to</label>
+            <input class="input input-width-10" id="assignee" name="assignee" type="text" value="{{assignee}}" spellcheck="false"></div>
+            <button type="submit" class="button button-secondary">Apply</button>
+            </form>
+            <p class="body" id="result-count">{{total}} matching alert{{^single}}s{{/single}}{{#pages}}, page {{page}} of {{pages}}{{/pages}}.</p>
+            {{#hasRows}}
+            <table class="table">
+            <caption class="visually-hidden">Alerts, {{sortLabel}}</caption>
+            <thead><tr><th scope="col">Alert</th><th scope="col">Member of staff</th><th scope="col" class="numeric">Risk</th><th scope="col">Opened</th><th scope="col">Indicators</th><th scope="col">Station</th><th scope="col">State</th><th scope="col">Assigned to</th></tr></thead>
+            <tbody>
+            {{#rows}}<tr><td><a href="/alerts/{{id}}">Alert {{id}}</a></td><td><code>{{pseudonym}}</code></td><td class="numeric">{{score}}</td><td>{{opened}}</td><td>{{indicators}}</td><td>{{station}}</td><td><strong class="tag tag-{{state}}">{{stateLabel}}</strong>{{#withdrawn}} <strong class="tag tag-grey">Withdrawn</strong>{{/withdrawn}}</td><td>{{assignee}}</td></tr>
+            {{/rows}}
+            </tbody>
+            </table>
+            {{/hasRows}}
+            <nav class="pagination" aria-label="Pages">{{#previous}}<a href="{{.}}" rel="prev">Previous page</a>{{/previous}} {{#next}}<a href="{{.}}" rel="next">Next page</a>{{/next}}</nav>
+            """,
+        "alert": errorSummary + """
+            <span class="caption">Alert {{id}}{{#withdrawn}} (withdrawn: it no longer fires under the current rules and data){{/withdrawn}}</span>
+            <h1 class="heading-l">Why this fired</h1>
+            <p class="lead" id="why">{{why}}</p>
+            <dl class="summary-list">
+            <div class="summary-list-row"><dt>Member of staff</dt><dd id="staff">{{#identity}}<strong>{{displayName}}</strong>, {{role}}, collar {{collarNumber}}, {{team}} team, {{station}} (<a href="/staff/{{pseudonym}}">all alerts</a>){{/identity}}{{^identity}}<code>{{pseudonym}}</code> (pseudonymised){{/identity}}</dd></div>
+            <div class="summary-list-row"><dt>Risk</dt><dd>{{score}} (at opening {{scoreAtOpen}})</dd></div>
+            <div class="summary-list-row"><dt>Opened</dt><dd>{{opened}}</dd></div>
+            <div class="summary-list-row"><dt>State</dt><dd><strong class="tag tag-{{state}}">{{stateLabel}}</strong></dd></div>
+            <div class="summary-list-row"><dt>Assigned to</dt><dd id="assignee">{{#assignee}}{{.}}{{/assignee}}{{^assignee}}Nobody{{/assignee}}</dd></div>
+            <div class="summary-list-row"><dt>Evidence events</dt><dd>{{evidenceCount}}</dd></div>
+            </dl>
+            {{#mayReveal}}{{^identity}}
+            <form method="post" action="/alerts/{{id}}/reveal" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <h2 class="heading-m">Reveal who this is</h2>
+            <div class="form-group{{#revealError}} form-group-error{{/revealError}}">
+            <label class="label" for="reason">Reason for revealing the member of staff</label>
+            <p class="hint" id="reason-hint">This is recorded with your name in the audit trail.</p>
+            {{#revealError}}<p id="reason-error" class="error-message"><span class="visually-hidden">Error:</span> {{revealError}}</p>{{/revealError}}
+            <textarea class="textarea" id="reason" name="reason" rows="3" aria-describedby="reason-hint{{#revealError}} reason-error{{/revealError}}"></textarea>
+            </div>
+            <button type="submit" class="button button-warning">Reveal identity</button>
+            </form>
+            {{/identity}}{{/mayReveal}}
+            <h2 class="heading-m">Risk over time</h2>
+            <div class="chart">{{{chart}}}</div>
+            <h2 class="heading-m">Contributing indicators</h2>
+            <table class="table"><caption class="visually-hidden">Contributing indicators</caption>
+            <thead><tr><th scope="col">Indicator</th><th scope="col" class="numeric">Hits</th><th scope="col" class="numeric">Weight</th><th scope="col" class="numeric">Points</th><th scope="col">Examples</th></tr></thead>
+            <tbody>{{#contributions}}<tr><td>{{indicator}}</td><td class="numeric">{{hits}}</td><td class="numeric">{{weight}}</td><td class="numeric">{{points}}</td><td><ul class="list">{{#examples}}<li>{{.}}</li>{{/examples}}</ul></td></tr>{{/contributions}}</tbody>
+            </table>
+            <h2 class="heading-m">Evidence timeline</h2>
+            <table class="table" id="timeline"><caption class="visually-hidden">Evidence events, oldest first</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">System and action</th><th scope="col">Record</th><th scope="col">Duty</th><th scope="col">Indicators</th><th scope="col">Explanations tried and failed</th></tr></thead>
+            <tbody>{{#timeline}}<tr><td>{{at}}</td><td>{{system}} {{action}} {{entityType}}</td><td>{{person}}{{#victim}}<br><strong>{{.}}</strong>{{/victim}}</td><td>{{duty}}</td><td>{{indicators}}</td><td>{{explanations}}</td></tr>{{/timeline}}</tbody>
+            </table>
+            <h2 class="heading-m">People involved</h2>
+            <table class="table"><caption class="visually-hidden">People whose records were opened</caption>
+            <thead><tr><th scope="col">Person</th><th scope="col">Markers</th><th scope="col" class="numeric">Accesses</th></tr></thead>
+            <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
+            </table>
+            <h2 class="heading-m">Decisions</h2>
+            {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
+            {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}
+            <form method="post" action="/alerts/{{id}}/decisions" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="form-group{{#decisionErrors}} form-group-error{{/decisionErrors}}">
+            <fieldset class="fieldset"><legend class="fieldset-legend">Decision</legend>
+            {{#outcomeError}}<p id="outcome-error" class="error-message"><span class="visually-hidden">Error:</span> {{outcomeError}}</p>{{/outcomeError}}
+            <div class="radios">{{#outcomes}}<div class="radio"><input class="radio-input" id="outcome-{{value}}" name="outcome" type="radio" value="{{value}}"{{#first}} {{/first}}><label class="label radio-label" for="outcome-{{value}}">{{label}}</label></div>{{/outcomes}}</div>
+            </fieldset>
+            </div>
+            <div class="form-group{{#rationaleError}} form-group-error{{/rationaleError}}">
+            <label class="label" for="rationale">Rationale</label>
+            <p class="hint" id="rationale-hint">Why you decided this, including a decision not to act.</p>
+            {{#rationaleError}}<p id="rationale-error" class="error-message"><span class="visually-hidden">Error:</span> {{rationaleError}}</p>{{/rationaleError}}
+            <textarea class="textarea" id="rationale" name="rationale" rows="4" aria-describedby="rationale-hint{{#rationaleError}} rationale-error{{/rationaleError}}"></textarea>
+            </div>
+            {{#mayExcept}}
+            <div class="form-group{{#exceptionError}} form-group-error{{/exceptionError}}">
+            <label class="label" for="exception_until">The accesses were legitimate: except them from the rules until (YYYY-MM-DD, optional)</label>
+            <p class="hint" id="exception-hint">Adds an audited exception for this member of staff; with a tasking reference, only accesses giving that reason.</p>
+            {{#exceptionError}}<p id="exception-error" class="error-message"><span class="visually-hidden">Error:</span> {{exceptionError}}</p>{{/exceptionError}}
+            <input class="input input-width-10" id="exception_until" name="exception_until" type="text" aria-describedby="exception-hint{{#exceptionError}} exception-error{{/exceptionError}}">
+            </div>
+            <div class="form-group">
+            <label class="label" for="tasking">Tasking reference (optional)</label>
+            <input class="input input-width-20" id="tasking" name="tasking" type="text">
+            </div>
+            {{/mayExcept}}
+            <button type="submit" class="button">Record decision</button>
+            </form>
+            {{#mayAssign}}
+            <form method="post" action="/alerts/{{id}}/assign" class="panel">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="form-group"><label class="label" for="assign-to">Assign to</label>
+            <select class="select" id="assign-to" name="assignee"><option value="">Nobody</option>{{#assignees}}<option value="{{username}}"{{#selected}} selected{{/selected}}>{{displayName}} ({{roleTitle}})</option>{{/assignees}}</select></div>
+            <button type="submit" class="button button-secondary">Assign</button>
+            </form>
+            {{/mayAssign}}
+            <h2 class="heading-m">Comments</h2>
+            {{#comments}}<div class="record"><p class="body"><strong>{{username}}</strong>, {{at}}</p><p class="body">{{body}}</p></div>{{/comments}}
+            <form method="post" action="/alerts/{{id}}/comments" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="form-group{{#commentError}} form-group-error{{/commentError}}"><label class="label" for="comment">Add a comment</label>
+            {{#commentError}}<p id="comment-error" class="error-message"><span class="visually-hidden">Error:</span> {{commentError}}</p>{{/commentError}}
+            <textarea class="textarea" id="comment" name="body" rows="3"{{#commentError}} aria-describedby="comment-error"{{/commentError}}></textarea></div>
+            <button type="submit" class="button button-secondary">Add comment</button>
+            </form>
+            {{#hasReveals}}<h2 class="heading-m">Reveals</h2>
+            <ul class="list">{{#reveals}}<li>{{username}}, {{at}}: {{reason}}</li>{{/reveals}}</ul>{{/hasReveals}}
+            """,
+        "staff": """
+            <span class="caption">Member of staff</span>
+            <h1 class="heading-l">{{displayName}}</h1>
+            <dl class="summary-list">
+            <div class="summary-list-row"><dt>Collar number</dt><dd>{{collarNumber}}</dd></div>
+            <div class="summary-list-row"><dt>Role</dt><dd>{{role}}</dd></div>
+            <div class="summary-list-row"><dt>Team and station</dt><dd>{{team}}, {{station}}</dd></div>
+            <div class="summary-list-row"><dt>Pseudonym</dt><dd><code>{{pseudonym}}</code></dd></div>
+            </dl>
+            <h2 class="heading-m">Risk over time</h2>
+            <div class="chart">{{{chart}}}</div>
+            <h2 class="heading-m">Alerts</h2>
+            <table class="table"><caption class="visually-hidden">Alerts about this member of staff</caption>
+            <thead><tr><th scope="col">Alert</th><th scope="col">Opened</th><th scope="col" class="numeric">Risk</th><th scope="col">Indicators</th><th scope="col">Status</th></tr></thead>
+            <tbody>{{#alerts}}<tr><td>{{#visible}}<a href="/alerts/{{id}}">Alert {{id}}</a>{{/visible}}{{^visible}}Alert {{id}}{{/visible}}</td><td>{{opened}}</td><td class="numeric">{{score}}</td><td>{{indicators}}</td><td>{{status}}</td></tr>{{/alerts}}</tbody>
+            </table>
+            """,
+    ]
+}
