@@ -127,8 +127,10 @@ let package = Package(
         .testTarget(
             name: "CustodesServerTests",
             dependencies: [
-                "CustodesServer", "CustodesStore", "CustodesSimulator",
+                "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -20,6 +20,7 @@ public final class StoreDatabase: Sendable {
     /// Told about each failed attempt before the next, so a long wait is visible to the user.
     let onRetry: @Sendable (String) -> Void
     private let state: NIOLockedValueBox<Backend>
+    private let gate = TransactionGate()
 
     enum Backend: @unchecked Sendable {
         case sqlite(SQLiteConnection)
@@ -113,7 +114,23 @@ public final class StoreDatabase: Sendable {
     /// On SQLite the write lock is taken at the start (`BEGIN IMMEDIATE`): a transaction that reads first and writes
     /// later cannot be upgraded once another process (ingest beside detection) has committed, and fails at once
     /// instead of waiting its turn.
+    ///
+    /// Transactions in one process take turns on the shared connection (see `TransactionGate`); one begun inside
+    /// another is part of the outer one.
     public func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        if TransactionGate.held { return try await body() }
+        await gate.acquire()
+        do {
+            let result = try await TransactionGate.$held.withValue(true) { try await unguardedTransaction(body) }
+            await gate.release()
+            return result
+        } catch {
+            await gate.release()
+            throw error
+        }
+    }
+
+    private func unguardedTransaction<T>(_ body: () async throws -> T) async throws -> T {
         try await execute(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try await body()

@@ -1,0 +1,164 @@
+@testable import CustodesServer
+import CustodesStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// Each role against each route: allowed or refused, on a fresh store per role so one role's actions (an
+/// assignment) cannot change what the next sees. "Hidden" means 404: an alert outside need-to-know is not
+/// admitted to exist.
+@Suite("Authorisation matrix")
+struct AuthorizationTests {
+    enum Outcome: Equatable, CustomStringConvertible {
+        case ok, redirect, forbidden, hidden, signIn
+
+        init(_ response: TestResponse) {
+            switch response.status {
+            case .ok: self = .ok
+            case .seeOther: self = response.headers[.location] == "/sign-in" ? .signIn : .redirect
+            case .forbidden: self = .forbidden
+            case .notFound: self = .hidden
+            case .unauthorized: self = .signIn
+            default: self = .forbidden
+            }
+        }
+
+        var description: String { "\(self)".replacingOccurrences(of: "Outcome.", with: "") }
+    }
+
+    struct Route: CustomStringConvertible {
+        var method: HTTPRequest.Method
+        var path: String
+        var fields: [String: String] = [:]
+        var description: String { "\(method) \(path)" }
+    }
+
+    /// The routes, with `{A}` for the highest-risk alert (unassigned) and `{U}` for another user's id.
+    static let routes: [Route] = [
+        Route(method: .get, path: "/alerts"),
+        Route(method: .get, path: "/alerts/{A}"),
+        Route(method: .get, path: "/api/v1/alerts"),
+        Route(method: .get, path: "/api/v1/alerts/{A}"),
+        Route(method: .post, path: "/alerts/{A}/comments", fields: ["body": "Looked at the timeline."]),
+        Route(method: .post, path: "/alerts/{A}/decisions",
+              fields: ["outcome": "record_as_intelligence", "rationale": "Pattern worth recording as intelligence."]),
+        Route(method: .post, path: "/alerts/{A}/reveal", fields: ["reason": "Need to know who this is to assess it."]),
+        Route(method: .post, path: "/alerts/{A}/assign", fields: ["assignee": "investigator"]),
+        Route(method: .get, path: "/trail"),
+        Route(method: .get, path: "/trail.csv"),
+        Route(method: .get, path: "/admin/users"),
+        Route(method: .post, path: "/admin/users/{U}/reset-second-factor"),
+    ]
+
+    static let expected: [Role: [Outcome]] = [
+        //               queue alert apiQ apiA comment decide reveal assign trail csv users resetTOTP
+        .analyst:       [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .investigator:  [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .headOfUnit:    [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .ok, .ok, .forbidden, .forbidden],
+        .auditor:       [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden, .forbidden],
+        .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .redirect],
+    ]
+
+    @Test("each role gets exactly what it should from each route", arguments: Role.allCases)
+    func matrix(role: Role) async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("subject", role: role)
+        try await fixture.enrolledUser("investigator", role: .investigator)
+        let other = try #require(try await UserAccounts.find(username: "investigator", in: fixture.database))
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var browser = try await Browser.signIn(client, "subject", fixture: fixture)
+            var outcomes: [Outcome] = []
+            for route in Self.routes {
+                let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
+                    .replacingOccurrences(of: "{U}", with: String(other.id))
+                let response = route.method == .get ? try await browser.get(client, path)
+                    : try await browser.post(client, path, route.fields)
+                outcomes.append(Outcome(response))
+            }
+            for (index, route) in Self.routes.enumerated() {
+                #expect(outcomes[index] == Self.expected[role]![index], "\(role.rawValue): \(route)")
+            }
+        }
+    }
+
+    @Test("without a session, pages send you to sign in and the API answers 401")
+    func anonymous() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var browser = Browser()
+            for route in Self.routes where route.method == .get {
+                let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
+                let response = try await browser.get(client, path)
+                if path.hasPrefix("/api/") {
+                    #expect(response.status == .unauthorized, "\(path)")
+                    #expect(String(buffer: response.body).contains("\"error\""))
+                } else {
+                    #expect(response.headers[.location] == "/sign-in", "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test("an investigator sees an alert once it is assigned to them, and may then reveal")
+    func assignment() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("investigator", role: .investigator)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var investigator = try await Browser.signIn(client, "investigator", fixture: fixture)
+            #expect(try await investigator.get(client, "/alerts/\(fixture.alertID)").status == .notFound)
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            let assigned = try await head.post(client, "/alerts/\(fixture.alertID)/assign", ["assignee": "investigator"])
+            #expect(assigned.status == .seeOther)
+            #expect(try await investigator.get(client, "/alerts/\(fixture.alertID)").status == .ok)
+            let reveal = try await investigator.post(client, "/alerts/\(fixture.alertID)/reveal",
+                                                     ["reason": "Assigned to me for investigation."])
+            #expect(reveal.status == .seeOther)
+            let queue = String(buffer: try await investigator.get(client, "/alerts").body)
+            #expect(queue.contains("/alerts/\(fixture.alertID)\""))
+            #expect(!queue.contains("/alerts/\(fixture.otherAlertID)\""))
+        }
+    }
+
+    @Test("nobody sees alerts about themselves or their declared associates, whatever their role")
+    func selfAndAssociates() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        // The head of unit is the member of staff under the top alert.
+        try await fixture.enrolledUser("head", role: .headOfUnit, staffID: fixture.alertStaffID)
+        // An analyst who has declared as an associate someone whose record the other alert's evidence opened.
+        let other = try #require(try await AlertCasework.record(id: fixture.otherAlertID, in: fixture.database))
+        let event = try #require(try AlertDetail.decode(other.detail).evidence_detail.first { $0.entity_type == "person" })
+        let person = try #require(try await fixture.database.sql.raw(
+            "SELECT entity_id FROM audit_events WHERE event_id = \(bind: event.event_id)").first()?
+            .decode(column: "entity_id", as: String.self))
+        let analystStaff = try #require(try await fixture.database.sql.raw("""
+            SELECT staff_id FROM staff WHERE staff_id NOT IN (SELECT staff_id FROM alerts) LIMIT 1
+            """).first()?.decode(column: "staff_id", as: String.self))
+        try await fixture.database.sql.raw("""
+            INSERT INTO declared_associations (staff_id, person_id, relation, declared_on, batch_id) VALUES \
+            (\(bind: analystStaff), \(bind: person), 'friend', 0, 0)
+            """).run()
+        try await fixture.enrolledUser("analyst", role: .analyst, staffID: analystStaff)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            #expect(try await head.get(client, "/alerts/\(fixture.alertID)").status == .notFound)
+            #expect(try await head.get(client, "/api/v1/alerts/\(fixture.alertID)").status == .notFound)
+            let queue = String(buffer: try await head.get(client, "/alerts").body)
+            #expect(!queue.contains("/alerts/\(fixture.alertID)\""))
+            #expect(queue.contains("/alerts/\(fixture.otherAlertID)\""))
+            let reveal = try await head.post(client, "/alerts/\(fixture.alertID)/reveal", ["reason": "Trying to see myself."])
+            #expect(reveal.status == .notFound)
+
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            #expect(try await analyst.get(client, "/alerts/\(fixture.otherAlertID)").status == .notFound)
+            #expect(try await analyst.get(client, "/alerts/\(fixture.alertID)").status == .ok)
+        }
+    }
+}

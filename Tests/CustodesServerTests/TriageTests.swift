@@ -1,0 +1,206 @@
+@testable import CustodesServer
+import CustodesStore
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// Triage as the unit does it: pseudonyms until a reveal with a reason, decisions with a rationale, exceptions
+/// that become rules, CSRF on every form, and each step in the trail.
+@Suite("Triage")
+struct TriageTests {
+    func staffName(_ fixture: WebFixture) async throws -> String {
+        try #require(try await StaffProfile.identity(staffID: fixture.alertStaffID, in: fixture.database)).displayName
+    }
+
+    @Test("staff stay pseudonymised until a permitted user reveals them with a reason, which is recorded")
+    func reveal() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        let name = try await staffName(fixture)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let before = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(!before.contains(name))
+            #expect(before.contains("STF-"))
+            let empty = try await head.post(client, "/alerts/\(fixture.alertID)/reveal", ["reason": " "])
+            #expect(empty.status == .badRequest)
+            #expect(String(buffer: empty.body).contains("Enter the reason"))
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/reveal", ["reason": "Assessing for investigation."])
+            let after = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(after.contains(name))
+            #expect(after.contains("Assessing for investigation."))
+            // A reveal is the revealer's: the analyst still sees only the pseudonym.
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            #expect(!String(buffer: try await analyst.get(client, "/alerts/\(fixture.alertID)").body).contains(name))
+            // The member-of-staff page sits behind the reveal too.
+            let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+            #expect(try await head.get(client, "/staff/\(pseudonym)").status == .ok)
+            #expect(try await analyst.get(client, "/staff/\(pseudonym)").status == .notFound)
+            // The JSON API never carries the identity.
+            #expect(!String(buffer: try await head.get(client, "/api/v1/alerts/\(fixture.alertID)").body).contains(name))
+        }
+        let reveal = try #require(try await AuditTrail.entries(matching: .init(username: "head", action: "reveal"),
+                                                                limit: 5, in: fixture.database).entries.first)
+        #expect(reveal.subject == "alert \(fixture.alertID)" && reveal.detail.contains("Assessing for investigation."))
+    }
+
+    @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too")
+    func decisions() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            _ = try await analyst.get(client, "/alerts/\(fixture.alertID)")
+            let missing = try await analyst.post(client, "/alerts/\(fixture.alertID)/decisions", ["rationale": "short"])
+            let page = String(buffer: missing.body)
+            #expect(missing.status == .badRequest)
+            #expect(page.contains("Select a decision") && page.contains("Enter the rationale"))
+            #expect(page.contains("href=\"#rationale\""))
+            let decided = try await analyst.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action",
+                "rationale": "Accesses match a welfare check tasked by the shift sergeant.",
+            ])
+            #expect(decided.status == .seeOther)
+            let after = String(buffer: try await analyst.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(after.contains("No further action") && after.contains("welfare check tasked"))
+        }
+        let decisions = try await AlertCasework.decisions(
+            key: try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).key,
+            in: fixture.database)
+        #expect(decisions.map(\.outcome) == [.noFurtherAction])
+    }
+
+    @Test("a decision that the accesses were legitimate becomes an audited exception in a new rule set")
+    func exception() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            let past = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action", "rationale": "Tasked to review these records for a problem profile.",
+                "exception_until": "2001-01-01",
+            ])
+            #expect(String(buffer: past.body).contains("Enter a date in the future"))
+            let decided = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action", "rationale": "Tasked to review these records for a problem profile.",
+                "exception_until": "2030-03-31", "tasking": "PP-2027-04",
+            ])
+            #expect(decided.status == .seeOther)
+        }
+        let rules = try await StoredRules.current(in: fixture.database)
+        #expect(rules.version >= 1)
+        let exception = try #require(rules.rules.exceptions.last)
+        #expect(exception.staffID == fixture.alertStaffID && exception.until == "2030-03-31")
+        #expect(exception.reasonContains == "PP-2027-04" && exception.grantedBy == "head")
+        #expect(try await StoredRules.history(in: fixture.database).last?.changedBy == "head")
+    }
+
+    @Test("a form without the session's CSRF token is refused and changes nothing")
+    func csrf() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            let missing = try await analyst.post(client, "/alerts/\(fixture.alertID)/comments", ["body": "x"], csrf: false)
+            #expect(missing.status == .forbidden)
+            let wrong = try await analyst.post(client, "/alerts/\(fixture.alertID)/comments",
+                                               ["body": "x", "csrf": "not-the-token"])
+            #expect(wrong.status == .forbidden)
+            let signOut = try await analyst.post(client, "/sign-out", ["csrf": "forged"])
+            #expect(signOut.status == .forbidden)
+            #expect(try await analyst.get(client, "/alerts").status == .ok)
+        }
+        let key = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).key
+        #expect(try await AlertCasework.comments(key: key, in: fixture.database).isEmpty)
+    }
+
+    @Test("the trail shows each step of a triage, verifies, and exports as CSV")
+    func trail() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("auditor", role: .auditor)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts?sort=age")
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/reveal", ["reason": "Assessing for investigation."])
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/comments", ["body": "=HYPERLINK(\"x\")"])
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "open_investigation", "rationale": "Repeated unexplained access to a victim's record.",
+            ])
+            var auditor = try await Browser.signIn(client, "auditor", fixture: fixture)
+            let page = String(buffer: try await auditor.get(client, "/trail?user=head").body)
+            for action in ["sign_in", "view_queue", "view_alert", "reveal", "comment", "decision"] {
+                #expect(page.contains("<td>\(action)</td>"), "\(action) missing from the trail page")
+            }
+            #expect(page.contains("The chain is intact"))
+            #expect(!page.contains("<td>auditor</td>"), "the user filter let another user's entries through")
+            let csv = try await auditor.get(client, "/trail.csv?user=head")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let text = String(buffer: csv.body)
+            #expect(text.hasPrefix("seq,at,username,action,subject,detail,previous_hash,entry_hash\n"))
+            #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "a formula in the CSV was not neutralised")
+            try await fixture.database.sql.raw("UPDATE audit_trail SET detail = 'edited' WHERE action = 'reveal'").run()
+            #expect(String(buffer: try await auditor.get(client, "/trail").body).contains("The chain is broken at entry"))
+        }
+        let exported = try await AuditTrail.entries(matching: .init(action: "export_trail"), limit: 5, in: fixture.database)
+        #expect(exported.total == 1)
+    }
+
+    @Test("the queue filters, sorts and pages, and the API gives the same alerts")
+    func queue() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        let open = try await fixture.database.sql.raw("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").first()!
+            .decode(column: "n", as: Int.self)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let page = String(buffer: try await head.get(client, "/alerts").body)
+            #expect(page.contains("\(open) matching alert"))
+            let first = try #require(page.range(of: "<a href=\"/alerts/")).upperBound
+            #expect(page[first...].hasPrefix("\(fixture.alertID)\""), "highest risk is not first")
+            let api = try await head.get(client, "/api/v1/alerts")
+            let list = try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any]
+            #expect(list?["total"] as? Int == open)
+            let alerts = list?["alerts"] as? [[String: Any]] ?? []
+            #expect(alerts.first?["id"] as? Int == Int(fixture.alertID))
+            #expect(alerts.allSatisfy { ($0["staff_pseudonym"] as? String)?.hasPrefix("STF-") == true })
+            let none = String(buffer: try await head.get(client, "/alerts?indicator=no_such_indicator").body)
+            #expect(none.contains("0 matching alerts"))
+            let decided = String(buffer: try await head.get(client, "/alerts?state=decided").body)
+            #expect(decided.contains("0 matching alerts"))
+        }
+    }
+
+    @Test("every response carries the security headers; errors show no internal detail")
+    func headersAndErrors() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            for path in ["/sign-in", "/alerts", "/alerts/999999", "/no-such-page", "/assets/custodes.css"] {
+                let response = try await analyst.get(client, path)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src") == false, "\(path)")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(path)")
+                if path != "/assets/custodes.css" { #expect(response.headers[.cacheControl] == "no-store", "\(path)") }
+            }
+            let missing = try await analyst.get(client, "/alerts/999999")
+            #expect(missing.status == .notFound)
+            let body = String(buffer: missing.body)
+            #expect(body.contains("Page not found") && !body.contains("Error(") && !body.contains(".swift"))
+        }
+    }
+}

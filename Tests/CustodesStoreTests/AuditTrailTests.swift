@@ -1,0 +1,87 @@
+import CustodesStore
+import SQLKit
+import Testing
+
+/// The hash chain: intact when untouched, and the first edited, removed or reordered entry is named.
+@Suite("Audit trail")
+struct AuditTrailTests {
+    static func fill(_ database: StoreDatabase, count: Int = 6) async throws {
+        for index in 1...count {
+            try await AuditTrail.append(index % 2 == 0 ? "view_alert" : "sign_in", by: "user\(index % 3)",
+                                        subject: "alert \(index)", detail: "entry \(index)", at: 1_700_000_000 + Int64(index),
+                                        in: database)
+        }
+    }
+
+    @Test("an untouched trail verifies, and its head is the last entry's hash", arguments: TestStores.engines)
+    func intact(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            #expect(try await AuditTrail.verify(in: database) == .intact(entries: 0, head: AuditTrail.genesis))
+            try await Self.fill(database)
+            let last = try await AuditTrail.append("sign_out", by: "user1", at: 1_700_000_100, in: database)
+            #expect(try await AuditTrail.verify(in: database) == .intact(entries: 7, head: last.entryHash))
+            let (entries, total) = try await AuditTrail.entries(matching: .init(action: "view_alert"), limit: 10, in: database)
+            #expect(total == 3)
+            #expect(entries.map(\.detail) == ["entry 6", "entry 4", "entry 2"])
+        }
+    }
+
+    @Test("an edited entry is named as changed", arguments: TestStores.engines)
+    func edited(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            try await Self.fill(database)
+            try await database.sql.raw("UPDATE audit_trail SET detail = 'nothing to see' WHERE seq = 3").run()
+            #expect(try await AuditTrail.verify(in: database)
+                    == .broken(seq: 3, reason: "its contents were changed after it was written"))
+        }
+    }
+
+    @Test("a removed entry breaks the chain at the entry after it", arguments: TestStores.engines)
+    func removed(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            try await Self.fill(database)
+            try await database.sql.raw("DELETE FROM audit_trail WHERE seq = 4").run()
+            guard case .broken(let seq, _) = try await AuditTrail.verify(in: database) else {
+                Issue.record("a removed entry went unnoticed")
+                return
+            }
+            #expect(seq == 5)
+        }
+    }
+
+    @Test("a rewritten entry with a recomputed hash still breaks the link to the next", arguments: TestStores.engines)
+    func rewrittenWithHash(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            try await Self.fill(database)
+            // Someone who edits an entry and puts a fresh SHA-256 in its hash column: the next entry still commits
+            // to the old hash.
+            try await database.sql.raw(
+                "UPDATE audit_trail SET username = 'someone else', entry_hash = \(bind: String(repeating: "a", count: 64)) WHERE seq = 2"
+            ).run()
+            guard case .broken(let seq, _) = try await AuditTrail.verify(in: database) else {
+                Issue.record("a rewritten entry went unnoticed")
+                return
+            }
+            #expect(seq == 2)
+        }
+    }
+
+    @Test("concurrent appends still form one chain", arguments: TestStores.engines)
+    func concurrent(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        try await AuditTrail.append("view_queue", by: "user\(index)", at: 1_700_000_000, in: database)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            guard case .intact(let entries, _) = try await AuditTrail.verify(in: database) else {
+                Issue.record("concurrent appends forked the chain")
+                return
+            }
+            #expect(entries == 20)
+        }
+    }
+}
