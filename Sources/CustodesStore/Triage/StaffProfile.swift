@@ -36,6 +36,13 @@ public enum StaffProfile {
                         station: try row.decode(column: "station", as: String.self))
     }
 
+    /// The member of staff behind a pseudonym, if any alert names them.
+    public static func staffID(pseudonym: String, in database: StoreDatabase) async throws -> String? {
+        try await database.sql.raw(
+            "SELECT staff_id FROM alerts WHERE staff_pseudonym = \(bind: pseudonym) LIMIT 1").first()?
+            .decode(column: "staff_id", as: String.self)
+    }
+
     public static func alerts(staffID: String, in database: StoreDatabase) async throws -> [AlertPoint] {
         try await database.sql.raw("""
             SELECT alert_id, opened_at, last_evidence_at, score_at_open, score, indicators, status FROM alerts \

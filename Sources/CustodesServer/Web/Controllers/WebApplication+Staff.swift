@@ -9,7 +9,7 @@ extension WebApplication {
         router.get("/staff/{pseudonym}") { request, context in
             let user = try context.requireUser(Self.caseRoles)
             let pseudonym = context.parameters.get("pseudonym") ?? ""
-            guard let staffID = try await staffID(pseudonym: pseudonym), staffID != user.staffID,
+            guard let staffID = try await StaffProfile.staffID(pseudonym: pseudonym, in: database), staffID != user.staffID,
                   try await AlertCasework.hasRevealed(staffID: staffID, username: user.username, in: database),
                   let identity = try await StaffProfile.identity(staffID: staffID, in: database) else {
                 throw WebError.notFound
@@ -34,11 +34,5 @@ extension WebApplication {
                 "chart": RiskChart.svg(history, title: "Risk of \(pseudonym) over time, from \(history.count) alerts"),
             ]), request, context)
         }
-    }
-
-    func staffID(pseudonym: String) async throws -> String? {
-        try await database.sql.raw(
-            "SELECT staff_id FROM alerts WHERE staff_pseudonym = \(bind: pseudonym) LIMIT 1").first()?
-            .decode(column: "staff_id", as: String.self)
     }
 }

@@ -1,0 +1,105 @@
+import CustodesStore
+import SQLKit
+import Testing
+
+/// The triage queries and account tables on both engines: the queue's visibility, filters, sorting and counts, the
+/// casework rows, and accounts with their sessions and recovery codes.
+@Suite("Triage and accounts in the store")
+struct TriageStoreTests {
+    static let key = [UInt8](repeating: 3, count: 32)
+
+    static func scored(_ database: StoreDatabase) async throws -> [AlertQueue.Row] {
+        _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+        _ = try await StoreDetection(database: database, pseudonymKey: key).run(force: true)
+        var query = AlertQueue.Query()
+        query.pageSize = 500
+        return try await AlertQueue.page(query, visibility: .init(scope: .all), in: database).rows
+    }
+
+    @Test("the queue sorts, filters, pages and hides by visibility", arguments: TestStores.engines)
+    func queue(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let all = try await Self.scored(database)
+            try #require(all.count >= 2, "the small force should raise at least two alerts")
+            #expect(all.map(\.score) == all.map(\.score).sorted(by: >))
+            let first = all[0], second = all[1]
+
+            var byAge = AlertQueue.Query()
+            byAge.sort = .age
+            let aged = try await AlertQueue.page(byAge, visibility: .init(scope: .all), in: database).rows
+            #expect(aged.map(\.openedAt) == aged.map(\.openedAt).sorted())
+
+            var onePerPage = AlertQueue.Query()
+            onePerPage.pageSize = 1
+            onePerPage.page = 2
+            let paged = try await AlertQueue.page(onePerPage, visibility: .init(scope: .all), in: database)
+            #expect(paged.rows.map(\.key) == [second.key] && paged.total == all.count)
+
+            var byIndicator = AlertQueue.Query()
+            byIndicator.indicator = try #require(first.indicators.first)
+            let filtered = try await AlertQueue.page(byIndicator, visibility: .init(scope: .all), in: database).rows
+            #expect(filtered.contains { $0.key == first.key })
+            #expect(filtered.allSatisfy { $0.indicators.contains(byIndicator.indicator!) })
+
+            try await AlertCasework.assign(key: first.key, to: "ira", at: 10, in: database)
+            let analyst = AlertQueue.Visibility(scope: .unassignedOrAssignedTo("alex"))
+            let seenByAnalyst = try await AlertQueue.page(AlertQueue.Query(), visibility: analyst, in: database)
+            #expect(!seenByAnalyst.rows.contains { $0.key == first.key })
+            #expect(seenByAnalyst.counts[.new] == all.count - 1)
+            #expect(try await AlertQueue.isVisible(key: first.key, visibility: .init(scope: .assignedTo("ira")), in: database))
+            #expect(!(try await AlertQueue.isVisible(key: second.key, visibility: .init(scope: .assignedTo("ira")), in: database)))
+            let staff = try #require(try await AlertCasework.record(id: first.alertID, in: database)).staffID
+            #expect(!(try await AlertQueue.isVisible(key: first.key, visibility: .init(scope: .all, hiddenStaff: [staff]),
+                                                     in: database)))
+        }
+    }
+
+    @Test("casework rows: comments, decisions and reveals, and the state they leave", arguments: TestStores.engines)
+    func casework(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let alert = try #require(try await Self.scored(database).first)
+            try await AlertCasework.comment(key: alert.key, by: "alex", body: "looking", at: 1, in: database)
+            #expect(try await AlertCasework.record(id: alert.alertID, in: database)?.state == .inReview)
+            try await AlertCasework.reveal(key: alert.key, by: "harper", reason: "to assess", at: 2, in: database)
+            let staff = try #require(try await AlertCasework.record(id: alert.alertID, in: database)).staffID
+            #expect(try await AlertCasework.hasRevealed(staffID: staff, username: "harper", in: database))
+            #expect(!(try await AlertCasework.hasRevealed(staffID: staff, username: "alex", in: database)))
+            try await AlertCasework.decide(key: alert.key, by: "harper", outcome: .openInvestigation,
+                                           rationale: "enough to investigate", exceptionUntil: nil, rulesVersion: nil,
+                                           at: 3, in: database)
+            let record = try #require(try await AlertCasework.record(id: alert.alertID, in: database))
+            #expect(record.state == .decided)
+            #expect(try await AlertCasework.decisions(key: alert.key, in: database).map(\.outcome) == [.openInvestigation])
+            #expect(try await AlertCasework.comments(key: alert.key, in: database).map(\.body) == ["looking"])
+            #expect(try await StaffProfile.staffID(pseudonym: record.pseudonym, in: database) == staff)
+        }
+    }
+
+    @Test("accounts: lock-out counters, TOTP steps, recovery codes and sessions", arguments: TestStores.engines)
+    func accounts(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let account = try await UserAccounts.create(username: "alex", displayName: "Alex", role: .analyst,
+                                                        passwordHash: "x", staffID: nil, at: 100, in: database)
+            await #expect(throws: UserAccounts.Failure.usernameTaken("alex")) {
+                try await UserAccounts.create(username: "alex", displayName: "Alex", role: .analyst,
+                                              passwordHash: "x", staffID: nil, at: 100, in: database)
+            }
+            try await UserAccounts.recordFailedSignIn(account.id, lockUntil: 500, in: database)
+            #expect(try await UserAccounts.find(id: account.id, in: database)?.lockedUntil == 500)
+            try await UserAccounts.completeEnrolment(account.id, step: 10, recoveryCodeHashes: ["h1", "h2"], in: database)
+            #expect(!(try await UserAccounts.acceptTOTPStep(account.id, step: 10, in: database)))
+            #expect(try await UserAccounts.acceptTOTPStep(account.id, step: 11, in: database))
+            #expect(try await UserAccounts.useRecoveryCode(account.id, hash: "h1", at: 1, in: database))
+            #expect(!(try await UserAccounts.useRecoveryCode(account.id, hash: "h1", at: 2, in: database)))
+            #expect(try await UserAccounts.remainingRecoveryCodes(account.id, in: database) == 1)
+
+            try await Sessions.create(tokenHash: "t", userID: account.id, csrfToken: "c", at: 1_000, in: database)
+            #expect(try await Sessions.live(tokenHash: "t", at: 1_100, idle: 900, absolute: 28_800, in: database) != nil)
+            #expect(try await Sessions.live(tokenHash: "t", at: 2_001, idle: 900, absolute: 28_800, in: database) == nil)
+            #expect(try await Sessions.live(tokenHash: "t", at: 1_100, idle: 900, absolute: 28_800, in: database) == nil,
+                    "an expired session came back")
+            try await UserAccounts.disable(account.id, at: 3_000, in: database)
+            #expect(try await UserAccounts.find(username: "alex", in: database)?.isDisabled == true)
+        }
+    }
+}
