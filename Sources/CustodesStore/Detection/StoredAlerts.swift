@@ -45,6 +45,7 @@ enum StoredAlerts {
             var written = Written(runID: try runRow.decode(column: "run_id", as: Int64.self))
 
             var rows: [[DatabaseValue]] = []
+            var people: [[DatabaseValue]] = []
             var current = Set<String>()
             for var alert in alerts {
                 // The engine numbers alerts in the order they opened, which a late event can shift; the stored
@@ -62,6 +63,7 @@ enum StoredAlerts {
                 } else {
                     written.opened += 1
                 }
+                for person in Set(alert.people.map(\.pseudonym)).sorted() { people.append([.text(key), .text(person)]) }
                 rows.append([
                     .text(key), .text(alert.staffID), .text(pseudonymiser.staff(alert.staffID)), .integer(alert.openedAt.seconds),
                     .text(alert.openingEventID), .real(alert.scoreAtOpen), .real(alert.score),
@@ -75,6 +77,15 @@ enum StoredAlerts {
             _ = try await database.insert(into: "alerts", columns: columns, rows: rows,
                                           conflict: .update(key: ["alert_key"], columns: updatable,
                                                             provenance: ["last_run"]))
+            // The people each written alert involves, for need-to-know (`AlertQueue`): replaced, since a later run
+            // may have found more.
+            let writtenKeys = rows.compactMap { row -> String? in if case .text(let key) = row[0] { key } else { nil } }
+            for start in stride(from: 0, to: writtenKeys.count, by: 500) {
+                let keys = SQLList(writtenKeys[start..<min(start + 500, writtenKeys.count)].map { SQLBind($0) })
+                try await database.sql.raw("DELETE FROM alert_people WHERE alert_key IN (\(keys))").run()
+            }
+            _ = try await database.insert(into: "alert_people", columns: ["alert_key", "pseudonym"], rows: people,
+                                          conflict: .ignore(key: ["alert_key", "pseudonym"]))
             let gone = existing.filter { !current.contains($0.key) && $0.value.status == "open" }.map(\.key)
             for key in gone.sorted() {
                 try await database.sql.raw("""

@@ -94,11 +94,13 @@ public enum AlertQueue {
         }
         let size = max(1, min(query.pageSize, 500))
         let offset = (max(query.page, 1) - 1) * size
+        // The page's ids first, from the covering index, then their rows: skipping to a late page then reads index
+        // entries, not the alerts' evidence.
         let rows = try await database.sql.raw("""
             SELECT a.alert_key, a.alert_id, a.staff_pseudonym, a.opened_at, a.score, a.indicators, a.status, \
             a.evidence_count, COALESCE(t.state, 'new') AS state, t.assignee, COALESCE(s.station, '') AS station
-            """ + from + whereClause(filtered) + order
-            + " LIMIT \(unsafeRaw: String(size)) OFFSET \(unsafeRaw: String(offset))").all()
+            """ + from + " WHERE a.alert_id IN (SELECT a.alert_id" + from + whereClause(filtered) + order
+            + " LIMIT \(unsafeRaw: String(size)) OFFSET \(unsafeRaw: String(offset)))" + order).all()
         let total = try await database.sql.raw("SELECT COUNT(*) AS n" + from + whereClause(filtered)).first()?
             .decode(column: "n", as: Int.self) ?? 0
         var counts: [TriageState: Int] = [:]
@@ -140,7 +142,12 @@ public enum AlertQueue {
         case .assignedTo(let user): conditions.append("t.assignee = \(bind: user)")
         }
         for staff in visibility.hiddenStaff { conditions.append("a.staff_id <> \(bind: staff)") }
-        for person in visibility.hiddenPeople { conditions.append("a.detail NOT LIKE \(bind: "%\"" + person + "\"%")") }
+        if !visibility.hiddenPeople.isEmpty {
+            let people = SQLList(visibility.hiddenPeople.map { SQLBind($0) })
+            conditions.append("""
+                NOT EXISTS (SELECT 1 FROM alert_people p WHERE p.alert_key = a.alert_key AND p.pseudonym IN (\(people)))
+                """)
+        }
         return conditions
     }
 

@@ -17,7 +17,8 @@ enum Stylesheet {
         @media (min-width:1160px){.width-container{margin:0 auto}}
         .skip-link{position:absolute;left:-9999px;padding:10px 15px;background:#ffdd00;color:#0b0c0c}
         .skip-link:focus{position:static;display:block}
-        .header{background:#0b0c0c;color:#ffffff;border-bottom:10px solid #1d70b8;padding:10px 0}
+        .header{background:#0b0c0c;color:#ffffff;border-bottom:10px solid #1d70b8;padding:10px 0 0}
+        .header .phase-banner{background:#ffffff;color:#0b0c0c;margin-top:10px;padding:10px 15px}
         .header-inner{display:flex;flex-wrap:wrap;align-items:center;gap:10px 30px}
         .header-service,.header-service:visited{color:#ffffff;font-weight:700;font-size:24px;text-decoration:none}
         .header-service:hover{color:#ffffff;text-decoration:underline}

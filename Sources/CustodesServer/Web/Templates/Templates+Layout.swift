@@ -29,8 +29,8 @@ extension Templates {
             </form>
             {{/partial}}
             </div>
-            </header>
             <div class="phase-banner width-container"><strong class="tag">Official – Sensitive</strong> Every page you view here is recorded in the audit trail.</div>
+            </header>
             <div class="width-container">
             <main id="main" class="main">
             {{{body}}}
