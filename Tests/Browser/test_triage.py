@@ -1,0 +1,338 @@
+"""End-to-end browser test of the web application's triage journey, with an accessibility check.
+
+Drives headless Chromium (selenium) through what the head of unit and the auditor do on a demo force (synthetic
+data only): the head of unit signs in with the temporary password, enrols an authenticator, notes the recovery
+codes, chooses a password, opens the highest-risk alert, reveals the member of staff with a reason and records a
+decision; the auditor then signs in and finds each of those steps in the audit trail, whose chain is intact.
+
+axe-core (axe-selenium-python) checks the main pages: sign-in, enrolment, alert queue, alert page, audit trail. A
+violation of impact "serious" or "critical" fails the test; "minor" and "moderate" ones are printed as warnings.
+
+Configuration, from the environment (scripts/browser-test sets all of it):
+  CUSTODES_URL                 base URL of a running `custodes demo` server, e.g. http://127.0.0.1:8080
+  CUSTODES_HEAD_PASSWORD       the temporary password printed for the user `head`
+  CUSTODES_AUDITOR_PASSWORD    the temporary password printed for the user `auditor`
+  CHROMIUM_BINARY              optional, default /usr/bin/chromium
+  CHROMEDRIVER                 optional, default /usr/bin/chromedriver
+  CUSTODES_BROWSER_ARTIFACTS   optional folder for a screenshot and the page source when a step fails
+
+Run: python -m unittest -v Tests/Browser/test_triage.py (or `python Tests/Browser/test_triage.py`).
+"""
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import struct
+import sys
+import time
+import unittest
+from urllib.parse import parse_qs, urljoin, urlparse
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BLOCKING_IMPACTS = ("serious", "critical")
+IMPACT_ORDER = ("critical", "serious", "moderate", "minor")
+TRAIL_STEPS = ("sign_in", "view_queue", "view_alert", "reveal", "decision")
+
+
+def totp(secret_base32, at=None, step=30, digits=6):
+    """RFC 6238 time-based one-time password (HMAC-SHA-1), as an authenticator app computes it."""
+    secret = secret_base32.strip().replace(" ", "").upper()
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // step)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return str(value % 10 ** digits).zfill(digits)
+
+
+def fresh_totp(secret_base32, step=30, margin=3):
+    """A code with at least `margin` seconds of its step left, so it is not stale by the time the server checks it."""
+    remaining = step - (time.time() % step)
+    if remaining < margin:
+        time.sleep(remaining + 0.2)
+    return totp(secret_base32, step=step)
+
+
+def required_env(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise unittest.SkipTest(f"{name} is not set: run scripts/browser-test, which starts a demo server")
+    return value
+
+
+class TriageJourneyTest(unittest.TestCase):
+    """The head of unit triages the highest-risk alert; the auditor sees every step in the trail."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.base_url = required_env("CUSTODES_URL").rstrip("/") + "/"
+        cls.passwords = {
+            "head": required_env("CUSTODES_HEAD_PASSWORD"),
+            "auditor": required_env("CUSTODES_AUDITOR_PASSWORD"),
+        }
+        cls.artifacts = os.environ.get("CUSTODES_BROWSER_ARTIFACTS", "").strip()
+        options = webdriver.ChromeOptions()
+        options.binary_location = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1024",
+                         "--disable-gpu", "--disable-extensions", "--no-first-run", "--lang=en-GB"):
+            options.add_argument(argument)
+        service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+        cls.driver = webdriver.Chrome(service=service, options=options)
+        cls.driver.set_page_load_timeout(60)
+        cls.driver.set_script_timeout(60)
+        cls.accessibility = []  # (page name, url, violations)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+
+    # Helpers -------------------------------------------------------------------------------------------------
+
+    def url(self, path):
+        return urljoin(self.base_url, path.lstrip("/"))
+
+    def path(self):
+        return urlparse(self.driver.current_url).path
+
+    def find(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def wait_for_path(self, expected, timeout=20):
+        try:
+            WebDriverWait(self.driver, timeout).until(lambda d: urlparse(d.current_url).path == expected)
+        except TimeoutException:
+            self.fail(f"expected to reach {expected}, but the browser is at {self.driver.current_url}: "
+                      f"{self.page_summary()}")
+
+    def page_summary(self):
+        try:
+            heading = self.find("h1").text
+        except NoSuchElementException:
+            heading = "(no h1)"
+        errors = [e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".error-summary-list li, .error-message")]
+        return f"page heading {heading!r}" + (f", errors {errors}" if errors else "")
+
+    def fill(self, selector, text):
+        field = self.find(selector)
+        field.clear()
+        field.send_keys(text)
+
+    def submit(self, button_text, within=None):
+        """Clicks the submit button with this text (inside `within`, an element, if given)."""
+        scope = within if within is not None else self.driver
+        buttons = [b for b in scope.find_elements(By.CSS_SELECTOR, "button[type=submit], input[type=submit]")
+                   if (b.text or b.get_attribute("value") or "").strip() == button_text]
+        self.assertTrue(buttons, f"no button {button_text!r} on {self.driver.current_url}")
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        buttons[0].click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+
+    def check_accessibility(self, page):
+        """Runs axe-core on the page now shown and keeps its violations for the summary."""
+        axe = Axe(self.driver)
+        axe.inject()
+        results = axe.run()
+        violations = results.get("violations", [])
+        self.accessibility.append((page, self.driver.current_url, violations))
+        print(f"\naxe-core {results.get('testEngine', {}).get('version', '?')} on {page} "
+              f"({self.path()}): {len(violations)} violation(s), {len(results.get('passes', []))} rule(s) passed",
+              file=sys.stderr)
+        for review in sorted(results.get("incomplete", []), key=lambda r: r["id"]):
+            targets = [" ".join(map(str, node.get("target", []))) for node in review.get("nodes", [])]
+            print(f"  to review by hand (axe could not decide): {review['id']} on {len(targets)} element(s), "
+                  f"e.g. {', '.join(targets[:3])}", file=sys.stderr)
+        for violation in sorted(violations, key=lambda v: IMPACT_ORDER.index(v.get("impact") or "minor")):
+            impact = violation.get("impact") or "unknown"
+            label = "VIOLATION" if impact in BLOCKING_IMPACTS else "warning"
+            targets = [" ".join(map(str, node.get("target", []))) for node in violation.get("nodes", [])]
+            shown = ", ".join(targets[:3]) + (f" (and {len(targets) - 3} more)" if len(targets) > 3 else "")
+            print(f"  {label}: {violation['id']} [{impact}] {violation.get('help', '')} -> {shown}", file=sys.stderr)
+
+    def save_artifacts(self, name):
+        if not self.artifacts:
+            return
+        os.makedirs(self.artifacts, exist_ok=True)
+        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.png"))
+        with open(os.path.join(self.artifacts, f"{name}.html"), "w", encoding="utf-8") as page:
+            page.write(self.driver.page_source)
+
+    # Steps ---------------------------------------------------------------------------------------------------
+
+    def sign_in_first_time(self, username, check_pages):
+        """Temporary password, enrolment of an authenticator, recovery codes, own password. Returns the codes."""
+        self.driver.get(self.url("/sign-in"))
+        self.assertEqual(self.find("h1").text, "Sign in")
+        if check_pages:
+            self.check_accessibility("sign-in")
+        self.fill("#username", username)
+        self.fill("#password", self.passwords[username])
+        self.submit("Continue")
+        self.wait_for_path("/account/enrol")
+        if check_pages:
+            self.check_accessibility("enrolment")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".qr svg"), "the enrolment page shows no QR code")
+        uri = self.find("#otpauth-uri").text.strip()
+        query = parse_qs(urlparse(uri).query)
+        self.assertTrue(uri.startswith("otpauth://totp/"), f"unexpected enrolment URI {uri!r}")
+        self.assertIn("secret", query, f"no secret in {uri!r}")
+        secret = query["secret"][0]
+        self.fill("#code", fresh_totp(secret))
+        self.submit("Continue")
+        codes = [c.text.strip() for c in self.driver.find_elements(By.CSS_SELECTOR, "ul#recovery-codes li")]
+        self.assertGreaterEqual(len(codes), 5, f"expected recovery codes, got {codes}: {self.page_summary()}")
+        self.assertEqual(len(set(codes)), len(codes), "recovery codes repeat")
+        self.driver.find_element(By.LINK_TEXT, "Continue").click()
+        self.wait_for_path("/account/password")
+        password = "Synthetic-" + secrets.token_urlsafe(12)
+        self.fill("#password", password)
+        self.fill("#confirm", password)
+        self.submit("Save password")
+        self.passwords[username] = password
+        return codes
+
+    def sign_out(self):
+        self.submit("Sign out", within=self.find("header"))
+        self.wait_for_path("/sign-in")
+
+    # The journey ---------------------------------------------------------------------------------------------
+
+    def test_triage_journey(self):
+        try:
+            self.run_journey()
+        except Exception:
+            self.save_artifacts("failure")
+            raise
+        finally:
+            self.print_accessibility_summary()
+        blocking = [(page, v) for page, _, violations in self.accessibility for v in violations
+                    if v.get("impact") in BLOCKING_IMPACTS]
+        self.assertFalse(blocking, "serious or critical accessibility violations: " + "; ".join(
+            f"{page}: {v['id']} [{v['impact']}] {v.get('help', '')}" for page, v in blocking))
+
+    def run_journey(self):
+        # The head of unit: first sign-in, then the queue.
+        codes = self.sign_in_first_time("head", check_pages=True)
+        print(f"\nhead of unit enrolled; {len(codes)} recovery codes noted", file=sys.stderr)
+        self.wait_for_path("/alerts")
+        self.assertEqual(self.find("h1").text, "Alerts")
+        self.check_accessibility("alert queue")
+
+        # The queue is sorted by risk, highest first: open the first row.
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+        self.assertTrue(rows, "the demo force's queue has no alerts")
+        scores = [float(row.find_element(By.CSS_SELECTOR, "td.numeric").text) for row in rows]
+        self.assertEqual(scores[0], max(scores), f"the queue is not sorted by risk, highest first: {scores}")
+        link = rows[0].find_element(By.CSS_SELECTOR, "a[href^='/alerts/']")
+        alert_path = urlparse(link.get_attribute("href")).path
+        alert_id = alert_path.rsplit("/", 1)[-1]
+        pseudonym = rows[0].find_element(By.CSS_SELECTOR, "code").text.strip()
+        self.assertTrue(pseudonym.startswith("STF-"), f"the queue shows {pseudonym!r}, not a pseudonym")
+        link.click()
+        self.wait_for_path(alert_path)
+        print(f"opened alert {alert_id} (risk {scores[0]}, {pseudonym}), the highest of {len(scores)}",
+              file=sys.stderr)
+
+        # The alert page before the reveal: why it fired, a pseudonym, the timeline.
+        self.assertTrue(self.find("#why").text.strip(), "the alert page does not say why it fired")
+        staff = self.find("#staff")
+        self.assertIn(pseudonym, staff.text)
+        self.assertFalse(staff.find_elements(By.TAG_NAME, "strong"), "the name shows before the reveal")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#timeline tbody tr"), "the timeline is empty")
+        self.check_accessibility("alert page")
+
+        # Reveal, with a reason.
+        reason = "Synthetic test: the highest-risk alert needs the member of staff's identity for triage."
+        self.fill("#reason", reason)
+        self.submit("Reveal identity")
+        self.wait_for_path(alert_path)
+        names = self.find("#staff").find_elements(By.TAG_NAME, "strong")
+        self.assertTrue(names, f"no name after the reveal: {self.page_summary()}")
+        name = names[0].text.strip()
+        self.assertTrue(name, "the revealed name is empty")
+        self.assertNotIn("STF-", name)
+
+        # Record a decision, with a rationale.
+        outcome = "management_action"
+        radio = self.find(f"input[name=outcome][value={outcome}]")
+        outcome_label = self.find(f"label[for='{radio.get_attribute('id')}']").text.strip()
+        radio.click()
+        rationale = "Synthetic test: accesses without a linked incident; management action by the line manager."
+        self.fill("#rationale", rationale)
+        self.submit("Record decision")
+        self.wait_for_path(alert_path)
+
+        # The page now shows the name and the decision.
+        self.assertEqual(self.find("#staff strong").text.strip(), name)
+        records = [r.text for r in self.driver.find_elements(By.CSS_SELECTOR, "main .record")]
+        decision = [r for r in records if rationale in r]
+        self.assertTrue(decision, f"the decision is not shown; records: {records}")
+        self.assertIn(outcome_label, decision[0])
+        self.assertIn("head", decision[0])
+        self.check_accessibility("alert page, revealed and decided")
+        print(f"revealed {name!r} and recorded {outcome_label!r}", file=sys.stderr)
+        self.sign_out()
+
+        # The auditor: first sign-in lands on the trail.
+        self.sign_in_first_time("auditor", check_pages=False)
+        self.wait_for_path("/trail")
+        self.assertEqual(self.find("h1").text, "Audit trail")
+        chain = self.find("#chain").text
+        self.assertIn("intact", chain.lower(), f"the chain is not intact: {chain!r}")
+        self.assertIn("panel-ok", self.find("#chain").get_attribute("class"))
+        self.check_accessibility("audit trail")
+
+        # The head of unit's steps, through the trail's own filter.
+        self.fill("#user", "head")
+        Select(self.find("#action")).select_by_value("")
+        self.submit("Apply")
+        self.assertEqual(self.path(), "/trail")
+        self.assertEqual(parse_qs(urlparse(self.driver.current_url).query).get("user"), ["head"])
+        entries = []
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "#trail tbody tr"):
+            cells = [c.text.strip() for c in row.find_elements(By.TAG_NAME, "td")]
+            entries.append(dict(zip(("seq", "at", "user", "action", "subject", "detail"), cells)))
+        self.assertTrue(entries, "the trail shows nothing for user head")
+        self.assertEqual({e["user"] for e in entries}, {"head"}, "the user filter let other users through")
+        actions = [e["action"] for e in entries]
+        for step in TRAIL_STEPS:
+            self.assertIn(step, actions, f"the trail has no {step} by head; it has {actions}")
+        subject = f"alert {alert_id}"
+        for step in ("view_alert", "reveal", "decision"):
+            self.assertTrue(any(e["action"] == step and e["subject"] == subject for e in entries),
+                            f"no {step} of {subject} by head in the trail")
+        reveal = next(e for e in entries if e["action"] == "reveal" and e["subject"] == subject)
+        self.assertIn(reason, reveal["detail"])
+        decided = next(e for e in entries if e["action"] == "decision" and e["subject"] == subject)
+        self.assertIn(outcome, decided["detail"])
+        # In the order they happened (the trail numbers its entries): the first of each step comes after the first
+        # of the one before; later ones follow, as each form redirects back to the alert page, a view_alert again.
+        first = {step: min(int(e["seq"]) for e in entries if e["action"] == step) for step in TRAIL_STEPS}
+        self.assertEqual(sorted(TRAIL_STEPS, key=first.get), list(TRAIL_STEPS),
+                         f"head's steps are out of order in the trail: {first}")
+        print(f"trail: {len(entries)} entries for head, including " + ", ".join(TRAIL_STEPS) + "; chain intact",
+              file=sys.stderr)
+        self.sign_out()
+
+    def print_accessibility_summary(self):
+        counts = {impact: 0 for impact in IMPACT_ORDER}
+        for _, _, violations in self.accessibility:
+            for violation in violations:
+                counts[violation.get("impact") or "minor"] = counts.get(violation.get("impact") or "minor", 0) + 1
+        pages = ", ".join(page for page, _, _ in self.accessibility) or "none"
+        print(f"\naccessibility: checked {len(self.accessibility)} page(s): {pages}", file=sys.stderr)
+        print("accessibility: violations by impact: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+              file=sys.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
