@@ -45,20 +45,32 @@ struct AuthorizationTests {
         Route(method: .post, path: "/alerts/{A}/decisions",
               fields: ["outcome": "record_as_intelligence", "rationale": "Pattern worth recording as intelligence."]),
         Route(method: .post, path: "/alerts/{A}/reveal", fields: ["reason": "Need to know who this is to assess it."]),
+        Route(method: .get, path: "/staff/{S}"),
         Route(method: .post, path: "/alerts/{A}/assign", fields: ["assignee": "investigator"]),
         Route(method: .get, path: "/trail"),
         Route(method: .get, path: "/trail.csv"),
+        Route(method: .get, path: "/api/v1/trail"),
         Route(method: .get, path: "/admin/users"),
         Route(method: .post, path: "/admin/users/{U}/reset-second-factor"),
+        Route(method: .get, path: "/admin/sources"),
+        Route(method: .post, path: "/admin/sources", fields: ["source": "rms"]),
+        Route(method: .get, path: "/admin/rules"),
+        Route(method: .post, path: "/admin/users/{U}/disable"),
     ]
 
     static let expected: [Role: [Outcome]] = [
-        //               queue alert apiQ apiA comment decide reveal assign trail csv users resetTOTP
-        .analyst:       [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
-        .investigator:  [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
-        .headOfUnit:    [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .ok, .ok, .forbidden, .forbidden],
-        .auditor:       [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden, .forbidden],
-        .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .redirect],
+        //   queue, alert, apiQ, apiA, comment, decide, reveal, staff, assign,
+        //   trail, csv, apiTrail, users, resetTOTP, sources, addSource, rules, disable
+        .analyst: [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .hidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
+                        .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
+                      .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
+        .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                         .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .redirect],
     ]
 
     @Test("each role gets exactly what it should from each route", arguments: Role.allCases)
@@ -68,16 +80,18 @@ struct AuthorizationTests {
         try await fixture.enrolledUser("subject", role: role)
         try await fixture.enrolledUser("investigator", role: .investigator)
         let other = try #require(try await UserAccounts.find(username: "investigator", in: fixture.database))
+        let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)
             var outcomes: [Outcome] = []
             for route in Self.routes {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
-                    .replacingOccurrences(of: "{U}", with: String(other.id))
+                    .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
                 let response = route.method == .get ? try await browser.get(client, path)
                     : try await browser.post(client, path, route.fields)
                 outcomes.append(Outcome(response))
             }
+            #expect(outcomes.count == Self.expected[role]!.count)
             for (index, route) in Self.routes.enumerated() {
                 #expect(outcomes[index] == Self.expected[role]![index], "\(role.rawValue): \(route)")
             }
@@ -92,6 +106,7 @@ struct AuthorizationTests {
             var browser = Browser()
             for route in Self.routes where route.method == .get {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
+                    .replacingOccurrences(of: "{S}", with: "STF-0")
                 let response = try await browser.get(client, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(path)")

@@ -97,9 +97,13 @@ struct TriageTests {
         }
         let rules = try await StoredRules.current(in: fixture.database)
         #expect(rules.version >= 1)
-        let exception = try #require(rules.rules.exceptions.last)
-        #expect(exception.staffID == fixture.alertStaffID && exception.until == "2030-03-31")
-        #expect(exception.reasonContains == "PP-2027-04" && exception.grantedBy == "head")
+        let record = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database))
+        let fired = try AlertDetail.decode(record.detail).contributions.map(\.indicator)
+        #expect(rules.rules.exceptions.compactMap(\.rule?.rawValue) == fired, "one exception per rule that fired")
+        for exception in rules.rules.exceptions {
+            #expect(exception.staffID == fixture.alertStaffID && exception.until == "2030-03-31")
+            #expect(exception.reasonContains == "PP-2027-04" && exception.grantedBy == "head")
+        }
         #expect(try await StoredRules.history(in: fixture.database).last?.changedBy == "head")
     }
 

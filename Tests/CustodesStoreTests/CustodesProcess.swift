@@ -12,6 +12,7 @@ struct CustodesProcess {
 
     let process = Process()
     let errorPath = NSTemporaryDirectory() + "custodes-stderr-" + UUID().uuidString
+    let outputPath = NSTemporaryDirectory() + "custodes-stdout-" + UUID().uuidString
 
     /// `fault` names a point where the process kills itself (see `FaultInjection`).
     init(_ arguments: [String], fault: String? = nil) throws {
@@ -22,11 +23,20 @@ struct CustodesProcess {
         }
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         try process.run()
     }
 
     var standardError: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
+    var standardOutput: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+    /// Runs the command to its end and returns its exit status and what it printed.
+    static func runCapturing(_ arguments: [String]) async throws -> (status: Int32?, output: String, error: String) {
+        let process = try CustodesProcess(arguments)
+        let status = await process.wait()
+        return (status, process.standardOutput, process.standardError)
+    }
 
     /// Kills the process at once (SIGKILL: no clean-up, no flushing), as a crash would.
     func kill() {

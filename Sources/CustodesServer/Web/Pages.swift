@@ -53,9 +53,9 @@ public struct Pages: Sendable {
     static func navigation(for role: Role) -> [(href: String, label: String)] {
         switch role {
         case .analyst, .investigator: [("/alerts", "Alerts")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/trail", "Audit trail")]
+        case .headOfUnit: [("/alerts", "Alerts"), ("/trail", "Audit trail"), ("/admin/rules", "Rules")]
         case .auditor: [("/trail", "Audit trail")]
-        case .administrator: [("/admin/users", "Users")]
+        case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]
         }
     }
 

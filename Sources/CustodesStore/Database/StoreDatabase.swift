@@ -20,7 +20,9 @@ public final class StoreDatabase: Sendable {
     /// Told about each failed attempt before the next, so a long wait is visible to the user.
     let onRetry: @Sendable (String) -> Void
     private let state: NIOLockedValueBox<Backend>
-    private let gate = TransactionGate()
+    /// The current connection's turn-taking; a new connection gets a new gate, since a transaction abandoned on a
+    /// lost connection (see `withRetry`) never gives its turn back.
+    private let gate = NIOLockedValueBox(TransactionGate())
 
     enum Backend: @unchecked Sendable {
         case sqlite(SQLiteConnection)
@@ -82,6 +84,7 @@ public final class StoreDatabase: Sendable {
                     defer { value = fresh }
                     return value
                 }
+                gate.withLockedValue { $0 = TransactionGate() }
                 await Self.close(old)
             }
         }
@@ -119,6 +122,7 @@ public final class StoreDatabase: Sendable {
     /// another is part of the outer one.
     public func transaction<T>(_ body: () async throws -> T) async throws -> T {
         if TransactionGate.held { return try await body() }
+        let gate = gate.withLockedValue { $0 }
         await gate.acquire()
         do {
             let result = try await TransactionGate.$held.withValue(true) { try await unguardedTransaction(body) }

@@ -95,5 +95,6 @@ enum Stylesheet {
         .qr svg{width:220px;height:220px}
         .chart svg{width:100%;max-width:640px;height:auto}
         .recovery-codes{columns:2;list-style:none;padding:0;margin-bottom:30px}
+        .code-block{background:#f3f2f1;border:1px solid #b1b4b6;padding:15px;overflow:auto;max-height:40em;font-size:16px}
         """
 }

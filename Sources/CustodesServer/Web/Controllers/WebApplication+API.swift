@@ -45,7 +45,38 @@ extension WebApplication {
         var at: String
     }
 
+    struct TrailEntryJSON: Encodable {
+        var seq: Int64
+        var at: String
+        var username: String
+        var action: String
+        var subject: String
+        var detail: String
+        var previous_hash: String
+        var entry_hash: String
+    }
+
+    struct TrailJSON: Encodable {
+        var total: Int
+        var page: Int
+        var chain_intact: Bool
+        var entries: [TrailEntryJSON]
+    }
+
     func addAPIRoutes(to router: Router<WebContext>) {
+        router.get("/api/v1/trail") { request, context in
+            let user = try context.requireUser(Self.trailRoles)
+            let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            try await audit("api_trail", by: user.username, detail: request.uri.query ?? "")
+            let (entries, total) = try await AuditTrail.entries(matching: Self.trailFilter(request), limit: 100,
+                                                                 offset: (page - 1) * 100, in: database)
+            let intact = if case .intact = try await AuditTrail.verify(in: database) { true } else { false }
+            return JSONBody.response(TrailJSON(total: total, page: page, chain_intact: intact, entries: entries.map {
+                TrailEntryJSON(seq: $0.seq, at: Timestamp(seconds: $0.at).iso8601, username: $0.username,
+                               action: $0.action, subject: $0.subject, detail: $0.detail,
+                               previous_hash: $0.previousHash, entry_hash: $0.entryHash)
+            }))
+        }
         router.get("/api/v1/alerts") { request, context in
             let user = try context.requireUser(Self.caseRoles)
             let query = Self.queueQuery(request)

@@ -1,8 +1,10 @@
+import CustodesModel
 import CustodesStore
 import Hummingbird
 
-/// Administrators manage accounts (no case content): list them, disable them, reset a lost second factor. Adding
-/// accounts and resetting passwords is at the console (`custodes user`), where the temporary password is shown.
+/// Administrators manage accounts, the source systems that push audit events, and see the rules' history (no case
+/// content). Adding accounts and resetting passwords is at the console (`custodes user`), where the temporary
+/// password is handed over in person.
 extension WebApplication {
     func addAdminRoutes(to router: Router<WebContext>) {
         router.get("/admin/users") { request, context in
@@ -42,5 +44,66 @@ extension WebApplication {
         guard let id = context.parameters.get("id", as: Int64.self),
               let account = try await UserAccounts.find(id: id, in: database) else { throw WebError.notFound }
         return account
+    }
+}
+
+/// Source systems (API tokens for connectors) and the rules' history.
+extension WebApplication {
+    func addSourceAndRulesRoutes(to router: Router<WebContext>) {
+        router.get("/admin/sources") { request, context in try await sourcesPage(request, context, newToken: nil) }
+        router.post("/admin/sources") { request, context in
+            let user = try context.requireUser([.administrator])
+            let form = try await Form.read(request, context: context)
+            let source = form.trimmed("source")
+            guard source.range(of: "^[a-z0-9_-]{2,40}$", options: .regularExpression) != nil else {
+                return try await sourcesPage(request, context, newToken: nil,
+                                             error: "Enter the source system's name in lower case, like rms or pnc")
+            }
+            let (id, secret) = try await APITokens.create(source: source, by: user.username, in: database)
+            try await audit("source_token_added", by: user.username, subject: source, detail: "token \(id)")
+            return try await sourcesPage(request, context, newToken: (source, secret))
+        }
+        router.post("/admin/sources/{id}/revoke") { request, context in
+            let user = try context.requireUser([.administrator])
+            _ = try await Form.read(request, context: context)
+            guard let id = context.parameters.get("id", as: Int64.self),
+                  try await APITokens.revoke(id: id, in: database) else { throw WebError.notFound }
+            try await audit("source_token_revoked", by: user.username, subject: "token \(id)")
+            return redirect("/admin/sources")
+        }
+        router.get("/admin/rules") { request, context in
+            let user = try context.requireUser([.administrator, .headOfUnit])
+            try await audit("view_rules", by: user.username)
+            let current = try await StoredRules.current(in: database)
+            let history = try await StoredRules.history(in: database)
+            return page(.init(title: "Detection rules", template: "rules", context: [
+                "version": current.version, "yaml": current.rules.yaml,
+                "exceptions": current.rules.exceptions.count,
+                "changes": history.reversed().map {
+                    ["version": $0.version, "by": $0.changedBy, "at": displayTime($0.changedAt), "note": $0.note]
+                        as [String: Any]
+                },
+            ]), request, context)
+        }
+    }
+
+    func sourcesPage(_ request: Request, _ context: WebContext, newToken: (source: String, secret: String)?,
+                     error: String? = nil) async throws -> Response {
+        let user = try context.requireUser([.administrator])
+        if request.method == .get { try await audit("view_sources", by: user.username) }
+        var values: [String: Any] = [
+            "tokens": try await APITokens.list(in: database).map {
+                ["id": $0.id, "source": $0.source, "by": $0.createdBy, "at": displayTime($0.createdAt),
+                 "revoked": $0.revokedAt.map(displayTime) ?? false] as [String: Any]
+            },
+        ]
+        if let newToken { values["newToken"] = ["source": newToken.source, "secret": newToken.secret] }
+        if let error {
+            values["hasErrors"] = true
+            values["errorText"] = error
+            values["errors"] = [["field": "source", "message": error]]
+        }
+        return page(.init(title: "Source systems", template: "sources", context: values), request, context,
+                     status: error == nil ? .ok : .badRequest)
     }
 }

@@ -209,14 +209,19 @@ extension WebApplication {
                          by user: UserAccount) async throws -> Int64? {
         var current = try await StoredRules.current(in: database).rules
         let today = String(Timestamp(seconds: settings.now()).iso8601.prefix(10))
-        current.exceptions.append(RuleException(
-            rule: nil, staffID: record.staffID, reasonContains: tasking.isEmpty ? nil : tasking, until: until,
-            grantedBy: user.username, grantedOn: today, why: "alert \(record.alertID): \(rationale)"))
+        // One exception per rule that fired, for this member of staff: the other rules still watch them.
+        let indicators = try AlertDetail.decode(record.detail).contributions.compactMap { IndicatorName(rawValue: $0.indicator) }
+        for indicator in indicators {
+            current.exceptions.append(RuleException(
+                rule: indicator, staffID: record.staffID, reasonContains: tasking.isEmpty ? nil : tasking, until: until,
+                grantedBy: user.username, grantedOn: today, why: "alert \(record.alertID): \(rationale)"))
+        }
         let version = try await StoredRules.record(current, by: user.username,
                                                    note: "exception from the decision on alert \(record.alertID)",
                                                    in: database)
         try await audit("rule_exception", by: user.username, subject: "alert \(record.alertID)",
-                        detail: "until \(until)" + (tasking.isEmpty ? "" : ", tasking \(tasking)")
+                        detail: "rules " + indicators.map(\.rawValue).joined(separator: ", ") + ", until \(until)"
+                            + (tasking.isEmpty ? "" : ", tasking \(tasking)")
                             + (version.map { ", rules version \($0)" } ?? ""))
         return version
     }

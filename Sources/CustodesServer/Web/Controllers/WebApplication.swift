@@ -41,6 +41,7 @@ public struct WebApplication: Sendable {
         addStaffRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
+        addSourceAndRulesRoutes(to: router)
         addAPIRoutes(to: router)
     }
 

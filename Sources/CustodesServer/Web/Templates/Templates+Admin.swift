@@ -11,5 +11,35 @@ extension Templates {
             {{/disabled}}</td></tr>{{/users}}</tbody>
             </table>
             """,
+        "sources": errorSummary + """
+            <h1 class="heading-l">Source systems</h1>
+            <p class="body">Each force system that pushes audit events to <code>POST /api/v1/audit-events</code> has its own token. Only a hash of each token is kept: a new token is shown once, here.</p>
+            {{#newToken}}<div class="panel panel-ok" id="new-token"><p class="body"><strong>Token for {{source}}</strong>: copy it into the connector's configuration now.</p><p class="body"><code class="wrap">{{secret}}</code></p></div>{{/newToken}}
+            <table class="table" id="tokens"><caption class="visually-hidden">Tokens</caption>
+            <thead><tr><th scope="col" class="numeric">Token</th><th scope="col">Source</th><th scope="col">Added by</th><th scope="col">Added</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+            <tbody>{{#tokens}}<tr><td class="numeric">{{id}}</td><td>{{source}}</td><td>{{by}}</td><td>{{at}}</td><td>{{#revoked}}Revoked {{.}}{{/revoked}}{{^revoked}}Live{{/revoked}}</td><td>{{^revoked}}<form method="post" action="/admin/sources/{{id}}/revoke" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-warning button-small">Revoke token {{id}}</button></form>{{/revoked}}</td></tr>{{/tokens}}</tbody>
+            </table>
+            <form method="post" action="/admin/sources" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="form-group{{#hasErrors}} form-group-error{{/hasErrors}}">
+            <label class="label" for="source">Add a token for a source system</label>
+            <p class="hint" id="source-hint">Its name in lower case, as in the bundle's audit files: rms, pnc, command_control, custody, intelligence.</p>
+            {{#hasErrors}}<p id="source-error" class="error-message"><span class="visually-hidden">Error:</span> {{errorText}}</p>{{/hasErrors}}
+            <input class="input input-width-20" id="source" name="source" type="text" spellcheck="false" aria-describedby="source-hint{{#hasErrors}} source-error{{/hasErrors}}">
+            </div>
+            <button type="submit" class="button">Add token</button>
+            </form>
+            """,
+        "rules": """
+            <h1 class="heading-l">Detection rules</h1>
+            <p class="body">Version {{version}} is in force{{^version}} (the built-in rules){{/version}}, with {{exceptions}} exception(s). Change the rules with <code>custodes rules apply</code>; exceptions also come from decisions on alerts. The next detection run applies a change.</p>
+            <h2 class="heading-m">Changes</h2>
+            <table class="table" id="rule-changes"><caption class="visually-hidden">Changes to the rules, newest first</caption>
+            <thead><tr><th scope="col" class="numeric">Version</th><th scope="col">When</th><th scope="col">By</th><th scope="col">Why</th></tr></thead>
+            <tbody>{{#changes}}<tr><td class="numeric">{{version}}</td><td>{{at}}</td><td>{{by}}</td><td>{{note}}</td></tr>{{/changes}}</tbody>
+            </table>
+            <h2 class="heading-m">The rules in force</h2>
+            <pre class="code-block" tabindex="0" aria-label="The rules file in force"><code>{{yaml}}</code></pre>
+            """,
     ]
 }

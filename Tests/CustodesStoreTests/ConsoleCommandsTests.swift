@@ -1,0 +1,66 @@
+import CustodesStore
+import Foundation
+import SQLKit
+import Testing
+
+/// The console commands of the web application, run as a separate process: accounts, the trail's check, and the
+/// demo a newcomer starts with.
+@Suite("Console commands")
+struct ConsoleCommandsTests {
+    @Test("user add prints a temporary password once; audit verify passes an untouched trail and names an edited entry")
+    func usersAndTrail() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-console-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        let added = try await CustodesProcess.runCapturing(["user", "add", "j.smith", "--name", "J Smith", "--role", "analyst",
+                                                   "--by", "admin", "--db", db])
+        #expect(added.status == 0, "\(added.error)")
+        #expect(added.output.contains("user j.smith added as Analyst; temporary password: "))
+        let bad = try await CustodesProcess.runCapturing(["user", "add", "x", "--name", "X", "--role", "superuser", "--db", db])
+        #expect(bad.status != 0 && bad.error.contains("--role must be one of"))
+        let again = try await CustodesProcess.runCapturing(["user", "add", "j.smith", "--name", "J", "--role", "analyst", "--db", db])
+        #expect(again.status != 0 && again.error.contains("there is already a user called j.smith"))
+        let reset = try await CustodesProcess.runCapturing(["user", "reset-password", "j.smith", "--by", "admin", "--db", db])
+        #expect(reset.status == 0 && reset.output.contains("temporary password for j.smith: "))
+        let disabled = try await CustodesProcess.runCapturing(["user", "disable", "j.smith", "--by", "admin", "--db", db])
+        #expect(disabled.status == 0)
+        let list = try await CustodesProcess.runCapturing(["user", "list", "--db", db])
+        #expect(list.output.contains("j.smith  analyst  J Smith  disabled"))
+
+        let intact = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db])
+        #expect(intact.status == 0)
+        #expect(intact.output.hasPrefix("audit trail intact: 3 entries; head "), "\(intact.output)")
+
+        let database = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        try await database.sql.raw("UPDATE audit_trail SET username = 'someone else' WHERE seq = 2").run()
+        await database.close()
+        let broken = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("audit trail BROKEN at entry 2: its contents were changed after it was written"))
+    }
+
+    @Test("demo prepares a store with one account per role; a second run reuses it with fresh passwords")
+    func demo() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-demo-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = ["demo", "--folder", folder, "--staff", "150", "--days", "20", "--no-serve"]
+        let first = try await CustodesProcess.runCapturing(arguments)
+        #expect(first.status == 0, "\(first.error)")
+        for username in ["analyst", "investigator", "head", "auditor", "admin"] {
+            #expect(first.output.contains(" username \(username) "), "no account \(username) printed")
+        }
+        let second = try await CustodesProcess.runCapturing(arguments)
+        #expect(second.status == 0, "\(second.error)")
+        let password = { (output: String) in
+            output.split(separator: "\n").first { $0.contains(" username head ") }?.split(separator: " ").last
+        }
+        #expect(password(first.output) != nil && password(first.output) != password(second.output))
+        let database = try await StoreDatabase.open(try DatabaseURL("sqlite:" + folder + "/custodes.sqlite"), retry: .none)
+        let events = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let users = try await UserAccounts.all(in: database)
+        await database.close()
+        #expect(events > 1_000)
+        #expect(Set(users.map(\.role)) == Set(Role.allCases))
+    }
+}
