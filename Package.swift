@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "CustodesServer",
             dependencies: [
-                "CustodesStore", "CustodesDetection", "CustodesBundle", "CustodesModel",
+                "CustodesStore", "CustodesDetection", "CustodesBundle", "CustodesModel", "CustodesAssurance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),

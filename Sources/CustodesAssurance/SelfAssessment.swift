@@ -23,6 +23,23 @@ public struct SelfAssessment: Sendable, Equatable {
         }
     }
 
+    /// What the unit's triage records show of its capacity.
+    public struct Capacity: Sendable, Equatable {
+        public var decided: Int
+        public var outstanding: Int
+        /// Days the oldest undecided alert has waited since detection raised it; nil when none waits.
+        public var oldestOutstandingDays: Double?
+
+        public init(decided: Int, outstanding: Int, oldestOutstandingDays: Double?) {
+            self.decided = decided
+            self.outstanding = outstanding
+            self.oldestOutstandingDays = oldestOutstandingDays
+        }
+    }
+
+    /// The longest an alert may wait for a decision for the unit's capacity to count as in place: two weeks.
+    public static let backlogLimitDays = 14.0
+
     public var statuses: ElementStatuses
     /// The reason for each element's status, in plain words.
     public var reasons: [AssessedElement: String]
@@ -30,7 +47,8 @@ public struct SelfAssessment: Sendable, Equatable {
     /// - Parameters:
     ///   - analysts: analysts the unit has for this work (configured by the force), nil if not given.
     ///   - intelligenceReceived: reports from support organisations; nil while the partner portal does not exist.
-    public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?) {
+    ///   - capacity: the unit's triage records; nil where they are not available.
+    public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?, capacity: Capacity? = nil) {
         var reasons: [AssessedElement: String] = [:]
         let it: ElementStatus
         if monitoring.sources == 0 {
@@ -47,9 +65,24 @@ public struct SelfAssessment: Sendable, Equatable {
                 + "and under monitoring"
         }
         let ccu: ElementStatus
-        if let analysts, analysts > 0 {
+        if let analysts, analysts > 0, let capacity, capacity.decided > 0,
+           (capacity.oldestOutstandingDays ?? 0) <= Self.backlogLimitDays {
+            ccu = .inPlace
+            reasons[.ccuReview] = "\(analysts) analysts are configured and \(Self.alerts(capacity.decided)) recorded "
+                + "decisions; " + (capacity.oldestOutstandingDays.map {
+                    "\(capacity.outstanding) wait, the oldest for \(Self.days($0))"
+                } ?? "none waits")
+        } else if let analysts, analysts > 0 {
             ccu = .started
-            reasons[.ccuReview] = "\(analysts) analysts are configured; triage records do not exist yet to show capacity"
+            if let capacity {
+                reasons[.ccuReview] = "\(analysts) analysts are configured; \(Self.alerts(capacity.decided)) recorded "
+                    + "decisions and \(capacity.outstanding) wait" + (capacity.oldestOutstandingDays.map {
+                        ", the oldest for \(Self.days($0))"
+                            + ($0 > Self.backlogLimitDays ? " (more than \(Int(Self.backlogLimitDays)))" : "")
+                    } ?? "")
+            } else {
+                reasons[.ccuReview] = "\(analysts) analysts are configured; triage records do not exist yet to show capacity"
+            }
         } else {
             ccu = .noInformation
             reasons[.ccuReview] = "no analysts or hours have been configured"
@@ -68,5 +101,11 @@ public struct SelfAssessment: Sendable, Equatable {
         statuses = ElementStatuses(strategy: .noInformation, ccuReview: ccu, itMonitoring: it,
                                    supportOrganisations: partners)
         self.reasons = reasons
+    }
+
+    static func alerts(_ count: Int) -> String { count == 1 ? "1 alert has" : "\(count) alerts have" }
+
+    static func days(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) days" : String(format: "%.1f days", value)
     }
 }

@@ -33,10 +33,10 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -135,7 +135,21 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertTrue(buttons, f"no button {button_text!r} on {self.driver.current_url}")
         old = self.driver.find_element(By.TAG_NAME, "html")
         buttons[0].click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(lambda driver: self.is_gone(old))
+
+    @staticmethod
+    def is_gone(element):
+        """Whether the page holding `element` has been replaced. Chromium reports a replaced page's element either as
+        stale or, while the new document is loading, as "Node … does not belong to the document"; both mean gone."""
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
 
     def check_accessibility(self, page):
         """Runs axe-core on the page now shown and keeps its violations for the summary."""

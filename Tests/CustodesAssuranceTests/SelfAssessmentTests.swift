@@ -37,4 +37,23 @@ struct SelfAssessmentTests {
         #expect(staffed.statuses.ccuReview == .started)
         #expect(staffed.statuses.supportOrganisations == .started)
     }
+
+    @Test("the unit's capacity is in place only with analysts, decisions, and no alert waiting over two weeks")
+    func capacity() {
+        func status(_ analysts: Int?, _ capacity: SelfAssessment.Capacity?) -> ElementStatus {
+            SelfAssessment(monitoring: Self.monitored, analysts: analysts, intelligenceReceived: nil, capacity: capacity)
+                .statuses.ccuReview
+        }
+        let keepingUp = SelfAssessment.Capacity(decided: 12, outstanding: 3, oldestOutstandingDays: 6)
+        #expect(status(3, keepingUp) == .inPlace)
+        #expect(status(3, .init(decided: 12, outstanding: 0, oldestOutstandingDays: nil)) == .inPlace)
+        #expect(status(3, .init(decided: 12, outstanding: 3, oldestOutstandingDays: 14)) == .inPlace)
+        #expect(status(3, .init(decided: 12, outstanding: 3, oldestOutstandingDays: 14.1)) == .started)
+        #expect(status(3, .init(decided: 0, outstanding: 3, oldestOutstandingDays: 1)) == .started)
+        #expect(status(nil, keepingUp) == .noInformation)
+        let behind = SelfAssessment(monitoring: Self.monitored, analysts: 3, intelligenceReceived: nil,
+                                    capacity: .init(decided: 2, outstanding: 40, oldestOutstandingDays: 30))
+        #expect(behind.reasons[.ccuReview] == "3 analysts are configured; 2 alerts have recorded decisions and 40 wait, "
+                + "the oldest for 30 days (more than 14)")
+    }
 }

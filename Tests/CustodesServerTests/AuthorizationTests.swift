@@ -55,22 +55,23 @@ struct AuthorizationTests {
         Route(method: .get, path: "/admin/sources"),
         Route(method: .post, path: "/admin/sources", fields: ["source": "rms"]),
         Route(method: .get, path: "/admin/rules"),
+        Route(method: .get, path: "/capability"),
         Route(method: .post, path: "/admin/users/{U}/disable"),
     ]
 
     static let expected: [Role: [Outcome]] = [
         //   queue, alert, apiQ, apiA, comment, decide, reveal, staff, assign,
-        //   trail, csv, apiTrail, users, resetTOTP, sources, addSource, rules, disable
+        //   trail, csv, apiTrail, users, resetTOTP, sources, addSource, rules, capability, disable
         .analyst: [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .hidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
-                        .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                        .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
-                      .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
+                      .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                         .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .redirect],
+                         .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect],
     ]
 
     @Test("each role gets exactly what it should from each route", arguments: Role.allCases)

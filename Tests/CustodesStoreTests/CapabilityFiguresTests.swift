@@ -50,4 +50,34 @@ struct CapabilityFiguresTests {
             #expect(figures.intelligenceReceived == nil)
         }
     }
+
+    @Test("triage figures count decisions and the backlog from the unit's records", arguments: TestStores.engines)
+    func triageFigures(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            _ = try await StoreDetection(database: database, pseudonymKey: StoreDetectionTests.key).run()
+            var query = AlertQueue.Query()
+            query.sort = .age
+            let alerts = try await AlertQueue.page(query, visibility: .init(scope: .all), in: database).rows
+            try #require(alerts.count >= 2)
+            let raised = try #require(try await database.sql.raw(
+                "SELECT MAX(finished_at) AS t FROM detection_runs").first()?.decode(column: "t", as: Int64.self))
+            let before = try await CapabilityFigures.gather(from: database, asOf: raised, now: raised + 86_400)
+            #expect(before.triage.decided == 0 && before.triage.outstanding == alerts.count)
+            #expect(before.triage.oldestOutstandingSeconds == 86_400)
+            #expect(before.triage.medianSecondsToFirstTriage == nil)
+
+            // One alert commented on after an hour and decided after two; the rest wait.
+            try await AlertCasework.comment(key: alerts[0].key, by: "alex", body: "looking", at: raised + 3_600,
+                                            in: database)
+            try await AlertCasework.decide(key: alerts[0].key, by: "harper", outcome: .noFurtherAction,
+                                           rationale: "explained by a tasking", exceptionUntil: nil, rulesVersion: nil,
+                                           at: raised + 7_200, in: database)
+            let after = try await CapabilityFigures.gather(from: database, asOf: raised, now: raised + 3 * 86_400)
+            #expect(after.triage.decided == 1 && after.triage.outstanding == alerts.count - 1)
+            #expect(after.triage.decidedPerWeek.map(\.count) == [1])
+            #expect(after.triage.oldestOutstandingSeconds == Int64(3 * 86_400))
+            #expect(after.triage.medianSecondsToFirstTriage == 3_600)
+        }
+    }
 }

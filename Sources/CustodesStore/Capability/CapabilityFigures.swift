@@ -2,8 +2,8 @@ import SQLKit
 
 /// What a store shows of a force's capability, as facts a force can put to an inspector: which systems feed it and
 /// how recently, how much of the workforce their audit data covers, how much of what was seen was explained, and
-/// what the unit was given to triage. Triage records and partner intelligence do not exist yet in Custodes, so the
-/// figures that need them are absent (nil), never guessed.
+/// what the unit was given to triage and how it kept up. Partner intelligence does not exist yet in Custodes, so the
+/// figures that need it are absent (nil), never guessed.
 public struct CapabilityFigures: Sendable, Equatable {
     public struct Source: Sendable, Equatable {
         public var system: String
@@ -27,6 +27,27 @@ public struct CapabilityFigures: Sendable, Equatable {
     public var alertsPerWeek: [(week: Int64, count: Int)]
     /// Intelligence reports received from support organisations: none exist until the partner portal does.
     public var intelligenceReceived: Int?
+    /// How the unit kept up with the alerts, from its triage records.
+    public var triage: Triage
+
+    /// The unit's triage, timed from when detection raised each alert (the wall clock of the run that first raised
+    /// it) rather than from the access that opened it, which may be weeks older.
+    public struct Triage: Sendable, Equatable {
+        /// Standing alerts with a recorded decision, and per week of their first decision (as `alertsPerWeek`).
+        public var decided: Int
+        public var decidedPerWeek: [Week]
+        /// Standing alerts without a decision, and how long the oldest of them has waited (seconds), if any.
+        public var outstanding: Int
+        public var oldestOutstandingSeconds: Int64?
+        /// Median time from an alert being raised to the first comment or decision on it (seconds), over alerts that
+        /// have one; nil when none has.
+        public var medianSecondsToFirstTriage: Int64?
+
+        public struct Week: Sendable, Equatable {
+            public var week: Int64
+            public var count: Int
+        }
+    }
 
     public var explainedShare: Double? {
         guard let accessesInScope, let accessesExplained, accessesInScope > 0 else { return nil }
@@ -39,11 +60,13 @@ public struct CapabilityFigures: Sendable, Equatable {
         lhs.sources == rhs.sources && lhs.staffInPost == rhs.staffInPost && lhs.staffSeen == rhs.staffSeen
             && lhs.accessesInScope == rhs.accessesInScope && lhs.accessesExplained == rhs.accessesExplained
             && lhs.alerts == rhs.alerts && lhs.alertsPerWeek.map(\.week) == rhs.alertsPerWeek.map(\.week)
-            && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count)
+            && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count) && lhs.triage == rhs.triage
     }
 
-    /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post.
-    public static func gather(from database: StoreDatabase, asOf: Int64) async throws -> CapabilityFigures {
+    /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post, and `now` (the wall clock unless
+    /// given) how long undecided alerts have waited.
+    public static func gather(from database: StoreDatabase, asOf: Int64, now: Int64? = nil) async throws
+        -> CapabilityFigures {
         let sql = database.sql
         let sources = try await sql.raw("""
             SELECT system, COUNT(*) AS events, MAX(at) AS latest, MAX(received_at) AS delivered FROM audit_events \
@@ -70,12 +93,42 @@ public struct CapabilityFigures: Sendable, Equatable {
             weeks[week, default: 0] += 1
             alerts += 1
         }
+        let triage = try await gatherTriage(from: database, now: now ?? Clock.epochSeconds())
         return CapabilityFigures(
             sources: sources, staffInPost: staffInPost, staffSeen: staffSeen,
             accessesInScope: try run?.decode(column: "in_scope", as: Int.self),
             accessesExplained: try run?.decode(column: "explained", as: Int.self),
             lastDetectionAt: try run?.decode(column: "finished_at", as: Int64.self),
             alerts: alerts, alertsPerWeek: weeks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            intelligenceReceived: nil)
+            intelligenceReceived: nil, triage: triage)
+    }
+
+    static func gatherTriage(from database: StoreDatabase, now: Int64) async throws -> Triage {
+        let rows = try await database.sql.raw("""
+            SELECT r.finished_at AS raised, \
+            (SELECT MIN(d.at) FROM alert_decisions d WHERE d.alert_key = a.alert_key) AS decided, \
+            (SELECT MIN(c.at) FROM alert_comments c WHERE c.alert_key = a.alert_key) AS commented \
+            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run WHERE a.status = 'open'
+            """).all()
+        var triage = Triage(decided: 0, decidedPerWeek: [], outstanding: 0, oldestOutstandingSeconds: nil,
+                            medianSecondsToFirstTriage: nil)
+        var weeks: [Int64: Int] = [:]
+        var waits: [Int64] = []
+        for row in rows {
+            let raised = try row.decode(column: "raised", as: Int64.self)
+            let decided = try row.decode(column: "decided", as: Int64?.self)
+            let commented = try row.decode(column: "commented", as: Int64?.self)
+            if let decided {
+                triage.decided += 1
+                weeks[(decided + 3 * 86_400) / (7 * 86_400), default: 0] += 1
+            } else {
+                triage.outstanding += 1
+                triage.oldestOutstandingSeconds = max(triage.oldestOutstandingSeconds ?? 0, now - raised)
+            }
+            if let first = [decided, commented].compactMap({ $0 }).min() { waits.append(max(0, first - raised)) }
+        }
+        triage.decidedPerWeek = weeks.sorted { $0.key < $1.key }.map { Triage.Week(week: $0.key, count: $0.value) }
+        if !waits.isEmpty { triage.medianSecondsToFirstTriage = waits.sorted()[(waits.count - 1) / 2] }
+        return triage
     }
 }

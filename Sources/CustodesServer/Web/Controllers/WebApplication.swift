@@ -42,6 +42,7 @@ public struct WebApplication: Sendable {
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)
+        addCapabilityRoutes(to: router)
         addAPIRoutes(to: router)
     }
 

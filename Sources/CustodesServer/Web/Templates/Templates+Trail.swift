@@ -19,5 +19,15 @@ extension Templates {
             </table>
             <nav class="pagination" aria-label="Pages">{{#previous}}<a href="{{.}}" rel="prev">Newer entries</a>{{/previous}} {{#next}}<a href="{{.}}" rel="next">Older entries</a>{{/next}}</nav>
             """,
+        "capability": """
+            <h1 class="heading-l">The force's capability</h1>
+            <p class="body">From the live store, for each element the inspectorate assesses, ending with the force's self-assessment in the inspectorate's words. <code>custodes capability</code> gives the same report at the console.</p>
+            <form method="get" action="/capability" class="filters">
+            <div class="form-group inline"><label class="label" for="analysts">Analysts the unit has for this work</label>
+            <input class="input input-width-10" id="analysts" name="analysts" type="text" inputmode="numeric" value="{{analysts}}"></div>
+            <button type="submit" class="button button-secondary">Update</button>
+            </form>
+            <pre class="code-block" tabindex="0" aria-label="Capability report" id="capability-report">{{report}}</pre>
+            """,
     ]
 }

@@ -1,0 +1,71 @@
+public import CustodesAssurance
+import CustodesModel
+public import CustodesStore
+
+/// The capability report as plain text: the same for `custodes capability` and the head of unit's page, so a
+/// force shows an inspector one set of figures.
+public enum CapabilityReport {
+    public static func text(_ figures: CapabilityFigures, analysts: Int?, now: Int64) -> String {
+        func days(_ seconds: Int64) -> Double { Double(now - seconds) / 86_400 }
+        func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+        var out = ["IT systems' monitoring capability"]
+        if figures.sources.isEmpty { out.append("  no system has delivered audit data") }
+        for source in figures.sources {
+            out.append(String(format: "  %@: %@ events, latest access %@, last delivered %.1f days ago",
+                              source.system, source.events.formatted(),
+                              Timestamp(seconds: source.latestEventAt).isoDate, days(source.lastDeliveredAt)))
+        }
+        out.append("  staff in post covered by audit data: \(figures.staffSeen.formatted()) of "
+                   + "\(figures.staffInPost.formatted()) (\(percent(figures.staffCoverage)))")
+        if let share = figures.explainedShare, let inScope = figures.accessesInScope {
+            out.append("  accesses explained by a business link in the latest detection run: \(percent(share)) of "
+                       + inScope.formatted())
+        } else {
+            out.append("  detection has not run over the stored events yet")
+        }
+        out.append("  alerts found proactively (from audit data): \(figures.alerts.formatted()); reactively (from "
+                   + "intelligence received): none recorded, as Custodes holds no intelligence yet")
+        out.append("")
+        out.append("Capability and capacity of the counter-corruption unit")
+        out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (--analysts)"))
+        let recent = figures.alertsPerWeek.suffix(8)
+        out.append("  alerts raised per week (last \(recent.count) weeks with alerts, by week starting): "
+                   + (recent.isEmpty ? "none" : recent.map {
+                       "\(Timestamp(seconds: $0.week * 7 * 86_400 - 3 * 86_400).isoDate) \($0.count)"
+                   }.joined(separator: ", ")))
+        let triage = figures.triage
+        let decidedWeeks = triage.decidedPerWeek.suffix(8)
+        out.append("  alerts decided per week (last \(decidedWeeks.count) weeks with decisions, by week starting): "
+                   + (decidedWeeks.isEmpty ? "none" : decidedWeeks.map {
+                       "\(Timestamp(seconds: $0.week * 7 * 86_400 - 3 * 86_400).isoDate) \($0.count)"
+                   }.joined(separator: ", ")))
+        out.append("  alerts decided: \(triage.decided.formatted()); waiting for a decision: \(triage.outstanding.formatted())"
+                   + (triage.oldestOutstandingSeconds.map { String(format: ", the oldest for %.1f days", Double($0) / 86_400) }
+                      ?? ""))
+        out.append("  time from an alert being raised to its first comment or decision (median): "
+                   + (triage.medianSecondsToFirstTriage.map { String(format: "%.1f hours", Double($0) / 3_600) }
+                      ?? "no alert has been triaged yet"))
+        out.append("  recall at the unit's capacity: no evaluation is stored (see `custodes evaluate`)")
+        out.append("")
+        out.append("Intelligence from organisations that support vulnerable people")
+        out.append("  organisations engaged and intelligence received: none recorded; the partner portal does not "
+                   + "exist yet")
+        out.append("")
+        let oldest = figures.sources.map(\.lastDeliveredAt).min().map(days)
+        let assessment = SelfAssessment(
+            monitoring: .init(sources: figures.sources.count, staffCoverage: figures.staffCoverage,
+                              oldestDeliveryDays: oldest, explainedShare: figures.explainedShare,
+                              detectionHasRun: figures.lastDetectionAt != nil),
+            analysts: analysts, intelligenceReceived: figures.intelligenceReceived,
+            capacity: .init(decided: triage.decided, outstanding: triage.outstanding,
+                            oldestOutstandingDays: triage.oldestOutstandingSeconds.map { Double($0) / 86_400 }))
+        out.append("Self-assessment")
+        for element in AssessedElement.allCases {
+            out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "
+                       + (assessment.reasons[element] ?? ""))
+        }
+        out.append("")
+        out.append(FindingsParagraph.compose(assessment.statuses, strategy: "the national strategy"))
+        return out.joined(separator: "\n")
+    }
+}
