@@ -62,5 +62,36 @@ struct ConsoleCommandsTests {
         await database.close()
         #expect(events > 1_000)
         #expect(Set(users.map(\.role)) == Set(Role.allCases))
+
+        // The demo measured its alerts against the simulation's truth, so the capability report can state recall.
+        let capability = try await CustodesProcess.runCapturing(["capability", "--db", "sqlite:" + folder + "/custodes.sqlite",
+                                                                 "--analysts", "2"])
+        #expect(capability.status == 0, "\(capability.error)")
+        #expect(capability.output.contains("recall at the unit's capacity: "))
+        #expect(capability.output.contains("evaluated against demo on "), "\(capability.output)")
+    }
+
+    @Test("token and rule changes made at the console are in the trail")
+    func consoleChangesInTrail() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-console-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        let token = try await CustodesProcess.runCapturing(["token", "add", "--source", "rms", "--by", "ops", "--db", db])
+        #expect(token.status == 0, "\(token.error)")
+        let revoked = try await CustodesProcess.runCapturing(["token", "revoke", "1", "--by", "ops", "--db", db])
+        #expect(revoked.status == 0, "\(revoked.error)")
+        let rules = folder + "/rules.yaml"
+        let shown = try await CustodesProcess.runCapturing(["rules", "show"])
+        try shown.output.replacingOccurrences(of: "alert_threshold: 20", with: "alert_threshold: 25")
+            .write(toFile: rules, atomically: true, encoding: .utf8)
+        let applied = try await CustodesProcess.runCapturing(["rules", "apply", rules, "--by", "head", "--note",
+                                                              "fewer, stronger alerts", "--db", db])
+        #expect(applied.status == 0, "\(applied.error)")
+        let database = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        let entries = try await AuditTrail.entries(matching: .init(), limit: 10, in: database).entries.reversed()
+        await database.close()
+        #expect(entries.map(\.action) == ["source_token_added", "source_token_revoked", "rules_changed"])
+        #expect(entries.map(\.username) == ["console:ops", "console:ops", "console:head"])
+        #expect(entries.last?.detail == "fewer, stronger alerts")
     }
 }

@@ -45,7 +45,15 @@ public enum CapabilityReport {
         out.append("  time from an alert being raised to its first comment or decision (median): "
                    + (triage.medianSecondsToFirstTriage.map { String(format: "%.1f hours", Double($0) / 3_600) }
                       ?? "no alert has been triaged yet"))
-        out.append("  recall at the unit's capacity: no evaluation is stored (see `custodes evaluate`)")
+        if let evaluation = figures.latestEvaluation {
+            out.append(String(format: "  recall at the unit's capacity: %.3f (%d of %d misconduct staff alerted within the "
+                              + "weekly budget), precision %.3f, evaluated against %@ on %@",
+                              evaluation.recall, evaluation.detected, evaluation.misconductStaff, evaluation.precision,
+                              evaluation.bundle, Timestamp(seconds: evaluation.at).isoDate))
+        } else {
+            out.append("  recall at the unit's capacity: no evaluation is stored (`custodes evaluate BUNDLE --db URL` "
+                       + "measures the store's alerts against a simulated force's ground truth)")
+        }
         out.append("")
         out.append("Intelligence from organisations that support vulnerable people")
         out.append("  organisations engaged and intelligence received: none recorded; the partner portal does not "

@@ -29,6 +29,8 @@ public struct CapabilityFigures: Sendable, Equatable {
     public var intelligenceReceived: Int?
     /// How the unit kept up with the alerts, from its triage records.
     public var triage: Triage
+    /// The latest evaluation of the store's alerts against ground truth (`custodes evaluate --db`), if any.
+    public var latestEvaluation: StoredEvaluations.Stored?
 
     /// The unit's triage, timed from when detection raised each alert (the wall clock of the run that first raised
     /// it) rather than from the access that opened it, which may be weeks older.
@@ -61,6 +63,7 @@ public struct CapabilityFigures: Sendable, Equatable {
             && lhs.accessesInScope == rhs.accessesInScope && lhs.accessesExplained == rhs.accessesExplained
             && lhs.alerts == rhs.alerts && lhs.alertsPerWeek.map(\.week) == rhs.alertsPerWeek.map(\.week)
             && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count) && lhs.triage == rhs.triage
+            && lhs.latestEvaluation == rhs.latestEvaluation
     }
 
     /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post, and `now` (the wall clock unless
@@ -100,7 +103,8 @@ public struct CapabilityFigures: Sendable, Equatable {
             accessesExplained: try run?.decode(column: "explained", as: Int.self),
             lastDetectionAt: try run?.decode(column: "finished_at", as: Int64.self),
             alerts: alerts, alertsPerWeek: weeks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            intelligenceReceived: nil, triage: triage)
+            intelligenceReceived: nil, triage: triage,
+            latestEvaluation: try await StoredEvaluations.latest(in: database))
     }
 
     static func gatherTriage(from database: StoreDatabase, now: Int64) async throws -> Triage {

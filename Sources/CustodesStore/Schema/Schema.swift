@@ -1,7 +1,7 @@
 /// Every version of the store's schema, in order. Times are epoch seconds (UTC) in integer columns and vocabularies
 /// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
 public enum Schema {
-    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork, queueAtScale]
+    public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork, queueAtScale, evaluations]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -205,6 +205,20 @@ public enum Schema {
             "CREATE TABLE alert_people (alert_key TEXT NOT NULL, pseudonym TEXT NOT NULL, PRIMARY KEY (alert_key, pseudonym))",
             "CREATE INDEX alert_people_by_pseudonym ON alert_people (pseudonym)",
             backfill,
+        ]
+    }
+
+    /// Version 7: evaluations of the store's alerts against a simulated force's ground truth, for the capability
+    /// report's recall at the unit's capacity.
+    static let evaluations = Migration(version: 7, name: "evaluations against ground truth") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE evaluations (evaluation_id \(type.serialKey), at \(int) NOT NULL, bundle TEXT NOT NULL,
+                misconduct_staff \(int) NOT NULL, detected \(int) NOT NULL, recall \(type.real) NOT NULL,
+                precision \(type.real) NOT NULL, median_days \(type.real))
+            """,
         ]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustodesBundle
 import CustodesDetection
 import CustodesServer
 import CustodesSimulator
@@ -101,6 +102,15 @@ struct DemoCommand: AsyncParsableCommand {
         detection.progress = { Progress.message($0) }
         let outcome = try await detection.run(force: true)
         Progress.message("demo: detection raised \(outcome.alerts) alerts")
+        // Measured against the simulation's ground truth, so the capability page can state recall at capacity.
+        let reader = try BundleReader(directory: bundle, quarantine: QuarantineCollector())
+        var bundleReport = BundleReport()
+        let truth = try reader.loadTruth(reference: try reader.loadReference(report: &bundleReport),
+                                         report: &bundleReport)
+        let evaluation = Evaluation(truth: truth, alerts: try await StoredEvaluations.alertRecords(in: store))
+        try await StoredEvaluations.record(evaluation, bundle: "demo", at: Int64(Date().timeIntervalSince1970), in: store)
+        Progress.message(String(format: "demo: recall at the budget %.2f, precision %.2f (against the simulation's truth)",
+                                evaluation.recall, evaluation.precision))
     }
 
     /// Creates the demo accounts, or gives existing ones fresh temporary passwords and second factors.

@@ -2,16 +2,21 @@ import ArgumentParser
 import CustodesBundle
 import CustodesDetection
 import CustodesModel
+import CustodesStore
+import Foundation
 
-/// `custodes evaluate BUNDLE --alerts alerts.jsonl`: detection measured against a simulated bundle's ground truth.
-struct EvaluateCommand: ParsableCommand {
+/// `custodes evaluate BUNDLE --alerts alerts.jsonl` or `--db URL`: detection measured against a simulated bundle's
+/// ground truth; with a store, its standing alerts are measured and the result is kept for `custodes capability`.
+struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Measure alerts against a simulated bundle's truth.csv: recall, precision, days to detect.",
         discussion: """
             Staff-level measures, at the budget the alerts were capped to (alerts marked over budget count as not \
             raised) and uncapped: recall, precision, median and worst days from the first misconduct event to the \
-            first alert, recall per scenario, and the false alerts by benign look-alike.
+            first alert, recall per scenario, and the false alerts by benign look-alike. With --db, the store's \
+            standing alerts are measured instead of a file, and the result is recorded in the store, where the \
+            capability report reads the unit's recall at its capacity.
             """
     )
 
@@ -21,7 +26,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The alerts written by `custodes detect`.")
     var alerts: String = "alerts.jsonl"
 
-    func run() throws {
+    /// With --db, the store's standing alerts are measured instead of a file, and the result recorded there.
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
         let reader = try BundleReader(directory: bundle, quarantine: QuarantineCollector())
         guard reader.hasTruth else {
             throw ValidationError("\(bundle) has no truth.csv; only simulated bundles can be evaluated.")
@@ -29,9 +37,22 @@ struct EvaluateCommand: ParsableCommand {
         var report = BundleReport()
         let staffOnly = try reader.loadReference(report: &report)
         let truth = try reader.loadTruth(reference: staffOnly, report: &report)
-        let records = try AlertFile.read(path: alerts)
-        let evaluation = Evaluation(truth: truth, alerts: records)
+        guard let store = database.url else {
+            guard FileManager.default.fileExists(atPath: alerts) else {
+                throw ValidationError("No alerts file at \(alerts): write one with `custodes detect \(bundle) --out "
+                                      + "\(alerts)`, or measure a store's alerts with --db.")
+            }
+            print(EvaluationText.render(Evaluation(truth: truth, alerts: try AlertFile.read(path: alerts))))
+            return
+        }
+        let evaluation = try await self.database.withStore { database in
+            let evaluation = Evaluation(truth: truth, alerts: try await StoredEvaluations.alertRecords(in: database))
+            try await StoredEvaluations.record(evaluation, bundle: (bundle as NSString).lastPathComponent,
+                                               at: Int64(Date().timeIntervalSince1970), in: database)
+            return evaluation
+        }
         print(EvaluationText.render(evaluation))
+        print("\nrecorded in \(store); `custodes capability` reports it")
     }
 }
 

@@ -31,8 +31,13 @@ extension RulesCommand {
 
         func run() async throws {
             let rules = try RuleSet.load(path: file)
-            let version = try await database.withStore {
-                try await StoredRules.record(rules, by: by, note: note, in: $0)
+            let version = try await database.withStore { store in
+                let version = try await StoredRules.record(rules, by: by, note: note, in: store)
+                if let version {
+                    try await AuditTrail.append("rules_changed", by: "console:" + by, subject: "rules version \(version)",
+                                                detail: note, at: Int64(Date().timeIntervalSince1970), in: store)
+                }
+                return version
             }
             if let version {
                 print("rule set version \(version) recorded; the next detection run applies it")

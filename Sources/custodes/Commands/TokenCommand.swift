@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CustodesStore
 
 /// `custodes token add|list|revoke`: bearer tokens for connectors that push audit events.
@@ -26,8 +27,11 @@ struct TokenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (id, secret) = try await database.withStore {
-                try await APITokens.create(source: source, by: by, in: $0)
+            let (id, secret) = try await database.withStore { store in
+                let made = try await APITokens.create(source: source, by: by, in: store)
+                try await AuditTrail.append("source_token_added", by: "console:" + by, subject: source,
+                                            detail: "token \(made.id)", at: Int64(Date().timeIntervalSince1970), in: store)
+                return made
             }
             print("token \(id) for \(source): \(secret)")
             print("This is the only time it is shown; store it in the connector's secret store.")
@@ -52,9 +56,15 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The token's id, from `custodes token list`.")
         var id: Int64
+        @OptionGroup var actor: UserCommand.Actor
 
         func run() async throws {
-            let revoked = try await database.withStore { try await APITokens.revoke(id: id, in: $0) }
+            let revoked = try await database.withStore { store in
+                guard try await APITokens.revoke(id: id, in: store) else { return false }
+                try await AuditTrail.append("source_token_revoked", by: actor.name, subject: "token \(id)",
+                                            at: Int64(Date().timeIntervalSince1970), in: store)
+                return true
+            }
             guard revoked else { throw ValidationError("No live token with id \(id).") }
             print("token \(id) revoked")
         }

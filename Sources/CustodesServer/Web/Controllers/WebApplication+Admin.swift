@@ -55,9 +55,9 @@ extension WebApplication {
             let user = try context.requireUser([.administrator])
             let form = try await Form.read(request, context: context)
             let source = form.trimmed("source")
-            guard source.range(of: "^[a-z0-9_-]{2,40}$", options: .regularExpression) != nil else {
+            guard source.range(of: "^[A-Za-z0-9_]{1,40}$", options: .regularExpression) != nil else {
                 return try await sourcesPage(request, context, newToken: nil,
-                                             error: "Enter the source system's name in lower case, like rms or pnc")
+                                             error: "Enter the source system's name in letters, digits and underscores, like rms or command_control")
             }
             let (id, secret) = try await APITokens.create(source: source, by: user.username, in: database)
             try await audit("source_token_added", by: user.username, subject: source, detail: "token \(id)")

@@ -10,9 +10,9 @@ extension WebApplication {
     static let trailActions = ["sign_in", "sign_in_failed", "sign_in_refused", "account_locked", "password_accepted",
                                "sign_out", "second_factor_enrolled", "recovery_code_used", "password_changed",
                                "view_queue", "view_alert", "view_staff", "reveal", "comment", "assign", "decision",
-                               "rule_exception", "view_trail", "export_trail", "user_added", "user_disabled",
+                               "rule_exception", "rules_changed", "view_trail", "export_trail", "user_added", "user_disabled",
                                "password_reset", "second_factor_reset", "view_users", "view_sources", "source_token_added",
-                               "source_token_revoked", "view_rules", "api_alerts", "api_alert", "api_trail"]
+                               "source_token_revoked", "view_rules", "view_capability", "api_alerts", "api_alert", "api_trail"]
 
     func addTrailRoutes(to router: Router<WebContext>) {
         router.get("/trail") { request, context in
