@@ -78,6 +78,18 @@ struct CapabilityFiguresTests {
             #expect(after.triage.decidedPerWeek.map(\.count) == [1])
             #expect(after.triage.oldestOutstandingSeconds == Int64(3 * 86_400))
             #expect(after.triage.medianSecondsToFirstTriage == 3_600)
+
+            // An evaluation of the stored alerts against the bundle's truth is what the report states as recall.
+            #expect(after.latestEvaluation == nil)
+            let reader = try BundleReader(directory: TestBundles.small, quarantine: QuarantineCollector())
+            var report = BundleReport()
+            let truth = try reader.loadTruth(reference: try reader.loadReference(report: &report), report: &report)
+            let evaluation = Evaluation(truth: truth, alerts: try await StoredEvaluations.alertRecords(in: database))
+            try await StoredEvaluations.record(evaluation, bundle: "small", at: raised, in: database)
+            let evaluated = try #require(try await CapabilityFigures.gather(from: database, asOf: raised).latestEvaluation)
+            #expect(evaluated.bundle == "small" && evaluated.at == raised)
+            #expect(evaluated.recall == evaluation.recall && evaluated.precision == evaluation.precision)
+            #expect(evaluated.detected == evaluation.detected && evaluated.misconductStaff == evaluation.misconductStaff)
         }
     }
 }
