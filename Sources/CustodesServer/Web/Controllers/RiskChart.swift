@@ -19,8 +19,7 @@ enum RiskChart {
         let line = samples.map { String(format: "%.1f,%.1f", x($0.x), y($0.y)) }.joined(separator: " ")
         let dots = samples.map { String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1d70b8\"/>", x($0.x), y($0.y)) }
             .joined()
-        let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        let escaped = title.markupEscaped
         let firstDay = displayTime(minX).prefix(10), lastDay = displayTime(maxX).prefix(10)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \

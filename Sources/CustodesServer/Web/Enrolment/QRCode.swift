@@ -92,29 +92,13 @@ struct QRCode: Sendable {
                 path += "M\(start + quietZone) \(y + quietZone)h\(x - start)v1h-\(x - start)z"
             }
         }
-        let id = Self.xmlEscaped(titleID)
+        let id = titleID.markupEscaped
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)\" "
             + "viewBox=\"0 0 \(extent) \(extent)\" width=\"\(pixels)\" height=\"\(pixels)\" "
             + "shape-rendering=\"crispEdges\">"
-            + "<title id=\"\(id)\">\(Self.xmlEscaped(title))</title>"
+            + "<title id=\"\(id)\">\(title.markupEscaped)</title>"
             + "<rect width=\"\(extent)\" height=\"\(extent)\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"\(path)\"/></svg>"
-    }
-
-    private static func xmlEscaped(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 
     /// Mode indicator, count, the bytes, a terminator of up to four zero bits, zero bits to the byte boundary, then the
