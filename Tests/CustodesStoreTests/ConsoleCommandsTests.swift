@@ -65,9 +65,10 @@ struct ConsoleCommandsTests {
 
         // The demo measured its alerts against the simulation's truth, so the capability report can state recall.
         let capability = try await CustodesProcess.runCapturing(["capability", "--db", "sqlite:" + folder + "/custodes.sqlite",
-                                                                 "--analysts", "2"])
+                                                                 "--analysts", "2", "--hours-per-week", "30"])
         #expect(capability.status == 0, "\(capability.error)")
         #expect(capability.output.contains("recall at the unit's capacity: "))
+        #expect(capability.output.contains("analysts configured: 2, with 30 hours a week for this work"))
         #expect(capability.output.contains("evaluated against demo on "), "\(capability.output)")
     }
 

@@ -5,7 +5,11 @@ public import CustodesStore
 /// The capability report as plain text: the same for `custodes capability` and the head of unit's page, so a
 /// force shows an inspector one set of figures.
 public enum CapabilityReport {
-    public static func text(_ figures: CapabilityFigures, analysts: Int?, now: Int64) -> String {
+    /// - Parameters:
+    ///   - analysts: analysts the unit has for this work, as the force configures it.
+    ///   - hoursPerWeek: the hours a week they have for it, as the force configures it.
+    public static func text(_ figures: CapabilityFigures, analysts: Int?, hoursPerWeek: Double? = nil,
+                            now: Int64) -> String {
         func days(_ seconds: Int64) -> Double { Double(now - seconds) / 86_400 }
         func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
         var out = ["IT systems' monitoring capability"]
@@ -27,7 +31,9 @@ public enum CapabilityReport {
                    + "intelligence received): none recorded, as Custodes holds no intelligence yet")
         out.append("")
         out.append("Capability and capacity of the counter-corruption unit")
-        out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (--analysts)"))
+        out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (--analysts)")
+                   + (hoursPerWeek.map { String(format: ", with %g hours a week for this work", $0) }
+                      ?? "; hours a week not given (--hours-per-week)"))
         let recent = figures.alertsPerWeek.suffix(8)
         out.append("  alerts raised per week (last \(recent.count) weeks with alerts, by week starting): "
                    + (recent.isEmpty ? "none" : recent.map {

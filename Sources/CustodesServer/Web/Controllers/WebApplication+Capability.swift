@@ -8,12 +8,14 @@ extension WebApplication {
         router.get("/capability") { request, context in
             let user = try context.requireUser([.headOfUnit])
             let analysts = request.uri.queryParameters["analysts"].flatMap { Int(String($0)) }.map { max(0, $0) }
-            try await audit("view_capability", by: user.username, detail: analysts.map { "analysts \($0)" } ?? "")
+            let hours = request.uri.queryParameters["hours"].flatMap { Double(String($0)) }
+                .flatMap { (0...10_000).contains($0) ? $0 : nil }
+            try await audit("view_capability", by: user.username, detail: request.uri.query ?? "")
             let now = settings.now()
             let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now)
             return page(.init(title: "Capability", template: "capability", context: [
-                "report": CapabilityReport.text(figures, analysts: analysts, now: now),
-                "analysts": analysts.map(String.init) ?? "",
+                "report": CapabilityReport.text(figures, analysts: analysts, hoursPerWeek: hours, now: now),
+                "analysts": analysts.map(String.init) ?? "", "hours": hours.map { String(format: "%g", $0) } ?? "",
             ]), request, context)
         }
     }

@@ -25,6 +25,8 @@ extension Templates {
             <form method="get" action="/capability" class="filters">
             <div class="form-group inline"><label class="label" for="analysts">Analysts the unit has for this work</label>
             <input class="input input-width-10" id="analysts" name="analysts" type="text" inputmode="numeric" value="{{analysts}}"></div>
+            <div class="form-group inline"><label class="label" for="hours">Hours a week they have for it</label>
+            <input class="input input-width-10" id="hours" name="hours" type="text" inputmode="decimal" value="{{hours}}"></div>
             <button type="submit" class="button button-secondary">Update</button>
             </form>
             <pre class="code-block" tabindex="0" aria-label="Capability report" id="capability-report">{{report}}</pre>
