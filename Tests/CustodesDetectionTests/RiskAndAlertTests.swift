@@ -92,7 +92,7 @@ struct RiskAndAlertTests {
         func alert(_ number: Int, score: Double, day: Int) -> Alert {
             Alert(alertID: "A-\(number)", staffID: "S\(number)", staff: 0, openedAt: Fixture.at(day, 10),
                   openingEventID: "E\(number)", scoreAtOpen: score, score: score, lastEvidenceAt: Fixture.at(day, 10),
-                  contributions: [], evidence: [], evidenceCount: 0, people: [], why: "")
+                  contributions: [], evidence: [], evidenceCount: 0, riskByDay: [], people: [], why: "")
         }
         var alerts = [alert(1, score: 30, day: 0), alert(2, score: 50, day: 1), alert(3, score: 40, day: 2),
                       alert(4, score: 20, day: 3), alert(5, score: 25, day: 7)]

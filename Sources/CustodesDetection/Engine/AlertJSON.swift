@@ -29,6 +29,13 @@ public enum AlertJSON {
                     json.field("examples", item.examples)
                 }
             }
+            json.key("risk_by_day")
+            json.array(alert.riskByDay) { point in
+                json.object {
+                    json.field("day", point.day.isoDate)
+                    json.field("score", point.score)
+                }
+            }
             json.key("people")
             json.array(alert.people) { person in
                 json.object {

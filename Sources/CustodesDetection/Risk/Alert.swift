@@ -18,6 +18,8 @@ public struct Alert: Sendable, Equatable {
     public var evidence: [EvidenceEntry]
     /// All evidence events, including those beyond the listing limit.
     public var evidenceCount: Int
+    /// The highest risk reached on each day the alert gained evidence: the member of staff's risk over time.
+    public var riskByDay: [RiskPoint]
     public var people: [PersonSummary]
     public var why: String
     /// Never reached within the weekly budget: the unit's capacity went to higher-risk alerts.
@@ -42,6 +44,12 @@ public struct Alert: Sendable, Equatable {
         public var indicators: [IndicatorName]
         public var person: String?
         public var explanationsTried: [String]
+    }
+
+    public struct RiskPoint: Sendable, Equatable {
+        /// The start of the day (UTC).
+        public var day: Timestamp
+        public var score: Double
     }
 
     public struct PersonSummary: Sendable, Equatable {

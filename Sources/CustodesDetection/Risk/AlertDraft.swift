@@ -15,6 +15,8 @@ struct AlertDraft {
     var evidence: [String: (event: EvidenceEvent, indicators: Set<IndicatorName>)] = [:]
     var evidenceCount = 0
     var peopleAccesses: [PersonIndex: Int] = [:]
+    /// The highest risk reached on each day (days since 1970) while the alert was open, for the risk-over-time chart.
+    var riskByDay: [Int64: Double] = [:]
 
     init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
          scoreAtOpen: Double) {
@@ -26,11 +28,13 @@ struct AlertDraft {
         self.scoreAtOpen = scoreAtOpen
         score = scoreAtOpen
         lastEvidenceAt = openedAt
+        riskByDay[openedAt.seconds / 86_400] = scoreAtOpen
     }
 
     mutating func add(_ hit: Hit, score newScore: Double, maximumEvidence: Int) {
         score = max(score, newScore)
         if hit.at > lastEvidenceAt { lastEvidenceAt = hit.at }
+        riskByDay[hit.at.seconds / 86_400] = max(riskByDay[hit.at.seconds / 86_400] ?? 0, newScore)
         var entry = contributions[hit.indicator] ?? (0, 0, [])
         entry.hits += 1
         entry.points += hit.points
@@ -77,6 +81,9 @@ struct AlertDraft {
                           openingEventID: openingEventID, scoreAtOpen: (scoreAtOpen * 10).rounded() / 10,
                           score: (score * 10).rounded() / 10, lastEvidenceAt: lastEvidenceAt,
                           contributions: contributionList, evidence: entries, evidenceCount: evidenceCount,
+                          riskByDay: riskByDay.sorted { $0.key < $1.key }.map {
+                              Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
+                          },
                           people: people, why: "")
         alert.why = WhyThisFired.compose(alert, rules: context.rules)
         return alert

@@ -58,6 +58,14 @@ public enum StaffProfile {
         }
     }
 
+    /// The stored detail (the detection engine's JSON) of every alert about the member of staff, oldest first: their
+    /// risk by day is in it.
+    public static func alertDetails(staffID: String, in database: StoreDatabase) async throws -> [String] {
+        try await database.sql.raw(
+            "SELECT detail FROM alerts WHERE staff_id = \(bind: staffID) ORDER BY opened_at").all()
+            .map { try $0.decode(column: "detail", as: String.self) }
+    }
+
     /// The person identifiers a user who is a member of staff has declared as associates.
     public static func declaredAssociates(staffID: String, in database: StoreDatabase) async throws -> [String] {
         try await database.sql.raw("""

@@ -31,7 +31,18 @@ struct AlertDetail: Decodable {
         var explanations_tried: [String]
     }
 
+    struct RiskPoint: Decodable {
+        var day: String
+        var score: Double
+    }
+
     var why: String
+    /// Absent from alerts stored before risk by day was recorded.
+    var risk_by_day: [RiskPoint]?
+    var opened_at: String
+    var score_at_open: Double
+    var score: Double
+    var last_evidence_at: String
     var evidence_count: Int
     var contributions: [Contribution]
     var people: [Person]

@@ -1,16 +1,30 @@
-import CustodesStore
+import CustodesModel
 
-/// A member of staff's risk over time as an inline SVG line chart: each alert contributes its risk when it opened
-/// and the highest it reached by its last evidence. Drawn on the server so the page needs no script; only numbers
-/// and an escaped title go into the markup.
+/// A member of staff's risk over time as an inline SVG line chart: the highest risk of each day on which one of their
+/// alerts gained evidence (for alerts stored before that was recorded, the risk at opening and the highest reached).
+/// Drawn on the server so the page needs no script; only numbers and an escaped title go into the markup.
 enum RiskChart {
-    static func svg(_ points: [StaffProfile.AlertPoint], title: String) -> String {
-        var samples: [(x: Int64, y: Double)] = []
-        for point in points {
-            samples.append((point.openedAt, point.scoreAtOpen))
-            samples.append((max(point.lastEvidenceAt, point.openedAt), point.score))
+    /// The risk series of a member of staff from the details of their alerts, by day.
+    static func series(_ details: [String]) -> [(x: Int64, y: Double)] {
+        var byDay: [Int64: Double] = [:]
+        func add(_ iso: String, _ score: Double) {
+            guard let at = try? Timestamp.parseInstant(iso).get() else { return }
+            let day = at.seconds / 86_400 * 86_400
+            byDay[day] = max(byDay[day] ?? 0, score)
         }
-        samples.sort { $0.x < $1.x }
+        for text in details {
+            guard let detail = try? AlertDetail.decode(text) else { continue }
+            if let points = detail.risk_by_day, !points.isEmpty {
+                for point in points { add(point.day + "T00:00:00Z", point.score) }
+            } else {
+                add(detail.opened_at, detail.score_at_open)
+                add(detail.last_evidence_at, detail.score)
+            }
+        }
+        return byDay.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    static func svg(_ samples: [(x: Int64, y: Double)], title: String) -> String {
         let width = 640.0, height = 200.0, left = 48.0, bottom = 28.0, top = 12.0, right = 12.0
         let minX = samples.first?.x ?? 0, maxX = max(samples.last?.x ?? 1, minX + 86_400)
         let maxY = max(samples.map(\.y).max() ?? 0, 20) * 1.1

@@ -126,8 +126,9 @@ extension WebApplication {
         let reveals = try await AlertCasework.reveals(key: record.key, in: database)
         values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
         values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }
-        let history = try await StaffProfile.alerts(staffID: record.staffID, in: database)
-        values["chart"] = RiskChart.svg(history, title: "Risk of \(record.pseudonym) over time, from \(history.count) alerts")
+        let details = try await StaffProfile.alertDetails(staffID: record.staffID, in: database)
+        values["chart"] = RiskChart.svg(RiskChart.series(details),
+                                        title: "Risk of \(record.pseudonym) by day, from \(details.count) alerts")
         if revealed, let identity = try await StaffProfile.identity(staffID: record.staffID, in: database) {
             values["identity"] = ["displayName": identity.displayName, "role": identity.role,
                                   "collarNumber": identity.collarNumber, "team": identity.team, "station": identity.station]

@@ -31,7 +31,8 @@ extension WebApplication {
             return page(.init(title: identity.displayName, template: "staff", context: [
                 "displayName": identity.displayName, "collarNumber": identity.collarNumber, "role": identity.role,
                 "team": identity.team, "station": identity.station, "pseudonym": pseudonym, "alerts": rows,
-                "chart": RiskChart.svg(history, title: "Risk of \(pseudonym) over time, from \(history.count) alerts"),
+                "chart": RiskChart.svg(RiskChart.series(try await StaffProfile.alertDetails(staffID: staffID, in: database)),
+                                       title: "Risk of \(pseudonym) by day, from \(history.count) alerts"),
             ]), request, context)
         }
     }
