@@ -156,4 +156,34 @@ struct SignInTests {
         }
         #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.isDisabled == true)
     }
+
+    @Test("many failed sign-ins from one address, across accounts, are spaced out but never lock anyone out")
+    func throttlePerAddress() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        // Over real sockets, so the server sees the client's address.
+        try await Application(router: try fixture.router()).test(.live) { client in
+            var browser = Browser()
+            for index in 0..<10 {
+                let guess = try await browser.post(client, "/sign-in", ["username": "user\(index)", "password": "guess"],
+                                                   csrf: false)
+                #expect(guess.status == .ok)
+            }
+            let spaced = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                                csrf: false)
+            #expect(spaced.status == .tooManyRequests)
+            #expect(spaced.headers[.retryAfter] != nil)
+            #expect(String(buffer: spaced.body).contains("Too many failed sign-ins from this address"))
+            fixture.clock.advance(11)
+            let allowed = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                                 csrf: false)
+            #expect(allowed.headers[.location] == "/sign-in/second-factor")
+            let again = try await browser.post(client, "/sign-in", ["username": "analyst", "password": "guess"], csrf: false)
+            #expect(again.status == .tooManyRequests)
+        }
+        let throttled = try await AuditTrail.entries(matching: .init(action: "sign_in_throttled"), limit: 10,
+                                                     in: fixture.database)
+        #expect(throttled.total == 2)
+    }
 }

@@ -1,5 +1,6 @@
 public import CustodesStore
 public import Hummingbird
+import NIOCore
 
 /// The request context of every route: who is signed in (if anyone) and their session, filled in by
 /// `SessionMiddleware` from the session cookie.
@@ -9,9 +10,12 @@ public struct WebContext: RequestContext {
     public var session: Sessions.Session?
     /// The SHA-256 of the session token, which is how the store knows the session.
     public var sessionTokenHash: String?
+    /// The client's IP address as the server sees it (a proxy's, behind one), for sign-in throttling.
+    public var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The user, who must have completed both factors and hold one of `roles`.

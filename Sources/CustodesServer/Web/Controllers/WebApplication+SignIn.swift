@@ -45,15 +45,23 @@ extension WebApplication {
         let form = try await Form.read(request, context: context, checkCSRF: false)
         let username = form.trimmed("username")
         let now = settings.now()
-        func refuse(_ message: String) -> Response {
+        func refuse(_ message: String, status: HTTPResponse.Status = .ok) -> Response {
             page(.init(title: "Sign in", template: "sign-in", context: [
                 "hasErrors": true, "errorText": message, "username": username,
                 "errors": [["field": "username", "message": message]],
-            ]), request, context)
+            ]), request, context, status: status)
+        }
+        if let address = context.clientAddress, let wait = await throttle.admit(address, at: now) {
+            try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username, detail: "from \(address)")
+            var response = refuse("Too many failed sign-ins from this address. Wait \(wait) seconds and try again.",
+                                  status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         guard let user = try await UserAccounts.find(username: username, in: database), !user.isDisabled else {
             // The same work as a real check, so timing does not tell which usernames exist.
             _ = try await Passwords.verify(form["password"], hash: dummyHash)
+            if let address = context.clientAddress { await throttle.recordFailure(address, at: now) }
             try await audit("sign_in_failed", by: username.isEmpty ? "(none)" : username, detail: "unknown or disabled account")
             return refuse(Self.badCredentials)
         }
@@ -63,6 +71,7 @@ extension WebApplication {
                           + "\(max(1, (locked - now + 59) / 60)) minutes or ask an administrator.")
         }
         guard try await Passwords.verify(form["password"], hash: user.passwordHash) else {
+            if let address = context.clientAddress { await throttle.recordFailure(address, at: now) }
             try await recordFailure(user, now: now, factor: "password")
             return refuse(Self.badCredentials)
         }

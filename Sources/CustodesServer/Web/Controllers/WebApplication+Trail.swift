@@ -7,7 +7,7 @@ import Hummingbird
 /// trail are themselves recorded.
 extension WebApplication {
     static let trailRoles: Set<Role> = [.auditor, .headOfUnit]
-    static let trailActions = ["sign_in", "sign_in_failed", "sign_in_refused", "account_locked", "password_accepted",
+    static let trailActions = ["sign_in", "sign_in_failed", "sign_in_refused", "sign_in_throttled", "account_locked", "password_accepted",
                                "sign_out", "second_factor_enrolled", "recovery_code_used", "password_changed",
                                "view_queue", "view_alert", "view_staff", "reveal", "comment", "assign", "decision",
                                "rule_exception", "rules_changed", "view_trail", "export_trail", "user_added", "user_disabled",

@@ -15,6 +15,7 @@ public struct WebApplication: Sendable {
     let secrets: SecretBox
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
     let dummyHash: String
+    let throttle = SignInThrottle()
 
     public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
         self.database = database

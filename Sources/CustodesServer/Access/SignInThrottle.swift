@@ -1,0 +1,39 @@
+/// Slows password guessing from one address across many accounts (password spraying), which the per-account
+/// lock-out does not see. After `threshold` failed sign-ins from an address within `window` seconds, that address
+/// may try once every `spacing` seconds until the window has passed. Nobody is locked out by it: behind a proxy that
+/// hides addresses, colleagues share the allowance but can still sign in.
+actor SignInThrottle {
+    let threshold: Int
+    let window: Int64
+    let spacing: Int64
+    private var failures: [String: [Int64]] = [:]
+    private var lastAttempt: [String: Int64] = [:]
+
+    init(threshold: Int = 10, window: Int64 = 15 * 60, spacing: Int64 = 10) {
+        self.threshold = threshold
+        self.window = window
+        self.spacing = spacing
+    }
+
+    /// Seconds the address must wait before this attempt is considered, or nil to go ahead (which counts as its
+    /// attempt for the spacing).
+    func admit(_ address: String, at now: Int64) -> Int64? {
+        let recent = (failures[address] ?? []).filter { now - $0 < window }
+        failures[address] = recent.isEmpty ? nil : recent
+        if recent.count >= threshold, let last = lastAttempt[address], now - last < spacing {
+            return spacing - (now - last)
+        }
+        lastAttempt[address] = now
+        if failures.count > 10_000 { forgetQuietAddresses(now) }
+        return nil
+    }
+
+    func recordFailure(_ address: String, at now: Int64) {
+        failures[address, default: []].append(now)
+    }
+
+    private func forgetQuietAddresses(_ now: Int64) {
+        failures = failures.filter { $0.value.contains { now - $0 < window } }
+        lastAttempt = lastAttempt.filter { now - $0.value < window }
+    }
+}
