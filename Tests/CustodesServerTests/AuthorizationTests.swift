@@ -175,6 +175,16 @@ struct AuthorizationTests {
             var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
             #expect(try await analyst.get(client, "/alerts/\(fixture.otherAlertID)").status == .notFound)
             #expect(try await analyst.get(client, "/alerts/\(fixture.alertID)").status == .ok)
+
+            // Nor can they be assigned it by someone who can see it.
+            try await fixture.enrolledUser("boss", role: .headOfUnit)
+            var boss = try await Browser.signIn(client, "boss", fixture: fixture)
+            let page = String(buffer: try await boss.get(client, "/alerts/\(fixture.otherAlertID)").body)
+            #expect(!page.contains("<option value=\"analyst\""), "the associate is offered as an assignee")
+            let assign = try await boss.post(client, "/alerts/\(fixture.otherAlertID)/assign", ["assignee": "analyst"])
+            #expect(assign.status == .badRequest)
+            let assignSelf = try await boss.post(client, "/alerts/\(fixture.alertID)/assign", ["assignee": "head"])
+            #expect(assignSelf.status == .badRequest)
         }
     }
 }

@@ -136,7 +136,15 @@ extension WebApplication {
         if user.role == .headOfUnit {
             var assignees = try await UserAccounts.active(role: .investigator, in: database)
             assignees += try await UserAccounts.active(role: .analyst, in: database)
-            values["assignees"] = assignees.filter { $0.staffID != record.staffID }.map {
+            var eligible: [UserAccount] = []
+            for account in assignees {
+                var theirs = try await needToKnow.visibility(for: account)
+                theirs.scope = .all
+                if try await AlertQueue.isVisible(key: record.key, visibility: theirs, in: database) {
+                    eligible.append(account)
+                }
+            }
+            values["assignees"] = eligible.map {
                 ["username": $0.username, "displayName": $0.displayName, "roleTitle": $0.role.title,
                  "selected": $0.username == record.assignee] as [String: Any]
             }
@@ -252,8 +260,14 @@ extension WebApplication {
         let record = try await visibleAlert(context, user: user)
         let assignee = form.trimmed("assignee")
         if !assignee.isEmpty {
+            // The assignee must be allowed to see it once assigned: never about themselves or their associates.
             guard let account = try await UserAccounts.find(username: assignee, in: database), !account.isDisabled,
-                  account.role.seesCaseContent, account.staffID != record.staffID else {
+                  account.role.seesCaseContent else {
+                throw WebError.badRequest("That user cannot be assigned this alert.")
+            }
+            var theirs = try await needToKnow.visibility(for: account)
+            theirs.scope = .all
+            guard try await AlertQueue.isVisible(key: record.key, visibility: theirs, in: database) else {
                 throw WebError.badRequest("That user cannot be assigned this alert.")
             }
         }
