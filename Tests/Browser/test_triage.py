@@ -5,7 +5,8 @@ data only): the head of unit signs in with the temporary password, enrols an aut
 codes, chooses a password, opens the highest-risk alert, reveals the member of staff with a reason and records a
 decision; the auditor then signs in and finds each of those steps in the audit trail, whose chain is intact.
 
-axe-core (axe-selenium-python) checks the main pages: sign-in, enrolment, alert queue, alert page, audit trail. A
+axe-core (axe-selenium-python) checks the main pages: sign-in, enrolment, alert queue, alert page (before and after
+the reveal and decision), member of staff, capability, audit trail. A
 violation of impact "serious" or "critical" fails the test; "minor" and "moderate" ones are printed as warnings.
 
 Configuration, from the environment (scripts/browser-test sets all of it):
@@ -294,6 +295,16 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertIn("head", decision[0])
         self.check_accessibility("alert page, revealed and decided")
         print(f"revealed {name!r} and recorded {outcome_label!r}", file=sys.stderr)
+
+        # The member of staff's page, now revealed to the head of unit, and the unit's capability report.
+        self.find("#staff a").click()
+        self.assertEqual(self.find("h1").text.strip(), name)
+        self.check_accessibility("member of staff")
+        self.driver.get(self.url("/capability?analysts=2&hours=30"))
+        report = self.find("#capability-report").text
+        self.assertIn("alerts decided: 1", report)
+        self.assertIn("analysts configured: 2, with 30 hours a week", report)
+        self.check_accessibility("capability")
         self.sign_out()
 
         # The auditor: first sign-in lands on the trail.
