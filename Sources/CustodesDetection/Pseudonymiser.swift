@@ -37,9 +37,11 @@ public struct Pseudonymiser: Sendable {
             return (Array(data), false)
         }
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         guard manager.createFile(atPath: path, contents: Data((Data(key).base64EncodedString() + "\n").utf8),
                                  attributes: [.posixPermissions: 0o600]) else {
-            throw PseudonymKeyError(path: path)
+            throw PseudonymKeyError(path: path, cannotCreate: true)
         }
         return (key, true)
     }
@@ -47,7 +49,12 @@ public struct Pseudonymiser: Sendable {
 
 public struct PseudonymKeyError: Error, CustomStringConvertible {
     public let path: String
+    /// The key did not exist and could not be written there (a folder that cannot be made, no permission).
+    public var cannotCreate = false
+
     public var description: String {
-        "\(path): not a usable pseudonym key (expected at least 16 bytes in base64 on one line)"
+        cannotCreate
+            ? "\(path): cannot create the pseudonym key there (check the folder exists and is writable)"
+            : "\(path): not a usable pseudonym key (expected at least 16 bytes in base64 on one line)"
     }
 }

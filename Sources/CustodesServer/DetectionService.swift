@@ -23,7 +23,10 @@ public struct DetectionService: Service {
                     report("detect: run \(outcome.runID ?? 0) over \(outcome.events) events: \(outcome.alerts) alerts, "
                            + "\(outcome.opened) new, \(outcome.updated) updated, \(outcome.withdrawn) withdrawn")
                 }
+            } catch is CancellationError {
+                return
             } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
                 report("detect: run failed (\(error)); trying again in \(interval)")
             }
             try? await Task.sleep(for: interval)

@@ -2,6 +2,12 @@ public import CustodesDetection
 public import CustodesStore
 public import Hummingbird
 import Logging
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the server listens and what runs beside it.
 public struct ServerConfiguration: Sendable {
@@ -14,6 +20,26 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.detectionInterval = detectionInterval
+    }
+}
+
+/// The address the server was asked to listen on is taken.
+public struct AddressInUse: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    public var description: String {
+        "\(host):\(port) is already in use (another Custodes, or another program); choose another with --port"
+    }
+
+    /// Whether `error` is the operating system refusing to bind because the address is taken.
+    public static func matches(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == EADDRINUSE
     }
 }
 

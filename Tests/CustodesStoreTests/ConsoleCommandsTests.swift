@@ -95,4 +95,21 @@ struct ConsoleCommandsTests {
         #expect(entries.map(\.username) == ["console:ops", "console:ops", "console:head"])
         #expect(entries.last?.detail == "fewer, stronger alerts")
     }
+
+    @Test("serve on a port that is taken says so, names the address and exits")
+    func portInUse() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-port-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        let port = String(Int.random(in: 20_000...40_000))
+        let arguments = ["serve", "--db", db, "--port", port, "--detect-interval", "0",
+                         "--pseudonym-key", folder + "/custodes.key"]
+        let first = try CustodesProcess(arguments)
+        defer { first.kill() }
+        #expect(await first.wait(until: { first.standardError.contains("web application is at") }, timeout: .seconds(60)))
+        try await Task.sleep(for: .milliseconds(500))
+        let second = try await CustodesProcess.runCapturing(arguments)
+        #expect(second.status == 1)
+        #expect(second.error.contains("127.0.0.1:\(port) is already in use"), "\(second.error)")
+    }
 }

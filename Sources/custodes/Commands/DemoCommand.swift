@@ -71,7 +71,11 @@ struct DemoCommand: AsyncParsableCommand {
                 access: AccessSettings(deploymentKey: key), pseudonymiser: Pseudonymiser(key: key),
                 configuration: ServerConfiguration(host: host, port: port, detectionInterval: 30),
                 report: { Progress.message($0) })
-            try await application.runService()
+            do {
+                try await application.runService()
+            } catch where AddressInUse.matches(error) {
+                throw AddressInUse(host: host, port: port)
+            }
             await store.close()
         } catch {
             await store.close()

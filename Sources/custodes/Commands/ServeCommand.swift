@@ -55,7 +55,11 @@ struct ServeCommand: AsyncParsableCommand {
                                                    detectionInterval: detectInterval > 0 ? detectInterval : nil),
                 report: { Progress.message($0) })
             Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
-            try await application.runService()
+            do {
+                try await application.runService()
+            } catch where AddressInUse.matches(error) {
+                throw AddressInUse(host: host, port: port)
+            }
         }
     }
 }
