@@ -1,4 +1,5 @@
 import Crypto
+import CustodesStore
 import Foundation
 import HummingbirdOTP
 
@@ -66,6 +67,6 @@ public enum SecondFactor {
     /// suffices; the store keeps only this.
     public static func recoveryCodeHash(_ code: String) -> String {
         let normalised = code.lowercased().filter { !$0.isWhitespace }
-        return SHA256.hash(data: Array(normalised.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return SHA256.hex(normalised)
     }
 }

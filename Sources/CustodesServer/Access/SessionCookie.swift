@@ -1,4 +1,5 @@
 import Crypto
+import CustodesStore
 import Foundation
 public import Hummingbird
 
@@ -14,7 +15,7 @@ public enum SessionCookie {
     }
 
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        SHA256.hex(token)
     }
 
     public static func token(in request: Request) -> String? {

@@ -52,9 +52,7 @@ enum StoredAlerts {
                 // alert is known by its key instead, so the same alert always has the same detail.
                 alert.alertID = key(alert)
                 let detail = AlertJSON.line(alert)
-                let digest = SHA256.hash(data: Array(detail.utf8)).map { byte in
-                    (byte < 16 ? "0" : "") + String(byte, radix: 16)
-                }.joined()
+                let digest = SHA256.hex(detail)
                 let key = key(alert)
                 current.insert(key)
                 if let before = existing[key] {

@@ -36,7 +36,7 @@ public enum StoredRules {
     public static func record(_ rules: RuleSet, by user: String, note: String,
                               in database: StoreDatabase) async throws -> Int64? {
         let yaml = rules.yaml
-        let digest = SHA256.hash(data: Array(yaml.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hex(yaml)
         return try await database.transaction {
             let latest = try await database.sql.raw(
                 "SELECT digest FROM rule_sets ORDER BY version DESC LIMIT 1").first()

@@ -117,7 +117,7 @@ public enum AuditTrail {
             let utf8 = Array(field.utf8)
             bytes += Array(String(utf8.count).utf8) + [0x3A] + utf8
         }
-        return SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return SHA256.hash(data: bytes).hex
     }
 
     static func decode(_ row: any SQLRow) throws -> Entry {
