@@ -27,8 +27,10 @@ final class AuditEventDecoder {
 
     func decode(_ row: RowDecoder) throws(RowProblem) -> AuditEvent {
         let source = row.source
+        @inline(__always)
         func fast<R>(_ column: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
-            source.withBytes(column, decode).flatMap { $0 }
+            guard let bytes = source.bytes(column) else { return nil }
+            return decode(bytes)
         }
         var eventID: String
         if let text = fast(0, Self.plainText) { eventID = text } else { eventID = try row.required(0) }

@@ -50,6 +50,7 @@ public struct AuditEventStream {
             total + ((try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0)
         }
         pending.reserveCapacity(min(runSize, bytes / 90 + 1024))
+        HugePages.advise(&pending)
         var runPaths: [String] = []
         let spillDirectory = temporaryDirectory + "/custodes-runs-\(UUID().uuidString)"
         defer { if !runPaths.isEmpty { try? FileManager.default.removeItem(atPath: spillDirectory) } }
@@ -107,7 +108,10 @@ public struct AuditEventStream {
     /// The positions of `events` in time order. Sorting small keys and reading the events through them is much
     /// cheaper than moving the events themselves.
     static func timeOrder(_ events: [SortableEvent]) -> [Int32] {
-        var keys = events.indices.map { (at: events[$0].event.at.seconds, index: Int32($0)) }
+        var keys: [(at: Int64, index: Int32)] = []
+        keys.reserveCapacity(events.count)
+        HugePages.advise(&keys)
+        for index in events.indices { keys.append((at: events[index].event.at.seconds, index: Int32(index))) }
         keys.sort { lhs, rhs in
             lhs.at != rhs.at ? lhs.at < rhs.at : SortableEvent.precedes(events[Int(lhs.index)], events[Int(rhs.index)])
         }

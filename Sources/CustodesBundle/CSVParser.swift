@@ -38,15 +38,15 @@ final class CSVParser {
 
     private func fieldStart(_ index: Int) -> Int { index == 0 ? 0 : fieldEnds[index - 1] }
 
-    /// Calls `body` with field `index`'s bytes, valid only inside the call.
+    /// Field `index`'s bytes, valid until the next call to `next()`.
     @inline(__always)
-    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(fieldBytes.slice(fieldStart(index)..<fieldEnds[index]))
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        fieldBytes.slice(fieldStart(index)..<fieldEnds[index])
     }
 
     /// Field `index` as text.
     func string(_ index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: field(index), as: UTF8.self)
     }
 
     /// The fields of the current record as text (for the header row and tests).

@@ -31,9 +31,9 @@ final class IdentifierTable {
             var key = key
             key.withUTF8 { bytes in
                 guard !bytes.isEmpty else { return }
-                var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
-                while slots[slot].length != 0 { slot = (slot + 1) & mask }
                 let (low, high) = Self.words(bytes)
+                var slot = Int(truncatingIfNeeded: Self.hash(bytes, low, high)) & mask
+                while slots[slot].length != 0 { slot = (slot + 1) & mask }
                 if bytes.count <= 16 {
                     slots[slot] = Slot(low: low, high: high, length: Int32(bytes.count), value: value)
                 } else {
@@ -49,8 +49,8 @@ final class IdentifierTable {
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard !key.isEmpty else { return nil }
-        var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
         let (low, high) = Self.words(key)
+        var slot = Int(truncatingIfNeeded: Self.hash(key, low, high)) & mask
         let length = Int32(key.count)
         return slots.withUnsafeBufferPointer { slots -> Int32? in
             while true {
@@ -66,31 +66,47 @@ final class IdentifierTable {
         }
     }
 
-    /// The first 16 bytes as two words, zero-padded.
+    /// The first 16 bytes as two words, zero-padded: whole-word loads where the key is long enough (identifiers
+    /// are mostly 8 to 16 bytes), bytes one by one otherwise.
     @inline(__always)
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for index in 0..<min(bytes.count, 16) {
-            if index < 8 {
-                low |= UInt64(bytes[index]) << (8 * UInt64(index))
-            } else {
-                high |= UInt64(bytes[index]) << (8 * UInt64(index - 8))
-            }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        if count >= 16 {
+            return (raw.loadUnaligned(as: UInt64.self).littleEndian,
+                    raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
         }
-        return (low, high)
+        if count >= 8 {
+            // The last eight bytes, shifted so that the ones before `count - 8` drop out: no byte past the key is read.
+            let tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self).littleEndian
+            let high = count == 8 ? 0 : tail >> (8 * UInt64(16 - count))
+            return (raw.loadUnaligned(as: UInt64.self).littleEndian, high)
+        }
+        var low: UInt64 = 0
+        for index in 0..<count { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        return (low, 0)
     }
 
-    /// FNV-1a, 64-bit, with a final mix so that ids differing only in their last digits spread across the table.
+    /// Keys of up to 16 bytes hash from their two words and length (a multiply and the 64-bit finaliser of
+    /// MurmurHash3, so that ids differing only in their last digits spread across the table); longer keys by FNV-1a
+    /// over every byte.
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        var hash: UInt64
+        if key.count <= 16 {
+            hash = low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count) << 59
+        } else {
+            hash = 0xCBF2_9CE4_8422_2325
+            for byte in key {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
         }
-        hash ^= hash >> 29
-        hash = hash &* 0xBF58_476D_1CE4_E5B9
-        return hash ^ (hash >> 32)
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
     }
 }
 

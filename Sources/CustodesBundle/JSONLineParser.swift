@@ -2,12 +2,14 @@
 /// strings (taken as a `;`-separated list, so `"fields": ["contact", "address"]` equals `"contact;address"`).
 /// A contract field holding a nested object is rejected: the contract has none, and guessing how to flatten one would
 /// hide a mapping mistake in the exporting system. Fields outside the contract are skipped whatever they hold.
+///
+/// Values are kept as unescaped bytes laid end to end, as the CSV parser keeps its fields, so decoders that want a
+/// time, an identifier or a vocabulary never pay for a String (profiling put String validation at half the cost of
+/// reading a JSON Lines audit file).
 final class JSONLineParser {
     private let source: ByteSource
     var path: String { source.path }
 
-    /// Values of the current line for the requested keys, in the order of `keys`; nil when the key is absent.
-    private(set) var values: [String?]
     /// Why the current line could not be read, or nil.
     private(set) var problem: String?
     private(set) var line = 0
@@ -17,7 +19,13 @@ final class JSONLineParser {
     private let keyBytes: [[UInt8]]
     private var lineStart = 0
     private var lineEnd = 0
-    private var scratch: [UInt8] = []
+    /// The current line's values for the requested keys: value `k` is `valueBytes[valueStarts[k]..<valueEnds[k]]`,
+    /// or absent (a missing key or null) when `valueStarts[k]` is negative.
+    private var valueBytes = GrowableBuffer<UInt8>(capacity: 4096)
+    private var valueStarts: [Int]
+    private var valueEnds: [Int]
+    /// Where values outside the contract, and escaped keys, are decoded and dropped.
+    private var scratch = GrowableBuffer<UInt8>(capacity: 256)
 
     init(path: String, keys: [String]) throws(BundleError) {
         source = try ByteSource(path: path)
@@ -27,7 +35,25 @@ final class JSONLineParser {
         for (position, key) in keys.enumerated() { index[key] = position }
         keyIndex = index
         keyBytes = keys.map { Array($0.utf8) }
-        values = Array(repeating: nil, count: keys.count)
+        valueStarts = Array(repeating: -1, count: keys.count)
+        valueEnds = Array(repeating: -1, count: keys.count)
+    }
+
+    deinit {
+        valueBytes.deallocate()
+        scratch.deallocate()
+    }
+
+    /// The value of key `slot` (its position in `keys`) on the current line, or nil when absent or null.
+    func value(_ slot: Int) -> String? {
+        bytes(slot).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same value as UTF-8 bytes, valid until the next call to `next()`.
+    @inline(__always)
+    func bytes(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        let start = valueStarts[slot]
+        return start < 0 ? nil : valueBytes.slice(start..<valueEnds[slot])
     }
 
     /// Moves to the next non-blank line. Returns false at the end of the file.
@@ -70,7 +96,8 @@ final class JSONLineParser {
     }
 
     private func parse() {
-        for i in values.indices { values[i] = nil }
+        for i in valueStarts.indices { valueStarts[i] = -1 }
+        valueBytes.removeAll()
         problem = nil
         source.bytes.withUnsafeBufferPointer { bytes in
             var cursor = JSONCursor(bytes: bytes, position: lineStart, end: lineEnd)
@@ -82,12 +109,18 @@ final class JSONLineParser {
                 } else {
                     while true {
                         cursor.skipSpace()
-                        let slot = try cursor.keySlot(keyBytes, into: &scratch, fallback: keyIndex)
+                        let slot = try cursor.keySlot(keyBytes, scratch: &scratch, fallback: keyIndex)
                         try cursor.expect(UInt8(ascii: ":"))
                         if let slot {
-                            values[slot] = try cursor.flatValue(into: &scratch)
+                            let start = valueBytes.count
+                            if try cursor.flatValue(into: &valueBytes) {
+                                valueStarts[slot] = start
+                                valueEnds[slot] = valueBytes.count
+                            } else {
+                                valueStarts[slot] = -1
+                            }
                         } else {
-                            try cursor.skipValue(into: &scratch)
+                            try cursor.skipValue(scratch: &scratch)
                         }
                         cursor.skipSpace()
                         if cursor.peek() == UInt8(ascii: ",") { cursor.position += 1; continue }
@@ -129,35 +162,41 @@ struct JSONCursor {
         position += 1
     }
 
-    /// A string, a number, true/false (as text), null (nil), or an array of strings joined with `;`.
-    mutating func flatValue(into scratch: inout [UInt8]) throws(Failure) -> String? {
+    /// Appends a string, a number, true/false (as text), or an array of strings joined with `;` to `out`; false
+    /// (with nothing appended) for null.
+    mutating func flatValue(into out: inout GrowableBuffer<UInt8>) throws(Failure) -> Bool {
         skipSpace()
         guard let byte = peek() else { throw Failure("missing value") }
         switch byte {
         case UInt8(ascii: "\""):
-            return try string(into: &scratch)
+            try string(into: &out)
+            return true
         case UInt8(ascii: "n"):
             try literal("null")
-            return nil
+            return false
         case UInt8(ascii: "t"):
             try literal("true")
-            return "true"
+            append("true", to: &out)
+            return true
         case UInt8(ascii: "f"):
             try literal("false")
-            return "false"
+            append("false", to: &out)
+            return true
         case UInt8(ascii: "["):
             position += 1
-            var items: [String] = []
             skipSpace()
-            if peek() == UInt8(ascii: "]") { position += 1; return "" }
+            if peek() == UInt8(ascii: "]") { position += 1; return true }
+            var first = true
             while true {
                 skipSpace()
                 guard peek() == UInt8(ascii: "\"") else { throw Failure("an array may hold only strings") }
-                items.append(try string(into: &scratch))
+                if !first { out.append(UInt8(ascii: ";")) }
+                first = false
+                try string(into: &out)
                 skipSpace()
                 if peek() == UInt8(ascii: ",") { position += 1; continue }
                 try expect(UInt8(ascii: "]"))
-                return items.joined(separator: ";")
+                return true
             }
         case UInt8(ascii: "{"):
             throw Failure("nested objects are not part of the format")
@@ -169,12 +208,17 @@ struct JSONCursor {
                 position += 1
             }
             guard position > start else { throw Failure("unexpected character") }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            return true
         }
     }
 
+    private func append(_ word: StaticString, to out: inout GrowableBuffer<UInt8>) {
+        out.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+
     /// Skips any JSON value, nested or not: fields outside the contract are allowed and ignored, whatever their shape.
-    mutating func skipValue(into scratch: inout [UInt8], depth: Int = 0) throws(Failure) {
+    mutating func skipValue(scratch: inout GrowableBuffer<UInt8>, depth: Int = 0) throws(Failure) {
         skipSpace()
         guard depth < 64 else { throw Failure("nesting too deep") }
         switch peek() {
@@ -187,23 +231,26 @@ struct JSONCursor {
             while true {
                 skipSpace()
                 if isObject {
-                    _ = try string(into: &scratch)
+                    scratch.removeAll()
+                    try string(into: &scratch)
                     try expect(UInt8(ascii: ":"))
                 }
-                try skipValue(into: &scratch, depth: depth + 1)
+                try skipValue(scratch: &scratch, depth: depth + 1)
                 skipSpace()
                 if peek() == UInt8(ascii: ",") { position += 1; continue }
                 try expect(close)
                 return
             }
         default:
+            scratch.removeAll()
             _ = try flatValue(into: &scratch)
         }
     }
 
     /// The position of the key at the cursor among `keys`, or nil for a key outside them. Keys without escapes are
     /// compared as bytes; an escaped key is decoded and looked up in `fallback`.
-    mutating func keySlot(_ keys: [[UInt8]], into scratch: inout [UInt8], fallback: [String: Int]) throws(Failure) -> Int? {
+    mutating func keySlot(_ keys: [[UInt8]], scratch: inout GrowableBuffer<UInt8>,
+                          fallback: [String: Int]) throws(Failure) -> Int? {
         guard peek() == UInt8(ascii: "\"") else { throw Failure("expected a string") }
         let start = position + 1
         var end = start
@@ -221,7 +268,9 @@ struct JSONCursor {
             }
             return nil
         }
-        return fallback[try string(into: &scratch)]
+        scratch.removeAll()
+        try string(into: &scratch)
+        return fallback[String(decoding: scratch.slice(0..<scratch.count), as: UTF8.self)]
     }
 
     mutating func literal(_ word: StaticString) throws(Failure) {
@@ -231,42 +280,45 @@ struct JSONCursor {
         position += count
     }
 
-    mutating func string(into scratch: inout [UInt8]) throws(Failure) -> String {
+    /// Appends the string at the cursor, unescaped, to `out`, and checks that what it appended is UTF-8.
+    mutating func string(into out: inout GrowableBuffer<UInt8>) throws(Failure) {
         guard peek() == UInt8(ascii: "\"") else { throw Failure("expected a string") }
         position += 1
         let start = position
+        let appendedFrom = out.count
+        var high: UInt8 = 0
         // Fast path: no escapes.
         while position < end {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 position += 1
-                guard let text = String(validating: slice, as: UTF8.self) else { throw Failure("invalid UTF-8") }
-                return text
+                try Self.checkUTF8(out, from: appendedFrom, high: high)
+                return
             }
             if byte == UInt8(ascii: "\\") { break }
+            high |= byte
             position += 1
         }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < end {
             let byte = bytes[position]
             position += 1
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: scratch, as: UTF8.self) else { throw Failure("invalid UTF-8") }
-                return text
+                try Self.checkUTF8(out, from: appendedFrom, high: 0x80)
+                return
             }
-            if byte != UInt8(ascii: "\\") { scratch.append(byte); continue }
+            if byte != UInt8(ascii: "\\") { out.append(byte); continue }
             guard position < end else { break }
             let escaped = bytes[position]
             position += 1
             switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escaped)
-            case UInt8(ascii: "b"): scratch.append(8)
-            case UInt8(ascii: "f"): scratch.append(12)
-            case UInt8(ascii: "n"): scratch.append(10)
-            case UInt8(ascii: "r"): scratch.append(13)
-            case UInt8(ascii: "t"): scratch.append(9)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
+            case UInt8(ascii: "b"): out.append(8)
+            case UInt8(ascii: "f"): out.append(12)
+            case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "r"): out.append(13)
+            case UInt8(ascii: "t"): out.append(9)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -278,12 +330,18 @@ struct JSONCursor {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let unicode = Unicode.Scalar(scalar) else { throw Failure("invalid \\u escape") }
-                scratch.append(contentsOf: String(Character(unicode)).utf8)
+                for unit in UTF8.encode(unicode)! { out.append(unit) }
             default:
                 throw Failure("invalid escape")
             }
         }
         throw Failure("unterminated string")
+    }
+
+    /// ASCII (no byte with its high bit set) needs no decoding; anything else must be valid UTF-8.
+    private static func checkUTF8(_ out: GrowableBuffer<UInt8>, from start: Int, high: UInt8) throws(Failure) {
+        guard high >= 0x80 else { return }
+        if String(validating: out.slice(start..<out.count), as: UTF8.self) == nil { throw Failure("invalid UTF-8") }
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {

@@ -1,3 +1,4 @@
+import Foundation
 import CustodesBundle
 import CustodesModel
 import Testing
@@ -62,6 +63,55 @@ struct DuplicateAndEncodingTests {
         #expect(fromCSV.count == 5)
         #expect(fromJSON == fromCSV)
         #expect(csvReport[file: "audit.csv"]?.accepted == jsonReport[file: "audit.jsonl"]?.accepted)
+    }
+
+    @Test("JSON Lines: text beyond ASCII, escapes and surrogate pairs decode as in CSV; invalid UTF-8 is quarantined")
+    func jsonlUnicode() throws {
+        let reason = "vérifié \u{1F600} \"quoted\"\ttab"
+        let csvBundle = try BundleFixture(["audit.csv": csv(auditHeader,
+            "E1,2025-01-06T09:30:00Z,S1,rms,view,person,P1,summary,WS-1,\"vérifié \u{1F600} \"\"quoted\"\"\ttab\"")])
+        let jsonBundle = try BundleFixture(["audit.csv": nil, "audit.jsonl":
+            #"{"event_id":"E1","at":"2025-01-06T09:30:00Z","staff_id":"S1","system":"rms","action":"view","entity_type":"person","entity_id":"P1","fields":["summary"],"workstation":"WS-1","reason":"v\u00e9rifié \ud83d\ude00 \"quoted\"\ttab"}"# + "\n"])
+        defer { csvBundle.remove(); jsonBundle.remove() }
+        let (_, fromCSV, csvQuarantine, _) = try csvBundle.read()
+        let (_, fromJSON, jsonQuarantine, _) = try jsonBundle.read()
+        #expect(csvQuarantine.isEmpty && jsonQuarantine.isEmpty)
+        #expect(fromCSV.map(\.reason) == [reason])
+        #expect(fromJSON == fromCSV)
+
+        // A byte that cannot start a UTF-8 sequence, inside a value: the line is quarantined, the next one kept.
+        let broken = try BundleFixture(["audit.csv": nil])
+        defer { broken.remove() }
+        var bytes = Array(#"{"event_id":"E1","at":"2025-01-06T09:30:00Z","staff_id":"S1","system":"rms","action":"view","entity_type":"person","entity_id":"P1","fields":"","workstation":"WS-"#.utf8)
+        bytes += [0xFF] + Array(#"1","reason":""}"#.utf8) + [10]
+        bytes += Array(#"{"event_id":"E2","at":"2025-01-06T09:31:00Z","staff_id":"S1","system":"rms","action":"view","entity_type":"person","entity_id":"P1","fields":"","workstation":"WS-1","reason":""}"#.utf8) + [10]
+        try Data(bytes).write(to: URL(fileURLWithPath: broken.directory + "/audit.jsonl"))
+        let (_, events, quarantined, _) = try broken.read()
+        #expect(events.map(\.eventID) == ["E2"])
+        #expect(quarantined.count == 1)
+        #expect(quarantined.first?.line == 1)
+        #expect(quarantined.first?.detail.contains("invalid UTF-8") == true)
+    }
+
+    @Test("identifiers of every length from 1 to 40 bytes resolve, and one differing only past byte 16 does not")
+    func identifierLengths() throws {
+        // The identifier tables compare the first 16 bytes as two words and keep longer keys aside; every length
+        // around those boundaries must find its own record and no other.
+        let ids = (1...40).map { length in String(repeating: "Q", count: length - 1) + "7" }
+        let persons = ["person_id,family_name,given_name,sex,birth_year,postcode,markers",
+                       "P1,Testperson,Ann,female,1990,CX2 0AB,", "P2,Testperson,Bob,male,1988,CX2 0AB,"]
+            + ids.map { "\($0),Example,Pat,unknown,,," }
+        var audit = [auditHeader]
+        for (index, id) in ids.enumerated() {
+            audit.append("E\(index),2025-01-06T09:\(String(format: "%02d", index)):00Z,S1,rms,view,person,\(id),summary,WS-1,")
+        }
+        audit.append("X1,2025-01-06T10:00:00Z,S1,rms,view,person,\(String(repeating: "Q", count: 20))8,summary,WS-1,")
+        let fixture = try BundleFixture(["persons.csv": persons.joined(separator: "\n") + "\n",
+                                         "audit.csv": audit.joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let (_, events, quarantined, reference) = try fixture.read()
+        #expect(events.map { reference.persons[Int($0.entity)].personID } == ids)
+        #expect(quarantined.map(\.reason) == [.unknownReference])
     }
 
     @Test("CSV quoting: commas, quotes and line breaks inside fields, CRLF endings and a byte order mark")

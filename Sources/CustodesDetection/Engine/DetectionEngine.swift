@@ -20,6 +20,8 @@ public final class DetectionEngine {
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
+    /// Pseudonyms of the people named in hits so far.
+    var personPseudonyms: [PersonIndex: String] = [:]
     public private(set) var summary = DetectionSummary()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?

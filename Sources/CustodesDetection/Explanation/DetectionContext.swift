@@ -10,7 +10,6 @@ public final class DetectionContext: Sendable {
     /// Each member of staff's role as its position in the vocabulary, for per-role counters.
     let staffRolePosition: [Int]
     let staffTeam: [Int32]
-    let occurrenceStation: [Int32]
     /// Surname and postcode of each member of staff, as a number (or -1 without a postcode), for spotting look-ups of
     /// their own household with an integer comparison.
     let staffHousehold: [Int32]
@@ -31,15 +30,11 @@ public final class DetectionContext: Sendable {
     // The tables the explainer reads on every event, laid out flat (offsets into one array per relation, times as
     // integers) so that the event loop chases no pointers into nested arrays and copies no records with strings.
     let staffRole: [StaffRole]
-    let occurrenceOpened: [Int64]
-    /// Closing time, or `Int64.max` while open.
-    let occurrenceClosed: [Int64]
-    let occurrenceIsCustody: [Bool]
+    /// Each occurrence in one record, with the range of its assignments in `occurrenceAssignments`.
+    let occurrences: [CompactOccurrence]
     /// Occurrences of person `p` are `personOccurrences[personOccurrenceStart[p]..<personOccurrenceStart[p + 1]]`.
     let personOccurrenceStart: [Int32]
     let personOccurrences: [Int32]
-    /// Assignments of occurrence `o` are `occurrenceAssignments[occurrenceAssignmentStart[o]..<…[o + 1]]`.
-    let occurrenceAssignmentStart: [Int32]
     let occurrenceAssignments: [CompactAssignment]
     /// Rostered shifts of staff `s`, in start order, are at `rosterStart[s]..<rosterStart[s + 1]`.
     let rosterStart: [Int32]
@@ -66,7 +61,6 @@ public final class DetectionContext: Sendable {
             teams[key] = index
             return index
         }
-        occurrenceStation = reference.occurrences.map { station($0.station) }
         var households: [String: Int32] = [:]
         func household(_ surname: String, _ postcode: String?) -> Int32 {
             guard let postcode else { return -1 }
@@ -92,12 +86,16 @@ public final class DetectionContext: Sendable {
         atWorkPrefixes = e.atWorkWorkstationPrefixes
 
         staffRole = reference.staff.map(\.role)
-        occurrenceOpened = reference.occurrences.map(\.openedAt.seconds)
-        occurrenceClosed = reference.occurrences.map { $0.closedAt?.seconds ?? Int64.max }
-        occurrenceIsCustody = reference.occurrences.map { $0.category == .custody }
         (personOccurrenceStart, personOccurrences) = Self.flatten(reference.occurrencesByPerson) { $0.occurrence }
-        (occurrenceAssignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
+        let assignmentStart: [Int32]
+        (assignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
             CompactAssignment($0)
+        }
+        occurrences = reference.occurrences.indices.map { index in
+            let occurrence = reference.occurrences[index]
+            return CompactOccurrence(opened: occurrence.openedAt.seconds, closed: occurrence.closedAt?.seconds ?? .max,
+                                     assignments: assignmentStart[index], assignmentsEnd: assignmentStart[index + 1],
+                                     station: station(occurrence.station), isCustody: occurrence.category == .custody)
         }
         (rosterStart, rosterShiftStart) = Self.flatten(reference.rostersByStaff) { $0.start.seconds }
         (_, rosterShiftEnd) = Self.flatten(reference.rostersByStaff) { $0.end.seconds }
@@ -147,6 +145,20 @@ public final class DetectionContext: Sendable {
         }
         return nil
     }
+}
+
+/// An occurrence as the explainer reads it, in one record: an access to a person visits each of her occurrences, and
+/// reading times, station and assignment range from separate arrays cost a cache miss each on a force with half a
+/// million occurrences.
+struct CompactOccurrence {
+    let opened: Int64
+    /// Closing time, or `Int64.max` while open.
+    let closed: Int64
+    /// Its assignments are `occurrenceAssignments[assignments..<assignmentsEnd]`.
+    let assignments: Int32
+    let assignmentsEnd: Int32
+    let station: Int32
+    let isCustody: Bool
 }
 
 /// An assignment as the explainer reads it: integers only.

@@ -72,12 +72,12 @@ public final class Explainer: Sendable {
     private func explain(occurrence: OccurrenceIndex, event: AuditEvent, direct: Bool, duty: inout DutyCache,
                          into result: inout ExplanationResult) -> Bool {
         let t = event.at.seconds
-        let o = Int(occurrence)
-        let opened = context.occurrenceOpened[o]
-        let closed = context.occurrenceClosed[o]
+        let record = context.occurrences[Int(occurrence)]
+        let opened = record.opened
+        let closed = record.closed
         let closedLimit = closed == Int64.max ? Int64.max : closed + context.afterClosure
-        let first = Int(context.occurrenceAssignmentStart[o])
-        let last = Int(context.occurrenceAssignmentStart[o + 1])
+        let first = Int(record.assignments)
+        let last = Int(record.assignmentsEnd)
         let staff = event.staff
 
         for index in first..<last {
@@ -120,13 +120,13 @@ public final class Explainer: Sendable {
             }
         case .custodyOfficer:
             // The suite and the detention are link enough: custody officers cover shifts the roster does not show.
-            if context.occurrenceIsCustody[o], context.occurrenceStation[o] == context.staffStation[Int(staff)],
+            if record.isCustody, record.station == context.staffStation[Int(staff)],
                t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace) {
                 result.kind = .custody
                 return true
             }
         case .policeStaff, .supervisor:
-            if direct, context.occurrenceStation[o] == context.staffStation[Int(staff)], duty.get() {
+            if direct, record.station == context.staffStation[Int(staff)], duty.get() {
                 result.kind = .stationDesk
                 return true
             }

@@ -15,13 +15,14 @@ extension DetectionEngine {
         }
         guard let why else { return }
         hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate), event, person, result,
-                        "looked up \(why) (\(pseudonymiser.person(context.reference.persons[Int(person)].personID)))"))
+                        "looked up \(why) (\(pseudonym(of: person)))"))
     }
 
     func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, into hits: inout [Hit]) {
         let staff = Int(event.staff)
         let record = context.reference.persons[Int(person)]
-        let pseudonym = pseudonymiser.person(record.personID)
+        // Only an access that fires needs the person's pseudonym (a keyed hash): most unexplained accesses do not.
+        lazy var pseudonym = self.pseudonym(of: person)
         let t = event.at.seconds
         let duty = onDuty(result, event)
 
@@ -74,7 +75,7 @@ extension DetectionEngine {
                 let other = link.person == person ? link.linkedPerson : link.person
                 guard other != person, let last = activities[staff].lastAccess[Int64(other)],
                       t - last <= compiled.linkedWindow else { continue }
-                let otherName = pseudonymiser.person(context.reference.persons[Int(other)].personID)
+                let otherName = self.pseudonym(of: other)
                 hits.append(hit(.linkedExpansion, compiled.weight(.linkedExpansion), event, person, result,
                                 "looked up \(pseudonym), the \(link.relation.rawValue.replacingOccurrences(of: "_", with: "-")) "
                                 + "of \(otherName) whom they had looked up, with no business link"))
@@ -88,6 +89,14 @@ extension DetectionEngine {
             }
         }
         activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty)))
+    }
+
+    /// A person's pseudonym, computed once per run.
+    func pseudonym(of person: PersonIndex) -> String {
+        if let known = personPseudonyms[person] { return known }
+        let pseudonym = pseudonymiser.person(context.reference.persons[Int(person)].personID)
+        personPseudonyms[person] = pseudonym
+        return pseudonym
     }
 
     func hit(_ indicator: IndicatorName, _ points: Double, _ event: AuditEvent, _ person: PersonIndex,

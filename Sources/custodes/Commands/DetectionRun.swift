@@ -21,6 +21,9 @@ struct DetectionRun {
     /// out-of-order exports need.
     var eventPassRate: Double { Double(summary.events) / max(readSeconds + detectSeconds, 0.001) }
 
+    /// Events handed to the engine per timed batch.
+    static let batchSize = 4096
+
     /// Loads the bundle, streams its audit events through a detection engine, and returns the alerts.
     static func run(bundle: String, rules: RuleSet, key: [UInt8], quarantine: any QuarantineSink,
                     progress: Bool, configure: (DetectionEngine) -> Void = { _ in }) throws -> DetectionRun {
@@ -39,17 +42,26 @@ struct DetectionRun {
         }
         var processed = 0
         var detecting = Duration.zero
-        let timings = try stream.forEach(report: &report) { event in
-            // Each call is timed on its own (two clock reads, a few per cent of the call), because between calls
-            // the stream is merging sorted runs, which is sorting time, not detection time.
-            let callStart = clock.now
-            engine.process(event)
-            detecting += clock.now - callStart
-            processed += 1
-            if progress && processed % 2_000_000 == 0 {
+        // Events reach the engine in batches, each timed as a whole: between batches the stream is merging sorted
+        // runs, which is sorting time, not detection time, and two clock reads around every event cost more than
+        // the timing is worth (profiled at 6% of the event pass).
+        var batch: [AuditEvent] = []
+        batch.reserveCapacity(Self.batchSize)
+        func detect() {
+            let batchStart = clock.now
+            for event in batch { engine.process(event) }
+            detecting += clock.now - batchStart
+            processed += batch.count
+            batch.removeAll(keepingCapacity: true)
+            if progress && processed % 2_000_000 < Self.batchSize {
                 Progress.line("detect: \(processed.formatted()) events through detection")
             }
         }
+        let timings = try stream.forEach(report: &report) { event in
+            batch.append(event)
+            if batch.count == Self.batchSize { detect() }
+        }
+        if !batch.isEmpty { detect() }
         let finishing = clock.now
         let alerts = engine.finish()
         detecting += clock.now - finishing
