@@ -91,12 +91,16 @@ public final class DetectionContext: Sendable {
         (assignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
             CompactAssignment($0)
         }
-        occurrences = reference.occurrences.indices.map { index in
+        var occurrences: [CompactOccurrence] = []
+        occurrences.reserveCapacity(reference.occurrences.count)
+        HugePages.advise(&occurrences)
+        for index in reference.occurrences.indices {
             let occurrence = reference.occurrences[index]
-            return CompactOccurrence(opened: occurrence.openedAt.seconds, closed: occurrence.closedAt?.seconds ?? .max,
+            occurrences.append(CompactOccurrence(opened: occurrence.openedAt.seconds, closed: occurrence.closedAt?.seconds ?? .max,
                                      assignments: assignmentStart[index], assignmentsEnd: assignmentStart[index + 1],
-                                     station: station(occurrence.station), isCustody: occurrence.category == .custody)
+                                     station: station(occurrence.station), isCustody: occurrence.category == .custody))
         }
+        self.occurrences = occurrences
         (rosterStart, rosterShiftStart) = Self.flatten(reference.rostersByStaff) { $0.start.seconds }
         (_, rosterShiftEnd) = Self.flatten(reference.rostersByStaff) { $0.end.seconds }
     }
@@ -107,6 +111,7 @@ public final class DetectionContext: Sendable {
         starts.reserveCapacity(lists.count + 1)
         var flat: [U] = []
         flat.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        HugePages.advise(&flat)
         for list in lists {
             for item in list { flat.append(transform(item)) }
             starts.append(Int32(flat.count))

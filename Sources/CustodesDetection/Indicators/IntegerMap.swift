@@ -1,3 +1,5 @@
+import CustodesModel
+
 /// A hash map from non-negative integers to integers, for the per-event bookkeeping of detection (who looked at whom,
 /// and when). Swift's Dictionary hashes with SipHash, seeded per process, which is right for untrusted keys but costs
 /// more than the rest of an explained access; these keys are our own array positions.
@@ -93,7 +95,7 @@ struct IntegerSet {
     init(capacity: Int = 8) {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: -1, count: size)
+        keys = HugePages.array(repeating: -1, count: size)
         mask = size - 1
     }
 
