@@ -141,10 +141,16 @@ public struct BundleIngest: Sendable {
                                                       chunkSize: chunkSize)
         var stored = 0
         var committed = 0
+        // SQLite takes the chunks through statements prepared once (see SQLiteAuditWriter); PostgreSQL through COPY.
+        let sqliteWriter = database.engine == .sqlite ? try SQLiteAuditWriter(path: database.url.path) : nil
         for try await chunk in chunks {
             let receivedAt = Clock.epochSeconds()
             let (accepted, quarantined) = try await database.withRetry("ingesting \(name)") {
-                try await database.transaction {
+                if let sqliteWriter {
+                    return try await sqliteWriter.write(chunk.events, quarantined: chunk.quarantined, batch: batch,
+                                                        fileDigest: digest, receivedAt: receivedAt)
+                }
+                return try await database.transaction {
                     let accepted = try await AuditEventWriter.append(chunk.events, batch: batch,
                                                                      receivedAt: receivedAt, to: database)
                     let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
