@@ -34,6 +34,15 @@ extension StoreDatabase {
     static func lastPerKey(_ rows: [[DatabaseValue]], columns: [String], conflict: ConflictAction) -> [[DatabaseValue]] {
         guard case .update(let key, _, _) = conflict else { return rows }
         let positions = key.compactMap { columns.firstIndex(of: $0) }
+        // Nearly always every key is distinct: show that with one hash per row before building a dictionary keyed by
+        // arrays, which allocated for every row (profiled at 15% of a reference load).
+        var hashes = Set<Int>(minimumCapacity: rows.count)
+        for row in rows {
+            var hasher = Hasher()
+            for position in positions { hasher.combine(row[position]) }
+            hashes.insert(hasher.finalize())
+        }
+        guard hashes.count < rows.count else { return rows }
         var last: [[DatabaseValue]: Int] = [:]
         for (index, row) in rows.enumerated() { last[positions.map { row[$0] }] = index }
         guard last.count < rows.count else { return rows }

@@ -78,7 +78,24 @@ public struct BundleIngest: Sendable {
         let quarantined = buffer.drain()
         let tables = ReferenceTables.rows(of: data, batch: batch)
         let written = try await database.withRetry("writing reference data") {
-            try await database.transaction {
+            if database.engine == .sqlite {
+                // Statements prepared once per table, on a connection of the writer's own (see SQLiteBulkWriter).
+                let writer = try SQLiteBulkWriter(path: database.url.path)
+                return try await writer.run { writer in
+                    try writer.transaction {
+                        var written: [String: Int] = [:]
+                        for (table, rows) in tables {
+                            written[table.name] = try writer.insert(into: table.name, columns: table.columns,
+                                                                    rows: rows, conflict: table.conflict)
+                        }
+                        _ = try writer.insert(into: "quarantine", columns: Self.quarantineColumns,
+                                              rows: Self.quarantineRows(quarantined, batch: batch, digests: digests),
+                                              conflict: Self.quarantineConflict)
+                        return written
+                    }
+                }
+            }
+            return try await database.transaction {
                 var written: [String: Int] = [:]
                 for (table, rows) in tables {
                     written[table.name] = try await database.insert(into: table.name, columns: table.columns,
@@ -141,14 +158,27 @@ public struct BundleIngest: Sendable {
                                                       chunkSize: chunkSize)
         var stored = 0
         var committed = 0
-        // SQLite takes the chunks through statements prepared once (see SQLiteAuditWriter); PostgreSQL through COPY.
-        let sqliteWriter = database.engine == .sqlite ? try SQLiteAuditWriter(path: database.url.path) : nil
+        // SQLite takes the chunks through statements prepared once (see SQLiteBulkWriter); PostgreSQL through COPY.
+        let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkWriter(path: database.url.path) : nil
         for try await chunk in chunks {
             let receivedAt = Clock.epochSeconds()
             let (accepted, quarantined) = try await database.withRetry("ingesting \(name)") {
                 if let sqliteWriter {
-                    return try await sqliteWriter.write(chunk.events, quarantined: chunk.quarantined, batch: batch,
-                                                        fileDigest: digest, receivedAt: receivedAt)
+                    return try await sqliteWriter.run { writer in
+                        try writer.transaction {
+                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: receivedAt)
+                            let quarantined = try writer.insert(
+                                into: "quarantine", columns: Self.quarantineColumns,
+                                rows: Self.quarantineRows(chunk.quarantined, batch: batch, digests: [name: digest]),
+                                conflict: Self.quarantineConflict)
+                            try writer.execute("""
+                                UPDATE ingest_batches SET accepted = accepted + ?, duplicates = duplicates + ?, \
+                                quarantined = quarantined + ? WHERE batch_id = ?
+                                """, [.integer(Int64(accepted)), .integer(Int64(chunk.events.count - accepted)),
+                                      .integer(Int64(quarantined)), .integer(batch)])
+                            return (accepted, quarantined)
+                        }
+                    }
                 }
                 return try await database.transaction {
                     let accepted = try await AuditEventWriter.append(chunk.events, batch: batch,
@@ -193,14 +223,20 @@ public struct BundleIngest: Sendable {
     private func writeQuarantine(_ entries: [QuarantineEntry], batch: Int64,
                                  digests: [String: String]) async throws -> Int {
         guard !entries.isEmpty else { return 0 }
-        let rows: [[DatabaseValue]] = entries.map { entry in
+        return try await database.insert(into: "quarantine", columns: Self.quarantineColumns,
+                                         rows: Self.quarantineRows(entries, batch: batch, digests: digests),
+                                         conflict: Self.quarantineConflict)
+    }
+
+    static let quarantineColumns = ["batch_id", "file_digest", "file", "line", "field", "reason", "detail", "original"]
+    static let quarantineConflict = ConflictAction.ignore(key: ["file_digest", "line"])
+
+    static func quarantineRows(_ entries: [QuarantineEntry], batch: Int64,
+                               digests: [String: String]) -> [[DatabaseValue]] {
+        entries.map { entry in
             [.integer(batch), .text(digests[entry.file] ?? ""), .text(entry.file), .integer(Int64(entry.line)),
              .text(entry.field), .text(entry.reason.rawValue), .text(entry.detail), .text(entry.original)]
         }
-        return try await database.insert(
-            into: "quarantine",
-            columns: ["batch_id", "file_digest", "file", "line", "field", "reason", "detail", "original"],
-            rows: rows, conflict: .ignore(key: ["file_digest", "line"]))
     }
 
     // MARK: Batches
