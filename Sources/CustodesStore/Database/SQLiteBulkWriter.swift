@@ -10,7 +10,9 @@ import VaporCSQLite
 /// through SQLite's own lock. Ingest uses it for reference data and for each chunk of audit events: a crash loses at
 /// most the transaction in progress, and a rerun skips what was committed.
 ///
-/// Calls block, so they run through ``run(_:)`` on NIO's thread pool, one at a time.
+/// Calls block, so they run through ``run(_:)`` on a thread kept for bulk writers. Not on SQLiteNIO's shared pool:
+/// a bulk writer waiting for the write lock there could occupy the threads the shared connection needs to finish
+/// the transaction that holds it.
 final class SQLiteBulkWriter: @unchecked Sendable {
     private let path: String
     private var handle: OpaquePointer?
@@ -43,9 +45,17 @@ final class SQLiteBulkWriter: @unchecked Sendable {
 
     deinit { close() }
 
-    /// Runs `body` on NIO's thread pool, where blocking on SQLite is allowed.
+    /// The one thread every bulk writer of the process runs on; their transactions would take turns on SQLite's
+    /// write lock anyway.
+    private static let thread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs `body` on the bulk writers' thread, where blocking on SQLite is allowed.
     func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteBulkWriter) throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive { try body(self) }
+        try await Self.thread.runIfActive { try body(self) }
     }
 
     /// Runs `body` in one transaction that takes the write lock at the start.
