@@ -139,7 +139,9 @@ public final class Explainer: Sendable {
 
 /// Whether the user is on duty, looked up at most once per event.
 struct DutyCache {
-    let context: DetectionContext
+    /// Not retained: a cache lives only inside one call of the explainer, which holds the context (a retain and a
+    /// release on every event showed in the profile).
+    unowned(unsafe) let context: DetectionContext
     let staff: StaffIndex
     let at: Timestamp
     let evidentlyWorking: Bool
