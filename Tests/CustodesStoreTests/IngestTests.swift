@@ -141,6 +141,43 @@ struct IngestTests {
     }
 }
 
+extension IngestTests {
+    @Test("an audit file whose first rows are stored already, under another file, adds only its other events",
+          arguments: TestStores.engines)
+    func partlyStoredFile(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            var ingest = BundleIngest(database: database)
+            // Small chunks, so the file spans chunks that are wholly stored, partly stored and new.
+            ingest.chunkSize = 300
+            let all = TestBundles.files(in: TestBundles.small).filter { $0 != "truth.csv" }
+            let whole = try TestBundles.subset(of: TestBundles.small, files: all)
+            let head = try TestBundles.subset(of: TestBundles.small, files: [])
+            defer {
+                try? FileManager.default.removeItem(atPath: whole)
+                try? FileManager.default.removeItem(atPath: head)
+            }
+            let lines = try String(contentsOfFile: whole + "/audit_rms.csv", encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            try (lines.prefix(1000).joined(separator: "\n") + "\n")
+                .write(toFile: head + "/audit_rms_first_rows.csv", atomically: true, encoding: .utf8)
+            for file in all where !file.hasPrefix("audit_") {
+                try FileManager.default.copyItem(atPath: whole + "/" + file, toPath: head + "/" + file)
+            }
+
+            let first = try await ingest.ingest(directory: head)
+            #expect(first.eventsAccepted > 900)
+            let second = try await ingest.ingest(directory: whole)
+            #expect(second.audit.first { $0.file == "audit_rms.csv" }.map { $0.unchanged >= first.eventsAccepted }
+                    == true, "the stored rows are counted as already stored")
+            #expect(first.eventsAccepted + second.eventsAccepted == Self.facts.distinctEvents)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == Self.facts.distinctEvents)
+            #expect(try await database.integer(
+                "SELECT COUNT(*) AS n FROM (SELECT event_id FROM audit_events GROUP BY event_id HAVING COUNT(*) > 1) d")
+                    == 0)
+        }
+    }
+}
+
 @Suite("Bulk loads")
 struct BulkLoadTests {
     @Test("a bulk load (indexes dropped, then rebuilt) stores the same events and leaves every index in place",

@@ -2,61 +2,65 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// Appends audit events to the store, skipping any whose `event_id` is already there, and says how many were new.
+/// Appends audit events to PostgreSQL, skipping any whose `event_id` is already stored, and says how many were new.
 ///
-/// This is the hot path of ingest, so each engine gets its fastest measured route: SQLite takes multi-row INSERTs in
-/// the caller's transaction; PostgreSQL takes COPY into a temporary table and one INSERT … SELECT from it, which is
-/// several times faster than binding parameters.
+/// This is the hot path of ingest. Events this run has not seen before are copied straight into `audit_events` under
+/// a savepoint: in a load of new events that is all the server does (measured with `psql` on the 2.3 million events
+/// of the simulated year: 9.7 s, against 21 s for COPY into a staging table and `INSERT … SELECT … ON CONFLICT`).
+/// If one of them is already stored (a load killed part-way and run again), the savepoint is rolled back and the
+/// chunk takes the staging route, as do re-deliveries within the run.
 enum AuditEventWriter {
-    static func append(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64,
-                       to database: StoreDatabase) async throws -> Int {
-        guard !events.isEmpty else { return 0 }
-        switch database.backend {
-        case .postgres(let connection):
-            return try await copy(events, batch: batch, receivedAt: receivedAt, connection)
-        case .sqlite, .closed:
-            return try await database.insert(into: "audit_events", columns: AuditEventRow.columns,
-                                             rows: events.map { $0.values(batch: batch, receivedAt: receivedAt) },
-                                             conflict: .ignore(key: ["event_id"]))
-        }
+    /// What one chunk did: rows inserted, and whether its first sightings included events already stored.
+    struct Outcome: Sendable {
+        var inserted = 0
+        var metStored = false
     }
 
-    private static func copy(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64,
-                             _ connection: PostgresConnection) async throws -> Int {
-        let logger = Logger(label: "custodes.store")
+    /// Appends `fresh` (first sightings in this run) then `repeated`. With `direct` false, `fresh` goes straight to
+    /// the staging route: the caller's last chunk met stored events, so this one probably will too.
+    static func append(fresh: [AuditEventRow], repeated: [AuditEventRow], direct: Bool, batch: Int64,
+                       receivedAt: Int64, to connection: PostgresConnection) async throws -> Outcome {
+        var outcome = Outcome()
+        if !fresh.isEmpty {
+            if direct {
+                try await connection.query("SAVEPOINT direct_copy", logger: logger)
+                do {
+                    try await copy(fresh, into: "audit_events", batch: batch, receivedAt: receivedAt, connection)
+                    try await connection.query("RELEASE SAVEPOINT direct_copy", logger: logger)
+                    outcome.inserted += fresh.count
+                } catch where isUniqueViolation(error) {
+                    try await connection.query("ROLLBACK TO SAVEPOINT direct_copy", logger: logger)
+                    outcome.metStored = true
+                    outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection)
+                }
+            } else {
+                outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection)
+                outcome.metStored = outcome.inserted < fresh.count
+            }
+        }
+        if !repeated.isEmpty {
+            outcome.inserted += try await staged(repeated, batch: batch, receivedAt: receivedAt, connection)
+        }
+        return outcome
+    }
+
+    private static let logger = Logger(label: "custodes.store")
+
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+    }
+
+    /// COPY into a temporary table, then one INSERT … SELECT that skips stored ids (and, within the statement, a
+    /// second copy of an id).
+    private static func staged(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64,
+                               _ connection: PostgresConnection) async throws -> Int {
         let columns = AuditEventRow.columns.joined(separator: ", ")
         try await connection.query("""
             CREATE TEMPORARY TABLE IF NOT EXISTS incoming_audit_events (event_id TEXT, at BIGINT, staff_id TEXT,
                 system TEXT, action TEXT, entity_type TEXT, entity_id TEXT, fields TEXT, workstation TEXT,
                 reason TEXT, batch_id BIGINT, received_at BIGINT) ON COMMIT DELETE ROWS
             """, logger: logger)
-        // A COPY whose socket is reset has been seen to wait forever rather than fail; 20 s is about 80 times what a
-        // 50,000-event chunk takes.
-        try await Deadline.run(.seconds(20), "COPY of \(events.count) audit events") {
-        try await connection.copyFrom(table: "incoming_audit_events", columns: AuditEventRow.columns,
-                                      format: .text(.init()), logger: logger) { writer in
-            var buffer = ByteBuffer()
-            buffer.reserveCapacity(1 << 20)
-            let tail = "\t\(batch)\t\(receivedAt)\n"
-            for event in events {
-                CopyText.append(event.eventID, to: &buffer)
-                buffer.writeStaticString("\t")
-                buffer.writeString(String(event.at))
-                for text in [event.staffID, event.system, event.action, event.entityType, event.entityID,
-                             event.fields, event.workstation, event.reason] {
-                    buffer.writeStaticString("\t")
-                    CopyText.append(text, to: &buffer)
-                }
-                buffer.writeString(tail)
-                if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
-                    buffer.clear()
-                }
-            }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
-        }
-        }
-        // Within one INSERT, a second copy of an event_id is also skipped by DO NOTHING.
+        try await copy(events, into: "incoming_audit_events", batch: batch, receivedAt: receivedAt, connection)
         let insert: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: """
             INSERT INTO audit_events (\(columns)) SELECT \(columns) FROM incoming_audit_events
             ORDER BY at, event_id ON CONFLICT (event_id) DO NOTHING
@@ -64,6 +68,36 @@ enum AuditEventWriter {
         let inserted = try await insert.get().metadata.rows ?? 0
         try await connection.query("TRUNCATE incoming_audit_events", logger: logger)
         return inserted
+    }
+
+    private static func copy(_ events: [AuditEventRow], into table: String, batch: Int64, receivedAt: Int64,
+                             _ connection: PostgresConnection) async throws {
+        // A COPY whose socket is reset has been seen to wait forever rather than fail; 20 s is about 80 times what a
+        // 50,000-event chunk takes.
+        try await Deadline.run(.seconds(20), "COPY of \(events.count) audit events") {
+            try await connection.copyFrom(table: table, columns: AuditEventRow.columns,
+                                          format: .text(.init()), logger: logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                let tail = "\t\(batch)\t\(receivedAt)\n"
+                for event in events {
+                    CopyText.append(event.eventID, to: &buffer)
+                    buffer.writeStaticString("\t")
+                    buffer.writeString(String(event.at))
+                    for text in [event.staffID, event.system, event.action, event.entityType, event.entityID,
+                                 event.fields, event.workstation, event.reason] {
+                        buffer.writeStaticString("\t")
+                        CopyText.append(text, to: &buffer)
+                    }
+                    buffer.writeString(tail)
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        }
     }
 }
 

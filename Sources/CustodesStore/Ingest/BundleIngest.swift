@@ -37,9 +37,10 @@ public struct BundleIngest: Sendable {
                 notice?("dropping audit-event indexes for a bulk load")
                 try await database.withRetry("dropping indexes") { try await AuditIndexes.drop(database) }
             }
+            let repeats = RepeatedEventFilter()
             for name in reader.auditFileNames {
                 report.audit.append(try await ingestAudit(name, directory: directory, reference: reference,
-                                                          batch: batch))
+                                                          batch: batch, repeats: repeats))
             }
             if bulk {
                 notice?("rebuilding audit-event indexes")
@@ -142,8 +143,8 @@ public struct BundleIngest: Sendable {
         return bytes / 100 * 2 >= stored
     }
 
-    private func ingestAudit(_ name: String, directory: String, reference: ReferenceData,
-                             batch: Int64) async throws -> IngestReport.FileOutcome {
+    private func ingestAudit(_ name: String, directory: String, reference: ReferenceData, batch: Int64,
+                             repeats: RepeatedEventFilter) async throws -> IngestReport.FileOutcome {
         var outcome = IngestReport.FileOutcome(file: name)
         let digest = try FileDigest.sha256(path: directory + "/" + name)
         let seen = try await database.withRetry("checking \(name)") {
@@ -158,11 +159,15 @@ public struct BundleIngest: Sendable {
                                                       chunkSize: chunkSize)
         var stored = 0
         var committed = 0
-        // SQLite takes the chunks through statements prepared once (see SQLiteBulkWriter); PostgreSQL through COPY.
+        // SQLite takes the chunks through statements prepared once (see SQLiteBulkWriter); PostgreSQL through COPY,
+        // straight into the table until a chunk meets events already stored (see AuditEventWriter).
         let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkWriter(path: database.url.path) : nil
+        var direct = true
         for try await chunk in chunks {
             let receivedAt = Clock.epochSeconds()
-            let (accepted, quarantined) = try await database.withRetry("ingesting \(name)") {
+            let (fresh, repeated) = sqliteWriter == nil ? repeats.split(chunk.events) : ([], [])
+            let tryDirect = direct
+            let (accepted, quarantined, metStored) = try await database.withRetry("ingesting \(name)") {
                 if let sqliteWriter {
                     return try await sqliteWriter.run { writer in
                         try writer.transaction {
@@ -176,13 +181,16 @@ public struct BundleIngest: Sendable {
                                 quarantined = quarantined + ? WHERE batch_id = ?
                                 """, [.integer(Int64(accepted)), .integer(Int64(chunk.events.count - accepted)),
                                       .integer(Int64(quarantined)), .integer(batch)])
-                            return (accepted, quarantined)
+                            return (accepted, quarantined, false)
                         }
                     }
                 }
                 return try await database.transaction {
-                    let accepted = try await AuditEventWriter.append(chunk.events, batch: batch,
-                                                                     receivedAt: receivedAt, to: database)
+                    guard case .postgres(let connection) = database.backend else { throw StoreError.connectionClosed }
+                    let outcome = try await AuditEventWriter.append(fresh: fresh, repeated: repeated, direct: tryDirect,
+                                                                    batch: batch, receivedAt: receivedAt,
+                                                                    to: connection)
+                    let accepted = outcome.inserted
                     let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
                                                                 digests: [name: digest])
                     try await database.sql.raw("""
@@ -190,10 +198,11 @@ public struct BundleIngest: Sendable {
                         duplicates = duplicates + \(bind: chunk.events.count - accepted), \
                         quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
                         """).run()
-                    return (accepted, quarantined)
+                    return (accepted, quarantined, outcome.metStored)
                 }
             }
             slots.signal()
+            direct = !metStored
             committed += 1
             await FaultInjection.point("ingest.after-chunk-\(committed)")
             outcome.written += accepted
