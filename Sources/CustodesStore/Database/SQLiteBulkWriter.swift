@@ -125,11 +125,12 @@ final class SQLiteBulkWriter: @unchecked Sendable {
         return try step(statement)
     }
 
-    // MARK: The C interface
-
-    private func execute(_ sql: String) throws {
+    /// Runs SQL that binds nothing and returns no rows (pragmas, DDL), unprepared.
+    func execute(_ sql: String) throws {
         try check(sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil), sql)
     }
+
+    // MARK: The C interface
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let statement = statements[sql] { return statement }

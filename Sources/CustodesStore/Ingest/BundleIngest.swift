@@ -44,7 +44,7 @@ public struct BundleIngest: Sendable {
             }
             if bulk {
                 notice?("rebuilding audit-event indexes")
-                try await database.withRetry("rebuilding indexes") { try await AuditIndexes.ensure(database) }
+                try await database.withRetry("rebuilding indexes") { try await AuditIndexes.rebuild(database) }
             }
             try await finishBatch(batch, status: "complete", report: report)
         } catch {

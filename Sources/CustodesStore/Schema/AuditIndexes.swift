@@ -1,3 +1,5 @@
+import Foundation
+
 /// The secondary indexes of `audit_events`: by time (detection reads in time order), by member of staff and by
 /// person or record (the web application's look-ups).
 ///
@@ -19,6 +21,24 @@ enum AuditIndexes {
     static func ensure(_ database: StoreDatabase) async throws {
         for index in all {
             try await database.execute("CREATE INDEX IF NOT EXISTS \(index.name) ON audit_events (\(index.columns))")
+        }
+    }
+
+    /// Builds the indexes after a bulk load. On SQLite this runs on a connection of its own with a small page cache,
+    /// temporary files on disk and a sorter thread per core: with the store's 256 MiB cache and in-memory temporary
+    /// files, SQLite sorts each index in one piece, which measured three times slower on the simulated year (by member
+    /// of staff 4.1 s against 1.1 s, in the `sqlite3` shell on the same file).
+    static func rebuild(_ database: StoreDatabase) async throws {
+        guard database.engine == .sqlite else { return try await ensure(database) }
+        let writer = try SQLiteBulkWriter(path: database.url.path)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        try await writer.run { writer in
+            try writer.execute("PRAGMA cache_size = -2000")
+            try writer.execute("PRAGMA temp_store = FILE")
+            try writer.execute("PRAGMA threads = \(threads)")
+            for index in all {
+                try writer.execute("CREATE INDEX IF NOT EXISTS \(index.name) ON audit_events (\(index.columns))")
+            }
         }
     }
 
