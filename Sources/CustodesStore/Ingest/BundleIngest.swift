@@ -56,18 +56,19 @@ public struct BundleIngest: Sendable {
 
     // MARK: Reference data
 
-    /// Upserts the bundle's reference files and returns the store's whole reference data afterwards, against which
-    /// the audit files are checked.
+    /// Upserts the bundle's reference files and returns the records (staff, persons, occurrences) the store holds
+    /// afterwards, against which the audit files are checked. Relationships (rosters, assignments, links) are not
+    /// read back: nothing in ingest checks against them, and they are three quarters of the rows.
     private func ingestReference(_ reader: BundleReader, directory: String, batch: Int64,
                                  into report: inout IngestReport) async throws -> ReferenceData {
         let present = reader.referenceFilesPresent
         guard !present.isEmpty else {
             return try await database.withRetry("loading reference data") {
-                try await StoredReference.load(from: database, buildIndexes: false)
+                try await StoredReference.loadRecords(from: database)
             }
         }
         let stored = try await database.withRetry("loading reference data") {
-            try await StoredReference.load(from: database, buildIndexes: false)
+            try await StoredReference.loadRecords(from: database)
         }
         let buffer = QuarantineBuffer()
         let bundleReader = try BundleReader(directory: directory, quarantine: buffer, completeness: .update)
