@@ -1,4 +1,4 @@
-public import CustodesBundle
+import CustodesBundle
 import CustodesModel
 import Foundation
 import SQLKit

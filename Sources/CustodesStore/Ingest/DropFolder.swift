@@ -1,4 +1,4 @@
-public import CustodesBundle
+import CustodesBundle
 import Foundation
 
 /// A folder that systems able only to export files drop them into, taken into the store as they arrive.
