@@ -1,9 +1,4 @@
 import CustodesModel
-import Logging
-import NIOConcurrencyHelpers
-import NIOCore
-import PostgresNIO
-import SQLKit
 
 /// Reads stored audit events back in the order detection needs (time, then event id), as ``AuditEvent`` values
 /// resolved against the reference data.
@@ -12,53 +7,28 @@ enum StoredEvents {
     /// one at a time as the database produces them, so memory does not grow with the number of events.
     static func forEach(in database: StoreDatabase, upTo lastSeq: Int64, reference: ReferenceData,
                         _ body: @escaping (AuditEvent) -> Void) async throws -> (events: Int, unresolved: Int) {
-        let state = NIOLockedValueBox(StreamState(reference: reference, body: body))
-        let columns = "event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason"
-        if case .postgres(let connection) = database.backend {
-            // PostgreSQL: the callback API, which has no demand signalling. The back-pressured row sequence that
-            // SQLKit's streaming uses was seen to trap inside the driver when the connection was cut mid-stream.
-            var binds = PostgresBindings()
-            binds.append(lastSeq)
-            let query = PostgresQuery(unsafeSQL: """
-                SELECT \(columns) FROM audit_events WHERE seq <= $1 ORDER BY at, event_id
-                """, binds: binds)
-            let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(
-                query, logger: Logger(label: "custodes.store")) { row in
-                let (eventID, at, staffID, system, action, entityType, entityID, fields, workstation, reason) =
-                    try row.decode((String, Int64, String, String, String, String, String, String, String, String).self)
-                state.withLockedValue {
-                    $0.consume(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
-                               entityType: entityType, entityID: entityID, fieldsText: fields,
-                               workstation: workstation, reason: reason)
-                }
-            }
-            _ = try await done.get()
-        } else {
-            try await database.sql.raw("""
-                SELECT \(unsafeRaw: columns) FROM audit_events WHERE seq <= \(bind: lastSeq) ORDER BY at, event_id
-                """).run { row in state.withLockedValue { $0.consume(row) } }
-        }
-        return state.withLockedValue { ($0.events, $0.unresolved) }
+        // Rows are read by position as they arrive (see StoredRow): decoding each event by column name through
+        // SQLKit, or as a tuple through PostgresNIO's generic decoding, was about a quarter of a detection run.
+        var state = StreamState(reference: reference, body: body)
+        try await database.forEachRow("""
+            SELECT event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason \
+            FROM audit_events WHERE seq <= \(lastSeq) ORDER BY at, event_id
+            """) { row in state.consume(row) }
+        return (state.events, state.unresolved)
     }
 
-    private struct StreamState: @unchecked Sendable {
+    private struct StreamState {
         let reference: ReferenceData
         let body: (AuditEvent) -> Void
         var events = 0
         var unresolved = 0
         var fieldCache: [String: FieldSet] = [:]
 
-        mutating func consume(_ row: any SQLRow) {
-            guard let eventID = try? row.decode(column: "event_id", as: String.self),
-                  let at = try? row.decode(column: "at", as: Int64.self),
-                  let staffID = try? row.decode(column: "staff_id", as: String.self),
-                  let system = try? row.decode(column: "system", as: String.self),
-                  let action = try? row.decode(column: "action", as: String.self),
-                  let entityType = try? row.decode(column: "entity_type", as: String.self),
-                  let entityID = try? row.decode(column: "entity_id", as: String.self),
-                  let fieldsText = try? row.decode(column: "fields", as: String.self),
-                  let workstation = try? row.decode(column: "workstation", as: String.self),
-                  let reason = try? row.decode(column: "reason", as: String.self) else {
+        mutating func consume(_ row: StoredRow) {
+            guard let eventID = try? row.text(0), let at = try? row.integer(1), let staffID = try? row.text(2),
+                  let system = try? row.text(3), let action = try? row.text(4), let entityType = try? row.text(5),
+                  let entityID = try? row.text(6), let fieldsText = try? row.text(7),
+                  let workstation = try? row.text(8), let reason = try? row.text(9) else {
                 unresolved += 1
                 return
             }

@@ -81,8 +81,8 @@ public struct BundleIngest: Sendable {
         let tables = ReferenceTables.rows(of: data, batch: batch)
         let written = try await database.withRetry("writing reference data") {
             if database.engine == .sqlite {
-                // Statements prepared once per table, on a connection of the writer's own (see SQLiteBulkWriter).
-                let writer = try SQLiteBulkWriter(path: database.url.path)
+                // Statements prepared once per table, on a connection of the writer's own (see SQLiteBulkConnection).
+                let writer = try SQLiteBulkConnection(path: database.url.path)
                 return try await writer.run { writer in
                     try writer.transaction {
                         var written: [String: Int] = [:]
@@ -160,9 +160,9 @@ public struct BundleIngest: Sendable {
                                                       chunkSize: chunkSize)
         var stored = 0
         var committed = 0
-        // SQLite takes the chunks through statements prepared once (see SQLiteBulkWriter); PostgreSQL through COPY,
+        // SQLite takes the chunks through statements prepared once (see SQLiteBulkConnection); PostgreSQL through COPY,
         // straight into the table until a chunk meets events already stored (see AuditEventWriter).
-        let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkWriter(path: database.url.path) : nil
+        let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkConnection(path: database.url.path) : nil
         var direct = true
         for try await chunk in chunks {
             let receivedAt = Clock.epochSeconds()

@@ -30,7 +30,7 @@ enum AuditIndexes {
     /// of staff 4.1 s against 1.1 s, in the `sqlite3` shell on the same file).
     static func rebuild(_ database: StoreDatabase) async throws {
         guard database.engine == .sqlite else { return try await ensure(database) }
-        let writer = try SQLiteBulkWriter(path: database.url.path)
+        let writer = try SQLiteBulkConnection(path: database.url.path)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         try await writer.run { writer in
             try writer.execute("PRAGMA cache_size = -2000")

@@ -1,7 +1,8 @@
 import NIOPosix
 import VaporCSQLite
 
-/// Bulk writes into a SQLite store through statements prepared once and reused for every row.
+/// Bulk writes into a SQLite store through statements prepared once and reused for every row, and bulk reads of
+/// whole tables through the C interface (see ``StoredRow``).
 ///
 /// The general insert path (``StoreDatabase/insert(into:columns:rows:conflict:)``) builds a 500-row statement for
 /// every 500 rows and binds each value through SQLiteNIO; profiling a bulk load put 10% of its time in parsing those
@@ -13,7 +14,7 @@ import VaporCSQLite
 /// Calls block, so they run through ``run(_:)`` on a thread kept for bulk writers. Not on SQLiteNIO's shared pool:
 /// a bulk writer waiting for the write lock there could occupy the threads the shared connection needs to finish
 /// the transaction that holds it.
-final class SQLiteBulkWriter: @unchecked Sendable {
+final class SQLiteBulkConnection: @unchecked Sendable {
     private let path: String
     private var handle: OpaquePointer?
     /// Prepared statements by their SQL, kept for the life of the writer.
@@ -54,7 +55,7 @@ final class SQLiteBulkWriter: @unchecked Sendable {
     }()
 
     /// Runs `body` on the bulk writers' thread, where blocking on SQLite is allowed.
-    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteBulkWriter) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteBulkConnection) throws -> T) async throws -> T {
         try await Self.thread.runIfActive { try body(self) }
     }
 
@@ -123,6 +124,20 @@ final class SQLiteBulkWriter: @unchecked Sendable {
         let statement = try prepared(sql)
         for (offset, value) in values.enumerated() { try bind(statement, Int32(offset + 1), value) }
         return try step(statement)
+    }
+
+    /// Runs a query that binds nothing and calls `body` with each row, read in place.
+    func forEachRow(_ sql: String, _ body: (StoredRow) throws -> Void) throws {
+        var statement: OpaquePointer?
+        try check(sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil), sql)
+        guard let statement else { throw StoreError.query("\(path): \(sql): no statement") }
+        defer { sqlite_nio_sqlite3_finalize(statement) }
+        while true {
+            let result = sqlite_nio_sqlite3_step(statement)
+            if result == SQLITE_DONE { return }
+            guard result == SQLITE_ROW else { return try check(result, sql) }
+            try body(StoredRow(sqlite: statement))
+        }
     }
 
     /// Runs SQL that binds nothing and returns no rows (pragmas, DDL), unprepared.
