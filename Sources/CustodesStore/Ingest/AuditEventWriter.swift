@@ -5,8 +5,9 @@ import PostgresNIO
 /// Appends audit events to PostgreSQL, skipping any whose `event_id` is already stored, and says how many were new.
 ///
 /// This is the hot path of ingest. Events this run has not seen before are copied straight into `audit_events` under
-/// a savepoint: in a load of new events that is all the server does (measured with `psql` on the 2.3 million events
-/// of the simulated year: 9.7 s, against 21 s for COPY into a staging table and `INSERT … SELECT … ON CONFLICT`).
+/// a savepoint: in a load of new events that is all the server does. Going through a staging table and
+/// `INSERT … SELECT … ON CONFLICT` for every chunk made the server write each row twice and check each id first;
+/// on the 2.3 million events of the simulated year the audit load went from 21.3 s to 10.7 s.
 /// If one of them is already stored (a load killed part-way and run again), the savepoint is rolled back and the
 /// chunk takes the staging route, as do re-deliveries within the run.
 enum AuditEventWriter {
