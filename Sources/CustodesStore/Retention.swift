@@ -27,7 +27,18 @@ public enum Retention {
                     return before - (try await count(olderThan: cutoff, in: database))
                 }
             }
-            guard slice > 0 else { return deleted }
+            guard slice > 0 else {
+                if deleted > 0 {
+                    // The per-system counts the capability report reads (see AuditSources), counted again once.
+                    try await database.withRetry("recounting sources") {
+                        try await database.transaction {
+                            try await database.execute("DELETE FROM audit_sources")
+                            try await database.execute(AuditSources.recount)
+                        }
+                    }
+                }
+                return deleted
+            }
             deleted += slice
             progress?(deleted)
         }

@@ -3,6 +3,7 @@ import CustodesDetection
 import CustodesModel
 import CustodesStore
 import Foundation
+import SQLKit
 import Testing
 
 @Suite("Capability figures")
@@ -49,6 +50,50 @@ struct CapabilityFiguresTests {
             #expect(figures.alertsPerWeek.map(\.count).reduce(0, +) == alerts.count)
             #expect(figures.intelligenceReceived == nil)
         }
+    }
+
+    @Test("events by source system stay equal to a count of the stored events through small chunks and retention",
+          arguments: TestStores.engines)
+    func sourcesFollowTheEvents(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            var ingest = BundleIngest(database: database)
+            ingest.chunkSize = 300
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            let counted = try await Self.countedBySystem(database)
+            #expect(counted.values.map { Int($0[0]) }.reduce(0, +) == IngestTests.facts.distinctEvents)
+            #expect(try await Self.keptBySystem(database) == counted)
+
+            let middle = try await database.integer("SELECT (MIN(at) + MAX(at)) / 2 AS n FROM audit_events")
+            let deleted = try await Retention.delete(olderThan: Int64(middle), in: database)
+            #expect(deleted > 0)
+            let after = try await Self.countedBySystem(database)
+            #expect(after.values.map { Int($0[0]) }.reduce(0, +) == IngestTests.facts.distinctEvents - deleted)
+            #expect(try await Self.keptBySystem(database) == after)
+        }
+    }
+
+    private static func countedBySystem(_ database: StoreDatabase) async throws -> [String: [Int64]] {
+        try await rows(database, """
+            SELECT system, COUNT(*) AS events, MAX(at) AS latest, MAX(received_at) AS delivered FROM audit_events \
+            GROUP BY system
+            """)
+    }
+
+    private static func keptBySystem(_ database: StoreDatabase) async throws -> [String: [Int64]] {
+        try await rows(database, """
+            SELECT system, events, latest_at AS latest, last_received_at AS delivered FROM audit_sources WHERE events > 0
+            """)
+    }
+
+    private static func rows(_ database: StoreDatabase, _ sql: String) async throws -> [String: [Int64]] {
+        var result: [String: [Int64]] = [:]
+        for row in try await database.sql.raw(SQLQueryString(sql)).all() {
+            result[try row.decode(column: "system", as: String.self)] = [
+                try row.decode(column: "events", as: Int64.self), try row.decode(column: "latest", as: Int64.self),
+                try row.decode(column: "delivered", as: Int64.self),
+            ]
+        }
+        return result
     }
 
     @Test("triage figures count decisions and the backlog from the unit's records", arguments: TestStores.engines)

@@ -24,16 +24,27 @@ struct MigrationTests {
     func fromPrevious(engine: DatabaseURL.Engine) async throws {
         let store = try await TestStores.fresh(engine)
         let database = try await store.open()
-        // The previous release knew only version 1; it ingested a bundle.
+        // The previous release knew only version 1 and had stored audit events. They are written here with plain
+        // SQL, as today's ingest also keeps version 8's counts by source system and so needs the latest schema.
         try await Migrator(database: database, migrations: Array(Schema.migrations.prefix(1))).migrate()
-        let report = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
-        #expect(report.eventsAccepted > 0)
+        try await database.execute("""
+            INSERT INTO audit_events (event_id, at, staff_id, system, action, entity_type, entity_id, fields, \
+            workstation, reason, batch_id, received_at) VALUES \
+            ('RMS-1', 1000, 'S1', 'rms', 'view', 'person', 'P1', '', 'WS-1', '', 1, 5000), \
+            ('RMS-2', 3000, 'S1', 'rms', 'view', 'person', 'P2', '', 'WS-1', '', 1, 5000), \
+            ('PNC-1', 2000, 'S2', 'pnc', 'search', 'person', 'P1', '', 'WS-2', '', 1, 6000)
+            """)
         await #expect(throws: (any Error).self) { try await database.integer("SELECT COUNT(*) AS n FROM alerts") }
 
         let ran = try await Migrator(database: database).migrate()
         #expect(ran.map(\.version) == Schema.migrations.dropFirst().map(\.version))
-        #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == report.eventsAccepted)
+        #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") == 3)
         #expect(try await database.integer("SELECT COUNT(*) AS n FROM alerts") == 0)
+        // Version 8 counted the stored events by system.
+        #expect(try await database.integer("SELECT events AS n FROM audit_sources WHERE system = 'rms'") == 2)
+        #expect(try await database.integer("SELECT latest_at AS n FROM audit_sources WHERE system = 'rms'") == 3000)
+        #expect(try await database.integer("SELECT last_received_at AS n FROM audit_sources WHERE system = 'pnc'")
+                == 6000)
         await database.close()
         await store.remove()
     }

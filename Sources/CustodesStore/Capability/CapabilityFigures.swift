@@ -72,8 +72,8 @@ public struct CapabilityFigures: Sendable, Equatable {
         -> CapabilityFigures {
         let sql = database.sql
         let sources = try await sql.raw("""
-            SELECT system, COUNT(*) AS events, MAX(at) AS latest, MAX(received_at) AS delivered FROM audit_events \
-            GROUP BY system ORDER BY system
+            SELECT system, events, latest_at AS latest, last_received_at AS delivered FROM audit_sources \
+            WHERE events > 0 ORDER BY system
             """).all().map {
             Source(system: try $0.decode(column: "system", as: String.self),
                    events: try $0.decode(column: "events", as: Int.self),

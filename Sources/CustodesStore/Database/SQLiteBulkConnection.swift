@@ -92,7 +92,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
 
     /// Appends audit events, skipping those whose `event_id` is stored, and returns how many were new. Bound field
     /// by field, with no array of values built per row.
-    func insert(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64) throws -> Int {
+    func insert(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64, sources: inout AuditSources) throws -> Int {
         let columns = AuditEventRow.columns
         let statement = try prepared("""
             INSERT INTO audit_events (\(columns.joined(separator: ", "))) \
@@ -113,7 +113,10 @@ final class SQLiteBulkConnection: @unchecked Sendable {
             try bind(statement, 10, event.reason)
             bind(statement, 11, batch)
             bind(statement, 12, receivedAt)
-            accepted += try step(statement)
+            if try step(statement) > 0 {
+                accepted += 1
+                sources.add(system: event.system, at: event.at)
+            }
         }
         return accepted
     }

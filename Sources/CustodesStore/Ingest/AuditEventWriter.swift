@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 
@@ -15,6 +16,8 @@ enum AuditEventWriter {
     struct Outcome: Sendable {
         var inserted = 0
         var metStored = false
+        /// What was inserted, by source system.
+        var sources = AuditSources()
     }
 
     /// Appends `fresh` (first sightings in this run) then `repeated`. With `direct` false, `fresh` goes straight to
@@ -29,18 +32,22 @@ enum AuditEventWriter {
                     try await copy(fresh, into: "audit_events", batch: batch, receivedAt: receivedAt, connection)
                     try await connection.query("RELEASE SAVEPOINT direct_copy", logger: logger)
                     outcome.inserted += fresh.count
+                    for event in fresh { outcome.sources.add(system: event.system, at: event.at) }
                 } catch where isUniqueViolation(error) {
                     try await connection.query("ROLLBACK TO SAVEPOINT direct_copy", logger: logger)
                     outcome.metStored = true
-                    outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection)
+                    outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection,
+                                                         &outcome.sources)
                 }
             } else {
-                outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection)
+                outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection,
+                                                     &outcome.sources)
                 outcome.metStored = outcome.inserted < fresh.count
             }
         }
         if !repeated.isEmpty {
-            outcome.inserted += try await staged(repeated, batch: batch, receivedAt: receivedAt, connection)
+            outcome.inserted += try await staged(repeated, batch: batch, receivedAt: receivedAt, connection,
+                                                 &outcome.sources)
         }
         return outcome
     }
@@ -54,7 +61,7 @@ enum AuditEventWriter {
     /// COPY into a temporary table, then one INSERT … SELECT that skips stored ids (and, within the statement, a
     /// second copy of an id).
     private static func staged(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64,
-                               _ connection: PostgresConnection) async throws -> Int {
+                               _ connection: PostgresConnection, _ sources: inout AuditSources) async throws -> Int {
         let columns = AuditEventRow.columns.joined(separator: ", ")
         try await connection.query("""
             CREATE TEMPORARY TABLE IF NOT EXISTS incoming_audit_events (event_id TEXT, at BIGINT, staff_id TEXT,
@@ -62,13 +69,19 @@ enum AuditEventWriter {
                 reason TEXT, batch_id BIGINT, received_at BIGINT) ON COMMIT DELETE ROWS
             """, logger: logger)
         try await copy(events, into: "incoming_audit_events", batch: batch, receivedAt: receivedAt, connection)
-        let insert: EventLoopFuture<PostgresQueryResult> = connection.query(PostgresQuery(unsafeSQL: """
+        let inserted = NIOLockedValueBox([(system: String, at: Int64)]())
+        let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(PostgresQuery(unsafeSQL: """
             INSERT INTO audit_events (\(columns)) SELECT \(columns) FROM incoming_audit_events
-            ORDER BY at, event_id ON CONFLICT (event_id) DO NOTHING
-            """), logger: logger)
-        let inserted = try await insert.get().metadata.rows ?? 0
+            ORDER BY at, event_id ON CONFLICT (event_id) DO NOTHING RETURNING system, at
+            """), logger: logger) { row in
+            let (system, at) = try row.decode((String, Int64).self)
+            inserted.withLockedValue { $0.append((system, at)) }
+        }
+        _ = try await done.get()
         try await connection.query("TRUNCATE incoming_audit_events", logger: logger)
-        return inserted
+        let rows = inserted.withLockedValue { $0 }
+        for row in rows { sources.add(system: row.system, at: row.at) }
+        return rows.count
     }
 
     private static func copy(_ events: [AuditEventRow], into table: String, batch: Int64, receivedAt: Int64,

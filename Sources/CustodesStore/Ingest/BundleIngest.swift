@@ -172,7 +172,12 @@ public struct BundleIngest: Sendable {
                 if let sqliteWriter {
                     return try await sqliteWriter.run { writer in
                         try writer.transaction {
-                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: receivedAt)
+                            var sources = AuditSources()
+                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: receivedAt,
+                                                             sources: &sources)
+                            for row in sources.rows(receivedAt: receivedAt) {
+                                try writer.execute(AuditSources.upsert(placeholders: ["?", "?", "?", "?"]), row)
+                            }
                             let quarantined = try writer.insert(
                                 into: "quarantine", columns: Self.quarantineColumns,
                                 rows: Self.quarantineRows(chunk.quarantined, batch: batch, digests: [name: digest]),
@@ -192,6 +197,7 @@ public struct BundleIngest: Sendable {
                                                                     batch: batch, receivedAt: receivedAt,
                                                                     to: connection)
                     let accepted = outcome.inserted
+                    try await outcome.sources.add(receivedAt: receivedAt, to: connection)
                     let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
                                                                 digests: [name: digest])
                     try await database.sql.raw("""
