@@ -26,7 +26,8 @@ struct DatabaseURLTests {
 
     @Test("a bad URL is refused with a message that masks the password")
     func bad() {
-        for text in ["mysql://u:pw@h/d", "sqlite:", "postgres://u:topsecret@/d", "postgres://u:topsecret@host"] {
+        for text in ["mysql://u:pw@h/d", "sqlite:", "sqlite::memory:", "postgres://u:topsecret@/d",
+                     "postgres://u:topsecret@host"] {
             #expect(throws: StoreError.self) { try DatabaseURL(text) }
             do {
                 _ = try DatabaseURL(text)

@@ -29,6 +29,12 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
             guard !path.isEmpty else { throw .invalidURL("sqlite: needs a file path, as in sqlite:custodes.sqlite") }
+            // Ingest and detection open more than one connection to the store (see SQLiteBulkConnection), and each
+            // connection to ":memory:" would be a database of its own: events written to one, read from another.
+            guard path != ":memory:" else {
+                throw .invalidURL("sqlite::memory: cannot hold a store (ingest and detection open several "
+                                  + "connections to it); give a file path, as in sqlite:custodes.sqlite")
+            }
             self.init(engine: .sqlite, path: path)
             return
         }
