@@ -121,14 +121,7 @@ extension StoreDatabase {
             let sql = statement(table, columns, rowCount: end - start, conflict: conflict, engine: .postgres) { "$\($0)" }
             var binds = PostgresBindings(capacity: (end - start) * columns.count)
             for row in rows[start..<end] {
-                for value in row {
-                    switch value {
-                    case .null: binds.appendNull()
-                    case .integer(let number): binds.append(number)
-                    case .real(let number): binds.append(number)
-                    case .text(let text): binds.append(text)
-                    }
-                }
+                for value in row { binds.append(value) }
             }
             // The future-returning overload reports the rows affected (the command tag); the async one does not.
             let result: EventLoopFuture<PostgresQueryResult> =
@@ -151,7 +144,7 @@ extension StoreDatabase {
                 try await copyRows(connection, table, columns, rows)
                 try await connection.query("RELEASE SAVEPOINT direct_copy", logger: logger)
                 return rows.count
-            } catch where AuditEventWriter.isUniqueViolation(error) {
+            } catch where isUniqueViolation(error) {
                 try await connection.query("ROLLBACK TO SAVEPOINT direct_copy", logger: logger)
             }
         }
@@ -202,6 +195,18 @@ extension StoreDatabase {
                 }
                 if buffer.readableBytes > 0 { try await writer.write(buffer) }
             }
+        }
+    }
+}
+
+extension PostgresBindings {
+    /// Binds a store value as the PostgreSQL type its case names.
+    mutating func append(_ value: DatabaseValue) {
+        switch value {
+        case .null: appendNull()
+        case .integer(let number): append(number)
+        case .real(let number): append(number)
+        case .text(let text): append(text)
         }
     }
 }

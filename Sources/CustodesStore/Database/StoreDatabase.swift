@@ -236,6 +236,12 @@ public final class StoreDatabase: Sendable {
         return isRefused(error)
     }
 
+    /// Whether PostgreSQL refused a row because its key is already stored: a direct COPY then falls back to the
+    /// route that skips stored keys.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+    }
+
     /// Whether the error is a refused or reset socket, as while a server is down.
     static func isRefused(_ error: any Error) -> Bool {
         if error is NIOConnectionError || error is ChannelError { return true }

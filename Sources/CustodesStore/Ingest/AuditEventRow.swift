@@ -14,7 +14,7 @@ public struct AuditEventRow: Sendable, Equatable {
     public var workstation: String
     public var reason: String
 
-    /// The columns of `audit_events` written from a row, in the order of ``values(batch:receivedAt:)``.
+    /// The columns of `audit_events` written from a row: its fields in order, then the batch and arrival time.
     static let columns = ["event_id", "at", "staff_id", "system", "action", "entity_type", "entity_id", "fields",
                           "workstation", "reason", "batch_id", "received_at"]
 
@@ -35,10 +35,5 @@ public struct AuditEventRow: Sendable, Equatable {
         fields = event.fields.fields.map(\.rawValue).joined(separator: ";")
         workstation = event.workstation
         reason = event.reason
-    }
-
-    func values(batch: Int64, receivedAt: Int64) -> [DatabaseValue] {
-        [.text(eventID), .integer(at), .text(staffID), .text(system), .text(action), .text(entityType),
-         .text(entityID), .text(fields), .text(workstation), .text(reason), .integer(batch), .integer(receivedAt)]
     }
 }

@@ -33,7 +33,7 @@ enum AuditEventWriter {
                     try await connection.query("RELEASE SAVEPOINT direct_copy", logger: logger)
                     outcome.inserted += fresh.count
                     for event in fresh { outcome.sources.add(system: event.system, at: event.at) }
-                } catch where isUniqueViolation(error) {
+                } catch where StoreDatabase.isUniqueViolation(error) {
                     try await connection.query("ROLLBACK TO SAVEPOINT direct_copy", logger: logger)
                     outcome.metStored = true
                     outcome.inserted += try await staged(fresh, batch: batch, receivedAt: receivedAt, connection,
@@ -53,10 +53,6 @@ enum AuditEventWriter {
     }
 
     private static let logger = Logger(label: "custodes.store")
-
-    static func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
-    }
 
     /// COPY into a temporary table, then one INSERT … SELECT that skips stored ids (and, within the statement, a
     /// second copy of an id).
