@@ -33,7 +33,7 @@ struct AuditSources {
     }
 
     /// One upsert per system; binds `system, events, latest_at, last_received_at` with `?` (SQLite) or `$n`.
-    static func upsert(placeholders: [String]) -> String {
+    private static func upsert(placeholders: [String]) -> String {
         """
         INSERT INTO audit_sources (system, events, latest_at, last_received_at) VALUES (\(placeholders.joined(separator: ", "))) \
         ON CONFLICT (system) DO UPDATE SET events = audit_sources.events + excluded.events, \
@@ -45,7 +45,7 @@ struct AuditSources {
     }
 
     /// Rows for ``upsert(placeholders:)``, every event of the chunk having been received at `receivedAt`.
-    func rows(receivedAt: Int64) -> [[DatabaseValue]] {
+    private func rows(receivedAt: Int64) -> [[DatabaseValue]] {
         var all = self
         all.flush()
         return all.bySystem.sorted { $0.key < $1.key }.map { system, tally in
@@ -53,18 +53,18 @@ struct AuditSources {
         }
     }
 
+    /// Adds the tally to `audit_sources` on SQLite, in the writer's transaction.
+    func add(receivedAt: Int64, to writer: SQLiteBulkConnection) throws {
+        for row in rows(receivedAt: receivedAt) {
+            try writer.execute(Self.upsert(placeholders: ["?", "?", "?", "?"]), row)
+        }
+    }
+
     /// Adds the tally to `audit_sources` on PostgreSQL, in the caller's transaction.
     func add(receivedAt: Int64, to connection: PostgresConnection) async throws {
         for row in rows(receivedAt: receivedAt) {
             var binds = PostgresBindings()
-            for value in row {
-                switch value {
-                case .text(let text): binds.append(text)
-                case .integer(let number): binds.append(number)
-                case .real(let number): binds.append(number)
-                case .null: binds.appendNull()
-                }
-            }
+            for value in row { binds.append(value) }
             try await connection.query(PostgresQuery(unsafeSQL: Self.upsert(placeholders: ["$1", "$2", "$3", "$4"]),
                                                      binds: binds), logger: Logger(label: "custodes.store"))
         }

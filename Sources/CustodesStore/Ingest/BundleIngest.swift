@@ -175,9 +175,7 @@ public struct BundleIngest: Sendable {
                             var sources = AuditSources()
                             let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: receivedAt,
                                                              sources: &sources)
-                            for row in sources.rows(receivedAt: receivedAt) {
-                                try writer.execute(AuditSources.upsert(placeholders: ["?", "?", "?", "?"]), row)
-                            }
+                            try sources.add(receivedAt: receivedAt, to: writer)
                             let quarantined = try writer.insert(
                                 into: "quarantine", columns: Self.quarantineColumns,
                                 rows: Self.quarantineRows(chunk.quarantined, batch: batch, digests: [name: digest]),
