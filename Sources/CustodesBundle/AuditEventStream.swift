@@ -12,8 +12,10 @@ public import CustodesModel
 public struct AuditEventStream {
     /// The most events held in memory at once; beyond it, sorted runs go to a temporary folder.
     public var runSize: Int
-    /// Four million events take about 450 MB in memory; a year of a large force is a few runs.
-    public static let defaultRunSize = 4_000_000
+    /// Two million events take about 200 MB in memory; a year of a large force is a few runs. Runs of four
+    /// million read no faster and cost 150 MB more: every page of a fresh buffer is zeroed on first touch, which on
+    /// a virtual machine was a tenth of reading the audit files (docs/performance.md).
+    public static let defaultRunSize = 2_000_000
     /// Where spilled runs are written; removed when reading ends.
     public var temporaryDirectory: String
     /// Called after every `progressInterval` rows read (pass 1), with the count so far.

@@ -3,27 +3,34 @@ import CustodesModel
 /// Identifiers (staff, person, occurrence ids) mapped to their positions, looked up straight from the bytes of a
 /// row, so that resolving the two references of every audit event needs neither a String nor a SipHash.
 ///
-/// Open addressing with linear probing over a power-of-two table. Identifiers of up to 16 bytes (nearly all) are
-/// stored inside their slot, so a lookup in a table of a million people costs one cache miss rather than three;
-/// longer ones live in a side table.
+/// Open addressing with linear probing over a power-of-two table of 16-byte slots. Identifiers of up to 12 bytes
+/// (nearly all) are stored inside their slot, so a lookup costs one cache miss; longer ones live in a side table.
+/// The slots are small because the look-up misses the cache on nearly every audit row: a million people fill 32 MiB,
+/// which the processor's last-level cache can largely hold, where 24-byte slots made a 96 MiB table that it could
+/// not (the look-up was a quarter of reading the audit files).
 final class IdentifierTable {
-    /// One slot: the key's first 16 bytes, its length (0 for an empty slot), and the value, or the position in the
-    /// side table for longer keys.
+    /// One slot: the key's first 12 bytes, and a tag holding the key's length (0 for an empty slot, `longKey` for
+    /// keys beyond 12 bytes) in its low four bits and the value, or the position in the side table, above them.
     private struct Slot {
         var low: UInt64 = 0
-        var high: UInt64 = 0
-        var length: Int32 = 0
-        var value: Int32 = 0
+        var high: UInt32 = 0
+        var tag: UInt32 = 0
     }
+
+    private static let inlineLength = 12
+    private static let longKey: UInt32 = 13
+    /// Values have 28 bits: 268 million identifiers per table.
+    static let capacityLimit = 1 << 28
 
     private let slots: [Slot]
     private let mask: Int
     private let longKeys: [([UInt8], Int32)]
 
     init(_ dictionary: [String: Int32]) {
+        precondition(dictionary.count < Self.capacityLimit, "an identifier table holds at most 2^28 identifiers")
         var capacity = 16
         while capacity < dictionary.count * 2 { capacity <<= 1 }
-        // A million people make a 64 MiB table read at random: on huge pages a look-up misses the TLB far less.
+        // Read at random for every audit row: on huge pages a look-up misses the TLB far less.
         var slots = HugePages.array(repeating: Slot(), count: capacity)
         var longKeys: [([UInt8], Int32)] = []
         let mask = capacity - 1
@@ -34,11 +41,11 @@ final class IdentifierTable {
                 guard !bytes.isEmpty else { return }
                 let (low, high) = Self.words(bytes)
                 var slot = Int(truncatingIfNeeded: Self.hash(bytes, low, high)) & mask
-                while slots[slot].length != 0 { slot = (slot + 1) & mask }
-                if bytes.count <= 16 {
-                    slots[slot] = Slot(low: low, high: high, length: Int32(bytes.count), value: value)
+                while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+                if bytes.count <= Self.inlineLength {
+                    slots[slot] = Slot(low: low, high: high, tag: UInt32(bytes.count) | UInt32(value) << 4)
                 } else {
-                    slots[slot] = Slot(low: low, high: high, length: Int32(bytes.count), value: Int32(longKeys.count))
+                    slots[slot] = Slot(low: low, high: high, tag: Self.longKey | UInt32(longKeys.count) << 4)
                     longKeys.append((Array(bytes), value))
                 }
             }
@@ -52,14 +59,15 @@ final class IdentifierTable {
         guard !key.isEmpty else { return nil }
         let (low, high) = Self.words(key)
         var slot = Int(truncatingIfNeeded: Self.hash(key, low, high)) & mask
-        let length = Int32(key.count)
+        let length = key.count <= Self.inlineLength ? UInt32(key.count) : Self.longKey
         return slots.withUnsafeBufferPointer { slots -> Int32? in
             while true {
                 let candidate = slots[slot]
-                if candidate.length == 0 { return nil }
-                if candidate.length == length && candidate.low == low && candidate.high == high {
-                    if length <= 16 { return candidate.value }
-                    let (stored, value) = longKeys[Int(candidate.value)]
+                let candidateLength = candidate.tag & 0xF
+                if candidateLength == 0 { return nil }
+                if candidateLength == length && candidate.low == low && candidate.high == high {
+                    if length != Self.longKey { return Int32(candidate.tag >> 4) }
+                    let (stored, value) = longKeys[Int(candidate.tag >> 4)]
                     if stored.elementsEqual(key) { return value }
                 }
                 slot = (slot + 1) & mask
@@ -67,20 +75,20 @@ final class IdentifierTable {
         }
     }
 
-    /// The first 16 bytes as two words, zero-padded: whole-word loads where the key is long enough (identifiers
-    /// are mostly 8 to 16 bytes), bytes one by one otherwise.
+    /// The first 12 bytes as a word and a half-word, zero-padded: whole loads where the key is long enough
+    /// (identifiers are mostly 8 to 12 bytes), bytes one by one otherwise. No byte past the key is read.
     @inline(__always)
-    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt32) {
         let count = bytes.count
         let raw = UnsafeRawPointer(bytes.baseAddress!)
-        if count >= 16 {
+        if count >= 12 {
             return (raw.loadUnaligned(as: UInt64.self).littleEndian,
-                    raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
+                    raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
         }
         if count >= 8 {
-            // The last eight bytes, shifted so that the ones before `count - 8` drop out: no byte past the key is read.
-            let tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self).littleEndian
-            let high = count == 8 ? 0 : tail >> (8 * UInt64(16 - count))
+            // The last four bytes, shifted so that the ones before byte 8 drop out.
+            let tail = raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self).littleEndian
+            let high = count == 8 ? 0 : tail >> (8 * UInt32(12 - count))
             return (raw.loadUnaligned(as: UInt64.self).littleEndian, high)
         }
         var low: UInt64 = 0
@@ -88,14 +96,14 @@ final class IdentifierTable {
         return (low, 0)
     }
 
-    /// Keys of up to 16 bytes hash from their two words and length (a multiply and the 64-bit finaliser of
+    /// Keys of up to 12 bytes hash from their words and length (a multiply and the 64-bit finaliser of
     /// MurmurHash3, so that ids differing only in their last digits spread across the table); longer keys by FNV-1a
     /// over every byte.
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> UInt64 {
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt32) -> UInt64 {
         var hash: UInt64
-        if key.count <= 16 {
-            hash = low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count) << 59
+        if key.count <= inlineLength {
+            hash = low ^ (UInt64(high) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count) << 59
         } else {
             hash = 0xCBF2_9CE4_8422_2325
             for byte in key {

@@ -7,8 +7,14 @@ import CustodesModel
 /// Open addressing with linear probing and a multiplicative hash; grows at half full; no removal except `removeAll`
 /// and `filter`, which rebuild.
 struct IntegerMap {
-    private var keys: [Int64]
-    private var values: [Int64]
+    /// A key and its value side by side, so that a look-up touches one cache line, not one in each of two arrays
+    /// (profiled at a tenth of detection with the keys and values apart).
+    private struct Entry {
+        var key: Int64
+        var value: Int64
+    }
+
+    private var entries: [Entry]
     private(set) var count = 0
     private var mask: Int
 
@@ -17,8 +23,7 @@ struct IntegerMap {
     init(capacity: Int = 8) {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        values = Array(repeating: 0, count: size)
+        entries = Array(repeating: Entry(key: Self.empty, value: 0), count: size)
         mask = size - 1
     }
 
@@ -31,9 +36,9 @@ struct IntegerMap {
         get {
             var index = slot(for: key)
             while true {
-                let stored = keys[index]
-                if stored == key { return values[index] }
-                if stored == Self.empty { return nil }
+                let stored = entries[index]
+                if stored.key == key { return stored.value }
+                if stored.key == Self.empty { return nil }
                 index = (index + 1) & mask
             }
         }
@@ -47,17 +52,16 @@ struct IntegerMap {
     @discardableResult
     mutating func insert(_ key: Int64, _ value: Int64) -> Bool {
         precondition(key >= 0, "IntegerMap keys are non-negative")
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > entries.count { grow() }
         var index = slot(for: key)
         while true {
-            let stored = keys[index]
+            let stored = entries[index].key
             if stored == key {
-                values[index] = value
+                entries[index].value = value
                 return false
             }
             if stored == Self.empty {
-                keys[index] = key
-                values[index] = value
+                entries[index] = Entry(key: key, value: value)
                 count += 1
                 return true
             }
@@ -68,20 +72,18 @@ struct IntegerMap {
     /// Keeps only the entries `isIncluded` accepts.
     mutating func filter(_ isIncluded: (Int64, Int64) -> Bool) {
         var kept = IntegerMap(capacity: count)
-        for index in keys.indices where keys[index] != Self.empty && isIncluded(keys[index], values[index]) {
-            kept.insert(keys[index], values[index])
+        for entry in entries where entry.key != Self.empty && isIncluded(entry.key, entry.value) {
+            kept.insert(entry.key, entry.value)
         }
         self = kept
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        let size = keys.count * 2
-        keys = Array(repeating: Self.empty, count: size)
-        values = Array(repeating: 0, count: size)
-        mask = size - 1
+        let old = entries
+        entries = Array(repeating: Entry(key: Self.empty, value: 0), count: entries.count * 2)
+        mask = entries.count - 1
         count = 0
-        for index in oldKeys.indices where oldKeys[index] != Self.empty { insert(oldKeys[index], oldValues[index]) }
+        for entry in old where entry.key != Self.empty { insert(entry.key, entry.value) }
     }
 }
 
