@@ -45,8 +45,10 @@ let package = Package(
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
         .target(name: "CustodesModel", swiftSettings: swiftSettings),
+        // A cache prefetch hint for reading audit rows, which Swift cannot express (see custodes_prefetch.h).
+        .target(name: "CCustodesPrefetch"),
         // The force data bundle: the input contract, streaming readers, validation and quarantine.
-        .target(name: "CustodesBundle", dependencies: ["CustodesModel"], swiftSettings: hotPathSettings),
+        .target(name: "CustodesBundle", dependencies: ["CustodesModel", "CCustodesPrefetch"], swiftSettings: hotPathSettings),
         // A synthetic force with ground truth, for development, demonstration and measurement.
         .target(name: "CustodesSimulator", dependencies: ["CustodesModel", "CustodesBundle"], swiftSettings: swiftSettings),
         // Active monitoring: explanation of every access, indicators, risk per member of staff, alerts, evaluation.

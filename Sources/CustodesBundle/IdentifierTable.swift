@@ -1,3 +1,4 @@
+internal import CCustodesPrefetch
 import CustodesModel
 
 /// Identifiers (staff, person, occurrence ids) mapped to their positions, looked up straight from the bytes of a
@@ -53,6 +54,17 @@ final class IdentifierTable {
         self.slots = slots
         self.mask = mask
         self.longKeys = longKeys
+    }
+
+    /// Asks the processor for the slot where `key`'s search starts, so that a `lookup` made a little later finds it
+    /// in cache: in a large table the slot is a miss to memory, and the work in between hides it.
+    func prefetch(_ key: UnsafeBufferPointer<UInt8>) {
+        guard !key.isEmpty else { return }
+        let (low, high) = Self.words(key)
+        let slot = Int(truncatingIfNeeded: Self.hash(key, low, high)) & mask
+        slots.withUnsafeBufferPointer { slots in
+            if let base = slots.baseAddress { custodes_prefetch(base + slot) }
+        }
     }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
