@@ -73,7 +73,7 @@ extension DetectionEngine {
         if compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.linksByPerson[Int(person)] {
                 let other = link.person == person ? link.linkedPerson : link.person
-                guard other != person, let last = activities[staff].lastAccess[Int64(other)],
+                guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
                       t - last <= compiled.linkedWindow else { continue }
                 let otherName = self.pseudonym(of: other)
                 hits.append(hit(.linkedExpansion, compiled.weight(.linkedExpansion), event, person, result,
@@ -83,7 +83,7 @@ extension DetectionEngine {
             }
         }
         if compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
-            if !seenPairs.contains(Int64(event.staff) << 32 | Int64(person)) {
+            if pairLastAccess[Self.pair(event.staff, person)] == nil {
                 hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker), event, person, result,
                                 "opened \(pseudonym)'s record for the first time, with no business link"))
             }

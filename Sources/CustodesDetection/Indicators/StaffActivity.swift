@@ -1,10 +1,9 @@
 import CustodesModel
 
-/// What detection remembers about one member of staff between events: whom they looked at recently, the days they
-/// looked at each person without a link, their unexplained look-ups for the peer rules, and their risk.
+/// What detection remembers about one member of staff between events: the days they looked at each person without a
+/// link, their unexplained look-ups for the peer rules, their working session, and their risk. (When they last looked
+/// at each person is kept by pair in `DetectionEngine.pairLastAccess`.)
 struct StaffActivity {
-    /// Last access (of any kind) to each person, pruned to the linked-expansion window.
-    var lastAccess = IntegerMap()
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
     /// Unexplained person look-ups within the demographic-skew window.
@@ -25,10 +24,9 @@ struct StaffActivity {
 
     /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
     /// entries only cost memory; pruning more often cost more time than it saved.
-    mutating func prune(now: Int64, linkedWindow: Int64, repeatWindow: Int64, skewWindow: Int64) {
+    mutating func prune(now: Int64, repeatWindow: Int64, skewWindow: Int64) {
         guard now - lastPrune >= 7 * 86_400 else { return }
         lastPrune = now
-        if lastAccess.count > 64 { lastAccess.filter { _, last in now - last <= linkedWindow } }
         // Rebuilding the map copies every list; most weeks nothing in it has aged out (profiled at 2% of detection).
         if unexplainedDays.values.contains(where: { days in days.first.map { now - $0.at.seconds > repeatWindow } ?? true }) {
             unexplainedDays = unexplainedDays.compactMapValues { days in
