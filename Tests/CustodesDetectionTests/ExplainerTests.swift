@@ -70,6 +70,24 @@ struct ExplainerTests {
         #expect(kind(Fixture.at(1, 12), 5) == nil)     // S6, CID at South, on duty
     }
 
+    @Test("an assignment on a later occurrence of the person wins over a team link on an earlier one")
+    func assignmentBeforeTeam() {
+        // On the 11th S1 is on duty and a teammate is officer in case on O1 (a team link), and S1 is also assigned
+        // to a third occurrence involving Vera: the assignment is the stronger link and is the one reported.
+        let explainer = Explainer(context: Fixture.context { data in
+            data.rosters.append(RosterShift(staff: 0, start: Fixture.at(5, 7), end: Fixture.at(5, 17), kind: .duty))
+            data.add(Occurrence(occurrenceID: "O3", category: .domesticAbuse, openedAt: Fixture.at(5, 8),
+                                station: "North"))
+            data.occurrencePersons.append(OccurrencePerson(occurrence: 2, person: 0, role: .victim))
+            data.assignments.append(Assignment(occurrence: 2, staff: 0, role: .investigator, start: Fixture.at(5, 9)))
+        })
+        let result = explainer.explain(Fixture.event("E", Fixture.at(5, 12), staff: 0, person: 0))
+        #expect(result?.kind == .assigned)
+        #expect(result?.role == .investigator)
+        // Before that assignment began, the teammate's case still explains it.
+        #expect(explainer.explain(Fixture.event("E", Fixture.at(5, 7, 30), staff: 0, person: 0))?.kind == .team)
+    }
+
     @Test("a call handler on duty is explained for two hours of a live incident")
     func liveIncident() {
         #expect(explain(Fixture.at(0, 9, 59), staff: 6, person: 0)?.kind == .liveIncident)

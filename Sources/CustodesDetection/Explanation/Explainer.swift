@@ -43,10 +43,23 @@ public final class Explainer: Sendable {
     ///
     /// `atWork` says the user is known to be at work whatever the roster shows: detection passes it for accesses in
     /// a working session that other accesses show to be work, because rosters miss overtime and the odd shift.
+    /// For a person, an assignment to any of her occurrences is looked for first, being the strongest link; team,
+    /// role and desk links are tried after, occurrence by occurrence.
     public func explain(_ event: AuditEvent, atWork: Bool = false) -> ExplanationResult? {
         var result = ExplanationResult()
         var duty = DutyCache(context: context, staff: event.staff, at: event.at, evidentlyWorking: atWork)
         if let person = event.person {
+            // An assignment explains most accesses; the walk over her occurrences below is for the rest.
+            let t = event.at.seconds
+            let windowsEnd = Int(context.personAssignmentStart[Int(person) + 1])
+            for index in Int(context.personAssignmentStart[Int(person)])..<windowsEnd {
+                let window = context.personAssignments[index]
+                if window.staff == event.staff && t >= window.from && t <= window.until {
+                    result.kind = .assigned
+                    result.role = window.role
+                    return result
+                }
+            }
             let first = Int(context.personOccurrenceStart[Int(person)])
             let last = Int(context.personOccurrenceStart[Int(person) + 1])
             for index in first..<last {
@@ -83,12 +96,10 @@ public final class Explainer: Sendable {
         for index in first..<last {
             let assignment = context.occurrenceAssignments[index]
             guard assignment.staff == staff else { continue }
-            // An assignment made after the occurrence closed (a review, an analyst's tasking) is its own link and
-            // lasts as long as it does; one made while it was open ends with the occurrence too.
-            let madeAfterClosure = assignment.start > closed
-            let assignmentEnd = assignment.end == Int64.max ? Int64.max : assignment.end + context.afterAssignment
-            let end = min(assignmentEnd, madeAfterClosure ? Int64.max : closedLimit)
-            if t >= assignment.start - context.beforeAssignment && t <= end {
+            let window = AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
+                                          afterAssignment: context.afterAssignment, afterClosure: context.afterClosure)
+            let end = window.until
+            if t >= window.from && t <= end {
                 result.kind = .assigned
                 result.role = assignment.role
                 return true

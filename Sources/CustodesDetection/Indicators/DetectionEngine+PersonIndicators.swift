@@ -10,7 +10,7 @@ extension DetectionEngine {
         if context.hasDeclaredAssociations[staff],
            let association = context.reference.associationsByStaff[staff].first(where: { $0.person == person }) {
             why = "a declared \(association.relation.rawValue.replacingOccurrences(of: "_", with: "-"))"
-        } else if context.staffHousehold[staff] >= 0, context.staffHousehold[staff] == context.personHousehold[Int(person)] {
+        } else if context.householdPersons[staff].contains(person) {
             why = "someone sharing their surname and home postcode"
         }
         guard let why else { return }
