@@ -45,7 +45,7 @@ let package = Package(
     targets: [
         // The POLE domain model: people, occurrences, staff, audit events. Pure values, no I/O.
         .target(name: "CustodesModel", swiftSettings: swiftSettings),
-        // A cache prefetch hint for reading audit rows, which Swift cannot express (see custodes_prefetch.h).
+        // A cache prefetch hint for reading audit rows and for detection, which Swift cannot express (see custodes_prefetch.h).
         .target(name: "CCustodesPrefetch"),
         // The force data bundle: the input contract, streaming readers, validation and quarantine.
         .target(name: "CustodesBundle", dependencies: ["CustodesModel", "CCustodesPrefetch"], swiftSettings: hotPathSettings),
@@ -56,6 +56,7 @@ let package = Package(
             name: "CustodesDetection",
             dependencies: [
                 "CustodesModel",
+                "CCustodesPrefetch",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -48,6 +48,8 @@ public final class DetectionEngine {
     /// overtime) or scored as off duty. That wait is the only delay between an access and its hits.
     public func process(_ event: AuditEvent) {
         summary.events += 1
+        // The pair's slot is a miss to memory; asked for now, it arrives while the access is explained.
+        if let person = event.person { pairLastAccess.prefetch(Self.pair(event.staff, person)) }
         let now = event.at.seconds
         settleEndedSessions(now: now)
         let week = event.at.weekNumber
