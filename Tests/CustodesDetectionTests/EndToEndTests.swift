@@ -11,13 +11,24 @@ struct EndToEndTests {
     /// A seed never used while tuning the rules.
     static let config = SimulationConfig(staff: 700, days: 120, seed: 4242)
 
-    static func detect(_ directory: String, budget: Int?) throws -> ([Alert], [TruthRecord], DetectionSummary) {
+    /// With `batch`, events reach the engine in batches of that many, as `custodes detect` hands them over.
+    static func detect(_ directory: String, budget: Int?, batch: Int? = nil) throws
+        -> ([Alert], [TruthRecord], DetectionSummary) {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
         var report = BundleReport()
         let reference = try reader.loadReference(report: &report)
         let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: .standard),
                                      pseudonymiser: Pseudonymiser(key: Array("end-to-end test key".utf8)))
-        try reader.auditEvents(reference: reference).forEach(report: &report) { engine.process($0) }
+        var pending: [AuditEvent] = []
+        try reader.auditEvents(reference: reference).forEach(report: &report) { event in
+            guard let batch else { return engine.process(event) }
+            pending.append(event)
+            if pending.count == batch {
+                engine.process(pending)
+                pending.removeAll()
+            }
+        }
+        engine.process(pending)
         var alerts = engine.finish()
         if let budget { Budget.apply(&alerts, perWeek: budget) }
         let truth = try reader.loadTruth(reference: reference, report: &report)
@@ -45,5 +56,11 @@ struct EndToEndTests {
 
         let (again, _, _) = try Self.detect(directory, budget: 2)
         #expect(again.map(AlertJSON.line) == alerts.map(AlertJSON.line), "detection is deterministic")
+        // Batches let the engine fetch records ahead; the result must not change, whatever the batch size.
+        for size in [1, 7, 4096] {
+            let (batched, _, batchedSummary) = try Self.detect(directory, budget: 2, batch: size)
+            #expect(batched.map(AlertJSON.line) == alerts.map(AlertJSON.line), "batches of \(size)")
+            #expect(batchedSummary.explained == summary.explained)
+        }
     }
 }

@@ -70,11 +70,19 @@ public struct StoreDetection: Sendable {
         progress?("detect: reading events up to #\(cursor)")
         let progress = progress
         var seen = 0
+        // In batches, so that the engine can ask for each event's records a few events ahead.
+        var batch: [AuditEvent] = []
+        batch.reserveCapacity(4096)
         let (events, unresolved) = try await StoredEvents.forEach(in: database, upTo: cursor, reference: reference) {
-            engine.process($0)
+            batch.append($0)
             seen += 1
+            if batch.count == 4096 {
+                engine.process(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
             if seen % 1_000_000 == 0 { progress?("detect: \(seen.formatted()) events through detection") }
         }
+        engine.process(batch)
         var alerts = engine.finish()
         if let budget { Budget.apply(&alerts, perWeek: budget) }
 

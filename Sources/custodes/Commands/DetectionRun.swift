@@ -49,7 +49,7 @@ struct DetectionRun {
         batch.reserveCapacity(Self.batchSize)
         func detect() {
             let batchStart = clock.now
-            for event in batch { engine.process(event) }
+            engine.process(batch)
             detecting += clock.now - batchStart
             processed += batch.count
             batch.removeAll(keepingCapacity: true)
