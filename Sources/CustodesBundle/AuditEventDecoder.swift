@@ -34,7 +34,8 @@ final class AuditEventDecoder {
         }
         // In a table of a million people the record's slot is a miss to memory: asked for first, it arrives while
         // the rest of the row is decoded (the look-up waited on memory for most of its time, a quarter of reading).
-        if let type = fast(5, entityTypes.lookup), let key = source.bytes(6) { table(for: type)?.prefetch(key) }
+        let knownType = fast(5, entityTypes.lookup)
+        if let knownType, let key = source.bytes(6) { table(for: knownType)?.prefetch(key) }
         var eventID: String
         if let text = fast(0, Self.plainText) { eventID = text } else { eventID = try row.required(0) }
         var at: Timestamp
@@ -50,8 +51,8 @@ final class AuditEventDecoder {
         var action: AuditAction
         if let found = fast(4, actions.lookup) { action = found } else { action = try row.vocabulary(4, AuditAction.self) }
         var entityType: EntityType
-        if let found = fast(5, entityTypes.lookup) {
-            entityType = found
+        if let knownType {
+            entityType = knownType
         } else {
             entityType = try row.vocabulary(5, EntityType.self)
         }
