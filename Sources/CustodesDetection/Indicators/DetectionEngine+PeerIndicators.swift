@@ -38,7 +38,7 @@ extension DetectionEngine {
                 var group = 0, total = 0
                 for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow {
                     total += 1
-                    if inGroup(item.person, at: item.at) { group += 1 }
+                    if item.inGroup { group += 1 }
                 }
                 tallies[staff] = (group, total)
                 let role = context.reference.staff[staff].role
@@ -55,7 +55,7 @@ extension DetectionEngine {
                 let variance = Double(total) * max(p0, 0.01) * max(1 - p0, 0.01)
                 let z = (Double(group) - Double(total) * p0) / variance.squareRoot()
                 let groupItems = activities[staff].unexplained.filter {
-                    weekEnd - $0.at <= compiled.skewWindow && inGroup($0.person, at: $0.at)
+                    weekEnd - $0.at <= compiled.skewWindow && $0.inGroup
                 }
                 guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess, let last = groupItems.last,
                       last.at > activities[staff].skewFiredAt else { continue }
@@ -74,8 +74,8 @@ extension DetectionEngine {
 
     /// Whether a person is in the group the skew rule watches: women in the configured age band.
     func inGroup(_ person: PersonIndex, at time: Int64) -> Bool {
-        let record = context.reference.persons[Int(person)]
-        guard record.sex == .female, let born = record.birthYear else { return false }
+        guard context.reference.persons[Int(person)].sex == .female,
+              let born = context.reference.persons[Int(person)].birthYear else { return false }
         return compiled.skewAges.contains(Timestamp(seconds: time).year - born)
     }
 

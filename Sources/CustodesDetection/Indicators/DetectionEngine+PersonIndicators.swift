@@ -88,7 +88,7 @@ extension DetectionEngine {
                                 "opened \(pseudonym)'s record for the first time, with no business link"))
             }
         }
-        activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty)))
+        activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty), inGroup(person, at: t)))
     }
 
     /// A person's pseudonym, computed once per run.

@@ -6,8 +6,9 @@ import CustodesModel
 struct StaffActivity {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
-    /// Unexplained person look-ups within the demographic-skew window.
-    var unexplained: [(at: Int64, person: PersonIndex, evidence: EvidenceEvent)] = []
+    /// Unexplained person look-ups within the demographic-skew window, each with whether the person was in the group
+    /// the rule watches at the time (worked out once, not at every week's close while it stays in the window).
+    var unexplained: [(at: Int64, person: PersonIndex, evidence: EvidenceEvent, inGroup: Bool)] = []
     /// The week this member of staff was last active in, and their unexplained accesses that week.
     var activeWeek: Int64 = .min
     var weekUnexplained = 0
