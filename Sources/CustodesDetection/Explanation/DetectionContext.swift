@@ -90,9 +90,12 @@ public final class DetectionContext: Sendable {
         self.householdPersons = householdPersons
         hasDeclaredAssociations = reference.associationsByStaff.map { !$0.isEmpty }
         let e = rules.explanation
-        beforeAssignment = Int64(e.beforeAssignmentMinutes) * 60
-        afterAssignment = Int64(e.afterAssignmentHours) * 3600
-        afterClosure = Int64(e.afterClosureDays) * 86_400
+        // Kept as locals too: the assignment windows below need them before `self` is fully initialised.
+        let before = Int64(e.beforeAssignmentMinutes) * 60, after = Int64(e.afterAssignmentHours) * 3600
+        let closure = Int64(e.afterClosureDays) * 86_400
+        beforeAssignment = before
+        afterAssignment = after
+        afterClosure = closure
         liveIncident = Int64(e.liveIncidentHours) * 3600
         custodyGrace = Int64(e.custodyGraceHours) * 3600
         rosterBefore = Int64(e.rosterToleranceBeforeMinutes) * 60
@@ -115,8 +118,6 @@ public final class DetectionContext: Sendable {
                                      station: station(occurrence.station), isCustody: occurrence.category == .custody))
         }
         self.occurrences = occurrences
-        let before = Int64(e.beforeAssignmentMinutes) * 60, after = Int64(e.afterAssignmentHours) * 3600
-        let closure = Int64(e.afterClosureDays) * 86_400
         var personAssignmentStart: [Int32] = [0]
         personAssignmentStart.reserveCapacity(personOccurrenceStart.count)
         var personAssignments: [AssignmentWindow] = []
