@@ -192,6 +192,41 @@ struct BulkLoadTests {
                 ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
                 : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
             #expect(try await database.integer(indexQuery) == 3)
+            if engine == .postgres {
+                // The primary key on `seq` is dropped for the load too, and must be back.
+                #expect(try await database.integer("""
+                    SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'p'
+                    """) == 1)
+            }
+        }
+    }
+
+    @Test("a load killed between dropping the indexes and rebuilding them leaves nothing missing after the next run",
+          arguments: TestStores.engines)
+    func killedBetweenDropAndRebuild(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            var ingest = BundleIngest(database: database)
+            ingest.bulkThreshold = 1
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            // What a kill after the drop leaves: no secondary indexes and, on PostgreSQL, no primary key.
+            for name in ["audit_events_by_time", "audit_events_by_staff", "audit_events_by_entity"] {
+                try await database.execute("DROP INDEX \(name)")
+            }
+            if engine == .postgres {
+                try await database.execute("ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey")
+            }
+            ingest.bulkThreshold = .max
+            let again = try await ingest.ingest(directory: TestBundles.small)
+            #expect(again.eventsAccepted == 0)
+            let indexQuery = engine == .sqlite
+                ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
+                : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
+            #expect(try await database.integer(indexQuery) == 3)
+            if engine == .postgres {
+                #expect(try await database.integer("""
+                    SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'p'
+                    """) == 1)
+            }
         }
     }
 }
