@@ -175,25 +175,21 @@ extension StoreDatabase {
         try await Deadline.run(.seconds(120), "COPY of \(rows.count) rows into \(table)") {
             try await connection.copyFrom(table: table, columns: columns, format: .text(.init()),
                                           logger: Logger(label: "custodes.store")) { writer in
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(1 << 20)
+                var buffer = CopyTextBuffer()
                 for row in rows {
                     for (index, value) in row.enumerated() {
-                        if index > 0 { buffer.writeStaticString("\t") }
+                        if index > 0 { buffer.tab() }
                         switch value {
-                        case .null: buffer.writeStaticString("\\N")
-                        case .integer(let number): buffer.writeString(String(number))
-                        case .real(let number): buffer.writeString("\(number)")
-                        case .text(let text): CopyText.append(text, to: &buffer)
+                        case .null: buffer.appendNull()
+                        case .integer(let number): buffer.append(number)
+                        case .real(let number): buffer.append(real: number)
+                        case .text(let text): buffer.append(text)
                         }
                     }
-                    buffer.writeStaticString("\n")
-                    if buffer.readableBytes >= 1 << 20 {
-                        try await writer.write(buffer)
-                        buffer.clear()
-                    }
+                    buffer.endRow()
+                    if buffer.isFull { try await writer.write(buffer.take()) }
                 }
-                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                if !buffer.isEmpty { try await writer.write(buffer.take()) }
             }
         }
     }

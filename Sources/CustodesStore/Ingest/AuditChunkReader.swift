@@ -10,11 +10,18 @@ struct AuditChunk: Sendable {
     var quarantined: [QuarantineEntry]
     /// The file's report, on the last chunk only.
     var finalReport: FileReport?
+    /// When Custodes took the chunk in (the `received_at` of its events), in seconds since 1970.
+    var receivedAt: Int64
+    /// What the writer's engine wants done on the reading thread, ahead of the write (see ``AuditCopy``).
+    var copy: AuditCopy?
 }
 
 enum AuditChunkReader {
-    static func chunks(directory: String, file: String, reference: ReferenceData, chunkSize: Int,
-                       depth: Int = 3) -> (AsyncThrowingStream<AuditChunk, any Error>, DispatchSemaphore) {
+    /// `prepare`, when given, runs on the reading thread for each chunk before it is handed over, so that work the
+    /// writer would otherwise do between two writes overlaps with the database's.
+    static func chunks(directory: String, file: String, reference: ReferenceData, chunkSize: Int, depth: Int = 3,
+                       prepare: (@Sendable (AuditChunk) -> AuditCopy)? = nil)
+        -> (AsyncThrowingStream<AuditChunk, any Error>, DispatchSemaphore) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuditChunk.self)
         let slots = DispatchSemaphore(value: depth)
         let cancelled = NIOLockedValueBox(false)
@@ -33,13 +40,17 @@ enum AuditChunkReader {
                     // Once the writer has gone (it failed), nothing more is handed over or waited for; the rest of
                     // the file is read to its end and dropped.
                     if cancelled.withLockedValue({ $0 }) { return }
+                    var chunk = AuditChunk(events: pending, quarantined: buffer.drain(), finalReport: final,
+                                           receivedAt: Clock.epochSeconds())
+                    chunk.copy = prepare?(chunk)
                     slots.wait()
                     if cancelled.withLockedValue({ $0 }) { return }
-                    continuation.yield(AuditChunk(events: pending, quarantined: buffer.drain(), finalReport: final))
+                    continuation.yield(chunk)
                     pending.removeAll(keepingCapacity: true)
                 }
+                var fieldNames: [UInt16: String] = [:]
                 try reader.readAuditFile(file, reference: reference, report: &report) { event in
-                    pending.append(AuditEventRow(event, reference: reference))
+                    pending.append(AuditEventRow(event, reference: reference, fieldNames: &fieldNames))
                     if pending.count >= chunkSize { hand(nil) }
                 }
                 hand(report)

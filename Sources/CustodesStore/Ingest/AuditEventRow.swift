@@ -1,4 +1,4 @@
-public import CustodesModel
+import CustodesModel
 
 /// An audit event as the store keeps it: identifiers as the source gave them (not positions in one load's arrays),
 /// vocabularies as their documented text, so a row means the same thing to every later reader.
@@ -17,8 +17,12 @@ public struct AuditEventRow: Sendable, Equatable {
     /// The columns of `audit_events` written from a row: its fields in order, then the batch and arrival time.
     static let columns = ["event_id", "at", "staff_id", "system", "action", "entity_type", "entity_id", "fields",
                           "workstation", "reason", "batch_id", "received_at"]
+}
 
-    public init(_ event: AuditEvent, reference: ReferenceData) {
+extension AuditEventRow {
+    /// `fieldNames` keeps the text of each set of fields already met: a load names a few dozen sets, and joining the
+    /// names afresh for every row showed in the profile of a load into PostgreSQL.
+    init(_ event: AuditEvent, reference: ReferenceData, fieldNames: inout [UInt16: String]) {
         eventID = event.eventID
         at = event.at.seconds
         staffID = reference.staff[Int(event.staff)].staffID
@@ -32,7 +36,12 @@ public struct AuditEventRow: Sendable, Equatable {
         } else {
             entityID = event.entityID
         }
-        fields = event.fields.fields.map(\.rawValue).joined(separator: ";")
+        if let names = fieldNames[event.fields.rawValue] {
+            fields = names
+        } else {
+            fields = event.fields.fields.map(\.rawValue).joined(separator: ";")
+            fieldNames[event.fields.rawValue] = fields
+        }
         workstation = event.workstation
         reason = event.reason
     }

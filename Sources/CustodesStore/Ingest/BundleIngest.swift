@@ -156,8 +156,10 @@ public struct BundleIngest: Sendable {
             outcome.rowsRead = try seen.decode(column: "rows_read", as: Int.self)
             return outcome
         }
+        let prepare: (@Sendable (AuditChunk) -> AuditCopy)? = database.engine == .postgres
+            ? { @Sendable chunk in AuditEventWriter.prepare(chunk, batch: batch, repeats: repeats) } : nil
         let (chunks, slots) = AuditChunkReader.chunks(directory: directory, file: name, reference: reference,
-                                                      chunkSize: chunkSize)
+                                                      chunkSize: chunkSize, prepare: prepare)
         var stored = 0
         var committed = 0
         // SQLite takes the chunks through statements prepared once (see SQLiteBulkConnection); PostgreSQL through COPY,
@@ -165,8 +167,7 @@ public struct BundleIngest: Sendable {
         let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkConnection(path: database.url.path) : nil
         var direct = true
         for try await chunk in chunks {
-            let receivedAt = Clock.epochSeconds()
-            let (fresh, repeated) = sqliteWriter == nil ? repeats.split(chunk.events) : ([], [])
+            let receivedAt = chunk.receivedAt
             let tryDirect = direct
             let (accepted, quarantined, metStored) = try await database.withRetry("ingesting \(name)") {
                 if let sqliteWriter {
@@ -190,10 +191,11 @@ public struct BundleIngest: Sendable {
                     }
                 }
                 return try await database.transaction {
-                    guard case .postgres(let connection) = database.backend else { throw StoreError.connectionClosed }
-                    let outcome = try await AuditEventWriter.append(fresh: fresh, repeated: repeated, direct: tryDirect,
-                                                                    batch: batch, receivedAt: receivedAt,
-                                                                    to: connection)
+                    guard case .postgres(let connection) = database.backend, let copy = chunk.copy else {
+                        throw StoreError.connectionClosed
+                    }
+                    let outcome = try await AuditEventWriter.append(copy, direct: tryDirect, batch: batch,
+                                                                    receivedAt: receivedAt, to: connection)
                     let accepted = outcome.inserted
                     try await outcome.sources.add(receivedAt: receivedAt, to: connection)
                     let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
