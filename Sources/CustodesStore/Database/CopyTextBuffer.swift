@@ -12,7 +12,7 @@ struct CopyTextBuffer {
     /// Bytes after which the caller should hand the rows over.
     static let flushSize = 1 << 20
 
-    init() { bytes.reserveCapacity(Self.flushSize + 4096) }
+    init(capacity: Int = Self.flushSize + 4096) { bytes.reserveCapacity(capacity) }
 
     var isFull: Bool { bytes.count >= Self.flushSize }
     var isEmpty: Bool { bytes.isEmpty }
@@ -62,6 +62,9 @@ struct CopyTextBuffer {
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
         }
     }
+
+    /// Bytes already in COPY text.
+    mutating func append(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
 
     mutating func append(real number: Double) { append("\(number)") }
 

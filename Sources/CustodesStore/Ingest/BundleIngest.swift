@@ -1,6 +1,7 @@
 import CustodesBundle
 import CustodesModel
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// Loads a bundle into the store: reference data as upserts, audit events appended once each, bad rows kept in the
@@ -160,23 +161,37 @@ public struct BundleIngest: Sendable {
             ? { @Sendable chunk in AuditEventWriter.prepare(chunk, batch: batch, repeats: repeats) } : nil
         let (chunks, slots) = AuditChunkReader.chunks(directory: directory, file: name, reference: reference,
                                                       chunkSize: chunkSize, prepare: prepare)
-        var stored = 0
-        var committed = 0
-        // SQLite takes the chunks through statements prepared once (see SQLiteBulkConnection); PostgreSQL through COPY,
-        // straight into the table until a chunk meets events already stored (see AuditEventWriter).
-        let sqliteWriter = database.engine == .sqlite ? try SQLiteBulkConnection(path: database.url.path) : nil
-        var direct = true
-        for try await chunk in chunks {
-            let receivedAt = chunk.receivedAt
-            let tryDirect = direct
-            let (accepted, quarantined, metStored) = try await database.withRetry("ingesting \(name)") {
-                if let sqliteWriter {
-                    return try await sqliteWriter.run { writer in
+        // What each committed chunk adds to the file's outcome, and the fault-injection point after it.
+        let tally = NIOLockedValueBox((outcome: outcome, committed: 0, stored: 0))
+        let progress = progress
+        let count: @Sendable (AuditChunk, Int) async -> Void = { chunk, accepted in
+            let (committed, stored) = tally.withLockedValue { tally in
+                tally.committed += 1
+                tally.outcome.written += accepted
+                tally.outcome.unchanged += chunk.events.count - accepted
+                tally.stored += chunk.events.count + chunk.quarantined.count
+                if let final = chunk.finalReport {
+                    tally.outcome.rowsRead = final.rowsRead
+                    tally.outcome.quarantined = final.quarantined
+                    tally.outcome.quarantinedByReason = final.quarantinedByReason
+                }
+                return (tally.committed, tally.stored)
+            }
+            slots.signal()
+            await FaultInjection.point("ingest.after-chunk-\(committed)")
+            progress?(name, stored)
+        }
+        if database.engine == .sqlite {
+            // Statements prepared once (see SQLiteBulkConnection), a transaction per chunk.
+            let writer = try SQLiteBulkConnection(path: database.url.path)
+            for try await chunk in chunks {
+                let accepted = try await database.withRetry("ingesting \(name)") {
+                    try await writer.run { writer in
                         try writer.transaction {
                             var sources = AuditSources()
-                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: receivedAt,
+                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: chunk.receivedAt,
                                                              sources: &sources)
-                            try sources.add(receivedAt: receivedAt, to: writer)
+                            try sources.add(receivedAt: chunk.receivedAt, to: writer)
                             let quarantined = try writer.insert(
                                 into: "quarantine", columns: Self.quarantineColumns,
                                 rows: Self.quarantineRows(chunk.quarantined, batch: batch, digests: [name: digest]),
@@ -186,43 +201,41 @@ public struct BundleIngest: Sendable {
                                 quarantined = quarantined + ? WHERE batch_id = ?
                                 """, [.integer(Int64(accepted)), .integer(Int64(chunk.events.count - accepted)),
                                       .integer(Int64(quarantined)), .integer(batch)])
-                            return (accepted, quarantined, false)
+                            return accepted
                         }
                     }
                 }
-                return try await database.transaction {
-                    guard case .postgres(let connection) = database.backend, let copy = chunk.copy else {
-                        throw StoreError.connectionClosed
+                await count(chunk, accepted)
+            }
+        } else {
+            // COPY, straight into the table until a chunk meets events already stored (see AuditEventWriter), two
+            // chunks at a time on connections of their own (see PostgresAuditLoader).
+            let loader = try await PostgresAuditLoader.open(like: database)
+            do {
+                var iterator = chunks.makeAsyncIterator()
+                var direct = true
+                while let first = try await iterator.next() {
+                    var pair = [first]
+                    if first.finalReport == nil, let second = try await iterator.next() { pair.append(second) }
+                    let committed = NIOLockedValueBox(0)
+                    let pairChunks = pair
+                    let written = try await loader.write(pair, direct: direct, batch: batch, file: name,
+                                                         digest: digest) { written in
+                        let index = committed.withLockedValue { index in
+                            defer { index += 1 }
+                            return index
+                        }
+                        await count(pairChunks[index], written.accepted)
                     }
-                    let outcome = try await AuditEventWriter.append(copy, direct: tryDirect, batch: batch,
-                                                                    receivedAt: receivedAt, to: connection)
-                    let accepted = outcome.inserted
-                    try await outcome.sources.add(receivedAt: receivedAt, to: connection)
-                    let quarantined = try await writeQuarantine(chunk.quarantined, batch: batch,
-                                                                digests: [name: digest])
-                    try await database.sql.raw("""
-                        UPDATE ingest_batches SET accepted = accepted + \(bind: accepted), \
-                        duplicates = duplicates + \(bind: chunk.events.count - accepted), \
-                        quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
-                        """).run()
-                    return (accepted, quarantined, outcome.metStored)
+                    direct = !written.contains { $0.metStored }
                 }
+            } catch {
+                await loader.close()
+                throw error
             }
-            slots.signal()
-            direct = !metStored
-            committed += 1
-            await FaultInjection.point("ingest.after-chunk-\(committed)")
-            outcome.written += accepted
-            outcome.unchanged += chunk.events.count - accepted
-            stored += chunk.events.count + chunk.quarantined.count
-            _ = quarantined
-            progress?(name, stored)
-            if let final = chunk.finalReport {
-                outcome.rowsRead = final.rowsRead
-                outcome.quarantined = final.quarantined
-                outcome.quarantinedByReason = final.quarantinedByReason
-            }
+            await loader.close()
         }
+        outcome = tally.withLockedValue { $0.outcome }
         let completed = outcome
         try await database.withRetry("recording \(name)") {
             try await database.sql.raw("""
