@@ -45,6 +45,24 @@ struct MigrationTests {
         #expect(try await database.integer("SELECT latest_at AS n FROM audit_sources WHERE system = 'rms'") == 3000)
         #expect(try await database.integer("SELECT last_received_at AS n FROM audit_sources WHERE system = 'pnc'")
                 == 6000)
+        if engine == .postgres {
+            // Version 9 put the identifiers of audit events in byte order.
+            #expect(try await database.integer("""
+                SELECT COUNT(*) AS n FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation \
+                WHERE a.attrelid = 'audit_events'::regclass AND a.attname IN ('event_id', 'staff_id', 'entity_id') \
+                AND c.collname = 'C'
+                """) == 3)
+        }
+        // They still compare with identifiers in other tables, which keep the database's collation.
+        try await database.execute("""
+            INSERT INTO staff (staff_id, collar_number, display_name, role, team, station, start_date, batch_id) \
+            VALUES ('S1', 'C1', 'Synthetic Officer', 'constable', 'T1', 'North', 0, 1)
+            """)
+        #expect(try await database.integer("""
+            SELECT COUNT(*) AS n FROM audit_events e JOIN staff s ON s.staff_id = e.staff_id WHERE s.staff_id >= 'S1'
+            """) == 2)
+        #expect(try await database.integer(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE event_id > 'PNC-1' AND event_id < 'RMS-2'") == 1)
         await database.close()
         await store.remove()
     }

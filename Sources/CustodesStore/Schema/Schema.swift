@@ -2,7 +2,8 @@
 /// are their documented text values, so the same SQL serves both engines and the tables read like the bundle.
 public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
-                                                   queueAtScale, evaluations, auditSources]
+                                                   queueAtScale, evaluations, auditSources,
+                                                   byteOrderIdentifiers]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -234,6 +235,23 @@ public enum Schema {
                 last_received_at \(int) NOT NULL)
             """,
             AuditSources.recount,
+        ]
+    }
+
+    /// Version 9: on PostgreSQL, the identifiers of `audit_events` compared byte by byte (`COLLATE "C"`), as SQLite
+    /// compares them. The test server's `C.UTF-8` compares through the C library and without abbreviated sort keys;
+    /// in byte order the indexes rebuilt after a bulk load of the simulated year took 3.8 s instead of 4.7 s (in
+    /// `psql`). For UTF-8 text, byte order is code-point order, which is what `C.UTF-8` gives, so no stored order
+    /// changes there; under another database locale, identifiers now sort the same way on both engines. Upgrading
+    /// rebuilds the four indexes that hold these columns (minutes on a store of a hundred million events), not the
+    /// table. Comparisons with identifiers in other tables, which keep the database's collation, take this one.
+    static let byteOrderIdentifiers = Migration(version: 9, name: "audit event identifiers in byte order") { engine in
+        guard engine == .postgres else { return [] }
+        return [
+            """
+            ALTER TABLE audit_events ALTER COLUMN event_id TYPE TEXT COLLATE "C", \
+            ALTER COLUMN staff_id TYPE TEXT COLLATE "C", ALTER COLUMN entity_id TYPE TEXT COLLATE "C"
+            """,
         ]
     }
 }
