@@ -38,11 +38,8 @@ public struct BundleIngest: Sendable {
                 notice?("dropping audit-event indexes for a bulk load")
                 try await database.withRetry("dropping indexes") { try await AuditIndexes.drop(database) }
             }
-            let repeats = RepeatedEventFilter()
-            for name in reader.auditFileNames {
-                report.audit.append(try await ingestAudit(name, directory: directory, reference: reference,
-                                                          batch: batch, repeats: repeats))
-            }
+            report.audit = try await ingestAudit(reader.auditFileNames, directory: directory, reference: reference,
+                                                 batch: batch)
             if bulk {
                 notice?("rebuilding audit-event indexes")
                 try await database.withRetry("rebuilding indexes") { try await AuditIndexes.rebuild(database) }
@@ -145,46 +142,64 @@ public struct BundleIngest: Sendable {
         return bytes / 100 * 2 >= stored
     }
 
-    private func ingestAudit(_ name: String, directory: String, reference: ReferenceData, batch: Int64,
-                             repeats: RepeatedEventFilter) async throws -> IngestReport.FileOutcome {
-        var outcome = IngestReport.FileOutcome(file: name)
-        let digest = try FileDigest.sha256(path: directory + "/" + name)
-        let seen = try await database.withRetry("checking \(name)") {
-            try await database.sql.raw("SELECT rows_read FROM ingested_files WHERE digest = \(bind: digest)").first()
+    /// Appends the audit files' events, skipping files whose bytes were ingested before. The files are read one after
+    /// another on one thread, so the database is not left waiting while the next file's first chunks are parsed.
+    private func ingestAudit(_ names: [String], directory: String, reference: ReferenceData,
+                             batch: Int64) async throws -> [IngestReport.FileOutcome] {
+        var outcomes = names.map { IngestReport.FileOutcome(file: $0) }
+        var toRead: [(name: String, digest: String, position: Int)] = []
+        for (position, name) in names.enumerated() {
+            let digest = try FileDigest.sha256(path: directory + "/" + name)
+            let seen = try await database.withRetry("checking \(name)") {
+                try await database.sql.raw("SELECT rows_read FROM ingested_files WHERE digest = \(bind: digest)")
+                    .first()
+            }
+            if let seen {
+                outcomes[position].alreadyIngested = true
+                outcomes[position].rowsRead = try seen.decode(column: "rows_read", as: Int.self)
+            } else {
+                toRead.append((name, digest, position))
+            }
         }
-        if let seen {
-            outcome.alreadyIngested = true
-            outcome.rowsRead = try seen.decode(column: "rows_read", as: Int.self)
-            return outcome
-        }
+        guard !toRead.isEmpty else { return outcomes }
+        let files = toRead
+        let repeats = RepeatedEventFilter()
         let prepare: (@Sendable (AuditChunk) -> AuditCopy)? = database.engine == .postgres
             ? { @Sendable chunk in AuditEventWriter.prepare(chunk, batch: batch, repeats: repeats) } : nil
-        let (chunks, slots) = AuditChunkReader.chunks(directory: directory, file: name, reference: reference,
-                                                      chunkSize: chunkSize, prepare: prepare)
-        // What each committed chunk adds to the file's outcome, and the fault-injection point after it.
-        let tally = NIOLockedValueBox((outcome: outcome, committed: 0, stored: 0))
+        let (chunks, slots) = AuditChunkReader.chunks(directory: directory, files: files.map(\.name),
+                                                      reference: reference, chunkSize: chunkSize, prepare: prepare)
+        // What each committed chunk adds to its file's outcome; a file whose last chunk is committed is recorded as
+        // ingested at once, so that a run killed later does not read it again.
+        let tally = NIOLockedValueBox((outcomes: files.map { IngestReport.FileOutcome(file: $0.name) },
+                                       stored: Array(repeating: 0, count: files.count), committed: 0))
         let progress = progress
-        let count: @Sendable (AuditChunk, Int) async -> Void = { chunk, accepted in
-            let (committed, stored) = tally.withLockedValue { tally in
+        let store = database
+        let count: @Sendable (AuditChunk, Int) async throws -> Void = { chunk, accepted in
+            let (committed, stored, completed) = tally.withLockedValue { tally in
                 tally.committed += 1
-                tally.outcome.written += accepted
-                tally.outcome.unchanged += chunk.events.count - accepted
-                tally.stored += chunk.events.count + chunk.quarantined.count
+                tally.outcomes[chunk.file].written += accepted
+                tally.outcomes[chunk.file].unchanged += chunk.events.count - accepted
+                tally.stored[chunk.file] += chunk.events.count + chunk.quarantined.count
                 if let final = chunk.finalReport {
-                    tally.outcome.rowsRead = final.rowsRead
-                    tally.outcome.quarantined = final.quarantined
-                    tally.outcome.quarantinedByReason = final.quarantinedByReason
+                    tally.outcomes[chunk.file].rowsRead = final.rowsRead
+                    tally.outcomes[chunk.file].quarantined = final.quarantined
+                    tally.outcomes[chunk.file].quarantinedByReason = final.quarantinedByReason
                 }
-                return (tally.committed, tally.stored)
+                return (tally.committed, tally.stored[chunk.file],
+                        chunk.finalReport == nil ? nil : tally.outcomes[chunk.file])
             }
             slots.signal()
             await FaultInjection.point("ingest.after-chunk-\(committed)")
-            progress?(name, stored)
+            progress?(files[chunk.file].name, stored)
+            if let completed {
+                try await Self.recordIngested(completed, digest: files[chunk.file].digest, batch: batch, in: store)
+            }
         }
         if database.engine == .sqlite {
             // Statements prepared once (see SQLiteBulkConnection), a transaction per chunk.
             let writer = try SQLiteBulkConnection(path: database.url.path)
             for try await chunk in chunks {
+                let digest = files[chunk.file].digest, name = files[chunk.file].name
                 let accepted = try await database.withRetry("ingesting \(name)") {
                     try await writer.run { writer in
                         try writer.transaction {
@@ -205,7 +220,7 @@ public struct BundleIngest: Sendable {
                         }
                     }
                 }
-                await count(chunk, accepted)
+                try await count(chunk, accepted)
             }
         } else {
             // COPY, straight into the table until a chunk meets events already stored (see AuditEventWriter), two
@@ -216,16 +231,17 @@ public struct BundleIngest: Sendable {
                 var direct = true
                 while let first = try await iterator.next() {
                     var pair = [first]
-                    if first.finalReport == nil, let second = try await iterator.next() { pair.append(second) }
+                    if let second = try await iterator.next() { pair.append(second) }
                     let committed = NIOLockedValueBox(0)
                     let pairChunks = pair
-                    let written = try await loader.write(pair, direct: direct, batch: batch, file: name,
-                                                         digest: digest) { written in
+                    let written = try await loader.write(pair, direct: direct, batch: batch,
+                                                         files: pair.map { files[$0.file].name },
+                                                         digests: pair.map { files[$0.file].digest }) { written in
                         let index = committed.withLockedValue { index in
                             defer { index += 1 }
                             return index
                         }
-                        await count(pairChunks[index], written.accepted)
+                        try await count(pairChunks[index], written.accepted)
                     }
                     direct = !written.contains { $0.metStored }
                 }
@@ -235,17 +251,22 @@ public struct BundleIngest: Sendable {
             }
             await loader.close()
         }
-        outcome = tally.withLockedValue { $0.outcome }
-        let completed = outcome
-        try await database.withRetry("recording \(name)") {
+        let read = tally.withLockedValue { $0.outcomes }
+        for (index, file) in files.enumerated() { outcomes[file.position] = read[index] }
+        return outcomes
+    }
+
+    /// Marks a file's bytes as ingested, with what it held.
+    private static func recordIngested(_ outcome: IngestReport.FileOutcome, digest: String, batch: Int64,
+                                       in database: StoreDatabase) async throws {
+        try await database.withRetry("recording \(outcome.file)") {
             try await database.sql.raw("""
                 INSERT INTO ingested_files (digest, name, batch_id, rows_read, accepted, duplicates, quarantined, \
-                completed_at) VALUES (\(bind: digest), \(bind: name), \(bind: batch), \(bind: completed.rowsRead), \
-                \(bind: completed.written), \(bind: completed.unchanged), \(bind: completed.quarantined), \
-                \(bind: Clock.epochSeconds())) ON CONFLICT (digest) DO NOTHING
+                completed_at) VALUES (\(bind: digest), \(bind: outcome.file), \(bind: batch), \
+                \(bind: outcome.rowsRead), \(bind: outcome.written), \(bind: outcome.unchanged), \
+                \(bind: outcome.quarantined), \(bind: Clock.epochSeconds())) ON CONFLICT (digest) DO NOTHING
                 """).run()
         }
-        return outcome
     }
 
     /// Stores quarantined rows; a row already stored (same file bytes, same line) is not stored twice.
