@@ -142,6 +142,32 @@ struct IngestTests {
 }
 
 extension IngestTests {
+    @Test("events are numbered in the order their chunks commit, even when two chunks are copied at once",
+          arguments: TestStores.engines)
+    func numberedInCommitOrder(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            var ingest = BundleIngest(database: database)
+            // Small chunks, so that PostgreSQL copies pairs of chunks, some of them from two files.
+            ingest.chunkSize = 300
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            // Each source system's events come from one file, and files are read one after another: every file's
+            // numbers must lie above the previous file's, or a cursor could have passed events not yet committed.
+            let rows = try await database.sql.raw("""
+                SELECT system, MIN(seq) AS first, MAX(seq) AS last, COUNT(*) AS events FROM audit_events \
+                GROUP BY system ORDER BY MIN(seq)
+                """).all()
+            let ranges = try rows.map { row in
+                (system: try row.decode(column: "system", as: String.self),
+                 first: try row.decode(column: "first", as: Int64.self),
+                 last: try row.decode(column: "last", as: Int64.self))
+            }
+            #expect(ranges.count >= 5)
+            for (earlier, later) in zip(ranges, ranges.dropFirst()) {
+                #expect(earlier.last < later.first, "\(earlier.system) and \(later.system) overlap")
+            }
+        }
+    }
+
     @Test("an audit file whose first rows are stored already, under another file, adds only its other events",
           arguments: TestStores.engines)
     func partlyStoredFile(engine: DatabaseURL.Engine) async throws {
