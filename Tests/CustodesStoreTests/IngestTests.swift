@@ -206,6 +206,16 @@ extension IngestTests {
 
 @Suite("Bulk loads")
 struct BulkLoadTests {
+    static func secondaryIndexes(_ database: StoreDatabase) async throws -> Int {
+        try await database.integer(database.engine == .sqlite
+            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
+            : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'")
+    }
+
+    /// PostgreSQL only.
+    static let primaryKeys =
+        "SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'p'"
+
     @Test("a bulk load (indexes dropped, then rebuilt) stores the same events and leaves every index in place",
           arguments: TestStores.engines)
     func bulkLoad(engine: DatabaseURL.Engine) async throws {
@@ -214,15 +224,10 @@ struct BulkLoadTests {
             ingest.bulkThreshold = 1
             let report = try await ingest.ingest(directory: TestBundles.small)
             #expect(report.eventsAccepted == IngestTests.facts.distinctEvents)
-            let indexQuery = engine == .sqlite
-                ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
-                : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
-            #expect(try await database.integer(indexQuery) == 3)
+            #expect(try await Self.secondaryIndexes(database) == 3)
             if engine == .postgres {
                 // The primary key on `seq` is dropped for the load too, and must be back.
-                #expect(try await database.integer("""
-                    SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'p'
-                    """) == 1)
+                #expect(try await database.integer(Self.primaryKeys) == 1)
             }
         }
     }
@@ -244,14 +249,9 @@ struct BulkLoadTests {
             ingest.bulkThreshold = .max
             let again = try await ingest.ingest(directory: TestBundles.small)
             #expect(again.eventsAccepted == 0)
-            let indexQuery = engine == .sqlite
-                ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_events_by_%'"
-                : "SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE 'audit_events_by_%'"
-            #expect(try await database.integer(indexQuery) == 3)
+            #expect(try await Self.secondaryIndexes(database) == 3)
             if engine == .postgres {
-                #expect(try await database.integer("""
-                    SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'p'
-                    """) == 1)
+                #expect(try await database.integer(Self.primaryKeys) == 1)
             }
         }
     }

@@ -71,6 +71,17 @@ struct CopyTextBuffer {
     /// PostgreSQL's NULL in the text format.
     mutating func appendNull() { bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")]) }
 
+    /// A field followed by the tab that ends it.
+    mutating func field(_ text: String) {
+        append(text)
+        tab()
+    }
+
+    mutating func field(_ number: Int64) {
+        append(number)
+        tab()
+    }
+
     mutating func tab() { bytes.append(9) }
     mutating func endRow() { bytes.append(10) }
 }
