@@ -28,7 +28,8 @@ struct CopyTextBuffer {
         var text = text
         text.withUTF8 { utf8 in
             var clean = true
-            for byte in utf8 where byte == UInt8(ascii: "\\") || (byte < 14 && (byte == 9 || byte == 10 || byte == 13)) {
+            for byte in utf8
+            where byte == UInt8(ascii: "\\") || (byte < 14 && (byte == 9 || byte == 10 || byte == 13)) {
                 clean = false
                 break
             }

@@ -1,8 +1,8 @@
 import NIOConcurrencyHelpers
 import PostgresNIO
 
-/// Writes an audit file's chunks into PostgreSQL two at a time, each on a connection of its own, so that the server
-/// copies on both cores; the two chunks still commit one after the other, in file order.
+/// Writes audit chunks into PostgreSQL two at a time, each on a connection of its own, so that the server copies on
+/// both cores; the two chunks still commit one after the other, in the order they were read.
 ///
 /// With one connection copying, the server's COPY (about 6 s of one core for the simulated year's 2.3 million
 /// events) bounded the load while the other core was largely idle. Chunks copied at once must not let detection's
