@@ -147,7 +147,7 @@ public struct BundleIngest: Sendable {
     private func ingestAudit(_ names: [String], directory: String, reference: ReferenceData,
                              batch: Int64) async throws -> [IngestReport.FileOutcome] {
         var outcomes = names.map { IngestReport.FileOutcome(file: $0) }
-        var toRead: [(name: String, digest: String, position: Int)] = []
+        var toRead: [AuditFile] = []
         for (position, name) in names.enumerated() {
             let digest = try FileDigest.sha256(path: directory + "/" + name)
             let seen = try await database.withRetry("checking \(name)") {
@@ -158,7 +158,7 @@ public struct BundleIngest: Sendable {
                 outcomes[position].alreadyIngested = true
                 outcomes[position].rowsRead = try seen.decode(column: "rows_read", as: Int.self)
             } else {
-                toRead.append((name, digest, position))
+                toRead.append(AuditFile(name: name, digest: digest, position: position))
             }
         }
         guard !toRead.isEmpty else { return outcomes }
@@ -174,7 +174,7 @@ public struct BundleIngest: Sendable {
                                        stored: Array(repeating: 0, count: files.count), committed: 0))
         let progress = progress
         let store = database
-        let count: @Sendable (AuditChunk, Int) async throws -> Void = { chunk, accepted in
+        let chunkCommitted: ChunkCommitted = { chunk, accepted in
             let (committed, stored, completed) = tally.withLockedValue { tally in
                 tally.committed += 1
                 tally.outcomes[chunk.file].written += accepted
@@ -196,60 +196,9 @@ public struct BundleIngest: Sendable {
             }
         }
         if database.engine == .sqlite {
-            // Statements prepared once (see SQLiteBulkConnection), a transaction per chunk.
-            let writer = try SQLiteBulkConnection(path: database.url.path)
-            for try await chunk in chunks {
-                let digest = files[chunk.file].digest, name = files[chunk.file].name
-                let accepted = try await database.withRetry("ingesting \(name)") {
-                    try await writer.run { writer in
-                        try writer.transaction {
-                            var sources = AuditSources()
-                            let accepted = try writer.insert(chunk.events, batch: batch, receivedAt: chunk.receivedAt,
-                                                             sources: &sources)
-                            try sources.add(receivedAt: chunk.receivedAt, to: writer)
-                            let quarantined = try writer.insert(
-                                into: "quarantine", columns: Self.quarantineColumns,
-                                rows: Self.quarantineRows(chunk.quarantined, batch: batch, digests: [name: digest]),
-                                conflict: Self.quarantineConflict)
-                            try writer.execute("""
-                                UPDATE ingest_batches SET accepted = accepted + ?, duplicates = duplicates + ?, \
-                                quarantined = quarantined + ? WHERE batch_id = ?
-                                """, [.integer(Int64(accepted)), .integer(Int64(chunk.events.count - accepted)),
-                                      .integer(Int64(quarantined)), .integer(batch)])
-                            return accepted
-                        }
-                    }
-                }
-                try await count(chunk, accepted)
-            }
+            try await writeToSQLite(chunks, files: files, batch: batch, committed: chunkCommitted)
         } else {
-            // COPY, straight into the table until a chunk meets events already stored (see AuditEventWriter), two
-            // chunks at a time on connections of their own (see PostgresAuditLoader).
-            let loader = try await PostgresAuditLoader.open(like: database)
-            do {
-                var iterator = chunks.makeAsyncIterator()
-                var direct = true
-                while let first = try await iterator.next() {
-                    var pair = [first]
-                    if let second = try await iterator.next() { pair.append(second) }
-                    let committed = NIOLockedValueBox(0)
-                    let pairChunks = pair
-                    let written = try await loader.write(pair, direct: direct, batch: batch,
-                                                         files: pair.map { files[$0.file].name },
-                                                         digests: pair.map { files[$0.file].digest }) { written in
-                        let index = committed.withLockedValue { index in
-                            defer { index += 1 }
-                            return index
-                        }
-                        try await count(pairChunks[index], written.accepted)
-                    }
-                    direct = !written.contains { $0.metStored }
-                }
-            } catch {
-                await loader.close()
-                throw error
-            }
-            await loader.close()
+            try await writeToPostgres(chunks, files: files, batch: batch, committed: chunkCommitted)
         }
         let read = tally.withLockedValue { $0.outcomes }
         for (index, file) in files.enumerated() { outcomes[file.position] = read[index] }
