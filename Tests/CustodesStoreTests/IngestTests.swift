@@ -255,4 +255,25 @@ struct BulkLoadTests {
             }
         }
     }
+
+    @Test("a load killed after building the key's index but before making it the key leaves the key in place after the next run",
+          arguments: TestStores.engines.filter { $0 == .postgres })
+    func killedBeforeKeyAttached(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            var ingest = BundleIngest(database: database)
+            ingest.bulkThreshold = 1
+            _ = try await ingest.ingest(directory: TestBundles.small)
+            // The key's index is built beside the others and attached last; a kill in between leaves it bare.
+            try await database.execute("ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey")
+            try await database.execute("CREATE UNIQUE INDEX audit_events_pkey ON audit_events (seq)")
+            #expect(try await database.integer(Self.primaryKeys) == 0)
+            ingest.bulkThreshold = .max
+            let again = try await ingest.ingest(directory: TestBundles.small)
+            #expect(again.eventsAccepted == 0)
+            #expect(try await database.integer(Self.primaryKeys) == 1)
+            #expect(try await database.integer("""
+                SELECT COUNT(*) AS n FROM pg_indexes WHERE tablename = 'audit_events' AND indexname LIKE '%pkey%'
+                """) == 1)
+        }
+    }
 }
