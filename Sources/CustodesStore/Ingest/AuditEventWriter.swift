@@ -36,6 +36,8 @@ enum AuditEventWriter {
         var metStored = false
         /// What was inserted, by source system.
         var sources = AuditSources()
+        /// Re-deliveries left to the caller (`deferRepeats`).
+        var deferred: [AuditEventRow] = []
     }
 
     /// Splits and encodes a chunk; runs on the reading thread.
@@ -78,9 +80,11 @@ enum AuditEventWriter {
 
     /// Writes what ``copyFresh(_:seqs:to:)`` did not: the first sightings when they were not copied straight in
     /// (`copied` false), then the re-deliveries, both through the staging route. With `attempted` false the direct
-    /// copy was not tried: the caller's last chunk met stored events, so this one probably would too.
-    static func finish(_ chunk: AuditCopy, seqs: [Int64], copied: Bool, attempted: Bool, batch: Int64,
-                       receivedAt: Int64, on connection: PostgresConnection) async throws -> Outcome {
+    /// copy was not tried: the caller's last chunk met stored events, so this one probably would too. With
+    /// `deferRepeats` the re-deliveries are handed back instead: the staging route needs the unique index on
+    /// `event_id`, which a first load builds only at its end (see ``AuditWriteLock``).
+    static func finish(_ chunk: AuditCopy, seqs: [Int64], copied: Bool, attempted: Bool, deferRepeats: Bool,
+                       batch: Int64, receivedAt: Int64, on connection: PostgresConnection) async throws -> Outcome {
         var outcome = Outcome()
         let fresh = chunk.fresh, repeated = chunk.repeated
         if copied {
@@ -91,11 +95,24 @@ enum AuditEventWriter {
                                                  receivedAt: receivedAt, connection, &outcome.sources)
             outcome.metStored = attempted || outcome.inserted < fresh.count
         }
-        if !repeated.isEmpty {
+        if deferRepeats {
+            outcome.deferred = repeated
+        } else if !repeated.isEmpty {
             outcome.inserted += try await staged(repeated, seqs: seqs[fresh.count...], batch: batch,
                                                  receivedAt: receivedAt, connection, &outcome.sources)
         }
         return outcome
+    }
+
+    /// Writes re-deliveries a first load held back, once the unique index on `event_id` is built again, through the
+    /// staging route (which skips every one already stored); numbers them now. Says how many were new.
+    static func writeHeldBack(_ events: [AuditEventRow], batch: Int64, receivedAt: Int64,
+                              on connection: PostgresConnection) async throws -> (inserted: Int, sources: AuditSources) {
+        let seqs = try await reserve(events.count, on: connection)
+        var sources = AuditSources()
+        let inserted = try await staged(events, seqs: seqs[...], batch: batch, receivedAt: receivedAt, connection,
+                                        &sources)
+        return (inserted, sources)
     }
 
     private static let logger = Logger(label: "custodes.store")

@@ -12,6 +12,15 @@ extension BundleIngest {
 
     typealias ChunkCommitted = @Sendable (AuditChunk, Int) async throws -> Void
 
+    /// Re-deliveries a first load holds back until the unique index on `event_id` is built again (see
+    /// ``AuditWriteLock``), counted as duplicates meanwhile.
+    struct HeldBack: Sendable {
+        /// Which of the files read they came from.
+        var file: Int
+        var receivedAt: Int64
+        var rows: [AuditEventRow]
+    }
+
     func writeToSQLite(_ chunks: AsyncThrowingStream<AuditChunk, any Error>, files: [AuditFile], batch: Int64,
                        committed chunkCommitted: @escaping ChunkCommitted) async throws {
         // Statements prepared once (see SQLiteBulkConnection), a transaction per chunk.
@@ -42,11 +51,14 @@ extension BundleIngest {
         }
     }
 
+    /// Returns what a first load (`firstLoad`) held back.
     func writeToPostgres(_ chunks: AsyncThrowingStream<AuditChunk, any Error>, files: [AuditFile], batch: Int64,
-                         committed chunkCommitted: @escaping ChunkCommitted) async throws {
+                         firstLoad: Bool, committed chunkCommitted: @escaping ChunkCommitted) async throws
+        -> [HeldBack] {
         // COPY, straight into the table until a chunk meets events already stored (see AuditEventWriter), two
         // chunks at a time on connections of their own (see PostgresAuditLoader).
-        let loader = try await PostgresAuditLoader.open(like: database)
+        let loader = try await PostgresAuditLoader.open(like: database, firstLoad: firstLoad)
+        var heldBack: [HeldBack] = []
         do {
             var iterator = chunks.makeAsyncIterator()
             var direct = true
@@ -65,11 +77,15 @@ extension BundleIngest {
                     try await chunkCommitted(pairChunks[index], written.accepted)
                 }
                 direct = !written.contains { $0.metStored }
+                for (chunk, outcome) in zip(pair, written) where !outcome.deferred.isEmpty {
+                    heldBack.append(HeldBack(file: chunk.file, receivedAt: chunk.receivedAt, rows: outcome.deferred))
+                }
             }
         } catch {
             await loader.close()
             throw error
         }
         await loader.close()
+        return heldBack
     }
 }

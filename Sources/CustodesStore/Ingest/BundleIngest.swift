@@ -20,6 +20,8 @@ public struct BundleIngest: Sendable {
     public var progress: (@Sendable (String, Int) -> Void)?
     /// Told of steps worth a line of their own, such as rebuilding indexes after a bulk load.
     public var notice: (@Sendable (String) -> Void)?
+    /// Bits of each `event_id`'s hash the re-delivery filter keeps (see ``RepeatedEventFilter``); tests narrow it.
+    var repeatedEventHashBits = 64
 
     public init(database: StoreDatabase) { self.database = database }
 
@@ -34,15 +36,36 @@ public struct BundleIngest: Sendable {
             try await database.withRetry("checking indexes") { try await AuditIndexes.ensure(database) }
             let reference = try await ingestReference(reader, directory: directory, batch: batch, into: &report)
             let bulk = try await isBulkLoad(directory: directory, files: reader.auditFileNames)
-            if bulk {
-                notice?("dropping audit-event indexes for a bulk load")
-                try await database.withRetry("dropping indexes") { try await AuditIndexes.drop(database) }
-            }
-            report.audit = try await ingestAudit(reader.auditFileNames, directory: directory, reference: reference,
-                                                 batch: batch)
-            if bulk {
-                notice?("rebuilding audit-event indexes")
-                try await database.withRetry("rebuilding indexes") { try await AuditIndexes.rebuild(database) }
+            // A bulk load into an empty table on PostgreSQL copies without the unique index on `event_id` as well,
+            // holding every other writer off meanwhile (see AuditWriteLock).
+            let firstLoad = bulk && database.engine == .postgres
+                ? try await database.withRetry("claiming the empty audit table") {
+                    try await AuditWriteLock.claimEmptyTable(on: database)
+                } : false
+            do {
+                if firstLoad {
+                    notice?("first load into an empty audit table: other writers wait until its indexes are built")
+                }
+                if bulk {
+                    notice?("dropping audit-event indexes for a bulk load")
+                    try await database.withRetry("dropping indexes") {
+                        try await AuditIndexes.drop(database, uniqueIDs: firstLoad)
+                    }
+                }
+                let load = try await ingestAudit(reader.auditFileNames, directory: directory, reference: reference,
+                                                 batch: batch, firstLoad: firstLoad)
+                report.audit = load.outcomes
+                if bulk {
+                    notice?("rebuilding audit-event indexes")
+                    try await database.withRetry("rebuilding indexes") { try await AuditIndexes.rebuild(database) }
+                }
+                if firstLoad {
+                    report.audit = try await finishFirstLoad(load, batch: batch)
+                    try await AuditWriteLock.release(on: database)
+                }
+            } catch {
+                if firstLoad { try? await AuditWriteLock.release(on: database) }
+                throw error
             }
             try await finishBatch(batch, status: "complete", report: report)
         } catch {
@@ -142,10 +165,18 @@ public struct BundleIngest: Sendable {
         return bytes / 100 * 2 >= stored
     }
 
+    /// What the audit files added, by file; and for a first load, what is left to its end.
+    private struct AuditLoad {
+        var outcomes: [IngestReport.FileOutcome]
+        /// The files read, to be recorded as ingested only at the end of a first load.
+        var files: [AuditFile] = []
+        var heldBack: [HeldBack] = []
+    }
+
     /// Appends the audit files' events, skipping files whose bytes were ingested before. The files are read one after
     /// another on one thread, so the database is not left waiting while the next file's first chunks are parsed.
-    private func ingestAudit(_ names: [String], directory: String, reference: ReferenceData,
-                             batch: Int64) async throws -> [IngestReport.FileOutcome] {
+    private func ingestAudit(_ names: [String], directory: String, reference: ReferenceData, batch: Int64,
+                             firstLoad: Bool) async throws -> AuditLoad {
         var outcomes = names.map { IngestReport.FileOutcome(file: $0) }
         var toRead: [AuditFile] = []
         for (position, name) in names.enumerated() {
@@ -161,9 +192,9 @@ public struct BundleIngest: Sendable {
                 toRead.append(AuditFile(name: name, digest: digest, position: position))
             }
         }
-        guard !toRead.isEmpty else { return outcomes }
+        guard !toRead.isEmpty else { return AuditLoad(outcomes: outcomes) }
         let files = toRead
-        let repeats = RepeatedEventFilter()
+        let repeats = RepeatedEventFilter(hashBits: repeatedEventHashBits)
         let prepare: (@Sendable (AuditChunk) -> AuditCopy)? = database.engine == .postgres
             ? { @Sendable chunk in AuditEventWriter.prepare(chunk, batch: batch, repeats: repeats) } : nil
         let (chunks, slots) = AuditChunkReader.chunks(directory: directory, files: files.map(\.name),
@@ -191,31 +222,68 @@ public struct BundleIngest: Sendable {
             slots.signal()
             await FaultInjection.point("ingest.after-chunk-\(committed)")
             progress?(files[chunk.file].name, stored)
-            if let completed {
+            if let completed, !firstLoad {
                 try await Self.recordIngested(completed, digest: files[chunk.file].digest, batch: batch, in: store)
             }
         }
+        var heldBack: [HeldBack] = []
         if database.engine == .sqlite {
             try await writeToSQLite(chunks, files: files, batch: batch, committed: chunkCommitted)
         } else {
-            try await writeToPostgres(chunks, files: files, batch: batch, committed: chunkCommitted)
+            heldBack = try await writeToPostgres(chunks, files: files, batch: batch, firstLoad: firstLoad,
+                                                 committed: chunkCommitted)
         }
         let read = tally.withLockedValue { $0.outcomes }
         for (index, file) in files.enumerated() { outcomes[file.position] = read[index] }
-        return outcomes
+        return AuditLoad(outcomes: outcomes, files: files, heldBack: heldBack)
+    }
+
+    /// Ends a first load once its indexes are back: writes the re-deliveries it held back, moves those that were new
+    /// from the duplicates to the accepted, and records its files as ingested, in one transaction, so that a run
+    /// killed before this reads the files again rather than losing a held-back event.
+    private func finishFirstLoad(_ load: AuditLoad, batch: Int64) async throws -> [IngestReport.FileOutcome] {
+        try await database.withRetry("writing the re-deliveries held back") {
+            try await database.transaction {
+                guard case .postgres(let connection) = database.backend else { throw StoreError.connectionClosed }
+                var outcomes = load.outcomes
+                var added = 0
+                for group in load.heldBack {
+                    let (inserted, sources) = try await AuditEventWriter.writeHeldBack(
+                        group.rows, batch: batch, receivedAt: group.receivedAt, on: connection)
+                    try await sources.add(receivedAt: group.receivedAt, to: connection)
+                    outcomes[load.files[group.file].position].written += inserted
+                    outcomes[load.files[group.file].position].unchanged -= inserted
+                    added += inserted
+                }
+                try await database.sql.raw("""
+                    UPDATE ingest_batches SET accepted = accepted + \(bind: added), \
+                    duplicates = duplicates - \(bind: added) WHERE batch_id = \(bind: batch)
+                    """).run()
+                for file in load.files {
+                    try await Self.insertIngested(outcomes[file.position], digest: file.digest, batch: batch,
+                                                  in: database)
+                }
+                return outcomes
+            }
+        }
     }
 
     /// Marks a file's bytes as ingested, with what it held.
     private static func recordIngested(_ outcome: IngestReport.FileOutcome, digest: String, batch: Int64,
                                        in database: StoreDatabase) async throws {
         try await database.withRetry("recording \(outcome.file)") {
-            try await database.sql.raw("""
-                INSERT INTO ingested_files (digest, name, batch_id, rows_read, accepted, duplicates, quarantined, \
-                completed_at) VALUES (\(bind: digest), \(bind: outcome.file), \(bind: batch), \
-                \(bind: outcome.rowsRead), \(bind: outcome.written), \(bind: outcome.unchanged), \
-                \(bind: outcome.quarantined), \(bind: Clock.epochSeconds())) ON CONFLICT (digest) DO NOTHING
-                """).run()
+            try await insertIngested(outcome, digest: digest, batch: batch, in: database)
         }
+    }
+
+    private static func insertIngested(_ outcome: IngestReport.FileOutcome, digest: String, batch: Int64,
+                                       in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            INSERT INTO ingested_files (digest, name, batch_id, rows_read, accepted, duplicates, quarantined, \
+            completed_at) VALUES (\(bind: digest), \(bind: outcome.file), \(bind: batch), \
+            \(bind: outcome.rowsRead), \(bind: outcome.written), \(bind: outcome.unchanged), \
+            \(bind: outcome.quarantined), \(bind: Clock.epochSeconds())) ON CONFLICT (digest) DO NOTHING
+            """).run()
     }
 
     /// Stores quarantined rows; a row already stored (same file bytes, same line) is not stored twice.

@@ -12,16 +12,24 @@ import PostgresNIO
 ///
 /// The connections are the loader's own, not the store's shared one, because their transactions are begun and
 /// committed by hand, out of step with each other.
+///
+/// Each transaction holds ``AuditWriteLock`` shared, unless the loader serves a first load that holds it exclusively
+/// (`firstLoad`); then the unique index on `event_id` is missing while it copies, and re-deliveries are not written
+/// but handed back, to be written once the index is built again.
 final class PostgresAuditLoader: Sendable {
     private let connections: [StoreDatabase]
+    private let firstLoad: Bool
 
-    private init(connections: [StoreDatabase]) { self.connections = connections }
+    private init(connections: [StoreDatabase], firstLoad: Bool) {
+        self.connections = connections
+        self.firstLoad = firstLoad
+    }
 
-    static func open(like database: StoreDatabase) async throws -> PostgresAuditLoader {
+    static func open(like database: StoreDatabase, firstLoad: Bool) async throws -> PostgresAuditLoader {
         let first = try await StoreDatabase.open(database.url, retry: database.retry, onRetry: database.onRetry)
         do {
             let second = try await StoreDatabase.open(database.url, retry: database.retry, onRetry: database.onRetry)
-            return PostgresAuditLoader(connections: [first, second])
+            return PostgresAuditLoader(connections: [first, second], firstLoad: firstLoad)
         } catch {
             await first.close()
             throw error
@@ -38,6 +46,8 @@ final class PostgresAuditLoader: Sendable {
         var quarantined: Int
         /// Whether its first sightings met events already stored (so the next chunks skip the direct copy).
         var metStored: Bool
+        /// In a first load, the chunk's re-deliveries, not yet written (and counted as duplicates meanwhile).
+        var deferred: [AuditEventRow]
     }
 
     /// How far a pair has got, kept across attempts.
@@ -53,13 +63,22 @@ final class PostgresAuditLoader: Sendable {
         precondition((1...2).contains(chunks.count))
         let progress = NIOLockedValueBox(Progress(seqs: Array(repeating: nil, count: chunks.count)))
         let what = "ingesting \(Set(files).sorted().joined(separator: " and "))"
-        try await connections[0].withRetry(what) {
-            try await self.connections[1].withRetry(what) {
-                try await self.attempt(chunks, progress, direct: direct, batch: batch, files: files, digests: digests,
-                                       committed: committed)
+        while true {
+            do {
+                try await connections[0].withRetry(what) {
+                    try await self.connections[1].withRetry(what) {
+                        try await self.attempt(chunks, progress, direct: direct, batch: batch, files: files,
+                                               digests: digests, committed: committed)
+                    }
+                }
+                return progress.withLockedValue { $0.written }
+            } catch is AuditWriteLock.UniqueIndexMissing {
+                // A first load was killed before it built the index again; build it, then write.
+                try await connections[0].withRetry("rebuilding the unique index on event_id") {
+                    try await AuditIndexes.ensure(self.connections[0], wait: true)
+                }
             }
         }
-        return progress.withLockedValue { $0.written }
     }
 
     private func attempt(_ chunks: [AuditChunk], _ progress: NIOLockedValueBox<Progress>, direct: Bool, batch: Int64,
@@ -69,6 +88,13 @@ final class PostgresAuditLoader: Sendable {
         guard !pending.isEmpty else { return }
         var open: [Int] = []
         do {
+            for index in pending {
+                try await connections[index].execute("BEGIN")
+                open.append(index)
+                if !firstLoad, try await !AuditWriteLock.share(on: connections[index]) {
+                    throw AuditWriteLock.UniqueIndexMissing()
+                }
+            }
             // One statement numbers both chunks, the earlier first: a statement per chunk cost about 20 ms of
             // waiting each, with both cores idle.
             let unnumbered = pending.filter { index in progress.withLockedValue { $0.seqs[index] == nil } }
@@ -80,10 +106,6 @@ final class PostgresAuditLoader: Sendable {
                 progress.withLockedValue { $0.seqs[index] = seqs }
             }
             let seqs = progress.withLockedValue { $0.seqs.map { $0 ?? [] } }
-            for index in pending {
-                try await connections[index].execute("BEGIN")
-                open.append(index)
-            }
             // The copies run at once; everything after them goes in file order.
             var copied = Array(repeating: false, count: chunks.count)
             if direct {
@@ -124,7 +146,7 @@ final class PostgresAuditLoader: Sendable {
                         digest: String, file: String, on database: StoreDatabase) async throws -> Written {
         let connection = try postgres(database)
         let outcome = try await AuditEventWriter.finish(try copy(chunk), seqs: seqs, copied: copied,
-                                                        attempted: attempted, batch: batch,
+                                                        attempted: attempted, deferRepeats: firstLoad, batch: batch,
                                                         receivedAt: chunk.receivedAt, on: connection)
         try await outcome.sources.add(receivedAt: chunk.receivedAt, to: connection)
         let quarantined = try await database.insert(
@@ -136,7 +158,8 @@ final class PostgresAuditLoader: Sendable {
             duplicates = duplicates + \(bind: chunk.events.count - outcome.inserted), \
             quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
             """).run()
-        return Written(accepted: outcome.inserted, quarantined: quarantined, metStored: outcome.metStored)
+        return Written(accepted: outcome.inserted, quarantined: quarantined, metStored: outcome.metStored,
+                       deferred: outcome.deferred)
     }
 
     private func copy(_ chunk: AuditChunk) throws -> AuditCopy {

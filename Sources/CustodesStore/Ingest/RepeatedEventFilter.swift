@@ -14,6 +14,13 @@ final class RepeatedEventFilter: @unchecked Sendable {
     /// Hashes, zero for an empty slot; the table is kept at most half full.
     private var slots = [UInt64](repeating: 0, count: 1 << 16)
     private var count = 0
+    /// The hash bits kept: all of them, except in tests that narrow them to make new events collide with earlier
+    /// ones and so check that every event sent down the re-delivery route is still stored if it is new.
+    private let mask: UInt64
+
+    init(hashBits: Int = 64) {
+        mask = hashBits >= 64 ? .max : (1 << UInt64(hashBits)) - 1
+    }
 
     /// Events first seen in this run, in `(at, event_id)` order so rows lie on disk in the order detection reads them,
     /// and the rest in their original order.
@@ -22,7 +29,7 @@ final class RepeatedEventFilter: @unchecked Sendable {
         var repeated: [AuditEventRow] = []
         order.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
-            if insert(Self.hash(event.eventID)) {
+            if insert(max(Self.hash(event.eventID) & mask, 1)) {
                 order.append((event.at, index))
             } else {
                 repeated.append(event)
