@@ -25,6 +25,29 @@ struct FaultTests {
         }
     }
 
+    @Test("a first load killed part-way on PostgreSQL, without its unique index, and run again stores exactly what an uninterrupted ingest stores",
+          arguments: TestStores.engines.filter { $0 == .postgres })
+    func killedFirstLoad(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = ["ingest", TestBundles.small, "--db", store.url.connectionString, "--chunk-size", "300",
+                          "--bulk-threshold", "1"]
+            let victim = try CustodesProcess(ingest, fault: "ingest.after-chunk-3")
+            #expect(await victim.wait() == nil, "the ingest should have been killed")
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") > 0)
+            // Killed while copying without the unique index on event_id.
+            #expect(try await database.integer("""
+                SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname = 'audit_events_event_id_key'
+                """) == 0)
+
+            let rerun = try await CustodesProcess.run(ingest)
+            #expect(rerun.status == 0, "\(rerun.standardError)")
+            #expect(try await database.integer("""
+                SELECT COUNT(*) AS n FROM pg_constraint WHERE conname = 'audit_events_event_id_key'
+                """) == 1)
+            try await expectSameAsUninterrupted(database, engine: engine)
+        }
+    }
+
     @Test("detection killed part-way and run again gives exactly the alerts of an uninterrupted run",
           arguments: TestStores.engines)
     func killedDetection(engine: DatabaseURL.Engine) async throws {

@@ -30,8 +30,15 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Audit events per transaction: larger is faster, smaller loses less work to a crash.")
     var chunkSize: Int = 50_000
 
+    @Option(help: """
+        Audit events (estimated at 100 bytes a row) from which a load that is also at least half the size of what is \
+        stored drops the audit-event indexes and builds them again at the end (default: 1000000).
+        """)
+    var bulkThreshold: Int?
+
     func validate() throws {
         if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+        if let bulkThreshold, bulkThreshold < 1 { throw ValidationError("--bulk-threshold must be at least 1.") }
         if interval < 1 { throw ValidationError("--interval must be at least 1 second.") }
     }
 
@@ -42,6 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
     private func run(on store: StoreDatabase) async throws {
         var ingest = BundleIngest(database: store)
         ingest.chunkSize = chunkSize
+        if let bulkThreshold { ingest.bulkThreshold = bulkThreshold }
         ingest.progress = { file, rows in
             if rows % 500_000 < 50_000 { Progress.line("ingest: \(file): \(rows.formatted()) rows") }
         }
