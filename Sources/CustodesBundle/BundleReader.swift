@@ -75,7 +75,12 @@ public struct BundleReader {
     /// store, which orders and de-duplicates by itself. Bad rows go to the quarantine sink as usual.
     public func readAuditFile(_ name: String, reference: ReferenceData, report: inout FileReport,
                               _ body: (AuditEvent) -> Void) throws(BundleError) {
-        let decoder = AuditEventDecoder(reference: reference)
+        try readAuditFile(name, decoder: AuditEventDecoder(reference: reference), report: &report, body)
+    }
+
+    /// Reads one audit file as above, through a decoder shared by all the files of a load.
+    public func readAuditFile(_ name: String, decoder: AuditEventDecoder, report: inout FileReport,
+                              _ body: (AuditEvent) -> Void) throws(BundleError) {
         try rows.read(name, as: .audit, report: &report) { (row) throws(RowProblem) in
             body(try decoder.decode(row))
         }

@@ -35,6 +35,7 @@ enum AuditChunkReader {
         let thread = Thread {
             do {
                 var fieldNames: [UInt16: String] = [:]
+                let decoder = AuditEventDecoder(reference: reference)
                 var pending: [AuditEventRow] = []
                 pending.reserveCapacity(chunkSize)
                 for (index, file) in files.enumerated() {
@@ -54,7 +55,7 @@ enum AuditChunkReader {
                         if cancelled.withLockedValue({ $0 }) { return }
                         continuation.yield(chunk)
                     }
-                    try reader.readAuditFile(file, reference: reference, report: &report) { event in
+                    try reader.readAuditFile(file, decoder: decoder, report: &report) { event in
                         pending.append(AuditEventRow(event, reference: reference, fieldNames: &fieldNames))
                         if pending.count >= chunkSize { hand(nil) }
                     }
