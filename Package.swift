@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "CustodesStore",
             dependencies: [
-                "CustodesModel", "CustodesBundle", "CustodesDetection",
+                "CustodesModel", "CustodesBundle", "CustodesDetection", "CCustodesPrefetch",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

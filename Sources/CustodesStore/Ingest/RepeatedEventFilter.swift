@@ -1,3 +1,5 @@
+import CCustodesPrefetch
+
 /// Splits each chunk of one ingest run into events whose `event_id` this run has not handed to the store before and
 /// events it may have (a re-delivery within the bundle), so that the first can be copied straight into
 /// `audit_events` and only the second need the slower insert that skips stored ids.
@@ -25,43 +27,56 @@ final class RepeatedEventFilter: @unchecked Sendable {
     /// Events first seen in this run, in `(at, event_id)` order so rows lie on disk in the order detection reads them,
     /// and the rest in their original order.
     func split(_ events: [AuditEventRow]) -> (fresh: [AuditEventRow], repeated: [AuditEventRow]) {
+        let hashes = events.map { max(Self.hash($0.eventID) & mask, 1) }
+        while (count + hashes.count) * 2 > slots.count { grow() }
         var order: [(at: Int64, index: Int)] = []
         var repeated: [AuditEventRow] = []
         order.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            if insert(max(Self.hash(event.eventID) & mask, 1)) {
-                order.append((event.at, index))
-            } else {
-                repeated.append(event)
+        slots.withUnsafeMutableBufferPointer { table in
+            let positions = table.count - 1
+            for (index, hash) in hashes.enumerated() {
+                // Each slot is a miss to memory in a table of tens of megabytes; asked for a few events ahead, it
+                // arrives while those are inserted.
+                if index + Self.lookAhead < hashes.count, let base = table.baseAddress {
+                    custodes_prefetch(base + (Int(truncatingIfNeeded: hashes[index + Self.lookAhead]) & positions))
+                }
+                if Self.insert(hash, into: table, positions: positions) {
+                    order.append((events[index].at, index))
+                } else {
+                    repeated.append(events[index])
+                }
             }
         }
+        count += order.count
         // Sorting keys rather than rows: a row is ten strings, and moving them dominated the sort.
         order.sort { $0.at != $1.at ? $0.at < $1.at : events[$0.index].eventID < events[$1.index].eventID }
         return (order.map { events[$0.index] }, repeated)
     }
 
-    /// Records `hash`; false when it was already recorded.
-    private func insert(_ hash: UInt64) -> Bool {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var position = Int(truncatingIfNeeded: hash) & mask
+    private static let lookAhead = 8
+
+    /// Records `hash` in `table` (kept at most half full by the caller; `positions` is its size less one); false
+    /// when it was already recorded.
+    private static func insert(_ hash: UInt64, into table: UnsafeMutableBufferPointer<UInt64>,
+                               positions: Int) -> Bool {
+        var position = Int(truncatingIfNeeded: hash) & positions
         while true {
-            let slot = slots[position]
+            let slot = table[position]
             if slot == 0 {
-                slots[position] = hash
-                count += 1
+                table[position] = hash
                 return true
             }
             if slot == hash { return false }
-            position = (position + 1) & mask
+            position = (position + 1) & positions
         }
     }
 
     private func grow() {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
-        count = 0
-        for hash in old where hash != 0 { _ = insert(hash) }
+        slots.withUnsafeMutableBufferPointer { table in
+            for hash in old where hash != 0 { _ = Self.insert(hash, into: table, positions: table.count - 1) }
+        }
     }
 
     /// FNV-1a over the id's bytes, then MurmurHash3's finaliser so that the low bits (the table position) mix all of
