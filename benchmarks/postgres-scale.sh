@@ -26,11 +26,13 @@ ALTER TABLE audit_events DROP CONSTRAINT audit_events_event_id_key;
 ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey;
 DROP INDEX audit_events_by_time; DROP INDEX audit_events_by_staff; DROP INDEX audit_events_by_entity;
 CREATE TEMPORARY TABLE base AS SELECT * FROM audit_events ORDER BY seq;
-INSERT INTO audit_events (event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason,
-                          batch_id, received_at)
-  SELECT b.event_id || '-' || k, b.at, b.staff_id || '-' || k, b.system, b.action, b.entity_type,
+INSERT INTO audit_events (seq, event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation,
+                          reason, batch_id, received_at)
+  SELECT (SELECT last_seq FROM audit_event_numbers) + row_number() OVER (ORDER BY b.seq, k),
+         b.event_id || '-' || k, b.at, b.staff_id || '-' || k, b.system, b.action, b.entity_type,
          b.entity_id || '-' || k, b.fields, b.workstation, b.reason, b.batch_id, b.received_at
   FROM base b CROSS JOIN LATERAL generate_series(1, $copies) k;
+UPDATE audit_event_numbers SET last_seq = (SELECT MAX(seq) FROM audit_events);
 SET maintenance_work_mem = '1GB';
 ALTER TABLE audit_events ADD PRIMARY KEY (seq);
 ALTER TABLE audit_events ADD CONSTRAINT audit_events_event_id_key UNIQUE (event_id);

@@ -73,13 +73,19 @@ struct TriageStoreTests {
         let database = try await store.open()
         defer { Task { await database.close(); await store.remove() } }
         try await Migrator(database: database).migrate(upTo: 5)
-        // Today's ingest also keeps version 8's counts by source system: it gets that table for the ingest only.
+        // Today's ingest also keeps version 8's counts by source system and, on PostgreSQL, takes version 10's event
+        // numbers: it gets those tables for the ingest only.
         try await database.execute("""
             CREATE TABLE audit_sources (system TEXT PRIMARY KEY, events BIGINT NOT NULL, latest_at BIGINT NOT NULL, \
             last_received_at BIGINT NOT NULL)
             """)
+        if engine == .postgres {
+            try await database.execute("CREATE TABLE audit_event_numbers (id INTEGER PRIMARY KEY, last_seq BIGINT NOT NULL)")
+            try await database.execute("INSERT INTO audit_event_numbers VALUES (1, 0)")
+        }
         _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
         try await database.execute("DROP TABLE audit_sources")
+        if engine == .postgres { try await database.execute("DROP TABLE audit_event_numbers") }
         // Alerts written by a version-5 store: no alert_people table yet, so write them the way it did.
         try await database.execute("CREATE TABLE alert_people (alert_key TEXT NOT NULL, pseudonym TEXT NOT NULL, PRIMARY KEY (alert_key, pseudonym))")
         _ = try await StoreDetection(database: database, pseudonymKey: Self.key).run(force: true)

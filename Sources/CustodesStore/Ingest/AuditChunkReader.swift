@@ -26,7 +26,11 @@ enum AuditChunkReader {
                        prepare: (@Sendable (AuditChunk) -> AuditCopy)? = nil)
         -> (AsyncThrowingStream<AuditChunk, any Error>, DispatchSemaphore) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuditChunk.self)
-        let slots = DispatchSemaphore(value: depth)
+        // Made empty and then given its slots: libdispatch traps when a semaphore is freed holding less than it was
+        // made with, which happened when a writer failed with every slot taken and the reader, woken by the
+        // termination below, took one more before stopping.
+        let slots = DispatchSemaphore(value: 0)
+        for _ in 0..<depth { slots.signal() }
         let cancelled = NIOLockedValueBox(false)
         continuation.onTermination = { _ in
             cancelled.withLockedValue { $0 = true }

@@ -7,7 +7,7 @@ import PostgresNIO
 /// With one connection copying, the server's COPY (about 6 s of one core for the simulated year's 2.3 million
 /// events) bounded the load while the other core was largely idle. Chunks copied at once must not let detection's
 /// cursor (the largest `seq` committed) pass an event not yet committed, so each chunk's `seq` numbers are taken
-/// from the sequence before it is copied, the earlier chunk first, and the earlier chunk commits first: every commit
+/// from the counter before it is copied, the earlier chunk first, and the earlier chunk commits first: every commit
 /// adds only numbers above those already committed. A chunk written again after a lost connection keeps its numbers.
 ///
 /// The connections are the loader's own, not the store's shared one, because their transactions are begun and
@@ -88,15 +88,7 @@ final class PostgresAuditLoader: Sendable {
         guard !pending.isEmpty else { return }
         var open: [Int] = []
         do {
-            for index in pending {
-                try await connections[index].execute("BEGIN")
-                open.append(index)
-                if !firstLoad, try await !AuditWriteLock.share(on: connections[index]) {
-                    throw AuditWriteLock.UniqueIndexMissing()
-                }
-            }
-            // One statement numbers both chunks, the earlier first: a statement per chunk cost about 20 ms of
-            // waiting each, with both cores idle.
+            // One statement numbers both chunks, the earlier first, outside their transactions (see `reserve`).
             let unnumbered = pending.filter { index in progress.withLockedValue { $0.seqs[index] == nil } }
             let counts = try unnumbered.map { try copy(chunks[$0]).count }
             var taken = try await AuditEventWriter.reserve(counts.reduce(0, +), on: try postgres(connections[0]))[...]
@@ -106,6 +98,13 @@ final class PostgresAuditLoader: Sendable {
                 progress.withLockedValue { $0.seqs[index] = seqs }
             }
             let seqs = progress.withLockedValue { $0.seqs.map { $0 ?? [] } }
+            for index in pending {
+                try await connections[index].execute("BEGIN")
+                open.append(index)
+                if !firstLoad, try await !AuditWriteLock.share(on: connections[index]) {
+                    throw AuditWriteLock.UniqueIndexMissing()
+                }
+            }
             // The copies run at once; everything after them goes in file order.
             var copied = Array(repeating: false, count: chunks.count)
             if direct {

@@ -11,8 +11,8 @@ import NIOConcurrencyHelpers
 ///
 /// On PostgreSQL the primary key on `seq` goes the same way: keeping it up to date during COPY measured 2 to 3.4 s of
 /// server time on the simulated year's 2.3 million events, building it afterwards 0.6 to 0.9 s (in `psql`, see
-/// docs/performance.md). Nothing depends on it for correctness: `seq` comes from the identity column, so it is unique
-/// without the index; only look-ups by `seq` are slower until it is back. The unique index on `event_id` is what makes
+/// docs/performance.md). Nothing depends on it for correctness: `seq` comes from the counter `audit_event_numbers`,
+/// so it is unique without the index; only look-ups by `seq` are slower until it is back. The unique index on `event_id` is what makes
 /// re-delivery harmless for every writer at once, so it stays, except in a first load into an empty table that holds
 /// every other writer off (see ``AuditWriteLock``). (On SQLite `seq` is the rowid, which costs nothing to keep.)
 enum AuditIndexes {
