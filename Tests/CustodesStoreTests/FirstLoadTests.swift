@@ -15,13 +15,19 @@ struct FirstLoadTests {
     static let repeatedIDs =
         "SELECT COUNT(*) AS n FROM (SELECT event_id FROM audit_events GROUP BY event_id HAVING COUNT(*) > 1) d"
 
+    /// An ingest that treats any load as a bulk load, in chunks small enough that the small bundle makes several.
+    static func bulkIngest(_ database: StoreDatabase) -> BundleIngest {
+        var ingest = BundleIngest(database: database)
+        ingest.bulkThreshold = 1
+        ingest.chunkSize = 500
+        return ingest
+    }
+
     @Test("a first load stores each event once, counts re-deliveries, records its files and puts the unique index back",
           arguments: TestStores.engines.filter { $0 == .postgres })
     func firstLoad(engine: DatabaseURL.Engine) async throws {
         try await TestStores.withStore(engine) { database, store in
-            var ingest = BundleIngest(database: database)
-            ingest.bulkThreshold = 1
-            ingest.chunkSize = 500
+            var ingest = Self.bulkIngest(database)
             let notices = NIOLockedValueBox([String]())
             ingest.notice = { line in notices.withLockedValue { $0.append(line) } }
             let report = try await ingest.ingest(directory: TestBundles.small)
@@ -53,9 +59,7 @@ struct FirstLoadTests {
           arguments: TestStores.engines.filter { $0 == .postgres })
     func heldBackEventsAreWritten(engine: DatabaseURL.Engine) async throws {
         try await TestStores.withStore(engine) { database, store in
-            var ingest = BundleIngest(database: database)
-            ingest.bulkThreshold = 1
-            ingest.chunkSize = 500
+            var ingest = Self.bulkIngest(database)
             ingest.repeatedEventHashBits = 8
             let report = try await ingest.ingest(directory: TestBundles.small)
             #expect(report.eventsAccepted == IngestTests.facts.distinctEvents)
