@@ -14,7 +14,8 @@ def q(sql, n=20):
     return times
 def one(sql):
     return subprocess.run(["psql", "-qAt", url, "-c", sql], capture_output=True, text=True).stdout.strip()
-staff = one("SELECT staff_id FROM audit_events WHERE seq = (SELECT MAX(seq) / 2 FROM audit_events)")
+# The first event at or after the middle number: numbers have gaps (taken for re-deliveries and not used).
+staff = one("SELECT staff_id FROM audit_events WHERE seq >= (SELECT MAX(seq) / 2 FROM audit_events) ORDER BY seq LIMIT 1")
 person = one("SELECT entity_id FROM audit_events WHERE entity_type = 'person' AND seq > (SELECT MAX(seq) / 3 FROM audit_events) LIMIT 1")
 day = one("SELECT (MIN(at) / 86400 + 100) * 86400 FROM audit_events")
 ids = one("SELECT string_agg(quote_literal(event_id), ',') FROM (SELECT event_id FROM audit_events WHERE staff_id = '%s' LIMIT 40) s" % staff)
