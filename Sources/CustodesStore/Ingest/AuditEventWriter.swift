@@ -36,8 +36,8 @@ enum AuditEventWriter {
         var metStored = false
         /// What was inserted, by source system.
         var sources = AuditSources()
-        /// Re-deliveries left to the caller (`deferRepeats`).
-        var deferred: [AuditEventRow] = []
+        /// Re-deliveries held back for the caller (`holdBackRepeats`).
+        var heldBack: [AuditEventRow] = []
     }
 
     /// Splits and encodes a chunk; runs on the reading thread.
@@ -80,9 +80,9 @@ enum AuditEventWriter {
     /// Writes what ``copyFresh(_:seqs:to:)`` did not: the first sightings when they were not copied straight in
     /// (`copied` false), then the re-deliveries, both through the staging route. With `attempted` false the direct
     /// copy was not tried: the caller's last chunk met stored events, so this one probably would too. With
-    /// `deferRepeats` the re-deliveries are handed back instead: the staging route needs the unique index on
+    /// `holdBackRepeats` the re-deliveries are handed back instead: the staging route needs the unique index on
     /// `event_id`, which a first load builds only at its end (see ``AuditWriteLock``).
-    static func finish(_ chunk: AuditCopy, seqs: [Int64], copied: Bool, attempted: Bool, deferRepeats: Bool,
+    static func finish(_ chunk: AuditCopy, seqs: [Int64], copied: Bool, attempted: Bool, holdBackRepeats: Bool,
                        batch: Int64, receivedAt: Int64, on connection: PostgresConnection) async throws -> Outcome {
         var outcome = Outcome()
         let fresh = chunk.fresh, repeated = chunk.repeated
@@ -94,8 +94,8 @@ enum AuditEventWriter {
                                                  receivedAt: receivedAt, connection, &outcome.sources)
             outcome.metStored = attempted || outcome.inserted < fresh.count
         }
-        if deferRepeats {
-            outcome.deferred = repeated
+        if holdBackRepeats {
+            outcome.heldBack = repeated
         } else if !repeated.isEmpty {
             outcome.inserted += try await staged(repeated, seqs: seqs[fresh.count...], batch: batch,
                                                  receivedAt: receivedAt, connection, &outcome.sources)

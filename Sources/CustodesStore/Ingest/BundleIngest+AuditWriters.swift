@@ -77,8 +77,8 @@ extension BundleIngest {
                     try await chunkCommitted(pairChunks[index], written.accepted)
                 }
                 direct = !written.contains { $0.metStored }
-                for (chunk, outcome) in zip(pair, written) where !outcome.deferred.isEmpty {
-                    heldBack.append(HeldBack(file: chunk.file, receivedAt: chunk.receivedAt, rows: outcome.deferred))
+                for (chunk, outcome) in zip(pair, written) where !outcome.heldBack.isEmpty {
+                    heldBack.append(HeldBack(file: chunk.file, receivedAt: chunk.receivedAt, rows: outcome.heldBack))
                 }
             }
         } catch {

@@ -47,7 +47,7 @@ final class PostgresAuditLoader: Sendable {
         /// Whether its first sightings met events already stored (so the next chunks skip the direct copy).
         var metStored: Bool
         /// In a first load, the chunk's re-deliveries, not yet written (and counted as duplicates meanwhile).
-        var deferred: [AuditEventRow]
+        var heldBack: [AuditEventRow]
     }
 
     /// How far a pair has got, kept across attempts.
@@ -145,7 +145,7 @@ final class PostgresAuditLoader: Sendable {
                         digest: String, file: String, on database: StoreDatabase) async throws -> Written {
         let connection = try postgres(database)
         let outcome = try await AuditEventWriter.finish(try copy(chunk), seqs: seqs, copied: copied,
-                                                        attempted: attempted, deferRepeats: firstLoad, batch: batch,
+                                                        attempted: attempted, holdBackRepeats: firstLoad, batch: batch,
                                                         receivedAt: chunk.receivedAt, on: connection)
         try await outcome.sources.add(receivedAt: chunk.receivedAt, to: connection)
         let quarantined = try await database.insert(
@@ -158,7 +158,7 @@ final class PostgresAuditLoader: Sendable {
             quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
             """).run()
         return Written(accepted: outcome.inserted, quarantined: quarantined, metStored: outcome.metStored,
-                       deferred: outcome.deferred)
+                       heldBack: outcome.heldBack)
     }
 
     private func copy(_ chunk: AuditChunk) throws -> AuditCopy {
