@@ -15,21 +15,26 @@ actor SignInThrottle {
         self.spacing = spacing
     }
 
-    /// Seconds the address must wait before this attempt is considered, or nil to go ahead (which counts as its
-    /// attempt for the spacing).
+    /// Seconds the address must wait before this attempt is considered, or nil to go ahead. An admitted attempt is
+    /// counted as a failure at once, before any factor is checked, so guesses sent together are counted together;
+    /// `forgive` takes it back when the factor turns out right.
     func admit(_ address: String, at now: Int64) -> Int64? {
         let recent = (failures[address] ?? []).filter { now - $0 < window }
-        failures[address] = recent.isEmpty ? nil : recent
         if recent.count >= threshold, let last = lastAttempt[address], now - last < spacing {
+            failures[address] = recent
             return spacing - (now - last)
         }
         lastAttempt[address] = now
+        failures[address] = recent + [now]
         if failures.count > 10_000 { forgetQuietAddresses(now) }
         return nil
     }
 
-    func recordFailure(_ address: String, at now: Int64) {
-        failures[address, default: []].append(now)
+    /// Takes back the failure counted for an admitted attempt whose factor was right.
+    func forgive(_ address: String) {
+        guard var recent = failures[address], !recent.isEmpty else { return }
+        recent.removeLast()
+        failures[address] = recent.isEmpty ? nil : recent
     }
 
     private func forgetQuietAddresses(_ now: Int64) {

@@ -44,9 +44,22 @@ public enum Sessions {
             "UPDATE sessions SET last_seen_at = \(bind: at) WHERE session_hash = \(bind: tokenHash)").run()
     }
 
-    public static func completeSecondFactor(tokenHash: String, in database: StoreDatabase) async throws {
-        try await database.sql.raw(
-            "UPDATE sessions SET second_factor = 1 WHERE session_hash = \(bind: tokenHash)").run()
+    /// Marks the session signed in with both factors and moves it to a new token, so a token that was seen before
+    /// sign-in completed (set by someone else, or read off a shared screen) is worth nothing afterwards.
+    public static func completeSecondFactor(tokenHash: String, newTokenHash: String,
+                                            in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET second_factor = 1, session_hash = \(bind: newTokenHash) \
+            WHERE session_hash = \(bind: tokenHash) AND ended_at IS NULL
+            """).run()
+    }
+
+    /// Ends the account's sessions that have the password but not yet the second factor (when the account locks).
+    public static func endPartial(userID: Int64, at: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET ended_at = \(bind: at) \
+            WHERE user_id = \(bind: userID) AND second_factor = 0 AND ended_at IS NULL
+            """).run()
     }
 
     public static func end(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {

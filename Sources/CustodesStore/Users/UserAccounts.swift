@@ -47,18 +47,6 @@ public enum UserAccounts {
             """).all().map(decode)
     }
 
-    public static func recordFailedSignIn(_ id: Int64, lockUntil: Int64?, in database: StoreDatabase) async throws {
-        try await database.sql.raw("""
-            UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = \(bind: lockUntil) \
-            WHERE user_id = \(bind: id)
-            """).run()
-    }
-
-    public static func clearFailedSignIns(_ id: Int64, in database: StoreDatabase) async throws {
-        try await database.sql.raw(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE user_id = \(bind: id)").run()
-    }
-
     public static func setPassword(_ id: Int64, hash: String, temporary: Bool, in database: StoreDatabase) async throws {
         try await database.sql.raw("""
             UPDATE users SET password_hash = \(bind: hash), password_is_temporary = \(bind: temporary ? 1 : 0), \
@@ -92,30 +80,22 @@ public enum UserAccounts {
         }
     }
 
-    /// Accepts a TOTP step only if it is later than the last one accepted: false means a replay.
+    /// Accepts a TOTP step only if it is later than the last one accepted: false means a replay. One statement, so
+    /// two requests with the same code cannot both be accepted.
     public static func acceptTOTPStep(_ id: Int64, step: Int64, in database: StoreDatabase) async throws -> Bool {
-        try await database.transaction {
-            let last = try await database.sql.raw("SELECT totp_last_step FROM users WHERE user_id = \(bind: id)")
-                .first()?.decode(column: "totp_last_step", as: Int64?.self)
-            if let last, step <= last { return false }
-            try await database.sql.raw(
-                "UPDATE users SET totp_last_step = \(bind: step) WHERE user_id = \(bind: id)").run()
-            return true
-        }
+        try await database.sql.raw("""
+            UPDATE users SET totp_last_step = \(bind: step) \
+            WHERE user_id = \(bind: id) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step)) RETURNING user_id
+            """).first() != nil
     }
 
-    /// Uses up a recovery code; false if it is unknown or was already used.
+    /// Uses up a recovery code; false if it is unknown or was already used. One statement, so a code cannot be used
+    /// twice by requests that arrive together.
     public static func useRecoveryCode(_ id: Int64, hash: String, at: Int64, in database: StoreDatabase) async throws -> Bool {
-        try await database.transaction {
-            let row = try await database.sql.raw("""
-                SELECT used_at FROM recovery_codes WHERE user_id = \(bind: id) AND code_hash = \(bind: hash)
-                """).first()
-            guard let row, try row.decode(column: "used_at", as: Int64?.self) == nil else { return false }
-            try await database.sql.raw("""
-                UPDATE recovery_codes SET used_at = \(bind: at) WHERE user_id = \(bind: id) AND code_hash = \(bind: hash)
-                """).run()
-            return true
-        }
+        try await database.sql.raw("""
+            UPDATE recovery_codes SET used_at = \(bind: at) \
+            WHERE user_id = \(bind: id) AND code_hash = \(bind: hash) AND used_at IS NULL RETURNING user_id
+            """).first() != nil
     }
 
     public static func remainingRecoveryCodes(_ id: Int64, in database: StoreDatabase) async throws -> Int {

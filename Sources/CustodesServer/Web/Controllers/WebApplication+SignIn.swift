@@ -45,36 +45,37 @@ extension WebApplication {
         let form = try await Form.read(request, context: context, checkCSRF: false)
         let username = form.trimmed("username")
         let now = settings.now()
-        func refuse(_ message: String, status: HTTPResponse.Status = .ok) -> Response {
+        func refuse() -> Response {
             page(.init(title: "Sign in", template: "sign-in", context: [
-                "hasErrors": true, "errorText": message, "username": username,
-                "errors": [["field": "username", "message": message]],
-            ]), request, context, status: status)
+                "hasErrors": true, "errorText": Self.badCredentials, "username": username,
+                "errors": [["field": "username", "message": Self.badCredentials]],
+                "failuresBeforeLockout": settings.failuresBeforeLockout, "lockoutMinutes": settings.lockoutSeconds / 60,
+            ]), request, context)
         }
-        if let address = context.clientAddress, let wait = await throttle.admit(address, at: now) {
-            try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username, detail: "from \(address)")
-            var response = refuse("Too many failed sign-ins from this address. Wait \(wait) seconds and try again.",
-                                  status: .tooManyRequests)
-            response.headers[.retryAfter] = String(wait)
-            return response
+        if let throttled = try await throttled(request, context, username: username, now: now, template: "sign-in") {
+            return throttled
         }
         guard let user = try await UserAccounts.find(username: username, in: database), !user.isDisabled else {
             // The same work as a real check, so timing does not tell which usernames exist.
             _ = try await Passwords.verify(form["password"], hash: dummyHash)
-            if let address = context.clientAddress { await throttle.recordFailure(address, at: now) }
             try await audit("sign_in_failed", by: username.isEmpty ? "(none)" : username, detail: "unknown or disabled account")
-            return refuse(Self.badCredentials)
+            return refuse()
         }
-        if let locked = user.lockedUntil, locked > now {
+        // The attempt is counted before the password is checked, so guesses sent together cannot all be checked.
+        guard case .admitted = try await UserAccounts.beginAttempt(user.id, limit: settings.failuresBeforeLockout,
+                                                                   at: now, in: database) else {
+            // A locked account looks and takes the same as a wrong password: the answer does not say it exists.
+            _ = try await Passwords.verify(form["password"], hash: dummyHash)
+            try await lockIfSpent(user, now: now)
             try await audit("sign_in_refused", by: user.username, detail: "account locked")
-            return refuse("This account is locked after too many failed attempts. Try again in "
-                          + "\(max(1, (locked - now + 59) / 60)) minutes or ask an administrator.")
+            return refuse()
         }
         guard try await Passwords.verify(form["password"], hash: user.passwordHash) else {
-            if let address = context.clientAddress { await throttle.recordFailure(address, at: now) }
-            try await recordFailure(user, now: now, factor: "password")
-            return refuse(Self.badCredentials)
+            try await attemptFailed(user, now: now, factor: "password")
+            return refuse()
         }
+        try await UserAccounts.refundAttempt(user.id, in: database)
+        if let address = context.clientAddress { await throttle.forgive(address) }
         if let old = context.sessionTokenHash { try await Sessions.end(tokenHash: old, at: now, in: database) }
         let token = SessionCookie.newToken()
         try await Sessions.create(tokenHash: SessionCookie.hash(token), userID: user.id,
@@ -85,13 +86,36 @@ extension WebApplication {
         return response
     }
 
+    /// The per-address throttle, asked before any factor is checked: a 429 page, or nil to go ahead.
+    func throttled(_ request: Request, _ context: WebContext, username: String, now: Int64, template: String) async throws -> Response? {
+        guard let address = context.clientAddress, let wait = await throttle.admit(address, at: now) else { return nil }
+        try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username, detail: "from \(address)")
+        let message = "Too many failed sign-ins from this address. Wait \(wait) seconds and try again."
+        var response = page(.init(title: "Sign in", template: template, context: [
+            "hasErrors": true, "errorText": message, "username": username,
+            "errors": [["field": template == "sign-in" ? "username" : "code", "message": message]],
+        ]), request, context, status: .tooManyRequests)
+        response.headers[.retryAfter] = String(wait)
+        return response
+    }
+
     func secondFactor(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, _) = try context.requirePartialSignIn()
+        let (user, session) = try context.requirePartialSignIn()
         let form = try await Form.read(request, context: context)
         guard let hash = context.sessionTokenHash, let sealed = user.sealedTOTPSecret, user.totpEnrolled else {
             return redirect("/account/enrol")
         }
+        if session.secondFactor { return redirect(Pages.home(for: user.role)) }
         let now = settings.now()
+        if let throttled = try await throttled(request, context, username: user.username, now: now, template: "second-factor") {
+            return throttled
+        }
+        // The lock is checked here too, and the attempt counted before the code is: a spare half-signed-in session
+        // cannot finish signing in to a locked account, and codes sent together cannot all be tried.
+        guard case .admitted = try await UserAccounts.beginAttempt(user.id, limit: settings.failuresBeforeLockout,
+                                                                   at: now, in: database) else {
+            return try await refuseLocked(user, sessionHash: hash, now: now)
+        }
         let code = form.trimmed("code")
         var accepted = false
         if let step = SecondFactor.verify(code, secret: try secrets.open(sealed, userID: user.id), at: now) {
@@ -102,8 +126,7 @@ extension WebApplication {
             if accepted { try await audit("recovery_code_used", by: user.username) }
         }
         guard accepted else {
-            let locked = try await recordFailure(user, now: now, factor: "second factor")
-            if locked {
+            if try await attemptFailed(user, now: now, factor: "second factor") {
                 try await Sessions.end(tokenHash: hash, at: now, in: database)
                 return redirect("/sign-in")
             }
@@ -112,10 +135,31 @@ extension WebApplication {
                 "hasErrors": true, "errorText": message, "errors": [["field": "code", "message": message]],
             ]), request, context)
         }
-        try await UserAccounts.clearFailedSignIns(user.id, in: database)
-        try await Sessions.completeSecondFactor(tokenHash: hash, in: database)
+        guard try await UserAccounts.completeAttempt(user.id, at: now, in: database) else {
+            return try await refuseLocked(user, sessionHash: hash, now: now)
+        }
+        if let address = context.clientAddress { await throttle.forgive(address) }
+        var response = redirect(user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role))
+        response.headers[.setCookie] = try await completeSignIn(user, sessionHash: hash)
+        return response
+    }
+
+    /// Marks the session signed in under a new token (a token seen before sign-in completed is then worth nothing)
+    /// and records the sign-in; returns the cookie that carries the new token.
+    func completeSignIn(_ user: UserAccount, sessionHash: String) async throws -> String {
+        let token = SessionCookie.newToken()
+        try await Sessions.completeSecondFactor(tokenHash: sessionHash, newTokenHash: SessionCookie.hash(token),
+                                                in: database)
         try await audit("sign_in", by: user.username)
-        return redirect(user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role))
+        return SessionCookie.setting(token, secure: settings.secureCookies)
+    }
+
+    /// A factor arrived for a locked account: the session ends and the factor is not checked.
+    func refuseLocked(_ user: UserAccount, sessionHash: String, now: Int64) async throws -> Response {
+        try await lockIfSpent(user, now: now)
+        try await Sessions.end(tokenHash: sessionHash, at: now, in: database)
+        try await audit("sign_in_refused", by: user.username, detail: "account locked")
+        return redirect("/sign-in")
     }
 
     func enrolPage(_ request: Request, _ context: WebContext, error: String?) async throws -> Response {
@@ -147,24 +191,30 @@ extension WebApplication {
             return redirect("/")
         }
         let now = settings.now()
+        guard case .admitted = try await UserAccounts.beginAttempt(user.id, limit: settings.failuresBeforeLockout,
+                                                                   at: now, in: database) else {
+            return try await refuseLocked(user, sessionHash: hash, now: now)
+        }
         guard let step = SecondFactor.verify(form.trimmed("code"), secret: try secrets.open(sealed, userID: user.id),
                                              at: now) else {
-            if try await recordFailure(user, now: now, factor: "enrolment code") {
+            if try await attemptFailed(user, now: now, factor: "enrolment code") {
                 try await Sessions.end(tokenHash: hash, at: now, in: database)
                 return redirect("/sign-in")
             }
             return try await enrolPage(request, context, error: "Enter the 6-digit code your authenticator app shows")
         }
+        guard try await UserAccounts.completeAttempt(user.id, at: now, in: database) else {
+            return try await refuseLocked(user, sessionHash: hash, now: now)
+        }
         let codes = SecondFactor.newRecoveryCodes()
         try await UserAccounts.completeEnrolment(user.id, step: step, recoveryCodeHashes: codes.map(SecondFactor.recoveryCodeHash),
                                                  in: database)
-        try await UserAccounts.clearFailedSignIns(user.id, in: database)
-        try await Sessions.completeSecondFactor(tokenHash: hash, in: database)
         try await audit("second_factor_enrolled", by: user.username)
-        try await audit("sign_in", by: user.username)
-        return page(.init(title: "Your recovery codes", template: "recovery-codes", context: [
+        var response = page(.init(title: "Your recovery codes", template: "recovery-codes", context: [
             "codes": codes, "next": user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role),
         ]), request, context)
+        response.headers[.setCookie] = try await completeSignIn(user, sessionHash: hash)
+        return response
     }
 
     func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -193,17 +243,25 @@ extension WebApplication {
         return user
     }
 
-    /// Counts a failed factor and locks the account when there have been too many; true when it is now locked.
+    /// Records a wrong factor, whose attempt was counted before it was checked, and locks the account when its
+    /// allowance is spent; true when it is now locked.
     @discardableResult
-    func recordFailure(_ user: UserAccount, now: Int64, factor: String) async throws -> Bool {
-        let failures = user.failedAttempts + 1
-        let lock = failures >= settings.failuresBeforeLockout ? now + settings.lockoutSeconds : nil
-        try await UserAccounts.recordFailedSignIn(user.id, lockUntil: lock, in: database)
+    func attemptFailed(_ user: UserAccount, now: Int64, factor: String) async throws -> Bool {
         try await audit("sign_in_failed", by: user.username, detail: "wrong \(factor)")
-        if lock != nil {
-            try await audit("account_locked", by: user.username,
-                            detail: "\(failures) failed attempts; locked for \(settings.lockoutSeconds / 60) minutes")
+        return try await lockIfSpent(user, now: now)
+    }
+
+    /// Locks the account if its allowance of failures is spent and it is not locked yet (exactly one of several
+    /// concurrent failures does it). Its half-signed-in sessions end with the lock, so none can finish later.
+    @discardableResult
+    func lockIfSpent(_ user: UserAccount, now: Int64) async throws -> Bool {
+        guard try await UserAccounts.failAttempt(user.id, limit: settings.failuresBeforeLockout,
+                                                 lockUntil: now + settings.lockoutSeconds, in: database) else {
+            return false
         }
-        return lock != nil
+        try await Sessions.endPartial(userID: user.id, at: now, in: database)
+        try await audit("account_locked", by: user.username,
+                        detail: "\(settings.failuresBeforeLockout) failed attempts; locked for \(settings.lockoutSeconds / 60) minutes")
+        return true
     }
 }

@@ -12,6 +12,7 @@ extension Templates {
             {{#hasErrors}}<p id="sign-in-error" class="error-message"><span class="visually-hidden">Error:</span> {{errorText}}</p>{{/hasErrors}}
             <input class="input" id="password" name="password" type="password" autocomplete="current-password">
             </div>
+            {{#hasErrors}}<p class="body">After {{failuresBeforeLockout}} failed attempts in a row an account is locked for {{lockoutMinutes}} minutes. If yours is, wait, or ask an administrator.</p>{{/hasErrors}}
             <button type="submit" class="button">Continue</button>
             </form>
             """,

@@ -1,0 +1,177 @@
+@testable import CustodesServer
+import CustodesStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Guessing in parallel: the lock-out and the throttle count attempts before any factor is checked, and a locked
+/// account cannot be finished signing in to from a spare half-signed-in session.
+@Suite("Sign-in under concurrent guessing")
+struct SignInConcurrencyTests {
+    /// How many times a factor was actually checked for `username`: wrong ones and right ones.
+    static func factorsChecked(_ username: String, in database: StoreDatabase) async throws -> Int {
+        let entries = try await AuditTrail.entries(matching: .init(username: username), limit: 1_000, in: database).entries
+        return entries.filter { ($0.action == "sign_in_failed" && $0.detail.hasPrefix("wrong"))
+            || $0.action == "password_accepted" || $0.action == "sign_in" }.count
+    }
+
+    @Test("forty passwords sent at once: five are checked, the account locks, and the right password is then refused")
+    func parallelPasswords() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        var browser = Browser()
+                        _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": "guess \(index)"],
+                                                   csrf: false)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            var browser = Browser()
+            let right = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                               csrf: false)
+            #expect(right.headers[.setCookie] == nil, "the right password got in after forty parallel guesses")
+        }
+        #expect(try await Self.factorsChecked("analyst", in: fixture.database) == 5)
+        let account = try #require(try await UserAccounts.find(username: "analyst", in: fixture.database))
+        #expect(account.lockedUntil != nil)
+        let locks = try await AuditTrail.entries(matching: .init(action: "account_locked"), limit: 10, in: fixture.database)
+        #expect(locks.total == 1)
+    }
+
+    @Test("a right password among thirty-nine wrong ones sent at once: at most five are checked")
+    func parallelMix() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        var browser = Browser()
+                        let password = index == 20 ? WebFixture.password : "guess \(index)"
+                        _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": password],
+                                                   csrf: false)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        #expect(try await Self.factorsChecked("analyst", in: fixture.database) <= 5)
+    }
+
+    @Test("sixty codes sent at once on one half-signed-in session: five are checked and the session ends")
+    func parallelCodes() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                       csrf: false)
+            _ = try await browser.get(client, "/sign-in/second-factor")
+            let shared = browser
+            let right = SecondFactor.code(secret: WebFixture.secret, at: fixture.clock.now)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        var copy = shared
+                        var code = String(format: "%06d", (index * 7_919) % 1_000_000)
+                        if code == right { code = "000000" == right ? "000001" : "000000" }
+                        _ = try await copy.post(client, "/sign-in/second-factor", ["code": code])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            var after = shared
+            let last = try await after.post(client, "/sign-in/second-factor", ["code": right])
+            #expect(last.headers[.location] == "/sign-in", "the right code signed in on a session that guessed sixty times")
+        }
+        let wrongCodes = try await AuditTrail.entries(matching: .init(username: "analyst"), limit: 1_000,
+                                                      in: fixture.database).entries
+            .filter { $0.action == "sign_in_failed" && $0.detail == "wrong second factor" }
+        #expect(wrongCodes.count == 5)
+        #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.lockedUntil != nil)
+    }
+
+    @Test("a spare half-signed-in session cannot finish signing in once the account is locked, nor lift the lock")
+    func spareSessionAfterLock() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var spares: [Browser] = []
+            for _ in 0..<3 {
+                var spare = Browser()
+                _ = try await spare.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                         csrf: false)
+                _ = try await spare.get(client, "/sign-in/second-factor")
+                spares.append(spare)
+            }
+            var guesser = spares.removeFirst()
+            for _ in 0..<5 {
+                _ = try await guesser.post(client, "/sign-in/second-factor", ["code": "000000"])
+            }
+            fixture.clock.advance(SecondFactor.stepSeconds)
+            let code = SecondFactor.code(secret: WebFixture.secret, at: fixture.clock.now)
+            for var spare in spares {
+                let attempt = try await spare.post(client, "/sign-in/second-factor", ["code": code])
+                #expect(attempt.headers[.location] == "/sign-in")
+                #expect(try await spare.get(client, "/alerts").headers[.location] == "/sign-in")
+            }
+        }
+        let account = try #require(try await UserAccounts.find(username: "analyst", in: fixture.database))
+        #expect(account.lockedUntil != nil, "a spare session lifted the lock")
+        #expect(!(try await AuditTrail.entries(matching: .init(username: "analyst", action: "sign_in"), limit: 10,
+                                               in: fixture.database).entries.contains { $0.action == "sign_in" }))
+    }
+
+    @Test("forty sign-ins sent at once from one address: the address throttle counts them before checking any")
+    func parallelFromOneAddress() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        // Over real sockets, so the server sees the client's address.
+        try await Application(router: try fixture.router()).test(.live) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        var browser = Browser()
+                        return try await browser.post(client, "/sign-in", ["username": "user\(index)", "password": "guess"],
+                                                      csrf: false).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 10)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 30)
+        }
+    }
+
+    @Test("a session's token changes when the second factor completes")
+    func tokenRenewed() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
+                                       csrf: false)
+            let before = browser
+            _ = try await browser.get(client, "/sign-in/second-factor")
+            fixture.clock.advance(SecondFactor.stepSeconds)
+            let done = try await browser.post(client, "/sign-in/second-factor",
+                                              ["code": SecondFactor.code(secret: WebFixture.secret, at: fixture.clock.now)])
+            #expect(done.headers[.location] == "/alerts")
+            #expect(browser.cookie != nil && browser.cookie != before.cookie)
+            #expect(try await browser.get(client, "/alerts").status == .ok)
+            var old = before
+            #expect(try await old.get(client, "/alerts").headers[.location] == "/sign-in",
+                    "the token from before the second factor still works")
+        }
+    }
+}
