@@ -26,6 +26,23 @@ struct RulesFileTests {
         #expect(try RuleSet.parse(rules.yaml, file: "rules.yaml") == rules)
     }
 
+    @Test("words typed by users read back exactly, whatever characters they hold")
+    func typedWordsRoundTrip() throws {
+        // Every control character, the line and paragraph separators, a byte-order mark, quotes, backslashes, a
+        // YAML comment and document marker, and text beyond the basic plane.
+        let awkward = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+            + "\u{7F}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}\u{FEFF} \" \\ \\\" # not a comment\n---\n...: [x] {y} 'z' é 🚓"
+        var rules = RuleSet.standard
+        rules.exceptions = [RuleException(rule: .offDuty, staffID: "S1" + awkward, personID: awkward,
+                                          reasonContains: "tasking\u{1}" + awkward, from: "2025-01-01",
+                                          until: "2025-06-30", grantedBy: awkward, grantedOn: "2025-04-02",
+                                          why: "alert 3: " + awkward)]
+        #expect(try RuleSet.parse(rules.yaml, file: "rules.yaml") == rules)
+        for scalar in rules.yaml.unicodeScalars where scalar.value < 0x20 {
+            #expect(scalar == "\n", "a raw control character \(scalar.value) in the rules file")
+        }
+    }
+
     @Test("a partial file changes only what it names")
     func partial() throws {
         let rules = try RuleSet.parse("rules:\n  off_duty:\n    weight: 7\n", file: "r.yaml")

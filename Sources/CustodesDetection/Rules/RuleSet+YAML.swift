@@ -211,15 +211,42 @@ extension RuleSet {
                                      ("reason_contains", exception.reasonContains), ("from", exception.from)] {
                     if let value { out += "    \(key): \(quoted(value))\n" }
                 }
-                out += "    until: \(exception.until)\n    granted_by: \(quoted(exception.grantedBy))\n"
-                out += "    granted_on: \(exception.grantedOn)\n    why: \(quoted(exception.why))\n"
+                out += "    until: \(quoted(exception.until))\n    granted_by: \(quoted(exception.grantedBy))\n"
+                out += "    granted_on: \(quoted(exception.grantedOn))\n    why: \(quoted(exception.why))\n"
             }
         }
         return out
     }
 
-    private func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    private func quoted(_ text: String) -> String { Self.doubleQuoted(text) }
+
+    /// `text` as a YAML double-quoted scalar that reads back as exactly `text`, whatever it holds. Exceptions carry
+    /// words typed by users (a rationale, a tasking reference); a control character, a line break or a quote spliced
+    /// in raw would make the whole rules file unreadable and stop detection, so every character YAML does not take
+    /// literally between double quotes is written as an escape.
+    public static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || value == 0xFFFE || value == 0xFFFF {
+                    let hex = String(value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     private func wrapComment(_ text: String, indent: String) -> String {

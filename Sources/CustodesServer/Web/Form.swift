@@ -21,6 +21,16 @@ public struct Form: Sendable {
         return form
     }
 
+    /// Whether `text` holds a control character (other than line breaks and tabs where `multiline`). Nothing a
+    /// person types needs one; they are refused where they arrive rather than carried into the trail, the rules
+    /// file or an export, where they have broken readers before.
+    public static func hasControlCharacters(_ text: String, multiline: Bool) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+            return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+    }
+
     static func parse(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]
         for pair in body.split(separator: "&") {
