@@ -22,8 +22,14 @@ public final class AuditEventDecoder {
     private let entityTypes = VocabularyTable<EntityType>()
     private let recordFields = VocabularyTable<RecordField>()
 
-    public init(reference: ReferenceData) {
+    /// The only system whose events may be read, when the events come from a sender that speaks for one system (a
+    /// connector's token is issued per source): a row naming another is quarantined, so no connector can write, or
+    /// claim the identifiers of, another system's events.
+    public let onlySystem: SourceSystem?
+
+    public init(reference: ReferenceData, onlySystem: SourceSystem? = nil) {
         self.reference = reference
+        self.onlySystem = onlySystem
         staff = IdentifierTable(reference.staffByID)
         persons = IdentifierTable(reference.personByID)
         occurrences = IdentifierTable(reference.occurrenceByID)
@@ -52,6 +58,10 @@ public final class AuditEventDecoder {
         }
         var system: SourceSystem
         if let found = fast(3, systems.lookup) { system = found } else { system = try row.vocabulary(3, SourceSystem.self) }
+        if let onlySystem, system != onlySystem {
+            throw RowProblem(field: "system", reason: .wrongSource,
+                             detail: "'\(system.rawValue)' is not this sender's system; its token is for '\(onlySystem.rawValue)'")
+        }
         var action: AuditAction
         if let found = fast(4, actions.lookup) { action = found } else { action = try row.vocabulary(4, AuditAction.self) }
         var entityType: EntityType

@@ -18,6 +18,8 @@ public enum QuarantineReason: String, Sendable, DeclarationOrdered {
     case invalidPeriod = "invalid_period"
     /// A second row with the identifier of an earlier one, in a reference file.
     case duplicateID = "duplicate_id"
+    /// An audit event of another system than the one the sender may write for (a connector's token is for one).
+    case wrongSource = "wrong_source"
 
 }
 

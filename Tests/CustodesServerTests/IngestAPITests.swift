@@ -4,6 +4,7 @@ import CustodesStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 /// The push API over a SQLite store that already holds a small force's reference data.
@@ -42,6 +43,70 @@ struct IngestAPITests {
     static func number(_ key: String, in body: String) -> Int? {
         guard let range = body.range(of: "\"\(key)\":") else { return nil }
         return Int(body[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("a token writes only its own system's events, and cannot claim another system's identifiers in advance")
+    func oneSourcePerToken() async throws {
+        let (database, controller, rmsSecret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, pncSecret) = try await APITokens.create(source: "pnc", by: "test", in: database)
+        let lines = Self.rmsCSV.split(separator: "\n", omittingEmptySubsequences: true)
+        let header = String(lines[0])
+        let rmsRows = lines.dropFirst().prefix(50).map(String.init)
+        #expect(rmsRows.allSatisfy { $0.contains(",rms,") })
+        // The same rows sent as pnc's own (the system changed) and as they are (the system left as rms).
+        let asPNC = rmsRows.map { $0.replacingOccurrences(of: ",rms,", with: ",pnc,") }
+        let forged = ([header] + rmsRows + asPNC).joined(separator: "\n") + "\n"
+        try await Self.application(controller).test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + pncSecret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: forged)) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(Self.number("quarantined", in: body) == 50, "\(body)")
+                #expect(Self.number("accepted", in: body) == 50, "\(body)")
+                #expect(body.contains("wrong_source"))
+            }
+            // The genuine rms events, with the same identifiers, arrive later and are all stored.
+            let genuine = ([header] + rmsRows).joined(separator: "\n") + "\n"
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + rmsSecret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: genuine)) { response in
+                let body = String(buffer: response.body)
+                #expect(Self.number("accepted", in: body) == 50, "\(body)")
+                #expect(Self.number("duplicate", in: body) == 0, "\(body)")
+            }
+            // Even the very bytes another system sent are its own to send.
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + pncSecret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: genuine)) { response in
+                let body = String(buffer: response.body)
+                #expect(Self.number("quarantined", in: body) == 50, "\(body)")
+                #expect(body.contains("\"already_ingested\":false"), "\(body)")
+            }
+        }
+        let counts = try await database.sql.raw("SELECT system, COUNT(*) AS n FROM audit_events GROUP BY system ORDER BY system")
+            .all().map { (try $0.decode(column: "system", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+        #expect(counts.map(\.0) == ["pnc", "rms"] && counts.map(\.1) == [50, 50])
+        await database.close()
+    }
+
+    @Test("a token for a system Custodes does not know is refused")
+    func unknownSystemToken() async throws {
+        let (database, controller, _, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, secret) = try await APITokens.create(source: "legacy_feed", by: "test", in: database)
+        try await Self.application(controller).test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("not a system Custodes knows"))
+            }
+        }
+        #expect(try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?
+            .decode(column: "n", as: Int.self) == 0)
+        await database.close()
     }
 
     @Test("a push with a valid token is stored and counted; the same push again adds nothing")
@@ -161,8 +226,10 @@ struct IngestAPITests {
 struct IngestAPIJSONLinesTests {
     @Test("a JSON Lines push is read like the bundle's JSON Lines files")
     func jsonLines() async throws {
-        let (database, controller, secret, folder) = try await IngestAPITests.setUp()
+        let (database, controller, _, folder) = try await IngestAPITests.setUp()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        // PNC's events, with PNC's own token: a token writes only its own system's events.
+        let (_, secret) = try await APITokens.create(source: "pnc", by: "test", in: database)
         let body = try String(contentsOfFile: IngestAPITests.bundle + "/audit_pnc.jsonl", encoding: .utf8)
         let rows = body.split(separator: "\n").count
         try await IngestAPITests.application(controller).test(.router) { client in

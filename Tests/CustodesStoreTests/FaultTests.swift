@@ -36,13 +36,13 @@ struct FaultTests {
             #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events") > 0)
             // Killed while copying without the unique index on event_id.
             #expect(try await database.integer("""
-                SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname = 'audit_events_event_id_key'
+                SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname = 'audit_events_identity'
                 """) == 0)
 
             let rerun = try await CustodesProcess.run(ingest)
             #expect(rerun.status == 0, "\(rerun.standardError)")
             #expect(try await database.integer("""
-                SELECT COUNT(*) AS n FROM pg_constraint WHERE conname = 'audit_events_event_id_key'
+                SELECT COUNT(*) AS n FROM pg_constraint WHERE conname = 'audit_events_identity'
                 """) == 1)
             try await expectSameAsUninterrupted(database, engine: engine)
         }

@@ -10,7 +10,7 @@ import Testing
 struct FirstLoadTests {
     static let uniqueIDs = """
         SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND contype = 'u' \
-        AND conname = 'audit_events_event_id_key'
+        AND conname = 'audit_events_identity'
         """
     static let repeatedIDs =
         "SELECT COUNT(*) AS n FROM (SELECT event_id FROM audit_events GROUP BY event_id HAVING COUNT(*) > 1) d"
@@ -81,7 +81,7 @@ struct FirstLoadTests {
             // What a first load holds while it copies: the lock, exclusively, and no unique index on event_id.
             let firstLoad = try await store.open()
             try await AuditWriteLock.acquire(on: firstLoad)
-            try await firstLoad.execute("ALTER TABLE audit_events DROP CONSTRAINT audit_events_event_id_key")
+            try await firstLoad.execute("ALTER TABLE audit_events DROP CONSTRAINT audit_events_identity")
 
             let writerDatabase = try await store.open()
             let writer = Task { try await BundleIngest(database: writerDatabase).ingest(directory: TestBundles.small) }

@@ -48,6 +48,32 @@ struct IngestTests {
         }
     }
 
+    @Test("an event is identified by its system and event_id: another system's event with the same id is kept too",
+          arguments: TestStores.engines)
+    func identityIncludesTheSystem(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            let ingest = BundleIngest(database: database)
+            let reference = TestBundles.files(in: TestBundles.small).filter { !$0.hasPrefix("audit") && $0 != "truth.csv" }
+            _ = try await ingest.ingest(directory: try TestBundles.subset(of: TestBundles.small, files: reference))
+            let rows = try String(contentsOfFile: TestBundles.small + "/audit_rms.csv", encoding: .utf8)
+                .split(separator: "\n").prefix(101).map(String.init)
+            #expect(rows.dropFirst().allSatisfy { $0.contains(",rms,") })
+            // The same identifiers, as another system's events: both systems' events are stored, neither shadows.
+            let first = try TestBundles.subset(of: TestBundles.small, files: [])
+            try (rows.joined(separator: "\n") + "\n").write(toFile: first + "/audit_a.csv", atomically: true, encoding: .utf8)
+            let rms = try await ingest.ingest(directory: first).eventsAccepted
+            #expect(rms > 50)
+            let second = try TestBundles.subset(of: TestBundles.small, files: [])
+            let other = [rows[0]] + rows.dropFirst().map { $0.replacingOccurrences(of: ",rms,", with: ",pnc,") }
+            try (other.joined(separator: "\n") + "\n").write(toFile: second + "/audit_b.csv", atomically: true, encoding: .utf8)
+            #expect(try await ingest.ingest(directory: second).eventsAccepted == rms)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM audit_events WHERE system = 'pnc'") == rms)
+            // Sent again (other bytes, the same events), each is a duplicate of its own system's event.
+            try (rows.joined(separator: "\n") + "\n\n").write(toFile: second + "/audit_c.csv", atomically: true, encoding: .utf8)
+            #expect(try await ingest.ingest(directory: second).eventsAccepted == 0)
+        }
+    }
+
     @Test("ingesting the same bundle again adds nothing and changes nothing", arguments: TestStores.engines)
     func reingestIsHarmless(engine: DatabaseURL.Engine) async throws {
         try await TestStores.withStore(engine) { database, store in

@@ -73,8 +73,9 @@ struct TriageStoreTests {
         let database = try await store.open()
         defer { Task { await database.close(); await store.remove() } }
         try await Migrator(database: database).migrate(upTo: 5)
-        // Today's ingest also keeps version 8's counts by source system and, on PostgreSQL, takes version 10's event
-        // numbers: it gets those tables for the ingest only.
+        // Today's ingest also keeps version 8's counts by source system, on PostgreSQL takes version 10's event
+        // numbers, and skips stored events by version 11's identity: it gets those for the ingest only.
+        try await database.execute("CREATE UNIQUE INDEX audit_events_identity ON audit_events (system, event_id)")
         try await database.execute("""
             CREATE TABLE audit_sources (system TEXT PRIMARY KEY, events BIGINT NOT NULL, latest_at BIGINT NOT NULL, \
             last_received_at BIGINT NOT NULL)
@@ -85,6 +86,7 @@ struct TriageStoreTests {
         }
         _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
         try await database.execute("DROP TABLE audit_sources")
+        try await database.execute("DROP INDEX audit_events_identity")
         if engine == .postgres { try await database.execute("DROP TABLE audit_event_numbers") }
         // Alerts written by a version-5 store: no alert_people table yet, so write them the way it did.
         try await database.execute("CREATE TABLE alert_people (alert_key TEXT NOT NULL, pseudonym TEXT NOT NULL, PRIMARY KEY (alert_key, pseudonym))")
@@ -130,8 +132,26 @@ struct TriageStoreTests {
                 try await UserAccounts.create(username: "alex", displayName: "Alex", role: .analyst,
                                               passwordHash: "x", staffID: nil, at: 100, in: database)
             }
-            try await UserAccounts.recordFailedSignIn(account.id, lockUntil: 500, in: database)
+            // Five attempts are admitted, whatever arrives at once; the sixth is refused before any factor is checked.
+            let attempts = try await withThrowingTaskGroup(of: UserAccounts.Attempt.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await UserAccounts.beginAttempt(account.id, limit: 5, at: 200, in: database) }
+                }
+                return try await group.reduce(into: [UserAccounts.Attempt]()) { $0.append($1) }
+            }
+            #expect(attempts.filter { $0 != .refused }.count == 5)
+            #expect(try await UserAccounts.failAttempt(account.id, limit: 5, lockUntil: 500, in: database))
+            #expect(!(try await UserAccounts.failAttempt(account.id, limit: 5, lockUntil: 900, in: database)),
+                    "a second failure locked the account again")
             #expect(try await UserAccounts.find(id: account.id, in: database)?.lockedUntil == 500)
+            #expect(try await UserAccounts.beginAttempt(account.id, limit: 5, at: 499, in: database) == .refused)
+            #expect(!(try await UserAccounts.completeAttempt(account.id, at: 499, in: database)),
+                    "a right factor cleared the lock")
+            // Once the lock has run out the count starts again.
+            #expect(try await UserAccounts.beginAttempt(account.id, limit: 5, at: 500, in: database) == .admitted(number: 1))
+            try await UserAccounts.refundAttempt(account.id, in: database)
+            #expect(try await UserAccounts.find(id: account.id, in: database)?.failedAttempts == 0)
+            #expect(try await UserAccounts.find(id: account.id, in: database)?.lockedUntil == nil)
             try await UserAccounts.completeEnrolment(account.id, step: 10, recoveryCodeHashes: ["h1", "h2"], in: database)
             #expect(!(try await UserAccounts.acceptTOTPStep(account.id, step: 10, in: database)))
             #expect(try await UserAccounts.acceptTOTPStep(account.id, step: 11, in: database))

@@ -1,4 +1,5 @@
 import CustodesBundle
+import CustodesModel
 public import CustodesStore
 import Foundation
 public import Hummingbird
@@ -32,6 +33,10 @@ public struct IngestController: Sendable {
             return APIResponse.error(.unauthorized, "a valid bearer token for a source system is required",
                                      headers: [.wwwAuthenticate: "Bearer"])
         }
+        guard let system = SourceSystem(rawValue: source) else {
+            return APIResponse.error(.forbidden, "this token's source '\(source)' is not a system Custodes knows; "
+                                     + "issue a token for one of " + SourceSystem.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         let contentType = (request.headers[.contentType] ?? "").split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let fileExtension: String
@@ -47,7 +52,7 @@ public struct IngestController: Sendable {
                                      headers: [.retryAfter: String(retryAfterSeconds)])
         }
         do {
-            let response = try await ingest(request, source: source, fileExtension: fileExtension)
+            let response = try await ingest(request, system: system, fileExtension: fileExtension)
             await gate.leave()
             return response
         } catch {
@@ -56,7 +61,7 @@ public struct IngestController: Sendable {
         }
     }
 
-    private func ingest(_ request: Request, source: String, fileExtension: String) async throws -> Response {
+    private func ingest(_ request: Request, system: SourceSystem, fileExtension: String) async throws -> Response {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: maximumBodyBytes)
@@ -66,14 +71,15 @@ public struct IngestController: Sendable {
         let directory = NSTemporaryDirectory() + "custodes-push-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let name = "audit_" + source.filter { $0.isLetter || $0.isNumber || $0 == "_" } + "." + fileExtension
+        let name = "audit_" + system.rawValue + "." + fileExtension
         guard FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(buffer: body)) else {
             throw HTTPError(.internalServerError)
         }
         let report: IngestReport
         do {
-            report = try await BundleIngest(database: database).ingest(directory: directory, source: source,
-                                                                       channel: "http")
+            // A token writes only its own system's events: rows naming another are quarantined.
+            report = try await BundleIngest(database: database).ingest(directory: directory, source: system.rawValue,
+                                                                       channel: "http", onlySystem: system)
         } catch let error as BundleError {
             return APIResponse.error(.badRequest, error.description)
         }

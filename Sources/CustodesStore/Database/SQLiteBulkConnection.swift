@@ -97,7 +97,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
         let statement = try prepared("""
             INSERT INTO audit_events (\(columns.joined(separator: ", "))) \
             VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \
-            ON CONFLICT (event_id) DO NOTHING
+            ON CONFLICT (system, event_id) DO NOTHING
             """)
         var accepted = 0
         for event in events {

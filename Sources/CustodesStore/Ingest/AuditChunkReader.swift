@@ -22,7 +22,8 @@ struct AuditChunk: Sendable {
 enum AuditChunkReader {
     /// `prepare`, when given, runs on the reading thread for each chunk before it is handed over, so that work the
     /// writer would otherwise do between two writes overlaps with the database's.
-    static func chunks(directory: String, files: [String], reference: ReferenceData, chunkSize: Int, depth: Int = 3,
+    static func chunks(directory: String, files: [String], reference: ReferenceData, onlySystem: SourceSystem? = nil,
+                       chunkSize: Int, depth: Int = 3,
                        prepare: (@Sendable (AuditChunk) -> AuditCopy)? = nil)
         -> (AsyncThrowingStream<AuditChunk, any Error>, DispatchSemaphore) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuditChunk.self)
@@ -39,7 +40,7 @@ enum AuditChunkReader {
         let thread = Thread {
             do {
                 var fieldNames: [UInt16: String] = [:]
-                let decoder = AuditEventDecoder(reference: reference)
+                let decoder = AuditEventDecoder(reference: reference, onlySystem: onlySystem)
                 var pending: [AuditEventRow] = []
                 pending.reserveCapacity(chunkSize)
                 for (index, file) in files.enumerated() {

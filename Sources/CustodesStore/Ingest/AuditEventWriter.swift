@@ -134,7 +134,7 @@ enum AuditEventWriter {
         let inserted = NIOLockedValueBox([(system: String, at: Int64)]())
         let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(PostgresQuery(unsafeSQL: """
             INSERT INTO audit_events (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) \
-            FROM incoming_audit_events ORDER BY seq ON CONFLICT (event_id) DO NOTHING RETURNING system, at
+            FROM incoming_audit_events ORDER BY seq ON CONFLICT (system, event_id) DO NOTHING RETURNING system, at
             """), logger: logger) { row in
             let (system, at) = try row.decode((String, Int64).self)
             inserted.withLockedValue { $0.append((system, at)) }

@@ -14,8 +14,8 @@ enum AuditWriteLock {
     /// The advisory-lock key: "Custodes" in ASCII, read as a 64-bit number.
     static let key: Int64 = 0x4375_7374_6f64_6573
 
-    /// The unique constraint on `event_id`, named by PostgreSQL when the table was made.
-    static let uniqueIDs = "audit_events_event_id_key"
+    /// The unique constraint on an event's identity, its system and `event_id` (schema version 11).
+    static let uniqueIDs = "audit_events_identity"
 
     /// Takes the lock shared until the end of the current transaction (waiting while a first load holds it), and
     /// says whether the unique index on `event_id` is in place.

@@ -1,5 +1,5 @@
 import CustodesBundle
-import CustodesModel
+public import CustodesModel
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -27,8 +27,12 @@ public struct BundleIngest: Sendable {
 
     /// Ingests the files in `directory`. `channel` says how they came (`bundle`, `drop folder`, `http`) and `source`
     /// from where, for the batch record.
-    public func ingest(directory: String, source: String = "bundle", channel: String = "bundle") async throws
-        -> IngestReport {
+    ///
+    /// `onlySystem`, for a sender that speaks for one system (a connector's token), quarantines events of any other
+    /// and keeps its files' record apart from the same bytes sent by another system, so that no sender can write, or
+    /// claim in advance, another system's events.
+    public func ingest(directory: String, source: String = "bundle", channel: String = "bundle",
+                       onlySystem: SourceSystem? = nil) async throws -> IngestReport {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineBuffer(), completeness: .update)
         let batch = try await startBatch(channel: channel, source: source)
         var report = IngestReport(batchID: batch)
@@ -53,7 +57,7 @@ public struct BundleIngest: Sendable {
                     }
                 }
                 let load = try await ingestAudit(reader.auditFileNames, directory: directory, reference: reference,
-                                                 batch: batch, firstLoad: firstLoad)
+                                                 batch: batch, firstLoad: firstLoad, onlySystem: onlySystem)
                 report.audit = load.outcomes
                 if bulk {
                     notice?("rebuilding audit-event indexes")
@@ -176,11 +180,11 @@ public struct BundleIngest: Sendable {
     /// Appends the audit files' events, skipping files whose bytes were ingested before. The files are read one after
     /// another on one thread, so the database is not left waiting while the next file's first chunks are parsed.
     private func ingestAudit(_ names: [String], directory: String, reference: ReferenceData, batch: Int64,
-                             firstLoad: Bool) async throws -> AuditLoad {
+                             firstLoad: Bool, onlySystem: SourceSystem?) async throws -> AuditLoad {
         var outcomes = names.map { IngestReport.FileOutcome(file: $0) }
         var toRead: [AuditFile] = []
         for (position, name) in names.enumerated() {
-            let digest = try FileDigest.sha256(path: directory + "/" + name)
+            let digest = try FileDigest.sha256(path: directory + "/" + name) + (onlySystem.map { "@" + $0.rawValue } ?? "")
             let seen = try await database.withRetry("checking \(name)") {
                 try await database.sql.raw("SELECT rows_read FROM ingested_files WHERE digest = \(bind: digest)")
                     .first()
@@ -198,7 +202,8 @@ public struct BundleIngest: Sendable {
         let prepare: (@Sendable (AuditChunk) -> AuditCopy)? = database.engine == .postgres
             ? { @Sendable chunk in AuditEventWriter.prepare(chunk, batch: batch, repeats: repeats) } : nil
         let (chunks, slots) = AuditChunkReader.chunks(directory: directory, files: files.map(\.name),
-                                                      reference: reference, chunkSize: chunkSize, prepare: prepare)
+                                                      reference: reference, onlySystem: onlySystem,
+                                                      chunkSize: chunkSize, prepare: prepare)
         // What each committed chunk adds to its file's outcome; a file whose last chunk is committed is recorded as
         // ingested at once, so that a run killed later does not read it again.
         let tally = NIOLockedValueBox((outcomes: files.map { IngestReport.FileOutcome(file: $0.name) },

@@ -117,7 +117,7 @@ enum AuditIndexes {
     private static func createStatement(_ name: String) -> String {
         if name == primaryKey { return "CREATE UNIQUE INDEX IF NOT EXISTS \(primaryKey) ON audit_events (seq)" }
         if name == AuditWriteLock.uniqueIDs {
-            return "CREATE UNIQUE INDEX IF NOT EXISTS \(name) ON audit_events (event_id)"
+            return "CREATE UNIQUE INDEX IF NOT EXISTS \(name) ON audit_events (system, event_id)"
         }
         let columns = all.first { $0.name == name }?.columns ?? ""
         return "CREATE INDEX IF NOT EXISTS \(name) ON audit_events (\(columns))"

@@ -3,7 +3,7 @@
 public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
                                                    queueAtScale, evaluations, auditSources,
-                                                   byteOrderIdentifiers, auditEventNumbers]
+                                                   byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -272,5 +272,40 @@ public enum Schema {
             """,
             "ALTER TABLE audit_events ALTER COLUMN seq DROP IDENTITY",
         ]
+    }
+
+    /// Version 11: an audit event is identified by its system and the system's `event_id`, not by `event_id` alone.
+    /// With `event_id` alone, one system could claim another's identifiers in advance (a connector's token for `pnc`
+    /// storing rows with `rms` identifiers), so that the genuine event, arriving later, was dropped as a re-delivery.
+    /// Each system numbers its own events; two systems may use the same identifier and both are kept.
+    ///
+    /// On SQLite the old identifier was a column constraint, which SQLite cannot drop, so the table is rebuilt (rows,
+    /// numbers and indexes as they were); on PostgreSQL the unique constraint is replaced.
+    static let sourceEventIdentity = Migration(version: 11, name: "audit events identified by system and event id") { engine in
+        let identity = AuditWriteLock.uniqueIDs
+        guard engine == .sqlite else {
+            return [
+                "ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_event_id_key",
+                "DROP INDEX IF EXISTS audit_events_event_id_key",
+                "CREATE UNIQUE INDEX IF NOT EXISTS \(identity) ON audit_events (system, event_id)",
+                "ALTER TABLE audit_events ADD CONSTRAINT \(identity) UNIQUE USING INDEX \(identity)",
+            ]
+        }
+        return [
+            """
+            CREATE TABLE audit_events_by_source (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, \
+            at INTEGER NOT NULL, staff_id TEXT NOT NULL, system TEXT NOT NULL, action TEXT NOT NULL, \
+            entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, fields TEXT NOT NULL, workstation TEXT NOT NULL, \
+            reason TEXT NOT NULL, batch_id INTEGER NOT NULL, received_at INTEGER NOT NULL)
+            """,
+            """
+            INSERT INTO audit_events_by_source (seq, event_id, at, staff_id, system, action, entity_type, entity_id, \
+            fields, workstation, reason, batch_id, received_at) SELECT seq, event_id, at, staff_id, system, action, \
+            entity_type, entity_id, fields, workstation, reason, batch_id, received_at FROM audit_events ORDER BY seq
+            """,
+            "DROP TABLE audit_events",
+            "ALTER TABLE audit_events_by_source RENAME TO audit_events",
+            "CREATE UNIQUE INDEX \(identity) ON audit_events (system, event_id)",
+        ] + AuditIndexes.all.map { "CREATE INDEX IF NOT EXISTS \($0.name) ON audit_events (\($0.columns))" }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustodesModel
 import Foundation
 import CustodesStore
 
@@ -21,8 +22,10 @@ struct TokenCommand: AsyncParsableCommand {
         var by: String
 
         func validate() throws {
-            if source.isEmpty || !source.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                throw ValidationError("--source must be letters, digits and underscores, as in rms or command_control.")
+            // A token writes only its own system's events (others are quarantined), so it names one Custodes knows.
+            if SourceSystem(rawValue: source) == nil {
+                throw ValidationError("--source must be one of the source systems: "
+                                      + SourceSystem.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
         }
 
