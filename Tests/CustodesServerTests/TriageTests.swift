@@ -46,7 +46,10 @@ struct TriageTests {
         }
         let reveal = try #require(try await AuditTrail.entries(matching: .init(username: "head", action: "reveal"),
                                                                 limit: 5, in: fixture.database).entries.first)
-        #expect(reveal.subject == "alert \(fixture.alertID)" && reveal.detail.contains("Assessing for investigation."))
+        // The trail names the alert; the reason is kept with the reveal, behind need-to-know.
+        #expect(reveal.subject == "alert \(fixture.alertID)" && !reveal.detail.contains("Assessing for investigation."))
+        let key = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).key
+        #expect(try await AlertCasework.reveals(key: key, in: fixture.database).map(\.reason) == ["Assessing for investigation."])
     }
 
     @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too")
@@ -142,6 +145,9 @@ struct TriageTests {
             _ = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
                 "outcome": "open_investigation", "rationale": "Repeated unexplained access to a victim's record.",
             ])
+            // A username typed at sign-in is the trail's own free text: a formula there must not run in a spreadsheet.
+            var stranger = Browser()
+            _ = try await stranger.post(client, "/sign-in", ["username": "=HYPERLINK(\"x\")", "password": "x"], csrf: false)
             var auditor = try await Browser.signIn(client, "auditor", fixture: fixture)
             let page = String(buffer: try await auditor.get(client, "/trail?user=head").body)
             for action in ["sign_in", "view_queue", "view_alert", "reveal", "comment", "decision"] {
@@ -149,7 +155,7 @@ struct TriageTests {
             }
             #expect(page.contains("The chain is intact"))
             #expect(!page.contains("<td>auditor</td>"), "the user filter let another user's entries through")
-            let csv = try await auditor.get(client, "/trail.csv?user=head")
+            let csv = try await auditor.get(client, "/trail.csv")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             let text = String(buffer: csv.body)
             #expect(text.hasPrefix("seq,at,username,action,subject,detail,previous_hash,entry_hash\n"))

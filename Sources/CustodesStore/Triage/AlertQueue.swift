@@ -93,7 +93,8 @@ public enum AlertQueue {
         case .state: " ORDER BY CASE COALESCE(t.state, 'new') WHEN 'new' THEN 0 WHEN 'in_review' THEN 1 ELSE 2 END, a.score DESC, a.alert_id"
         }
         let size = max(1, min(query.pageSize, 500))
-        let offset = (max(query.page, 1) - 1) * size
+        // Pages are checked where they arrive; the bound here keeps the product from overflowing whatever the caller.
+        let offset = (min(max(query.page, 1), 1_000_000) - 1) * size
         // The page's ids first, from the covering index, then their rows: skipping to a late page then reads index
         // entries, not the alerts' evidence.
         let rows = try await database.sql.raw("""

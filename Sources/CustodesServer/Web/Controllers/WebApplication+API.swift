@@ -66,10 +66,12 @@ extension WebApplication {
     func addAPIRoutes(to router: Router<WebContext>) {
         router.get("/api/v1/trail") { request, context in
             let user = try context.requireUser(Self.trailRoles)
-            let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            let page = try QueryNumber.page(request)
             try await audit("api_trail", by: user.username, detail: request.uri.query ?? "")
-            let (entries, total) = try await AuditTrail.entries(matching: Self.trailFilter(request), limit: 100,
-                                                                 offset: (page - 1) * 100, in: database)
+            let (stored, total) = try await AuditTrail.entries(matching: Self.trailFilter(request), limit: 100,
+                                                                offset: (page - 1) * 100, in: database)
+            var view = TrailView(viewer: user, database: database)
+            let entries = try await view.shown(stored)
             let intact = if case .intact = try await AuditTrail.verify(in: database) { true } else { false }
             return JSONBody.response(TrailJSON(total: total, page: page, chain_intact: intact, entries: entries.map {
                 TrailEntryJSON(seq: $0.seq, at: Timestamp(seconds: $0.at).iso8601, username: $0.username,
@@ -79,7 +81,7 @@ extension WebApplication {
         }
         router.get("/api/v1/alerts") { request, context in
             let user = try context.requireUser(Self.caseRoles)
-            let query = Self.queueQuery(request)
+            let query = try Self.queueQuery(request)
             let result = try await AlertQueue.page(query, visibility: try await needToKnow.visibility(for: user),
                                                    in: database)
             try await audit("api_alerts", by: user.username, detail: request.uri.query ?? "")

@@ -55,9 +55,11 @@ extension WebApplication {
             let user = try context.requireUser([.administrator])
             let form = try await Form.read(request, context: context)
             let source = form.trimmed("source")
-            guard source.range(of: "^[A-Za-z0-9_]{1,40}$", options: .regularExpression) != nil else {
+            // A token writes only its own system's events, so it is issued for a system Custodes knows.
+            guard SourceSystem(rawValue: source) != nil else {
                 return try await sourcesPage(request, context, newToken: nil,
-                                             error: "Enter the source system's name in letters, digits and underscores, like rms or command_control")
+                                             error: "Enter one of the source systems: "
+                                                + SourceSystem.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let (id, secret) = try await APITokens.create(source: source, by: user.username, in: database)
             try await audit("source_token_added", by: user.username, subject: source, detail: "token \(id)")
@@ -76,9 +78,21 @@ extension WebApplication {
             try await audit("view_rules", by: user.username)
             let current = try await StoredRules.current(in: database)
             let history = try await StoredRules.history(in: database)
+            // Exceptions name members of staff and carry a decision's rationale: case content, which the
+            // administrator may not see. The page says what each exception covers, not whom or why.
+            var shown = current.rules
+            shown.exceptions = []
             return page(.init(title: "Detection rules", template: "rules", context: [
-                "version": current.version, "yaml": current.rules.yaml,
+                "version": current.version, "yaml": shown.yaml,
                 "exceptions": current.rules.exceptions.count,
+                "hasExceptions": !current.rules.exceptions.isEmpty,
+                "exceptionRows": current.rules.exceptions.map { exception in
+                    let covers = [exception.staffID.map { _ in "a member of staff" }, exception.personID.map { _ in "a person" },
+                                  exception.reasonContains.map { _ in "accesses giving a tasking reference" }]
+                    return ["rule": exception.rule?.rawValue ?? "every rule",
+                            "covers": covers.compactMap { $0 }.joined(separator: ", "), "until": exception.until,
+                            "grantedBy": exception.grantedBy, "grantedOn": exception.grantedOn] as [String: Any]
+                },
                 "changes": history.reversed().map {
                     ["version": $0.version, "by": $0.changedBy, "at": displayTime($0.changedAt), "note": $0.note]
                         as [String: Any]

@@ -19,7 +19,7 @@ extension WebApplication {
     }
 
     /// Reads the queue's query from the address, so every view of it can be bookmarked and is recorded as searched.
-    static func queueQuery(_ request: Request) -> AlertQueue.Query {
+    static func queueQuery(_ request: Request) throws -> AlertQueue.Query {
         let parameters = request.uri.queryParameters
         var query = AlertQueue.Query()
         query.sort = parameters["sort"].flatMap { AlertQueue.Sort(rawValue: String($0)) } ?? .risk
@@ -28,13 +28,13 @@ extension WebApplication {
         query.station = parameters["station"].map(String.init)
         query.assignee = parameters["assignee"].map(String.init)
         query.includeWithdrawn = parameters["withdrawn"] == "1"
-        query.page = parameters["page"].flatMap { Int(String($0)) } ?? 1
+        query.page = try QueryNumber.page(request)
         return query
     }
 
     func queue(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
-        let query = Self.queueQuery(request)
+        let query = try Self.queueQuery(request)
         let result = try await AlertQueue.page(query, visibility: try await needToKnow.visibility(for: user), in: database)
         try await audit("view_queue", by: user.username, detail: request.uri.query ?? "")
         let choices = try await AlertQueue.filterChoices(in: database)
@@ -174,9 +174,12 @@ extension WebApplication {
             return try await alertPage(request, context,
                                        errors: ["revealError": "Enter the reason for revealing who this is (at least 10 characters)"])
         }
+        if Form.hasControlCharacters(reason, multiline: true) {
+            return try await alertPage(request, context, errors: ["revealError": "Remove the control characters from the reason"])
+        }
         try await AlertCasework.reveal(key: record.key, by: user.username, reason: reason, at: settings.now(), in: database)
-        try await audit("reveal", by: user.username, subject: "alert \(record.alertID)",
-                        detail: "revealed \(record.pseudonym): \(reason)")
+        // The trail says who revealed whom from which alert; the reason is on the alert, behind need-to-know.
+        try await audit("reveal", by: user.username, subject: "alert \(record.alertID)")
         return redirect("/alerts/\(record.alertID)")
     }
 
@@ -189,6 +192,13 @@ extension WebApplication {
         if outcome == nil { errors["outcomeError"] = "Select a decision" }
         let rationale = form.trimmed("rationale")
         if rationale.count < 20 { errors["rationaleError"] = "Enter the rationale for the decision (at least 20 characters)" }
+        if Form.hasControlCharacters(rationale, multiline: true) {
+            errors["rationaleError"] = "Remove the control characters from the rationale (they may have come with pasted text)"
+        }
+        let tasking = form.trimmed("tasking")
+        if Form.hasControlCharacters(tasking, multiline: false) {
+            errors["exceptionError"] = "Enter the tasking reference on one line, without control characters"
+        }
         let until = form.trimmed("exception_until")
         let mayExcept = user.role == .headOfUnit || user.role == .investigator
         if !until.isEmpty {
@@ -201,14 +211,13 @@ extension WebApplication {
         guard errors.isEmpty, let outcome else { return try await alertPage(request, context, errors: errors) }
         var rulesVersion: Int64?
         if !until.isEmpty {
-            rulesVersion = try await recordException(for: record, until: until, tasking: form.trimmed("tasking"),
+            rulesVersion = try await recordException(for: record, until: until, tasking: tasking,
                                                      rationale: rationale, by: user)
         }
         try await AlertCasework.decide(key: record.key, by: user.username, outcome: outcome, rationale: rationale,
                                        exceptionUntil: until.isEmpty ? nil : until, rulesVersion: rulesVersion,
                                        at: settings.now(), in: database)
-        try await audit("decision", by: user.username, subject: "alert \(record.alertID)",
-                        detail: "\(outcome.rawValue): \(rationale)")
+        try await audit("decision", by: user.username, subject: "alert \(record.alertID)")
         return redirect("/alerts/\(record.alertID)")
     }
 
@@ -230,7 +239,6 @@ extension WebApplication {
                                                    in: database)
         try await audit("rule_exception", by: user.username, subject: "alert \(record.alertID)",
                         detail: "rules " + indicators.map(\.rawValue).joined(separator: ", ") + ", until \(until)"
-                            + (tasking.isEmpty ? "" : ", tasking \(tasking)")
                             + (version.map { ", rules version \($0)" } ?? ""))
         return version
     }
@@ -249,8 +257,11 @@ extension WebApplication {
         let record = try await visibleAlert(context, user: user)
         let body = form.trimmed("body")
         if body.isEmpty { return try await alertPage(request, context, errors: ["commentError": "Enter a comment"]) }
+        if Form.hasControlCharacters(body, multiline: true) {
+            return try await alertPage(request, context, errors: ["commentError": "Remove the control characters from the comment"])
+        }
         try await AlertCasework.comment(key: record.key, by: user.username, body: body, at: settings.now(), in: database)
-        try await audit("comment", by: user.username, subject: "alert \(record.alertID)", detail: body)
+        try await audit("comment", by: user.username, subject: "alert \(record.alertID)")
         return redirect("/alerts/\(record.alertID)")
     }
 

@@ -7,9 +7,8 @@ extension WebApplication {
     func addCapabilityRoutes(to router: Router<WebContext>) {
         router.get("/capability") { request, context in
             let user = try context.requireUser([.headOfUnit])
-            let analysts = request.uri.queryParameters["analysts"].flatMap { Int(String($0)) }.map { max(0, $0) }
-            let hours = request.uri.queryParameters["hours"].flatMap { Double(String($0)) }
-                .flatMap { (0...10_000).contains($0) ? $0 : nil }
+            let analysts = try QueryNumber.integer("analysts", in: request, range: 0...1_000)
+            let hours = try QueryNumber.decimal("hours", in: request, range: 0...10_000)
             try await audit("view_capability", by: user.username, detail: request.uri.query ?? "")
             let now = settings.now()
             let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now)

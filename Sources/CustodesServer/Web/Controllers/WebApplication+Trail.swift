@@ -18,10 +18,12 @@ extension WebApplication {
         router.get("/trail") { request, context in
             let user = try context.requireUser(Self.trailRoles)
             let filter = Self.trailFilter(request)
-            let pageNumber = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            let pageNumber = try QueryNumber.page(request)
             try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
-            let (entries, total) = try await AuditTrail.entries(matching: filter, limit: 100,
-                                                                 offset: (pageNumber - 1) * 100, in: database)
+            let (stored, total) = try await AuditTrail.entries(matching: filter, limit: 100,
+                                                                offset: (pageNumber - 1) * 100, in: database)
+            var view = TrailView(viewer: user, database: database)
+            let entries = try await view.shown(stored)
             let verification = try await AuditTrail.verify(in: database)
             var intact = false
             let summary: String
@@ -55,7 +57,9 @@ extension WebApplication {
             let user = try context.requireUser(Self.trailRoles)
             let filter = Self.trailFilter(request)
             try await audit("export_trail", by: user.username, detail: request.uri.query ?? "")
-            let (entries, _) = try await AuditTrail.entries(matching: filter, limit: 1_000_000, in: database)
+            let (stored, _) = try await AuditTrail.entries(matching: filter, limit: 1_000_000, in: database)
+            var view = TrailView(viewer: user, database: database)
+            let entries = try await view.shown(stored)
             var csv = "seq,at,username,action,subject,detail,previous_hash,entry_hash\n"
             for entry in entries.reversed() {
                 csv += [String(entry.seq), Timestamp(seconds: entry.at).iso8601, entry.username, entry.action,

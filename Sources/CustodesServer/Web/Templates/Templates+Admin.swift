@@ -38,7 +38,14 @@ extension Templates {
             <thead><tr><th scope="col" class="numeric">Version</th><th scope="col">When</th><th scope="col">By</th><th scope="col">Why</th></tr></thead>
             <tbody>{{#changes}}<tr><td class="numeric">{{version}}</td><td>{{at}}</td><td>{{by}}</td><td>{{note}}</td></tr>{{/changes}}</tbody>
             </table>
-            <h2 class="heading-m">The rules in force</h2>
+            <h2 class="heading-m">Exceptions in force</h2>
+            {{#hasExceptions}}<table class="table" id="rule-exceptions"><caption class="visually-hidden">Exceptions in force: what each covers, not whom or why</caption>
+            <thead><tr><th scope="col">Rule</th><th scope="col">Covers</th><th scope="col">Until</th><th scope="col">Granted by</th><th scope="col">Granted on</th></tr></thead>
+            <tbody>{{#exceptionRows}}<tr><td>{{rule}}</td><td>{{covers}}</td><td>{{until}}</td><td>{{grantedBy}}</td><td>{{grantedOn}}</td></tr>{{/exceptionRows}}</tbody>
+            </table>
+            <p class="body">Whom an exception covers and why are on the alert it came from, for those who may see it.</p>{{/hasExceptions}}
+            {{^hasExceptions}}<p class="body">None yet.</p>{{/hasExceptions}}
+            <h2 class="heading-m">The rules in force, without their exceptions</h2>
             <pre class="code-block" tabindex="0" aria-label="The rules file in force"><code>{{yaml}}</code></pre>
             """,
     ]

@@ -1,0 +1,131 @@
+@testable import CustodesServer
+import CustodesDetection
+import CustodesStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// Regression tests for the holes a probe of the running service found: absurd numbers in the address, case content
+/// reaching the trail's readers, and words typed into a decision breaking the rules for the whole store.
+@Suite("Hardening against probes")
+struct HardeningTests {
+    @Test("absurd, negative and non-numeric pages and figures are a 400 naming the parameter, and the server carries on")
+    func absurdNumbers() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            for path in ["/alerts", "/api/v1/alerts", "/trail", "/api/v1/trail"] {
+                for page in ["9223372036854775807", "-9223372036854775808", "100001", "0", "-1", "abc", "1e3",
+                             "99999999999999999999999"] {
+                    let response = try await head.get(client, "\(path)?page=\(page)")
+                    #expect(response.status == .badRequest, "\(path)?page=\(page) answered \(response.status)")
+                    #expect(String(buffer: response.body).contains("page&#39; must be a whole number")
+                            || String(buffer: response.body).contains("'page' must be a whole number"), "\(path)?page=\(page)")
+                }
+                #expect(try await head.get(client, "\(path)?page=2").status == .ok, "\(path)?page=2")
+            }
+            for query in ["analysts=abc", "analysts=-5", "analysts=9223372036854775807", "hours=-5", "hours=nan",
+                          "hours=inf", "hours=1e308"] {
+                #expect(try await head.get(client, "/capability?\(query)").status == .badRequest, "\(query)")
+            }
+            #expect(try await head.get(client, "/capability?analysts=3&hours=37.5").status == .ok)
+        }
+    }
+
+    @Test("the trail shows the auditor and a head of unit linked to the subject who did what, never the case content")
+    func trailWithoutCaseContent() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("linkedhead", role: .headOfUnit, staffID: fixture.alertStaffID)
+        try await fixture.enrolledUser("auditor", role: .auditor)
+        let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+        let secrets = ["Comment-words-only-the-case-may-read", "Reveal-reason-only-the-case-may-read",
+                       "Rationale-only-the-case-may-read, at length", "Tasking-ref-only-the-case-may-read", pseudonym]
+        // An entry written by an earlier version, with its content in the detail.
+        try await AuditTrail.append("comment", by: "head", subject: "alert \(fixture.alertID)",
+                                    detail: "Legacy-comment-only-the-case-may-read", at: fixture.clock.now,
+                                    in: fixture.database)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/reveal", ["reason": secrets[1]])
+            _ = try await head.post(client, "/alerts/\(fixture.alertID)/comments", ["body": secrets[0]])
+            let decided = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action", "rationale": secrets[2], "exception_until": "2030-03-31",
+                "tasking": secrets[3],
+            ])
+            #expect(decided.status == .seeOther)
+            #expect(try await head.get(client, "/staff/\(pseudonym)").status == .ok)
+            // The head of unit who may see the case still reads it, on the alert.
+            let alert = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(alert.contains(secrets[0]) && alert.contains(secrets[1]) && alert.contains(secrets[2]))
+
+            for reader in ["auditor", "linkedhead"] {
+                var browser = try await Browser.signIn(client, reader, fixture: fixture)
+                for path in ["/trail", "/trail.csv", "/api/v1/trail", "/trail?user=head", "/trail?action=view_staff"] {
+                    let body = String(buffer: try await browser.get(client, path).body)
+                    for secret in secrets + ["Legacy-comment-only-the-case-may-read"] {
+                        #expect(!body.contains(secret), "\(reader) read '\(secret)' from \(path)")
+                    }
+                }
+                // Who did what, when, to which record is all there.
+                let page = String(buffer: try await browser.get(client, "/trail?user=head").body)
+                for action in ["reveal", "comment", "decision", "rule_exception", "view_staff"] {
+                    #expect(page.contains("<td>\(action)</td>"), "\(action) missing for \(reader)")
+                }
+                #expect(page.contains("alert \(fixture.alertID)"))
+            }
+            // The administrator sees that an exception exists, what it covers and until when: not whom or why.
+            try await fixture.enrolledUser("admin", role: .administrator)
+            var admin = try await Browser.signIn(client, "admin", fixture: fixture)
+            let rules = try await admin.get(client, "/admin/rules")
+            #expect(rules.status == .ok)
+            let text = String(buffer: rules.body)
+            #expect(text.contains("a member of staff") && text.contains("2030-03-31"))
+            for secret in secrets + [fixture.alertStaffID] {
+                #expect(!text.contains(secret), "the administrator read '\(secret)' on /admin/rules")
+            }
+        }
+    }
+
+    @Test("control characters typed into a decision are refused; awkward but printable words keep detection running")
+    func controlCharactersInAnException() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            let rationale = "Tasked to review these records for a problem profile."
+            for (field, value) in [("rationale", rationale + "\u{1}"), ("tasking", "PP-2027\u{7}"),
+                                   ("tasking", "PP-2027\nexceptions: []"), ("rationale", rationale + "\u{2028}x")] {
+                var fields = ["outcome": "no_further_action", "rationale": rationale, "exception_until": "2030-03-31"]
+                fields[field] = value
+                let refused = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", fields)
+                #expect(refused.status == .badRequest, "\(field) with a control character was accepted")
+                #expect(String(buffer: refused.body).contains("control characters"))
+            }
+            #expect(try await StoredRules.current(in: fixture.database).version == 0, "a refused decision changed the rules")
+            let awkward = "PP-\"2027\" \\ # : - [x] {y} 'z' é 🚓"
+            let decided = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action", "rationale": rationale + "\nOn two lines, \"quoted\" \\ too.",
+                "exception_until": "2030-03-31", "tasking": awkward,
+            ])
+            #expect(decided.status == .seeOther)
+            #expect(try await head.get(client, "/admin/rules").status == .ok)
+            let decidedAgain = try await head.post(client, "/alerts/\(fixture.otherAlertID)/decisions", [
+                "outcome": "no_further_action", "rationale": rationale, "exception_until": "2030-03-31",
+            ])
+            #expect(decidedAgain.status == .seeOther, "a later exception failed after the first")
+        }
+        let rules = try await StoredRules.current(in: fixture.database)
+        #expect(rules.rules.exceptions.contains { $0.reasonContains == "PP-\"2027\" \\ # : - [x] {y} 'z' é 🚓" })
+        // Detection reads the stored rules and runs.
+        _ = try await StoreDetection(database: fixture.database, pseudonymKey: WebFixture.key, budget: 1).run(force: true)
+    }
+}
