@@ -91,6 +91,29 @@ struct IngestAPITests {
         await database.close()
     }
 
+    @Test("an empty or headless batch is a 400 that names no path on the server")
+    func emptyBatch() async throws {
+        let (database, controller, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let headers: HTTPFields = [.authorization: "Bearer " + secret, .contentType: "text/csv"]
+        try await Self.application(controller).test(.router) { client in
+            for body in ["", "not,a,header\n"] {
+                try await client.execute(uri: "/api/v1/audit-events", method: .post, headers: headers,
+                                         body: ByteBuffer(string: body)) { response in
+                    let text = String(buffer: response.body)
+                    #expect(response.status == .badRequest || response.status == .ok, "\(text)")
+                    #expect(!text.contains("custodes-push-") && !text.contains(NSTemporaryDirectory()), "\(text)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/audit-events", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "")) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("the batch is empty"))
+            }
+        }
+        await database.close()
+    }
+
     @Test("a token for a system Custodes does not know is refused")
     func unknownSystemToken() async throws {
         let (database, controller, _, folder) = try await Self.setUp()

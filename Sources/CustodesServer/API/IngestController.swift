@@ -68,6 +68,9 @@ public struct IngestController: Sendable {
         } catch {
             return APIResponse.error(.contentTooLarge, "a batch may be at most \(maximumBodyBytes) bytes; split it")
         }
+        guard body.readableBytes > 0 else {
+            return APIResponse.error(.badRequest, "the batch is empty: send a header row and at least one event")
+        }
         let directory = NSTemporaryDirectory() + "custodes-push-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -81,7 +84,9 @@ public struct IngestController: Sendable {
             report = try await BundleIngest(database: database).ingest(directory: directory, source: system.rawValue,
                                                                        channel: "http", onlySystem: system)
         } catch let error as BundleError {
-            return APIResponse.error(.badRequest, error.description)
+            // The connector sent a batch, not a folder: the server's own paths are no business of its.
+            return APIResponse.error(.badRequest, error.description
+                .replacingOccurrences(of: directory + "/", with: "").replacingOccurrences(of: directory, with: "the batch"))
         }
         let quarantine = try await StoredQuarantine.list(in: database, batch: report.batchID, limit: 20)
         return APIResponse.json(.ok, IngestAnswer(report, quarantine: quarantine.map(\.entry)).json)

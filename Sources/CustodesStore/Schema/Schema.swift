@@ -288,7 +288,13 @@ public enum Schema {
                 "ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_event_id_key",
                 "DROP INDEX IF EXISTS audit_events_event_id_key",
                 "CREATE UNIQUE INDEX IF NOT EXISTS \(identity) ON audit_events (system, event_id)",
-                "ALTER TABLE audit_events ADD CONSTRAINT \(identity) UNIQUE USING INDEX \(identity)",
+                // Attached unless ingest or detection, which put back whatever a killed load left missing, already
+                // did (a store used by today's code before this step ran).
+                """
+                DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'audit_events'::regclass \
+                AND conname = '\(identity)') THEN \
+                ALTER TABLE audit_events ADD CONSTRAINT \(identity) UNIQUE USING INDEX \(identity); END IF; END $$
+                """,
             ]
         }
         return [
