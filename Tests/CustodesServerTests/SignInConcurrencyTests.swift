@@ -152,6 +152,31 @@ struct SignInConcurrencyTests {
         }
     }
 
+    @Test("changing a chosen password needs the current one, and ends the account's other sessions")
+    func passwordChange() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var here = try await Browser.signIn(client, "analyst", fixture: fixture)
+            var elsewhere = try await Browser.signIn(client, "analyst", fixture: fixture)
+            _ = try await here.get(client, "/account/password")
+            let new = "a different long password"
+            let without = try await here.post(client, "/account/password", ["password": new, "confirm": new])
+            #expect(without.status == .badRequest)
+            #expect(String(buffer: without.body).contains("Enter your current password"))
+            let wrong = try await here.post(client, "/account/password",
+                                            ["current": "not it at all", "password": new, "confirm": new])
+            #expect(wrong.status == .badRequest)
+            let changed = try await here.post(client, "/account/password",
+                                              ["current": WebFixture.password, "password": new, "confirm": new])
+            #expect(changed.headers[.location] == "/alerts")
+            #expect(try await here.get(client, "/alerts").status == .ok)
+            #expect(try await elsewhere.get(client, "/alerts").headers[.location] == "/sign-in",
+                    "another session outlived the password change")
+        }
+    }
+
     @Test("a session's token changes when the second factor completes")
     func tokenRenewed() async throws {
         let fixture = try await WebFixture.make()

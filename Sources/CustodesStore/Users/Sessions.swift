@@ -54,6 +54,14 @@ public enum Sessions {
             """).run()
     }
 
+    /// Ends every session of the account but one (the one that just changed the password).
+    public static func endAll(userID: Int64, except tokenHash: String, at: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET ended_at = \(bind: at) \
+            WHERE user_id = \(bind: userID) AND session_hash <> \(bind: tokenHash) AND ended_at IS NULL
+            """).run()
+    }
+
     /// Ends the account's sessions that have the password but not yet the second factor (when the account locks).
     public static func endPartial(userID: Int64, at: Int64, in database: StoreDatabase) async throws {
         try await database.sql.raw("""

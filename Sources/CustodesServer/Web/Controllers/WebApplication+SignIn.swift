@@ -20,8 +20,9 @@ extension WebApplication {
         router.get("/account/enrol") { request, context in try await enrolPage(request, context, error: nil) }
         router.post("/account/enrol") { request, context in try await enrol(request, context) }
         router.get("/account/password") { request, context in
-            _ = try fullySignedIn(context)
-            return page(.init(title: "Choose a new password", template: "password"), request, context)
+            let user = try fullySignedIn(context)
+            return page(.init(title: "Choose a new password", template: "password",
+                              context: ["askCurrent": !user.passwordIsTemporary]), request, context)
         }
         router.post("/account/password") { request, context in try await changePassword(request, context) }
         router.post("/sign-out") { request, context in
@@ -221,6 +222,15 @@ extension WebApplication {
         let user = try fullySignedIn(context)
         let form = try await Form.read(request, context: context)
         let password = form["password"]
+        // Someone at an unattended session must not be able to take the account: a chosen password is changed only
+        // by whoever knows it. (A temporary one was given moments ago, at sign-in.)
+        if !user.passwordIsTemporary, !(try await Passwords.verify(form["current"], hash: user.passwordHash)) {
+            let message = "Enter your current password"
+            return page(.init(title: "Choose a new password", template: "password", context: [
+                "askCurrent": true, "hasErrors": true, "errorText": message, "currentError": message,
+                "errors": [["field": "current", "message": message]],
+            ]), request, context, status: .badRequest)
+        }
         var problem = Passwords.problem(with: password)
         if problem == nil, password != form["confirm"] { problem = "The passwords do not match" }
         if problem == nil, try await Passwords.verify(password, hash: user.passwordHash) {
@@ -228,11 +238,16 @@ extension WebApplication {
         }
         if let problem {
             return page(.init(title: "Choose a new password", template: "password", context: [
+                "askCurrent": !user.passwordIsTemporary,
                 "hasErrors": true, "errorText": problem, "errors": [["field": "password", "message": problem]],
             ]), request, context)
         }
         try await UserAccounts.setPassword(user.id, hash: try await Passwords.hash(password, cost: settings.bcryptCost),
                                            temporary: false, in: database)
+        // Every other session of the account ends with the old password.
+        if let hash = context.sessionTokenHash {
+            try await Sessions.endAll(userID: user.id, except: hash, at: settings.now(), in: database)
+        }
         try await audit("password_changed", by: user.username)
         return redirect(Pages.home(for: user.role))
     }

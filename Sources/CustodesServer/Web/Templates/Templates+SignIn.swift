@@ -55,9 +55,15 @@ extension Templates {
             """,
         "password": errorSummary + """
             <h1 class="heading-l">Choose a new password</h1>
-            <p class="body">Your password was set by an administrator. Choose your own: at least 12 characters.</p>
+            {{^askCurrent}}<p class="body">Your password was set by an administrator. Choose your own: at least 12 characters.</p>{{/askCurrent}}
+            {{#askCurrent}}<p class="body">At least 12 characters. Your other sessions end when you save it.</p>{{/askCurrent}}
             <form method="post" action="/account/password" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
+            {{#askCurrent}}<div class="form-group{{#currentError}} form-group-error{{/currentError}}">
+            <label class="label" for="current">Current password</label>
+            {{#currentError}}<p id="current-error" class="error-message"><span class="visually-hidden">Error:</span> {{currentError}}</p>{{/currentError}}
+            <input class="input" id="current" name="current" type="password" autocomplete="current-password"{{#currentError}} aria-describedby="current-error"{{/currentError}}>
+            </div>{{/askCurrent}}
             <div class="form-group{{#hasErrors}} form-group-error{{/hasErrors}}">
             <label class="label" for="password">New password</label>
             {{#hasErrors}}<p id="password-error" class="error-message"><span class="visually-hidden">Error:</span> {{errorText}}</p>{{/hasErrors}}
