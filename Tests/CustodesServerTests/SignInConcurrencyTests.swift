@@ -16,22 +16,28 @@ struct SignInConcurrencyTests {
             || $0.action == "password_accepted" || $0.action == "sign_in" }.count
     }
 
+    /// Sends `count` sign-ins for "analyst" at once, each in a browser of its own, with the passwords given.
+    static func signInsAtOnce(_ client: some TestClientProtocol, _ count: Int,
+                              password: @escaping @Sendable (Int) -> String) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    var browser = Browser()
+                    _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": password(index)],
+                                               csrf: false)
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     @Test("forty passwords sent at once: five are checked, the account locks, and the right password is then refused")
     func parallelPasswords() async throws {
         let fixture = try await WebFixture.make()
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<40 {
-                    group.addTask {
-                        var browser = Browser()
-                        _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": "guess \(index)"],
-                                                   csrf: false)
-                    }
-                }
-                try await group.waitForAll()
-            }
+            try await Self.signInsAtOnce(client, 40) { "guess \($0)" }
             var browser = Browser()
             let right = try await browser.post(client, "/sign-in", ["username": "analyst", "password": WebFixture.password],
                                                csrf: false)
@@ -50,17 +56,7 @@ struct SignInConcurrencyTests {
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<40 {
-                    group.addTask {
-                        var browser = Browser()
-                        let password = index == 20 ? WebFixture.password : "guess \(index)"
-                        _ = try await browser.post(client, "/sign-in", ["username": "analyst", "password": password],
-                                                   csrf: false)
-                    }
-                }
-                try await group.waitForAll()
-            }
+            try await Self.signInsAtOnce(client, 40) { $0 == 20 ? WebFixture.password : "guess \($0)" }
         }
         #expect(try await Self.factorsChecked("analyst", in: fixture.database) <= 5)
     }
