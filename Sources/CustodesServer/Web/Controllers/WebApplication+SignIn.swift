@@ -92,7 +92,7 @@ extension WebApplication {
         guard let address = context.clientAddress, let wait = await throttle.admit(address, at: now) else { return nil }
         try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username, detail: "from \(address)")
         let message = "Too many failed sign-ins from this address. Wait \(wait) seconds and try again."
-        var response = page(.init(title: "Sign in", template: template, context: [
+        var response = page(.init(title: template == "sign-in" ? "Sign in" : "Security code", template: template, context: [
             "hasErrors": true, "errorText": message, "username": username,
             "errors": [["field": template == "sign-in" ? "username" : "code", "message": message]],
         ]), request, context, status: .tooManyRequests)
@@ -223,13 +223,27 @@ extension WebApplication {
         let form = try await Form.read(request, context: context)
         let password = form["password"]
         // Someone at an unattended session must not be able to take the account: a chosen password is changed only
-        // by whoever knows it. (A temporary one was given moments ago, at sign-in.)
-        if !user.passwordIsTemporary, !(try await Passwords.verify(form["current"], hash: user.passwordHash)) {
-            let message = "Enter your current password"
-            return page(.init(title: "Choose a new password", template: "password", context: [
-                "askCurrent": true, "hasErrors": true, "errorText": message, "currentError": message,
-                "errors": [["field": "current", "message": message]],
-            ]), request, context, status: .badRequest)
+        // by whoever knows it, and guesses at it count towards the lock-out like any other. (A temporary one was
+        // given moments ago, at sign-in.)
+        if !user.passwordIsTemporary {
+            func refuse(_ message: String) -> Response {
+                page(.init(title: "Choose a new password", template: "password", context: [
+                    "askCurrent": true, "hasErrors": true, "errorText": message, "currentError": message,
+                    "errors": [["field": "current", "message": message]],
+                ]), request, context, status: .badRequest)
+            }
+            let now = settings.now()
+            guard case .admitted = try await UserAccounts.beginAttempt(user.id, limit: settings.failuresBeforeLockout,
+                                                                       at: now, in: database) else {
+                try await lockIfSpent(user, now: now)
+                return refuse("Your account is locked after repeated failed attempts. Try again in "
+                              + "\(settings.lockoutSeconds / 60) minutes.")
+            }
+            guard try await Passwords.verify(form["current"], hash: user.passwordHash) else {
+                try await attemptFailed(user, now: now, factor: "current password")
+                return refuse("Enter your current password")
+            }
+            try await UserAccounts.refundAttempt(user.id, in: database)
         }
         var problem = Passwords.problem(with: password)
         if problem == nil, password != form["confirm"] { problem = "The passwords do not match" }
