@@ -67,7 +67,8 @@ struct HardeningTests {
 
             for reader in ["auditor", "linkedhead"] {
                 var browser = try await Browser.signIn(client, reader, fixture: fixture)
-                for path in ["/trail", "/trail.csv", "/api/v1/trail", "/trail?user=head", "/trail?action=view_staff"] {
+                for path in ["/trail", "/trail.csv", "/api/v1/trail", "/trail?user=head", "/trail?action=view_staff",
+                             "/trail.csv?subject=\(pseudonym)", "/api/v1/trail?subject=\(pseudonym)"] {
                     let body = String(buffer: try await browser.get(client, path).body)
                     for secret in secrets + ["Legacy-comment-only-the-case-may-read"] {
                         #expect(!body.contains(secret), "\(reader) read '\(secret)' from \(path)")
@@ -79,6 +80,12 @@ struct HardeningTests {
                     #expect(page.contains("<td>\(action)</td>"), "\(action) missing for \(reader)")
                 }
                 #expect(page.contains("alert \(fixture.alertID)"))
+                // Filtering by the pseudonym tells nothing either.
+                let filtered = String(buffer: try await browser.get(client, "/api/v1/trail?subject=\(pseudonym)").body)
+                #expect(filtered.contains("\"total\":0"), "\(reader) learnt from the subject filter: \(filtered.prefix(200))")
+                // (The page repeats the reader's own filter back in its form; its table has nothing.)
+                let filteredPage = String(buffer: try await browser.get(client, "/trail?subject=\(pseudonym)").body)
+                #expect(filteredPage.contains("0 entries") && !filteredPage.contains("<td>view_staff</td>"))
             }
             // The administrator sees that an exception exists, what it covers and until when: not whom or why.
             try await fixture.enrolledUser("admin", role: .administrator)

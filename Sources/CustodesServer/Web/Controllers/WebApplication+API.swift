@@ -68,10 +68,9 @@ extension WebApplication {
             let user = try context.requireUser(Self.trailRoles)
             let page = try QueryNumber.page(request)
             try await audit("api_trail", by: user.username, detail: request.uri.query ?? "")
-            let (stored, total) = try await AuditTrail.entries(matching: Self.trailFilter(request), limit: 100,
-                                                                offset: (page - 1) * 100, in: database)
             var view = TrailView(viewer: user, database: database)
-            let entries = try await view.shown(stored)
+            let (entries, total) = try await view.entries(matching: Self.trailFilter(request), limit: 100,
+                                                          offset: (page - 1) * 100)
             let intact = if case .intact = try await AuditTrail.verify(in: database) { true } else { false }
             return JSONBody.response(TrailJSON(total: total, page: page, chain_intact: intact, entries: entries.map {
                 TrailEntryJSON(seq: $0.seq, at: Timestamp(seconds: $0.at).iso8601, username: $0.username,

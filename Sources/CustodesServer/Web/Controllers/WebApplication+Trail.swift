@@ -20,10 +20,8 @@ extension WebApplication {
             let filter = Self.trailFilter(request)
             let pageNumber = try QueryNumber.page(request)
             try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
-            let (stored, total) = try await AuditTrail.entries(matching: filter, limit: 100,
-                                                                offset: (pageNumber - 1) * 100, in: database)
             var view = TrailView(viewer: user, database: database)
-            let entries = try await view.shown(stored)
+            let (entries, total) = try await view.entries(matching: filter, limit: 100, offset: (pageNumber - 1) * 100)
             let verification = try await AuditTrail.verify(in: database)
             var intact = false
             let summary: String
@@ -57,9 +55,8 @@ extension WebApplication {
             let user = try context.requireUser(Self.trailRoles)
             let filter = Self.trailFilter(request)
             try await audit("export_trail", by: user.username, detail: request.uri.query ?? "")
-            let (stored, _) = try await AuditTrail.entries(matching: filter, limit: 1_000_000, in: database)
             var view = TrailView(viewer: user, database: database)
-            let entries = try await view.shown(stored)
+            let (entries, _) = try await view.entries(matching: filter, limit: 1_000_000)
             var csv = "seq,at,username,action,subject,detail,previous_hash,entry_hash\n"
             for entry in entries.reversed() {
                 csv += [String(entry.seq), Timestamp(seconds: entry.at).iso8601, entry.username, entry.action,
