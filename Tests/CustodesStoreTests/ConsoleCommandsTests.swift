@@ -96,6 +96,39 @@ struct ConsoleCommandsTests {
         #expect(entries.last?.detail == "fewer, stronger alerts")
     }
 
+    @Test("serve finds the key beside a SQLite store, and refuses a wrong or missing key rather than make a new one")
+    func deploymentKey() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-key-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let demo = try await CustodesProcess.runCapturing(["demo", "--folder", folder, "--staff", "150", "--days", "20",
+                                                           "--no-serve"])
+        #expect(demo.status == 0, "\(demo.error)")
+        let db = "sqlite:" + folder + "/custodes.sqlite"
+        let port = String(Int.random(in: 20_000...40_000))
+        // Another deployment's key: refused, with the fix named.
+        let other = folder + "/other.key"
+        try (Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() + "\n")
+            .write(toFile: other, atomically: true, encoding: .utf8)
+        let wrong = try await CustodesProcess.runCapturing(["serve", "--db", db, "--port", port, "--detect-interval", "0",
+                                                            "--pseudonym-key", other])
+        #expect(wrong.status != 0)
+        #expect(wrong.error.contains("is not the one this store was set up with"), "\(wrong.error)")
+        #expect(wrong.error.contains("--pseudonym-key"))
+        // No key where one is named: refused, and no new key is made there.
+        let missing = folder + "/missing.key"
+        let absent = try await CustodesProcess.runCapturing(["serve", "--db", db, "--port", port, "--detect-interval", "0",
+                                                             "--pseudonym-key", missing])
+        #expect(absent.status != 0)
+        #expect(absent.error.contains("no key file at \(missing)"), "\(absent.error)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        // No key named, started from another folder: the key beside the store is found and the server starts.
+        let server = try CustodesProcess(["serve", "--db", db, "--port", port, "--detect-interval", "0"])
+        defer { server.kill() }
+        #expect(await server.wait(until: { server.standardError.contains("web application is at") }, timeout: .seconds(60)),
+                "\(server.standardError)")
+        #expect(!server.standardError.contains("created a new"))
+    }
+
     @Test("serve on a port that is taken says so, names the address and exits")
     func portInUse() async throws {
         let folder = NSTemporaryDirectory() + "custodes-port-" + UUID().uuidString

@@ -36,6 +36,15 @@ public enum StaffProfile {
                         station: try row.decode(column: "station", as: String.self))
     }
 
+    /// One stored alert's member of staff and pseudonym, so a deployment key can be checked against the key the
+    /// store's pseudonyms were made with; nil when no alert is stored.
+    public static func anyPseudonym(in database: StoreDatabase) async throws -> (staffID: String, pseudonym: String)? {
+        guard let row = try await database.sql.raw(
+            "SELECT staff_id, staff_pseudonym FROM alerts ORDER BY alert_id LIMIT 1").first() else { return nil }
+        return (try row.decode(column: "staff_id", as: String.self),
+                try row.decode(column: "staff_pseudonym", as: String.self))
+    }
+
     /// The member of staff behind a pseudonym, if any alert names them.
     public static func staffID(pseudonym: String, in database: StoreDatabase) async throws -> String? {
         try await database.sql.raw(
