@@ -51,7 +51,7 @@ public enum CustodesServerBuilder {
     public static func router(database: StoreDatabase, access: AccessSettings,
                               pseudonymiser: Pseudonymiser) throws -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: access.secureCookies))
         router.get("/healthz") { _, _ in "ok" }
         IngestController(database: database).addRoutes(to: router)
         try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser).addRoutes(to: router)

@@ -2,6 +2,7 @@
 import CustodesDetection
 import CustodesStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SQLKit
@@ -134,5 +135,71 @@ struct HardeningTests {
         #expect(rules.rules.exceptions.contains { $0.reasonContains == "PP-\"2027\" \\ # : - [x] {y} 'z' é 🚓" })
         // Detection reads the stored rules and runs.
         _ = try await StoreDetection(database: fixture.database, pseudonymKey: WebFixture.key, budget: 1).run(force: true)
+    }
+
+    @Test("a post another site sends is refused, sign-in included; the service's own posts go through")
+    func crossSitePosts() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            let form = "username=analyst&password=" + (WebFixture.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            for (name, value) in [("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site"),
+                                  ("Origin", "https://attacker.example"), ("Origin", "null")] {
+                let response = try await client.execute(
+                    uri: "/sign-in", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name(name)!: value],
+                    body: ByteBuffer(string: form))
+                #expect(response.status == .forbidden, "\(name): \(value) answered \(response.status)")
+                #expect(response.headers[.setCookie] == nil)
+            }
+            let own = try await client.execute(
+                uri: "/sign-in", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"],
+                body: ByteBuffer(string: form))
+            #expect(own.headers[.location] == "/sign-in/second-factor")
+            // Signed in, with the right CSRF token, a cross-site post is still refused.
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            _ = try await analyst.get(client, "/alerts/\(fixture.alertID)")
+            var headers = analyst.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            let comment = try await client.execute(uri: "/alerts/\(fixture.alertID)/comments", method: .post, headers: headers,
+                                                   body: ByteBuffer(string: "body=planted&csrf=" + (analyst.csrf ?? "")))
+            #expect(comment.status == .forbidden)
+        }
+        let key = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).key
+        #expect(try await AlertCasework.comments(key: key, in: fixture.database).isEmpty)
+    }
+
+    @Test("behind TLS the session cookie is Secure with the __Host- prefix, and browsers are told to keep to HTTPS")
+    func secureDeployment() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        var access = fixture.access()
+        access.secureCookies = true
+        let router = try CustodesServerBuilder.router(database: fixture.database, access: access,
+                                                      pseudonymiser: Pseudonymiser(key: WebFixture.key))
+        try await Application(router: router).test(.router) { client in
+            let signIn = try await client.execute(
+                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "username=analyst&password=" + (WebFixture.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+            let cookie = try #require(signIn.headers[.setCookie])
+            #expect(cookie.hasPrefix("__Host-custodes_session=") && cookie.contains("; Secure") && cookie.contains("Path=/"))
+            #expect(!cookie.contains("Domain"))
+            #expect(signIn.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000")
+            let token = String(cookie.dropFirst("__Host-custodes_session=".count).prefix { $0 != ";" })
+            let named = try await client.execute(uri: "/sign-in/second-factor", method: .get,
+                                                 headers: [.cookie: "__Host-custodes_session=" + token])
+            #expect(named.status == .ok)
+            let plain = try await client.execute(uri: "/sign-in/second-factor", method: .get,
+                                                 headers: [.cookie: "custodes_session=" + token])
+            #expect(plain.headers[.location] == "/sign-in", "the unprefixed cookie was taken behind TLS")
+        }
+        try await Application(router: try fixture.router()).test(.router) { client in
+            let response = try await client.execute(uri: "/sign-in", method: .get, headers: [:])
+            #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+        }
     }
 }

@@ -3,9 +3,14 @@ import CustodesStore
 import Foundation
 public import Hummingbird
 
-/// The session cookie: a random token the browser returns, HttpOnly and SameSite=Strict (and Secure behind TLS).
+/// The session cookie: a random token the browser returns, HttpOnly and SameSite=Strict. Behind TLS it is also
+/// Secure and named with the `__Host-` prefix, which browsers accept only from this host over HTTPS, for the whole
+/// site: a neighbouring subdomain or a plain-HTTP page cannot plant or overwrite it.
 public enum SessionCookie {
     public static let name = "custodes_session"
+    public static let secureName = "__Host-custodes_session"
+
+    public static func name(secure: Bool) -> String { secure ? secureName : name }
 
     public static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -18,15 +23,15 @@ public enum SessionCookie {
         SHA256.hex(token)
     }
 
-    public static func token(in request: Request) -> String? {
-        request.cookies[name]?.value
+    public static func token(in request: Request, secure: Bool) -> String? {
+        request.cookies[name(secure: secure)]?.value
     }
 
     public static func setting(_ token: String, secure: Bool) -> String {
-        "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        "\(name(secure: secure))=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
     public static func clearing(secure: Bool) -> String {
-        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        "\(name(secure: secure))=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 }

@@ -16,7 +16,7 @@ public struct SessionMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: WebContext,
                        next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = SessionCookie.token(in: request) {
+        if let token = SessionCookie.token(in: request, secure: settings.secureCookies) {
             let hash = SessionCookie.hash(token)
             let now = settings.now()
             if let session = try await Sessions.live(tokenHash: hash, at: now, idle: settings.idleTimeout,

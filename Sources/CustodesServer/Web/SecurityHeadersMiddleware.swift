@@ -3,9 +3,13 @@ public import Hummingbird
 
 /// Headers on every response: a strict Content-Security-Policy (this origin's stylesheet, nothing else: no scripts,
 /// no frames, forms only to this origin), no referrer, no framing, and no caching of anything but the stylesheet,
-/// because pages carry case content.
+/// because pages carry case content. Behind TLS, browsers are told to use nothing else for a year (HSTS).
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
+    let strictTransportSecurity: Bool
+
+    public init(strictTransportSecurity: Bool = false) {
+        self.strictTransportSecurity = strictTransportSecurity
+    }
 
     static var contentSecurityPolicy: String {
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
@@ -20,6 +24,7 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         if !request.uri.path.hasPrefix("/assets/") { response.headers[.cacheControl] = "no-store" }
+        if strictTransportSecurity { response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000" }
         return response
     }
 }

@@ -28,6 +28,7 @@ public struct WebApplication: Sendable {
 
     public func addRoutes(to router: Router<WebContext>) {
         router.add(middleware: ErrorPageMiddleware(pages: pages))
+        router.add(middleware: CrossSiteRequestMiddleware())
         router.add(middleware: SessionMiddleware(database: database, settings: settings))
         router.get("/assets/custodes.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
