@@ -2,6 +2,7 @@
 import CustodesSimulator
 import CustodesStore
 import Foundation
+import Glibc
 import Hummingbird
 import HummingbirdTesting
 import SQLKit
@@ -110,6 +111,32 @@ struct IngestAPITests {
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("the batch is empty"))
             }
+        }
+        await database.close()
+    }
+
+    @Test("a connector trickling its body holds up only itself: another's push goes through, and the slow one times out")
+    func slowSender() async throws {
+        let (database, base, secret, folder) = try await Self.setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var controller = base
+        controller.bodyDeadline = .seconds(2)
+        try await Self.application(controller).test(.live) { client in
+            let port = try #require(client.port)
+            // Headers promising a body, then a few bytes, then nothing.
+            let slow = try SlowSender(port: port, head: """
+                POST /api/v1/audit-events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(secret)\r\n\
+                Content-Type: text/csv\r\nContent-Length: 100000\r\n\r\nevent_id,at
+                """)
+            defer { slow.close() }
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/api/v1/audit-events", method: .post,
+                                     headers: [.authorization: "Bearer " + secret, .contentType: "text/csv"],
+                                     body: ByteBuffer(string: Self.rmsCSV)) { response in
+                #expect(response.status == .ok, "the slow sender held the gate")
+            }
+            let answer = slow.readAnswer(timeout: 10)
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(200))")
         }
         await database.close()
     }
@@ -268,3 +295,37 @@ struct IngestAPIJSONLinesTests {
         await database.close()
     }
 }
+
+/// A raw connection that sends a request head and then stops, as a connector on a bad line (or an attacker) would.
+final class SlowSender: @unchecked Sendable {
+    private let socket: Int32
+
+    init(port: Int, head: String) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw SlowSenderError.cannotConnect }
+        let bytes = Array(head.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, bytes.count, 0) }
+    }
+
+    /// What the server answered, waiting at most `timeout` seconds.
+    func readAnswer(timeout: Int) -> String {
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { Glibc.recv(socket, $0.baseAddress, 4096, 0) }
+        return count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
+    }
+
+    func close() { _ = Glibc.close(socket) }
+}
+
+enum SlowSenderError: Error { case cannotConnect }

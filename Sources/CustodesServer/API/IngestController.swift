@@ -2,6 +2,7 @@ import CustodesBundle
 import CustodesModel
 public import CustodesStore
 import Foundation
+import NIOConcurrencyHelpers
 public import Hummingbird
 
 /// `POST /api/v1/audit-events`: connectors push audit events as CSV or JSON Lines, in the columns of the bundle's
@@ -15,6 +16,9 @@ public struct IngestController: Sendable {
     public var maximumBodyBytes = 64 << 20
     /// Seconds a connector is asked to wait when the gate is full.
     public var retryAfterSeconds = 5
+    /// How long a connector has to send its whole batch. The body is read before a place at the gate is taken, so a
+    /// sender trickling bytes holds up only its own connection, and then only this long.
+    public var bodyDeadline: Duration = .seconds(60)
     let gate: IngestGate
 
     public init(database: StoreDatabase, concurrentBatches: Int = 1) {
@@ -47,12 +51,23 @@ public struct IngestController: Sendable {
             return APIResponse.error(.unsupportedMediaType,
                                      "send text/csv or application/x-ndjson (JSON Lines), not '\(contentType)'")
         }
+        let body: ByteBuffer
+        switch await Self.collect(request, upTo: maximumBodyBytes, within: bodyDeadline) {
+        case .success(let collected): body = collected
+        case .failure(.tooLarge):
+            return APIResponse.error(.contentTooLarge, "a batch may be at most \(maximumBodyBytes) bytes; split it")
+        case .failure(.tooSlow):
+            return APIResponse.error(.requestTimeout, "the batch did not arrive within \(bodyDeadline); send it again")
+        }
+        guard body.readableBytes > 0 else {
+            return APIResponse.error(.badRequest, "the batch is empty: send a header row and at least one event")
+        }
         guard await gate.enter() else {
             return APIResponse.error(.tooManyRequests, "busy ingesting other batches; retry later",
                                      headers: [.retryAfter: String(retryAfterSeconds)])
         }
         do {
-            let response = try await ingest(request, system: system, fileExtension: fileExtension)
+            let response = try await ingest(body, system: system, fileExtension: fileExtension)
             await gate.leave()
             return response
         } catch {
@@ -61,16 +76,41 @@ public struct IngestController: Sendable {
         }
     }
 
-    private func ingest(_ request: Request, system: SourceSystem, fileExtension: String) async throws -> Response {
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: maximumBodyBytes)
-        } catch {
-            return APIResponse.error(.contentTooLarge, "a batch may be at most \(maximumBodyBytes) bytes; split it")
+    enum BodyProblem: Error { case tooLarge, tooSlow }
+
+    /// The whole body, or why not: larger than `limit`, or not all there within `deadline` (the read is then
+    /// cancelled and the connection left to close).
+    static func collect(_ request: Request, upTo limit: Int,
+                        within deadline: Duration) async -> Result<ByteBuffer, BodyProblem> {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Result<ByteBuffer, BodyProblem>, Never>) in
+            let settled = NIOLockedValueBox(false)
+            @Sendable func settle(_ result: Result<ByteBuffer, BodyProblem>) {
+                let first = settled.withLockedValue { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(returning: result) }
+            }
+            let timer = NIOLockedValueBox<Task<Void, Never>?>(nil)
+            let reading = Task {
+                do {
+                    settle(.success(try await request.body.collect(upTo: limit)))
+                } catch {
+                    settle(.failure(Task.isCancelled ? .tooSlow : .tooLarge))
+                }
+                timer.withLockedValue { $0?.cancel() }
+            }
+            timer.withLockedValue { timer in
+                timer = Task {
+                    guard (try? await Task.sleep(for: deadline)) != nil else { return }
+                    reading.cancel()
+                    settle(.failure(.tooSlow))
+                }
+            }
         }
-        guard body.readableBytes > 0 else {
-            return APIResponse.error(.badRequest, "the batch is empty: send a header row and at least one event")
-        }
+    }
+
+    private func ingest(_ body: ByteBuffer, system: SourceSystem, fileExtension: String) async throws -> Response {
         let directory = NSTemporaryDirectory() + "custodes-push-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
