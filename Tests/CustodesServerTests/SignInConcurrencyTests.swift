@@ -150,6 +150,10 @@ struct SignInConcurrencyTests {
             #expect(statuses.filter { $0 == .ok }.count == 10)
             #expect(statuses.filter { $0 == .tooManyRequests }.count == 30)
         }
+        // Thirty refusals, one trail entry: a flood of refused guesses does not flood the trail.
+        let throttled = try await AuditTrail.entries(matching: .init(action: "sign_in_throttled"), limit: 100,
+                                                     in: fixture.database)
+        #expect(throttled.total == 1)
     }
 
     @Test("changing a chosen password needs the current one, and ends the account's other sessions")

@@ -89,8 +89,13 @@ extension WebApplication {
 
     /// The per-address throttle, asked before any factor is checked: a 429 page, or nil to go ahead.
     func throttled(_ request: Request, _ context: WebContext, username: String, now: Int64, template: String) async throws -> Response? {
-        guard let address = context.clientAddress, let wait = await throttle.admit(address, at: now) else { return nil }
-        try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username, detail: "from \(address)")
+        guard let address = context.clientAddress, let (wait, first) = await throttle.admit(address, at: now) else {
+            return nil
+        }
+        if first {
+            try await audit("sign_in_throttled", by: username.isEmpty ? "(none)" : username,
+                            detail: "from \(address); later refusals until its next attempt are not recorded")
+        }
         let message = "Too many failed sign-ins from this address. Wait \(wait) seconds and try again."
         var response = page(.init(title: template == "sign-in" ? "Sign in" : "Security code", template: template, context: [
             "hasErrors": true, "errorText": message, "username": username,
