@@ -137,6 +137,27 @@ struct HardeningTests {
         _ = try await StoreDetection(database: fixture.database, pseudonymKey: WebFixture.key, budget: 1).run(force: true)
     }
 
+    @Test("the trail page checks only what is new between full checks, yet sees at once a trail cut back past its last check")
+    func trailCutBack() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("auditor", role: .auditor)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var auditor = try await Browser.signIn(client, "auditor", fixture: fixture)
+            #expect(String(buffer: try await auditor.get(client, "/trail").body).contains("The chain is intact"))
+            #expect(String(buffer: try await auditor.get(client, "/trail").body).contains("The chain is intact"))
+            // Someone with the database removes the newest entries; the next entry chains onto what is left.
+            let newest = try #require(try await fixture.database.sql.raw("SELECT MAX(seq) AS n FROM audit_trail").first()?
+                .decode(column: "n", as: Int64.self))
+            try await fixture.database.sql.raw("DELETE FROM audit_trail WHERE seq > \(bind: newest - 3)").run()
+            // The chain alone cannot see a cut from its end...
+            if case .broken = try await AuditTrail.verify(in: fixture.database) { Issue.record("the cut trail did not verify") }
+            // ...but the page's last checkpoint is gone from it.
+            let page = String(buffer: try await auditor.get(client, "/trail").body)
+            #expect(page.contains("The chain is broken at entry"), "a cut back past the last check went unseen")
+        }
+    }
+
     @Test("a post another site sends is refused, sign-in included; the service's own posts go through")
     func crossSitePosts() async throws {
         let fixture = try await WebFixture.make()

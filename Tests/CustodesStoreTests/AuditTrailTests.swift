@@ -26,6 +26,29 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("a check from a checkpoint covers what was added since, in batches, and sees a cut back past it",
+          arguments: TestStores.engines)
+    func fromCheckpoint(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            try await Self.fill(database, count: 7)
+            let (first, checkpoint) = try await AuditTrail.verify(from: nil, batchSize: 3, in: database)
+            let head = try #require(checkpoint)
+            #expect(first == .intact(entries: 7, head: head.hash) && head.entries == 7)
+            try await Self.fill(database, count: 5)
+            let (later, next) = try await AuditTrail.verify(from: head, batchSize: 2, in: database)
+            #expect(later == (try await AuditTrail.verify(in: database)))
+            #expect(next?.entries == 12)
+            // An entry added since the checkpoint, edited: seen.
+            try await database.sql.raw("UPDATE audit_trail SET detail = 'edited' WHERE seq = 10").run()
+            #expect(try await AuditTrail.verify(from: head, batchSize: 2, in: database).verification
+                    == .broken(seq: 10, reason: "its contents were changed after it was written"))
+            // The trail cut back to before the checkpoint: seen.
+            try await database.sql.raw("DELETE FROM audit_trail WHERE seq >= \(bind: head.seq)").run()
+            #expect(try await AuditTrail.verify(from: head, in: database).verification
+                    == .broken(seq: head.seq, reason: "it was changed or removed after it was last checked"))
+        }
+    }
+
     @Test("an edited entry is named as changed", arguments: TestStores.engines)
     func edited(engine: DatabaseURL.Engine) async throws {
         try await TestStores.withStore(engine) { database, _ in

@@ -129,6 +129,35 @@ struct ConsoleCommandsTests {
         #expect(!server.standardError.contains("created a new"))
     }
 
+    @Test("audit verify --anchor keeps the heads elsewhere and sees a trail cut back past one of them")
+    func anchoredHeads() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-anchor-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        let anchor = folder + "/heads.txt"
+        for name in ["a.one", "b.two"] {
+            let added = try await CustodesProcess.runCapturing(["user", "add", name, "--name", name, "--role", "analyst",
+                                                                "--by", "admin", "--db", db])
+            #expect(added.status == 0, "\(added.error)")
+        }
+        let first = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db, "--anchor", anchor])
+        #expect(first.status == 0 && first.output.contains("head written to"), "\(first.output)\(first.error)")
+        #expect(try String(contentsOfFile: anchor, encoding: .utf8).split(separator: "\n").count == 1)
+        let third = try await CustodesProcess.runCapturing(["user", "add", "c.three", "--name", "c", "--role", "analyst",
+                                                            "--by", "admin", "--db", db])
+        #expect(third.status == 0)
+        #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db, "--anchor", anchor]).status == 0)
+        // Cut back to before the first head: the chain alone is still whole, the anchor is not.
+        let database = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        try await database.sql.raw("DELETE FROM audit_trail WHERE seq >= 2").run()
+        await database.close()
+        #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db]).status == 0)
+        let cut = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db, "--anchor", anchor])
+        #expect(cut.status == 1)
+        #expect(cut.output.contains("is no longer in the trail"), "\(cut.output)")
+    }
+
     @Test("serve on a port that is taken says so, names the address and exits")
     func portInUse() async throws {
         let folder = NSTemporaryDirectory() + "custodes-port-" + UUID().uuidString

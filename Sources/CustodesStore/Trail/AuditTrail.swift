@@ -56,27 +56,65 @@ public enum AuditTrail {
 
     /// Walks the whole chain in order and names the first entry that was edited, removed or reordered.
     public static func verify(in database: StoreDatabase) async throws -> Verification {
+        try await verify(from: nil, in: database).verification
+    }
+
+    /// How far a verification got: the newest entry it checked, its hash, and how many entries it covered, so that
+    /// the next verification can check only what was added since.
+    public struct Checkpoint: Sendable, Equatable {
+        public var seq: Int64
+        public var hash: String
+        public var entries: Int
+    }
+
+    /// Checks the entries after `checkpoint` (all of them when nil), read a batch at a time so memory stays flat
+    /// however long the trail. The checkpoint's own entry must still carry the hash recorded for it, so a trail cut
+    /// back to before it, or rewritten up to it, is seen. Edits to earlier entries that leave the hashes alone are
+    /// seen only by a check from the start, which callers make regularly. Returns the new checkpoint when intact.
+    public static func verify(from checkpoint: Checkpoint?, batchSize: Int = 10_000,
+                              in database: StoreDatabase) async throws -> (verification: Verification, checkpoint: Checkpoint?) {
         var expectedPrevious = genesis
         var count = 0
         var lastSeq: Int64 = 0
-        for row in try await database.sql.raw("SELECT * FROM audit_trail ORDER BY seq").all() {
-            let entry = try decode(row)
-            if entry.previousHash != expectedPrevious {
-                let gap = entry.seq != lastSeq + 1 && lastSeq > 0
-                return .broken(seq: entry.seq, reason: gap
-                    ? "the entry before it (after \(lastSeq)) is missing or was changed"
-                    : "its link to the previous entry does not match: an earlier entry was removed or changed")
+        if let checkpoint, checkpoint.seq > 0 {
+            let row = try await database.sql.raw(
+                "SELECT entry_hash FROM audit_trail WHERE seq = \(bind: checkpoint.seq)").first()
+            guard let stored = try row?.decode(column: "entry_hash", as: String.self), stored == checkpoint.hash else {
+                return (.broken(seq: checkpoint.seq, reason: "it was changed or removed after it was last checked"), nil)
             }
-            let recomputed = entryHash(previous: entry.previousHash, at: entry.at, username: entry.username,
-                                       action: entry.action, subject: entry.subject, detail: entry.detail)
-            if recomputed != entry.entryHash {
-                return .broken(seq: entry.seq, reason: "its contents were changed after it was written")
-            }
-            expectedPrevious = entry.entryHash
-            lastSeq = entry.seq
-            count += 1
+            (expectedPrevious, count, lastSeq) = (checkpoint.hash, checkpoint.entries, checkpoint.seq)
         }
-        return .intact(entries: count, head: expectedPrevious)
+        while true {
+            let rows = try await database.sql.raw("""
+                SELECT * FROM audit_trail WHERE seq > \(bind: lastSeq) ORDER BY seq LIMIT \(unsafeRaw: String(batchSize))
+                """).all()
+            for row in rows {
+                let entry = try decode(row)
+                if entry.previousHash != expectedPrevious {
+                    let gap = entry.seq != lastSeq + 1 && lastSeq > 0
+                    return (.broken(seq: entry.seq, reason: gap
+                        ? "the entry before it (after \(lastSeq)) is missing or was changed"
+                        : "its link to the previous entry does not match: an earlier entry was removed or changed"), nil)
+                }
+                let recomputed = entryHash(previous: entry.previousHash, at: entry.at, username: entry.username,
+                                           action: entry.action, subject: entry.subject, detail: entry.detail)
+                if recomputed != entry.entryHash {
+                    return (.broken(seq: entry.seq, reason: "its contents were changed after it was written"), nil)
+                }
+                expectedPrevious = entry.entryHash
+                lastSeq = entry.seq
+                count += 1
+            }
+            if rows.count < batchSize { break }
+        }
+        return (.intact(entries: count, head: expectedPrevious),
+                Checkpoint(seq: lastSeq, hash: expectedPrevious, entries: count))
+    }
+
+    /// The hash of the entry numbered `seq`, or nil when there is none: to compare with a head written down earlier.
+    public static func hash(at seq: Int64, in database: StoreDatabase) async throws -> String? {
+        try await database.sql.raw("SELECT entry_hash FROM audit_trail WHERE seq = \(bind: seq)").first()?
+            .decode(column: "entry_hash", as: String.self)
     }
 
     /// A filter for the auditor's pages and the CSV export.

@@ -22,13 +22,14 @@ extension WebApplication {
             try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
             var view = TrailView(viewer: user, database: database)
             let (entries, total) = try await view.entries(matching: filter, limit: 100, offset: (pageNumber - 1) * 100)
-            let verification = try await AuditTrail.verify(in: database)
+            let (verification, fullCheckAt) = try await trailCheck.verify(database, now: settings.now())
             var intact = false
             let summary: String
             switch verification {
             case .intact(let count, let head):
                 intact = true
-                summary = "The chain is intact: \(count) entries, newest hash \(head.prefix(16))…"
+                summary = "The chain is intact: \(count) entries, newest hash \(head.prefix(16))… (checked in full at "
+                    + "\(displayTime(fullCheckAt)), new entries since then now)"
             case .broken(let seq, let reason):
                 summary = "The chain is broken at entry \(seq): \(reason)."
             }

@@ -16,6 +16,7 @@ public struct WebApplication: Sendable {
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
     let dummyHash: String
     let throttle = SignInThrottle()
+    let trailCheck = TrailCheck()
 
     public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
         self.database = database
