@@ -2,8 +2,9 @@ public import CustodesStore
 public import ServiceLifecycle
 
 /// Detection running beside the server: every `interval`, a run over the store if anything changed (new events, a
-/// new rule set). A failed run is reported and tried again at the next interval; shutdown waits for a run in
-/// progress to finish or be abandoned before its commit, which loses nothing (see ``StoreDetection``).
+/// new rule set). A failed run is reported and tried again at the next interval. On shutdown a run in progress is
+/// cancelled between batches of events, before it writes anything, which loses nothing (see ``StoreDetection``):
+/// the next start does the work again, and shutdown does not wait for a whole pass.
 public struct DetectionService: Service {
     public let detection: StoreDetection
     public let interval: Duration
@@ -18,7 +19,7 @@ public struct DetectionService: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let outcome = try await detection.run()
+                let outcome = try await cancelWhenGracefulShutdown { try await detection.run() }
                 if outcome.ran {
                     report("detect: run \(outcome.runID ?? 0) over \(outcome.events) events: \(outcome.alerts) alerts, "
                            + "\(outcome.opened) new, \(outcome.updated) updated, \(outcome.withdrawn) withdrawn")

@@ -4,6 +4,7 @@ import CustodesModel
 import CustodesStore
 import Foundation
 import SQLKit
+import NIOConcurrencyHelpers
 import Testing
 
 /// A stored alert reduced to what must agree between runs.
@@ -61,6 +62,34 @@ struct StoreDetectionTests {
             let again = try await detection.run()
             #expect(!again.ran)
             #expect(try await AlertFingerprint.all(in: database) == stored)
+        }
+    }
+
+    @Test("a run cancelled part-way (the server shutting down) stops between batches and writes nothing",
+          arguments: TestStores.engines)
+    func cancelled(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            var detection = StoreDetection(database: database, pseudonymKey: Self.key)
+            // Cancelled as soon as it starts reading events, so it can only stop at a batch boundary.
+            let handle = NIOLockedValueBox<Task<StoreDetection.Outcome, any Error>?>(nil)
+            let reading = NIOLockedValueBox(false)
+            detection.progress = { message in
+                if message.hasPrefix("detect: reading events") {
+                    reading.withLockedValue { $0 = true }
+                    handle.withLockedValue { $0?.cancel() }
+                }
+            }
+            let frozen = detection
+            let task = Task { try await frozen.run(force: true) }
+            handle.withLockedValue { $0 = task }
+            if reading.withLockedValue({ $0 }) { task.cancel() }
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM detection_runs") == 0)
+            #expect(try await database.integer("SELECT COUNT(*) AS n FROM alerts") == 0)
+            // The next run does the work again and reaches the whole result.
+            let outcome = try await StoreDetection(database: database, pseudonymKey: Self.key).run()
+            #expect(outcome.ran && outcome.opened == Self.folderAlerts.count)
         }
     }
 

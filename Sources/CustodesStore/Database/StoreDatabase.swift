@@ -93,22 +93,29 @@ public final class StoreDatabase: Sendable {
     /// Runs `body`, failing with a connection loss if the PostgreSQL connection closes first.
     private func untilConnectionCloses<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         guard case .postgres(let connection) = backend else { return try await body() }
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let settled = NIOLockedValueBox(false)
-            @Sendable func settle(_ result: Result<T, any Error>) {
-                let first = settled.withLockedValue { done in
-                    defer { done = true }
-                    return !done
+        // The work runs in a task of its own, so a cancellation of the caller is passed on to it by hand.
+        let running = NIOLockedValueBox<Task<Void, Never>?>(nil)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                let settled = NIOLockedValueBox(false)
+                @Sendable func settle(_ result: Result<T, any Error>) {
+                    let first = settled.withLockedValue { done in
+                        defer { done = true }
+                        return !done
+                    }
+                    if first { continuation.resume(with: result) }
                 }
-                if first { continuation.resume(with: result) }
+                let work = Task {
+                    do { settle(.success(try await body())) } catch { settle(.failure(error)) }
+                }
+                running.withLockedValue { $0 = work }
+                connection.closeFuture.whenComplete { _ in
+                    work.cancel()
+                    settle(.failure(StoreError.connectionClosed))
+                }
             }
-            let work = Task {
-                do { settle(.success(try await body())) } catch { settle(.failure(error)) }
-            }
-            connection.closeFuture.whenComplete { _ in
-                work.cancel()
-                settle(.failure(StoreError.connectionClosed))
-            }
+        } onCancel: {
+            running.withLockedValue { $0?.cancel() }
         }
     }
 

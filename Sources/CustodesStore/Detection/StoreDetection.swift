@@ -2,6 +2,7 @@ public import CustodesDetection
 import CustodesModel
 import Crypto
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// Detection over the events a store holds, kept up to date as events arrive.
@@ -73,18 +74,34 @@ public struct StoreDetection: Sendable {
         // In batches, so that the engine can ask for each event's records a few events ahead.
         var batch: [AuditEvent] = []
         batch.reserveCapacity(4096)
-        let (events, unresolved) = try await StoredEvents.forEach(in: database, upTo: cursor, reference: reference) {
-            batch.append($0)
-            seen += 1
-            if batch.count == 4096 {
-                engine.process(batch)
-                batch.removeAll(keepingCapacity: true)
+        // Rows arrive on the reading thread, outside this task: a cancellation (the server shutting down) is
+        // carried there as a flag and honoured between batches. Nothing is written before the pass ends, so a
+        // cancelled run loses nothing; the next run does the work again.
+        let cancelled = NIOLockedValueBox(false)
+        let (events, unresolved) = try await withTaskCancellationHandler {
+            do {
+                return try await StoredEvents.forEach(in: database, upTo: cursor, reference: reference) {
+                    batch.append($0)
+                    seen += 1
+                    if batch.count == 4096 {
+                        if cancelled.withLockedValue({ $0 }) { throw CancellationError() }
+                        engine.process(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    if seen % 1_000_000 == 0 { progress?("detect: \(seen.formatted()) events through detection") }
+                }
+            } catch where cancelled.withLockedValue({ $0 }) {
+                // PostgreSQL reports a read stopped from inside as its own error; it was the cancellation.
+                throw CancellationError()
             }
-            if seen % 1_000_000 == 0 { progress?("detect: \(seen.formatted()) events through detection") }
+        } onCancel: {
+            cancelled.withLockedValue { $0 = true }
         }
+        try Task.checkCancellation()
         engine.process(batch)
         var alerts = engine.finish()
         if let budget { Budget.apply(&alerts, perWeek: budget) }
+        try Task.checkCancellation()
 
         let stored = try await StoredAlerts.write(alerts, summary: engine.summary, pseudonymiser: pseudonymiser, database: database, state: state, cursor: cursor,
                                                   events: events, rulesVersion: rules.version, budget: budget,

@@ -6,25 +6,25 @@ enum StoredEvents {
     /// Streams every event with `seq` up to `lastSeq`, calling `body` for each in time order. Rows are handed over
     /// one at a time as the database produces them, so memory does not grow with the number of events.
     static func forEach(in database: StoreDatabase, upTo lastSeq: Int64, reference: ReferenceData,
-                        _ body: @escaping (AuditEvent) -> Void) async throws -> (events: Int, unresolved: Int) {
+                        _ body: @escaping (AuditEvent) throws -> Void) async throws -> (events: Int, unresolved: Int) {
         // Rows are read by position as they arrive (see StoredRow): decoding each event by column name through
         // SQLKit, or as a tuple through PostgresNIO's generic decoding, was about a quarter of a detection run.
         var state = StreamState(reference: reference, body: body)
         try await database.forEachRow("""
             SELECT event_id, at, staff_id, system, action, entity_type, entity_id, fields, workstation, reason \
             FROM audit_events WHERE seq <= \(lastSeq) ORDER BY at, event_id
-            """) { row in state.consume(row) }
+            """) { row in try state.consume(row) }
         return (state.events, state.unresolved)
     }
 
     private struct StreamState {
         let reference: ReferenceData
-        let body: (AuditEvent) -> Void
+        let body: (AuditEvent) throws -> Void
         var events = 0
         var unresolved = 0
         var fieldCache: [String: FieldSet] = [:]
 
-        mutating func consume(_ row: StoredRow) {
+        mutating func consume(_ row: StoredRow) throws {
             guard let eventID = try? row.text(0), let at = try? row.integer(1), let staffID = try? row.text(2),
                   let system = try? row.text(3), let action = try? row.text(4), let entityType = try? row.text(5),
                   let entityID = try? row.text(6), let fieldsText = try? row.text(7),
@@ -32,14 +32,14 @@ enum StoredEvents {
                 unresolved += 1
                 return
             }
-            consume(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
+            try consume(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
                     entityType: entityType, entityID: entityID, fieldsText: fieldsText, workstation: workstation,
                     reason: reason)
         }
 
         mutating func consume(eventID: String, at: Int64, staffID: String, system: String, action: String,
                               entityType: String, entityID: String, fieldsText: String, workstation: String,
-                              reason: String) {
+                              reason: String) throws {
             guard let event = decode(eventID: eventID, at: at, staffID: staffID, system: system, action: action,
                                      entityType: entityType, entityID: entityID, fieldsText: fieldsText,
                                      workstation: workstation, reason: reason) else {
@@ -47,7 +47,7 @@ enum StoredEvents {
                 return
             }
             events += 1
-            body(event)
+            try body(event)
         }
 
         /// Nil when the row names a record the reference data lacks or a value outside a vocabulary.
