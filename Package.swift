@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -148,3 +149,16 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets for libFuzzer, added only when CUSTODES_FUZZ is set, as Hummingbird adds its benchmarks, so ordinary
+// builds and tests stay as they are. `scripts/fuzz` builds them with `--sanitize=fuzzer,address` and runs them.
+if ProcessInfo.processInfo.environment["CUSTODES_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "BundleFuzzer", dependencies: ["CustodesBundle", "CustodesModel"],
+                          path: "Fuzz/BundleFuzzer", swiftSettings: swiftSettings),
+        .executableTarget(name: "RulesFuzzer", dependencies: ["CustodesDetection"],
+                          path: "Fuzz/RulesFuzzer", swiftSettings: swiftSettings),
+        .executableTarget(name: "FindingsFuzzer", dependencies: ["CustodesAssurance"],
+                          path: "Fuzz/FindingsFuzzer", swiftSettings: swiftSettings),
+    ]
+}
