@@ -82,6 +82,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -114,27 +115,31 @@ let package = Package(
                 "CustodesStore", "CustodesServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CustodesModelTests", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesBundleTests", dependencies: ["CustodesBundle"], swiftSettings: swiftSettings),
-        .testTarget(name: "CustodesDetectionTests", dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle"],
+        .testTarget(name: "CustodesDetectionTests",
+                    dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle", "CustodesModel"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle"], swiftSettings: swiftSettings),
+        .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle", "CustodesModel"],
+                    swiftSettings: swiftSettings),
         .testTarget(
             name: "CustodesStoreTests",
             dependencies: [
-                "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection",
+                "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection", "CustodesModel",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CustodesServerTests",
             dependencies: [
-                "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection",
+                "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection", "CustodesModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -33,8 +33,8 @@ public struct AlertFileError: Error, CustomStringConvertible {
 }
 
 public enum AlertFile {
-    public static func read(path: String) throws -> [AlertRecord] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+    /// The alerts in the text of an alerts.jsonl file; `path` names the file in errors. The caller reads the file.
+    public static func parse(_ text: String, path: String) throws -> [AlertRecord] {
         var records: [AlertRecord] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -5,16 +5,6 @@ import Yams
 /// mistake is reported with its line and the path of the field (`rules[2].weight`), and unknown keys are refused
 /// instead of ignored: a misspelt parameter silently falling back to its default is how tuning goes wrong unseen.
 extension RuleSet {
-    public static func load(path: String) throws(RulesError) -> RuleSet {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RulesError(file: path, line: nil, field: "", message: "cannot be read: \(error.localizedDescription)")
-        }
-        return try parse(text, file: path)
-    }
-
     public static func parse(_ text: String, file: String) throws(RulesError) -> RuleSet {
         let root: Node
         do {

@@ -169,4 +169,9 @@ public enum AlertQueue {
             station: try row.decode(column: "station", as: String.self),
             evidenceCount: Int(try row.decode(column: "evidence_count", as: Int64.self)))
     }
+
+    /// How many alerts the store holds, in any state: whether a store has been scored at all.
+    public static func storedCount(in database: StoreDatabase) async throws -> Int {
+        try await database.sql.raw("SELECT COUNT(*) AS n FROM alerts").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
 }

@@ -47,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let bundle = folder + "/bundle"
-        let (key, _) = try Pseudonymiser.loadOrCreateKey(at: folder + "/custodes.key")
+        let (key, _) = try KeyFile.loadOrCreateKey(at: folder + "/custodes.key")
         let url = try DatabaseURL("sqlite:" + folder + "/custodes.sqlite")
         let store = try await StoreDatabase.open(url, retry: .none)
         do {
@@ -87,8 +87,7 @@ struct DemoCommand: AsyncParsableCommand {
     var budget: Int { max(1, staff * 2 / 1_000) }
 
     func prepare(store: StoreDatabase, bundle: String, key: [UInt8]) async throws {
-        let alerts = try await store.sql.raw("SELECT COUNT(*) AS n FROM alerts").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let alerts = try await AlertQueue.storedCount(in: store)
         if alerts > 0 {
             Progress.message("demo: reusing the store in \(folder) (\(alerts) alerts)")
             return

@@ -5,7 +5,7 @@ import Foundation
 extension DetectCommand {
     /// Detection over the store: once, or repeatedly with `--follow`.
     func runOnStore() async throws {
-        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
+        let (key, created) = try KeyFile.loadOrCreateKey(at: pseudonymKey)
         if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
         try await database.withStore { store in
             var detection = StoreDetection(database: store, pseudonymKey: key, budget: budget)

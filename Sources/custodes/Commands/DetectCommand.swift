@@ -66,8 +66,8 @@ struct DetectCommand: AsyncParsableCommand {
             try await runOnStore()
             return
         }
-        let ruleSet = try rules.map { try RuleSet.load(path: $0) } ?? RuleSet.standard
-        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: pseudonymKey)
+        let ruleSet = try rules.map { try RulesFile.load(path: $0) } ?? RuleSet.standard
+        let (key, created) = try KeyFile.loadOrCreateKey(at: pseudonymKey)
         if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
         let sink = try QuarantineFile(path: quarantine)
         var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true)

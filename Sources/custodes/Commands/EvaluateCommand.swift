@@ -42,7 +42,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                 throw ValidationError("No alerts file at \(alerts): write one with `custodes detect \(bundle) --out "
                                       + "\(alerts)`, or measure a store's alerts with --db.")
             }
-            print(EvaluationText.render(Evaluation(truth: truth, alerts: try AlertFile.read(path: alerts))))
+            print(EvaluationText.render(Evaluation(truth: truth, alerts: try AlertFile.parse(try String(contentsOfFile: alerts, encoding: .utf8), path: alerts))))
             return
         }
         let evaluation = try await self.database.withStore { database in

@@ -30,7 +30,7 @@ extension RulesCommand {
         }
 
         func run() async throws {
-            let rules = try RuleSet.load(path: file)
+            let rules = try RulesFile.load(path: file)
             let version = try await database.withStore { store in
                 let version = try await StoredRules.record(rules, by: by, note: note, in: store)
                 if let version {

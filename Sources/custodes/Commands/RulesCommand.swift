@@ -20,7 +20,7 @@ struct RulesCommand: ParsableCommand {
         var rules: String?
 
         func run() throws {
-            let ruleSet = try rules.map { try RuleSet.load(path: $0) } ?? RuleSet.standard
+            let ruleSet = try rules.map { try RulesFile.load(path: $0) } ?? RuleSet.standard
             print(ruleSet.yaml, terminator: "")
         }
     }
@@ -42,7 +42,7 @@ struct RulesCommand: ParsableCommand {
         var examples: String
 
         func run() throws {
-            let ruleSet = try RuleSet.load(path: rules)
+            let ruleSet = try RulesFile.load(path: rules)
             let sink = QuarantineCollector()
             var hits: [(event: String, indicator: String, points: Double, suppressed: Bool, detail: String)] = []
             let run = try DetectionRun.run(bundle: examples, rules: ruleSet, key: Array("rules-test-bench".utf8),

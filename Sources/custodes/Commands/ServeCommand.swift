@@ -86,7 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
                 deployment's key file with --pseudonym-key
                 """)
         }
-        let (key, created) = try Pseudonymiser.loadOrCreateKey(at: path)
+        let (key, created) = try KeyFile.loadOrCreateKey(at: path)
         if created { Progress.message("serve: created a new deployment key in \(path); keep it with the deployment") }
         if let why = try await DeploymentKeyCheck.mismatch(key, in: store) {
             throw DeploymentKeyProblem(message: """
