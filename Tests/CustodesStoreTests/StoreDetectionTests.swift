@@ -93,6 +93,29 @@ struct StoreDetectionTests {
         }
     }
 
+    @Test("a rule set stored before exceptions were escaped, with a control character in it, is still read and run",
+          arguments: TestStores.engines)
+    func legacyUnescapedRules(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, store in
+            _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            var rules = RuleSet.standard
+            rules.exceptions = [RuleException(rule: .offDuty, staffID: "S1", reasonContains: "PP\u{7}1", until: "2030-01-01",
+                                              grantedBy: "head", grantedOn: "2026-01-01", why: "alert 3: typed\u{1}here")]
+            // Written as earlier versions wrote it: the control characters raw inside the quotes.
+            let legacy = rules.yaml.replacingOccurrences(of: "\\u0001", with: "\u{1}")
+                .replacingOccurrences(of: "\\u0007", with: "\u{7}")
+            #expect(legacy.unicodeScalars.contains("\u{1}"))
+            #expect((try? RuleSet.parse(legacy, file: "legacy")) == nil, "the legacy text should not parse as it is")
+            try await database.sql.raw("""
+                INSERT INTO rule_sets (digest, yaml, changed_by, changed_at, note) VALUES \
+                ('legacy', \(bind: legacy), 'head', 1, 'exception from the decision on alert 3')
+                """).run()
+            let current = try await StoredRules.current(in: database)
+            #expect(current.rules == rules)
+            #expect(try await StoreDetection(database: database, pseudonymKey: Self.key).run().ran)
+        }
+    }
+
     @Test("late events (older than the cursor) are weighed as if on time: the result equals one run over everything",
           arguments: TestStores.engines)
     func lateEvents(engine: DatabaseURL.Engine) async throws {

@@ -28,7 +28,31 @@ public enum StoredRules {
         }
         let version = try row.decode(column: "version", as: Int64.self)
         let yaml = try row.decode(column: "yaml", as: String.self)
-        return Current(version: version, rules: try RuleSet.parse(yaml, file: "rule set version \(version)"))
+        let file = "rule set version \(version)"
+        do {
+            return Current(version: version, rules: try RuleSet.parse(yaml, file: file))
+        } catch {
+            // Versions before exceptions were written escaped could hold a control character typed into a decision,
+            // which YAML refuses and which stopped detection for the whole store. Read such a set with those
+            // characters escaped, as they are written now; any other mistake is still reported.
+            guard let repaired = try? RuleSet.parse(Self.escapingControlCharacters(yaml), file: file) else { throw error }
+            return Current(version: version, rules: repaired)
+        }
+    }
+
+    /// `yaml` with every control character but the line break written as a YAML escape, which is only valid inside
+    /// a double-quoted string: where rule sets written before escaping held them.
+    static func escapingControlCharacters(_ yaml: String) -> String {
+        var out = ""
+        for scalar in yaml.unicodeScalars {
+            if scalar != "\n", scalar.properties.generalCategory == .control {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Records a new rule set; returns nil (and records nothing) when it is the same as the current one.
