@@ -141,6 +141,9 @@ let package = Package(
             dependencies: [
                 "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection", "CustodesModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -30,7 +30,9 @@ public struct DetectionService: Service {
                 if Task.isCancelled || Task.isShuttingDownGracefully { return }
                 report("detect: run failed (\(error)); trying again in \(interval)")
             }
-            try? await Task.sleep(for: interval)
+            // The wait ends at shutdown too: a graceful shutdown cancels nothing by itself, and a service asleep for
+            // its interval would hold the server up that long.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }
