@@ -47,10 +47,13 @@ struct HardeningTests {
         let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
         let secrets = ["Comment-words-only-the-case-may-read", "Reveal-reason-only-the-case-may-read",
                        "Rationale-only-the-case-may-read, at length", "Tasking-ref-only-the-case-may-read", pseudonym]
-        // An entry written by an earlier version, with its content in the detail.
+        // Entries written by an earlier version, with case content in the detail.
         try await AuditTrail.append("comment", by: "head", subject: "alert \(fixture.alertID)",
                                     detail: "Legacy-comment-only-the-case-may-read", at: fixture.clock.now,
                                     in: fixture.database)
+        try await AuditTrail.append("rule_exception", by: "head", subject: "alert \(fixture.alertID)",
+                                    detail: "rules off_duty, until 2030-01-01, tasking Legacy-tasking-only-the-case-may-read",
+                                    at: fixture.clock.now, in: fixture.database)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await head.get(client, "/alerts/\(fixture.alertID)")
@@ -71,7 +74,7 @@ struct HardeningTests {
                 for path in ["/trail", "/trail.csv", "/api/v1/trail", "/trail?user=head", "/trail?action=view_staff",
                              "/trail.csv?subject=\(pseudonym)", "/api/v1/trail?subject=\(pseudonym)"] {
                     let body = String(buffer: try await browser.get(client, path).body)
-                    for secret in secrets + ["Legacy-comment-only-the-case-may-read"] {
+                    for secret in secrets + ["Legacy-comment-only-the-case-may-read", "Legacy-tasking-only-the-case-may-read"] {
                         #expect(!body.contains(secret), "\(reader) read '\(secret)' from \(path)")
                     }
                 }
@@ -81,6 +84,8 @@ struct HardeningTests {
                     #expect(page.contains("<td>\(action)</td>"), "\(action) missing for \(reader)")
                 }
                 #expect(page.contains("alert \(fixture.alertID)"))
+                // A new exception's entry says which rules and until when: administration of the rules, not content.
+                #expect(page.contains("until 2030-03-31"), "the exception's rules and date were withheld too")
                 // Filtering by the pseudonym tells nothing either.
                 let filtered = String(buffer: try await browser.get(client, "/api/v1/trail?subject=\(pseudonym)").body)
                 #expect(filtered.contains("\"total\":0"), "\(reader) learnt from the subject filter: \(filtered.prefix(200))")

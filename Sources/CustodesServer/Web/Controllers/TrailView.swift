@@ -7,8 +7,9 @@ import Foundation
 /// need-to-know, and new entries no longer carry them; entries written before that rule are shown without them. A
 /// member of staff's page is named only to a reader who may open it.
 struct TrailView {
-    /// Actions whose detail held case content when written by earlier versions.
-    static let contentActions: Set<String> = ["comment", "decision", "reveal", "rule_exception"]
+    /// Actions whose detail held case content when written by earlier versions. A rule exception's detail (which
+    /// rules, until when, which rules version) is not case content, except the tasking reference older entries held.
+    static let contentActions: Set<String> = ["comment", "decision", "reveal"]
     static let withheldDetail = "(case content withheld: see the alert, if you may)"
     static let withheldStaff = "(a member of staff's page)"
 
@@ -25,6 +26,9 @@ struct TrailView {
     mutating func shown(_ entry: AuditTrail.Entry) async throws -> AuditTrail.Entry {
         var entry = entry
         if Self.contentActions.contains(entry.action), !entry.detail.isEmpty {
+            entry.detail = Self.withheldDetail
+        }
+        if entry.action == "rule_exception", entry.detail.contains(", tasking ") {
             entry.detail = Self.withheldDetail
         }
         if entry.action == "view_staff", !(try await mayOpenStaffPage(entry.subject)) {
