@@ -52,6 +52,27 @@ struct TriageTests {
         #expect(try await AlertCasework.reveals(key: key, in: fixture.database).map(\.reason) == ["Assessing for investigation."])
     }
 
+    @Test("the head of unit sees who the evidence opened, by name; an analyst sees pseudonyms only")
+    func victimsByName() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        let record = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database))
+        let event = try #require(try AlertDetail.decode(record.detail).evidence_detail.first { $0.entity_type == "person" })
+        let row = try #require(try await fixture.database.sql.raw("""
+            SELECT p.given_name, p.family_name FROM audit_events e JOIN persons p ON p.person_id = e.entity_id \
+            WHERE e.system = \(bind: event.system) AND e.event_id = \(bind: event.event_id)
+            """).first())
+        let name = try row.decode(column: "given_name", as: String.self) + " " + (try row.decode(column: "family_name", as: String.self))
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            #expect(String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body).contains(name))
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            #expect(!String(buffer: try await analyst.get(client, "/alerts/\(fixture.alertID)").body).contains(name))
+        }
+    }
+
     @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too")
     func decisions() async throws {
         let fixture = try await WebFixture.make()

@@ -82,21 +82,37 @@ public enum StaffProfile {
             """).all().map { try $0.decode(column: "person_id", as: String.self) }
     }
 
-    /// The people the evidence events opened, by event id: for roles that need to know who the victims are.
-    public static func people(eventIDs: [String], in database: StoreDatabase) async throws
-        -> [String: (personID: String, name: String)] {
-        guard !eventIDs.isEmpty else { return [:] }
-        var result: [String: (personID: String, name: String)] = [:]
-        for chunk in stride(from: 0, to: eventIDs.count, by: 500).map({ Array(eventIDs[$0..<min($0 + 500, eventIDs.count)]) }) {
-            let list = SQLList(chunk.map { SQLBind($0) })
-            for row in try await database.sql.raw("""
-                SELECT e.event_id, p.person_id, p.given_name, p.family_name FROM audit_events e \
-                JOIN persons p ON p.person_id = e.entity_id WHERE e.event_id IN (\(list))
-                """).all() {
-                result[try row.decode(column: "event_id", as: String.self)] = (
-                    try row.decode(column: "person_id", as: String.self),
-                    try row.decode(column: "given_name", as: String.self) + " "
-                        + (try row.decode(column: "family_name", as: String.self)))
+    /// An audit event's identity: its system and the system's event id (schema version 11).
+    public struct EventKey: Hashable, Sendable {
+        public var system: String
+        public var eventID: String
+        public init(system: String, eventID: String) {
+            self.system = system
+            self.eventID = eventID
+        }
+    }
+
+    /// The people the evidence events opened, by event: for roles that need to know who the victims are. Looked up
+    /// by system and event id together, which is what the unique index holds.
+    public static func people(events: [EventKey], in database: StoreDatabase) async throws
+        -> [EventKey: (personID: String, name: String)] {
+        guard !events.isEmpty else { return [:] }
+        var result: [EventKey: (personID: String, name: String)] = [:]
+        for start in stride(from: 0, to: events.count, by: 250) {
+            let chunk = events[start..<min(start + 250, events.count)]
+            let values: SQLQueryString = chunk.map { key -> SQLQueryString in
+                "(\(bind: key.system), \(bind: key.eventID))"
+            }.joined(separator: ", ")
+            // The keys as a joined table: both engines then look each one up in the unique index (a row-value IN
+            // list made SQLite scan every event).
+            for row in try await database.sql.raw("SELECT e.system, e.event_id, p.person_id, p.given_name, p.family_name "
+                + "FROM (VALUES " + values + ") AS k JOIN audit_events e ON e.system = k.column1 AND e.event_id = k.column2 "
+                + "JOIN persons p ON p.person_id = e.entity_id").all() {
+                let key = EventKey(system: try row.decode(column: "system", as: String.self),
+                                   eventID: try row.decode(column: "event_id", as: String.self))
+                result[key] = (try row.decode(column: "person_id", as: String.self),
+                               try row.decode(column: "given_name", as: String.self) + " "
+                                   + (try row.decode(column: "family_name", as: String.self)))
             }
         }
         return result

@@ -88,7 +88,9 @@ extension WebApplication {
         let revealed = try await AlertCasework.hasRevealed(staffID: record.staffID, username: user.username, in: database)
         let seesVictims = needToKnow.seesVictims(user, alert: record)
         let victims = seesVictims
-            ? try await StaffProfile.people(eventIDs: detail.evidence_detail.map(\.event_id), in: database) : [:]
+            ? try await StaffProfile.people(events: detail.evidence_detail.map {
+                StaffProfile.EventKey(system: $0.system, eventID: $0.event_id)
+            }, in: database) : [:]
         if errors.isEmpty { try await audit("view_alert", by: user.username, subject: "alert \(record.alertID)") }
         var values: [String: Any] = [
             "id": record.alertID, "why": detail.why, "pseudonym": record.pseudonym,
@@ -106,7 +108,7 @@ extension WebApplication {
             "timeline": detail.evidence_detail.map { entry in
                 ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
                  "entityType": entry.entity_type, "person": entry.person ?? "",
-                 "victim": victims[entry.event_id].map(\.name) ?? false,
+                 "victim": victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)].map(\.name) ?? false,
                  "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.joined(separator: ", "),
                  "explanations": entry.explanations_tried.isEmpty ? "None applied"
                     : entry.explanations_tried.joined(separator: "; ")] as [String: Any]
