@@ -7,36 +7,19 @@ Usage: benchmarks/queue.sh (which prepares the store and starts the server), or
 Signs in through the real flow (password, TOTP enrolment, new password), then times each queue view REPEATS times
 over HTTP on loopback and prints the median and the slowest. Only the standard library is used.
 """
-import base64, hashlib, hmac, html, http.cookiejar, re, statistics, struct, sys, time, urllib.parse, urllib.request
+import os, re, statistics, sys, time
 
-
-def totp(secret, at):
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(at // 30)), hashlib.sha1).digest()
-    offset = digest[-1] & 15
-    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from signin import sign_in
 
 
 def main():
     base, username, password = sys.argv[1:4]
     repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 20
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener = sign_in(base, username, password)
 
     def get(path):
         return opener.open(base + path).read().decode()
-
-    def post(path, fields):
-        return opener.open(base + path, urllib.parse.urlencode(fields).encode()).read().decode()
-
-    def csrf(page):
-        return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-
-    page = post("/sign-in", {"username": username, "password": password})
-    uri = html.unescape(re.search(r'id="otpauth-uri">([^<]+)<', page).group(1))
-    secret = urllib.parse.parse_qs(urllib.parse.urlparse(uri).query)["secret"][0]
-    post("/account/enrol", {"csrf": csrf(page), "code": totp(secret, time.time())})
-    page = get("/account/password")
-    post("/account/password", {"csrf": csrf(page), "password": "benchmark-password-1", "confirm": "benchmark-password-1"})
 
     first = get("/alerts")
     total = int(re.search(r"([0-9]+) matching alert", first).group(1))
