@@ -191,6 +191,28 @@ struct SignInConcurrencyTests {
         #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.lockedUntil != nil)
     }
 
+    @Test("a locked account's answer is the same page as an unknown username's, so it does not say the account exists")
+    func lockedLooksUnknown() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            for _ in 0..<5 {
+                var guess = Browser()
+                _ = try await guess.post(client, "/sign-in", ["username": "analyst", "password": "wrong"], csrf: false)
+            }
+            var locked = Browser()
+            let lockedAnswer = try await locked.post(client, "/sign-in",
+                                                     ["username": "analyst", "password": WebFixture.password], csrf: false)
+            var unknown = Browser()
+            let unknownAnswer = try await unknown.post(client, "/sign-in", ["username": "nobodyxx", "password": "wrong"],
+                                                       csrf: false)
+            #expect(lockedAnswer.status == unknownAnswer.status)
+            #expect(String(buffer: lockedAnswer.body).replacingOccurrences(of: "analyst", with: "NAME")
+                    == String(buffer: unknownAnswer.body).replacingOccurrences(of: "nobodyxx", with: "NAME"))
+        }
+    }
+
     @Test("a session's token changes when the second factor completes")
     func tokenRenewed() async throws {
         let fixture = try await WebFixture.make()
