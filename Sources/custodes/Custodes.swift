@@ -30,7 +30,7 @@ struct Custodes: AsyncParsableCommand {
             """,
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
-            MigrateCommand.self, IngestCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
+            MigrateCommand.self, IngestCommand.self, BatchesCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
             TokenCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
             LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]

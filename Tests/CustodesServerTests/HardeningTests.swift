@@ -50,10 +50,10 @@ struct HardeningTests {
         // Entries written by an earlier version, with case content in the detail.
         try await AuditTrail.append("comment", by: "head", subject: "alert \(fixture.alertID)",
                                     detail: "Legacy-comment-only-the-case-may-read", at: fixture.clock.now,
-                                    in: fixture.database)
+                                    sealedWith: WebFixture.seal, in: fixture.database)
         try await AuditTrail.append("rule_exception", by: "head", subject: "alert \(fixture.alertID)",
                                     detail: "rules off_duty, until 2030-01-01, tasking Legacy-tasking-only-the-case-may-read",
-                                    at: fixture.clock.now, in: fixture.database)
+                                    at: fixture.clock.now, sealedWith: WebFixture.seal, in: fixture.database)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await head.get(client, "/alerts/\(fixture.alertID)")
@@ -156,7 +156,7 @@ struct HardeningTests {
                 .decode(column: "n", as: Int64.self))
             try await fixture.database.sql.raw("DELETE FROM audit_trail WHERE seq > \(bind: newest - 3)").run()
             // The chain alone cannot see a cut from its end...
-            if case .broken = try await AuditTrail.verify(in: fixture.database) { Issue.record("the cut trail did not verify") }
+            if case .broken = try await AuditTrail.verify(sealedWith: WebFixture.seal, in: fixture.database) { Issue.record("the cut trail did not verify") }
             // ...but the page's last checkpoint is gone from it.
             let page = String(buffer: try await auditor.get(client, "/trail").body)
             #expect(page.contains("The chain is broken at entry"), "a cut back past the last check went unseen")

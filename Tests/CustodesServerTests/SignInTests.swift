@@ -12,7 +12,7 @@ struct SignInTests {
     func firstSignIn() async throws {
         let fixture = try await WebFixture.make()
         defer { Task { await fixture.close() } }
-        let temporary = try await UserAdministration(database: fixture.database, bcryptCost: 4)
+        let temporary = try await UserAdministration(database: fixture.database, trailSeal: WebFixture.seal, bcryptCost: 4)
             .add(username: "newcomer", displayName: "New Comer", role: .analyst, staffID: nil, by: "console:test")
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = Browser()
@@ -146,7 +146,7 @@ struct SignInTests {
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "analyst", fixture: fixture)
-            try await UserAdministration(database: fixture.database, bcryptCost: 4)
+            try await UserAdministration(database: fixture.database, trailSeal: WebFixture.seal, bcryptCost: 4)
                 .disable(username: "analyst", by: "console:test")
             #expect(try await browser.get(client, "/alerts").headers[.location] == "/sign-in")
             var again = Browser()

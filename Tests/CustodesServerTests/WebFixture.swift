@@ -41,6 +41,7 @@ actor TemplateStore {
 
 struct WebFixture {
     static let key = [UInt8](repeating: 7, count: 32)
+    static let seal = TrailSeal(deploymentKey: key)
     static let password = "correct horse battery staple"
     static let secret = "JBSWY3DPEHPK3PXPJBSW"
     static let recoveryCode = "abcde-fghjk"
@@ -91,7 +92,7 @@ struct WebFixture {
     /// An account that has already enrolled its second factor and chosen its password.
     @discardableResult
     func enrolledUser(_ username: String, role: Role, staffID: String? = nil) async throws -> UserAccount {
-        let administration = UserAdministration(database: database, bcryptCost: 4, now: { clock.now })
+        let administration = UserAdministration(database: database, trailSeal: Self.seal, bcryptCost: 4, now: { clock.now })
         _ = try await administration.add(username: username, displayName: username.capitalized, role: role,
                                          staffID: staffID, by: "console:test")
         guard let account = try await UserAccounts.find(username: username, in: database) else {

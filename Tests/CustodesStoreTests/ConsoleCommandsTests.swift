@@ -29,7 +29,8 @@ struct ConsoleCommandsTests {
 
         let intact = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db])
         #expect(intact.status == 0)
-        #expect(intact.output.hasPrefix("audit trail intact: 3 entries; head "), "\(intact.output)")
+        // The console's entries are sealed with the key `user add` found (or made) beside the store.
+        #expect(intact.output.hasPrefix("audit trail intact: 3 entries, every one sealed; head "), "\(intact.output)")
 
         let database = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
         try await database.sql.raw("UPDATE audit_trail SET username = 'someone else' WHERE seq = 2").run()
@@ -37,6 +38,20 @@ struct ConsoleCommandsTests {
         let broken = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db])
         #expect(broken.status == 1)
         #expect(broken.output.contains("audit trail BROKEN at entry 2: its contents were changed after it was written"))
+
+        // Someone with the database but not the key rebuilds the trail as a valid chain: the seals give it away.
+        let rewriting = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        try await rewriting.sql.raw("DELETE FROM audit_trail").run()
+        for action in ["sign_in", "view_queue"] {
+            try await AuditTrail.append(action, by: "j.smith", at: 1_700_000_000,
+                                        sealedWith: TrailSeal(deploymentKey: Array(repeating: 1, count: 32)), in: rewriting)
+        }
+        await rewriting.close()
+        let forged = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db])
+        #expect(forged.status == 1 && forged.output.contains("its seal does not match"), "\(forged.output)")
+        let keyless = try await CustodesProcess.runCapturing(["audit", "verify", "--db", db, "--pseudonym-key",
+                                                              folder + "/no-such.key"])
+        #expect(keyless.status == 0 && keyless.output.contains("seals not checked"), "\(keyless.output)")
     }
 
     @Test("demo prepares a store with one account per role; a second run reuses it with fresh passwords")
@@ -79,6 +94,13 @@ struct ConsoleCommandsTests {
         let db = "sqlite:" + folder + "/store.sqlite"
         let token = try await CustodesProcess.runCapturing(["token", "add", "--source", "rms", "--by", "ops", "--db", db])
         #expect(token.status == 0, "\(token.error)")
+        // Another deployment's key would write seals the server cannot check: refused before anything is written.
+        let otherKey = folder + "/other.key"
+        try Data((Data(repeating: 3, count: 32).base64EncodedString() + "\n").utf8).write(to: URL(fileURLWithPath: otherKey))
+        let wrongKey = try await CustodesProcess.runCapturing(["token", "revoke", "1", "--by", "ops", "--db", db,
+                                                               "--pseudonym-key", otherKey])
+        #expect(wrongKey.status != 0 && wrongKey.error.contains("the audit trail's seals were made with another key"),
+                "\(wrongKey.error)")
         let revoked = try await CustodesProcess.runCapturing(["token", "revoke", "1", "--by", "ops", "--db", db])
         #expect(revoked.status == 0, "\(revoked.error)")
         let rules = folder + "/rules.yaml"

@@ -48,6 +48,26 @@ struct IngestTests {
         }
     }
 
+    @Test("a batch whose process died is marked interrupted once it has made no progress for a while; a live one is not",
+          arguments: TestStores.engines)
+    func killedBatchIsInterrupted(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let now = Int64(Date().timeIntervalSince1970)
+            // Two batches left `running`: one by a process killed an hour ago, one by a process still at work.
+            for (source, progress) in [("killed", now - 3_600), ("alive", now - 60)] {
+                try await database.sql.raw("""
+                    INSERT INTO ingest_batches (channel, source, started_at, progress_at, status) VALUES \
+                    ('http', \(bind: source), \(bind: progress - 10), \(bind: progress), 'running')
+                    """).run()
+            }
+            let report = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+            let batches = try await IngestBatches.recent(limit: 10, in: database)
+            #expect(batches.map(\.status) == ["complete", "running", "interrupted"])
+            #expect(batches.first?.id == report.batchID)
+            #expect(batches.last?.finishedAt == now - 3_600, "an interrupted batch ends when it last made progress")
+        }
+    }
+
     @Test("an event is identified by its system and event_id: another system's event with the same id is kept too",
           arguments: TestStores.engines)
     func identityIncludesTheSystem(engine: DatabaseURL.Engine) async throws {

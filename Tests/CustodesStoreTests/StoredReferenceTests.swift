@@ -1,5 +1,7 @@
 import CustodesModel
 import CustodesStore
+import Foundation
+import SQLKit
 import Testing
 
 @Suite("Stored reference data")
@@ -29,6 +31,33 @@ struct StoredReferenceTests {
             #expect(records.staff == stored.staff && records.persons == stored.persons
                     && records.occurrences == stored.occurrences)
             #expect(records.rosters.isEmpty && records.assignments.isEmpty)
+        }
+    }
+
+    @Test("a process's cached reference records are read again once any ingest writes reference data, and only then",
+          arguments: TestStores.engines)
+    func cacheFollowsReferenceWrites(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let cache = ReferenceCache()
+            #expect(try await cache.records(from: database).staff.isEmpty)
+            // Another ingest (another process, as far as the cache knows) writes staff: seen at once.
+            let staffOnly = try TestBundles.subset(of: TestBundles.small, files: ["staff.csv"])
+            _ = try await BundleIngest(database: database).ingest(directory: staffOnly)
+            let first = try await cache.records(from: database)
+            #expect(first.staff.count == IngestTests.facts.reference.staff.count)
+            // A change that bypassed ingest's count is not seen: the copy really is kept...
+            let member = try #require(first.staff.first)
+            try await database.sql.raw("UPDATE staff SET team = 'renamed' WHERE staff_id = \(bind: member.staffID)").run()
+            #expect(try await cache.records(from: database).staff.first?.team == member.team)
+            // ...until ingest writes reference data again (here, one more member of staff), when it is read afresh.
+            let text = try String(contentsOfFile: staffOnly + "/staff.csv", encoding: .utf8)
+            let row = try #require(text.split(separator: "\n").dropFirst().first { $0.hasPrefix(member.staffID + ",") })
+            let joiner = String(row).replacingOccurrences(of: member.staffID + ",", with: "S-JOINER-1,")
+            let later = try TestBundles.subset(of: staffOnly, files: [])
+            try (text + joiner + "\n").write(toFile: later + "/staff.csv", atomically: true, encoding: .utf8)
+            _ = try await BundleIngest(database: database).ingest(directory: later)
+            let afresh = try await cache.records(from: database)
+            #expect(afresh.staff.count == first.staff.count + 1 && afresh.staffByID["S-JOINER-1"] != nil)
         }
     }
 }

@@ -74,7 +74,8 @@ struct TriageStoreTests {
         defer { Task { await database.close(); await store.remove() } }
         try await Migrator(database: database).migrate(upTo: 5)
         // Today's ingest also keeps version 8's counts by source system, on PostgreSQL takes version 10's event
-        // numbers, and skips stored events by version 11's identity: it gets those for the ingest only.
+        // numbers, skips stored events by version 11's identity, and records version 12's batch progress and
+        // reference version: it gets those for the ingest only.
         // (On PostgreSQL ingest puts the identity constraint in place itself, as it does after a first load.)
         if engine == .sqlite {
             try await database.execute("CREATE UNIQUE INDEX audit_events_identity ON audit_events (system, event_id)")
@@ -87,7 +88,12 @@ struct TriageStoreTests {
             try await database.execute("CREATE TABLE audit_event_numbers (id INTEGER PRIMARY KEY, last_seq BIGINT NOT NULL)")
             try await database.execute("INSERT INTO audit_event_numbers VALUES (1, 0)")
         }
+        try await database.execute("ALTER TABLE ingest_batches ADD COLUMN progress_at BIGINT")
+        try await database.execute("CREATE TABLE reference_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)")
+        try await database.execute("INSERT INTO reference_version VALUES (1, 0)")
         _ = try await BundleIngest(database: database).ingest(directory: TestBundles.small)
+        try await database.execute("ALTER TABLE ingest_batches DROP COLUMN progress_at")
+        try await database.execute("DROP TABLE reference_version")
         try await database.execute("DROP TABLE audit_sources")
         try await database.execute(engine == .sqlite ? "DROP INDEX audit_events_identity"
                                    : "ALTER TABLE audit_events DROP CONSTRAINT audit_events_identity")

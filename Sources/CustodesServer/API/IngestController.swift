@@ -20,6 +20,8 @@ public struct IngestController: Sendable {
     /// sender trickling bytes holds up only its own connection, and then only this long.
     public var bodyDeadline: Duration = .seconds(60)
     let gate: IngestGate
+    /// The stored staff, people and occurrences, read again only when another ingest changed them.
+    let referenceCache = ReferenceCache()
 
     public init(database: StoreDatabase, concurrentBatches: Int = 1) {
         self.database = database
@@ -121,8 +123,10 @@ public struct IngestController: Sendable {
         let report: IngestReport
         do {
             // A token writes only its own system's events: rows naming another are quarantined.
-            report = try await BundleIngest(database: database).ingest(directory: directory, source: system.rawValue,
-                                                                       channel: "http", onlySystem: system)
+            var ingest = BundleIngest(database: database)
+            ingest.referenceCache = referenceCache
+            report = try await ingest.ingest(directory: directory, source: system.rawValue, channel: "http",
+                                             onlySystem: system)
         } catch let error as BundleError {
             // The connector sent a batch, not a folder: the server's own paths are no business of its.
             return APIResponse.error(.badRequest, error.description

@@ -1,14 +1,15 @@
 public import CustodesStore
 import CustodesDetection
 
-/// Whether a deployment key is the one a store was set up with. Pseudonyms and sealed second-factor secrets are made
-/// with it; started with another key, the server would show new pseudonyms for old alerts and fail every
-/// second-factor step. So a server refuses to start with a key that does not open what the store already holds.
+/// Whether a deployment key is the one a store was set up with. Pseudonyms, sealed second-factor secrets and the
+/// trail's seals are made with it; started with another key, the server would show new pseudonyms for old alerts,
+/// fail every second-factor step and find the trail's seals broken. So a server refuses to start with a key that does not open what the store already holds.
 public enum DeploymentKeyCheck {
-    /// Whether the store holds anything made with a deployment key (a sealed secret or an alert's pseudonym): a
-    /// store that does not may be given a new key.
+    /// Whether the store holds anything made with a deployment key (a sealed secret, a sealed trail entry or an
+    /// alert's pseudonym): a store that does not may be given a new key.
     public static func storeIsKeyed(_ database: StoreDatabase) async throws -> Bool {
         if try await UserAccounts.all(in: database).contains(where: { $0.sealedTOTPSecret != nil }) { return true }
+        if try await AuditTrail.hasSealedEntries(in: database) { return true }
         return try await StaffProfile.anyPseudonym(in: database) != nil
     }
 
@@ -19,6 +20,9 @@ public enum DeploymentKeyCheck {
         if let account = try await UserAccounts.all(in: database).first(where: { $0.sealedTOTPSecret != nil }),
            let sealed = account.sealedTOTPSecret, (try? box.open(sealed, userID: account.id)) == nil {
             return "the accounts' second-factor secrets do not open with it"
+        }
+        if try await AuditTrail.newestSealMatches(TrailSeal(deploymentKey: key), in: database) == false {
+            return "the audit trail's seals were made with another key"
         }
         if let sample = try await StaffProfile.anyPseudonym(in: database),
            Pseudonymiser(key: key).staff(sample.staffID) != sample.pseudonym {

@@ -6,12 +6,15 @@ import Foundation
 /// account. Each is recorded in the audit trail under the administrator's name.
 public struct UserAdministration: Sendable {
     let database: StoreDatabase
+    /// Seals what the administrator did into the trail, with the deployment's key.
+    let trailSeal: TrailSeal
     let bcryptCost: UInt8
     let now: @Sendable () -> Int64
 
-    public init(database: StoreDatabase, bcryptCost: UInt8 = 12,
+    public init(database: StoreDatabase, trailSeal: TrailSeal, bcryptCost: UInt8 = 12,
                 now: (@Sendable () -> Int64)? = nil) {
         self.database = database
+        self.trailSeal = trailSeal
         self.bcryptCost = bcryptCost
         self.now = now ?? { Int64(Date().timeIntervalSince1970) }
     }
@@ -45,7 +48,7 @@ public struct UserAdministration: Sendable {
                                       staffID: staffID, at: now(), in: database)
         try await AuditTrail.append("user_added", by: administrator, subject: username,
                                     detail: "role \(role.rawValue)" + (staffID.map { ", member of staff \($0)" } ?? ""),
-                                    at: now(), in: database)
+                                    at: now(), sealedWith: trailSeal, in: database)
         return password
     }
 
@@ -56,7 +59,8 @@ public struct UserAdministration: Sendable {
         try await UserAccounts.setPassword(account.id, hash: try await Passwords.hash(password, cost: bcryptCost),
                                            temporary: true, in: database)
         try await Sessions.endAll(userID: account.id, at: now(), in: database)
-        try await AuditTrail.append("password_reset", by: administrator, subject: username, at: now(), in: database)
+        try await AuditTrail.append("password_reset", by: administrator, subject: username, at: now(),
+                                    sealedWith: trailSeal, in: database)
         return password
     }
 
@@ -65,13 +69,15 @@ public struct UserAdministration: Sendable {
         let account = try await existing(username)
         try await UserAccounts.setTOTP(account.id, sealedSecret: nil, in: database)
         try await Sessions.endAll(userID: account.id, at: now(), in: database)
-        try await AuditTrail.append("second_factor_reset", by: administrator, subject: username, at: now(), in: database)
+        try await AuditTrail.append("second_factor_reset", by: administrator, subject: username, at: now(),
+                                    sealedWith: trailSeal, in: database)
     }
 
     public func disable(username: String, by administrator: String) async throws {
         let account = try await existing(username)
         try await UserAccounts.disable(account.id, at: now(), in: database)
-        try await AuditTrail.append("user_disabled", by: administrator, subject: username, at: now(), in: database)
+        try await AuditTrail.append("user_disabled", by: administrator, subject: username, at: now(),
+                                    sealedWith: trailSeal, in: database)
     }
 
     func existing(_ username: String) async throws -> UserAccount {

@@ -1,4 +1,4 @@
-public import CustodesAssurance
+import CustodesAssurance
 import CustodesModel
 public import CustodesStore
 

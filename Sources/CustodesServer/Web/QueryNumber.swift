@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 
 /// Numbers read from a request's address, checked before any arithmetic is done with them. A page past anything
 /// that can exist, a negative count or text where a number belongs is answered with 400 naming the parameter, never

@@ -40,9 +40,9 @@ extension BundleIngest {
                             conflict: Self.quarantineConflict)
                         try writer.execute("""
                             UPDATE ingest_batches SET accepted = accepted + ?, duplicates = duplicates + ?, \
-                            quarantined = quarantined + ? WHERE batch_id = ?
+                            quarantined = quarantined + ?, progress_at = ? WHERE batch_id = ?
                             """, [.integer(Int64(accepted)), .integer(Int64(chunk.events.count - accepted)),
-                                  .integer(Int64(quarantined)), .integer(batch)])
+                                  .integer(Int64(quarantined)), .integer(Clock.epochSeconds()), .integer(batch)])
                         return accepted
                     }
                 }

@@ -16,6 +16,9 @@ public struct BundleIngest: Sendable {
     public var chunkSize = 50_000
     /// Audit events (estimated from file sizes) from which a load drops and rebuilds the secondary indexes.
     public var bulkThreshold = AuditIndexes.bulkThreshold
+    /// Keeps the stored reference records between ingests by one process (a server's pushes); each ingest reads
+    /// them afresh when nil.
+    public var referenceCache: ReferenceCache?
     /// Told the running count of audit rows read, for progress on long files.
     public var progress: (@Sendable (String, Int) -> Void)?
     /// Told of steps worth a line of their own, such as rebuilding indexes after a bulk load.
@@ -34,11 +37,17 @@ public struct BundleIngest: Sendable {
     public func ingest(directory: String, source: String = "bundle", channel: String = "bundle",
                        onlySystem: SourceSystem? = nil) async throws -> IngestReport {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineBuffer(), completeness: .update)
+        _ = try await database.withRetry("closing interrupted batches") {
+            try await IngestBatches.markInterrupted(in: database)
+        }
         let batch = try await startBatch(channel: channel, source: source)
         var report = IngestReport(batchID: batch)
         do {
             try await database.withRetry("checking indexes") { try await AuditIndexes.ensure(database) }
             let reference = try await ingestReference(reader, directory: directory, batch: batch, into: &report)
+            try await database.withRetry("recording progress") {
+                try await IngestBatches.recordProgress(batch, in: database)
+            }
             let bulk = try await isBulkLoad(directory: directory, files: reader.auditFileNames)
             // A bulk load into an empty table on PostgreSQL copies without the unique index on `event_id` as well,
             // holding every other writer off meanwhile (see AuditWriteLock).
@@ -87,14 +96,11 @@ public struct BundleIngest: Sendable {
     private func ingestReference(_ reader: BundleReader, directory: String, batch: Int64,
                                  into report: inout IngestReport) async throws -> ReferenceData {
         let present = reader.referenceFilesPresent
-        guard !present.isEmpty else {
-            return try await database.withRetry("loading reference data") {
-                try await StoredReference.loadRecords(from: database)
-            }
-        }
+        let cache = referenceCache ?? ReferenceCache()
         let stored = try await database.withRetry("loading reference data") {
-            try await StoredReference.loadRecords(from: database)
+            try await cache.records(from: database)
         }
+        guard !present.isEmpty else { return stored }
         let buffer = QuarantineBuffer()
         let bundleReader = try BundleReader(directory: directory, quarantine: buffer, completeness: .update)
         var bundleReport = BundleReport()
@@ -118,6 +124,7 @@ public struct BundleIngest: Sendable {
                         _ = try writer.insert(into: "quarantine", columns: Self.quarantineColumns,
                                               rows: Self.quarantineRows(quarantined, batch: batch, digests: digests),
                                               conflict: Self.quarantineConflict)
+                        _ = try writer.execute(ReferenceCache.bump, [])
                         return written
                     }
                 }
@@ -129,6 +136,7 @@ public struct BundleIngest: Sendable {
                                                                     rows: rows, conflict: table.conflict)
                 }
                 _ = try await writeQuarantine(quarantined, batch: batch, digests: digests)
+                try await database.sql.raw(SQLQueryString(ReferenceCache.bump)).run()
                 return written
             }
         }
@@ -316,8 +324,9 @@ public struct BundleIngest: Sendable {
     private func startBatch(channel: String, source: String) async throws -> Int64 {
         try await database.withRetry("starting an ingest batch") {
             let row = try await database.sql.raw("""
-                INSERT INTO ingest_batches (channel, source, started_at, status) VALUES \
-                (\(bind: channel), \(bind: source), \(bind: Clock.epochSeconds()), 'running') RETURNING batch_id
+                INSERT INTO ingest_batches (channel, source, started_at, progress_at, status) VALUES \
+                (\(bind: channel), \(bind: source), \(bind: Clock.epochSeconds()), \(bind: Clock.epochSeconds()), \
+                'running') RETURNING batch_id
                 """).first()
             guard let row else { throw StoreError.query("no batch id returned") }
             return try row.decode(column: "batch_id", as: Int64.self)
@@ -328,6 +337,7 @@ public struct BundleIngest: Sendable {
         try await database.withRetry("finishing the ingest batch") {
             try await database.sql.raw("""
                 UPDATE ingest_batches SET status = \(bind: status), finished_at = \(bind: Clock.epochSeconds()), \
+                progress_at = \(bind: Clock.epochSeconds()), \
                 files = \(bind: report.reference.count + report.audit.count), \
                 reference_rows = \(bind: report.referenceWritten) WHERE batch_id = \(bind: batch)
                 """).run()

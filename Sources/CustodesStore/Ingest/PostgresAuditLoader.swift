@@ -155,7 +155,8 @@ final class PostgresAuditLoader: Sendable {
         try await database.sql.raw("""
             UPDATE ingest_batches SET accepted = accepted + \(bind: outcome.inserted), \
             duplicates = duplicates + \(bind: chunk.events.count - outcome.inserted), \
-            quarantined = quarantined + \(bind: quarantined) WHERE batch_id = \(bind: batch)
+            quarantined = quarantined + \(bind: quarantined), progress_at = \(bind: Clock.epochSeconds()) \
+            WHERE batch_id = \(bind: batch)
             """).run()
         return Written(accepted: outcome.inserted, quarantined: quarantined, metStored: outcome.metStored,
                        heldBack: outcome.heldBack)

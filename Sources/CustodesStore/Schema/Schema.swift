@@ -3,7 +3,8 @@
 public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
                                                    queueAtScale, evaluations, auditSources,
-                                                   byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity]
+                                                   byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
+                                                   sealedTrailAndBatchProgress]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -313,5 +314,26 @@ public enum Schema {
             "ALTER TABLE audit_events_by_source RENAME TO audit_events",
             "CREATE UNIQUE INDEX \(identity) ON audit_events (system, event_id)",
         ] + AuditIndexes.all.map { "CREATE INDEX IF NOT EXISTS \($0.name) ON audit_events (\($0.columns))" }
+    }
+
+    /// Version 12: each trail entry carries a seal, a keyed MAC of its hash under a key derived from the deployment's
+    /// key (which is kept outside the database), so that someone who can write the database but does not hold the key
+    /// can no longer rebuild the chain after editing it. Entries written before this version have no seal; the first
+    /// server started with the key seals them, and only them: `trail_seal_state` remembers the newest entry that
+    /// existed at the upgrade. Ingest batches record when they last made progress, so that one whose process was
+    /// killed can be told from one still running and marked `interrupted`. `reference_version` counts writes of
+    /// reference data, so that a server can keep the records between pushes and read them again only when they
+    /// changed.
+    static let sealedTrailAndBatchProgress = Migration(version: 12, name: "sealed trail, ingest batch progress, reference version") { engine in
+        let int = ColumnTypes(engine: engine).integer
+        return [
+            "ALTER TABLE audit_trail ADD COLUMN seal TEXT NOT NULL DEFAULT ''",
+            "CREATE TABLE trail_seal_state (id INTEGER PRIMARY KEY CHECK (id = 1), unsealed_up_to \(int) NOT NULL)",
+            "INSERT INTO trail_seal_state (id, unsealed_up_to) SELECT 1, COALESCE(MAX(seq), 0) FROM audit_trail",
+            "ALTER TABLE ingest_batches ADD COLUMN progress_at \(int)",
+            "UPDATE ingest_batches SET progress_at = COALESCE(finished_at, started_at)",
+            "CREATE TABLE reference_version (id INTEGER PRIMARY KEY CHECK (id = 1), version \(int) NOT NULL)",
+            "INSERT INTO reference_version (id, version) VALUES (1, 0)",
+        ]
     }
 }

@@ -6,8 +6,10 @@ import SQLKit
 /// action, appended in order. Each entry's hash commits to the previous entry's hash and to its own fields, so
 /// editing, removing or reordering any entry breaks the chain at that point and `verify` names it.
 ///
-/// The chain cannot show that entries were cut from the end; `verify` reports the head hash so that it can be
-/// written down elsewhere (a report, a ticket) and compared later.
+/// Each entry is also sealed with a key kept outside the database (see ``TrailSeal``), so that a chain rebuilt by
+/// someone who can write the database but lacks the key does not verify. Neither shows that entries were cut from
+/// the end; `verify` reports the head hash so that it can be written down elsewhere (a report, a ticket) and
+/// compared later.
 public enum AuditTrail {
     public struct Entry: Sendable, Equatable {
         public var seq: Int64
@@ -18,6 +20,8 @@ public enum AuditTrail {
         public var detail: String
         public var previousHash: String
         public var entryHash: String
+        /// The keyed MAC of `entryHash`; empty for an entry written before seals and not sealed since.
+        public var seal: String
     }
 
     public enum Verification: Sendable, Equatable {
@@ -34,7 +38,7 @@ public enum AuditTrail {
     /// lock on PostgreSQL) so two requests can never both chain onto the same previous entry.
     @discardableResult
     public static func append(_ action: String, by username: String, subject: String = "", detail: String = "",
-                              at: Int64, in database: StoreDatabase) async throws -> Entry {
+                              at: Int64, sealedWith key: TrailSeal, in database: StoreDatabase) async throws -> Entry {
         try await database.transaction {
             if database.engine == .postgres {
                 try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
@@ -44,19 +48,22 @@ public enum AuditTrail {
                 .decode(column: "entry_hash", as: String.self) ?? genesis
             let hash = entryHash(previous: previous, at: at, username: username, action: action, subject: subject,
                                  detail: detail)
+            let seal = key.seal(entryHash: hash)
             guard let row = try await database.sql.raw("""
-                INSERT INTO audit_trail (at, username, action, subject, detail, previous_hash, entry_hash) VALUES \
-                (\(bind: at), \(bind: username), \(bind: action), \(bind: subject), \(bind: detail), \
-                \(bind: previous), \(bind: hash)) RETURNING seq
+                INSERT INTO audit_trail (at, username, action, subject, detail, previous_hash, entry_hash, seal) \
+                VALUES (\(bind: at), \(bind: username), \(bind: action), \(bind: subject), \(bind: detail), \
+                \(bind: previous), \(bind: hash), \(bind: seal)) RETURNING seq
                 """).first() else { throw StoreError.query("no trail entry returned") }
             return Entry(seq: try row.decode(column: "seq", as: Int64.self), at: at, username: username,
-                         action: action, subject: subject, detail: detail, previousHash: previous, entryHash: hash)
+                         action: action, subject: subject, detail: detail, previousHash: previous, entryHash: hash,
+                         seal: seal)
         }
     }
 
-    /// Walks the whole chain in order and names the first entry that was edited, removed or reordered.
-    public static func verify(in database: StoreDatabase) async throws -> Verification {
-        try await verify(from: nil, in: database).verification
+    /// Walks the whole chain in order and names the first entry that was edited, removed or reordered; with the
+    /// key, also the first whose seal does not check.
+    public static func verify(sealedWith key: TrailSeal?, in database: StoreDatabase) async throws -> Verification {
+        try await verify(from: nil, sealedWith: key, in: database).verification
     }
 
     /// How far a verification got: the newest entry it checked, its hash, and how many entries it covered, so that
@@ -71,7 +78,10 @@ public enum AuditTrail {
     /// however long the trail. The checkpoint's own entry must still carry the hash recorded for it, so a trail cut
     /// back to before it, or rewritten up to it, is seen. Edits to earlier entries that leave the hashes alone are
     /// seen only by a check from the start, which callers make regularly. Returns the new checkpoint when intact.
-    public static func verify(from checkpoint: Checkpoint?, batchSize: Int = 10_000,
+    ///
+    /// With `key`, every entry must carry a seal made with it; without it (a check by someone not given the key)
+    /// only the chain is checked.
+    public static func verify(from checkpoint: Checkpoint?, sealedWith key: TrailSeal?, batchSize: Int = 10_000,
                               in database: StoreDatabase) async throws -> (verification: Verification, checkpoint: Checkpoint?) {
         var expectedPrevious = genesis
         var count = 0
@@ -100,6 +110,11 @@ public enum AuditTrail {
                                            action: entry.action, subject: entry.subject, detail: entry.detail)
                 if recomputed != entry.entryHash {
                     return (.broken(seq: entry.seq, reason: "its contents were changed after it was written"), nil)
+                }
+                if let key, !key.checks(entry.seal, entryHash: entry.entryHash) {
+                    return (.broken(seq: entry.seq, reason: entry.seal.isEmpty
+                        ? "it carries no seal: it was written, or its seal removed, by someone without the deployment's key"
+                        : "its seal does not match: the chain was rebuilt without the deployment's key, or the key is not this deployment's"), nil)
                 }
                 expectedPrevious = entry.entryHash
                 lastSeq = entry.seq
@@ -145,6 +160,50 @@ public enum AuditTrail {
         return (try rows.map(decode), total)
     }
 
+    /// Whether any entry is sealed: a store whose trail is sealed was set up with a deployment key.
+    public static func hasSealedEntries(in database: StoreDatabase) async throws -> Bool {
+        try await database.sql.raw("SELECT seq FROM audit_trail WHERE seal <> '' LIMIT 1").first() != nil
+    }
+
+    /// Whether the newest sealed entry's seal was made with `key`; nil when no entry is sealed yet. A console command
+    /// given another deployment's key is refused on this, before it writes a seal the server could not check.
+    public static func newestSealMatches(_ key: TrailSeal, in database: StoreDatabase) async throws -> Bool? {
+        guard let row = try await database.sql.raw(
+            "SELECT entry_hash, seal FROM audit_trail WHERE seal <> '' ORDER BY seq DESC LIMIT 1").first() else {
+            return nil
+        }
+        return key.checks(try row.decode(column: "seal", as: String.self),
+                          entryHash: try row.decode(column: "entry_hash", as: String.self))
+    }
+
+    /// Seals the entries written before seals existed (those up to the newest at the upgrade to schema 12, and only
+    /// those), once their chain has been checked: a chain already broken is left for `verify` to report, not sealed.
+    /// Returns how many were sealed. Entries written since the upgrade are never sealed here, so stripping their
+    /// seals cannot be laundered by a restart.
+    public static func sealEarlierEntries(with key: TrailSeal, in database: StoreDatabase) async throws -> Int {
+        guard let bound = try await database.sql.raw("SELECT unsealed_up_to FROM trail_seal_state WHERE id = 1")
+            .first()?.decode(column: "unsealed_up_to", as: Int64.self), bound > 0 else { return 0 }
+        var expectedPrevious = genesis
+        var sealed: [(seq: Int64, seal: String)] = []
+        for row in try await database.sql.raw(
+            "SELECT * FROM audit_trail WHERE seq <= \(bind: bound) ORDER BY seq").all() {
+            let entry = try decode(row)
+            let recomputed = entryHash(previous: entry.previousHash, at: entry.at, username: entry.username,
+                                       action: entry.action, subject: entry.subject, detail: entry.detail)
+            guard entry.previousHash == expectedPrevious, recomputed == entry.entryHash else { return 0 }
+            expectedPrevious = entry.entryHash
+            if entry.seal.isEmpty { sealed.append((entry.seq, key.seal(entryHash: entry.entryHash))) }
+        }
+        try await database.transaction {
+            for entry in sealed {
+                try await database.sql.raw(
+                    "UPDATE audit_trail SET seal = \(bind: entry.seal) WHERE seq = \(bind: entry.seq) AND seal = ''").run()
+            }
+            try await database.sql.raw("UPDATE trail_seal_state SET unsealed_up_to = 0 WHERE id = 1").run()
+        }
+        return sealed.count
+    }
+
     static let lockKey: Int64 = 0x43_55_53_54_52_4C // "CUSTRL"
 
     static func entryHash(previous: String, at: Int64, username: String, action: String, subject: String,
@@ -165,6 +224,7 @@ public enum AuditTrail {
               subject: try row.decode(column: "subject", as: String.self),
               detail: try row.decode(column: "detail", as: String.self),
               previousHash: try row.decode(column: "previous_hash", as: String.self),
-              entryHash: try row.decode(column: "entry_hash", as: String.self))
+              entryHash: try row.decode(column: "entry_hash", as: String.self),
+              seal: try row.decode(column: "seal", as: String.self))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustodesModel
+import CustodesServer
 import CustodesStore
 import Foundation
 
@@ -13,26 +14,32 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Verify the audit trail's hash chain; exits 1 and names the first broken entry if it was edited, reordered or had entries removed.",
             discussion: """
-                The chain alone cannot show entries cut from its end, nor a trail rewritten whole by someone who can \
-                write the database. --anchor FILE keeps the heads somewhere else: each run checks that every head \
-                written there before is still in the trail, then adds today's. Keep the file away from the database \
-                (another machine, a ticket, a printout), and run this on a schedule.
+                With the deployment's key (--pseudonym-key, found as `custodes serve` finds it), every entry's seal \
+                is checked too, so a trail rewritten whole by someone who can write the database but lacks the key \
+                is seen; without the key file only the chain is checked, and the output says so. Neither shows \
+                entries cut from the trail's end: --anchor FILE keeps the heads somewhere else: each run checks that \
+                every head written there before is still in the trail, then adds today's. Keep the file away from the \
+                database (another machine, a ticket, a printout), and run this on a schedule.
                 """)
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         @Option(help: "A file of heads written by earlier runs (made when missing); each must still be in the trail.")
         var anchor: String?
 
         func run() async throws {
             try await database.withStore { store in
-                let (verification, checkpoint) = try await AuditTrail.verify(from: nil, in: store)
+                let keyPath = deploymentKey.path(for: store)
+                let seal = try await existingSeal(at: keyPath, store: store)
+                if seal == nil { print("seals not checked: no deployment key at \(keyPath) (--pseudonym-key)") }
+                let (verification, checkpoint) = try await AuditTrail.verify(from: nil, sealedWith: seal, in: store)
                 switch verification {
                 case .broken(let seq, let reason):
                     print("audit trail BROKEN at entry \(seq): \(reason)")
                     throw ExitCode(1)
                 case .intact(let entries, let head):
                     if let anchor { try await checkAnchors(anchor, store: store) }
-                    print("audit trail intact: \(entries) entries; head \(head)")
+                    print("audit trail intact: \(entries) entries\(seal == nil ? "" : ", every one sealed"); head \(head)")
                     if let anchor, let checkpoint, entries > 0 {
                         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970)).iso8601
                         try record("\(checkpoint.seq) \(head) \(now)", in: anchor)
@@ -40,6 +47,18 @@ struct AuditCommand: AsyncParsableCommand {
                     }
                 }
             }
+        }
+
+        /// The seal of the key at `path`, when there is a key file. A key that does not match the trail is still used
+        /// (verification then names the first entry it did not seal); entries from before seals are sealed only
+        /// with a key that matches everything else the store holds.
+        func existingSeal(at path: String, store: StoreDatabase) async throws -> TrailSeal? {
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            let (key, _) = try KeyFile.loadOrCreateKey(at: path)
+            if try await DeploymentKeyCheck.mismatch(key, in: store) == nil {
+                return try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "audit")
+            }
+            return TrailSeal(deploymentKey: key)
         }
 
         /// Every head written to the anchor file before must still be in the trail with the same hash.

@@ -53,7 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             try await Migrator(database: store).migrate()
             try await prepare(store: store, bundle: bundle, key: key)
-            let passwords = try await resetAccounts(store: store)
+            let seal = try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "demo")
+            let passwords = try await resetAccounts(store: store, seal: seal)
             print("\nDemo accounts (each sets up a second factor with an authenticator app, then chooses a password):")
             for (account, password) in zip(Self.accounts, passwords) {
                 print("  \(account.role.title.padding(toLength: 14, withPad: " ", startingAt: 0)) "
@@ -117,8 +118,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Creates the demo accounts, or gives existing ones fresh temporary passwords and second factors.
-    func resetAccounts(store: StoreDatabase) async throws -> [String] {
-        let administration = UserAdministration(database: store)
+    func resetAccounts(store: StoreDatabase, seal: TrailSeal) async throws -> [String] {
+        let administration = UserAdministration(database: store, trailSeal: seal)
         var passwords: [String] = []
         for account in Self.accounts {
             if try await UserAccounts.find(username: account.username, in: store) != nil {

@@ -5,9 +5,12 @@ import Foundation
 extension DetectCommand {
     /// Detection over the store: once, or repeatedly with `--follow`.
     func runOnStore() async throws {
-        let (key, created) = try KeyFile.loadOrCreateKey(at: pseudonymKey)
-        if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
         try await database.withStore { store in
+            // The store's own key, found and checked as `serve` does: a key of its own would give every alert a
+            // pseudonym the web application cannot match.
+            var keyOptions = DeploymentKeyOptions()
+            keyOptions.path = pseudonymKey
+            let key = try await keyOptions.key(for: store, command: "detect")
             var detection = StoreDetection(database: store, pseudonymKey: key, budget: budget)
             detection.progress = { Progress.message($0) }
             var first = true

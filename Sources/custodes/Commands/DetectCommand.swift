@@ -46,8 +46,11 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(help: "Alerts a week the unit can triage; the rest are kept but marked over budget.")
     var budget: Int?
 
-    @Option(help: "The deployment's pseudonym key file (created, readable by its owner only, when missing).")
-    var pseudonymKey: String = "custodes-pseudonym.key"
+    @Option(help: """
+        The deployment's key file (created, readable by its owner only, when missing). Default: custodes-pseudonym.key \
+        for a bundle; with --db, the store's key, as `custodes serve` finds it (custodes.key beside a SQLite store).
+        """)
+    var pseudonymKey: String?
 
     @Option(help: "Where to write quarantined input rows (CSV).")
     var quarantine: String = "quarantine.csv"
@@ -67,8 +70,9 @@ struct DetectCommand: AsyncParsableCommand {
             return
         }
         let ruleSet = try rules.map { try RulesFile.load(path: $0) } ?? RuleSet.standard
-        let (key, created) = try KeyFile.loadOrCreateKey(at: pseudonymKey)
-        if created { Progress.message("detect: created a new pseudonym key in \(pseudonymKey); keep it with the deployment") }
+        let keyPath = pseudonymKey ?? "custodes-pseudonym.key"
+        let (key, created) = try KeyFile.loadOrCreateKey(at: keyPath)
+        if created { Progress.message("detect: created a new pseudonym key in \(keyPath); keep it with the deployment") }
         let sink = try QuarantineFile(path: quarantine)
         var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true)
         try sink.close()

@@ -23,6 +23,7 @@ extension RulesCommand {
         var by: String
         @Option(help: "Why: what the change is for.")
         var note: String
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func validate() throws {
             if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by must name who is changing the rules.") }
@@ -32,10 +33,12 @@ extension RulesCommand {
         func run() async throws {
             let rules = try RulesFile.load(path: file)
             let version = try await database.withStore { store in
+                let seal = try await deploymentKey.trailSeal(for: store, command: "rules")
                 let version = try await StoredRules.record(rules, by: by, note: note, in: store)
                 if let version {
                     try await AuditTrail.append("rules_changed", by: "console:" + by, subject: "rules version \(version)",
-                                                detail: note, at: Int64(Date().timeIntervalSince1970), in: store)
+                                                detail: note, at: Int64(Date().timeIntervalSince1970), sealedWith: seal,
+                                                in: store)
                 }
                 return version
             }

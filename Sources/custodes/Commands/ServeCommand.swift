@@ -32,12 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Alerts a week the unit can triage (see `custodes detect --budget`).")
     var budget: Int?
 
-    @Option(help: """
-        The deployment's key file: pseudonyms and sealed second-factor secrets derive from it. Default: custodes.key \
-        beside a SQLite store, or in the current folder for PostgreSQL. Created (readable by its owner only) only for \
-        a store that holds nothing made with a key yet; a key that does not open the store is refused.
-        """)
-    var pseudonymKey: String?
+    @OptionGroup var deploymentKey: DeploymentKeyOptions
 
     @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
     var secureCookies = false
@@ -49,8 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await database.withStore { store in
-            let keyPath = pseudonymKey ?? Self.defaultKeyPath(for: store.url)
-            let key = try await Self.deploymentKey(at: keyPath, for: store)
+            let key = try await deploymentKey.key(for: store, command: "serve")
+            _ = try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "serve")
             let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
             var access = AccessSettings(deploymentKey: key)
             access.secureCookies = secureCookies
@@ -67,40 +62,4 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
     }
-
-    /// The key file's default place: beside a SQLite store (where `custodes demo` keeps it), so starting from another
-    /// folder finds the same key; PostgreSQL has no folder of its own, so the current one.
-    static func defaultKeyPath(for url: DatabaseURL) -> String {
-        guard url.engine == .sqlite else { return "custodes.key" }
-        let folder = (url.path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "custodes.key" : folder + "/custodes.key"
-    }
-
-    /// The deployment's key, refusing one that does not open what the store holds, and refusing to make a new one
-    /// for a store that was set up with a key: either would leave old pseudonyms unmatched and every second factor
-    /// failing.
-    static func deploymentKey(at path: String, for store: StoreDatabase) async throws -> [UInt8] {
-        if !FileManager.default.fileExists(atPath: path), try await DeploymentKeyCheck.storeIsKeyed(store) {
-            throw DeploymentKeyProblem(message: """
-                there is no key file at \(path), but this store was set up with a deployment key; pass the \
-                deployment's key file with --pseudonym-key
-                """)
-        }
-        let (key, created) = try KeyFile.loadOrCreateKey(at: path)
-        if created { Progress.message("serve: created a new deployment key in \(path); keep it with the deployment") }
-        if let why = try await DeploymentKeyCheck.mismatch(key, in: store) {
-            throw DeploymentKeyProblem(message: """
-                the key in \(path) is not the one this store was set up with: \(why). Pass the deployment's key \
-                file with --pseudonym-key; if it is lost, second factors can be reset (`custodes user reset-totp`) but \
-                stored pseudonyms cannot be matched again
-                """)
-        }
-        return key
-    }
-}
-
-/// A deployment key that does not belong to the store, said once, with the fix.
-struct DeploymentKeyProblem: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

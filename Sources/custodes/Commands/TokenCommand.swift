@@ -20,6 +20,7 @@ struct TokenCommand: AsyncParsableCommand {
         var source: String
         @Option(help: "Who is making the token (for the record).")
         var by: String
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func validate() throws {
             // A token writes only its own system's events (others are quarantined), so it names one Custodes knows.
@@ -31,9 +32,11 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (id, secret) = try await database.withStore { store in
+                let seal = try await deploymentKey.trailSeal(for: store, command: "token")
                 let made = try await APITokens.create(source: source, by: by, in: store)
                 try await AuditTrail.append("source_token_added", by: "console:" + by, subject: source,
-                                            detail: "token \(made.id)", at: Int64(Date().timeIntervalSince1970), in: store)
+                                            detail: "token \(made.id)", at: Int64(Date().timeIntervalSince1970),
+                                            sealedWith: seal, in: store)
                 return made
             }
             print("token \(id) for \(source): \(secret)")
@@ -60,12 +63,14 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token's id, from `custodes token list`.")
         var id: Int64
         @OptionGroup var actor: UserCommand.Actor
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func run() async throws {
             let revoked = try await database.withStore { store in
+                let seal = try await deploymentKey.trailSeal(for: store, command: "token")
                 guard try await APITokens.revoke(id: id, in: store) else { return false }
                 try await AuditTrail.append("source_token_revoked", by: actor.name, subject: "token \(id)",
-                                            at: Int64(Date().timeIntervalSince1970), in: store)
+                                            at: Int64(Date().timeIntervalSince1970), sealedWith: seal, in: store)
                 return true
             }
             guard revoked else { throw ValidationError("No live token with id \(id).") }

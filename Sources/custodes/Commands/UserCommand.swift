@@ -32,6 +32,7 @@ struct UserCommand: AsyncParsableCommand {
         var staffID: String?
         @OptionGroup var actor: Actor
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func validate() throws {
             if Role(rawValue: role) == nil {
@@ -41,7 +42,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try await database.withStore {
-                try await UserAdministration(database: $0).add(username: username, displayName: name,
+                try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).add(username: username, displayName: name,
                                                                role: Role(rawValue: role)!, staffID: staffID,
                                                                by: actor.name)
             }
@@ -69,9 +70,10 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
         @OptionGroup var actor: Actor
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func run() async throws {
-            try await database.withStore { try await UserAdministration(database: $0).disable(username: username, by: actor.name) }
+            try await database.withStore { try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).disable(username: username, by: actor.name) }
             print("user \(username) disabled")
         }
     }
@@ -82,10 +84,11 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
         @OptionGroup var actor: Actor
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func run() async throws {
             let password = try await database.withStore {
-                try await UserAdministration(database: $0).resetPassword(username: username, by: actor.name)
+                try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).resetPassword(username: username, by: actor.name)
             }
             print("temporary password for \(username): \(password)")
         }
@@ -97,10 +100,11 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
         @OptionGroup var actor: Actor
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
 
         func run() async throws {
             try await database.withStore {
-                try await UserAdministration(database: $0).resetSecondFactor(username: username, by: actor.name)
+                try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).resetSecondFactor(username: username, by: actor.name)
             }
             print("second factor cleared for \(username); they set up a new one at their next sign-in")
         }

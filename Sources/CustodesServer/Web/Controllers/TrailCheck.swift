@@ -15,9 +15,11 @@ actor TrailCheck {
     }
 
     /// The chain's state now, and when it was last checked in full.
-    func verify(_ database: StoreDatabase, now: Int64) async throws -> (AuditTrail.Verification, fullCheckAt: Int64) {
+    func verify(_ database: StoreDatabase, sealedWith seal: TrailSeal,
+                now: Int64) async throws -> (AuditTrail.Verification, fullCheckAt: Int64) {
         let full = lastFullCheck.map { now - $0 >= fullCheckSeconds } ?? true
-        let (verification, next) = try await AuditTrail.verify(from: full ? nil : checkpoint, in: database)
+        let (verification, next) = try await AuditTrail.verify(from: full ? nil : checkpoint, sealedWith: seal,
+                                                               in: database)
         if full { lastFullCheck = now }
         // A broken chain keeps the old checkpoint, so every later view finds the break again.
         if let next { checkpoint = next }

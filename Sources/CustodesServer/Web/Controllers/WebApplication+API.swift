@@ -71,7 +71,7 @@ extension WebApplication {
             var view = TrailView(viewer: user, database: database)
             let (entries, total) = try await view.entries(matching: Self.trailFilter(request), limit: 100,
                                                           offset: (page - 1) * 100)
-            let intact = if case .intact = try await trailCheck.verify(database, now: settings.now()).0 { true } else { false }
+            let intact = if case .intact = try await trailCheck.verify(database, sealedWith: trailSeal, now: settings.now()).0 { true } else { false }
             return JSONBody.response(TrailJSON(total: total, page: page, chain_intact: intact, entries: entries.map {
                 TrailEntryJSON(seq: $0.seq, at: Timestamp(seconds: $0.at).iso8601, username: $0.username,
                                action: $0.action, subject: $0.subject, detail: $0.detail,

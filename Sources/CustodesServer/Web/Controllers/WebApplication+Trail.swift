@@ -22,7 +22,7 @@ extension WebApplication {
             try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
             var view = TrailView(viewer: user, database: database)
             let (entries, total) = try await view.entries(matching: filter, limit: 100, offset: (pageNumber - 1) * 100)
-            let (verification, fullCheckAt) = try await trailCheck.verify(database, now: settings.now())
+            let (verification, fullCheckAt) = try await trailCheck.verify(database, sealedWith: trailSeal, now: settings.now())
             var intact = false
             let summary: String
             switch verification {

@@ -13,6 +13,8 @@ public struct WebApplication: Sendable {
     let pages: Pages
     let needToKnow: NeedToKnow
     let secrets: SecretBox
+    /// Seals each trail entry with the deployment's key, and checks the seals on the trail pages.
+    let trailSeal: TrailSeal
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
     let dummyHash: String
     let throttle = SignInThrottle()
@@ -24,6 +26,7 @@ public struct WebApplication: Sendable {
         pages = try Pages()
         needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
         secrets = SecretBox(deploymentKey: settings.deploymentKey)
+        trailSeal = TrailSeal(deploymentKey: settings.deploymentKey)
         dummyHash = Bcrypt.hash(SessionCookie.newToken(), cost: settings.bcryptCost)
     }
 
@@ -52,7 +55,7 @@ public struct WebApplication: Sendable {
     /// Appends to the audit trail at the deployment's current time.
     func audit(_ action: String, by username: String, subject: String = "", detail: String = "") async throws {
         try await AuditTrail.append(action, by: username, subject: subject, detail: detail, at: settings.now(),
-                                    in: database)
+                                    sealedWith: trailSeal, in: database)
     }
 
     func page(_ page: Pages.Page, _ request: Request, _ context: WebContext,
