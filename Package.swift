@@ -126,9 +126,20 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "CustodesSimulatorTests", dependencies: ["CustodesSimulator", "CustodesBundle", "CustodesModel"],
                     swiftSettings: swiftSettings),
+        // Fixtures the store's and the server's tests share: stores of each engine, simulated bundles.
+        .target(
+            name: "CustodesTestSupport",
+            dependencies: [
+                "CustodesStore", "CustodesSimulator", "CustodesBundle",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/CustodesTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CustodesStoreTests",
             dependencies: [
+                "CustodesTestSupport",
                 "CustodesStore", "CustodesSimulator", "CustodesBundle", "CustodesDetection", "CustodesModel",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -139,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "CustodesServerTests",
             dependencies: [
-                "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection", "CustodesModel",
+                "CustodesTestSupport", "CustodesServer", "CustodesStore", "CustodesSimulator", "CustodesDetection", "CustodesModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

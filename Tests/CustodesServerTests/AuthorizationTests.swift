@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -89,9 +90,9 @@ struct AuthorizationTests {
         "GET /account/password", "POST /account/password", "POST /sign-out", "POST /api/v1/audit-events",
     ]
 
-    @Test("every route the router has is in the matrix or among the open routes, so a new one cannot be missed")
-    func everyRouteCovered() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("every route the router has is in the matrix or among the open routes, so a new one cannot be missed", arguments: TestStores.engines)
+    func everyRouteCovered(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         // The matrix's placeholders stand for the router's parameters.
         let covered = Set(Self.routes.map { route in
@@ -110,9 +111,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test("each role gets exactly what it should from each route", arguments: Role.allCases)
-    func matrix(role: Role) async throws {
-        let fixture = try await WebFixture.make()
+    @Test("each role gets exactly what it should from each route", arguments: Role.allCases, TestStores.engines)
+    func matrix(role: Role, engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("subject", role: role)
         try await fixture.enrolledUser("investigator", role: .investigator)
@@ -136,9 +137,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test("without a session, pages send you to sign in and the API answers 401")
-    func anonymous() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("without a session, pages send you to sign in and the API answers 401", arguments: TestStores.engines)
+    func anonymous(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = Browser()
@@ -156,9 +157,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test("an investigator sees an alert once it is assigned to them, and may then reveal")
-    func assignment() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("an investigator sees an alert once it is assigned to them, and may then reveal", arguments: TestStores.engines)
+    func assignment(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("investigator", role: .investigator)
@@ -179,9 +180,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test("nobody sees alerts about themselves or their declared associates, whatever their role")
-    func selfAndAssociates() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("nobody sees alerts about themselves or their declared associates, whatever their role", arguments: TestStores.engines)
+    func selfAndAssociates(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         // The head of unit is the member of staff under the top alert.
         try await fixture.enrolledUser("head", role: .headOfUnit, staffID: fixture.alertStaffID)

@@ -1,6 +1,7 @@
 @testable import CustodesServer
 import CustodesDetection
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,9 +13,9 @@ import Testing
 /// reaching the trail's readers, and words typed into a decision breaking the rules for the whole store.
 @Suite("Hardening against probes")
 struct HardeningTests {
-    @Test("absurd, negative and non-numeric pages and figures are a 400 naming the parameter, and the server carries on")
-    func absurdNumbers() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("absurd, negative and non-numeric pages and figures are a 400 naming the parameter, and the server carries on", arguments: TestStores.engines)
+    func absurdNumbers(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -37,9 +38,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("the trail shows the auditor and a head of unit linked to the subject who did what, never the case content")
-    func trailWithoutCaseContent() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("the trail shows the auditor and a head of unit linked to the subject who did what, never the case content", arguments: TestStores.engines)
+    func trailWithoutCaseContent(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("linkedhead", role: .headOfUnit, staffID: fixture.alertStaffID)
@@ -106,9 +107,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("control characters typed into a decision are refused; awkward but printable words keep detection running")
-    func controlCharactersInAnException() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("control characters typed into a decision are refused; awkward but printable words keep detection running", arguments: TestStores.engines)
+    func controlCharactersInAnException(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -142,9 +143,9 @@ struct HardeningTests {
         _ = try await StoreDetection(database: fixture.database, pseudonymKey: WebFixture.key, budget: 1).run(force: true)
     }
 
-    @Test("the trail page checks only what is new between full checks, yet sees at once a trail cut back past its last check")
-    func trailCutBack() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("the trail page checks only what is new between full checks, yet sees at once a trail cut back past its last check", arguments: TestStores.engines)
+    func trailCutBack(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("auditor", role: .auditor)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -163,9 +164,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("a post another site sends is refused, sign-in included; the service's own posts go through")
-    func crossSitePosts() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a post another site sends is refused, sign-in included; the service's own posts go through", arguments: TestStores.engines)
+    func crossSitePosts(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -198,9 +199,9 @@ struct HardeningTests {
         #expect(try await AlertCasework.comments(key: key, in: fixture.database).isEmpty)
     }
 
-    @Test("behind TLS the session cookie is Secure with the __Host- prefix, and browsers are told to keep to HTTPS")
-    func secureDeployment() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("behind TLS the session cookie is Secure with the __Host- prefix, and browsers are told to keep to HTTPS", arguments: TestStores.engines)
+    func secureDeployment(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         var access = fixture.access()

@@ -1,6 +1,7 @@
 @testable import CustodesServer
 import CustodesSimulator
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Glibc
 import Hummingbird
@@ -18,10 +19,9 @@ struct IngestAPITests {
     }()
 
     /// A store with the bundle's reference files only, a token for `rms`, and the controller over it.
-    static func setUp() async throws -> (StoreDatabase, IngestController, String, String) {
+    static func setUp(_ engine: DatabaseURL.Engine) async throws -> (StoreDatabase, IngestController, String, String) {
         let folder = NSTemporaryDirectory() + "custodes-api-" + UUID().uuidString
-        let database = try await StoreDatabase.open(try DatabaseURL("sqlite:" + folder + "/store.sqlite"), retry: .none)
-        try await Migrator(database: database).migrate()
+        let database = try await TestStores.fresh(engine).migrated()
         let reference = folder + "/reference"
         try FileManager.default.createDirectory(atPath: reference, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: bundle)
@@ -46,9 +46,9 @@ struct IngestAPITests {
         return Int(body[range.upperBound...].prefix { $0.isNumber })
     }
 
-    @Test("a token writes only its own system's events, and cannot claim another system's identifiers in advance")
-    func oneSourcePerToken() async throws {
-        let (database, controller, rmsSecret, folder) = try await Self.setUp()
+    @Test("a token writes only its own system's events, and cannot claim another system's identifiers in advance", arguments: TestStores.engines)
+    func oneSourcePerToken(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, rmsSecret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (_, pncSecret) = try await APITokens.create(source: "pnc", by: "test", in: database)
         let lines = Self.rmsCSV.split(separator: "\n", omittingEmptySubsequences: true)
@@ -92,9 +92,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("an empty or headless batch is a 400 that names no path on the server")
-    func emptyBatch() async throws {
-        let (database, controller, secret, folder) = try await Self.setUp()
+    @Test("an empty or headless batch is a 400 that names no path on the server", arguments: TestStores.engines)
+    func emptyBatch(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let headers: HTTPFields = [.authorization: "Bearer " + secret, .contentType: "text/csv"]
         try await Self.application(controller).test(.router) { client in
@@ -115,9 +115,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("a connector trickling its body holds up only itself: another's push goes through, and the slow one times out")
-    func slowSender() async throws {
-        let (database, base, secret, folder) = try await Self.setUp()
+    @Test("a connector trickling its body holds up only itself: another's push goes through, and the slow one times out", arguments: TestStores.engines)
+    func slowSender(engine: DatabaseURL.Engine) async throws {
+        let (database, base, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var controller = base
         controller.bodyDeadline = .seconds(2)
@@ -141,9 +141,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("a token for a system Custodes does not know is refused")
-    func unknownSystemToken() async throws {
-        let (database, controller, _, folder) = try await Self.setUp()
+    @Test("a token for a system Custodes does not know is refused", arguments: TestStores.engines)
+    func unknownSystemToken(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, _, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (_, secret) = try await APITokens.create(source: "legacy_feed", by: "test", in: database)
         try await Self.application(controller).test(.router) { client in
@@ -159,9 +159,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("a push with a valid token is stored and counted; the same push again adds nothing")
-    func pushAndRepeat() async throws {
-        let (database, controller, secret, folder) = try await Self.setUp()
+    @Test("a push with a valid token is stored and counted; the same push again adds nothing", arguments: TestStores.engines)
+    func pushAndRepeat(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let headers: HTTPFields = [.authorization: "Bearer " + secret, .contentType: "text/csv"]
         try await Self.application(controller).test(.router) { client in
@@ -193,9 +193,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("no token, an unknown token or a revoked token is refused with 401 and nothing is stored")
-    func refused() async throws {
-        let (database, controller, secret, folder) = try await Self.setUp()
+    @Test("no token, an unknown token or a revoked token is refused with 401 and nothing is stored", arguments: TestStores.engines)
+    func refused(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let tokens = try await APITokens.list(in: database)
         try await Self.application(controller).test(.router) { client in
@@ -221,9 +221,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("a bad row is quarantined and named in the answer; the good rows are kept")
-    func quarantine() async throws {
-        let (database, controller, secret, folder) = try await Self.setUp()
+    @Test("a bad row is quarantined and named in the answer; the good rows are kept", arguments: TestStores.engines)
+    func quarantine(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var lines = Self.rmsCSV.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.insert("RMS-BAD-1,yesterday,S100000,rms,view,person,P1,summary,WS-1,", at: 3)
@@ -241,9 +241,9 @@ struct IngestAPITests {
         await database.close()
     }
 
-    @Test("wrong media type is 415, an oversized batch 413, and a full gate 429 with Retry-After")
-    func refusals() async throws {
-        let (database, base, secret, folder) = try await Self.setUp()
+    @Test("wrong media type is 415, an oversized batch 413, and a full gate 429 with Retry-After", arguments: TestStores.engines)
+    func refusals(engine: DatabaseURL.Engine) async throws {
+        let (database, base, secret, folder) = try await Self.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var small = base
         small.maximumBodyBytes = 1024
@@ -274,9 +274,9 @@ struct IngestAPITests {
 
 @Suite("Ingest API, JSON Lines")
 struct IngestAPIJSONLinesTests {
-    @Test("a JSON Lines push is read like the bundle's JSON Lines files")
-    func jsonLines() async throws {
-        let (database, controller, _, folder) = try await IngestAPITests.setUp()
+    @Test("a JSON Lines push is read like the bundle's JSON Lines files", arguments: TestStores.engines)
+    func jsonLines(engine: DatabaseURL.Engine) async throws {
+        let (database, controller, _, folder) = try await IngestAPITests.setUp(engine)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // PNC's events, with PNC's own token: a token writes only its own system's events.
         let (_, secret) = try await APITokens.create(source: "pnc", by: "test", in: database)

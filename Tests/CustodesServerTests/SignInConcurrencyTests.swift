@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -31,9 +32,9 @@ struct SignInConcurrencyTests {
         }
     }
 
-    @Test("forty passwords sent at once: five are checked, the account locks, and the right password is then refused")
-    func parallelPasswords() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("forty passwords sent at once: five are checked, the account locks, and the right password is then refused", arguments: TestStores.engines)
+    func parallelPasswords(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -50,9 +51,9 @@ struct SignInConcurrencyTests {
         #expect(locks.total == 1)
     }
 
-    @Test("a right password among thirty-nine wrong ones sent at once: at most five wrong ones are checked")
-    func parallelMix() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a right password among thirty-nine wrong ones sent at once: at most five wrong ones are checked", arguments: TestStores.engines)
+    func parallelMix(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -65,9 +66,9 @@ struct SignInConcurrencyTests {
         #expect(wrong <= 5)
     }
 
-    @Test("sixty codes sent at once on one half-signed-in session: five are checked and the session ends")
-    func parallelCodes() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("sixty codes sent at once on one half-signed-in session: five are checked and the session ends", arguments: TestStores.engines)
+    func parallelCodes(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -99,9 +100,9 @@ struct SignInConcurrencyTests {
         #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.lockedUntil != nil)
     }
 
-    @Test("a spare half-signed-in session cannot finish signing in once the account is locked, nor lift the lock")
-    func spareSessionAfterLock() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a spare half-signed-in session cannot finish signing in once the account is locked, nor lift the lock", arguments: TestStores.engines)
+    func spareSessionAfterLock(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -131,9 +132,9 @@ struct SignInConcurrencyTests {
                                                in: fixture.database).entries.contains { $0.action == "sign_in" }))
     }
 
-    @Test("forty sign-ins sent at once from one address: the address throttle counts them before checking any")
-    func parallelFromOneAddress() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("forty sign-ins sent at once from one address: the address throttle counts them before checking any", arguments: TestStores.engines)
+    func parallelFromOneAddress(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         // Over real sockets, so the server sees the client's address.
         try await Application(router: try fixture.router()).test(.live) { client in
@@ -156,9 +157,9 @@ struct SignInConcurrencyTests {
         #expect(throttled.total == 1)
     }
 
-    @Test("changing a chosen password needs the current one, and ends the account's other sessions")
-    func passwordChange() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("changing a chosen password needs the current one, and ends the account's other sessions", arguments: TestStores.engines)
+    func passwordChange(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -191,9 +192,9 @@ struct SignInConcurrencyTests {
         #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.lockedUntil != nil)
     }
 
-    @Test("a locked account's answer is the same page as an unknown username's, so it does not say the account exists")
-    func lockedLooksUnknown() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a locked account's answer is the same page as an unknown username's, so it does not say the account exists", arguments: TestStores.engines)
+    func lockedLooksUnknown(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -213,9 +214,9 @@ struct SignInConcurrencyTests {
         }
     }
 
-    @Test("a session's token changes when the second factor completes")
-    func tokenRenewed() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a session's token changes when the second factor completes", arguments: TestStores.engines)
+    func tokenRenewed(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in

@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,9 +9,9 @@ import Testing
 /// Sign-in: both factors, enrolment at first sign-in, lock-out, TOTP replay, recovery codes, session expiry.
 @Suite("Sign-in and sessions")
 struct SignInTests {
-    @Test("a new account enrols a second factor, gets recovery codes, and must choose its own password")
-    func firstSignIn() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a new account enrols a second factor, gets recovery codes, and must choose its own password", arguments: TestStores.engines)
+    func firstSignIn(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         let temporary = try await UserAdministration(database: fixture.database, trailSeal: WebFixture.seal, bcryptCost: 4)
             .add(username: "newcomer", displayName: "New Comer", role: .analyst, staffID: nil, by: "console:test")
@@ -48,9 +49,9 @@ struct SignInTests {
         #expect(actions.contains("second_factor_enrolled") && actions.contains("password_changed"))
     }
 
-    @Test("five failed attempts lock the account for a while, even against the right password")
-    func lockOut() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("five failed attempts lock the account for a while, even against the right password", arguments: TestStores.engines)
+    func lockOut(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -71,9 +72,9 @@ struct SignInTests {
         #expect(actions.contains("account_locked") && actions.contains("sign_in_refused") && actions.contains("sign_in"))
     }
 
-    @Test("an unknown username gets the same answer as a wrong password")
-    func unknownUser() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("an unknown username gets the same answer as a wrong password", arguments: TestStores.engines)
+    func unknownUser(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = Browser()
@@ -83,9 +84,9 @@ struct SignInTests {
         }
     }
 
-    @Test("a TOTP code works once; a wrong one fails; a recovery code works once")
-    func secondFactor() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a TOTP code works once; a wrong one fails; a recovery code works once", arguments: TestStores.engines)
+    func secondFactor(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -110,9 +111,9 @@ struct SignInTests {
         }
     }
 
-    @Test("a session ends after 15 idle minutes and after 8 hours however busy, and at sign-out")
-    func expiry() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a session ends after 15 idle minutes and after 8 hours however busy, and at sign-out", arguments: TestStores.engines)
+    func expiry(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -139,9 +140,9 @@ struct SignInTests {
         }
     }
 
-    @Test("a disabled account cannot sign in and its open session stops working")
-    func disabled() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a disabled account cannot sign in and its open session stops working", arguments: TestStores.engines)
+    func disabled(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -157,9 +158,9 @@ struct SignInTests {
         #expect(try await UserAccounts.find(username: "analyst", in: fixture.database)?.isDisabled == true)
     }
 
-    @Test("many failed sign-ins from one address, across accounts, are spaced out but never lock anyone out")
-    func throttlePerAddress() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("many failed sign-ins from one address, across accounts, are spaced out but never lock anyone out", arguments: TestStores.engines)
+    func throttlePerAddress(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         // Over real sockets, so the server sees the client's address.

@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HTTPTypes
@@ -15,9 +16,9 @@ struct TriageTests {
         try #require(try await StaffProfile.identity(staffID: fixture.alertStaffID, in: fixture.database)).displayName
     }
 
-    @Test("staff stay pseudonymised until a permitted user reveals them with a reason, which is recorded")
-    func reveal() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("staff stay pseudonymised until a permitted user reveals them with a reason, which is recorded", arguments: TestStores.engines)
+    func reveal(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("analyst", role: .analyst)
@@ -52,9 +53,9 @@ struct TriageTests {
         #expect(try await AlertCasework.reveals(key: key, in: fixture.database).map(\.reason) == ["Assessing for investigation."])
     }
 
-    @Test("the head of unit sees who the evidence opened, by name; an analyst sees pseudonyms only")
-    func victimsByName() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("the head of unit sees who the evidence opened, by name; an analyst sees pseudonyms only", arguments: TestStores.engines)
+    func victimsByName(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("analyst", role: .analyst)
@@ -73,9 +74,9 @@ struct TriageTests {
         }
     }
 
-    @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too")
-    func decisions() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too", arguments: TestStores.engines)
+    func decisions(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -100,9 +101,9 @@ struct TriageTests {
         #expect(decisions.map(\.outcome) == [.noFurtherAction])
     }
 
-    @Test("a decision that the accesses were legitimate becomes an audited exception in a new rule set")
-    func exception() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a decision that the accesses were legitimate becomes an audited exception in a new rule set", arguments: TestStores.engines)
+    func exception(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -131,9 +132,9 @@ struct TriageTests {
         #expect(try await StoredRules.history(in: fixture.database).last?.changedBy == "head")
     }
 
-    @Test("a form without the session's CSRF token is refused and changes nothing")
-    func csrf() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("a form without the session's CSRF token is refused and changes nothing", arguments: TestStores.engines)
+    func csrf(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -151,9 +152,9 @@ struct TriageTests {
         #expect(try await AlertCasework.comments(key: key, in: fixture.database).isEmpty)
     }
 
-    @Test("the trail shows each step of a triage, verifies, and exports as CSV")
-    func trail() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("the trail shows each step of a triage, verifies, and exports as CSV", arguments: TestStores.engines)
+    func trail(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("auditor", role: .auditor)
@@ -190,9 +191,9 @@ struct TriageTests {
         #expect(exported.total == 1)
     }
 
-    @Test("the queue filters, sorts and pages, and the API gives the same alerts")
-    func queue() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("the queue filters, sorts and pages, and the API gives the same alerts", arguments: TestStores.engines)
+    func queue(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         let open = try await fixture.database.sql.raw("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").first()!
@@ -216,9 +217,9 @@ struct TriageTests {
         }
     }
 
-    @Test("every response carries the security headers; errors show no internal detail")
-    func headersAndErrors() async throws {
-        let fixture = try await WebFixture.make()
+    @Test("every response carries the security headers; errors show no internal detail", arguments: TestStores.engines)
+    func headersAndErrors(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
         try await Application(router: try fixture.router()).test(.router) { client in

@@ -2,6 +2,7 @@
 import CustodesDetection
 import CustodesSimulator
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -16,26 +17,72 @@ final class TestClock: @unchecked Sendable {
     func advance(_ by: Int64) { lock.withLock { seconds += by } }
 }
 
-/// A synthetic force already ingested and scored, built once per test run and copied for each test, with one
-/// enrolled account per role plus two that test the self-and-associates rule.
+/// A synthetic force already ingested and scored, built once per engine and test run and copied for each test (a
+/// file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL), with one enrolled account per role plus two
+/// that test the self-and-associates rule.
 actor TemplateStore {
     static let shared = TemplateStore()
-    private var path: String?
+    // Each is built by the first test that asks; the rest wait for the same task rather than build their own.
+    private var sqliteTemplate: Task<String, any Error>?
+    private var postgresTemplate: Task<String, any Error>?
+    private var bundle: Task<String, any Error>?
 
-    func file() async throws -> String {
-        if let path { return path }
-        let folder = NSTemporaryDirectory() + "custodes-web-template-" + UUID().uuidString
-        let bundle = folder + "/bundle"
-        _ = try ForceSimulation(config: SimulationConfig(staff: 300, days: 45, seed: 2017)).write(to: bundle)
-        let file = folder + "/template.sqlite"
-        let database = try await StoreDatabase.open(try DatabaseURL("sqlite:" + file), retry: .none)
-        try await Migrator(database: database).migrate()
-        _ = try await BundleIngest(database: database).ingest(directory: bundle)
+    /// A fresh copy of the template, open.
+    func copy(_ engine: DatabaseURL.Engine) async throws -> (StoreDatabase, TestStore) {
+        switch engine {
+        case .sqlite:
+            let template = try await sqliteTemplatePath()
+            let store = try await TestStores.fresh(.sqlite)
+            try FileManager.default.createDirectory(atPath: store.directory!, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: template, toPath: store.url.path)
+            return (try await store.open(), store)
+        case .postgres:
+            let store = try await TestStores.postgresDatabase(copying: try await postgresTemplateName())
+            return (try await store.open(), store)
+        }
+    }
+
+    private func sqliteTemplatePath() async throws -> String {
+        if sqliteTemplate == nil {
+            sqliteTemplate = Task {
+                let store = try await TestStores.fresh(.sqlite)
+                try await self.fill(store)
+                let database = try await store.open()
+                try await database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                await database.close()
+                return store.url.path
+            }
+        }
+        return try await sqliteTemplate!.value
+    }
+
+    private func postgresTemplateName() async throws -> String {
+        if postgresTemplate == nil {
+            postgresTemplate = Task {
+                let store = try await TestStores.fresh(.postgres)
+                try await self.fill(store)
+                return store.databaseName!
+            }
+        }
+        return try await postgresTemplate!.value
+    }
+
+    private func fill(_ store: TestStore) async throws {
+        let database = try await store.migrated()
+        _ = try await BundleIngest(database: database).ingest(directory: try await simulatedBundle())
         _ = try await StoreDetection(database: database, pseudonymKey: WebFixture.key, budget: 1).run(force: true)
-        try await database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         await database.close()
-        path = file
-        return file
+    }
+
+    private func simulatedBundle() async throws -> String {
+        if bundle == nil {
+            bundle = Task {
+                let folder = NSTemporaryDirectory() + "custodes-web-template-" + UUID().uuidString
+                _ = try ForceSimulation(config: SimulationConfig(staff: 300, days: 45, seed: 2017)).write(to: folder)
+                return folder
+            }
+        }
+        return try await bundle!.value
     }
 }
 
@@ -47,7 +94,7 @@ struct WebFixture {
     static let recoveryCode = "abcde-fghjk"
 
     let database: StoreDatabase
-    let folder: String
+    let store: TestStore
     let clock = TestClock()
     let settings: AccessSettings
     /// The highest-risk alert's id and the staff member it is about.
@@ -56,18 +103,16 @@ struct WebFixture {
     /// An alert about someone else, and a person in it (for the associates rule).
     let otherAlertID: Int64
 
-    static func make() async throws -> WebFixture {
-        let folder = NSTemporaryDirectory() + "custodes-web-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: try await TemplateStore.shared.file(), toPath: folder + "/store.sqlite")
-        let database = try await StoreDatabase.open(try DatabaseURL("sqlite:" + folder + "/store.sqlite"), retry: .none)
+    /// A fresh copy of the scored template store, on `engine`.
+    static func make(_ engine: DatabaseURL.Engine = .sqlite) async throws -> WebFixture {
+        let (database, store) = try await TemplateStore.shared.copy(engine)
         let rows = try await database.sql.raw(
             "SELECT alert_id, staff_id FROM alerts WHERE status = 'open' ORDER BY score DESC").all()
         let alerts = try rows.map { (try $0.decode(column: "alert_id", as: Int64.self), try $0.decode(column: "staff_id", as: String.self)) }
         guard let top = alerts.first, let other = alerts.first(where: { $0.1 != top.1 }) else {
             throw FixtureError.tooFewAlerts
         }
-        let fixture = WebFixture(database: database, folder: folder, settings: Self.settings(), alertID: top.0,
+        let fixture = WebFixture(database: database, store: store, settings: Self.settings(), alertID: top.0,
                                  alertStaffID: top.1, otherAlertID: other.0)
         return fixture
     }
@@ -110,7 +155,7 @@ struct WebFixture {
 
     func close() async {
         await database.close()
-        try? FileManager.default.removeItem(atPath: folder)
+        await store.remove()
     }
 }
 

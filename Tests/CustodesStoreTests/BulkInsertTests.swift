@@ -1,3 +1,4 @@
+import CustodesTestSupport
 @testable import CustodesStore
 import Testing
 import SQLKit

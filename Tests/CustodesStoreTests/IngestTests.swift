@@ -1,6 +1,7 @@
 import CustodesBundle
 import CustodesModel
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import SQLKit
 import Testing

@@ -1,4 +1,5 @@
 import CustodesStore
+import CustodesTestSupport
 import SQLKit
 import Testing
 

@@ -2,6 +2,7 @@ import CustodesBundle
 import CustodesDetection
 import CustodesModel
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import SQLKit
 import NIOConcurrencyHelpers

@@ -1,5 +1,6 @@
 import CustodesModel
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import SQLKit
 import Testing

@@ -1,4 +1,5 @@
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import SQLKit
 import Testing

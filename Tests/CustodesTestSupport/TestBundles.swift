@@ -3,12 +3,12 @@ import CustodesSimulator
 import Foundation
 
 /// Simulated bundles for store tests, written once per test process and shared (tests only read them).
-enum TestBundles {
+public enum TestBundles {
     /// A small noisy force: duplicates, late events, a malformed row per file kind, one bad roster row.
-    static let small: String = write(SimulationConfig(staff: 150, days: 30, seed: 41))
+    public static let small: String = write(SimulationConfig(staff: 150, days: 30, seed: 41))
 
     /// A copy of `source` with only the named files, in a new folder.
-    static func subset(of source: String, files: [String]) throws -> String {
+    public static func subset(of source: String, files: [String]) throws -> String {
         let directory = NSTemporaryDirectory() + "custodes-subset-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in files {
@@ -17,7 +17,7 @@ enum TestBundles {
         return directory
     }
 
-    static func files(in directory: String) -> [String] {
+    public static func files(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
