@@ -74,6 +74,32 @@ struct TriageTests {
         }
     }
 
+    @Test("a long timeline shows its first rows and a link to all of them; the link shows every row")
+    func longTimelineCollapsed() async throws {
+        let fixture = try await WebFixture.make()
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        let record = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database))
+        let detail = try AlertDetail.decode(record.detail)
+        let total = detail.evidence_detail.count
+        try #require(total > WebApplication.collapsedRows, "the fixture's top alert has a long timeline")
+        @Sendable func rows(_ page: String, _ table: String) -> Int {
+            guard let start = page.range(of: "id=\"\(table)\""),
+                  let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex) else { return -1 }
+            return page[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").count - 2
+        }
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let collapsed = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(rows(collapsed, "timeline") == WebApplication.collapsedRows)
+            #expect(collapsed.contains("Showing the first \(WebApplication.collapsedRows) of \(total) events."))
+            #expect(collapsed.contains("href=\"/alerts/\(fixture.alertID)?show=all#timeline\""))
+            let all = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)?show=all").body)
+            #expect(rows(all, "timeline") == total)
+            #expect(rows(all, "people") == detail.people.count && !all.contains("Showing the first"))
+        }
+    }
+
     @Test("a decision needs an outcome and a written rationale; decisions not to act are recorded too", arguments: TestStores.engines)
     func decisions(engine: DatabaseURL.Engine) async throws {
         let fixture = try await WebFixture.make(engine)

@@ -13,7 +13,7 @@ enum RiskChart {
             byDay[day] = max(byDay[day] ?? 0, score)
         }
         for text in details {
-            guard let detail = try? AlertDetail.decode(text) else { continue }
+            guard let detail = try? AlertDetail.Risk.decode(text) else { continue }
             if let points = detail.risk_by_day, !points.isEmpty {
                 for point in points { add(point.day + "T00:00:00Z", point.score) }
             } else {

@@ -92,6 +92,7 @@ extension WebApplication {
                 StaffProfile.EventKey(system: $0.system, eventID: $0.event_id)
             }, in: database) : [:]
         if errors.isEmpty { try await audit("view_alert", by: user.username, subject: "alert \(record.alertID)") }
+        let shownRows = request.uri.queryParameters.get("show") == "all" ? Int.max : Self.collapsedRows
         var values: [String: Any] = [
             "id": record.alertID, "why": detail.why, "pseudonym": record.pseudonym,
             "score": String(format: "%.1f", record.score), "scoreAtOpen": String(format: "%.1f", record.scoreAtOpen),
@@ -105,7 +106,7 @@ extension WebApplication {
                 ["indicator": $0.indicator, "hits": $0.hits, "weight": String(format: "%.1f", $0.weight),
                  "points": String(format: "%.1f", $0.points), "examples": $0.examples] as [String: Any]
             },
-            "timeline": detail.evidence_detail.map { entry in
+            "timeline": detail.evidence_detail.prefix(shownRows).map { entry in
                 ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
                  "entityType": entry.entity_type, "person": entry.person ?? "",
                  "victim": victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)].map(\.name) ?? false,
@@ -113,7 +114,7 @@ extension WebApplication {
                  "explanations": entry.explanations_tried.isEmpty ? "None applied"
                     : entry.explanations_tried.joined(separator: "; ")] as [String: Any]
             },
-            "people": detail.people.map {
+            "people": detail.people.prefix(shownRows).map {
                 ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]
             },
             "outcomes": DecisionOutcome.allCases.map { ["value": $0.rawValue, "label": $0.title] },
@@ -125,6 +126,10 @@ extension WebApplication {
                 ["username": $0.username, "at": displayTime($0.at), "body": $0.body] as [String: Any]
             },
         ]
+        values["timelineMore"] = Self.more(shown: shownRows, total: detail.evidence_detail.count, of: "events",
+                                           href: "/alerts/\(record.alertID)?show=all#timeline")
+        values["peopleMore"] = Self.more(shown: shownRows, total: detail.people.count, of: "people",
+                                         href: "/alerts/\(record.alertID)?show=all#people")
         let reveals = try await AlertCasework.reveals(key: record.key, in: database)
         values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
         values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }
@@ -160,6 +165,16 @@ extension WebApplication {
         }
         return page(.init(title: "Alert \(record.alertID)", template: "alert", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Rows of the evidence timeline and of the people list shown until the user asks for all: enough to decide on,
+    /// and an alert about hundreds of people neither buries the decision form nor takes long to render.
+    static let collapsedRows = 25
+
+    /// The "showing the first N of M" note and its link, or false when everything is shown.
+    static func more(shown: Int, total: Int, of noun: String, href: String) -> Any {
+        guard total > shown else { return false }
+        return ["shown": shown, "total": total, "noun": noun, "href": href] as [String: Any]
     }
 
     static let errorFields = ["revealError": "reason", "outcomeError": "outcome-no_further_action",

@@ -66,11 +66,13 @@ extension Templates {
             <thead><tr><th scope="col">When</th><th scope="col">System and action</th><th scope="col">Record</th><th scope="col">Duty</th><th scope="col">Indicators</th><th scope="col">Explanations tried and failed</th></tr></thead>
             <tbody>{{#timeline}}<tr><td>{{at}}</td><td>{{system}} {{action}} {{entityType}}</td><td>{{person}}{{#victim}}<br><strong>{{.}}</strong>{{/victim}}</td><td>{{duty}}</td><td>{{indicators}}</td><td>{{explanations}}</td></tr>{{/timeline}}</tbody>
             </table>
+            {{#timelineMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/timelineMore}}
             <h2 class="heading-m">People involved</h2>
-            <table class="table"><caption class="visually-hidden">People whose records were opened</caption>
+            <table class="table" id="people"><caption class="visually-hidden">People whose records were opened</caption>
             <thead><tr><th scope="col">Person</th><th scope="col">Markers</th><th scope="col" class="numeric">Accesses</th></tr></thead>
             <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
             </table>
+            {{#peopleMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/peopleMore}}
             <h2 class="heading-m">Decisions</h2>
             {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
             {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}
