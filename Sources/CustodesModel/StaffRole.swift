@@ -15,4 +15,14 @@ public enum StaffRole: String, ClosedVocabulary {
     case ccuOfficer = "ccu_officer"
 
     public static let vocabularyName = "staff role"
+
+    /// The role's members, in words for an alert: "response officers", "PCSOs".
+    public var plural: String {
+        switch self {
+        case .pcso: "PCSOs"
+        case .ccuOfficer: "CCU officers"
+        case .policeStaff: "police staff"
+        default: String(rawValue.map { $0 == "_" ? " " : $0 }) + "s"
+        }
+    }
 }

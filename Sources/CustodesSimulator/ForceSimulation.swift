@@ -73,6 +73,7 @@ public final class ForceSimulation {
         try BundleDirectory.prepare(directory)
         var seedRandom = SeededRandom(seed: config.seed, stream: 5)
         population.seedBackground(count: config.staff * 40, random: &seedRandom)
+        if config.realistic { markBackground(random: &seedRandom) }
         log = try AuditLog(directory: directory, config: config, staffIDs: staff.map(\.record.staffID))
         actors = ScenarioCaster.cast(self)
         let rosters = try CSVWriter(path: directory + "/" + BundleFile.rosters.fileName)
@@ -155,6 +156,7 @@ public final class ForceSimulation {
         caseWork()
         analystTaskings()
         officeWork()
+        if config.realistic { unlinkedRoutineWork() }
         for index in actors.indices { ScenarioPlayer.act(&actors[index], in: self) }
         retireClosedCases()
     }

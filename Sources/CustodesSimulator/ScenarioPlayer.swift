@@ -21,7 +21,8 @@ enum ScenarioPlayer {
         }
     }
 
-    /// A time for a look-up today: in the actor's shift when on duty, otherwise in the evening at home.
+    /// A time for a look-up today: in the actor's shift when on duty, otherwise in the evening, from home or (in the
+    /// realistic profile, mostly) from a force terminal after coming in or on a force device.
     private static func lookupTime(_ actor: ScenarioActor, _ sim: ForceSimulation,
                                    preferDuty: Bool = true) -> (Timestamp, String)? {
         if preferDuty, let shift = sim.shiftToday(of: actor.staff), let at = sim.time(in: shift) {
@@ -29,6 +30,10 @@ enum ScenarioPlayer {
         }
         let at = sim.dayStart.adding(seconds: sim.random.int64(19 * 3600...(23 * 3600 + 1800)))
         guard sim.shift(of: actor.staff, at: at) == nil else { return nil }
+        if sim.config.realistic && sim.random.chance(0.7) {
+            return (at, sim.random.chance(0.5) ? sim.staff[actor.staff].workstation
+                    : "MDT-\(sim.staff[actor.staff].record.collarNumber)")
+        }
         return (at, "REMOTE-\(sim.staff[actor.staff].record.collarNumber)")
     }
 

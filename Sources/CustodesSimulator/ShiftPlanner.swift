@@ -38,7 +38,7 @@ struct ShiftPlanner {
                                         end: dayStart.adding(seconds: 17 * Timestamp.hour), kind: .training,
                                         rostered: true)
                 }
-                if config.noise && random.chance(0.02) { shift.rostered = false }
+                if config.noise && random.chance(config.realistic ? 0.08 : 0.02) { shift.rostered = false }
                 result.append(shift)
             }
         } else if member.pattern != .volunteer && random.chance(0.025) {

@@ -1,5 +1,16 @@
 public import CustodesModel
 
+/// How closely a synthetic force's routine work resembles a real force's audit data.
+public enum SimulationProfile: String, Sendable, Equatable, CaseIterable {
+    /// Almost every access has an occurrence, assignment or tasking behind it: readable, and what the demo shows.
+    case tidy
+    /// Written as if for a different force, with what real audit data has and `tidy` assumes away: person checks on
+    /// patrol and in neighbourhoods with a typed reason and no record, briefings on the station's open occurrences,
+    /// analysts' research, many more people with vulnerability markers, rosters that miss more shifts, and offenders
+    /// who misuse force terminals off duty rather than connecting from elsewhere. See docs/scenarios.md.
+    case realistic
+}
+
 /// The size and make-up of a synthetic force. The same configuration and seed always give the same bundle, byte for
 /// byte, so that a detection result can be reproduced and compared across changes.
 public struct SimulationConfig: Sendable, Equatable {
@@ -20,11 +31,13 @@ public struct SimulationConfig: Sendable, Equatable {
     public var noise: Bool
     /// Write the PNC's audit events as JSON Lines (as some exporters do) instead of CSV.
     public var jsonlForPNC: Bool
+    /// How much legitimate access has no business link on record (see ``SimulationProfile``).
+    public var profile: SimulationProfile
 
     public init(staff: Int = 500, days: Int = 60, seed: UInt64 = 1,
                 start: Timestamp = Timestamp(year: 2025, month: 1, day: 6),
                 misconductShare: Double = 0.01, benignShare: Double = 0.01, noise: Bool = true,
-                jsonlForPNC: Bool = true) {
+                jsonlForPNC: Bool = true, profile: SimulationProfile = .tidy) {
         self.staff = staff
         self.days = days
         self.seed = seed
@@ -33,7 +46,10 @@ public struct SimulationConfig: Sendable, Equatable {
         self.benignShare = benignShare
         self.noise = noise
         self.jsonlForPNC = jsonlForPNC
+        self.profile = profile
     }
+
+    var realistic: Bool { profile == .realistic }
 
     /// The instant just after the last simulated day.
     public var end: Timestamp { start.adding(seconds: Int64(days) * Timestamp.day) }

@@ -6,7 +6,7 @@ import Testing
 /// fixture, so every access of theirs is unexplained; S2 is officer in case for O1.
 @Suite("Indicators")
 struct IndicatorTests {
-    func hits(_ events: [AuditEvent], _ indicator: IndicatorName, rules: RuleSet = .standard,
+    func hits(_ events: [AuditEvent], _ indicator: IndicatorName, rules: RuleSet = Fixture.fullPoints,
               extra: (inout ReferenceData) -> Void = { _ in }) -> [Hit] {
         Fixture.run(events, rules: rules, extra: extra).hits.filter { $0.indicator == indicator }
     }
@@ -153,7 +153,7 @@ struct IndicatorTests {
 
     @Test("a disabled rule never fires")
     func disabled() {
-        var rules = RuleSet.standard
+        var rules = Fixture.fullPoints
         rules.rules[rules.rules.firstIndex { $0.name == .vulnerablePerson }!].enabled = false
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0)], .vulnerablePerson, rules: rules).isEmpty)
     }

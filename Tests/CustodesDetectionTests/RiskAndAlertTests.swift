@@ -35,7 +35,7 @@ struct RiskAndAlertTests {
         let quiet = Fixture.run([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1)])
         #expect(quiet.alerts.isEmpty)
         // Repeated look-ups of an unmarked person on duty: only repeat_lookups fires, 4 + 8 + 12 + 16 + 16 = 56 points.
-        var rules = RuleSet.standard
+        var rules = Fixture.fullPoints
         rules.risk.strongThreshold = 1000
         let days = (0..<7).map { Fixture.event("E\($0)", Fixture.at($0 < 5 ? $0 : $0 + 2, 10), staff: 5, person: 1) }
         #expect(Fixture.run(days, rules: rules).alerts.isEmpty, "one indicator alone needs the strong threshold")
@@ -49,7 +49,7 @@ struct RiskAndAlertTests {
         #expect(joined.alerts.count == 1)
         #expect(joined.alerts[0].evidence.map(\.event.eventID) == ["E1", "E2", "E3", "E4"])
         #expect(joined.alerts[0].score >= joined.alerts[0].scoreAtOpen)
-        var rules = RuleSet.standard
+        var rules = Fixture.fullPoints
         rules.risk.quietDays = 3
         let separate = Fixture.run(events, rules: rules)
         #expect(separate.alerts.map(\.openingEventID) == ["E2", "E3"])
@@ -74,14 +74,14 @@ struct RiskAndAlertTests {
 
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
     func exceptions() {
-        var rules = RuleSet.standard
+        var rules = Fixture.fullPoints
         rules.exceptions = [RuleException(rule: .sensitiveFields, staffID: "S6", until: "2025-01-11",
                                           grantedBy: "head of unit", grantedOn: "2025-01-02", why: "test")]
         let run = Fixture.run([lookup("E1", 5, 21), lookup("E2", 6, 21)], rules: rules)
         #expect(run.suppressed.map(\.indicator) == [.sensitiveFields])
         #expect(run.hits.filter { $0.indicator == .sensitiveFields }.map { $0.evidence.last?.eventID } == ["E2"])
         #expect(run.summary.suppressedByException == [1])
-        var unknown = RuleSet.standard
+        var unknown = Fixture.fullPoints
         unknown.exceptions = [RuleException(rule: nil, staffID: "S404", until: "2030-01-01", grantedBy: "x",
                                             grantedOn: "2025-01-01", why: "typo")]
         #expect(Fixture.run([lookup("E1", 5, 21)], rules: unknown).summary.unresolvableExceptions == [0])

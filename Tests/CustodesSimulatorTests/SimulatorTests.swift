@@ -132,4 +132,27 @@ struct SimulatorTests {
         #expect(bundle.summary.misconductStaff == 0)
         #expect(bundle.summary.benignStaff == 0)
     }
+
+    @Test("the realistic profile: access from force terminals, many marked people, misconduct off duty from force terminals too")
+    func realisticProfile() throws {
+        var config = Self.small
+        config.profile = .realistic
+        let bundle = try SimulatedBundle(config)
+        defer { bundle.remove() }
+        let (_, events, _, reference, truth) = try bundle.read()
+        let people = events.filter { $0.entityType == .person }
+        let fromTerminals = people.filter { $0.workstation.hasPrefix("WS-") || $0.workstation.hasPrefix("MDT-") }
+        #expect(Double(fromTerminals.count) / Double(people.count) >= 0.95)
+        let marked = reference.persons.filter { !$0.markers.isEmpty }.count
+        #expect(Double(marked) / Double(reference.persons.count) >= 0.15, "\(marked) of \(reference.persons.count) marked")
+        // Offenders' evening look-ups come mostly from force terminals: "at a terminal" does not mean "at work".
+        let offenders = Set(truth.filter { $0.kind == .misconduct }.compactMap { reference.staffByID[$0.staffID] })
+        let evening = people.filter {
+            offenders.contains($0.staff) && ($0.at.seconds - $0.at.startOfDay.seconds) >= 19 * 3600
+        }
+        #expect(!evening.isEmpty)
+        #expect(evening.filter { !$0.workstation.hasPrefix("REMOTE-") }.count * 2 > evening.count)
+        // Person checks with a typed reason and no occurrence behind them are routine.
+        #expect(people.filter { $0.reason == "stop check" || $0.reason == "intel check" }.count > people.count / 50)
+    }
 }

@@ -24,6 +24,8 @@ public final class DetectionEngine {
     var lastSettled: Int64 = 0
     /// Pseudonyms of the people named in hits so far.
     var personPseudonyms: [PersonIndex: String] = [:]
+    /// Each user's rate of the volume indicators beside their peers'.
+    var peers: PeerBaseline
     public private(set) var summary = DetectionSummary()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?
@@ -35,6 +37,9 @@ public final class DetectionEngine {
         self.pseudonymiser = pseudonymiser
         activities = Array(repeating: StaffActivity(), count: context.reference.staff.count)
         openDraft = Array(repeating: nil, count: context.reference.staff.count)
+        peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
+                             maximumFactor: context.rules.risk.peerMaximumFactor,
+                             minimumRatio: context.rules.risk.peerMinimumRatio)
         summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
         summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
     }
@@ -104,13 +109,29 @@ public final class DetectionEngine {
             }
         }
         guard let person = event.person else { return }
+        let role = context.staffRolePosition[staff]
+        if peers.isEnabled { peers.countAccess(staff: staff, role: role) }
         var hits: [Hit] = []
         selfOrAssociate(event, person: person, result: result, into: &hits)
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)
         }
         pairLastAccess.insert(Self.pair(event.staff, person), event.at.seconds)
-        for hit in hits { record(hit, event: event) }
+        summary.roleHitCounts[role] += hits.count
+        for var hit in hits {
+            if peers.isEnabled && hit.indicator.isPeerRelative {
+                let kind: PeerBaseline.SensitiveKind = event.fields.contains(.contact) ? .contact
+                    : event.fields.contains(.photo) || event.entityType == .custodyImage ? .image : .address
+                let (factor, ratio) = peers.weigh(hit.indicator, staff: staff, role: role, sensitive: kind)
+                guard factor > 0 else {
+                    summary.atPeerRateCounts[CompiledRules.position(hit.indicator)] += 1
+                    continue
+                }
+                hit.points *= factor
+                hit.detail += "; \(Self.format(ratio)) times the rate of other \(context.reference.staff[staff].role.plural)"
+            }
+            record(hit, event: event)
+        }
     }
 
     /// The key of a (staff, person) pair in `pairLastAccess`.
@@ -194,8 +215,13 @@ public final class DetectionEngine {
         }
         let risk = context.rules.risk
         let distinct = activities[staff].risk.distinctIndicators
-        guard (score >= risk.alertThreshold && distinct >= risk.minimumIndicators) || score >= risk.strongThreshold
-        else { return }
+        // With peer baselines, volume alone (however far above peers) opens an alert only at the strong threshold:
+        // at the ordinary threshold an indicator scored in full must be among the recent hits too, and one such
+        // indicator repeated three times is enough on its own.
+        let ledger = activities[staff].risk
+        let specific = !peers.isEnabled || ledger.hasSpecificIndicator
+        let enough = distinct >= risk.minimumIndicators || (peers.isEnabled && ledger.hasRepeatedSpecificIndicator)
+        guard (score >= risk.alertThreshold && enough && specific) || score >= risk.strongThreshold else { return }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         for earlier in activities[staff].risk.recentHits {

@@ -15,7 +15,11 @@ public struct DetectionSummary: Sendable, Equatable {
     var assignmentRoleCounts = [Int](repeating: 0, count: AssignmentRole.allCases.count)
     var inScopeRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
     var explainedRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
+    /// Hits on single accesses by each role, before peer baselines: how often the rules fire on the role's work.
+    var roleHitCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
     var hitCounts = [Int](repeating: 0, count: IndicatorName.allCases.count)
+    /// Volume hits not scored because the user's rate of them was no higher than their peers'.
+    var atPeerRateCounts = [Int](repeating: 0, count: IndicatorName.allCases.count)
     /// Hits suppressed by each exception, in rules-file order.
     public var suppressedByException: [Int] = []
     public var unresolvableExceptions: [Int] = []
@@ -29,7 +33,9 @@ public struct DetectionSummary: Sendable, Equatable {
     }
     public var inScopeByRole: [StaffRole: Int] { Self.table(StaffRole.allCases, inScopeRoleCounts) }
     public var explainedByRole: [StaffRole: Int] { Self.table(StaffRole.allCases, explainedRoleCounts) }
+    public var hitsByRole: [StaffRole: Int] { Self.table(StaffRole.allCases, roleHitCounts) }
     public var hits: [IndicatorName: Int] { Self.table(IndicatorName.allCases, hitCounts) }
+    public var atPeerRate: [IndicatorName: Int] { Self.table(IndicatorName.allCases, atPeerRateCounts) }
 
     private static func table<K: Hashable>(_ keys: [K], _ counts: [Int]) -> [K: Int] {
         var result: [K: Int] = [:]

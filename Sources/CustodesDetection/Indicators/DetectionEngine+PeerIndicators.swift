@@ -5,6 +5,7 @@ import CustodesModel
 extension DetectionEngine {
     func closeWeek(_ week: Int64) {
         let staffCount = context.reference.staff.count
+        if peers.isEnabled { peers.fade() }
         if compiled.isEnabled(.volumeOutlier) {
             var countsByRole: [StaffRole: [Int]] = [:]
             for staff in 0..<staffCount where activities[staff].activeWeek == week {

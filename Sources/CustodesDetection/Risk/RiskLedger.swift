@@ -33,6 +33,20 @@ struct RiskLedger {
     /// Different indicators among the recent hits.
     var distinctIndicators: Int { Set(recentHits.map(\.indicator)).count }
 
+    /// Whether any recent hit is of an indicator scored in full, not against peers.
+    var hasSpecificIndicator: Bool { recentHits.contains { !$0.indicator.isPeerRelative } }
+
+    /// Whether one indicator scored in full fired at least three times recently: a pattern (the same person on
+    /// day after day, revisit after revisit) that needs no second indicator to be worth a look.
+    var hasRepeatedSpecificIndicator: Bool {
+        var counts: [IndicatorName: Int] = [:]
+        for hit in recentHits where !hit.indicator.isPeerRelative {
+            counts[hit.indicator, default: 0] += 1
+            if counts[hit.indicator]! >= 3 { return true }
+        }
+        return false
+    }
+
     private func decay(_ seconds: Double, _ halfLifeDays: Double) -> Double {
         pow2(-seconds / (halfLifeDays * 86_400))
     }

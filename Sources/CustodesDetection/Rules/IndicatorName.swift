@@ -14,6 +14,22 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
     case newPairWithMarker = "new_pair_with_marker"
     case volumeOutlier = "volume_outlier"
 
+    /// Whether the rule fires on single accesses that are daily work for some roles (a look at a marked person, a
+    /// first look, contact details, a look off roster). Such a hit is scored by how far the user's rate of it stands
+    /// above their peers' in the same role (``RiskSettings/peerPriorAccesses``), not in full: on real data an
+    /// unexplained look at a marked person is common, and what marks misuse is doing it far more than one's peers,
+    /// or the specific evidence (a revisit, a repeat, a linked or associated person) the other rules see.
+    public var isVolume: Bool {
+        switch self {
+        case .vulnerablePerson, .newPairWithMarker, .sensitiveFields, .offDuty: true
+        default: false
+        }
+    }
+
+    /// Whether hits are scored against the user's peers (see ``RiskSettings/peerPriorAccesses``): the volume
+    /// indicators, and widening to a person's family or partner, which is specific evidence for most roles but the
+    /// daily research of analysts and detectives.
+    public var isPeerRelative: Bool { isVolume || self == .linkedExpansion }
 
     /// Why the rule exists, in the words of the warning signs seen in real cases.
     public var rationale: String {

@@ -27,7 +27,8 @@ extension RuleSet {
             Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
         ],
         risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 40,
-                           indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100))
+                           indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
+                           peerMaximumFactor: 3, peerMinimumRatio: 2))
 
     /// The parameters each rule reads; any other name in a rules file is refused.
     public static func acceptedParameters(_ name: IndicatorName) -> Set<String> {

@@ -77,7 +77,7 @@ extension RuleSet {
         if let node = top["risk"] {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
-                "quiet_days", "maximum_evidence",
+                "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
@@ -87,6 +87,9 @@ extension RuleSet {
             if let n = fields["indicator_window_days"] { r.indicatorWindowDays = try reader.integer(n, "risk.indicator_window_days", range: 1...3650) }
             if let n = fields["quiet_days"] { r.quietDays = try reader.integer(n, "risk.quiet_days", range: 1...3650) }
             if let n = fields["maximum_evidence"] { r.maximumEvidence = try reader.integer(n, "risk.maximum_evidence", range: 1...100_000) }
+            if let n = fields["peer_prior_accesses"] { r.peerPriorAccesses = try reader.number(n, "risk.peer_prior_accesses", range: 0...1_000_000) }
+            if let n = fields["peer_maximum_factor"] { r.peerMaximumFactor = try reader.number(n, "risk.peer_maximum_factor", range: 0...1_000) }
+            if let n = fields["peer_minimum_ratio"] { r.peerMinimumRatio = try reader.number(n, "risk.peer_minimum_ratio", range: 1...1_000) }
             rules.risk = r
         }
         if let node = top["exceptions"] {
@@ -177,6 +180,9 @@ extension RuleSet {
               indicator_window_days: \(risk.indicatorWindowDays)
               quiet_days: \(risk.quietDays)
               maximum_evidence: \(risk.maximumEvidence)
+              peer_prior_accesses: \(number(risk.peerPriorAccesses))
+              peer_maximum_factor: \(number(risk.peerMaximumFactor))
+              peer_minimum_ratio: \(number(risk.peerMinimumRatio))
 
             """
         if exceptions.isEmpty {

@@ -94,9 +94,20 @@ public struct RiskSettings: Equatable, Sendable {
     public var quietDays: Int
     /// The most evidence events listed on one alert (the count of all is kept).
     public var maximumEvidence: Int
+    /// How many of the force's own accesses a member of staff's rate of a volume indicator (see
+    /// ``IndicatorName/isVolume``) is shrunk towards their peers' rate by: the weight of the peers' rate, in
+    /// accesses, so a user with little history is not far from their peers. 0 scores every volume hit in full.
+    public var peerPriorAccesses: Double
+    /// The most a volume hit's points are multiplied by, however far the user is above their peers.
+    public var peerMaximumFactor: Double
+    /// How many times their peers' rate a user's (shrunk) rate must exceed before a peer-relative hit scores at all;
+    /// above it, points grow with the excess. Among thirty analysts doing the same research, half are above the
+    /// average by chance; this keeps them out.
+    public var peerMinimumRatio: Double
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
-                indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int) {
+                indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
+                peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
@@ -104,6 +115,9 @@ public struct RiskSettings: Equatable, Sendable {
         self.indicatorWindowDays = indicatorWindowDays
         self.quietDays = quietDays
         self.maximumEvidence = maximumEvidence
+        self.peerPriorAccesses = peerPriorAccesses
+        self.peerMaximumFactor = peerMaximumFactor
+        self.peerMinimumRatio = peerMinimumRatio
     }
 }
 

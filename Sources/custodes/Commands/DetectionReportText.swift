@@ -26,16 +26,20 @@ enum DetectionReportText {
             lines.append(line)
         }
         lines.append("")
-        lines.append("Explained share by role:")
+        // Per role, so a force sees at once whether its data look like what the rules expect: a role whose work is
+        // mostly unexplained, or that fires rules on most accesses, needs its links exported or the rules tuned.
+        lines.append("Explained share and hits by role:")
         for role in StaffRole.allCases {
             guard let total = s.inScopeByRole[role], total > 0 else { continue }
             let explained = s.explainedByRole[role] ?? 0
-            lines.append("  \(role.rawValue.padding(22, left: false)) \(percent(Double(explained) / Double(total)).padding(7, left: true)) of \(total.formatted())")
+            let perThousand = Double(s.hitsByRole[role] ?? 0) * 1000 / Double(total)
+            lines.append("  \(role.rawValue.padding(22, left: false)) \(percent(Double(explained) / Double(total)).padding(7, left: true)) explained of \(total.formatted().padding(9, left: true)) accesses; \(String(format: "%.1f", perThousand)) hits per 1,000")
         }
         lines.append("")
-        lines.append("Indicator hits:")
+        lines.append("Indicator hits (scored; at or below the peers' rate, not scored):")
         for name in IndicatorName.allCases {
-            lines.append("  \(name.rawValue.padding(26, left: false)) \((s.hits[name] ?? 0).formatted().padding(10, left: true))")
+            let atPeer = s.atPeerRate[name].map { "  (\($0.formatted()) at peer rate)" } ?? ""
+            lines.append("  \(name.rawValue.padding(26, left: false)) \((s.hits[name] ?? 0).formatted().padding(10, left: true))\(atPeer)")
         }
         let suppressed = s.suppressedByException.reduce(0, +)
         if !s.suppressedByException.isEmpty {

@@ -41,11 +41,22 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Write every audit file as CSV (by default the PNC's is JSON Lines, as some exporters write it).")
     var csvOnly = false
 
+    @Option(help: """
+        tidy (almost every access has a business link on record; the demo's) or realistic (person checks with a typed \
+        reason and no record, briefings, research, many marked people, rosters that miss shifts, misuse from force \
+        terminals): see docs/scenarios.md.
+        """)
+    var profile: String = "tidy"
+
     func validate() throws {
         guard staff >= 20 else { throw ValidationError("--staff must be at least 20, to hold every role.") }
         guard (1...3660).contains(days) else { throw ValidationError("--days must be from 1 to 3660.") }
         guard (0...0.5).contains(misconductShare), (0...0.5).contains(benignShare) else {
             throw ValidationError("--misconduct-share and --benign-share must be from 0 to 0.5.")
+        }
+        guard SimulationProfile(rawValue: profile) != nil else {
+            throw ValidationError("--profile must be one of: "
+                                  + SimulationProfile.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         guard case .success = Timestamp.parseDate(start), start.count == 10 else {
             throw ValidationError("--start must be a date written YYYY-MM-DD, such as 2025-01-06.")
@@ -56,7 +67,7 @@ struct SimulateCommand: ParsableCommand {
         guard case .success(let first) = Timestamp.parseDate(start) else { return }
         let config = SimulationConfig(staff: staff, days: days, seed: seed, start: first,
                                       misconductShare: misconductShare, benignShare: benignShare, noise: !noNoise,
-                                      jsonlForPNC: !csvOnly)
+                                      jsonlForPNC: !csvOnly, profile: SimulationProfile(rawValue: profile) ?? .tidy)
         let clock = ContinuousClock()
         let began = clock.now
         let simulation = ForceSimulation(config: config)

@@ -1,0 +1,87 @@
+import CustodesModel
+
+/// Each member of staff's recent rate of each peer-relative indicator (see ``IndicatorName/isPeerRelative``) beside the rate of
+/// their peers in the same role, both learnt from the force's own data as it streams past, without labels.
+///
+/// Rates are hits per access to a person (explained accesses included, so a role whose work is mostly explained has
+/// a low rate). Counts fade by a fifth each week (a half-life of about three weeks), so a burst after a quiet year
+/// is not diluted by the year. A user's rate is shrunk towards the peers': `(hits + k·peer) / (accesses + k)` with
+/// `k` the prior in accesses, so five look-ups say little and five hundred say a lot. A peer-relative hit then scores its
+/// points times the excess, `user / peer − minimum ratio`, between 0 and the maximum factor.
+struct PeerBaseline {
+    static let volumeIndicators = IndicatorName.allCases.filter(\.isPeerRelative)
+    /// Opening contact details, an address or a photograph are different habits: an officer checking an address
+    /// at a door is common, one collecting phone numbers is not. Each has a baseline of its own.
+    enum SensitiveKind: Int, CaseIterable { case contact, address, image }
+    static let weeklyFade = 0.8
+
+    let prior: Double
+    let maximumFactor: Double
+    let minimumRatio: Double
+    private let slots: Int
+    private var staffAccesses: [Double]
+    private var staffHits: [Double]
+    private var roleAccesses: [Double]
+    private var roleHits: [Double]
+
+    init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double) {
+        self.prior = prior
+        self.maximumFactor = maximumFactor
+        self.minimumRatio = minimumRatio
+        slots = Self.volumeIndicators.count + SensitiveKind.allCases.count - 1
+        staffAccesses = Array(repeating: 0, count: staffCount)
+        staffHits = Array(repeating: 0, count: staffCount * slots)
+        roleAccesses = Array(repeating: 0, count: StaffRole.allCases.count)
+        roleHits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
+    }
+
+    var isEnabled: Bool { prior > 0 }
+
+    /// The baseline a hit counts in: one per peer-relative indicator, and for sensitive fields one per kind.
+    static func slot(_ indicator: IndicatorName, sensitive: SensitiveKind = .contact) -> Int? {
+        guard let position = volumeIndicators.firstIndex(of: indicator) else { return nil }
+        // Contact details use the indicator's own slot; addresses and images the two after the indicators'.
+        guard indicator == .sensitiveFields, sensitive != .contact else { return position }
+        return volumeIndicators.count + sensitive.rawValue - 1
+    }
+
+    mutating func countAccess(staff: Int, role: Int) {
+        staffAccesses[staff] += 1
+        roleAccesses[role] += 1
+    }
+
+    /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points
+    /// and the ratio of the rates, for the alert's words.
+    mutating func weigh(_ indicator: IndicatorName, staff: Int, role: Int,
+                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double) {
+        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1) }
+        staffHits[staff * slots + slot] += 1
+        roleHits[role * slots + slot] += 1
+        return Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
+                           peerHits: roleHits[role * slots + slot], peerAccesses: roleAccesses[role],
+                           prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
+    }
+
+    /// The shrunk rate's excess over the peers' rate. Exposed for the tests that pin the arithmetic.
+    static func excess(hits: Double, accesses: Double, peerHits: Double, peerAccesses: Double, prior: Double,
+                       maximumFactor: Double, minimumRatio: Double) -> (factor: Double, ratio: Double) {
+        guard peerAccesses > 0, peerHits > 0 else { return (maximumFactor, maximumFactor + minimumRatio) }
+        let peer = peerHits / peerAccesses
+        let user = (hits + prior * peer) / (accesses + prior)
+        let ratio = user / peer
+        // A rare hit is many times a rare rate: one look at a partner's record by a response officer, whose peers
+        // almost never do it, is sixteen times their rate. Chance gives that; only a count well beyond what the
+        // peers' rate leads to expect (three standard deviations of a Poisson count, and at least three) scores.
+        let expected = accesses * peer
+        guard hits >= 3, hits >= expected + 3 * expected.squareRoot() else { return (0, ratio) }
+        return (min(max(ratio - minimumRatio, 0), maximumFactor), ratio)
+    }
+
+    /// Fades every count, as each week closes.
+    mutating func fade() {
+        for index in staffAccesses.indices { staffAccesses[index] *= Self.weeklyFade }
+        for index in staffHits.indices { staffHits[index] *= Self.weeklyFade }
+        for index in roleAccesses.indices { roleAccesses[index] *= Self.weeklyFade }
+        for index in roleHits.indices { roleHits[index] *= Self.weeklyFade }
+    }
+}

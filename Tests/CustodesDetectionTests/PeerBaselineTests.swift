@@ -1,0 +1,76 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+/// Peer baselines: a volume hit scores by how far the user's rate of it stands above their role's, with shrinkage
+/// for users with little history.
+@Suite("Peer baselines")
+struct PeerBaselineTests {
+    static let standard = RuleSet.standard.risk
+
+    static func excess(hits: Double, accesses: Double, peerHits: Double = 1_000,
+                       peerAccesses: Double = 10_000) -> (factor: Double, ratio: Double) {
+        PeerBaseline.excess(hits: hits, accesses: accesses, peerHits: peerHits, peerAccesses: peerAccesses,
+                            prior: standard.peerPriorAccesses, maximumFactor: standard.peerMaximumFactor,
+                            minimumRatio: standard.peerMinimumRatio)
+    }
+
+    @Test("a user at the peers' rate scores nothing; one at four times it, over plenty of accesses, scores")
+    func excessOverPeers() {
+        let atPeerRate = Self.excess(hits: 100, accesses: 1_000)
+        #expect(atPeerRate.factor == 0)
+        #expect(abs(atPeerRate.ratio - 1) < 1e-9)
+        let fourTimes = Self.excess(hits: 400, accesses: 1_000)
+        #expect(fourTimes.factor > 1 && fourTimes.ratio > 3.5)
+        // Twice the rate is within what chance gives among many peers doing the same work: no points yet.
+        #expect(Self.excess(hits: 200, accesses: 1_000).factor == 0)
+        // Far above: capped.
+        #expect(Self.excess(hits: 1_000, accesses: 1_000).factor == Self.standard.peerMaximumFactor)
+    }
+
+    @Test("five look-ups say little: a user with five, all hits, is shrunk to near the peers' rate")
+    func shrinkage() {
+        let five = Self.excess(hits: 5, accesses: 5)
+        #expect(five.factor == 0, "five of five is ratio \(five.ratio) after shrinkage")
+        let fiveHundred = Self.excess(hits: 500, accesses: 500)
+        #expect(fiveHundred.factor == Self.standard.peerMaximumFactor, "the same rate over 500 accesses")
+    }
+
+    @Test("streaming: among forty peers at one rate, only the member of staff at five times it gets points")
+    func streaming() {
+        var baseline = PeerBaseline(staffCount: 41, prior: Self.standard.peerPriorAccesses,
+                                    maximumFactor: Self.standard.peerMaximumFactor,
+                                    minimumRatio: Self.standard.peerMinimumRatio)
+        var factors = [Double](repeating: 0, count: 41)
+        // Four weeks: each peer makes 100 person accesses a week, 5 of them at marked people; staff 40 makes 25.
+        for _ in 0..<4 {
+            for access in 0..<100 {
+                for staff in 0..<41 {
+                    baseline.countAccess(staff: staff, role: 0)
+                    let rate = staff == 40 ? 4 : 20
+                    if access % rate == 0 {
+                        factors[staff] = baseline.weigh(.vulnerablePerson, staff: staff, role: 0).factor
+                    }
+                }
+            }
+            baseline.fade()
+        }
+        #expect(factors[40] > 1, "five times the peers' rate: \(factors[40])")
+        #expect(factors[0..<40].allSatisfy { $0 == 0 })
+        // An indicator scored in full is not weighed against peers.
+        #expect(baseline.weigh(.repeatLookups, staff: 0, role: 0).factor == 1)
+    }
+
+    @Test("the rules file reads and writes the peer settings, and 0 turns baselines off")
+    func rulesFile() throws {
+        var rules = RuleSet.standard
+        rules.risk.peerPriorAccesses = 0
+        rules.risk.peerMinimumRatio = 3
+        let parsed = try RuleSet.parse(rules.yaml, file: "rules.yaml")
+        #expect(parsed.risk.peerPriorAccesses == 0 && parsed.risk.peerMinimumRatio == 3)
+        #expect(throws: RulesError.self) {
+            try RuleSet.parse(rules.yaml.replacingOccurrences(of: "peer_minimum_ratio: 3", with: "peer_minimum_ratio: 0.5"),
+                              file: "rules.yaml")
+        }
+    }
+}
