@@ -79,10 +79,17 @@ struct TriageTests {
         let fixture = try await WebFixture.make()
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
-        let record = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database))
-        let detail = try AlertDetail.decode(record.detail)
+        // The fixture alert with the longest timeline.
+        var longest: (id: Int64, detail: AlertDetail)?
+        for row in try await fixture.database.sql.raw("SELECT alert_id, detail FROM alerts").all() {
+            let detail = try AlertDetail.decode(try row.decode(column: "detail", as: String.self))
+            if detail.evidence_detail.count > (longest?.detail.evidence_detail.count ?? 0) {
+                longest = (try row.decode(column: "alert_id", as: Int64.self), detail)
+            }
+        }
+        let (alertID, detail) = try #require(longest)
         let total = detail.evidence_detail.count
-        try #require(total > WebApplication.collapsedRows, "the fixture's top alert has a long timeline")
+        try #require(total > WebApplication.collapsedRows, "the fixture has an alert with a long timeline")
         @Sendable func rows(_ page: String, _ table: String) -> Int {
             guard let start = page.range(of: "id=\"\(table)\""),
                   let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex) else { return -1 }
@@ -90,11 +97,11 @@ struct TriageTests {
         }
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
-            let collapsed = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            let collapsed = String(buffer: try await head.get(client, "/alerts/\(alertID)").body)
             #expect(rows(collapsed, "timeline") == WebApplication.collapsedRows)
             #expect(collapsed.contains("Showing the first \(WebApplication.collapsedRows) of \(total) events."))
-            #expect(collapsed.contains("href=\"/alerts/\(fixture.alertID)?show=all#timeline\""))
-            let all = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)?show=all").body)
+            #expect(collapsed.contains("href=\"/alerts/\(alertID)?show=all#timeline\""))
+            let all = String(buffer: try await head.get(client, "/alerts/\(alertID)?show=all").body)
             #expect(rows(all, "timeline") == total)
             #expect(rows(all, "people") == detail.people.count && !all.contains("Showing the first"))
         }
