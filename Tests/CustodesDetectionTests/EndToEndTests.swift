@@ -38,6 +38,15 @@ struct EndToEndTests {
         return (alerts, truth, engine.summary)
     }
 
+    /// The alerts measured against the simulation's truth, as `custodes evaluate` measures them.
+    static func evaluate(_ alerts: [Alert], truth: [TruthRecord]) -> Evaluation {
+        Evaluation(truth: truth, alerts: alerts.map {
+            AlertRecord(alertID: $0.alertID, staffID: $0.staffID, openedAt: $0.openedAt, score: $0.score,
+                        overBudget: $0.overBudget, surfacedAt: $0.surfacedAt ?? $0.openedAt,
+                        indicators: $0.indicators.map(\.rawValue))
+        })
+    }
+
     @Test("recall, precision and explained share stay above their floors, and the same input gives the same alerts")
     func floors() throws {
         let directory = NSTemporaryDirectory() + "custodes-e2e-" + UUID().uuidString
@@ -45,12 +54,7 @@ struct EndToEndTests {
         _ = try ForceSimulation(config: Self.config).write(to: directory)
         // Two alerts a week per thousand staff, rounded up: the unit's capacity.
         let (alerts, truth, summary) = try Self.detect(directory, budget: 2)
-        let records = alerts.map {
-            AlertRecord(alertID: $0.alertID, staffID: $0.staffID, openedAt: $0.openedAt, score: $0.score,
-                        overBudget: $0.overBudget, surfacedAt: $0.surfacedAt ?? $0.openedAt,
-                        indicators: $0.indicators.map(\.rawValue))
-        }
-        let evaluation = Evaluation(truth: truth, alerts: records)
+        let evaluation = Self.evaluate(alerts, truth: truth)
         #expect(evaluation.misconductStaff >= 7)
         #expect(evaluation.recall >= 0.8, "recall \(evaluation.recall)")
         #expect(evaluation.precision >= 0.8, "precision \(evaluation.precision)")
@@ -73,12 +77,7 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = try ForceSimulation(config: Self.realistic).write(to: directory)
         let (alerts, truth, summary) = try Self.detect(directory, budget: 2)
-        let records = alerts.map {
-            AlertRecord(alertID: $0.alertID, staffID: $0.staffID, openedAt: $0.openedAt, score: $0.score,
-                        overBudget: $0.overBudget, surfacedAt: $0.surfacedAt ?? $0.openedAt,
-                        indicators: $0.indicators.map(\.rawValue))
-        }
-        let evaluation = Evaluation(truth: truth, alerts: records)
+        let evaluation = Self.evaluate(alerts, truth: truth)
         #expect(evaluation.misconductStaff >= 7)
         #expect(evaluation.recall >= 0.7, "recall \(evaluation.recall)")
         #expect(evaluation.precision >= 0.5, "precision \(evaluation.precision)")
