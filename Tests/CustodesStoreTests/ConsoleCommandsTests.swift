@@ -118,6 +118,17 @@ struct ConsoleCommandsTests {
         #expect(entries.last?.detail == "fewer, stronger alerts")
     }
 
+    @Test("the rule test bench gives exactly the example's expected hits, each rule scored in full without peers")
+    func ruleTestBench() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let bench = try await CustodesProcess.runCapturing(["rules", "test", root.path + "/rules/default.yaml",
+                                                            root.path + "/examples/rules-test"])
+        #expect(bench.status == 0, "\(bench.output)\(bench.error)")
+        #expect(bench.output.contains("All 10 expected hits found, none unexpected."), "\(bench.output)")
+        #expect(bench.output.contains("peer baselines off"))
+    }
+
     @Test("serve finds the key beside a SQLite store, and refuses a wrong or missing key rather than make a new one")
     func deploymentKey() async throws {
         let folder = NSTemporaryDirectory() + "custodes-key-" + UUID().uuidString

@@ -190,7 +190,7 @@ extension RuleSet {
                 # Exceptions: each names a rule (or *), whom it covers (staff_id, person_id or reason_contains), until
                 # when, and who granted it, when and why. For example:
                 # - rule: repeat_lookups
-                #   staff_id: S100093
+                #   staff_id: S999999
                 #   reason_contains: "tasking DA-2025-04"
                 #   until: 2025-06-30
                 #   granted_by: head of unit
