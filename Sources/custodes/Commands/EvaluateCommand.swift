@@ -26,6 +26,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "The alerts written by `custodes detect`.")
     var alerts: String = "alerts.jsonl"
 
+    @Flag(help: "Print the measures as one JSON object (for scripts such as benchmarks/quality.sh).")
+    var json = false
+
     /// With --db, the store's standing alerts are measured instead of a file, and the result recorded there.
     @OptionGroup var database: DatabaseOptions
 
@@ -42,7 +45,10 @@ struct EvaluateCommand: AsyncParsableCommand {
                 throw ValidationError("No alerts file at \(alerts): write one with `custodes detect \(bundle) --out "
                                       + "\(alerts)`, or measure a store's alerts with --db.")
             }
-            print(EvaluationText.render(Evaluation(truth: truth, alerts: try AlertFile.parse(try String(contentsOfFile: alerts, encoding: .utf8), path: alerts))))
+            let evaluation = Evaluation(truth: truth, alerts: try AlertFile.parse(try String(contentsOfFile: alerts,
+                                                                                                  encoding: .utf8),
+                                                                               path: alerts))
+            print(json ? try EvaluationJSON.render(evaluation) : EvaluationText.render(evaluation))
             return
         }
         let evaluation = try await self.database.withStore { database in
@@ -51,6 +57,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                                                at: Int64(Date().timeIntervalSince1970), in: database)
             return evaluation
         }
+        guard !json else { return print(try EvaluationJSON.render(evaluation)) }
         print(EvaluationText.render(evaluation))
         print("\nrecorded in \(store); `custodes capability` reports it")
     }
@@ -85,5 +92,50 @@ enum EvaluationText {
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The evaluation as one JSON object, with the same measures as the readable report and the days of every detection.
+enum EvaluationJSON {
+    struct Scenario: Encodable {
+        var scenario: String
+        var staff: Int
+        var detected: Int
+        var recall: Double
+        var median_days: Double?
+        var days: [Double]
+    }
+
+    struct Report: Encodable {
+        var misconduct_staff: Int
+        var alerts_within_budget: Int
+        var alerts_over_budget: Int
+        var alerted_staff: Int
+        var falsely_alerted_staff: Int
+        var detected: Int
+        var recall: Double
+        var recall_uncapped: Double
+        var precision: Double
+        var median_days: Double?
+        var worst_days: Double?
+        var scenarios: [Scenario]
+        var false_alerts_by_pattern: [String: Int]
+    }
+
+    static func render(_ e: Evaluation) throws -> String {
+        let report = Report(
+            misconduct_staff: e.misconductStaff, alerts_within_budget: e.alertsWithinBudget,
+            alerts_over_budget: e.alertsOverBudget, alerted_staff: e.alertedStaff,
+            falsely_alerted_staff: e.falselyAlertedStaff, detected: e.detected, recall: e.recall,
+            recall_uncapped: e.recallUncapped, precision: e.precision, median_days: e.medianDaysToDetect,
+            worst_days: e.worstDaysToDetect,
+            scenarios: e.scenarios.map {
+                Scenario(scenario: $0.scenario, staff: $0.staff, detected: $0.detected, recall: $0.recall,
+                         median_days: Evaluation.medianOf($0.daysToDetect), days: $0.daysToDetect)
+            },
+            false_alerts_by_pattern: e.falseAlertsByPattern)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 }
