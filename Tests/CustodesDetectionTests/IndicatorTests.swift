@@ -27,6 +27,10 @@ struct IndicatorTests {
         #expect(later.first?.detail.contains("involvement in O1 ended") == true)
         #expect(hits([Fixture.event("E1", Fixture.at(0, 10), staff: 0, person: 0)], .revisitAfterInvolvement).isEmpty)
         #expect(hits([Fixture.event("E1", Fixture.at(10, 10), staff: 5, person: 0)], .revisitAfterInvolvement).isEmpty)
+        // Three accesses in one sitting are one look; another day is another.
+        let sitting = [10, 11, 12].map { Fixture.event("E\($0)", Fixture.at(10, $0), staff: 0, person: 0, workstation: "REMOTE-1") }
+            + [Fixture.event("E13", Fixture.at(12, 10), staff: 0, person: 0, workstation: "REMOTE-1")]
+        #expect(hits(sitting, .revisitAfterInvolvement).map { $0.evidence[0].eventID } == ["E10", "E13"])
     }
 
     @Test("sensitive fields: contact, address, photograph or a custody image")

@@ -28,6 +28,17 @@ struct PeerBaselineTests {
         #expect(Self.excess(hits: 1_000, accesses: 1_000).factor == Self.standard.peerMaximumFactor)
     }
 
+    @Test("a count scores only when the peers' rate makes it very unlikely: two rare look-ups do, forty of thirty expected do not")
+    func significance() {
+        #expect(PeerBaseline.isSignificant(hits: 2, expected: 0.001), "a kind of look-up the role almost never makes")
+        #expect(!PeerBaseline.isSignificant(hits: 1, expected: 0), "one is never enough")
+        #expect(!PeerBaseline.isSignificant(hits: 2, expected: 0.75))
+        #expect(!PeerBaseline.isSignificant(hits: 5, expected: 1), "P(X ≥ 5 | 1) is about 0.004")
+        #expect(PeerBaseline.isSignificant(hits: 8, expected: 1), "P(X ≥ 8 | 1) is about 0.00001")
+        #expect(!PeerBaseline.isSignificant(hits: 40, expected: 30))
+        #expect(PeerBaseline.isSignificant(hits: 60, expected: 30))
+    }
+
     @Test("five look-ups say little: a user with five, all hits, is shrunk to near the peers' rate")
     func shrinkage() {
         let five = Self.excess(hits: 5, accesses: 5)

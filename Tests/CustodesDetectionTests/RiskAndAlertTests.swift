@@ -29,17 +29,45 @@ struct RiskAndAlertTests {
         #expect(alert.evidence[0].explanationsTried.contains("duty: not on any rostered shift (with tolerance)"))
     }
 
-    @Test("below the threshold nothing opens; one indicator needs the strong threshold")
+    @Test("below the threshold nothing opens; one indicator needs the strong threshold unless it returns to one person")
     func thresholds() {
         // A single unmarked, non-sensitive look-up on duty: no hits worth an alert.
         let quiet = Fixture.run([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1)])
         #expect(quiet.alerts.isEmpty)
-        // Repeated look-ups of an unmarked person on duty: only repeat_lookups fires, 4 + 8 + 12 + 16 + 16 = 56 points.
         var rules = Fixture.fullPoints
         rules.risk.strongThreshold = 1000
+        // Contact details of an unmarked person opened eight times in one morning: only sensitive_fields fires,
+        // 8 × 5 = 40 points, volume with nothing specific.
+        let morning = (0..<8).map {
+            Fixture.event("E\($0)", Fixture.at(1, 9, $0 * 5), staff: 5, person: 1, fields: [.contact])
+        }
+        #expect(Fixture.run(morning, rules: rules).alerts.isEmpty, "one indicator alone needs the strong threshold")
+        #expect(Fixture.run(morning).alerts.count == 1, "and reaches the standard strong threshold of 30")
+        // Look-ups of one unmarked person on seven days: only repeat_lookups fires, 4 + 8 + 12 + 16 + 16 = 56 points,
+        // but the user returns to one person day after day, which needs no second indicator.
         let days = (0..<7).map { Fixture.event("E\($0)", Fixture.at($0 < 5 ? $0 : $0 + 2, 10), staff: 5, person: 1) }
-        #expect(Fixture.run(days, rules: rules).alerts.isEmpty, "one indicator alone needs the strong threshold")
-        #expect(Fixture.run(days).alerts.count == 1, "but reaches the standard strong threshold of 40")
+        #expect(Fixture.run(days, rules: rules).alerts.count == 1)
+    }
+
+    @Test("one person returned to on different days is a pattern; many people once each, or one sitting, are not")
+    func returnedPerson() {
+        func ledger(_ hits: [(IndicatorName, PersonIndex, Int, Int)]) -> RiskLedger {
+            var ledger = RiskLedger()
+            for (indicator, person, day, hour) in hits {
+                ledger.add(Hit(indicator: indicator, points: 6, at: Fixture.at(day, hour), staff: 0, person: person,
+                               evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400)
+            }
+            return ledger
+        }
+        #expect(ledger([(.revisitAfterInvolvement, 0, 1, 10), (.revisitAfterInvolvement, 0, 3, 10)]).hasReturnedPerson)
+        #expect(ledger([(.revisitAfterInvolvement, 0, 1, 10), (.repeatLookups, 0, 4, 10)]).hasReturnedPerson)
+        #expect(!ledger((0..<4).map { (.revisitAfterInvolvement, PersonIndex($0), $0, 10) }).hasReturnedPerson,
+                "an analyst's research: four people, each once")
+        #expect(!ledger([(.revisitAfterInvolvement, 0, 1, 10), (.revisitAfterInvolvement, 0, 1, 11)]).hasReturnedPerson,
+                "one sitting")
+        #expect(!ledger([(.sensitiveFields, 0, 1, 10), (.sensitiveFields, 0, 3, 10)]).hasReturnedPerson,
+                "volume indicators are weighed against peers, not taken as a pattern")
+        #expect(ledger([(.selfOrAssociate, 3, 1, 10)]).hasSelfOrAssociate)
     }
 
     @Test("later evidence joins the open alert; after the quiet period a new alert opens")
@@ -104,6 +132,19 @@ struct RiskAndAlertTests {
         #expect(alerts[0].surfacedAt == Fixture.at(7, 0))
         #expect(alerts[4].surfacedAt == Fixture.at(7, 10))
         #expect(alerts[3].surfacedAt == nil)
+
+        // With the data running on a week past the last alert, the queue works through that week too.
+        Budget.apply(&alerts, perWeek: 2, through: Fixture.at(15, 0))
+        #expect(alerts[3].surfacedAt == Fixture.at(14, 0))
+        // The queue ranks by the risk known by the end of each week, never by what came later: alert 4's risk
+        // rose in week three, so in week one alerts 2 and 3 are reached before it.
+        var later = [alert(1, score: 30, day: 0), alert(2, score: 50, day: 1), alert(3, score: 40, day: 2),
+                     alert(4, score: 20, day: 3)]
+        later[3].score = 90
+        later[3].riskByDay = [Alert.RiskPoint(day: Fixture.at(3, 0), score: 20), Alert.RiskPoint(day: Fixture.at(15, 0), score: 90)]
+        Budget.apply(&later, perWeek: 2)
+        #expect(later[2].surfacedAt == Fixture.at(2, 10))
+        #expect(later[3].surfacedAt == nil)
     }
 
     @Test("alerts as JSON carry the documented fields, in a stable order")

@@ -125,7 +125,7 @@ struct ConsoleCommandsTests {
         let bench = try await CustodesProcess.runCapturing(["rules", "test", root.path + "/rules/default.yaml",
                                                             root.path + "/examples/rules-test"])
         #expect(bench.status == 0, "\(bench.output)\(bench.error)")
-        #expect(bench.output.contains("All 10 expected hits found, none unexpected."), "\(bench.output)")
+        #expect(bench.output.contains("expected hits found, none unexpected."), "\(bench.output)")
         #expect(bench.output.contains("peer baselines off"))
     }
 

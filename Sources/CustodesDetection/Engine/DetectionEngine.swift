@@ -56,6 +56,7 @@ public final class DetectionEngine {
         // The pair's slot is a miss to memory; asked for now, it arrives while the access is explained.
         if let person = event.person { pairLastAccess.prefetch(Self.pair(event.staff, person)) }
         let now = event.at.seconds
+        if now > summary.lastEventAt?.seconds ?? .min { summary.lastEventAt = event.at }
         settleEndedSessions(now: now)
         let week = event.at.weekNumber
         if week != currentWeek {
@@ -216,12 +217,13 @@ public final class DetectionEngine {
         let risk = context.rules.risk
         let distinct = activities[staff].risk.distinctIndicators
         // With peer baselines, volume alone (however far above peers) opens an alert only at the strong threshold:
-        // at the ordinary threshold an indicator scored in full must be among the recent hits too, and one such
-        // indicator repeated three times is enough on its own.
+        // at the ordinary threshold an indicator scored in full must be among the recent hits too. One person
+        // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
         let ledger = activities[staff].risk
+        guard score >= risk.alertThreshold else { return }
         let specific = !peers.isEnabled || ledger.hasSpecificIndicator
-        let enough = distinct >= risk.minimumIndicators || (peers.isEnabled && ledger.hasRepeatedSpecificIndicator)
-        guard (score >= risk.alertThreshold && enough && specific) || score >= risk.strongThreshold else { return }
+        let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
+        guard (enough && specific) || score >= risk.strongThreshold else { return }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         for earlier in activities[staff].risk.recentHits {

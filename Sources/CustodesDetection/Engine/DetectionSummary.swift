@@ -24,6 +24,8 @@ public struct DetectionSummary: Sendable, Equatable {
     public var suppressedByException: [Int] = []
     public var unresolvableExceptions: [Int] = []
     public var alerts = 0
+    /// The newest event's time: a budgeted queue goes on working through the weeks up to it.
+    public var lastEventAt: Timestamp?
 
     public var explainedShare: Double { inScope == 0 ? 1 : Double(explained) / Double(inScope) }
 

@@ -34,7 +34,10 @@ extension DetectionEngine {
                                 result, "looked up \(pseudonym) (\(names.joined(separator: ", "))) with no business link"))
             }
         }
-        if compiled.isEnabled(.revisitAfterInvolvement), let ended = result.involvementEnded,
+        // Several accesses in one sitting are one look: a revisit counts once a day per person.
+        let firstLookToday = activities[staff].unexplainedDays[person]?.last.map { $0.at.seconds / 86_400 != t / 86_400 }
+            ?? true
+        if compiled.isEnabled(.revisitAfterInvolvement), firstLookToday, let ended = result.involvementEnded,
            t - ended.seconds <= compiled.revisitLookback {
             let days = (t - ended.seconds) / 86_400
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""

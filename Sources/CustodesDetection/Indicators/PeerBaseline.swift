@@ -70,11 +70,35 @@ struct PeerBaseline {
         let user = (hits + prior * peer) / (accesses + prior)
         let ratio = user / peer
         // A rare hit is many times a rare rate: one look at a partner's record by a response officer, whose peers
-        // almost never do it, is sixteen times their rate. Chance gives that; only a count well beyond what the
-        // peers' rate leads to expect (three standard deviations of a Poisson count, and at least three) scores.
-        let expected = accesses * peer
-        guard hits >= 3, hits >= expected + 3 * expected.squareRoot() else { return (0, ratio) }
+        // almost never do it, is sixteen times their rate. Chance gives that; only a count that the peers' rate
+        // makes very unlikely scores (see `isSignificant`).
+        guard isSignificant(hits: hits, expected: accesses * peer) else { return (0, ratio) }
         return (min(max(ratio - minimumRatio, 0), maximumFactor), ratio)
+    }
+
+    /// The chance of a Poisson count that large, with the peers' rate as its mean, below which a hit scores. A
+    /// force of 1,500 staff makes thousands of such comparisons a week, so one in ten thousand, not one in twenty.
+    static let significance = 1e-4
+    static let minimumHits = 2.0
+
+    /// Whether `hits` is beyond what chance gives a user at the peers' rate: the Poisson tail P(X ≥ hits) below
+    /// ``significance`` (with the normal approximation once the mean is large), and never fewer than two hits. Two
+    /// look-ups of a kind the role almost never makes count; a busy user's fortieth, where thirty were expected,
+    /// does not.
+    static func isSignificant(hits: Double, expected: Double) -> Bool {
+        guard hits >= minimumHits else { return false }
+        guard expected > 0 else { return true }
+        if expected >= 30 { return hits >= expected + 3.72 * expected.squareRoot() }
+        // The tail is one minus the terms below `hits`; faded counts are fractional, so the count is rounded down.
+        let count = Int(hits.rounded(.down))
+        if Double(count) > expected + 12 * expected.squareRoot() + 12 { return true }
+        var term = pow2(-expected / 0.693_147_180_559_945_3)
+        var below = 0.0
+        for k in 0..<count {
+            below += term
+            term *= expected / Double(k + 1)
+        }
+        return 1 - below < significance
     }
 
     /// Fades every count, as each week closes.

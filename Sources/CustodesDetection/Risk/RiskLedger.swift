@@ -36,16 +36,27 @@ struct RiskLedger {
     /// Whether any recent hit is of an indicator scored in full, not against peers.
     var hasSpecificIndicator: Bool { recentHits.contains { !$0.indicator.isPeerRelative } }
 
-    /// Whether one indicator scored in full fired at least three times recently: a pattern (the same person on
-    /// day after day, revisit after revisit) that needs no second indicator to be worth a look.
-    var hasRepeatedSpecificIndicator: Bool {
-        var counts: [IndicatorName: Int] = [:]
+    /// Whether the recent hits show the user returning to one person: hits of indicators scored in full (a revisit
+    /// after their involvement ended, a repeated look-up, a look at a relative or associate) on the same person on
+    /// two different days. That is the shape of abuse of position, a person sought out again and again, and needs
+    /// no second indicator; many different people each looked at once (an analyst's research) are not it.
+    var hasReturnedPerson: Bool {
+        var firstDay: [PersonIndex: Int64] = [:]
         for hit in recentHits where !hit.indicator.isPeerRelative {
-            counts[hit.indicator, default: 0] += 1
-            if counts[hit.indicator]! >= 3 { return true }
+            guard let person = hit.person else { continue }
+            let day = hit.at.seconds / 86_400
+            if let seen = firstDay[person] {
+                if seen != day { return true }
+            } else {
+                firstDay[person] = day
+            }
         }
         return false
     }
+
+    /// Whether a recent hit is one that needs no pattern around it: a look at the user's own record, a relative's
+    /// or a declared associate's.
+    var hasSelfOrAssociate: Bool { recentHits.contains { $0.indicator == .selfOrAssociate } }
 
     private func decay(_ seconds: Double, _ halfLifeDays: Double) -> Double {
         pow2(-seconds / (halfLifeDays * 86_400))

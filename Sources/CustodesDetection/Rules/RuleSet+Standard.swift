@@ -22,11 +22,11 @@ extension RuleSet {
                 "minimum_lookups": 8, "window_days": 56, "minimum_excess_share": 0.3, "minimum_z": 3,
                 "group_age_from": 16, "group_age_to": 35,
             ]),
-            Rule(name: .selfOrAssociate, weight: 16),
+            Rule(name: .selfOrAssociate, weight: 20),
             Rule(name: .newPairWithMarker, weight: 1),
             Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
         ],
-        risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 40,
+        risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 30,
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
                            peerMaximumFactor: 3, peerMinimumRatio: 2))
 

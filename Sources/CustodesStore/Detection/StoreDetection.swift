@@ -100,7 +100,7 @@ public struct StoreDetection: Sendable {
         try Task.checkCancellation()
         engine.process(batch)
         var alerts = engine.finish()
-        if let budget { Budget.apply(&alerts, perWeek: budget) }
+        if let budget { Budget.apply(&alerts, perWeek: budget, through: engine.summary.lastEventAt) }
         try Task.checkCancellation()
 
         let stored = try await StoredAlerts.write(alerts, summary: engine.summary, pseudonymiser: pseudonymiser, database: database, state: state, cursor: cursor,

@@ -76,7 +76,7 @@ struct DetectCommand: AsyncParsableCommand {
         let sink = try QuarantineFile(path: quarantine)
         var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true)
         try sink.close()
-        if let budget { Budget.apply(&run.alerts, perWeek: budget) }
+        if let budget { Budget.apply(&run.alerts, perWeek: budget, through: run.summary.lastEventAt) }
         let writer = try BufferedFileWriter(path: out)
         for alert in run.alerts {
             writer.append(AlertJSON.line(alert))
