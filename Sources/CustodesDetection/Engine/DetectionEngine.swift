@@ -26,7 +26,7 @@ public final class DetectionEngine {
     var personPseudonyms: [PersonIndex: String] = [:]
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
-    public private(set) var summary = DetectionSummary()
+    public internal(set) var summary = DetectionSummary()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?
 
@@ -118,21 +118,8 @@ public final class DetectionEngine {
             personIndicators(event, person: person, result: result, into: &hits)
         }
         pairLastAccess.insert(Self.pair(event.staff, person), event.at.seconds)
-        summary.roleHitCounts[role] += hits.count
-        for var hit in hits {
-            if peers.isEnabled && hit.indicator.isPeerRelative {
-                let kind: PeerBaseline.SensitiveKind = event.fields.contains(.contact) ? .contact
-                    : event.fields.contains(.photo) || event.entityType == .custodyImage ? .image : .address
-                let (factor, ratio) = peers.weigh(hit.indicator, staff: staff, role: role, sensitive: kind)
-                guard factor > 0 else {
-                    summary.atPeerRateCounts[CompiledRules.position(hit.indicator)] += 1
-                    continue
-                }
-                hit.points *= factor
-                hit.detail += "; \(Self.format(ratio)) times the rate of other \(context.reference.staff[staff].role.plural)"
-            }
-            record(hit, event: event)
-        }
+        // Peer-relative hits arrive weighed against the user's peers already (see `weighAgainstPeers`).
+        for hit in hits { record(hit, event: event) }
     }
 
     /// The key of a (staff, person) pair in `pairLastAccess`.

@@ -28,13 +28,15 @@ struct StaffActivity {
     mutating func prune(now: Int64, repeatWindow: Int64, skewWindow: Int64) {
         guard now - lastPrune >= 7 * 86_400 else { return }
         lastPrune = now
-        // Rebuilding the map copies every list; most weeks nothing in it has aged out (profiled at 2% of detection).
-        if unexplainedDays.values.contains(where: { days in days.first.map { now - $0.at.seconds > repeatWindow } ?? true }) {
-            unexplainedDays = unexplainedDays.compactMapValues { days in
-                let kept = days.filter { now - $0.at.seconds <= repeatWindow }
-                return kept.isEmpty ? nil : kept
-            }
+        // Only people whose last day has left the window go: the repeat rule trims the older days of a list itself
+        // when it next adds one. Rebuilding the map instead copied every list and retained every evidence entry,
+        // once a week for every member of staff: a quarter of detection on a force where half of access is
+        // unexplained (profiled with perf on the realistic profile).
+        var stale: [PersonIndex] = []
+        for (person, days) in unexplainedDays where days.last.map({ now - $0.at.seconds > repeatWindow }) ?? true {
+            stale.append(person)
         }
+        for person in stale { unexplainedDays.removeValue(forKey: person) }
         if let first = unexplained.first, now - first.at > skewWindow {
             unexplained.removeAll { now - $0.at > skewWindow }
         }
