@@ -38,8 +38,12 @@ extension DetectionEngine {
             }
         }
         // Several accesses in one sitting are one look: a revisit counts once a day per person.
-        let firstLookToday = activities[staff].unexplainedDays[person]?.last.map { $0.at.seconds / 86_400 != t / 86_400 }
-            ?? true
+        // The days of unexplained access to this person are kept whether or not the repeat rule is on, and a revisit
+        // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
+        let days = activities[staff].unexplainedDays[person, default: []]
+            .recordDay(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
+                       evidenceFrom: compiled.isEnabled(.repeatLookups) ? compiled.repeatMinimumDays : .max)
+        let firstLookToday = days.count > 0
         if compiled.isEnabled(.revisitAfterInvolvement), firstLookToday, let ended = result.involvementEnded,
            t - ended.seconds <= compiled.revisitLookback {
             let days = (t - ended.seconds) / 86_400
@@ -60,23 +64,15 @@ extension DetectionEngine {
             hits.append(hit(.offDuty, compiled.weight(.offDuty) * peer.factor, event, person, result,
                             "looked up \(pseudonym) off duty, from \(event.workstation)\(peer.words)"))
         }
-        // The days of unexplained access to this person are kept whether or not the repeat rule is on: a revisit
-        // counts once a day by them. The list is changed in place, not copied out and back (a copy per access).
-        if firstLookToday {
-            let window = compiled.repeatWindow
-            activities[staff].unexplainedDays[person, default: []].append(EvidenceEvent(event, onDuty: duty))
-            activities[staff].unexplainedDays[person]!.removeAll { t - $0.at.seconds > window }
-            if compiled.isEnabled(.repeatLookups), let days = activities[staff].unexplainedDays[person],
-               days.count >= compiled.repeatMinimumDays {
-                // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four
-                // times the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
-                summary.roleHitCounts[role] += 1
-                let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
-                var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps, event, person, result,
-                                   "looked up \(pseudonym) on \(days.count) different days with no business link")
-                repeated.evidence = Array(days.suffix(10))
-                hits.append(repeated)
-            }
+        if let evidence = days.evidence {
+            // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four times
+            // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
+            summary.roleHitCounts[role] += 1
+            let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
+            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps, event, person, result,
+                               "looked up \(pseudonym) on \(days.count) different days with no business link")
+            repeated.evidence = evidence
+            hits.append(repeated)
         }
         if compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.linksByPerson[Int(person)] {
@@ -132,5 +128,18 @@ extension DetectionEngine {
              _ result: ExplanationResult, _ detail: String) -> Hit {
         Hit(indicator: indicator, points: points, at: event.at, staff: event.staff, person: person,
             evidence: [EvidenceEvent(event, onDuty: onDuty(result, event))], detail: detail)
+    }
+}
+
+extension Array where Element == EvidenceEvent {
+    /// Adds an unexplained access to a person's days if it is the first of its day, dropping days older than
+    /// `window`. Returns how many days the list now holds (0 when the day was already there: not a new look), and the
+    /// last ten as evidence once there are at least `evidenceFrom`.
+    mutating func recordDay(at now: Int64, _ access: @autoclosure () -> EvidenceEvent, window: Int64,
+                            evidenceFrom: Int) -> (count: Int, evidence: [EvidenceEvent]?) {
+        if let last = self.last, last.at.seconds / 86_400 == now / 86_400 { return (0, nil) }
+        append(access())
+        if now - self[0].at.seconds > window { removeAll { now - $0.at.seconds > window } }
+        return (count, count >= evidenceFrom ? Array(suffix(10)) : nil)
     }
 }
