@@ -64,7 +64,7 @@ struct PeerBaselineTests {
                     }
                 }
             }
-            baseline.fade()
+            baseline.closeWeek()
         }
         #expect(factors[40] > 1, "five times the peers' rate: \(factors[40])")
         #expect(factors[0..<40].allSatisfy { $0 == 0 })

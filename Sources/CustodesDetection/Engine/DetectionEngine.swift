@@ -24,11 +24,16 @@ public final class DetectionEngine {
     var lastSettled: Int64 = 0
     /// Pseudonyms of the people named in hits so far.
     var personPseudonyms: [PersonIndex: String] = [:]
+    /// Each user's look-ups in the skew window and how many were in the watched group, as the week closing found them.
+    var skewTallies: [(group: Int, total: Int)] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
     public internal(set) var summary = DetectionSummary()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?
+    /// Whether this engine is one part of a run split by member of staff (``PartitionedDetection``), whose
+    /// coordinator closes the weeks of all parts together.
+    var isPart = false
 
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser) {
         self.context = context
@@ -60,8 +65,11 @@ public final class DetectionEngine {
         settleEndedSessions(now: now)
         let week = event.at.weekNumber
         if week != currentWeek {
-            settleEndedSessions(now: now, force: true)
-            if let previous = currentWeek { closeWeek(previous) }
+            // In a run split by member of staff, the coordinator closes weeks for every part together.
+            if !isPart {
+                settleEndedSessions(now: now, force: true)
+                if let previous = currentWeek { closeWeek(previous) }
+            }
             currentWeek = week
         }
         let staff = Int(event.staff)
@@ -160,12 +168,34 @@ public final class DetectionEngine {
 
     /// Closes the last week and returns the alerts, in the order they opened.
     public func finish() -> [Alert] {
-        for staff in pendingStaff.sorted() { settleSession(staff) }
+        settleAll()
         if let week = currentWeek { closeWeek(week) }
         currentWeek = nil
-        let alerts = drafts.map { $0.build(context: context, explainer: explainer, pseudonymiser: pseudonymiser) }
+        let alerts = Self.numbered(builtAlerts())
         summary.alerts = alerts.count
         return alerts
+    }
+
+    /// Decides every access still waiting for its session to end, as the data run out.
+    func settleAll() {
+        for staff in pendingStaff.sorted() { settleSession(staff) }
+    }
+
+    /// The alerts of the drafts so far, not yet in their final order or numbered.
+    func builtAlerts() -> [Alert] {
+        drafts.map { $0.build(context: context, explainer: explainer, pseudonymiser: pseudonymiser) }
+    }
+
+    /// Alerts in the order they opened (by the time of the event that opened them, then by member of staff) and
+    /// numbered in that order. An off-duty access decided when its session ends, or a peer rule at a week's close,
+    /// opens an alert later than its time; ordering by time makes the numbers the same however the run was split.
+    static func numbered(_ alerts: [Alert]) -> [Alert] {
+        let ordered = alerts.sorted { $0.openedAt != $1.openedAt ? $0.openedAt < $1.openedAt : $0.staff < $1.staff }
+        return ordered.enumerated().map { position, alert in
+            var alert = alert
+            alert.alertID = Alert.identifier(position + 1)
+            return alert
+        }
     }
 
     func onDuty(_ result: ExplanationResult, _ event: AuditEvent) -> Bool {

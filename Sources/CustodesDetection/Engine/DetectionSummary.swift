@@ -27,6 +27,25 @@ public struct DetectionSummary: Sendable, Equatable {
     /// The newest event's time: a budgeted queue goes on working through the weeks up to it.
     public var lastEventAt: Timestamp?
 
+    /// Adds another part's counts, for a run split by member of staff.
+    mutating func merge(_ other: DetectionSummary) {
+        events += other.events
+        outOfScope += other.outOfScope
+        inScope += other.inScope
+        explained += other.explained
+        func add(_ counts: inout [Int], _ more: [Int]) { for index in counts.indices { counts[index] += more[index] } }
+        add(&kindCounts, other.kindCounts)
+        add(&assignmentRoleCounts, other.assignmentRoleCounts)
+        add(&inScopeRoleCounts, other.inScopeRoleCounts)
+        add(&explainedRoleCounts, other.explainedRoleCounts)
+        add(&roleHitCounts, other.roleHitCounts)
+        add(&hitCounts, other.hitCounts)
+        add(&atPeerRateCounts, other.atPeerRateCounts)
+        add(&suppressedByException, other.suppressedByException)
+        alerts += other.alerts
+        if let time = other.lastEventAt, lastEventAt.map({ time > $0 }) ?? true { lastEventAt = time }
+    }
+
     public var explainedShare: Double { inScope == 0 ? 1 : Double(explained) / Double(inScope) }
 
     public var explainedByKind: [ExplanationKind: Int] { Self.table(ExplanationKind.allCases, kindCounts) }

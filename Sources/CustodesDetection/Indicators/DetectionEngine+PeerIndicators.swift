@@ -1,16 +1,68 @@
 import CustodesModel
 
+/// What the peer rules need from every member of staff when a week closes: each active user's unexplained accesses
+/// that week and each role's pooled look-ups, and the week's counts for the peer baselines. A run split by member of
+/// staff sums its parts' tallies, so each part judges its own staff against all their peers.
+struct WeekTallies {
+    var unexplainedByRole: [StaffRole: [Int]] = [:]
+    var lookupsByRole: [StaffRole: (group: Int, total: Int)] = [:]
+    var peerCounts: PeerBaseline.RoleCounts?
+
+    mutating func add(_ other: WeekTallies) {
+        for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
+        for (role, pooled) in other.lookupsByRole {
+            lookupsByRole[role, default: (0, 0)].group += pooled.group
+            lookupsByRole[role, default: (0, 0)].total += pooled.total
+        }
+        if let counts = other.peerCounts { peerCounts?.add(counts) }
+    }
+}
+
 /// The peer rules, run as each week (Monday to Sunday, UTC) closes: a member of staff's unexplained access compared
 /// with others in the same role, with robust statistics because access counts are heavily skewed.
 extension DetectionEngine {
+    /// Closes a week on this engine's staff alone.
     func closeWeek(_ week: Int64) {
+        closeWeek(week, tallies: weekTallies(week))
+    }
+
+    /// This engine's part of what the peer rules need as `week` closes; also notes each user's look-ups in the
+    /// skew window for `closeWeek(_:tallies:)`.
+    func weekTallies(_ week: Int64) -> WeekTallies {
+        var tallies = WeekTallies()
         let staffCount = context.reference.staff.count
-        if peers.isEnabled { peers.fade() }
+        if peers.isEnabled { tallies.peerCounts = peers.week }
         if compiled.isEnabled(.volumeOutlier) {
-            var countsByRole: [StaffRole: [Int]] = [:]
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
-                countsByRole[context.reference.staff[staff].role, default: []].append(activities[staff].weekUnexplained)
+                tallies.unexplainedByRole[context.reference.staff[staff].role, default: []]
+                    .append(activities[staff].weekUnexplained)
             }
+        }
+        if compiled.isEnabled(.demographicSkew) {
+            let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
+            skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount)
+            for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
+                var group = 0, total = 0
+                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow {
+                    total += 1
+                    if item.inGroup { group += 1 }
+                }
+                skewTallies[staff] = (group, total)
+                let role = context.reference.staff[staff].role
+                tallies.lookupsByRole[role, default: (0, 0)].group += group
+                tallies.lookupsByRole[role, default: (0, 0)].total += total
+            }
+        }
+        return tallies
+    }
+
+    /// Closes `week` with the tallies of every part of the run: fires the peer rules for this engine's staff and
+    /// moves the peer baselines on.
+    func closeWeek(_ week: Int64, tallies: WeekTallies) {
+        let staffCount = context.reference.staff.count
+        if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
+        if compiled.isEnabled(.volumeOutlier) {
+            let countsByRole = tallies.unexplainedByRole
             var baseline: [StaffRole: (median: Double, spread: Double)] = [:]
             for (role, counts) in countsByRole {
                 let median = Self.median(counts.map(Double.init))
@@ -33,21 +85,9 @@ extension DetectionEngine {
         }
         if compiled.isEnabled(.demographicSkew) {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
-            var pooled: [StaffRole: (group: Int, total: Int)] = [:]
-            var tallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount)
-            for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
-                var group = 0, total = 0
-                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow {
-                    total += 1
-                    if item.inGroup { group += 1 }
-                }
-                tallies[staff] = (group, total)
-                let role = context.reference.staff[staff].role
-                pooled[role, default: (0, 0)].group += group
-                pooled[role, default: (0, 0)].total += total
-            }
-            for staff in 0..<staffCount where tallies[staff].total >= compiled.skewMinimum {
-                let (group, total) = tallies[staff]
+            let pooled = tallies.lookupsByRole
+            for staff in 0..<skewTallies.count where skewTallies[staff].total >= compiled.skewMinimum {
+                let (group, total) = skewTallies[staff]
                 let role = context.reference.staff[staff].role
                 guard let peers = pooled[role], peers.total > total else { continue }
                 // The peers' share without this member of staff, so one heavy user cannot set their own baseline.

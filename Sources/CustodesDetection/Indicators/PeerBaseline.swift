@@ -5,7 +5,10 @@ import CustodesModel
 ///
 /// Rates are hits per access to a person (explained accesses included, so a role whose work is mostly explained has
 /// a low rate). Counts fade by a fifth each week (a half-life of about three weeks), so a burst after a quiet year
-/// is not diluted by the year. A user's rate is shrunk towards the peers': `(hits + k·peer) / (accesses + k)` with
+/// is not diluted by the year. The role's rate is the one known when the last week closed: this week's counts join
+/// it at the week's close. So the work can be split by member of staff (each part counting its own staff) and the
+/// parts' counts summed at each week's close, with the same result as one pass; in the force's first week there is
+/// no baseline yet, and volume hits are counted, not scored. A user's rate is shrunk towards the peers': `(hits + k·peer) / (accesses + k)` with
 /// `k` the prior in accesses, so five look-ups say little and five hundred say a lot. A peer-relative hit then scores its
 /// points times the excess, `user / peer − minimum ratio`, between 0 and the maximum factor.
 struct PeerBaseline {
@@ -23,6 +26,24 @@ struct PeerBaseline {
     private var staffHits: [Double]
     private var roleAccesses: [Double]
     private var roleHits: [Double]
+    /// This week's counts by role, not yet in the rates above.
+    private(set) var week: RoleCounts
+
+    /// Counts by role, as the parts of a split run hand them over at a week's close.
+    struct RoleCounts {
+        var accesses: [Double]
+        var hits: [Double]
+
+        init(slots: Int) {
+            accesses = Array(repeating: 0, count: StaffRole.allCases.count)
+            hits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
+        }
+
+        mutating func add(_ other: RoleCounts) {
+            for index in accesses.indices { accesses[index] += other.accesses[index] }
+            for index in hits.indices { hits[index] += other.hits[index] }
+        }
+    }
 
     init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double) {
         self.prior = prior
@@ -33,6 +54,7 @@ struct PeerBaseline {
         staffHits = Array(repeating: 0, count: staffCount * slots)
         roleAccesses = Array(repeating: 0, count: StaffRole.allCases.count)
         roleHits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
+        week = RoleCounts(slots: slots)
     }
 
     var isEnabled: Bool { prior > 0 }
@@ -47,7 +69,7 @@ struct PeerBaseline {
 
     mutating func countAccess(staff: Int, role: Int) {
         staffAccesses[staff] += 1
-        roleAccesses[role] += 1
+        week.accesses[role] += 1
     }
 
     /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points
@@ -56,7 +78,7 @@ struct PeerBaseline {
                         sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double) {
         guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1) }
         staffHits[staff * slots + slot] += 1
-        roleHits[role * slots + slot] += 1
+        week.hits[role * slots + slot] += 1
         return Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
                            peerHits: roleHits[role * slots + slot], peerAccesses: roleAccesses[role],
                            prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
@@ -65,7 +87,12 @@ struct PeerBaseline {
     /// The shrunk rate's excess over the peers' rate. Exposed for the tests that pin the arithmetic.
     static func excess(hits: Double, accesses: Double, peerHits: Double, peerAccesses: Double, prior: Double,
                        maximumFactor: Double, minimumRatio: Double) -> (factor: Double, ratio: Double) {
-        guard peerAccesses > 0, peerHits > 0 else { return (maximumFactor, maximumFactor + minimumRatio) }
+        // No baseline yet (the first week of a force's data): counted, not scored.
+        guard peerAccesses > 0 else { return (0, 1) }
+        // A kind of hit the role has not made at all: significant from two hits, and as far above as can be.
+        guard peerHits > 0 else {
+            return isSignificant(hits: hits, expected: 0) ? (maximumFactor, maximumFactor + minimumRatio) : (0, 1)
+        }
         let peer = peerHits / peerAccesses
         let user = (hits + prior * peer) / (accesses + prior)
         let ratio = user / peer
@@ -101,11 +128,14 @@ struct PeerBaseline {
         return 1 - below < significance
     }
 
-    /// Fades every count, as each week closes.
-    mutating func fade() {
+    /// Closes the week: its counts by role (this part's, or the sum of every part's in a split run) join the rates,
+    /// and every count fades.
+    mutating func closeWeek(allParts: RoleCounts? = nil) {
+        let total = allParts ?? week
+        for index in roleAccesses.indices { roleAccesses[index] = (roleAccesses[index] + total.accesses[index]) * Self.weeklyFade }
+        for index in roleHits.indices { roleHits[index] = (roleHits[index] + total.hits[index]) * Self.weeklyFade }
+        week = RoleCounts(slots: slots)
         for index in staffAccesses.indices { staffAccesses[index] *= Self.weeklyFade }
         for index in staffHits.indices { staffHits[index] *= Self.weeklyFade }
-        for index in roleAccesses.indices { roleAccesses[index] *= Self.weeklyFade }
-        for index in roleHits.indices { roleHits[index] *= Self.weeklyFade }
     }
 }

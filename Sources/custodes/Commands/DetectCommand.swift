@@ -58,10 +58,18 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(help: "How many alerts to list in the summary.")
     var show: Int = 10
 
+    @Option(help: """
+        Cores for explaining and scoring a bundle: the work is split by member of staff, with the same alerts as \
+        one core.
+        """)
+    var threads: Int = 1
+
     func validate() throws {
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1 alert a week.") }
         if bundle != nil && database.url != nil { throw ValidationError("Give a bundle folder or --db, not both.") }
         if interval < 1 { throw ValidationError("--interval must be at least 1 second.") }
+        if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64.") }
+        if threads > 1 && database.url != nil { throw ValidationError("--threads applies to a bundle, not to --db.") }
     }
 
     func run() async throws {
@@ -74,7 +82,8 @@ struct DetectCommand: AsyncParsableCommand {
         let (key, created) = try KeyFile.loadOrCreateKey(at: keyPath)
         if created { Progress.message("detect: created a new pseudonym key in \(keyPath); keep it with the deployment") }
         let sink = try QuarantineFile(path: quarantine)
-        var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true)
+        var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true,
+                                       threads: threads)
         try sink.close()
         if let budget { Budget.apply(&run.alerts, perWeek: budget, through: run.summary.lastEventAt) }
         let writer = try BufferedFileWriter(path: out)

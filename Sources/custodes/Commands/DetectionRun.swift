@@ -25,17 +25,27 @@ struct DetectionRun {
     static let batchSize = 4096
 
     /// Loads the bundle, streams its audit events through a detection engine, and returns the alerts.
+    /// With `threads` above 1, explaining and scoring are split by member of staff (``PartitionedDetection``);
+    /// `configure` is then not called, as there is no single engine.
     static func run(bundle: String, rules: RuleSet, key: [UInt8], quarantine: any QuarantineSink,
-                    progress: Bool, configure: (DetectionEngine) -> Void = { _ in }) throws -> DetectionRun {
+                    progress: Bool, threads: Int = 1,
+                    configure: (DetectionEngine) -> Void = { _ in }) throws -> DetectionRun {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = try BundleReader(directory: bundle, quarantine: quarantine)
         var report = BundleReport()
         let reference = try reader.loadReference(report: &report)
         let referenceLoaded = clock.now
-        let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: rules),
-                                     pseudonymiser: Pseudonymiser(key: key))
-        configure(engine)
+        let context = DetectionContext(reference: reference, rules: rules)
+        let pseudonymiser = Pseudonymiser(key: key)
+        let engine: any Detector
+        if threads > 1 {
+            engine = PartitionedDetection(context: context, pseudonymiser: pseudonymiser, parts: threads)
+        } else {
+            let single = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
+            configure(single)
+            engine = single
+        }
         var stream = reader.auditEvents(reference: reference)
         if progress {
             stream.progress = { count in Progress.line("detect: \(count.formatted()) audit rows read") }
@@ -73,3 +83,13 @@ struct DetectionRun {
                             detectSeconds: detectSeconds)
     }
 }
+
+/// One engine, or one split over cores: what a detection run drives.
+protocol Detector: AnyObject {
+    func process(_ events: [AuditEvent])
+    func finish() -> [Alert]
+    var summary: DetectionSummary { get }
+}
+
+extension DetectionEngine: Detector {}
+extension PartitionedDetection: Detector {}

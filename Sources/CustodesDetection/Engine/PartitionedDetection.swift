@@ -1,0 +1,99 @@
+import Dispatch
+public import CustodesModel
+
+/// The event pass split by member of staff over several cores, with exactly the alerts of one engine.
+///
+/// Everything detection remembers is about one member of staff, except what the peer rules compare across a role:
+/// the peer baselines' rates and the weekly outlier and skew rules. Those move only when a week closes, so each part
+/// (an engine over its share of the staff) works through a week on its own, and at the week's close the parts' tallies
+/// are summed and every part closes the week with the whole force's figures. Alerts are then put in the order they
+/// opened and numbered, as a single engine does.
+public final class PartitionedDetection {
+    public let parts: Int
+    private let engines: [DetectionEngine]
+    private var currentWeek: Int64?
+    private var buckets: [[AuditEvent]]
+
+    public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int) {
+        precondition(parts >= 1)
+        self.parts = parts
+        engines = (0..<parts).map { _ in
+            let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
+            engine.isPart = true
+            return engine
+        }
+        buckets = Array(repeating: [], count: parts)
+    }
+
+    /// The member of staff's part: by index, which spreads each role and station over the parts.
+    @inline(__always)
+    func part(of staff: StaffIndex) -> Int { Int(staff) % parts }
+
+    /// Processes events in time order, as ``DetectionEngine/process(_:)`` does.
+    public func process(_ events: [AuditEvent]) {
+        var start = events.startIndex
+        while start < events.endIndex {
+            // The run up to the next week's first event goes to the parts; then the week closes for all of them.
+            let week = events[start].at.weekNumber
+            if week != currentWeek {
+                if let previous = currentWeek { closeWeek(previous, now: events[start].at.seconds) }
+                currentWeek = week
+            }
+            var end = start
+            while end < events.endIndex && events[end].at.weekNumber == week { end += 1 }
+            for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
+            for event in events[start..<end] { buckets[part(of: event.staff)].append(event) }
+            runParts { engine, part in engine.process(self.buckets[part]) }
+            start = end
+        }
+    }
+
+    /// Closes the last week and returns the alerts, in the order they opened.
+    public func finish() -> [Alert] {
+        runParts { engine, _ in engine.settleAll() }
+        if let week = currentWeek { closeWeek(week, now: nil) }
+        currentWeek = nil
+        var alerts: [Alert] = []
+        for engine in engines { alerts += engine.builtAlerts() }
+        return DetectionEngine.numbered(alerts)
+    }
+
+    /// What the parts saw, summed.
+    public var summary: DetectionSummary {
+        var total = engines[0].summary
+        for engine in engines.dropFirst() { total.merge(engine.summary) }
+        total.alerts = engines.reduce(0) { $0 + $1.drafts.count }
+        return total
+    }
+
+    private func closeWeek(_ week: Int64, now: Int64?) {
+        var tallies = [WeekTallies](repeating: WeekTallies(), count: parts)
+        tallies.withUnsafeMutableBufferPointer { slots in
+            let slots = Unchecked(slots)
+            runParts { engine, part in
+                if let now { engine.settleEndedSessions(now: now, force: true) }
+                slots.value[part] = engine.weekTallies(week)
+            }
+        }
+        var total = tallies[0]
+        for part in tallies.dropFirst() { total.add(part) }
+        runParts { engine, _ in engine.closeWeek(week, tallies: total) }
+    }
+
+    /// Runs `body` on every part at once, one per core, and returns when all are done.
+    private func runParts(_ body: (DetectionEngine, Int) -> Void) {
+        if parts == 1 { return body(engines[0], 0) }
+        withoutActuallyEscaping(body) { body in
+            let work = Unchecked((body: body, engines: engines))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in work.value.body(work.value.engines[part], part) }
+        }
+    }
+}
+
+/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each iteration touches only its
+/// own part (its engine, its bucket, its slot of the tallies), the buckets are only read while the parts run, and
+/// the call returns only when every iteration has.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
