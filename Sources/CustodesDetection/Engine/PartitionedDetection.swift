@@ -12,7 +12,11 @@ public final class PartitionedDetection {
     public let parts: Int
     private let engines: [DetectionEngine]
     private var currentWeek: Int64?
-    private var buckets: [[AuditEvent]]
+    /// Events handed over but not yet given to the parts, all in the current week. The parts run once this many have
+    /// gathered (or the week ends), so that they wait for each other rarely.
+    private var waiting: [ArraySlice<AuditEvent>] = []
+    private var waitingCount = 0
+    static let runSize = 65_536
 
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int) {
         precondition(parts >= 1)
@@ -22,7 +26,6 @@ public final class PartitionedDetection {
             engine.isPart = true
             return engine
         }
-        buckets = Array(repeating: [], count: parts)
     }
 
     /// The member of staff's part: by index, which spreads each role and station over the parts.
@@ -33,23 +36,41 @@ public final class PartitionedDetection {
     public func process(_ events: [AuditEvent]) {
         var start = events.startIndex
         while start < events.endIndex {
-            // The run up to the next week's first event goes to the parts; then the week closes for all of them.
+            // What waits goes to the parts before a new week's first event; then the week closes for all of them.
             let week = events[start].at.weekNumber
             if week != currentWeek {
+                runWaiting()
                 if let previous = currentWeek { closeWeek(previous, now: events[start].at.seconds) }
                 currentWeek = week
             }
             var end = start
             while end < events.endIndex && events[end].at.weekNumber == week { end += 1 }
-            for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
-            for event in events[start..<end] { buckets[part(of: event.staff)].append(event) }
-            runParts { engine, part in engine.process(self.buckets[part]) }
+            waiting.append(events[start..<end])
+            waitingCount += end - start
             start = end
         }
+        if waitingCount >= Self.runSize { runWaiting() }
+    }
+
+    /// Each part picks its own staff's events out of what waits, in order, and processes them.
+    private func runWaiting() {
+        guard waitingCount > 0 else { return }
+        let share = waitingCount / parts + 64
+        runParts { engine, part in
+            var mine: [AuditEvent] = []
+            mine.reserveCapacity(share)
+            for slice in self.waiting {
+                for event in slice where self.part(of: event.staff) == part { mine.append(event) }
+            }
+            engine.process(mine)
+        }
+        waiting.removeAll(keepingCapacity: true)
+        waitingCount = 0
     }
 
     /// Closes the last week and returns the alerts, in the order they opened.
     public func finish() -> [Alert] {
+        runWaiting()
         runParts { engine, _ in engine.settleAll() }
         if let week = currentWeek { closeWeek(week, now: nil) }
         currentWeek = nil
@@ -91,7 +112,7 @@ public final class PartitionedDetection {
 }
 
 /// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each iteration touches only its
-/// own part (its engine, its bucket, its slot of the tallies), the buckets are only read while the parts run, and
+/// own part (its engine, its slot of the tallies), the waiting events are only read while the parts run, and
 /// the call returns only when every iteration has.
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value

@@ -47,6 +47,7 @@ struct DetectionRun {
             engine = single
         }
         var stream = reader.auditEvents(reference: reference)
+        stream.threads = threads
         if progress {
             stream.progress = { count in Progress.line("detect: \(count.formatted()) audit rows read") }
         }
