@@ -28,7 +28,9 @@ struct EndToEndTests {
         var summary: DetectionSummary
         if let parts {
             let split = PartitionedDetection(context: context, pseudonymiser: pseudonymiser, parts: parts)
-            try reader.auditEvents(reference: reference).forEach(report: &report) { event in
+            var stream = reader.auditEvents(reference: reference)
+            stream.threads = parts
+            try stream.forEach(report: &report) { event in
                 pending.append(event)
                 if pending.count == 4096 {
                     split.process(pending)
