@@ -4,7 +4,7 @@ public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
                                                    queueAtScale, evaluations, auditSources,
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
-                                                   sealedTrailAndBatchProgress]
+                                                   sealedTrailAndBatchProgress, intelligenceLog]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -334,6 +334,46 @@ public enum Schema {
             "UPDATE ingest_batches SET progress_at = COALESCE(finished_at, started_at)",
             "CREATE TABLE reference_version (id INTEGER PRIMARY KEY CHECK (id = 1), version \(int) NOT NULL)",
             "INSERT INTO reference_version (id, version) VALUES (1, 0)",
+        ]
+    }
+    /// Version 13: the intelligence log. An item's sanitised text lives with the item, which most roles read; the
+    /// original, which may identify the source, is in a table of its own that only the reading of an original
+    /// touches. Gradings are rows, never updated, so a change of grading keeps who graded it before and why it
+    /// changed; the item holds the current one for lists. Links name what the item is about (a member of staff, a
+    /// person's pseudonym, an occurrence, an alert, another item); disseminations record each sharing under the
+    /// grading it was shared with.
+    static let intelligenceLog = Migration(version: 13, name: "intelligence log graded 3x5x2") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE intelligence_items (item_id \(type.serialKey), source_kind TEXT NOT NULL,
+                source_description TEXT NOT NULL, sanitised_text TEXT NOT NULL, subject_staff_id TEXT,
+                recorded_by TEXT NOT NULL, recorded_at \(int) NOT NULL, source_evaluation TEXT,
+                intelligence_assessment TEXT, handling_code TEXT, handling_conditions TEXT, graded_by TEXT,
+                graded_at \(int))
+            """,
+            "CREATE INDEX intelligence_items_by_subject ON intelligence_items (subject_staff_id)",
+            """
+            CREATE TABLE intelligence_originals (item_id \(int) PRIMARY KEY, original_text TEXT NOT NULL,
+                recorded_by TEXT NOT NULL, recorded_at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE intelligence_gradings (grading_id \(type.serialKey), item_id \(int) NOT NULL,
+                source_evaluation TEXT NOT NULL, intelligence_assessment TEXT NOT NULL, handling_code TEXT NOT NULL,
+                handling_conditions TEXT, graded_by TEXT NOT NULL, graded_at \(int) NOT NULL, reason TEXT NOT NULL)
+            """,
+            "CREATE INDEX intelligence_gradings_by_item ON intelligence_gradings (item_id, grading_id)",
+            """
+            CREATE TABLE intelligence_links (item_id \(int) NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
+                linked_by TEXT NOT NULL, linked_at \(int) NOT NULL, PRIMARY KEY (item_id, kind, target))
+            """,
+            "CREATE INDEX intelligence_links_by_target ON intelligence_links (kind, target)",
+            """
+            CREATE TABLE intelligence_disseminations (dissemination_id \(type.serialKey), item_id \(int) NOT NULL,
+                recipient TEXT NOT NULL, purpose TEXT NOT NULL, grading TEXT NOT NULL, handling_conditions TEXT,
+                disseminated_by TEXT NOT NULL, disseminated_at \(int) NOT NULL)
+            """,
         ]
     }
 }
