@@ -60,6 +60,19 @@ struct AuthorizationTests {
         Route(method: .get, path: "/capability"),
         Route(method: .post, path: "/admin/users/{U}/disable"),
         Route(method: .post, path: "/admin/sources/{T}/revoke"),
+        Route(method: .get, path: "/intelligence"),
+        Route(method: .get, path: "/intelligence/new"),
+        Route(method: .post, path: "/intelligence",
+              fields: ["source_kind": "internal_report", "source_description": "a colleague",
+                       "original": "Named colleague's words.", "sanitised": "A colleague reported a concern."]),
+        Route(method: .get, path: "/intelligence.json"),
+        Route(method: .get, path: "/intelligence/{I}"),
+        Route(method: .post, path: "/intelligence/{I}/original"),
+        Route(method: .post, path: "/intelligence/{I}/grading",
+              fields: ["source_evaluation": "2", "intelligence_assessment": "C", "handling_code": "P"]),
+        Route(method: .post, path: "/intelligence/{I}/links", fields: ["kind": "person", "target": "PSN-matrix"]),
+        Route(method: .post, path: "/intelligence/{I}/disseminations",
+              fields: ["recipient": "Professional standards", "purpose": "Assessment"]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -67,19 +80,24 @@ struct AuthorizationTests {
         //   trail, csv, apiTrail, users, resetTOTP, sources, addSource, rules, capability, disable, revokeSource
         .analyst: [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .hidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden],
+                   .forbidden,
+                   .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                        .forbidden],
+                        .forbidden,
+                        .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
-                      .forbidden],
+                      .forbidden,
+                      .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden],
+                   .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
-                         .redirect],
+                         .redirect,
+                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -98,7 +116,7 @@ struct AuthorizationTests {
         let covered = Set(Self.routes.map { route in
             "\(route.method) " + route.path.replacingOccurrences(of: "{A}", with: "{id}")
                 .replacingOccurrences(of: "{U}", with: "{id}").replacingOccurrences(of: "{S}", with: "{pseudonym}")
-                .replacingOccurrences(of: "{T}", with: "{id}")
+                .replacingOccurrences(of: "{T}", with: "{id}").replacingOccurrences(of: "{I}", with: "{id}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -119,13 +137,18 @@ struct AuthorizationTests {
         try await fixture.enrolledUser("investigator", role: .investigator)
         let other = try #require(try await UserAccounts.find(username: "investigator", in: fixture.database))
         let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+        // An item someone else recorded from the top alert (unassigned): the investigator's need-to-know excludes it.
+        let itemID = try await IntelligenceLog.record(
+            .init(sourceKind: .alert, sourceDescription: "alert", originalText: "As the source told it.",
+                  sanitisedText: "What the unit may read.", subjectStaffID: fixture.alertStaffID,
+                  links: [(.alert, String(fixture.alertID))]), by: "recorder", at: 0, in: fixture.database)
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)
             var outcomes: [Outcome] = []
             for route in Self.routes {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                     .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
-                    .replacingOccurrences(of: "{T}", with: "1")
+                    .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
                 let response = route.method == .get ? try await browser.get(client, path)
                     : try await browser.post(client, path, route.fields)
                 outcomes.append(Outcome(response))
@@ -145,7 +168,7 @@ struct AuthorizationTests {
             var browser = Browser()
             for route in Self.routes where route.method == .get {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
-                    .replacingOccurrences(of: "{S}", with: "STF-0")
+                    .replacingOccurrences(of: "{S}", with: "STF-0").replacingOccurrences(of: "{I}", with: "1")
                 let response = try await browser.get(client, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(path)")

@@ -81,11 +81,17 @@ public enum IntelligenceLog {
             .map(decodeItem)
     }
 
-    /// The items a user may see, newest first, optionally only those about one member of staff.
+    /// The items a user may see, newest first, optionally only those about one member of staff (as the subject or
+    /// a link).
     public static func items(visibility: AlertQueue.Visibility, subjectStaffID: String? = nil, limit: Int = 50,
                              offset: Int = 0, in database: StoreDatabase) async throws -> (items: [IntelligenceItem], total: Int) {
         var filters = conditions(for: visibility)
-        if let subjectStaffID { filters.append("i.subject_staff_id = \(bind: subjectStaffID)") }
+        if let subjectStaffID {
+            filters.append("""
+                (i.subject_staff_id = \(bind: subjectStaffID) OR EXISTS (SELECT 1 FROM intelligence_links l \
+                WHERE l.item_id = i.item_id AND l.kind = 'staff' AND l.target = \(bind: subjectStaffID)))
+                """)
+        }
         let size = max(1, min(limit, 500)), skip = max(0, min(offset, 500_000_000))
         let rows = try await database.sql.raw("SELECT i.* FROM intelligence_items i" + AlertQueue.whereClause(filters)
             + " ORDER BY i.item_id DESC LIMIT \(unsafeRaw: String(size)) OFFSET \(unsafeRaw: String(skip))").all()

@@ -52,6 +52,20 @@ public enum StaffProfile {
             .decode(column: "staff_id", as: String.self)
     }
 
+    /// The member of staff with a collar number, as a colleague reporting them would know them.
+    public static func staffID(collarNumber: String, in database: StoreDatabase) async throws -> String? {
+        try await database.sql.raw(
+            "SELECT staff_id FROM staff WHERE collar_number = \(bind: collarNumber) LIMIT 1").first()?
+            .decode(column: "staff_id", as: String.self)
+    }
+
+    /// Every member of staff's id: to find one by a pseudonym no alert carries yet (pseudonyms are keyed hashes, so
+    /// the only way back is to hash each id; a force's staff list is thousands, not millions).
+    public static func allStaffIDs(in database: StoreDatabase) async throws -> [String] {
+        try await database.sql.raw("SELECT staff_id FROM staff ORDER BY staff_id").all()
+            .map { try $0.decode(column: "staff_id", as: String.self) }
+    }
+
     public static func alerts(staffID: String, in database: StoreDatabase) async throws -> [AlertPoint] {
         try await database.sql.raw("""
             SELECT alert_id, opened_at, last_evidence_at, score_at_open, score, indicators, status FROM alerts \

@@ -130,6 +130,12 @@ extension WebApplication {
                                            href: "/alerts/\(record.alertID)?show=all#timeline")
         values["peopleMore"] = Self.more(shown: shownRows, total: detail.people.count, of: "people",
                                          href: "/alerts/\(record.alertID)?show=all#people")
+        var intelligence: [[String: Any]] = []
+        for item in try await IntelligenceLog.items(linkedToAlert: record.alertID,
+                                                    visibility: try await needToKnow.visibility(for: user), in: database) {
+            intelligence.append(try await itemSummary(item, for: user))
+        }
+        values["intelligence"] = intelligence
         let reveals = try await AlertCasework.reveals(key: record.key, in: database)
         values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
         values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }

@@ -28,7 +28,13 @@ extension WebApplication {
                              "indicators": point.indicators.joined(separator: ", "), "status": point.status,
                              "visible": visible])
             }
+            var intelligence: [[String: Any]] = []
+            for item in try await IntelligenceLog.items(visibility: visibility, subjectStaffID: staffID, limit: 500,
+                                                        in: database).items {
+                intelligence.append(try await itemSummary(item, for: user))
+            }
             return page(.init(title: identity.displayName, template: "staff", context: [
+                "intelligence": intelligence,
                 "displayName": identity.displayName, "collarNumber": identity.collarNumber, "role": identity.role,
                 "team": identity.team, "station": identity.station, "pseudonym": pseudonym, "alerts": rows,
                 "chart": RiskChart.svg(RiskChart.series(try await StaffProfile.alertDetails(staffID: staffID, in: database)),

@@ -45,6 +45,7 @@ public struct WebApplication: Sendable {
         addSignInRoutes(to: router)
         addAlertRoutes(to: router)
         addStaffRoutes(to: router)
+        addIntelligenceRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)

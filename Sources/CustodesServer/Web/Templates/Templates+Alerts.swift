@@ -73,6 +73,9 @@ extension Templates {
             <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
             </table>
             {{#peopleMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/peopleMore}}
+            <h2 class="heading-m">Intelligence</h2>
+            {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
+            <p class="body"><a class="link" href="/intelligence/new?alert={{id}}">Record intelligence from this alert</a></p>
             <h2 class="heading-m">Decisions</h2>
             {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
             {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}
@@ -140,6 +143,9 @@ extension Templates {
             <thead><tr><th scope="col">Alert</th><th scope="col">Opened</th><th scope="col" class="numeric">Risk</th><th scope="col">Indicators</th><th scope="col">Status</th></tr></thead>
             <tbody>{{#alerts}}<tr><td>{{#visible}}<a href="/alerts/{{id}}">Alert {{id}}</a>{{/visible}}{{^visible}}Alert {{id}}{{/visible}}</td><td>{{opened}}</td><td class="numeric">{{score}}</td><td>{{indicators}}</td><td>{{status}}</td></tr>{{/alerts}}</tbody>
             </table>
+            <h2 class="heading-m">Intelligence</h2>
+            {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
+            {{^intelligence}}<p class="body">No intelligence about this member of staff that you can see.</p>{{/intelligence}}
             """,
     ]
 }
