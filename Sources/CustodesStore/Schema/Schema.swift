@@ -4,7 +4,7 @@ public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
                                                    queueAtScale, evaluations, auditSources,
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
-                                                   sealedTrailAndBatchProgress, intelligenceLog]
+                                                   sealedTrailAndBatchProgress, intelligenceLog, cases]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -374,6 +374,67 @@ public enum Schema {
                 recipient TEXT NOT NULL, purpose TEXT NOT NULL, grading TEXT NOT NULL, handling_conditions TEXT,
                 disseminated_by TEXT NOT NULL, disseminated_at \(int) NOT NULL)
             """,
+        ]
+    }
+    /// Version 14: cases. A case is about one member of staff, with an investigator and a supervisor; the rows
+    /// around it are history, never updated except to close an action or end a measure: victims and people at risk
+    /// with their safeguarding plans, actions (safeguarding and tasks) with owners and due days, notes, status
+    /// changes with their rationale, severity assessments, interim measures, the IOPC referral and the outcome.
+    /// Days (due, became clear, sent, outcome) are the force's calendar days as YYYY-MM-DD text.
+    static let cases = Migration(version: 14, name: "cases, safeguarding and IOPC referral") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE cases (case_id \(type.serialKey), title TEXT NOT NULL, subject_staff_id TEXT NOT NULL,
+                apsp \(int) NOT NULL, became_clear_on TEXT, status TEXT NOT NULL, investigator TEXT, supervisor TEXT,
+                opened_by TEXT NOT NULL, opened_at \(int) NOT NULL, outcome TEXT, outcome_on TEXT,
+                outcome_rationale TEXT, closed_at \(int), close_reason TEXT)
+            """,
+            "CREATE INDEX cases_by_subject ON cases (subject_staff_id)",
+            """
+            CREATE TABLE case_links (case_id \(int) NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
+                linked_by TEXT NOT NULL, linked_at \(int) NOT NULL, PRIMARY KEY (case_id, kind, target))
+            """,
+            "CREATE INDEX case_links_by_target ON case_links (kind, target)",
+            """
+            CREATE TABLE case_victims (victim_id \(type.serialKey), case_id \(int) NOT NULL, person TEXT NOT NULL,
+                description TEXT NOT NULL, risk_level TEXT NOT NULL, organisation TEXT NOT NULL, consent TEXT NOT NULL,
+                added_by TEXT NOT NULL, added_at \(int) NOT NULL)
+            """,
+            "CREATE INDEX case_victims_by_case ON case_victims (case_id)",
+            """
+            CREATE TABLE case_actions (action_id \(type.serialKey), case_id \(int) NOT NULL, victim_id \(int),
+                kind TEXT NOT NULL, description TEXT NOT NULL, owner TEXT NOT NULL, due_on TEXT NOT NULL,
+                status TEXT NOT NULL, created_by TEXT NOT NULL, created_at \(int) NOT NULL, finished_by TEXT,
+                finished_at \(int), finish_note TEXT)
+            """,
+            "CREATE INDEX case_actions_open ON case_actions (status, kind, due_on)",
+            """
+            CREATE TABLE case_notes (note_id \(type.serialKey), case_id \(int) NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, body TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE case_status_changes (change_id \(type.serialKey), case_id \(int) NOT NULL,
+                from_status TEXT NOT NULL, to_status TEXT NOT NULL, rationale TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE case_assessments (assessment_id \(type.serialKey), case_id \(int) NOT NULL,
+                severity TEXT NOT NULL, proceedings TEXT NOT NULL, rationale TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE case_measures (measure_id \(type.serialKey), case_id \(int) NOT NULL, kind TEXT NOT NULL,
+                started_on TEXT NOT NULL, review_on TEXT NOT NULL, rationale TEXT NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, ended_on TEXT)
+            """,
+            """
+            CREATE TABLE case_referrals (referral_id \(type.serialKey), case_id \(int) NOT NULL,
+                decision TEXT NOT NULL, rationale TEXT NOT NULL, sent_on TEXT, iopc_reference TEXT, iopc_mode TEXT,
+                iopc_decided_on TEXT, username TEXT NOT NULL, at \(int) NOT NULL)
+            """,
+            "CREATE INDEX case_referrals_by_case ON case_referrals (case_id, referral_id)",
         ]
     }
 }
