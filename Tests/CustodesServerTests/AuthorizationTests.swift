@@ -73,6 +73,31 @@ struct AuthorizationTests {
         Route(method: .post, path: "/intelligence/{I}/links", fields: ["kind": "person", "target": "PSN-matrix"]),
         Route(method: .post, path: "/intelligence/{I}/disseminations",
               fields: ["recipient": "Professional standards", "purpose": "Assessment"]),
+        Route(method: .get, path: "/cases"),
+        Route(method: .get, path: "/cases/new"),
+        Route(method: .post, path: "/cases", fields: ["alert": "{A}", "title": "From the alert", "apsp": "no"]),
+        Route(method: .get, path: "/cases/{C}"),
+        Route(method: .get, path: "/cases/{C}/file"),
+        Route(method: .post, path: "/cases/{C}/notes", fields: ["note_body": "Called the supervisor."]),
+        Route(method: .post, path: "/cases/{C}/victims",
+              fields: ["person": "PSN-matrix", "victim_description": "", "risk_level": "high", "consent": "given"]),
+        Route(method: .post, path: "/cases/{C}/actions",
+              fields: ["kind": "safeguarding", "action_description": "Safety plan", "owner": "head", "due_on": "2030-01-01"]),
+        Route(method: .post, path: "/cases/{C}/actions/{X}/finish", fields: ["finish_status": "done"]),
+        Route(method: .post, path: "/cases/{C}/assessments",
+              fields: ["severity": "misconduct", "proceedings": "meeting", "assessment_rationale": "Repeated access."]),
+        Route(method: .post, path: "/cases/{C}/measures",
+              fields: ["measure": "restricted_duties", "started_on": "2027-01-01", "review_on": "2027-02-01",
+                       "measure_rationale": "Away from victims."]),
+        Route(method: .post, path: "/cases/{C}/measures/{M}/end", fields: ["ended_on": "2027-01-10"]),
+        Route(method: .post, path: "/cases/{C}/referrals",
+              fields: ["decision": "referred", "sent_on": "2027-01-02", "referral_rationale": "Referred as a precaution."]),
+        Route(method: .post, path: "/cases/{C}/iopc-decision", fields: ["mode": "local_investigation", "decided_on": "2027-01-05"]),
+        Route(method: .post, path: "/cases/{C}/outcome",
+              fields: ["outcome": "management_action", "outcome_on": "2027-01-10", "outcome_rationale": "Words of advice given."]),
+        Route(method: .post, path: "/cases/{C}/status", fields: ["status": "investigation", "status_rationale": "Enough to investigate."]),
+        Route(method: .post, path: "/cases/{C}/assign", fields: ["investigator": "investigator"]),
+        Route(method: .post, path: "/cases/{C}/reveal", fields: ["reveal_reason": "Needed to plan the interview."]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -81,23 +106,28 @@ struct AuthorizationTests {
         .analyst: [.ok, .ok, .ok, .ok, .redirect, .redirect, .forbidden, .hidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
-                   .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect],
+                   .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect,
+                   .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
-                        .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden],
+                        .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden,
+                        .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
-                      .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect],
+                      .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect,
+                      .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
-                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -117,6 +147,8 @@ struct AuthorizationTests {
             "\(route.method) " + route.path.replacingOccurrences(of: "{A}", with: "{id}")
                 .replacingOccurrences(of: "{U}", with: "{id}").replacingOccurrences(of: "{S}", with: "{pseudonym}")
                 .replacingOccurrences(of: "{T}", with: "{id}").replacingOccurrences(of: "{I}", with: "{id}")
+                .replacingOccurrences(of: "{C}", with: "{id}").replacingOccurrences(of: "{X}", with: "{action}")
+                .replacingOccurrences(of: "{M}", with: "{measure}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -142,15 +174,31 @@ struct AuthorizationTests {
             .init(sourceKind: .alert, sourceDescription: "alert", originalText: "As the source told it.",
                   sanitisedText: "What the unit may read.", subjectStaffID: fixture.alertStaffID,
                   links: [(.alert, String(fixture.alertID))]), by: "recorder", at: 0, in: fixture.database)
+        // A case someone else opened, with nobody assigned: only the head of unit may see it.
+        let caseID = try await CaseStore.open(.init(title: "Matrix case", subjectStaffID: fixture.alertStaffID,
+                                                    apsp: false, becameClearOn: nil), by: "recorder", at: 0,
+                                              in: fixture.database)
+        let actionID = try await CaseStore.addAction(caseID, victimID: nil, kind: .task, description: "Read the file",
+                                                     owner: "recorder", dueOn: CaseDay("2030-01-01")!, by: "recorder",
+                                                     at: 0, in: fixture.database)
+        try await CaseStore.addMeasure(caseID, kind: .suspension, startedOn: CaseDay("2027-01-01")!,
+                                       reviewOn: CaseDay("2027-02-01")!, rationale: "r", by: "recorder", at: 0,
+                                       in: fixture.database)
+        let measureID = try #require(try await CaseStore.measures(of: caseID, in: fixture.database).first).measureID
+        @Sendable func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
+                .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
+                .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
+                .replacingOccurrences(of: "{C}", with: String(caseID)).replacingOccurrences(of: "{X}", with: String(actionID))
+                .replacingOccurrences(of: "{M}", with: String(measureID))
+        }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)
             var outcomes: [Outcome] = []
             for route in Self.routes {
-                let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
-                    .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
-                    .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
+                let path = fill(route.path)
                 let response = route.method == .get ? try await browser.get(client, path)
-                    : try await browser.post(client, path, route.fields)
+                    : try await browser.post(client, path, route.fields.mapValues(fill))
                 outcomes.append(Outcome(response))
             }
             #expect(outcomes.count == Self.expected[role]!.count)
@@ -169,6 +217,7 @@ struct AuthorizationTests {
             for route in Self.routes where route.method == .get {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                     .replacingOccurrences(of: "{S}", with: "STF-0").replacingOccurrences(of: "{I}", with: "1")
+                    .replacingOccurrences(of: "{C}", with: "1")
                 let response = try await browser.get(client, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(path)")

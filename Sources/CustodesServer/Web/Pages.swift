@@ -52,8 +52,8 @@ public struct Pages: Sendable {
 
     static func navigation(for role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .analyst, .investigator: [("/alerts", "Alerts"), ("/intelligence", "Intelligence")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/intelligence", "Intelligence"), ("/capability", "Capability"), ("/trail", "Audit trail"),
+        case .analyst, .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence")]
+        case .headOfUnit: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/capability", "Capability"), ("/trail", "Audit trail"),
                            ("/admin/rules", "Rules")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]

@@ -368,6 +368,16 @@ public enum CaseStore {
         }
     }
 
+    /// Records that the user revealed who the case is about, with their reason.
+    public static func reveal(_ caseID: Int64, by username: String, reason: String, at: Int64,
+                              in database: StoreDatabase) async throws {
+        try await requireCase(caseID, in: database)
+        try await database.sql.raw("""
+            INSERT INTO case_reveals (case_id, username, at, reason) VALUES (\(bind: caseID), \(bind: username), \
+            \(bind: at), \(bind: reason))
+            """).run()
+    }
+
     // MARK: The dashboard
 
     /// Open safeguarding actions due by `today` + 1 (or overdue) on cases the user may see, most overdue first.

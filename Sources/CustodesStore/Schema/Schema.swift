@@ -379,7 +379,8 @@ public enum Schema {
     /// Version 14: cases. A case is about one member of staff, with an investigator and a supervisor; the rows
     /// around it are history, never updated except to close an action or end a measure: victims and people at risk
     /// with their safeguarding plans, actions (safeguarding and tasks) with owners and due days, notes, status
-    /// changes with their rationale, severity assessments, interim measures, the IOPC referral and the outcome.
+    /// changes with their rationale, severity assessments, interim measures, the IOPC referral and the outcome, and
+    /// reveals of the member of staff made on the case (a case need not have grown from an alert).
     /// Days (due, became clear, sent, outcome) are the force's calendar days as YYYY-MM-DD text.
     static let cases = Migration(version: 14, name: "cases, safeguarding and IOPC referral") { engine in
         let type = ColumnTypes(engine: engine)
@@ -435,6 +436,10 @@ public enum Schema {
                 iopc_decided_on TEXT, username TEXT NOT NULL, at \(int) NOT NULL)
             """,
             "CREATE INDEX case_referrals_by_case ON case_referrals (case_id, referral_id)",
+            """
+            CREATE TABLE case_reveals (reveal_id \(type.serialKey), case_id \(int) NOT NULL, username TEXT NOT NULL,
+                at \(int) NOT NULL, reason TEXT NOT NULL)
+            """,
         ]
     }
 }

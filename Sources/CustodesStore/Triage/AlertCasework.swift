@@ -90,10 +90,15 @@ public enum AlertCasework {
         }
     }
 
+    /// Whether the user revealed this member of staff, on an alert about them or on a case about them.
     public static func hasRevealed(staffID: String, username: String, in database: StoreDatabase) async throws -> Bool {
-        try await database.sql.raw("""
+        if try await database.sql.raw("""
             SELECT r.reveal_id FROM reveals r JOIN alerts a ON a.alert_key = r.alert_key \
             WHERE a.staff_id = \(bind: staffID) AND r.username = \(bind: username) LIMIT 1
+            """).first() != nil { return true }
+        return try await database.sql.raw("""
+            SELECT r.reveal_id FROM case_reveals r JOIN cases c ON c.case_id = r.case_id \
+            WHERE c.subject_staff_id = \(bind: staffID) AND r.username = \(bind: username) LIMIT 1
             """).first() != nil
     }
 

@@ -96,5 +96,6 @@ enum Stylesheet {
         .chart svg{width:100%;max-width:640px;height:auto}
         .recovery-codes{columns:2;list-style:none;padding:0;margin-bottom:30px}
         .code-block{background:#f3f2f1;border:1px solid #b1b4b6;padding:15px;overflow:auto;max-height:40em;font-size:16px}
+        @media print{.header,.phase-banner,.footer,.skip-link,form{display:none}a{color:#0b0c0c;text-decoration:none}}
         """
 }

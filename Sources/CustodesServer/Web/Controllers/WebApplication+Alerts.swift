@@ -47,6 +47,7 @@ extension WebApplication {
         let sortLabels: [AlertQueue.Sort: String] = [.risk: "highest risk first", .age: "oldest first",
                                                      .state: "new first"]
         return page(.init(title: "Alerts", template: "queue", context: [
+            "due": try await dueSafeguardingPanel(for: user),
             "counts": TriageState.allCases.map { ["label": $0.title, "count": result.counts[$0] ?? 0] as [String: Any] },
             "sorts": AlertQueue.Sort.allCases.map {
                 ["value": $0.rawValue, "label": sortLabels[$0]!.prefix(1).uppercased() + sortLabels[$0]!.dropFirst(),
@@ -136,6 +137,9 @@ extension WebApplication {
             intelligence.append(try await itemSummary(item, for: user))
         }
         values["intelligence"] = intelligence
+        values["cases"] = try await CaseStore.cases(linkedTo: .alert, target: String(record.alertID),
+                                                    visibility: try await needToKnow.visibility(for: user), in: database)
+            .map { ["id": $0.caseID, "reference": $0.reference, "title": $0.title, "status": $0.status.title] as [String: Any] }
         let reveals = try await AlertCasework.reveals(key: record.key, in: database)
         values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
         values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }

@@ -9,7 +9,7 @@ extension WebApplication {
         router.get("/staff/{pseudonym}") { request, context in
             let user = try context.requireUser(Self.caseRoles)
             let pseudonym = context.parameters.get("pseudonym") ?? ""
-            guard let staffID = try await StaffProfile.staffID(pseudonym: pseudonym, in: database), staffID != user.staffID,
+            guard pseudonym.hasPrefix("STF-"), let staffID = try await resolveStaff(pseudonym), staffID != user.staffID,
                   try await AlertCasework.hasRevealed(staffID: staffID, username: user.username, in: database),
                   let identity = try await StaffProfile.identity(staffID: staffID, in: database) else {
                 throw WebError.notFound

@@ -46,6 +46,7 @@ public struct WebApplication: Sendable {
         addAlertRoutes(to: router)
         addStaffRoutes(to: router)
         addIntelligenceRoutes(to: router)
+        addCaseRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)

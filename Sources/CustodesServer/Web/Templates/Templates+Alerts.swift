@@ -1,6 +1,6 @@
 extension Templates {
     static let alerts: [String: String] = [
-        "queue": """
+        "queue": dueSafeguarding + """
             <h1 class="heading-l">Alerts</h1>
             <ul class="counts" aria-label="Alerts by state">{{#counts}}<li><span class="count">{{count}}</span> {{label}}</li>{{/counts}}</ul>
             <form method="get" action="/alerts" class="filters">
@@ -76,6 +76,9 @@ extension Templates {
             <h2 class="heading-m">Intelligence</h2>
             {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
             <p class="body"><a class="link" href="/intelligence/new?alert={{id}}">Record intelligence from this alert</a></p>
+            <h2 class="heading-m">Cases</h2>
+            {{#cases}}<p class="body"><a href="/cases/{{id}}">{{reference}}</a>: {{title}} <strong class="tag tag-grey">{{status}}</strong></p>{{/cases}}
+            <p class="body"><a class="link" href="/cases/new?alert={{id}}">Open a case from this alert</a></p>
             <h2 class="heading-m">Decisions</h2>
             {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
             {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}

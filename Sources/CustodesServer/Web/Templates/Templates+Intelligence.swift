@@ -65,6 +65,7 @@ extension Templates {
             <div class="summary-list-row"><dt>Member of staff</dt><dd id="subject">{{#subject}}{{#name}}<strong>{{.}}</strong> (<a href="/staff/{{pseudonym}}">profile</a>){{/name}}{{^name}}<code>{{pseudonym}}</code> (pseudonymised){{/name}}{{/subject}}{{^subject}}Not recorded{{/subject}}</dd></div>
             <div class="summary-list-row"><dt>Grading</dt><dd id="grading">{{#grading}}<strong class="tag">{{code}}</strong> {{source}}; {{assessment}}; {{handling}}{{#conditions}}. Conditions: {{.}}{{/conditions}} (graded by {{by}}, {{at}}; Admiralty {{admiralty}}, {{tlp}}){{/grading}}{{^grading}}<strong class="tag tag-new">Not graded</strong>: it cannot be shared until it is{{/grading}}</dd></div>
             </dl>
+            <p class="body"><a class="link" href="/cases/new?intelligence={{id}}">Open a case from this item</a></p>
             <h2 class="heading-m">Sanitised text</h2>
             <div class="record"><p class="body wrap" id="sanitised">{{sanitised}}</p></div>
             {{#original}}<h2 class="heading-m">The intelligence as received</h2>
