@@ -30,6 +30,8 @@ import struct
 import sys
 import time
 import unittest
+from datetime import datetime
+from zoneinfo import ZoneInfo
 from urllib.parse import parse_qs, urljoin, urlparse
 
 from axe_selenium_python import Axe
@@ -305,6 +307,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertIn("alerts decided: 1", report)
         self.assertIn("analysts configured: 2, with 30 hours a week", report)
         self.check_accessibility("capability")
+        self.intelligence_to_outcome(alert_path)
         self.sign_out()
 
         # The auditor: first sign-in lands on the trail.
@@ -347,6 +350,99 @@ class TriageJourneyTest(unittest.TestCase):
         print(f"trail: {len(entries)} entries for head, including " + ", ".join(TRAIL_STEPS) + "; chain intact",
               file=sys.stderr)
         self.sign_out()
+
+    def intelligence_to_outcome(self, alert_path):
+        """From the alert: an intelligence item graded 3x5x2, a case from it, a person at risk with a safeguarding
+        action, the IOPC referral, the outcome, and closing with that action still open (with a reason)."""
+        today = datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+        self.driver.get(self.url(alert_path))
+        self.driver.find_element(By.LINK_TEXT, "Record intelligence from this alert").click()
+        self.wait_for_path("/intelligence/new")
+        self.check_accessibility("record intelligence")
+        original = "Synthetic test: a named colleague says the officer messaged the victim from a personal phone."
+        sanitised = "Synthetic test: the member of staff is reported to have contacted the victim privately."
+        self.fill("#original", original)
+        self.fill("#sanitised", sanitised)
+        self.submit("Record intelligence")
+        self.assertTrue(re.fullmatch(r"/intelligence/\d+", self.path()), f"not on an item: {self.page_summary()}")
+        item_path = self.path()
+        self.assertIn(sanitised, self.find("#sanitised").text)
+        self.assertNotIn(original, self.driver.page_source, "the original shows before it is asked for")
+        self.find("#source_evaluation-2").click()
+        self.find("#intelligence_assessment-B").click()
+        self.find("#handling_code-C").click()
+        self.submit("Record grading")
+        self.assertIn("Write the conditions of sharing", self.page_summary())
+        self.fill("#conditions", "Synthetic test: not to the member of staff's line management.")
+        self.submit("Record grading")
+        self.wait_for_path(item_path)
+        self.assertIn("2B C", self.find("#grading").text)
+        self.check_accessibility("intelligence item")
+        self.submit("Read the original (recorded in the audit trail)")
+        self.assertIn(original, self.find("#original").text)
+
+        self.driver.get(self.url(item_path))
+        self.driver.find_element(By.LINK_TEXT, "Open a case from this item").click()
+        self.wait_for_path("/cases/new")
+        self.check_accessibility("open a case")
+        self.fill("#title", "Synthetic test: private contact with a victim")
+        self.find("#apsp-yes").click()
+        self.fill("#became_clear_on", today)
+        self.submit("Open case")
+        self.assertTrue(re.fullmatch(r"/cases/\d+", self.path()), f"not on a case: {self.page_summary()}")
+        case_path = self.path()
+        self.assertIn("Due by the end of", self.find("#referral-standing").text)
+
+        self.fill("#person", "PSN-synthetic-victim")
+        Select(self.find("#risk_level")).select_by_value("high")
+        Select(self.find("#consent")).select_by_value("given")
+        self.fill("#organisation", "Synthetic domestic abuse service")
+        self.submit("Add person at risk")
+        Select(self.find("#kind")).select_by_value("safeguarding")
+        self.fill("#action-description", "Synthetic test: agree a safety plan with her support worker.")
+        self.fill("#owner", "head")
+        self.fill("#due_on", today)
+        self.submit("Add action")
+        self.driver.get(self.url("/alerts"))
+        self.assertIn("safety plan", self.find("#due-safeguarding").text)
+        self.driver.get(self.url(case_path))
+        self.check_accessibility("case page")
+
+        self.find("#status-investigation").click()
+        self.fill("#status-rationale", "Synthetic test: enough to investigate.")
+        self.submit("Change status")
+        self.assertIn("Record the referral to the IOPC", self.page_summary())
+        self.find("#decision-referred").click()
+        self.fill("#sent_on", today)
+        self.fill("#referral-rationale", "Synthetic test: a mandatory referral category.")
+        self.submit("Record referral decision")
+        self.wait_for_path(case_path)
+        self.assertIn("on time", self.find("#referral-standing").text)
+        self.find("#status-investigation").click()
+        self.fill("#status-rationale", "Synthetic test: referred; investigating.")
+        self.submit("Change status")
+        self.wait_for_path(case_path)
+        self.assertIn("Investigation", self.find("#case-status").text)
+
+        Select(self.find("#outcome")).select_by_value("final_written_warning")
+        self.fill("#outcome_on", today)
+        self.fill("#outcome-rationale", "Synthetic test: misconduct meeting found the case proved.")
+        self.submit("Record outcome")
+        self.find("#status-closed").click()
+        self.fill("#status-rationale", "Synthetic test: outcome given.")
+        self.submit("Change status")
+        self.assertIn("safeguarding action is still open", self.page_summary())
+        self.fill("#close_reason", "Synthetic test: the support service holds the safety plan.")
+        self.submit("Change status")
+        self.wait_for_path(case_path)
+        self.assertIn("Closed", self.find("#case-status").text)
+        self.assertIn("Final written warning", self.find("#outcome-summary").text)
+        self.driver.get(self.url(case_path + "/file"))
+        self.assertIn("2B C", self.driver.page_source)
+        self.assertNotIn(original, self.driver.page_source, "the case file carries the original")
+        self.check_accessibility("case file")
+        print(f"intelligence {item_path} graded 2B C; case {case_path} referred on time, closed with an outcome",
+              file=sys.stderr)
 
     def print_accessibility_summary(self):
         counts = {impact: 0 for impact in IMPACT_ORDER}

@@ -222,6 +222,7 @@ extension WebApplication {
             },
             "hasVictims": !victims.isEmpty,
             "safeguarding": actionRows(.safeguarding), "tasks": actionRows(.task),
+            "hasSafeguarding": actions.contains { $0.kind == .safeguarding }, "hasTasks": actions.contains { $0.kind == .task },
             "timeline": try await CaseStore.timeline(of: record, in: database).map {
                 ["at": displayTime($0.at), "what": $0.what, "by": $0.by] as [String: Any]
             },
