@@ -30,10 +30,29 @@ public struct SelfAssessment: Sendable, Equatable {
         /// Days the oldest undecided alert has waited since detection raised it; nil when none waits.
         public var oldestOutstandingDays: Double?
 
-        public init(decided: Int, outstanding: Int, oldestOutstandingDays: Double?) {
+        /// Safeguarding actions past their due day, and mandatory IOPC referrals past theirs: a unit that lets
+        /// either slip does not have the capacity it needs, whatever its alert queue shows.
+        public var overdueSafeguarding: Int
+        public var overdueReferrals: Int
+
+        public init(decided: Int, outstanding: Int, oldestOutstandingDays: Double?, overdueSafeguarding: Int = 0,
+                    overdueReferrals: Int = 0) {
             self.decided = decided
             self.outstanding = outstanding
             self.oldestOutstandingDays = oldestOutstandingDays
+            self.overdueSafeguarding = overdueSafeguarding
+            self.overdueReferrals = overdueReferrals
+        }
+
+        var overdueWork: String? {
+            var parts: [String] = []
+            if overdueSafeguarding > 0 {
+                parts.append("\(overdueSafeguarding) safeguarding action\(overdueSafeguarding == 1 ? " is" : "s are") overdue")
+            }
+            if overdueReferrals > 0 {
+                parts.append("\(overdueReferrals) IOPC referral\(overdueReferrals == 1 ? " is" : "s are") overdue")
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: " and ")
         }
     }
 
@@ -46,7 +65,7 @@ public struct SelfAssessment: Sendable, Equatable {
 
     /// - Parameters:
     ///   - analysts: analysts the unit has for this work (configured by the force), nil if not given.
-    ///   - intelligenceReceived: reports from support organisations; nil while the partner portal does not exist.
+    ///   - intelligenceReceived: reports from support organisations recorded as intelligence; nil where unknown.
     ///   - capacity: the unit's triage records; nil where they are not available.
     public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?, capacity: Capacity? = nil) {
         var reasons: [AssessedElement: String] = [:]
@@ -65,7 +84,7 @@ public struct SelfAssessment: Sendable, Equatable {
                 + "and under monitoring"
         }
         let ccu: ElementStatus
-        if let analysts, analysts > 0, let capacity, capacity.decided > 0,
+        if let analysts, analysts > 0, let capacity, capacity.decided > 0, capacity.overdueWork == nil,
            (capacity.oldestOutstandingDays ?? 0) <= Self.backlogLimitDays {
             ccu = .inPlace
             reasons[.ccuReview] = "\(analysts) analysts are configured and \(Self.alerts(capacity.decided)) recorded "
@@ -79,7 +98,7 @@ public struct SelfAssessment: Sendable, Equatable {
                     + "decisions and \(capacity.outstanding) wait" + (capacity.oldestOutstandingDays.map {
                         ", the oldest for \(Self.days($0))"
                             + ($0 > Self.backlogLimitDays ? " (more than \(Int(Self.backlogLimitDays)))" : "")
-                    } ?? "")
+                    } ?? "") + (capacity.overdueWork.map { "; " + $0 } ?? "")
             } else {
                 reasons[.ccuReview] = "\(analysts) analysts are configured; triage records do not exist yet to show capacity"
             }
@@ -90,12 +109,12 @@ public struct SelfAssessment: Sendable, Equatable {
         let partners: ElementStatus
         if let intelligenceReceived, intelligenceReceived > 0 {
             partners = .started
-            reasons[.supportOrganisations] = "\(intelligenceReceived) reports received from support organisations"
+            reasons[.supportOrganisations] = "\(intelligenceReceived) reports from support organisations recorded as intelligence"
         } else {
             partners = .noEvidence
             reasons[.supportOrganisations] = intelligenceReceived == nil
-                ? "no intelligence from support organisations is recorded: the partner portal does not exist yet"
-                : "no intelligence has been received from support organisations"
+                ? "no intelligence from support organisations is recorded"
+                : "no intelligence from support organisations has been recorded in the intelligence log"
         }
         reasons[.strategy] = "the running system cannot show whether the plan follows the national strategy"
         statuses = ElementStatuses(strategy: .noInformation, ccuReview: ccu, itMonitoring: it,

@@ -32,13 +32,13 @@ struct SelfAssessmentTests {
         #expect(bare.statuses.strategy == .noInformation)
         #expect(bare.statuses.ccuReview == .noInformation)
         #expect(bare.statuses.supportOrganisations == .noEvidence)
-        #expect(bare.reasons[.supportOrganisations]?.contains("partner portal does not exist") == true)
+        #expect(bare.reasons[.supportOrganisations]?.contains("no intelligence from support organisations is recorded") == true)
         let staffed = SelfAssessment(monitoring: Self.monitored, analysts: 3, intelligenceReceived: 4)
         #expect(staffed.statuses.ccuReview == .started)
         #expect(staffed.statuses.supportOrganisations == .started)
     }
 
-    @Test("the unit's capacity is in place only with analysts, decisions, and no alert waiting over two weeks")
+    @Test("the unit's capacity is in place only with analysts, decisions, no alert waiting over two weeks, and nothing overdue")
     func capacity() {
         func status(_ analysts: Int?, _ capacity: SelfAssessment.Capacity?) -> ElementStatus {
             SelfAssessment(monitoring: Self.monitored, analysts: analysts, intelligenceReceived: nil, capacity: capacity)
@@ -55,5 +55,10 @@ struct SelfAssessmentTests {
                                     capacity: .init(decided: 2, outstanding: 40, oldestOutstandingDays: 30))
         #expect(behind.reasons[.ccuReview] == "3 analysts are configured; 2 alerts have recorded decisions and 40 wait, "
                 + "the oldest for 30 days (more than 14)")
+        let slipping = SelfAssessment.Capacity(decided: 12, outstanding: 0, oldestOutstandingDays: nil,
+                                               overdueSafeguarding: 2, overdueReferrals: 1)
+        #expect(status(3, slipping) == .started)
+        #expect(SelfAssessment(monitoring: Self.monitored, analysts: 3, intelligenceReceived: nil, capacity: slipping)
+            .reasons[.ccuReview]?.hasSuffix("; 2 safeguarding actions are overdue and 1 IOPC referral is overdue") == true)
     }
 }

@@ -212,4 +212,49 @@ struct CaseStoreTests {
             #expect(text.contains { $0.hasPrefix("Interim measure: Removal of system access from 2026-03-02") })
         }
     }
+    @Test("the unit's figures: where cases began, steps timed, safeguarding and referrals overdue, outcomes",
+          arguments: TestStores.engines)
+    func caseworkFigures(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let (fromAlert, _) = try await Self.openCase(database)   // APSP, became clear 2026-03-01
+            let staffID = try #require(try await CaseStore.record(fromAlert, visibility: .init(scope: .all),
+                                                                   in: database)).subjectStaffID
+            let partnerItem = try await IntelligenceLog.record(
+                .init(sourceKind: .partnerReport, sourceDescription: "a refuge", originalText: "o", sanitisedText: "s"),
+                by: "alex", at: 2_000, in: database)
+            try await IntelligenceLog.grade(partnerItem, try Grading(source: .untested, assessment: .knownDirectly,
+                                                                      handling: .permitted, conditions: nil),
+                                            reason: "", by: "alex", at: 2_001, in: database)
+            let fromPartner = try await CaseStore.open(
+                .init(title: "From a refuge", subjectStaffID: staffID, apsp: true, becameClearOn: Self.day("2026-03-05"),
+                      links: [(.intelligence, String(partnerItem))]), by: "alex", at: 2_000 + 3 * 86_400, in: database)
+            let otherItem = try await IntelligenceLog.record(
+                .init(sourceKind: .internalReport, sourceDescription: "a colleague", originalText: "o", sanitisedText: "s"),
+                by: "alex", at: 3_000, in: database)
+            let fromColleague = try await CaseStore.open(
+                .init(title: "From a colleague", subjectStaffID: staffID, apsp: true, becameClearOn: Self.day("2026-03-08"),
+                      links: [(.intelligence, String(otherItem))]), by: "alex", at: 3_000 + 86_400, in: database)
+            try await CaseStore.recordReferral(fromAlert, decision: .referred, rationale: "r", sentOn: Self.day("2026-03-02"),
+                                               iopcReference: nil, by: "h", at: 1, in: database)
+            try await CaseStore.recordReferral(fromPartner, decision: .referred, rationale: "r",
+                                               sentOn: Self.day("2026-03-09"), iopcReference: nil, by: "h", at: 1,
+                                               in: database)
+            try await CaseStore.addAction(fromColleague, victimID: nil, kind: .safeguarding, description: "late",
+                                          owner: "ivy", dueOn: Self.day("2026-03-09"), by: "ivy", at: 1, in: database)
+            try await CaseStore.addAction(fromColleague, victimID: nil, kind: .safeguarding, description: "today",
+                                          owner: "ivy", dueOn: Self.day("2026-03-10"), by: "ivy", at: 1, in: database)
+            try await CaseStore.recordOutcome(fromAlert, outcome: .dismissal, on: Self.day("2026-06-01"), rationale: "r",
+                                              in: database)
+
+            let figures = try await CaseworkFigures.gather(from: database, today: Self.day("2026-03-10"))
+            #expect(figures.cases == 3 && figures.openCases == 3)
+            #expect(figures.fromMonitoring == 1 && figures.fromPartners == 1 && figures.fromOtherSources == 1)
+            #expect(figures.intelligenceItems == 2 && figures.intelligenceGraded == 1 && figures.partnerIntelligence == 1)
+            #expect(figures.medianDaysIntelligenceToCase == 1)
+            #expect(figures.safeguardingOpen == 2 && figures.safeguardingOverdue == 1)
+            #expect(figures.referralsRequired == 3 && figures.referralsOnTime == 1 && figures.referralsLate == 1
+                    && figures.referralsOverdue == 1)
+            #expect(figures.outcomes == [.dismissal: 1])
+        }
+    }
 }

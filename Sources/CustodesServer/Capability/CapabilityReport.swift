@@ -27,8 +27,9 @@ public enum CapabilityReport {
         } else {
             out.append("  detection has not run over the stored events yet")
         }
-        out.append("  alerts found proactively (from audit data): \(figures.alerts.formatted()); reactively (from "
-                   + "intelligence received): none recorded, as Custodes holds no intelligence yet")
+        let work = figures.casework
+        out.append("  alerts found proactively (from audit data): \(figures.alerts.formatted()); cases begun by "
+                   + "monitoring: \(work.fromMonitoring) of \(work.cases)")
         out.append("")
         out.append("Capability and capacity of the counter-corruption unit")
         out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (--analysts)")
@@ -61,9 +62,11 @@ public enum CapabilityReport {
                        + "measures the store's alerts against a simulated force's ground truth)")
         }
         out.append("")
+        out.append(contentsOf: casework(work))
+        out.append("")
         out.append("Intelligence from organisations that support vulnerable people")
-        out.append("  organisations engaged and intelligence received: none recorded; the partner portal does not "
-                   + "exist yet")
+        out.append("  intelligence recorded from support organisations: \(work.partnerIntelligence); the partner "
+                   + "register and reporting portal do not exist yet")
         out.append("")
         let oldest = figures.sources.map(\.lastDeliveredAt).min().map(days)
         let assessment = SelfAssessment(
@@ -72,7 +75,8 @@ public enum CapabilityReport {
                               detectionHasRun: figures.lastDetectionAt != nil),
             analysts: analysts, intelligenceReceived: figures.intelligenceReceived,
             capacity: .init(decided: triage.decided, outstanding: triage.outstanding,
-                            oldestOutstandingDays: triage.oldestOutstandingSeconds.map { Double($0) / 86_400 }))
+                            oldestOutstandingDays: triage.oldestOutstandingSeconds.map { Double($0) / 86_400 },
+                            overdueSafeguarding: work.safeguardingOverdue, overdueReferrals: work.referralsOverdue))
         out.append("Self-assessment")
         for element in AssessedElement.allCases {
             out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "
@@ -81,5 +85,27 @@ public enum CapabilityReport {
         out.append("")
         out.append(FindingsParagraph.compose(assessment.statuses, strategy: "the national strategy"))
         return out.joined(separator: "\n")
+    }
+
+    /// What the unit made of what it found: intelligence, cases and where they began, the time each step took,
+    /// safeguarding, referrals and outcomes.
+    static func casework(_ work: CaseworkFigures) -> [String] {
+        func days(_ value: Double?) -> String { value.map { String(format: "%.1f days", $0) } ?? "none yet" }
+        var out = ["Intelligence and cases"]
+        out.append("  intelligence items: \(work.intelligenceItems), graded 3x5x2: \(work.intelligenceGraded)")
+        out.append("  cases: \(work.cases) (\(work.openCases) open); began with monitoring \(work.fromMonitoring), with "
+                   + "support organisations \(work.fromPartners), otherwise (colleagues, open sources, other forces) "
+                   + "\(work.fromOtherSources)")
+        out.append("  median time from an alert to intelligence: \(days(work.medianDaysAlertToIntelligence)); from "
+                   + "intelligence to a case: \(days(work.medianDaysIntelligenceToCase)); from an alert to a case: "
+                   + days(work.medianDaysAlertToCase))
+        out.append("  safeguarding actions open: \(work.safeguardingOpen), overdue: \(work.safeguardingOverdue)")
+        out.append("  mandatory IOPC referrals: \(work.referralsRequired); made on time \(work.referralsOnTime), late "
+                   + "\(work.referralsLate), overdue \(work.referralsOverdue)")
+        let outcomes = CaseOutcome.allCases.compactMap { outcome in
+            work.outcomes[outcome].map { "\(outcome.title.lowercased()) \($0)" }
+        }
+        out.append("  outcomes: " + (outcomes.isEmpty ? "none yet" : outcomes.joined(separator: ", ")))
+        return out
     }
 }

@@ -2,8 +2,8 @@ import SQLKit
 
 /// What a store shows of a force's capability, as facts a force can put to an inspector: which systems feed it and
 /// how recently, how much of the workforce their audit data covers, how much of what was seen was explained, and
-/// what the unit was given to triage and how it kept up. Partner intelligence does not exist yet in Custodes, so the
-/// figures that need it are absent (nil), never guessed.
+/// what the unit was given to triage and how it kept up, and what it made of it: intelligence, cases, safeguarding,
+/// referrals and outcomes.
 public struct CapabilityFigures: Sendable, Equatable {
     public struct Source: Sendable, Equatable {
         public var system: String
@@ -25,8 +25,10 @@ public struct CapabilityFigures: Sendable, Equatable {
     /// Alerts standing (not withdrawn), and per week of opening (Monday-start week number → count), newest last.
     public var alerts: Int
     public var alertsPerWeek: [(week: Int64, count: Int)]
-    /// Intelligence reports received from support organisations: none exist until the partner portal does.
+    /// Intelligence recorded from organisations that support vulnerable people.
     public var intelligenceReceived: Int?
+    /// The unit's intelligence and cases.
+    public var casework: CaseworkFigures
     /// How the unit kept up with the alerts, from its triage records.
     public var triage: Triage
     /// The latest evaluation of the store's alerts against ground truth (`custodes evaluate --db`), if any.
@@ -63,7 +65,7 @@ public struct CapabilityFigures: Sendable, Equatable {
             && lhs.accessesInScope == rhs.accessesInScope && lhs.accessesExplained == rhs.accessesExplained
             && lhs.alerts == rhs.alerts && lhs.alertsPerWeek.map(\.week) == rhs.alertsPerWeek.map(\.week)
             && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count) && lhs.triage == rhs.triage
-            && lhs.latestEvaluation == rhs.latestEvaluation
+            && lhs.latestEvaluation == rhs.latestEvaluation && lhs.casework == rhs.casework
     }
 
     /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post, and `now` (the wall clock unless
@@ -100,13 +102,15 @@ public struct CapabilityFigures: Sendable, Equatable {
             alerts += 1
         }
         let triage = try await gatherTriage(from: database, now: now ?? Clock.epochSeconds())
+        let casework = try await CaseworkFigures.gather(
+            from: database, today: ReferralRule().day(at: now ?? Clock.epochSeconds()))
         return CapabilityFigures(
             sources: sources, staffInPost: staffInPost, staffSeen: staffSeen,
             accessesInScope: try run?.decode(column: "in_scope", as: Int.self),
             accessesExplained: try run?.decode(column: "explained", as: Int.self),
             lastDetectionAt: try run?.decode(column: "finished_at", as: Int64.self),
             alerts: alerts, alertsPerWeek: weeks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            intelligenceReceived: nil, triage: triage,
+            intelligenceReceived: casework.partnerIntelligence, casework: casework, triage: triage,
             latestEvaluation: try await StoredEvaluations.latest(in: database))
     }
 
