@@ -183,4 +183,54 @@ struct CaseTests {
             #expect(!String(buffer: try await investigator.get(client, "/cases/\(id)").body).contains("(pseudonymised)"))
         }
     }
+    @Test("only the head of unit names who works a case, so nobody else can make themselves able to reveal",
+          arguments: TestStores.engines)
+    func noSelfAssignment(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await fixture.enrolledUser("investigator", role: .investigator)
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+        try await Application(router: try fixture.router()).test(.router) { client in
+            for name in ["analyst", "investigator"] {
+                var user = try await Browser.signIn(client, name, fixture: fixture)
+                _ = try await user.get(client, "/cases/new")
+                let opened = try await user.post(client, "/cases", [
+                    "subject": pseudonym, "title": "Opened to look", "apsp": "no", "investigator": name,
+                ])
+                #expect(opened.status == .seeOther, "\(name)")
+                let location = try #require(opened.headers[.location])
+                let page = String(buffer: try await user.get(client, location).body)
+                #expect(page.contains("Nobody yet") && !page.contains("Reveal identity"), "\(name)")
+                #expect(try await user.post(client, location + "/reveal",
+                                            ["reveal_reason": "I would like to know who this is."]).status == .forbidden)
+                #expect(String(buffer: try await user.get(client, location).body).contains("(pseudonymised)"))
+            }
+            // The timeline of a case shows an alert its reader may not open only as such.
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/cases/new")
+            let opened = try await head.post(client, "/cases", [
+                "alert": String(fixture.alertID), "title": "From the alert", "apsp": "no", "investigator": "investigator",
+            ])
+            let location = try #require(opened.headers[.location])
+            var investigator = try await Browser.signIn(client, "investigator", fixture: fixture)
+            let page = String(buffer: try await investigator.get(client, location).body)
+            #expect(page.contains("Grew from an alert you cannot see") && !page.contains("Alert \(fixture.alertID) opened"))
+
+            // A closed case takes no new safeguarding until it is reopened.
+            _ = try await head.get(client, location)
+            _ = try await head.post(client, location + "/outcome", [
+                "outcome": "no_further_action", "outcome_on": "2027-01-15", "outcome_rationale": "Nothing found.",
+            ])
+            #expect(try await head.post(client, location + "/status", [
+                "status": "closed", "status_rationale": "Nothing found on enquiry.",
+            ]).status == .seeOther)
+            let late = try await head.post(client, location + "/actions", [
+                "kind": "safeguarding", "action_description": "Call her.", "owner": "head", "due_on": "2027-01-20",
+            ])
+            #expect(late.status == .badRequest)
+            #expect(String(buffer: late.body).contains("The case is closed: reopen it"))
+        }
+    }
 }

@@ -140,12 +140,35 @@ struct IntelligenceTests {
         #expect(actions[1].1 == "regraded from 2C P to 1B C")
     }
 
-    @Test("recording keeps what was typed when it is refused, and refuses control characters and unknown staff",
+    @Test("a decision to record intelligence or open an investigation leads to that form, filled in from the alert",
+          arguments: TestStores.engines)
+    func decisionLeadsOn(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/alerts/\(fixture.alertID)")
+            let intelligence = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "record_as_intelligence", "rationale": "A pattern worth recording as intelligence.",
+            ])
+            #expect(intelligence.headers[.location] == "/intelligence/new?alert=\(fixture.alertID)")
+            let form = String(buffer: try await head.get(client, intelligence.headers[.location]!).body)
+            #expect(form.contains("value=\"Monitoring alert \(fixture.alertID)\""))
+            let investigation = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "open_investigation", "rationale": "Enough to investigate: repeated access to a victim.",
+            ])
+            #expect(investigation.headers[.location] == "/cases/new?alert=\(fixture.alertID)")
+        }
+    }
+
+    @Test("recording keeps what was typed when it is refused, and refuses control characters, bidirectional overrides, unknown staff and others' collar numbers",
           arguments: TestStores.engines)
     func validation(engine: DatabaseURL.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("analyst", role: .analyst)
+        try await fixture.enrolledUser("head", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
             var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
             _ = try await analyst.get(client, "/intelligence/new")
@@ -167,14 +190,26 @@ struct IntelligenceTests {
             let collar = try #require(try await fixture.database.sql.raw(
                 "SELECT collar_number FROM staff WHERE staff_id = \(bind: fixture.alertStaffID)").first()?
                 .decode(column: "collar_number", as: String.self))
-            let byCollar = try await analyst.post(client, "/intelligence", [
+            // A collar number would turn into the pseudonym on the page: only the head of unit may use one.
+            let report = [
                 "source_kind": "internal_report", "source_description": "A colleague",
                 "original": "Named colleague's account.", "sanitised": "A colleague reported a concern.",
                 "subject": collar,
-            ])
+            ]
+            let refusedCollar = try await analyst.post(client, "/intelligence", report)
+            #expect(refusedCollar.status == .badRequest)
+            #expect(String(buffer: refusedCollar.body).contains("only the head of unit can record one by collar number"))
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await head.get(client, "/intelligence/new")
+            let byCollar = try await head.post(client, "/intelligence", report)
             #expect(byCollar.status == .seeOther)
             let page = String(buffer: try await analyst.get(client, byCollar.headers[.location]!).body)
             #expect(page.contains("STF-") && page.contains("(pseudonymised)") && !page.contains(collar + "<"))
+            let bidi = try await analyst.post(client, "/intelligence", [
+                "source_kind": "open_source", "source_description": "A site \u{202E}IOPC",
+                "original": "Text as found.", "sanitised": "Text sanitised.",
+            ])
+            #expect(String(buffer: bidi.body).contains("Enter who or what the source is on one line, without control characters"))
         }
     }
 
@@ -197,8 +232,14 @@ struct IntelligenceTests {
             #expect(try await investigator.get(client, "/intelligence/\(id)").status == .ok)
             #expect(try await investigator.post(client, "/intelligence/\(id)/original", [:]).status == .forbidden)
 
+            // An item about someone else, linked to the alert about "subject": hidden from them too.
+            let other = try await IntelligenceLog.record(
+                .init(sourceKind: .internalReport, sourceDescription: "a colleague", originalText: "o",
+                      sanitisedText: "s", links: [(.alert, String(fixture.alertID))]), by: "head", at: 0,
+                in: fixture.database)
             var subject = try await Browser.signIn(client, "subject", fixture: fixture)
             #expect(try await subject.get(client, "/intelligence/\(id)").status == .notFound)
+            #expect(try await subject.get(client, "/intelligence/\(other)").status == .notFound)
             #expect(!String(buffer: try await subject.get(client, "/intelligence").body).contains("/intelligence/\(id)\""))
             let export = String(buffer: try await subject.get(client, "/intelligence.json").body)
             #expect(!export.contains(IntelligenceItem.reference(id)))

@@ -202,7 +202,7 @@ struct CaseStoreTests {
                                            reviewOn: Self.day("2026-04-02"), rationale: "protect the victims",
                                            by: "harper", at: 1_004, in: database)
             let record = try #require(try await CaseStore.record(caseID, visibility: .init(scope: .all), in: database))
-            let entries = try await CaseStore.timeline(of: record, in: database)
+            let entries = try await CaseStore.timeline(of: record, visibility: .init(scope: .all), in: database)
             #expect(entries.map(\.at) == entries.map(\.at).sorted())
             let text = entries.map(\.what)
             #expect(text.contains("Alert \(alert.alertID) opened (risk \(String(format: "%.1f", alert.score)))"))

@@ -51,8 +51,10 @@ struct IntelligenceLogTests {
             try await IntelligenceLog.grade(id, first, reason: "", by: "alex", at: 102, in: database)
             let second = try Grading(source: .reliable, assessment: .knownIndirectlyCorroborated,
                                      handling: .conditions, conditions: "Not to the member of staff's line manager")
-            await #expect(throws: IntelligenceError.regradeNeedsReason) {
-                try await IntelligenceLog.grade(id, second, reason: "", by: "harper", at: 103, in: database)
+            for reason in ["", "ok"] {
+                await #expect(throws: IntelligenceError.regradeNeedsReason) {
+                    try await IntelligenceLog.grade(id, second, reason: reason, by: "harper", at: 103, in: database)
+                }
             }
             try await IntelligenceLog.grade(id, second, reason: "corroborated by the audit log", by: "harper",
                                             at: 104, in: database)
@@ -121,7 +123,8 @@ struct IntelligenceLogTests {
                 Set(try await IntelligenceLog.items(visibility: visibility, in: database).items.map(\.itemID))
             }
             #expect(try await visible(.init(scope: .all)) == [aboutStaff, viaAlert, byInvestigator])
-            #expect(try await visible(.init(scope: .all, hiddenStaff: [staffID])) == [viaAlert, byInvestigator])
+            // The item linked to the alert about them is about them too.
+            #expect(try await visible(.init(scope: .all, hiddenStaff: [staffID])) == [byInvestigator])
             #expect(try await visible(.init(scope: .all, hiddenPeople: [associate])) == [aboutStaff, byInvestigator])
             #expect(try await visible(.init(scope: .assignedTo("ivy"))) == [byInvestigator])
             try await AlertCasework.assign(key: alert.key, to: "ivy", at: 4, in: database)

@@ -21,15 +21,22 @@ public struct Form: Sendable {
         return form
     }
 
-    /// Whether `text` holds a control character (other than line breaks and tabs where `multiline`). Nothing a
-    /// person types needs one; they are refused where they arrive rather than carried into the trail, the rules
-    /// file or an export, where they have broken readers before.
+    /// Whether `text` holds a control character (other than line breaks and tabs where `multiline`) or a
+    /// bidirectional override. Nothing a person types needs one; they are refused where they arrive rather than
+    /// carried into the trail, the rules file or an export, where they have broken readers before.
     public static func hasControlCharacters(_ text: String, multiline: Bool) -> Bool {
         text.unicodeScalars.contains { scalar in
             if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
             return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+                || Self.bidirectionalControls.contains(scalar.value)
+                || Self.bidirectionalIsolates.contains(scalar.value)
         }
     }
+
+    /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they reorder how the text
+    /// after them is displayed, so "to IOPC" in the trail could be made to read as something else.
+    static let bidirectionalControls: ClosedRange<UInt32> = 0x202A...0x202E
+    static let bidirectionalIsolates: ClosedRange<UInt32> = 0x2066...0x2069
 
     static func parse(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]

@@ -127,6 +127,8 @@ public enum CaseError: Error, Equatable, CustomStringConvertible {
     /// Closing with open safeguarding actions needs a recorded reason.
     case openSafeguardingNeedsReason(open: Int)
     case sameStatus
+    /// The case is closed: reopen it (with a rationale) to change what it was closed on.
+    case closed
 
     public var description: String {
         switch self {
@@ -141,6 +143,7 @@ public enum CaseError: Error, Equatable, CustomStringConvertible {
         case .openSafeguardingNeedsReason(let open):
             "\(open) safeguarding action\(open == 1 ? " is" : "s are") still open: complete \(open == 1 ? "it" : "them") or record why the case closes anyway"
         case .sameStatus: "The case already has that status"
+        case .closed: "The case is closed: reopen it, with a rationale, before changing what it was closed on"
         }
     }
 }

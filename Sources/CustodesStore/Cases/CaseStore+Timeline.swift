@@ -3,24 +3,33 @@ import SQLKit
 extension CaseStore {
     /// Everything on a case in time order, with the alerts and intelligence it grew from: what an investigator reads
     /// first, and what the case file prints. Intelligence appears by reference and grading only (its sanitised text
-    /// is on the item's own page and in the case file's intelligence section).
-    public static func timeline(of record: CaseRecord, in database: StoreDatabase) async throws -> [CaseTimelineEntry] {
+    /// is on the item's own page and in the case file's intelligence section). Alerts and items outside
+    /// `visibility` appear only as "an alert" or "an intelligence item" the reader may not open, with no detail.
+    public static func timeline(of record: CaseRecord, visibility: AlertQueue.Visibility,
+                                in database: StoreDatabase) async throws -> [CaseTimelineEntry] {
         let caseID = record.caseID
         var entries = [CaseTimelineEntry(at: record.openedAt, what: "Case opened: \(record.title)", by: record.openedBy)]
         for link in try await links(of: caseID, in: database) {
             switch link.kind {
             case .alert:
-                if let id = Int64(link.target), let alert = try await AlertCasework.record(id: id, in: database) {
+                guard let id = Int64(link.target), let alert = try await AlertCasework.record(id: id, in: database)
+                else { continue }
+                if try await AlertQueue.isVisible(key: alert.key, visibility: visibility, in: database) {
                     entries.append(.init(at: alert.openedAt,
                                          what: "Alert \(id) opened (risk \(String(format: "%.1f", alert.score)))",
                                          by: "monitoring"))
+                } else {
+                    entries.append(.init(at: record.openedAt, what: "Grew from an alert you cannot see", by: ""))
                 }
             case .intelligence:
-                if let id = Int64(link.target),
-                   let item = try await IntelligenceLog.item(id, visibility: .init(scope: .all), in: database) {
+                guard let id = Int64(link.target) else { continue }
+                if let item = try await IntelligenceLog.item(id, visibility: visibility, in: database) {
                     entries.append(.init(at: item.recordedAt,
                                          what: "Intelligence \(item.reference) recorded (\(item.grading?.code ?? "not graded"))",
                                          by: item.recordedBy))
+                } else {
+                    entries.append(.init(at: record.openedAt, what: "Grew from an intelligence item you cannot see",
+                                         by: ""))
                 }
             }
         }

@@ -62,11 +62,13 @@ public enum CaseStore {
             .map(decodeCase)
     }
 
-    /// The cases a user may see, open ones first, then newest first.
-    public static func list(visibility: AlertQueue.Visibility, includeClosed: Bool = true,
-                            in database: StoreDatabase) async throws -> [CaseRecord] {
+    /// The cases a user may see, open ones first, then newest first; optionally only those about one member of
+    /// staff.
+    public static func list(visibility: AlertQueue.Visibility, subjectStaffID: String? = nil,
+                            includeClosed: Bool = true, in database: StoreDatabase) async throws -> [CaseRecord] {
         var filters = conditions(for: visibility)
         if !includeClosed { filters.append("c.status <> 'closed'") }
+        if let subjectStaffID { filters.append("c.subject_staff_id = \(bind: subjectStaffID)") }
         return try await database.sql.raw("SELECT c.* FROM cases c" + AlertQueue.whereClause(filters)
             + " ORDER BY CASE WHEN c.status = 'closed' THEN 1 ELSE 0 END, c.case_id DESC LIMIT 1000").all()
             .map(decodeCase)
@@ -211,7 +213,7 @@ public enum CaseStore {
     public static func addVictim(_ caseID: Int64, person: String, description: String, riskLevel: RiskLevel,
                                  organisation: String, consent: ContactConsent, by username: String, at: Int64,
                                  in database: StoreDatabase) async throws -> Int64 {
-        try await requireCase(caseID, in: database)
+        try await requireOpenCase(caseID, in: database)
         guard let row = try await database.sql.raw("""
             INSERT INTO case_victims (case_id, person, description, risk_level, organisation, consent, added_by, \
             added_at) VALUES (\(bind: caseID), \(bind: person), \(bind: description), \(bind: riskLevel.rawValue), \
@@ -224,7 +226,7 @@ public enum CaseStore {
     public static func addAction(_ caseID: Int64, victimID: Int64?, kind: ActionKind, description: String,
                                  owner: String, dueOn: CaseDay, by username: String, at: Int64,
                                  in database: StoreDatabase) async throws -> Int64 {
-        try await requireCase(caseID, in: database)
+        try await requireOpenCase(caseID, in: database)
         if let victimID, try await database.sql.raw("""
             SELECT victim_id FROM case_victims WHERE victim_id = \(bind: victimID) AND case_id = \(bind: caseID)
             """).first() == nil { throw CaseError.noSuchVictim }
@@ -264,7 +266,7 @@ public enum CaseStore {
     public static func assess(_ caseID: Int64, severity: SeverityAssessment, proceedings: Proceedings,
                               rationale: String, by username: String, at: Int64,
                               in database: StoreDatabase) async throws {
-        try await requireCase(caseID, in: database)
+        try await requireOpenCase(caseID, in: database)
         try await database.sql.raw("""
             INSERT INTO case_assessments (case_id, severity, proceedings, rationale, username, at) VALUES \
             (\(bind: caseID), \(bind: severity.rawValue), \(bind: proceedings.rawValue), \(bind: rationale), \
@@ -275,7 +277,7 @@ public enum CaseStore {
     public static func addMeasure(_ caseID: Int64, kind: InterimMeasure, startedOn: CaseDay, reviewOn: CaseDay,
                                   rationale: String, by username: String, at: Int64,
                                   in database: StoreDatabase) async throws {
-        try await requireCase(caseID, in: database)
+        try await requireOpenCase(caseID, in: database)
         try await database.sql.raw("""
             INSERT INTO case_measures (case_id, kind, started_on, review_on, rationale, username, at) VALUES \
             (\(bind: caseID), \(bind: kind.rawValue), \(bind: startedOn.description), \(bind: reviewOn.description), \
@@ -285,13 +287,15 @@ public enum CaseStore {
 
     public static func endMeasure(_ caseID: Int64, measureID: Int64, on day: CaseDay,
                                   in database: StoreDatabase) async throws {
-        guard try await database.sql.raw("""
-            SELECT measure_id FROM case_measures WHERE measure_id = \(bind: measureID) AND case_id = \(bind: caseID) \
-            AND ended_on IS NULL
-            """).first() != nil else { throw CaseError.noSuchAction }
-        try await database.sql.raw("""
-            UPDATE case_measures SET ended_on = \(bind: day.description) WHERE measure_id = \(bind: measureID)
-            """).run()
+        try await database.transaction {
+            guard try await database.sql.raw("""
+                SELECT measure_id FROM case_measures WHERE measure_id = \(bind: measureID) AND case_id = \(bind: caseID) \
+                AND ended_on IS NULL
+                """).first() != nil else { throw CaseError.noSuchAction }
+            try await database.sql.raw("""
+                UPDATE case_measures SET ended_on = \(bind: day.description) WHERE measure_id = \(bind: measureID)
+                """).run()
+        }
     }
 
     /// Records the referral decision. "Not required" is refused for a mandatory category; a referral is sent on a day.
@@ -301,6 +305,7 @@ public enum CaseStore {
         guard let record = try await record(caseID, visibility: .init(scope: .all), in: database) else {
             throw CaseError.noSuchCase
         }
+        if record.status == .closed { throw CaseError.closed }
         if decision == .notRequired && ReferralRule().isMandatory(abuseOfPositionForSexualPurpose: record.apsp) {
             throw CaseError.referralMandatory
         }
@@ -326,7 +331,7 @@ public enum CaseStore {
 
     public static func recordOutcome(_ caseID: Int64, outcome: CaseOutcome, on day: CaseDay, rationale: String,
                                      in database: StoreDatabase) async throws {
-        try await requireCase(caseID, in: database)
+        try await requireOpenCase(caseID, in: database)
         try await database.sql.raw("""
             UPDATE cases SET outcome = \(bind: outcome.rawValue), outcome_on = \(bind: day.description), \
             outcome_rationale = \(bind: rationale) WHERE case_id = \(bind: caseID)
@@ -405,7 +410,17 @@ public enum CaseStore {
                 (c.investigator = \(bind: user) OR c.supervisor = \(bind: user) OR c.opened_by = \(bind: user))
                 """)
         }
-        for staff in visibility.hiddenStaff { conditions.append("c.subject_staff_id <> \(bind: staff)") }
+        for staff in visibility.hiddenStaff {
+            conditions.append("c.subject_staff_id <> \(bind: staff)")
+            // Nor through an alert about them or an item about them that the case grew from.
+            conditions.append("""
+                NOT EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = c.case_id AND (\
+                (l.kind = 'alert' AND EXISTS (SELECT 1 FROM alerts a WHERE CAST(a.alert_id AS TEXT) = l.target \
+                AND a.staff_id = \(bind: staff))) OR \
+                (l.kind = 'intelligence' AND EXISTS (SELECT 1 FROM intelligence_items i \
+                WHERE CAST(i.item_id AS TEXT) = l.target AND i.subject_staff_id = \(bind: staff)))))
+                """)
+        }
         if !visibility.hiddenPeople.isEmpty {
             let people = SQLList(visibility.hiddenPeople.map { SQLBind($0) })
             conditions.append("""
@@ -425,6 +440,15 @@ public enum CaseStore {
     static func requireCase(_ caseID: Int64, in database: StoreDatabase) async throws {
         guard try await database.sql.raw("SELECT case_id FROM cases WHERE case_id = \(bind: caseID)").first() != nil
         else { throw CaseError.noSuchCase }
+    }
+
+    /// A closed case takes notes, the finishing of its actions and measures, and the IOPC's answer; anything that
+    /// would change what it was closed on (people at risk, new actions, severity, measures, referral decisions, the
+    /// outcome) needs it reopened first, with a rationale.
+    static func requireOpenCase(_ caseID: Int64, in database: StoreDatabase) async throws {
+        guard let row = try await database.sql.raw(
+            "SELECT status FROM cases WHERE case_id = \(bind: caseID)").first() else { throw CaseError.noSuchCase }
+        if try row.decode(column: "status", as: String.self) == CaseStatus.closed.rawValue { throw CaseError.closed }
     }
 
     static func decodeCase(_ row: any SQLRow) throws -> CaseRecord {

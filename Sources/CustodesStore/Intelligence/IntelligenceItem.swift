@@ -74,7 +74,7 @@ public enum IntelligenceError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notGraded: "Grade the item (3x5x2) before disseminating it"
-        case .regradeNeedsReason: "Enter why the grading is changing"
+        case .regradeNeedsReason: "Enter why the grading is changing (at least 10 characters)"
         case .noSuchItem: "There is no such intelligence item"
         case .noSuchTarget(let kind, let target): "There is no \(kind.title.lowercased()) \(target)"
         }

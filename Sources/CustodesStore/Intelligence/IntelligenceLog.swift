@@ -108,17 +108,23 @@ public enum IntelligenceLog {
             .decode(column: "original_text", as: String.self)
     }
 
-    /// Grades (or regrades) an item. A first grading needs no reason; a change does, and the earlier grading stays
-    /// in the history.
+    /// A change of grading must say why in at least this many characters.
+    public static let regradeReasonMinimum = 10
+
+    /// Grades (or regrades) an item and returns the grading it replaced, if any. A first grading needs no reason; a
+    /// change does (decided inside the transaction, so two first gradings sent at once cannot both skip it), and
+    /// the earlier grading stays in the history.
+    @discardableResult
     public static func grade(_ itemID: Int64, _ grading: Grading, reason: String, by username: String, at: Int64,
-                             in database: StoreDatabase) async throws {
+                             in database: StoreDatabase) async throws -> Grading? {
         try await database.transaction {
             guard let row = try await database.sql.raw(
-                "SELECT handling_code FROM intelligence_items WHERE item_id = \(bind: itemID)").first() else {
+                "SELECT * FROM intelligence_items WHERE item_id = \(bind: itemID)").first() else {
                 throw IntelligenceError.noSuchItem
             }
-            let alreadyGraded = try row.decode(column: "handling_code", as: String?.self) != nil
-            if alreadyGraded && reason.isEmpty { throw IntelligenceError.regradeNeedsReason }
+            let previous = try decodeGrading(row)
+            let alreadyGraded = previous != nil
+            if alreadyGraded && reason.count < regradeReasonMinimum { throw IntelligenceError.regradeNeedsReason }
             try await database.sql.raw("""
                 INSERT INTO intelligence_gradings (item_id, source_evaluation, intelligence_assessment, handling_code, \
                 handling_conditions, graded_by, graded_at, reason) VALUES (\(bind: itemID), \
@@ -132,6 +138,7 @@ public enum IntelligenceLog {
                 handling_code = \(bind: grading.handling.rawValue), handling_conditions = \(bind: grading.conditions), \
                 graded_by = \(bind: username), graded_at = \(bind: at) WHERE item_id = \(bind: itemID)
                 """).run()
+            return previous
         }
     }
 
@@ -224,7 +231,8 @@ public enum IntelligenceLog {
 
     /// The alert queue's rule, read for the log: the head of unit and analysts (the unit's intelligence function)
     /// see every item; an investigator sees the items they recorded and those linked to alerts assigned to them.
-    /// Nobody sees an item about themselves, or one that names or links to an alert involving a declared associate.
+    /// Nobody sees an item about themselves (as its subject, or through a linked member of staff, alert or item), or
+    /// one that names or links to an alert involving a declared associate.
     static func conditions(for visibility: AlertQueue.Visibility) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if case .assignedTo(let user) = visibility.scope {
@@ -236,9 +244,14 @@ public enum IntelligenceLog {
         }
         for staff in visibility.hiddenStaff {
             conditions.append("(i.subject_staff_id IS NULL OR i.subject_staff_id <> \(bind: staff))")
+            // Nor through what it links to: the member of staff named, an alert about them, an item about them.
             conditions.append("""
-                NOT EXISTS (SELECT 1 FROM intelligence_links l WHERE l.item_id = i.item_id AND l.kind = 'staff' \
-                AND l.target = \(bind: staff))
+                NOT EXISTS (SELECT 1 FROM intelligence_links l WHERE l.item_id = i.item_id AND (\
+                (l.kind = 'staff' AND l.target = \(bind: staff)) OR \
+                (l.kind = 'alert' AND EXISTS (SELECT 1 FROM alerts a WHERE CAST(a.alert_id AS TEXT) = l.target \
+                AND a.staff_id = \(bind: staff))) OR \
+                (l.kind = 'item' AND EXISTS (SELECT 1 FROM intelligence_items o WHERE CAST(o.item_id AS TEXT) = l.target \
+                AND o.subject_staff_id = \(bind: staff)))))
                 """)
         }
         if !visibility.hiddenPeople.isEmpty {

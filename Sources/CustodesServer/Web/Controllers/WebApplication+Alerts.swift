@@ -245,7 +245,12 @@ extension WebApplication {
                                        exceptionUntil: until.isEmpty ? nil : until, rulesVersion: rulesVersion,
                                        at: settings.now(), in: database)
         try await audit("decision", by: user.username, subject: "alert \(record.alertID)")
-        return redirect("/alerts/\(record.alertID)")
+        // A decision that starts the unit's own work goes straight to the form for it, filled in from the alert.
+        switch outcome {
+        case .recordAsIntelligence: return redirect("/intelligence/new?alert=\(record.alertID)")
+        case .openInvestigation: return redirect("/cases/new?alert=\(record.alertID)")
+        case .noFurtherAction, .managementAction: return redirect("/alerts/\(record.alertID)")
+        }
     }
 
     /// A decision that the accesses were legitimate becomes an audited exception in a new version of the rules, so

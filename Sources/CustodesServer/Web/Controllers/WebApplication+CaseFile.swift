@@ -49,7 +49,7 @@ extension WebApplication {
             "intelligence": intelligence, "alerts": alerts,
             "outcome": record.outcome.map { ["title": $0.title, "on": record.outcomeOn?.description ?? "",
                                              "rationale": record.outcomeRationale ?? ""] as [String: Any] } ?? false,
-            "timeline": try await CaseStore.timeline(of: record, in: database).map {
+            "timeline": try await CaseStore.timeline(of: record, visibility: try await needToKnow.visibility(for: user), in: database).map {
                 ["at": displayTime($0.at), "what": $0.what, "by": $0.by] as [String: Any]
             },
             "exported": "\(displayTime(settings.now())) by \(user.username)",

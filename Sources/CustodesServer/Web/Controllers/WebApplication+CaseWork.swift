@@ -283,8 +283,9 @@ extension WebApplication {
             let name = form.trimmed(field)
             guard !name.isEmpty else { chosen.append(nil); continue }
             // Whoever is named must be allowed to see the case once named: never about themselves or an associate.
-            guard let account = try await UserAccounts.find(username: name, in: database), !account.isDisabled,
-                  account.role == .investigator || account.role == .headOfUnit else {
+            guard try await mayWorkCase(name, subjectStaffID: record.subjectStaffID,
+                                        links: try await CaseStore.links(of: record.caseID, in: database)),
+                  let account = try await UserAccounts.find(username: name, in: database) else {
                 return try await refused(request, context, form, ["assignError": "That user cannot work this case"])
             }
             var theirs = try await needToKnow.visibility(for: account)

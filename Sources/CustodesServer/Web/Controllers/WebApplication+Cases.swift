@@ -94,6 +94,7 @@ extension WebApplication {
             "title": values["title"] ?? "", "subject": values["subject"] ?? "",
             "apspYes": values["apsp"] == "yes", "apspNo": values["apsp"] == "no",
             "becameClearOn": values["became_clear_on"] ?? "",
+            "mayAssign": user.role == .headOfUnit,
             "investigators": try await eligibleCaseWorkers(selected: values["investigator"]),
         ]
         addErrors(errors, fields: Self.caseErrorFields, to: &page)
@@ -135,10 +136,8 @@ extension WebApplication {
         }
         if subjectStaffID == nil {
             let subject = form.trimmed("subject")
-            subjectStaffID = subject.isEmpty ? nil : try await resolveStaff(subject)
-            if subjectStaffID == nil {
-                errors["subjectError"] = "Enter the member of staff's pseudonym (STF-…) or collar number"
-            }
+            subjectStaffID = subject.isEmpty ? nil : try await resolveStaff(subject, byCollarNumber: user.role == .headOfUnit)
+            if subjectStaffID == nil { errors["subjectError"] = Self.unknownStaff(user) }
         }
         if let subjectStaffID, subjectStaffID == user.staffID {
             errors["subjectError"] = "You cannot open a case about yourself: ask the head of unit"
@@ -156,16 +155,18 @@ extension WebApplication {
         } else if let becameClear, becameClear > today {
             errors["becameClearError"] = "The day it became clear cannot be in the future"
         }
-        let investigator = form.trimmed("investigator")
-        if !investigator.isEmpty, try await UserAccounts.find(username: investigator, in: database) == nil {
-            errors["investigatorError"] = "Select an investigator from the list"
+        // Only the head of unit names who works a case (and so who may reveal its member of staff); anyone else's
+        // case waits for the head of unit to assign it.
+        let investigator = user.role == .headOfUnit ? form.trimmed("investigator") : ""
+        if !investigator.isEmpty, let subjectStaffID,
+           try await !mayWorkCase(investigator, subjectStaffID: subjectStaffID, links: links) {
+            errors["investigatorError"] = "That user cannot work this case: choose another investigator"
         }
         guard errors.isEmpty, let subjectStaffID else {
             return try await newCasePage(request, context, form: form, errors: errors)
         }
         let opening = CaseStore.Opening(title: title, subjectStaffID: subjectStaffID, apsp: apsp == "yes",
-                                        becameClearOn: becameClear,
-                                        investigator: investigator.isEmpty ? (user.role == .investigator ? user.username : nil) : investigator,
+                                        becameClearOn: becameClear, investigator: investigator.isEmpty ? nil : investigator,
                                         supervisor: user.role == .headOfUnit ? user.username : nil, links: links)
         let caseID = try await CaseStore.open(opening, by: user.username, at: settings.now(), in: database)
         try await audit("open_case", by: user.username, subject: CaseRecord.reference(caseID),
@@ -223,7 +224,7 @@ extension WebApplication {
             "hasVictims": !victims.isEmpty,
             "safeguarding": actionRows(.safeguarding), "tasks": actionRows(.task),
             "hasSafeguarding": actions.contains { $0.kind == .safeguarding }, "hasTasks": actions.contains { $0.kind == .task },
-            "timeline": try await CaseStore.timeline(of: record, in: database).map {
+            "timeline": try await CaseStore.timeline(of: record, visibility: try await needToKnow.visibility(for: user), in: database).map {
                 ["at": displayTime($0.at), "what": $0.what, "by": $0.by] as [String: Any]
             },
             "assessments": try await CaseStore.assessments(of: record.caseID, in: database).map {
@@ -307,7 +308,28 @@ extension WebApplication {
         "finishError": "main",
     ]
 
-    /// Who may reveal the member of staff on a case: the head of unit, and the case's investigator or supervisor.
+    /// Whether `username` may be named to work a case about `subjectStaffID` grown from `links`: an active
+    /// investigator or head of unit, not the member of staff, and not declared an associate of anyone in it.
+    func mayWorkCase(_ username: String, subjectStaffID: String,
+                     links: [(kind: CaseStore.CaseLinkKind, target: String)]) async throws -> Bool {
+        guard let account = try await UserAccounts.find(username: username, in: database), !account.isDisabled,
+              account.role == .investigator || account.role == .headOfUnit, account.staffID != subjectStaffID
+        else { return false }
+        var theirs = try await needToKnow.visibility(for: account)
+        theirs.scope = .all
+        for link in links where link.kind == .alert {
+            guard let id = Int64(link.target), let alert = try await AlertCasework.record(id: id, in: database),
+                  try await AlertQueue.isVisible(key: alert.key, visibility: theirs, in: database) else { return false }
+        }
+        for link in links where link.kind == .intelligence {
+            guard let id = Int64(link.target),
+                  try await IntelligenceLog.item(id, visibility: theirs, in: database) != nil else { return false }
+        }
+        return true
+    }
+
+    /// Who may reveal the member of staff on a case: the head of unit, and the investigator or supervisor the head
+    /// of unit named (only the head of unit names them).
     func mayRevealCase(_ user: UserAccount, _ record: CaseRecord) -> Bool {
         user.role == .headOfUnit || record.investigator == user.username || record.supervisor == user.username
     }

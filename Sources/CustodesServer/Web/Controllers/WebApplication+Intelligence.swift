@@ -125,10 +125,8 @@ extension WebApplication {
         }
         let subject = form.trimmed("subject")
         if subjectStaffID == nil, !subject.isEmpty {
-            subjectStaffID = try await resolveStaff(subject)
-            if subjectStaffID == nil {
-                errors["subjectError"] = "Enter a member of staff's pseudonym (STF-…) or collar number that the force's records hold, or leave it empty"
-            }
+            subjectStaffID = try await resolveStaff(subject, byCollarNumber: user.role == .headOfUnit)
+            if subjectStaffID == nil { errors["subjectError"] = Self.unknownStaff(user) + ", or leave it empty" }
         }
         if let subjectStaffID, subjectStaffID == user.staffID {
             errors["subjectError"] = "You cannot record intelligence about yourself: ask the head of unit"
@@ -144,14 +142,23 @@ extension WebApplication {
         return redirect("/intelligence/\(itemID)")
     }
 
-    /// A member of staff from what the unit knows them by: a pseudonym as alerts show it, or a collar number.
-    func resolveStaff(_ text: String) async throws -> String? {
+    /// A member of staff from what the unit knows them by: a pseudonym as alerts show it, or (for the head of unit
+    /// only, `byCollarNumber`) a collar number. Anyone else who could type a collar number and see the pseudonym it
+    /// gives would learn who is behind every alert with that pseudonym without a reveal.
+    func resolveStaff(_ text: String, byCollarNumber: Bool = false) async throws -> String? {
         guard text.count <= 64, !Form.hasControlCharacters(text, multiline: false) else { return nil }
         if text.hasPrefix("STF-") {
             if let staffID = try await StaffProfile.staffID(pseudonym: text, in: database) { return staffID }
             return try await StaffProfile.allStaffIDs(in: database).first { needToKnow.pseudonymiser.staff($0) == text }
         }
-        return try await StaffProfile.staffID(collarNumber: text, in: database)
+        return byCollarNumber ? try await StaffProfile.staffID(collarNumber: text, in: database) : nil
+    }
+
+    /// What to say when a member of staff typed by `user` is not found.
+    static func unknownStaff(_ user: UserAccount) -> String {
+        user.role == .headOfUnit
+            ? "Enter a member of staff's pseudonym (STF-…) or collar number that the force's records hold"
+            : "Enter a member of staff's pseudonym (STF-…) as alerts show it; only the head of unit can record one by collar number"
     }
 
     // MARK: One item
@@ -304,7 +311,7 @@ extension WebApplication {
             errors["conditionsError"] = "Remove the control characters from the conditions"
         }
         let reason = form.trimmed("reason")
-        if item.grading != nil, reason.count < 10 {
+        if item.grading != nil, reason.count < IntelligenceLog.regradeReasonMinimum {
             errors["reasonError"] = "Enter why the grading is changing (at least 10 characters)"
         } else if reason.count > 1_000 || Form.hasControlCharacters(reason, multiline: true) {
             errors["reasonError"] = "Enter the reason in 1,000 characters or fewer, without control characters"
@@ -319,11 +326,15 @@ extension WebApplication {
             }
         }
         guard errors.isEmpty, let grading else { return try await itemPage(request, context, errors: errors, form: form) }
-        let previous = item.grading?.code
-        try await IntelligenceLog.grade(item.itemID, grading, reason: reason, by: user.username, at: settings.now(),
-                                        in: database)
+        let previous: Grading?
+        do {
+            previous = try await IntelligenceLog.grade(item.itemID, grading, reason: reason, by: user.username,
+                                                       at: settings.now(), in: database)
+        } catch let error as IntelligenceError {
+            return try await itemPage(request, context, errors: ["reasonError": error.description], form: form)
+        }
         try await audit("grade_intelligence", by: user.username, subject: item.reference,
-                        detail: previous.map { "regraded from \($0) to \(grading.code)" } ?? "graded \(grading.code)")
+                        detail: previous.map { "regraded from \($0.code) to \(grading.code)" } ?? "graded \(grading.code)")
         return redirect("/intelligence/\(item.itemID)")
     }
 
@@ -342,9 +353,9 @@ extension WebApplication {
         var stored = target
         switch kind {
         case .staff:
-            guard let staffID = try await resolveStaff(target), staffID != user.staffID else {
-                return try await itemPage(request, context, errors: ["linkError": "Enter a member of staff's pseudonym (STF-…) or collar number that the force's records hold"],
-                                          form: form)
+            guard let staffID = try await resolveStaff(target, byCollarNumber: user.role == .headOfUnit),
+                  staffID != user.staffID else {
+                return try await itemPage(request, context, errors: ["linkError": Self.unknownStaff(user)], form: form)
             }
             stored = staffID
         case .alert:

@@ -33,8 +33,9 @@ extension WebApplication {
                                                         in: database).items {
                 intelligence.append(try await itemSummary(item, for: user))
             }
+            let cases = try await CaseStore.list(visibility: visibility, subjectStaffID: staffID, in: database).map { ["id": $0.caseID, "reference": $0.reference, "title": $0.title, "status": $0.status.title] as [String: Any] }
             return page(.init(title: identity.displayName, template: "staff", context: [
-                "intelligence": intelligence,
+                "intelligence": intelligence, "cases": cases,
                 "displayName": identity.displayName, "collarNumber": identity.collarNumber, "role": identity.role,
                 "team": identity.team, "station": identity.station, "pseudonym": pseudonym, "alerts": rows,
                 "chart": RiskChart.svg(RiskChart.series(try await StaffProfile.alertDetails(staffID: staffID, in: database)),

@@ -149,6 +149,9 @@ extension Templates {
             <h2 class="heading-m">Intelligence</h2>
             {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
             {{^intelligence}}<p class="body">No intelligence about this member of staff that you can see.</p>{{/intelligence}}
+            <h2 class="heading-m">Cases</h2>
+            {{#cases}}<p class="body"><a href="/cases/{{id}}">{{reference}}</a>: {{title}} <strong class="tag tag-grey">{{status}}</strong></p>{{/cases}}
+            {{^cases}}<p class="body">No case about this member of staff that you can see.</p>{{/cases}}
             """,
     ]
 }

@@ -41,7 +41,7 @@ extension Templates {
             """ + field("title", "Title", error: "titleError",
                         input: "<input class=\"input\" id=\"title\" name=\"title\" type=\"text\" value=\"{{title}}\">")
             + field("subject", "Member of staff the case is about", error: "subjectError",
-                    hint: "Their pseudonym (STF-…) or collar number. Others see the pseudonym until they reveal who it is.",
+                    hint: "Their pseudonym (STF-…); the head of unit may also give a collar number. Others see the pseudonym until they reveal who it is.",
                     input: "<input class=\"input input-width-20\" id=\"subject\" name=\"subject\" type=\"text\" value=\"{{subject}}\" spellcheck=\"false\" aria-describedby=\"subject-hint\">")
             + """
             <div class="form-group{{#apspError}} form-group-error{{/apspError}}">
@@ -54,9 +54,10 @@ extension Templates {
             """ + field("became_clear_on", "Day it became clear the matter must be referred (YYYY-MM-DD)", error: "becameClearError",
                         input: "<input class=\"input input-width-10\" id=\"became_clear_on\" name=\"became_clear_on\" type=\"text\" value=\"{{becameClearOn}}\">")
             + """
-            <div class="form-group{{#investigatorError}} form-group-error{{/investigatorError}}"><label class="label" for="investigator">Investigator</label>
+            {{^mayAssign}}<p class="body">The head of unit will assign an investigator.</p>{{/mayAssign}}
+            {{#mayAssign}}<div class="form-group{{#investigatorError}} form-group-error{{/investigatorError}}"><label class="label" for="investigator">Investigator</label>
             {{#investigatorError}}<p id="investigator-error" class="error-message"><span class="visually-hidden">Error:</span> {{investigatorError}}</p>{{/investigatorError}}
-            <select class="select" id="investigator" name="investigator"><option value="">Choose later</option>{{#investigators}}<option value="{{username}}"{{#selected}} selected{{/selected}}>{{displayName}} ({{roleTitle}})</option>{{/investigators}}</select></div>
+            <select class="select" id="investigator" name="investigator"><option value="">Choose later</option>{{#investigators}}<option value="{{username}}"{{#selected}} selected{{/selected}}>{{displayName}} ({{roleTitle}})</option>{{/investigators}}</select></div>{{/mayAssign}}
             <button type="submit" class="button">Open case</button>
             </form>
             """,

@@ -48,7 +48,7 @@ extension Templates {
             {{^alert}}
             <div class="form-group{{#subjectError}} form-group-error{{/subjectError}}">
             <label class="label" for="subject">Member of staff it is about (optional)</label>
-            <p class="hint" id="subject-hint">Their pseudonym as alerts show it (STF-…) or their collar number. Others see the pseudonym until they reveal who it is.</p>
+            <p class="hint" id="subject-hint">Their pseudonym as alerts show it (STF-…); the head of unit may also give a collar number. Others see the pseudonym until they reveal who it is.</p>
             {{#subjectError}}<p id="subject-error" class="error-message"><span class="visually-hidden">Error:</span> {{subjectError}}</p>{{/subjectError}}
             <input class="input input-width-20" id="subject" name="subject" type="text" value="{{subject}}" spellcheck="false" aria-describedby="subject-hint{{#subjectError}} subject-error{{/subjectError}}">
             </div>
