@@ -81,6 +81,9 @@ struct AuthorizationTests {
         Route(method: .post, path: "/cases/{C}/notes", fields: ["note_body": "Called the supervisor."]),
         Route(method: .post, path: "/cases/{C}/victims",
               fields: ["person": "PSN-matrix", "victim_description": "", "risk_level": "high", "consent": "given"]),
+        Route(method: .post, path: "/cases/{C}/victims/{V}",
+              fields: ["risk_level": "medium", "consent": "given", "organisation": "A refuge"]),
+        Route(method: .post, path: "/cases/{C}/links", fields: ["target": "{A}"]),
         Route(method: .post, path: "/cases/{C}/actions",
               fields: ["kind": "safeguarding", "action_description": "Safety plan", "owner": "head", "due_on": "2030-01-01"]),
         Route(method: .post, path: "/cases/{C}/actions/{X}/finish", fields: ["finish_status": "done"]),
@@ -107,27 +110,27 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect,
-                   .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
+                   .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
                         .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden,
-                        .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
+                        .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
                       .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect,
-                      .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
+                      .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -148,7 +151,7 @@ struct AuthorizationTests {
                 .replacingOccurrences(of: "{U}", with: "{id}").replacingOccurrences(of: "{S}", with: "{pseudonym}")
                 .replacingOccurrences(of: "{T}", with: "{id}").replacingOccurrences(of: "{I}", with: "{id}")
                 .replacingOccurrences(of: "{C}", with: "{id}").replacingOccurrences(of: "{X}", with: "{action}")
-                .replacingOccurrences(of: "{M}", with: "{measure}")
+                .replacingOccurrences(of: "{M}", with: "{measure}").replacingOccurrences(of: "{V}", with: "{victim}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -185,12 +188,15 @@ struct AuthorizationTests {
                                        reviewOn: CaseDay("2027-02-01")!, rationale: "r", by: "recorder", at: 0,
                                        in: fixture.database)
         let measureID = try #require(try await CaseStore.measures(of: caseID, in: fixture.database).first).measureID
+        let victimID = try await CaseStore.addVictim(caseID, person: "PSN-matrix-victim", description: "",
+                                                     riskLevel: .high, organisation: "", consent: .notAsked,
+                                                     by: "recorder", at: 0, in: fixture.database)
         @Sendable func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                 .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
                 .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
                 .replacingOccurrences(of: "{C}", with: String(caseID)).replacingOccurrences(of: "{X}", with: String(actionID))
-                .replacingOccurrences(of: "{M}", with: String(measureID))
+                .replacingOccurrences(of: "{M}", with: String(measureID)).replacingOccurrences(of: "{V}", with: String(victimID))
         }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)

@@ -73,10 +73,25 @@ struct CaseTests {
                 "person": "PSN-victim-1", "victim_description": "The victim of the closed case.", "risk_level": "high",
                 "consent": "given", "organisation": "A domestic abuse service",
             ]).status == .seeOther)
+            let victim = try #require(try await CaseStore.victims(of: id, in: fixture.database).first)
             #expect(try await investigator.post(client, "/cases/\(id)/actions", [
                 "kind": "safeguarding", "action_description": "Agree a safety plan with her support worker.",
-                "owner": "investigator", "due_on": "2027-01-14",
+                "owner": "investigator", "due_on": "2027-01-14", "victim": String(victim.victimID),
             ]).status == .seeOther)
+            #expect(try await investigator.post(client, "/cases/\(id)/victims/\(victim.victimID)", [
+                "risk_level": "medium", "consent": "given", "organisation": "A domestic abuse service",
+            ]).status == .seeOther)
+            let plan = String(buffer: try await investigator.get(client, "/cases/\(id)").body)
+            #expect(plan.contains("Note: Safeguarding plan for PSN-victim-1: risk high to medium"))
+            #expect(plan.contains("Active: 1 open action, overdue"))
+            // Only what the investigator may see can be linked: the other alert is not assigned to them.
+            let hiddenLink = try await investigator.post(client, "/cases/\(id)/links",
+                                                         ["target": String(fixture.otherAlertID)])
+            #expect(hiddenLink.status == .badRequest)
+            #expect(try await head.post(client, "/cases/\(id)/links", ["target": String(fixture.otherAlertID)]).status
+                == .seeOther)
+            #expect(try await CaseStore.links(of: id, in: fixture.database).map(\.target)
+                .contains(String(fixture.otherAlertID)))
             let queue = String(buffer: try await investigator.get(client, "/alerts").body)
             let panel = try #require(queue.range(of: "id=\"due-safeguarding\""))
             let heading = try #require(queue.range(of: "<h1"))

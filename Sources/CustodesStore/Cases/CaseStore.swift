@@ -222,6 +222,33 @@ public enum CaseStore {
         return try row.decode(column: "victim_id", as: Int64.self)
     }
 
+    /// Changes a person at risk's safeguarding plan (risk level, consent to contact, supporting organisation) and
+    /// returns a sentence saying what changed, for the case's notes; nil when nothing did.
+    public static func updateVictim(_ caseID: Int64, victimID: Int64, riskLevel: RiskLevel, consent: ContactConsent,
+                                    organisation: String, in database: StoreDatabase) async throws -> String? {
+        try await database.transaction {
+            try await requireOpenCase(caseID, in: database)
+            guard let victim = try await victims(of: caseID, in: database).first(where: { $0.victimID == victimID })
+            else { throw CaseError.noSuchVictim }
+            var changes: [String] = []
+            if victim.riskLevel != riskLevel {
+                changes.append("risk \(victim.riskLevel.title.lowercased()) to \(riskLevel.title.lowercased())")
+            }
+            if victim.consent != consent {
+                changes.append("contact \(victim.consent.title.lowercased()) to \(consent.title.lowercased())")
+            }
+            if victim.organisation != organisation {
+                changes.append("supported by " + (organisation.isEmpty ? "nobody recorded" : organisation))
+            }
+            guard !changes.isEmpty else { return nil }
+            try await database.sql.raw("""
+                UPDATE case_victims SET risk_level = \(bind: riskLevel.rawValue), consent = \(bind: consent.rawValue), \
+                organisation = \(bind: organisation) WHERE victim_id = \(bind: victimID)
+                """).run()
+            return "Safeguarding plan for \(victim.person): " + changes.joined(separator: "; ")
+        }
+    }
+
     @discardableResult
     public static func addAction(_ caseID: Int64, victimID: Int64?, kind: ActionKind, description: String,
                                  owner: String, dueOn: CaseDay, by username: String, at: Int64,

@@ -10,6 +10,8 @@ extension WebApplication {
     func addCaseWorkRoutes(to router: Router<WebContext>) {
         router.post("/cases/{id}/status") { request, context in try await changeCaseStatus(request, context) }
         router.post("/cases/{id}/victims") { request, context in try await addVictim(request, context) }
+        router.post("/cases/{id}/victims/{victim}") { request, context in try await updateVictim(request, context) }
+        router.post("/cases/{id}/links") { request, context in try await linkCase(request, context) }
         router.post("/cases/{id}/actions") { request, context in try await addCaseAction(request, context) }
         router.post("/cases/{id}/actions/{action}/finish") { request, context in
             try await finishCaseAction(request, context)
@@ -90,6 +92,55 @@ extension WebApplication {
         try await audit("case_person_at_risk", by: user.username, subject: record.reference,
                         detail: "risk \(risk.rawValue), consent \(consent.rawValue)")
         return redirect("/cases/\(record.caseID)#safeguarding")
+    }
+
+    func updateVictim(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, form, record) = try await caseForm(request, context)
+        guard let victimID = context.parameters.get("victim", as: Int64.self) else { throw WebError.notFound }
+        let organisation = form.trimmed("organisation")
+        guard let risk = RiskLevel(rawValue: form["risk_level"]), let consent = ContactConsent(rawValue: form["consent"]),
+              organisation.count <= 200, !Form.hasControlCharacters(organisation, multiline: false) else {
+            return try await refused(request, context, form,
+                                     ["victimError": "Select the risk level and consent, and give the organisation on one line"])
+        }
+        let change: String?
+        do {
+            change = try await CaseStore.updateVictim(record.caseID, victimID: victimID, riskLevel: risk,
+                                                      consent: consent, organisation: organisation, in: database)
+        } catch let error as CaseError {
+            return try await refused(request, context, form, ["victimError": error.description])
+        }
+        if let change {
+            try await CaseStore.addNote(record.caseID, body: change, by: user.username, at: settings.now(), in: database)
+            try await audit("case_safeguarding_plan", by: user.username, subject: record.reference,
+                            detail: "risk \(risk.rawValue), consent \(consent.rawValue)")
+        }
+        return redirect("/cases/\(record.caseID)#safeguarding")
+    }
+
+    /// Links another alert or intelligence item the user may see to the case.
+    func linkCase(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, form, record) = try await caseForm(request, context)
+        let target = form.trimmed("target").uppercased()
+        var link: (kind: CaseStore.CaseLinkKind, target: String)?
+        if target.hasPrefix("INT-"), let id = Int64(target.dropFirst(4)),
+           let item = try await IntelligenceLog.item(id, visibility: try await needToKnow.visibility(for: user),
+                                                     in: database) {
+            link = (.intelligence, String(item.itemID))
+        } else if let id = Int64(target.replacingOccurrences(of: "ALERT ", with: "")),
+                  let alert = try? await visibleAlert(id: id, user: user) {
+            link = (.alert, String(alert.alertID))
+        }
+        guard let link, target.count <= 64 else {
+            return try await refused(request, context, form,
+                                     ["linkError": "Enter an alert number or an intelligence reference (INT-…) that you can see"])
+        }
+        if try await CaseStore.link(record.caseID, kind: link.kind, target: link.target, by: user.username,
+                                    at: settings.now(), in: database) {
+            try await audit("case_link", by: user.username, subject: record.reference,
+                            detail: "\(link.kind.rawValue) \(link.target)")
+        }
+        return redirect("/cases/\(record.caseID)#timeline")
     }
 
     func addCaseAction(_ request: Request, _ context: WebContext) async throws -> Response {

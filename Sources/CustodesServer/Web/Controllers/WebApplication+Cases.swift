@@ -216,10 +216,21 @@ extension WebApplication {
             "mayReveal": try await !AlertCasework.hasRevealed(staffID: record.subjectStaffID, username: user.username,
                                                               in: database) && mayRevealCase(user, record),
             "referral": try await referralLabel(record),
-            "victims": victims.map {
-                ["id": $0.victimID, "person": $0.person, "description": $0.description, "risk": $0.riskLevel.title,
-                 "organisation": $0.organisation.isEmpty ? "None recorded" : $0.organisation,
-                 "consent": $0.consent.title] as [String: Any]
+            "victims": victims.map { victim in
+                let open = actions.filter { $0.victimID == victim.victimID && $0.kind == .safeguarding && $0.status == .open }
+                return ["id": victim.victimID, "person": victim.person, "description": victim.description,
+                        "risk": victim.riskLevel.title,
+                        "organisation": victim.organisation.isEmpty ? "None recorded" : victim.organisation,
+                        "organisationValue": victim.organisation, "consent": victim.consent.title,
+                        "plan": open.isEmpty ? "No open actions"
+                            : "Active: \(open.count) open action\(open.count == 1 ? "" : "s")"
+                            + (open.contains { $0.dueOn < today } ? ", overdue" : ""),
+                        "riskChoices": RiskLevel.allCases.map {
+                            ["value": $0.rawValue, "label": $0.title, "selected": $0 == victim.riskLevel] as [String: Any]
+                        },
+                        "consentChoices": ContactConsent.allCases.map {
+                            ["value": $0.rawValue, "label": $0.title, "selected": $0 == victim.consent] as [String: Any]
+                        }] as [String: Any]
             },
             "hasVictims": !victims.isEmpty,
             "safeguarding": actionRows(.safeguarding), "tasks": actionRows(.task),
@@ -305,7 +316,7 @@ extension WebApplication {
         "referralError": "decision-referred", "referralDateError": "sent_on", "referralRationaleError": "referral-rationale",
         "iopcError": "iopc-decided", "outcomeError": "outcome", "outcomeDateError": "outcome_on",
         "outcomeRationaleError": "outcome-rationale", "revealError": "reveal-reason", "assignError": "case-investigator",
-        "finishError": "main",
+        "finishError": "main", "linkError": "case-link",
     ]
 
     /// Whether `username` may be named to work a case about `subjectStaffID` grown from `links`: an active

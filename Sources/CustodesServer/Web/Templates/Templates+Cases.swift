@@ -115,8 +115,16 @@ extension Templates {
     static let caseSafeguarding = """
         <h2 class="heading-m" id="safeguarding">People at risk and safeguarding</h2>
         {{#hasVictims}}<table class="table"><caption class="visually-hidden">People at risk</caption>
-        <thead><tr><th scope="col">Person</th><th scope="col">Risk</th><th scope="col">Supporting organisation</th><th scope="col">Contact</th><th scope="col">About</th></tr></thead>
-        <tbody>{{#victims}}<tr><td>{{person}}</td><td>{{risk}}</td><td>{{organisation}}</td><td>{{consent}}</td><td>{{description}}</td></tr>{{/victims}}</tbody></table>{{/hasVictims}}
+        <thead><tr><th scope="col">Person</th><th scope="col">Risk</th><th scope="col">Supporting organisation</th><th scope="col">Contact</th><th scope="col">Plan</th><th scope="col">About</th></tr></thead>
+        <tbody>{{#victims}}<tr><td>{{person}}</td><td>{{risk}}</td><td>{{organisation}}</td><td>{{consent}}</td><td>{{plan}}</td><td>{{description}}</td></tr>{{/victims}}</tbody></table>
+        {{#victims}}<form method="post" action="/cases/{{caseID}}/victims/{{id}}" class="inline-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <span class="body">Update the plan for {{person}}:</span>
+        <label class="label" for="risk-{{id}}">Risk</label> <select class="select" id="risk-{{id}}" name="risk_level">{{#riskChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/riskChoices}}</select>
+        <label class="label" for="consent-{{id}}">Contact</label> <select class="select" id="consent-{{id}}" name="consent">{{#consentChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/consentChoices}}</select>
+        <label class="label" for="organisation-{{id}}">Organisation</label> <input class="input input-width-20" id="organisation-{{id}}" name="organisation" type="text" value="{{organisationValue}}">
+        <button type="submit" class="button button-small button-secondary">Update plan</button>
+        </form>{{/victims}}{{/hasVictims}}
         {{^hasVictims}}<p class="body">No person at risk recorded yet.</p>{{/hasVictims}}
         {{^hasSafeguarding}}<p class="body">No safeguarding action recorded yet.</p>{{/hasSafeguarding}}
         {{#hasSafeguarding}}<table class="table" id="safeguarding-actions"><caption class="visually-hidden">Safeguarding actions</caption>
@@ -169,6 +177,9 @@ extension Templates {
                 input: "<input class=\"input input-width-20\" id=\"owner\" name=\"owner\" type=\"text\" value=\"{{form.owner}}\">")
         + field("due_on", "Due (YYYY-MM-DD)", error: "dueError",
                 input: "<input class=\"input input-width-10\" id=\"due_on\" name=\"due_on\" type=\"text\" value=\"{{form.due_on}}\">"))
+        + caseForm("links", "Link an alert or intelligence item", button: "Add link", body: field(
+            "case-link", "Alert number or intelligence reference (INT-…)", error: "linkError",
+            input: "<input class=\"input input-width-20\" id=\"case-link\" name=\"target\" type=\"text\" value=\"{{form.target}}\" spellcheck=\"false\">"))
         + caseForm("notes", "Add a note", button: "Add note", body: field("note", "Note", error: "noteError",
             input: "<textarea class=\"textarea\" id=\"note\" name=\"note_body\" rows=\"3\">{{form.note_body}}</textarea>"))
         + caseForm("referrals", "Record the IOPC referral decision", button: "Record referral decision", body: """
