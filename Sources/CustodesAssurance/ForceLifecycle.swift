@@ -1,3 +1,5 @@
+public import CustodesModel
+
 /// When each step of an inspection actually happened for one force; a missing date means it has not happened yet.
 ///
 /// Kept beside the findings rather than in a separate tracker so one file says both what was found and how far the

@@ -1,3 +1,5 @@
+public import CustodesModel
+
 /// One inspection that follows up a recommendation: the text every letter shares, and its timetable.
 ///
 /// Everything in a letter that is the same for all forces lives here, so the per-force data is only what differs

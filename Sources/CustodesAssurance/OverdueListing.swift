@@ -1,3 +1,5 @@
+public import CustodesModel
+
 /// A force whose next step is past its due date.
 public struct OverdueStep: Hashable, Sendable {
     public var force: String

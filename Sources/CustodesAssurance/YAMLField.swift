@@ -1,3 +1,4 @@
+import CustodesModel
 import Foundation
 import Yams
 

@@ -1,4 +1,5 @@
 import CustodesAssurance
+import CustodesModel
 import Testing
 
 /// The overdue listing, always with an injected day.

@@ -1,4 +1,5 @@
 @testable import CustodesServer
+import CustodesModel
 import CustodesStore
 import CustodesTestSupport
 import Foundation
@@ -182,10 +183,10 @@ struct AuthorizationTests {
                                                     apsp: false, becameClearOn: nil), by: "recorder", at: 0,
                                               in: fixture.database)
         let actionID = try await CaseStore.addAction(caseID, victimID: nil, kind: .task, description: "Read the file",
-                                                     owner: "recorder", dueOn: CaseDay("2030-01-01")!, by: "recorder",
+                                                     owner: "recorder", dueOn: CalendarDate(iso: "2030-01-01")!, by: "recorder",
                                                      at: 0, in: fixture.database)
-        try await CaseStore.addMeasure(caseID, kind: .suspension, startedOn: CaseDay("2027-01-01")!,
-                                       reviewOn: CaseDay("2027-02-01")!, rationale: "r", by: "recorder", at: 0,
+        try await CaseStore.addMeasure(caseID, kind: .suspension, startedOn: CalendarDate(iso: "2027-01-01")!,
+                                       reviewOn: CalendarDate(iso: "2027-02-01")!, rationale: "r", by: "recorder", at: 0,
                                        in: fixture.database)
         let measureID = try #require(try await CaseStore.measures(of: caseID, in: fixture.database).first).measureID
         let victimID = try await CaseStore.addVictim(caseID, person: "PSN-matrix-victim", description: "",

@@ -1,3 +1,4 @@
+import CustodesModel
 import CustodesStore
 import CustodesTestSupport
 import Foundation
@@ -8,13 +9,13 @@ import Testing
 /// safeguarding), the dashboard's due safeguarding, need-to-know and the timeline.
 @Suite("Cases in the store")
 struct CaseStoreTests {
-    static func day(_ text: String) -> CaseDay { CaseDay(text)! }
+    static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
     @Test("days: only real ones parse, and adding crosses months, years and leap days")
     func days() {
-        #expect(CaseDay("2025-13-45") == nil && CaseDay("2026-02-29") == nil && CaseDay("2026-1-01") == nil)
-        #expect(CaseDay("２０２６-01-01") == nil && CaseDay("2026-01-01 ") == nil)
-        #expect(CaseDay("2028-02-29") != nil)
+        #expect(CalendarDate(iso: "2025-13-45") == nil && CalendarDate(iso: "2026-02-29") == nil && CalendarDate(iso: "2026-1-01") == nil)
+        #expect(CalendarDate(iso: "２０２６-01-01") == nil && CalendarDate(iso: "2026-01-01 ") == nil)
+        #expect(CalendarDate(iso: "2028-02-29") != nil)
         #expect(Self.day("2026-12-31").adding(days: 1) == Self.day("2027-01-01"))
         #expect(Self.day("2028-02-28").adding(days: 1) == Self.day("2028-02-29"))
         #expect(Self.day("2027-03-01").adding(days: -1) == Self.day("2027-02-28"))

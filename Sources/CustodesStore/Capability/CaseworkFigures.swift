@@ -1,3 +1,4 @@
+public import CustodesModel
 import SQLKit
 
 /// What the unit did with what it found: intelligence recorded and graded, cases and where they began, how long
@@ -30,7 +31,7 @@ public struct CaseworkFigures: Sendable, Equatable {
     public var outcomes: [CaseOutcome: Int]
 
     /// Reads the figures; `today` is the force's calendar day, for what is overdue.
-    public static func gather(from database: StoreDatabase, today: CaseDay) async throws -> CaseworkFigures {
+    public static func gather(from database: StoreDatabase, today: CalendarDate) async throws -> CaseworkFigures {
         let sql = database.sql
         func count(_ query: SQLQueryString) async throws -> Int {
             try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -93,8 +94,8 @@ public struct CaseworkFigures: Sendable, Equatable {
             WHERE r.case_id = c.case_id AND r.decision = 'referred') AS sent FROM cases c WHERE c.apsp = 1
             """).all() {
             let standing = rule.standing(
-                mandatory: true, becameClear: try row.decode(column: "became_clear_on", as: String?.self).flatMap(CaseDay.init),
-                sentOn: try row.decode(column: "sent", as: String?.self).flatMap(CaseDay.init), today: today)
+                mandatory: true, becameClear: try row.decode(column: "became_clear_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
+                sentOn: try row.decode(column: "sent", as: String?.self).flatMap { CalendarDate(iso: $0) }, today: today)
             switch standing {
             case .notRequired: continue
             case .due: break

@@ -1,3 +1,5 @@
+public import CustodesModel
+
 /// A case as the store holds it, and the rows around it. Everything a case file shows is one of these.
 public struct CaseRecord: Sendable, Equatable {
     public var caseID: Int64
@@ -6,14 +8,14 @@ public struct CaseRecord: Sendable, Equatable {
     /// Abuse of position for a sexual purpose: a mandatory referral to the IOPC (see `ReferralRule`).
     public var apsp: Bool
     /// The day it became clear that the matter must be referred; the referral is due by the end of the next day.
-    public var becameClearOn: CaseDay?
+    public var becameClearOn: CalendarDate?
     public var status: CaseStatus
     public var investigator: String?
     public var supervisor: String?
     public var openedBy: String
     public var openedAt: Int64
     public var outcome: CaseOutcome?
-    public var outcomeOn: CaseDay?
+    public var outcomeOn: CalendarDate?
     public var outcomeRationale: String?
     public var closedAt: Int64?
     /// Why the case closed with safeguarding actions still open, when it did.
@@ -48,7 +50,7 @@ public struct CaseAction: Sendable, Equatable {
     public var kind: ActionKind
     public var description: String
     public var owner: String
-    public var dueOn: CaseDay
+    public var dueOn: CalendarDate
     public var status: ActionStatus
     public var createdBy: String
     public var createdAt: Int64
@@ -82,9 +84,9 @@ public struct CaseAssessment: Sendable, Equatable {
 public struct CaseMeasure: Sendable, Equatable {
     public var measureID: Int64
     public var kind: InterimMeasure
-    public var startedOn: CaseDay
-    public var reviewOn: CaseDay
-    public var endedOn: CaseDay?
+    public var startedOn: CalendarDate
+    public var reviewOn: CalendarDate
+    public var endedOn: CalendarDate?
     public var rationale: String
     public var username: String
     public var at: Int64
@@ -93,10 +95,10 @@ public struct CaseMeasure: Sendable, Equatable {
 public struct CaseReferral: Sendable, Equatable {
     public var decision: ReferralDecision
     public var rationale: String
-    public var sentOn: CaseDay?
+    public var sentOn: CalendarDate?
     public var iopcReference: String?
     public var iopcMode: IOPCMode?
-    public var iopcDecidedOn: CaseDay?
+    public var iopcDecidedOn: CalendarDate?
     public var username: String
     public var at: Int64
 }

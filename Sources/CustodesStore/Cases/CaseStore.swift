@@ -1,3 +1,4 @@
+public import CustodesModel
 import SQLKit
 
 /// Cases in the store: opening one from an alert or intelligence, its people at risk and their safeguarding, tasks,
@@ -8,13 +9,13 @@ public enum CaseStore {
         public var title: String
         public var subjectStaffID: String
         public var apsp: Bool
-        public var becameClearOn: CaseDay?
+        public var becameClearOn: CalendarDate?
         public var investigator: String?
         public var supervisor: String?
         /// What the case grew from: alerts and intelligence items.
         public var links: [(kind: CaseLinkKind, target: String)]
 
-        public init(title: String, subjectStaffID: String, apsp: Bool, becameClearOn: CaseDay?,
+        public init(title: String, subjectStaffID: String, apsp: Bool, becameClearOn: CalendarDate?,
                     investigator: String? = nil, supervisor: String? = nil,
                     links: [(kind: CaseLinkKind, target: String)] = []) {
             self.title = title
@@ -149,11 +150,11 @@ public enum CaseStore {
         try await database.sql.raw(
             "SELECT * FROM case_measures WHERE case_id = \(bind: caseID) ORDER BY measure_id").all().compactMap {
             guard let kind = InterimMeasure(rawValue: try $0.decode(column: "kind", as: String.self)),
-                  let started = CaseDay(try $0.decode(column: "started_on", as: String.self)),
-                  let review = CaseDay(try $0.decode(column: "review_on", as: String.self)) else { return nil }
+                  let started = CalendarDate(iso: try $0.decode(column: "started_on", as: String.self)),
+                  let review = CalendarDate(iso: try $0.decode(column: "review_on", as: String.self)) else { return nil }
             return CaseMeasure(measureID: try $0.decode(column: "measure_id", as: Int64.self), kind: kind,
                                startedOn: started, reviewOn: review,
-                               endedOn: try $0.decode(column: "ended_on", as: String?.self).flatMap(CaseDay.init),
+                               endedOn: try $0.decode(column: "ended_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                                rationale: try $0.decode(column: "rationale", as: String.self),
                                username: try $0.decode(column: "username", as: String.self),
                                at: try $0.decode(column: "at", as: Int64.self))
@@ -167,18 +168,18 @@ public enum CaseStore {
                 return nil
             }
             return CaseReferral(decision: decision, rationale: try $0.decode(column: "rationale", as: String.self),
-                                sentOn: try $0.decode(column: "sent_on", as: String?.self).flatMap(CaseDay.init),
+                                sentOn: try $0.decode(column: "sent_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                                 iopcReference: try $0.decode(column: "iopc_reference", as: String?.self),
                                 iopcMode: try $0.decode(column: "iopc_mode", as: String?.self).flatMap(IOPCMode.init),
                                 iopcDecidedOn: try $0.decode(column: "iopc_decided_on", as: String?.self)
-                                    .flatMap(CaseDay.init),
+                                    .flatMap { CalendarDate(iso: $0) },
                                 username: try $0.decode(column: "username", as: String.self),
                                 at: try $0.decode(column: "at", as: Int64.self))
         }
     }
 
     /// The first day a referral was recorded as sent, if any: what the rule measures.
-    public static func referralSentOn(_ caseID: Int64, in database: StoreDatabase) async throws -> CaseDay? {
+    public static func referralSentOn(_ caseID: Int64, in database: StoreDatabase) async throws -> CalendarDate? {
         try await referrals(of: caseID, in: database).compactMap { $0.decision == .referred ? $0.sentOn : nil }.min()
     }
 
@@ -251,7 +252,7 @@ public enum CaseStore {
 
     @discardableResult
     public static func addAction(_ caseID: Int64, victimID: Int64?, kind: ActionKind, description: String,
-                                 owner: String, dueOn: CaseDay, by username: String, at: Int64,
+                                 owner: String, dueOn: CalendarDate, by username: String, at: Int64,
                                  in database: StoreDatabase) async throws -> Int64 {
         try await requireOpenCase(caseID, in: database)
         if let victimID, try await database.sql.raw("""
@@ -301,7 +302,7 @@ public enum CaseStore {
             """).run()
     }
 
-    public static func addMeasure(_ caseID: Int64, kind: InterimMeasure, startedOn: CaseDay, reviewOn: CaseDay,
+    public static func addMeasure(_ caseID: Int64, kind: InterimMeasure, startedOn: CalendarDate, reviewOn: CalendarDate,
                                   rationale: String, by username: String, at: Int64,
                                   in database: StoreDatabase) async throws {
         try await requireOpenCase(caseID, in: database)
@@ -312,7 +313,7 @@ public enum CaseStore {
             """).run()
     }
 
-    public static func endMeasure(_ caseID: Int64, measureID: Int64, on day: CaseDay,
+    public static func endMeasure(_ caseID: Int64, measureID: Int64, on day: CalendarDate,
                                   in database: StoreDatabase) async throws {
         try await database.transaction {
             guard try await database.sql.raw("""
@@ -327,7 +328,7 @@ public enum CaseStore {
 
     /// Records the referral decision. "Not required" is refused for a mandatory category; a referral is sent on a day.
     public static func recordReferral(_ caseID: Int64, decision: ReferralDecision, rationale: String,
-                                      sentOn: CaseDay?, iopcReference: String?, by username: String, at: Int64,
+                                      sentOn: CalendarDate?, iopcReference: String?, by username: String, at: Int64,
                                       in database: StoreDatabase) async throws {
         guard let record = try await record(caseID, visibility: .init(scope: .all), in: database) else {
             throw CaseError.noSuchCase
@@ -344,7 +345,7 @@ public enum CaseStore {
     }
 
     /// Records the IOPC's decision on the mode of investigation against the latest referral.
-    public static func recordIOPCDecision(_ caseID: Int64, mode: IOPCMode, decidedOn: CaseDay,
+    public static func recordIOPCDecision(_ caseID: Int64, mode: IOPCMode, decidedOn: CalendarDate,
                                           in database: StoreDatabase) async throws {
         guard let row = try await database.sql.raw("""
             SELECT referral_id FROM case_referrals WHERE case_id = \(bind: caseID) AND decision = 'referred' \
@@ -356,7 +357,7 @@ public enum CaseStore {
             """).run()
     }
 
-    public static func recordOutcome(_ caseID: Int64, outcome: CaseOutcome, on day: CaseDay, rationale: String,
+    public static func recordOutcome(_ caseID: Int64, outcome: CaseOutcome, on day: CalendarDate, rationale: String,
                                      in database: StoreDatabase) async throws {
         try await requireOpenCase(caseID, in: database)
         try await database.sql.raw("""
@@ -413,7 +414,7 @@ public enum CaseStore {
     // MARK: The dashboard
 
     /// Open safeguarding actions due by `today` + 1 (or overdue) on cases the user may see, most overdue first.
-    public static func dueSafeguarding(visibility: AlertQueue.Visibility, today: CaseDay,
+    public static func dueSafeguarding(visibility: AlertQueue.Visibility, today: CalendarDate,
                                        in database: StoreDatabase) async throws -> [DueSafeguarding] {
         let horizon = today.adding(days: 1).description
         return try await database.sql.raw("SELECT a.* FROM case_actions a JOIN cases c ON c.case_id = a.case_id"
@@ -483,14 +484,14 @@ public enum CaseStore {
                    title: try row.decode(column: "title", as: String.self),
                    subjectStaffID: try row.decode(column: "subject_staff_id", as: String.self),
                    apsp: try row.decode(column: "apsp", as: Int64.self) != 0,
-                   becameClearOn: try row.decode(column: "became_clear_on", as: String?.self).flatMap(CaseDay.init),
+                   becameClearOn: try row.decode(column: "became_clear_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                    status: CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .assessment,
                    investigator: try row.decode(column: "investigator", as: String?.self),
                    supervisor: try row.decode(column: "supervisor", as: String?.self),
                    openedBy: try row.decode(column: "opened_by", as: String.self),
                    openedAt: try row.decode(column: "opened_at", as: Int64.self),
                    outcome: try row.decode(column: "outcome", as: String?.self).flatMap(CaseOutcome.init),
-                   outcomeOn: try row.decode(column: "outcome_on", as: String?.self).flatMap(CaseDay.init),
+                   outcomeOn: try row.decode(column: "outcome_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                    outcomeRationale: try row.decode(column: "outcome_rationale", as: String?.self),
                    closedAt: try row.decode(column: "closed_at", as: Int64?.self),
                    closeReason: try row.decode(column: "close_reason", as: String?.self))
@@ -499,7 +500,7 @@ public enum CaseStore {
     static func decodeAction(_ row: any SQLRow) throws -> CaseAction? {
         guard let kind = ActionKind(rawValue: try row.decode(column: "kind", as: String.self)),
               let status = ActionStatus(rawValue: try row.decode(column: "status", as: String.self)),
-              let due = CaseDay(try row.decode(column: "due_on", as: String.self)) else { return nil }
+              let due = CalendarDate(iso: try row.decode(column: "due_on", as: String.self)) else { return nil }
         return CaseAction(actionID: try row.decode(column: "action_id", as: Int64.self),
                           caseID: try row.decode(column: "case_id", as: Int64.self),
                           victimID: try row.decode(column: "victim_id", as: Int64?.self), kind: kind,

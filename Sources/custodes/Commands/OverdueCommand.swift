@@ -1,3 +1,4 @@
+import CustodesModel
 import ArgumentParser
 import CustodesAssurance
 import Foundation

@@ -166,13 +166,7 @@ extension WebApplication {
                  "selected": $0.username == record.assignee] as [String: Any]
             }
         }
-        for (key, message) in errors { values[key] = message }
-        if !errors.isEmpty {
-            values["hasErrors"] = true
-            values["errors"] = errors.sorted { $0.key < $1.key }.map { key, message in
-                ["field": Self.errorFields[key] ?? "main", "message": message]
-            }
-        }
+        addErrors(errors, fields: Self.errorFields, to: &values)
         return page(.init(title: "Alert \(record.alertID)", template: "alert", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
     }

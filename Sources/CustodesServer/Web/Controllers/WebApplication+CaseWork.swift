@@ -153,7 +153,7 @@ extension WebApplication {
         }
         let owner = form.trimmed("owner")
         if let message = Self.lineError(owner, name: "who owns the action", maximum: 100) { errors["ownerError"] = message }
-        let due = CaseDay(form.trimmed("due_on"))
+        let due = CalendarDate(iso: form.trimmed("due_on"))
         if due == nil { errors["dueError"] = "Enter the due date as YYYY-MM-DD, like 2027-03-31" }
         let victim = Int64(form.trimmed("victim"))
         guard errors.isEmpty, let due else { return try await refused(request, context, form, errors) }
@@ -225,7 +225,7 @@ extension WebApplication {
         guard let kind = InterimMeasure(rawValue: form["measure"]) else {
             return try await refused(request, context, form, ["measureError": "Select the interim measure"])
         }
-        guard let started = CaseDay(form.trimmed("started_on")), let review = CaseDay(form.trimmed("review_on")),
+        guard let started = CalendarDate(iso: form.trimmed("started_on")), let review = CalendarDate(iso: form.trimmed("review_on")),
               review >= started else {
             return try await refused(request, context, form,
                                      ["measureError": "Enter the start and review dates as YYYY-MM-DD, the review on or after the start"])
@@ -244,7 +244,7 @@ extension WebApplication {
     func endMeasure(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, form, record) = try await caseForm(request, context)
         guard let measureID = context.parameters.get("measure", as: Int64.self) else { throw WebError.notFound }
-        guard let ended = CaseDay(form.trimmed("ended_on")) else {
+        guard let ended = CalendarDate(iso: form.trimmed("ended_on")) else {
             return try await refused(request, context, form, ["measureError": "Enter the day the measure ended as YYYY-MM-DD"])
         }
         do {
@@ -263,7 +263,7 @@ extension WebApplication {
             return try await refused(request, context, form, ["referralError": "Select the referral decision"])
         }
         let sentText = form.trimmed("sent_on")
-        let sent = CaseDay(sentText)
+        let sent = CalendarDate(iso: sentText)
         if decision == .referred && sent == nil {
             return try await refused(request, context, form,
                                      ["referralDateError": "Enter the day the referral was sent, as YYYY-MM-DD"])
@@ -295,7 +295,7 @@ extension WebApplication {
 
     func recordIOPCDecision(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, form, record) = try await caseForm(request, context)
-        guard let mode = IOPCMode(rawValue: form["mode"]), let decided = CaseDay(form.trimmed("decided_on")) else {
+        guard let mode = IOPCMode(rawValue: form["mode"]), let decided = CalendarDate(iso: form.trimmed("decided_on")) else {
             return try await refused(request, context, form,
                                      ["iopcError": "Select the IOPC's decision and enter its date as YYYY-MM-DD"])
         }
@@ -314,7 +314,7 @@ extension WebApplication {
         guard let outcome = CaseOutcome(rawValue: form["outcome"]) else {
             return try await refused(request, context, form, ["outcomeError": "Select the outcome"])
         }
-        guard let day = CaseDay(form.trimmed("outcome_on")), day <= today else {
+        guard let day = CalendarDate(iso: form.trimmed("outcome_on")), day <= today else {
             return try await refused(request, context, form,
                                      ["outcomeDateError": "Enter the day of the outcome as YYYY-MM-DD, not in the future"])
         }

@@ -17,7 +17,7 @@ extension WebApplication {
     }
 
     /// The force's calendar day now, by the referral rule's clock.
-    var today: CaseDay { ReferralRule().day(at: settings.now()) }
+    var today: CalendarDate { ReferralRule().day(at: settings.now()) }
 
     /// Safeguarding due by tomorrow or overdue on the cases this user may see: shown above everything else on the
     /// alert queue and the case list.
@@ -147,7 +147,7 @@ extension WebApplication {
             errors["apspError"] = "Select whether the matter is abuse of position for a sexual purpose"
         }
         let clearText = form.trimmed("became_clear_on")
-        let becameClear = CaseDay(clearText)
+        let becameClear = CalendarDate(iso: clearText)
         if apsp == "yes" && becameClear == nil {
             errors["becameClearError"] = "Enter the day it became clear the matter must be referred, as YYYY-MM-DD, like 2027-03-31"
         } else if !clearText.isEmpty && becameClear == nil {

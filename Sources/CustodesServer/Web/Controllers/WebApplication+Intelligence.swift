@@ -439,7 +439,7 @@ extension WebApplication {
                         body: .init(byteBuffer: ByteBuffer(data: try IntelligenceExport.json(document))))
     }
 
-    // MARK: Checks shared by the forms
+    // MARK: Alerts the user may see
 
     /// The alert by id if the user may see it; "not found" otherwise, as on the alert's own page.
     func visibleAlert(id: Int64, user: UserAccount) async throws -> AlertCasework.Record {
@@ -449,31 +449,5 @@ extension WebApplication {
             throw WebError.notFound
         }
         return record
-    }
-
-    static func lineError(_ text: String, name: String, maximum: Int) -> String? {
-        if text.isEmpty { return "Enter \(name)" }
-        if text.count > maximum { return "Enter \(name) in \(maximum) characters or fewer" }
-        if Form.hasControlCharacters(text, multiline: false) { return "Enter \(name) on one line, without control characters" }
-        return nil
-    }
-
-    static func textError(_ text: String, name: String, maximum: Int) -> String? {
-        if text.isEmpty { return "Enter \(name)" }
-        if text.count > maximum { return "Enter \(name) in \(maximum.formatted()) characters or fewer" }
-        if Form.hasControlCharacters(text, multiline: true) {
-            return "Remove the control characters from \(name) (they may have come with pasted text)"
-        }
-        return nil
-    }
-
-    func addErrors(_ errors: [String: String], fields: [String: String], to values: inout [String: Any]) {
-        for (key, message) in errors { values[key] = message }
-        if !errors.isEmpty {
-            values["hasErrors"] = true
-            values["errors"] = errors.sorted { $0.key < $1.key }.map { key, message in
-                ["field": fields[key] ?? "main", "message": message]
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
-import CustodesModel
-
 /// A day in the calendar, with no time or zone.
 ///
-/// Inspection dates are days on a letter ("2 October 2017"), not instants: a deadline of 31 May is met by anything
+/// Inspection dates are days on a letter, and a case's deadlines are days in the force's calendar ("2 October 2017"), not instants: a deadline of 31 May is met by anything
 /// received that day wherever it was sent from, so comparing days avoids off-by-one-hour surprises around midnight.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -19,13 +17,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`, the only spelling the input files accept.
+    /// Parses `YYYY-MM-DD`, the only spelling the input files and the unit's forms accept: ASCII digits only (no
+    /// signs, no other scripts' digits, no spaces).
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         self.init(year: year, month: month, day: day)
     }
+
+    /// The day from the days since 1970-01-01.
+    public init(dayNumber: Int) {
+        let start = Timestamp(seconds: Int64(dayNumber) * 86_400)
+        let parts = start.iso8601.prefix(10).split(separator: "-").compactMap { Int($0) }
+        self.init(year: parts[0], month: parts[1], day: parts[2])!
+    }
+
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
     /// Days since 1970-01-01, so that lateness and overdue periods are plain subtraction.
     public var dayNumber: Int { Int(Timestamp(year: year, month: month, day: day).dayNumber) }
