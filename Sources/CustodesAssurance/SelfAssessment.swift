@@ -56,6 +56,21 @@ public struct SelfAssessment: Sendable, Equatable {
         }
     }
 
+    /// What the partner register shows of the unit's relationships with support organisations.
+    public struct Partnerships: Sendable, Equatable {
+        /// Organisations whose relationship is active, and how many of them the unit had contact with recently.
+        public var active: Int
+        public var engagedRecently: Int
+        /// The unit's period for "recently", in days.
+        public var periodDays: Int
+
+        public init(active: Int, engagedRecently: Int, periodDays: Int) {
+            self.active = active
+            self.engagedRecently = engagedRecently
+            self.periodDays = periodDays
+        }
+    }
+
     /// The longest an alert may wait for a decision for the unit's capacity to count as in place: two weeks.
     public static let backlogLimitDays = 14.0
 
@@ -67,7 +82,8 @@ public struct SelfAssessment: Sendable, Equatable {
     ///   - analysts: analysts the unit has for this work (configured by the force), nil if not given.
     ///   - intelligenceReceived: reports from support organisations recorded as intelligence; nil where unknown.
     ///   - capacity: the unit's triage records; nil where they are not available.
-    public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?, capacity: Capacity? = nil) {
+    public init(monitoring: Monitoring, analysts: Int?, intelligenceReceived: Int?, capacity: Capacity? = nil,
+                partnerships: Partnerships? = nil) {
         var reasons: [AssessedElement: String] = [:]
         let it: ElementStatus
         if monitoring.sources == 0 {
@@ -107,9 +123,19 @@ public struct SelfAssessment: Sendable, Equatable {
             reasons[.ccuReview] = "no analysts or hours have been configured"
         }
         let partners: ElementStatus
-        if let intelligenceReceived, intelligenceReceived > 0 {
+        let received = intelligenceReceived ?? 0
+        if let register = partnerships, register.active > 0, register.engagedRecently == register.active, received > 0 {
+            partners = .inPlace
+            reasons[.supportOrganisations] = "\(Self.organisations(register.active)) engaged within "
+                + "\(register.periodDays) days, and \(received) reports from them recorded as intelligence"
+        } else if let register = partnerships, register.active > 0 || received > 0 {
             partners = .started
-            reasons[.supportOrganisations] = "\(intelligenceReceived) reports from support organisations recorded as intelligence"
+            reasons[.supportOrganisations] = "\(Self.organisations(register.active)) in the register, "
+                + "\(register.engagedRecently) engaged within \(register.periodDays) days; \(received) reports from "
+                + "support organisations recorded as intelligence"
+        } else if received > 0 {
+            partners = .started
+            reasons[.supportOrganisations] = "\(received) reports from support organisations recorded as intelligence"
         } else {
             partners = .noEvidence
             reasons[.supportOrganisations] = intelligenceReceived == nil
@@ -123,6 +149,10 @@ public struct SelfAssessment: Sendable, Equatable {
     }
 
     static func alerts(_ count: Int) -> String { count == 1 ? "1 alert has" : "\(count) alerts have" }
+
+    static func organisations(_ count: Int) -> String {
+        count == 1 ? "1 active organisation" : "\(count) active organisations"
+    }
 
     static func days(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) days" : String(format: "%.1f days", value)

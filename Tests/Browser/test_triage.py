@@ -13,6 +13,7 @@ Configuration, from the environment (scripts/browser-test sets all of it):
   CUSTODES_URL                 base URL of a running `custodes demo` server, e.g. http://127.0.0.1:8080
   CUSTODES_HEAD_PASSWORD       the temporary password printed for the user `head`
   CUSTODES_AUDITOR_PASSWORD    the temporary password printed for the user `auditor`
+  CUSTODES_PARTNERSHIP_PASSWORD  the temporary password printed for the user `partnership`
   CHROMIUM_BINARY              optional, default /usr/bin/chromium
   CHROMEDRIVER                 optional, default /usr/bin/chromedriver
   CUSTODES_BROWSER_ARTIFACTS   optional folder for a screenshot and the page source when a step fails
@@ -82,6 +83,7 @@ class TriageJourneyTest(unittest.TestCase):
         cls.passwords = {
             "head": required_env("CUSTODES_HEAD_PASSWORD"),
             "auditor": required_env("CUSTODES_AUDITOR_PASSWORD"),
+            "partnership": required_env("CUSTODES_PARTNERSHIP_PASSWORD"),
         }
         cls.artifacts = os.environ.get("CUSTODES_BROWSER_ARTIFACTS", "").strip()
         options = webdriver.ChromeOptions()
@@ -348,6 +350,36 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertEqual(sorted(TRAIL_STEPS, key=first.get), list(TRAIL_STEPS),
                          f"head's steps are out of order in the trail: {first}")
         print(f"trail: {len(entries)} entries for head, including " + ", ".join(TRAIL_STEPS) + "; chain intact",
+              file=sys.stderr)
+        self.sign_out()
+        self.partner_register()
+
+    def partner_register(self):
+        """The partnership officer: the register, an organisation, a new contact and a recorded engagement."""
+        self.sign_in_first_time("partnership", check_pages=False)
+        self.wait_for_path("/partners")
+        self.assertEqual(self.find("h1").text, "Partner organisations")
+        self.check_accessibility("partner register")
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#organisations tbody tr")
+        self.assertGreaterEqual(len(rows), 2, "the demo's register should hold two invented organisations")
+        overdue = [r.text for r in rows if "Engagement overdue" in r.text]
+        self.assertTrue(overdue, "the organisation never contacted should show engagement overdue")
+        rows[0].find_element(By.CSS_SELECTOR, "a").click()
+        self.assertTrue(re.fullmatch(r"/partners/\d+", self.path()), f"not on an organisation: {self.page_summary()}")
+        organisation_path = self.path()
+        self.fill("#contact-name", "Synthetic Contact")
+        self.fill("#contact-role", "Support worker")
+        self.fill("#reach", "via the office")
+        self.submit("Add contact")
+        self.wait_for_path(organisation_path)
+        self.assertIn("Synthetic Contact", self.find("main").text)
+        Select(self.find("#engagement_kind")).select_by_value("meeting")
+        self.fill("#engagement-summary", "Synthetic test: met the outreach team.")
+        self.submit("Record contact")
+        self.wait_for_path(organisation_path)
+        self.assertIn("Today", self.find("#last-contact").text)
+        self.check_accessibility("partner organisation")
+        print(f"partner register: {len(rows)} organisations; contact and engagement recorded at {organisation_path}",
               file=sys.stderr)
         self.sign_out()
 

@@ -61,4 +61,21 @@ struct SelfAssessmentTests {
         #expect(SelfAssessment(monitoring: Self.monitored, analysts: 3, intelligenceReceived: nil, capacity: slipping)
             .reasons[.ccuReview]?.hasSuffix("; 2 safeguarding actions are overdue and 1 IOPC referral is overdue") == true)
     }
+    @Test("support organisations: in place only with every active relationship recent and intelligence received")
+    func partnerships() {
+        func status(_ register: SelfAssessment.Partnerships?, _ received: Int?) -> ElementStatus {
+            SelfAssessment(monitoring: Self.monitored, analysts: nil, intelligenceReceived: received,
+                           partnerships: register).statuses.supportOrganisations
+        }
+        #expect(status(.init(active: 3, engagedRecently: 3, periodDays: 90), 2) == .inPlace)
+        #expect(status(.init(active: 3, engagedRecently: 2, periodDays: 90), 2) == .started)
+        #expect(status(.init(active: 3, engagedRecently: 3, periodDays: 90), 0) == .started)
+        #expect(status(.init(active: 0, engagedRecently: 0, periodDays: 90), 1) == .started)
+        #expect(status(.init(active: 0, engagedRecently: 0, periodDays: 90), 0) == .noEvidence)
+        #expect(status(nil, nil) == .noEvidence)
+        let engaged = SelfAssessment(monitoring: Self.monitored, analysts: nil, intelligenceReceived: 2,
+                                     partnerships: .init(active: 3, engagedRecently: 2, periodDays: 90))
+        #expect(engaged.reasons[.supportOrganisations]
+            == "3 active organisations in the register, 2 engaged within 90 days; 2 reports from support organisations recorded as intelligence")
+    }
 }

@@ -102,6 +102,19 @@ struct AuthorizationTests {
         Route(method: .post, path: "/cases/{C}/status", fields: ["status": "investigation", "status_rationale": "Enough to investigate."]),
         Route(method: .post, path: "/cases/{C}/assign", fields: ["investigator": "investigator"]),
         Route(method: .post, path: "/cases/{C}/reveal", fields: ["reveal_reason": "Needed to plan the interview."]),
+        Route(method: .get, path: "/partners"),
+        Route(method: .get, path: "/partners/new"),
+        Route(method: .post, path: "/partners", fields: ["name": "A refuge", "kind": "domestic_abuse", "area": "North"]),
+        Route(method: .post, path: "/partners/kinds", fields: ["title": "Veterans' charity"]),
+        Route(method: .post, path: "/partners/settings", fields: ["overdue_days": "60"]),
+        Route(method: .get, path: "/partners/{O}"),
+        Route(method: .post, path: "/partners/{O}",
+              fields: ["name": "A refuge", "kind": "domestic_abuse", "area": "North", "status": "paused"]),
+        Route(method: .post, path: "/partners/{O}/contacts",
+              fields: ["contact_name": "A. Worker", "contact_role": "Manager", "reach": "01234 567890"]),
+        Route(method: .post, path: "/partners/{O}/contacts/{K}/remove"),
+        Route(method: .post, path: "/partners/{O}/engagements",
+              fields: ["engagement_kind": "meeting", "on_day": "2027-01-10", "summary": "Met the team."]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -111,27 +124,34 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect,
-                   .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
+                   .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
+                   .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
                         .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden,
-                        .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden],
+                        .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
                       .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect,
-                      .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
+                      .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
+                   .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                       .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -153,6 +173,7 @@ struct AuthorizationTests {
                 .replacingOccurrences(of: "{T}", with: "{id}").replacingOccurrences(of: "{I}", with: "{id}")
                 .replacingOccurrences(of: "{C}", with: "{id}").replacingOccurrences(of: "{X}", with: "{action}")
                 .replacingOccurrences(of: "{M}", with: "{measure}").replacingOccurrences(of: "{V}", with: "{victim}")
+                .replacingOccurrences(of: "{O}", with: "{id}").replacingOccurrences(of: "{K}", with: "{contact}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -192,12 +213,18 @@ struct AuthorizationTests {
         let victimID = try await CaseStore.addVictim(caseID, person: "PSN-matrix-victim", description: "",
                                                      riskLevel: .high, organisation: "", consent: .notAsked,
                                                      by: "recorder", at: 0, in: fixture.database)
+        let organisationID = try await PartnerRegister.add(name: "A sexual violence service", kind: "sexual_violence",
+                                                           area: "South", liaison: nil, by: "recorder", at: 0,
+                                                           in: fixture.database)
+        let contactID = try await PartnerRegister.addContact(organisationID, name: "B. Worker", role: "Outreach",
+                                                             reach: "by phone", by: "recorder", at: 0, in: fixture.database)
         @Sendable func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                 .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
                 .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
                 .replacingOccurrences(of: "{C}", with: String(caseID)).replacingOccurrences(of: "{X}", with: String(actionID))
                 .replacingOccurrences(of: "{M}", with: String(measureID)).replacingOccurrences(of: "{V}", with: String(victimID))
+                .replacingOccurrences(of: "{O}", with: String(organisationID)).replacingOccurrences(of: "{K}", with: String(contactID))
         }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)
@@ -224,7 +251,7 @@ struct AuthorizationTests {
             for route in Self.routes where route.method == .get {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                     .replacingOccurrences(of: "{S}", with: "STF-0").replacingOccurrences(of: "{I}", with: "1")
-                    .replacingOccurrences(of: "{C}", with: "1")
+                    .replacingOccurrences(of: "{C}", with: "1").replacingOccurrences(of: "{O}", with: "1")
                 let response = try await browser.get(client, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(path)")

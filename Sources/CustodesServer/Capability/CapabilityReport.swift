@@ -64,9 +64,12 @@ public enum CapabilityReport {
         out.append("")
         out.append(contentsOf: casework(work))
         out.append("")
+        let register = figures.partners
         out.append("Intelligence from organisations that support vulnerable people")
-        out.append("  intelligence recorded from support organisations: \(work.partnerIntelligence); the partner "
-                   + "register and reporting portal do not exist yet")
+        out.append("  organisations in the partner register with an active relationship: \(register.active); contact "
+                   + "within \(register.periodDays) days: \(register.engagedRecently); engagement overdue: \(register.overdue)")
+        out.append("  intelligence recorded from support organisations: \(work.partnerIntelligence); reports through "
+                   + "the reporting portal: none, the portal is not built yet")
         out.append("")
         let oldest = figures.sources.map(\.lastDeliveredAt).min().map(days)
         let assessment = SelfAssessment(
@@ -76,7 +79,9 @@ public enum CapabilityReport {
             analysts: analysts, intelligenceReceived: figures.intelligenceReceived,
             capacity: .init(decided: triage.decided, outstanding: triage.outstanding,
                             oldestOutstandingDays: triage.oldestOutstandingSeconds.map { Double($0) / 86_400 },
-                            overdueSafeguarding: work.safeguardingOverdue, overdueReferrals: work.referralsOverdue))
+                            overdueSafeguarding: work.safeguardingOverdue, overdueReferrals: work.referralsOverdue),
+            partnerships: .init(active: register.active, engagedRecently: register.engagedRecently,
+                                periodDays: register.periodDays))
         out.append("Self-assessment")
         for element in AssessedElement.allCases {
             out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "

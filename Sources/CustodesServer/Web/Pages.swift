@@ -52,11 +52,13 @@ public struct Pages: Sendable {
 
     static func navigation(for role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .analyst, .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/capability", "Capability"), ("/trail", "Audit trail"),
+        case .analyst: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners")]
+        case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence")]
+        case .headOfUnit: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/capability", "Capability"), ("/trail", "Audit trail"),
                            ("/admin/rules", "Rules")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]
+        case .partnership: [("/partners", "Partners")]
         }
     }
 
@@ -66,6 +68,7 @@ public struct Pages: Sendable {
         case .analyst, .investigator, .headOfUnit: "/alerts"
         case .auditor: "/trail"
         case .administrator: "/admin/users"
+        case .partnership: "/partners"
         }
     }
 }

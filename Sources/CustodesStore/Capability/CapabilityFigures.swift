@@ -29,6 +29,8 @@ public struct CapabilityFigures: Sendable, Equatable {
     public var intelligenceReceived: Int?
     /// The unit's intelligence and cases.
     public var casework: CaseworkFigures
+    /// The partner register.
+    public var partners: PartnerFigures
     /// How the unit kept up with the alerts, from its triage records.
     public var triage: Triage
     /// The latest evaluation of the store's alerts against ground truth (`custodes evaluate --db`), if any.
@@ -66,6 +68,7 @@ public struct CapabilityFigures: Sendable, Equatable {
             && lhs.alerts == rhs.alerts && lhs.alertsPerWeek.map(\.week) == rhs.alertsPerWeek.map(\.week)
             && lhs.alertsPerWeek.map(\.count) == rhs.alertsPerWeek.map(\.count) && lhs.triage == rhs.triage
             && lhs.latestEvaluation == rhs.latestEvaluation && lhs.casework == rhs.casework
+            && lhs.partners == rhs.partners
     }
 
     /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post, and `now` (the wall clock unless
@@ -102,15 +105,17 @@ public struct CapabilityFigures: Sendable, Equatable {
             alerts += 1
         }
         let triage = try await gatherTriage(from: database, now: now ?? Clock.epochSeconds())
-        let casework = try await CaseworkFigures.gather(
-            from: database, today: ReferralRule().day(at: now ?? Clock.epochSeconds()))
+        let today = ReferralRule().day(at: now ?? Clock.epochSeconds())
+        let casework = try await CaseworkFigures.gather(from: database, today: today)
+        let partners = try await PartnerFigures.gather(from: database, today: today,
+                                                       intelligence: casework.partnerIntelligence)
         return CapabilityFigures(
             sources: sources, staffInPost: staffInPost, staffSeen: staffSeen,
             accessesInScope: try run?.decode(column: "in_scope", as: Int.self),
             accessesExplained: try run?.decode(column: "explained", as: Int.self),
             lastDetectionAt: try run?.decode(column: "finished_at", as: Int64.self),
             alerts: alerts, alertsPerWeek: weeks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            intelligenceReceived: casework.partnerIntelligence, casework: casework, triage: triage,
+            intelligenceReceived: casework.partnerIntelligence, casework: casework, partners: partners, triage: triage,
             latestEvaluation: try await StoredEvaluations.latest(in: database))
     }
 

@@ -66,6 +66,7 @@ public enum IntelligenceExport {
                 case .occurrence: shared.append("occurrence:" + link.target)
                 case .alert: shared.append("alert:" + link.target)
                 case .item: shared.append("item:" + (Int64(link.target).map(IntelligenceItem.reference) ?? link.target))
+                case .organisation: shared.append("organisation:" + link.target)
                 }
             }
             exported.append(Item(reference: item.reference, recordedAt: iso8601(item.recordedAt),

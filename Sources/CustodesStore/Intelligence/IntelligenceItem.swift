@@ -51,6 +51,8 @@ public enum IntelligenceSourceKind: String, Sendable, CaseIterable {
 /// occurrence id, an alert id, an item id.
 public enum IntelligenceLinkKind: String, Sendable, CaseIterable {
     case staff, person, occurrence, alert, item
+    /// An organisation in the partner register: the item came from it.
+    case organisation
 
     public var title: String {
         switch self {
@@ -59,6 +61,7 @@ public enum IntelligenceLinkKind: String, Sendable, CaseIterable {
         case .occurrence: "Occurrence"
         case .alert: "Alert"
         case .item: "Intelligence item"
+        case .organisation: "Partner organisation"
         }
     }
 }

@@ -294,6 +294,9 @@ public enum IntelligenceLog {
         case .item:
             guard let id = Int64(target) else { throw IntelligenceError.noSuchTarget(kind, target) }
             query = "SELECT item_id FROM intelligence_items WHERE item_id = \(bind: id)"
+        case .organisation:
+            guard let id = Int64(target) else { throw IntelligenceError.noSuchTarget(kind, target) }
+            query = "SELECT organisation_id FROM partner_organisations WHERE organisation_id = \(bind: id)"
         }
         if try await database.sql.raw(query).first() == nil { throw IntelligenceError.noSuchTarget(kind, target) }
     }

@@ -4,7 +4,8 @@ public enum Schema {
     public static let migrations: [Migration] = [referenceAndEvents, detection, apiTokens, runCoverage, unitWork,
                                                    queueAtScale, evaluations, auditSources,
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
-                                                   sealedTrailAndBatchProgress, intelligenceLog, cases]
+                                                   sealedTrailAndBatchProgress, intelligenceLog, cases,
+                                                   partnerRegister]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -439,6 +440,43 @@ public enum Schema {
             """
             CREATE TABLE case_reveals (reveal_id \(type.serialKey), case_id \(int) NOT NULL, username TEXT NOT NULL,
                 at \(int) NOT NULL, reason TEXT NOT NULL)
+            """,
+        ]
+    }
+    /// Version 15: the register of the unit's relationships with organisations that support vulnerable people:
+    /// organisations (of a kind from a vocabulary the unit may extend), their contacts, and the engagement log
+    /// (meetings, training, awareness material, agreements with their review day). `unit_settings` keeps settings
+    /// the unit changes in the application, with who changed each and when.
+    static let partnerRegister = Migration(version: 15, name: "partner register and unit settings") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            "CREATE TABLE partner_kinds (kind TEXT PRIMARY KEY, title TEXT NOT NULL, built_in \(int) NOT NULL)",
+            """
+            INSERT INTO partner_kinds (kind, title, built_in) VALUES \
+            ('sexual_violence', 'Sexual violence service', 1), ('domestic_abuse', 'Domestic abuse service', 1), \
+            ('drug_alcohol', 'Drug and alcohol service', 1), ('homelessness', 'Homelessness service', 1), \
+            ('sex_worker_outreach', 'Sex-worker outreach', 1), ('mental_health', 'Mental health charity', 1)
+            """,
+            """
+            CREATE TABLE partner_organisations (organisation_id \(type.serialKey), name TEXT NOT NULL, kind TEXT NOT NULL,
+                area TEXT NOT NULL, status TEXT NOT NULL, liaison TEXT, created_by TEXT NOT NULL,
+                created_at \(int) NOT NULL, updated_at \(int) NOT NULL)
+            """,
+            """
+            CREATE TABLE partner_contacts (contact_id \(type.serialKey), organisation_id \(int) NOT NULL,
+                name TEXT NOT NULL, role TEXT NOT NULL, reach TEXT NOT NULL, added_by TEXT NOT NULL,
+                added_at \(int) NOT NULL, removed_at \(int))
+            """,
+            """
+            CREATE TABLE partner_engagements (engagement_id \(type.serialKey), organisation_id \(int) NOT NULL,
+                kind TEXT NOT NULL, on_day TEXT NOT NULL, summary TEXT NOT NULL, review_on TEXT,
+                recorded_by TEXT NOT NULL, recorded_at \(int) NOT NULL)
+            """,
+            "CREATE INDEX partner_engagements_by_organisation ON partner_engagements (organisation_id, on_day)",
+            """
+            CREATE TABLE unit_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_by TEXT NOT NULL,
+                changed_at \(int) NOT NULL)
             """,
         ]
     }

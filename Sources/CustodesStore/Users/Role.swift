@@ -11,6 +11,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case auditor
     /// Manages users, sources and rules; never case content.
     case administrator
+    /// Keeps the register of the unit's relationships with organisations that support vulnerable people; never
+    /// case content.
+    case partnership
 
     public var title: String {
         switch self {
@@ -19,6 +22,7 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .headOfUnit: "Head of unit"
         case .auditor: "Auditor"
         case .administrator: "Administrator"
+        case .partnership: "Partnership officer"
         }
     }
 

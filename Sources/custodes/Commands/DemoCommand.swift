@@ -42,6 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
         ("head", "Harper Head-of-Unit", .headOfUnit),
         ("auditor", "Avery Auditor", .auditor),
         ("admin", "Ada Administrator", .administrator),
+        ("partnership", "Pat Partnership", .partnership),
     ]
 
     func run() async throws {
@@ -115,6 +116,29 @@ struct DemoCommand: AsyncParsableCommand {
         try await StoredEvaluations.record(evaluation, bundle: "demo", at: Int64(Date().timeIntervalSince1970), in: store)
         Progress.message(String(format: "demo: recall at the budget %.2f, precision %.2f (against the simulation's truth)",
                                 evaluation.recall, evaluation.precision))
+        try await addPartnerOrganisations(store: store)
+    }
+
+    /// Two invented organisations in the partner register, one engaged recently and one not, so the register and
+    /// the capability report have something to show.
+    func addPartnerOrganisations(store: StoreDatabase) async throws {
+        guard try await PartnerRegister.organisations(in: store).isEmpty else { return }
+        let now = Int64(Date().timeIntervalSince1970)
+        let today = ReferralRule().day(at: now)
+        let refuge = try await PartnerRegister.add(name: "Northgate Women's Refuge (invented)", kind: "domestic_abuse",
+                                                   area: "North division", liaison: "partnership", by: "demo", at: now,
+                                                   in: store)
+        try await PartnerRegister.addContact(refuge, name: "Robin Example", role: "Outreach manager",
+                                             reach: "refuge office, weekdays", by: "demo", at: now, in: store)
+        try await PartnerRegister.recordEngagement(refuge, kind: .training, on: today.adding(days: -20),
+                                                   summary: "Briefed the outreach team on how to tell the unit about an officer's conduct.",
+                                                   reviewOn: nil, by: "demo", at: now, in: store)
+        try await PartnerRegister.recordEngagement(refuge, kind: .agreement, on: today.adding(days: -200),
+                                                   summary: "Information-sharing agreement signed.",
+                                                   reviewOn: today.adding(days: 165), by: "demo", at: now, in: store)
+        _ = try await PartnerRegister.add(name: "Harbour Street Outreach (invented)", kind: "sex_worker_outreach",
+                                          area: "City centre", liaison: nil, by: "demo", at: now, in: store)
+        Progress.message("demo: two invented organisations added to the partner register")
     }
 
     /// Creates the demo accounts, or gives existing ones fresh temporary passwords and second factors.

@@ -86,6 +86,10 @@ extension WebApplication {
             "alert": values["alert"].flatMap { $0.isEmpty ? nil : $0 } ?? false,
             "sourceDescription": values["source_description"] ?? "", "original": values["original"] ?? "",
             "sanitised": values["sanitised"] ?? "", "subject": values["subject"] ?? "",
+            "organisations": try await PartnerRegister.organisations(in: database).filter { $0.status != .ended }.map {
+                ["id": $0.organisationID, "name": $0.name, "selected": String($0.organisationID) == values["organisation"]]
+                    as [String: Any]
+            },
         ]
         addErrors(errors, fields: Self.itemErrorFields, to: &context_)
         return page(.init(title: "Record intelligence", template: "intelligence-new", context: context_), request,
@@ -130,6 +134,12 @@ extension WebApplication {
         }
         if let subjectStaffID, subjectStaffID == user.staffID {
             errors["subjectError"] = "You cannot record intelligence about yourself: ask the head of unit"
+        }
+        if let organisationID = Int64(form.trimmed("organisation")) {
+            guard try await PartnerRegister.organisation(organisationID, in: database) != nil else {
+                throw WebError.badRequest("There is no such organisation in the partner register.")
+            }
+            links.append((.organisation, String(organisationID)))
         }
         guard errors.isEmpty, let kind else { return try await newItemPage(request, context, form: form, errors: errors) }
         let draft = IntelligenceLog.Draft(sourceKind: kind, sourceDescription: description, originalText: original,
@@ -270,6 +280,11 @@ extension WebApplication {
             } else {
                 row["label"] = "An alert you cannot see"
             }
+        case .organisation:
+            var name: String?
+            if let id = Int64(link.target) { name = try await PartnerRegister.organisation(id, in: database)?.name }
+            row["label"] = name ?? "Organisation \(link.target)"
+            if Self.registerReaders.contains(user.role) { row["href"] = "/partners/\(link.target)" }
         case .item:
             let reference = Int64(link.target).map(IntelligenceItem.reference) ?? link.target
             if let id = Int64(link.target),
@@ -379,6 +394,12 @@ extension WebApplication {
                 return try await itemPage(request, context, errors: ["linkError": "Enter the person's pseudonym as alerts show it (PSN-…)"],
                                           form: form)
             }
+        case .organisation:
+            guard let id = Int64(target), try await PartnerRegister.organisation(id, in: database) != nil else {
+                return try await itemPage(request, context, errors: ["linkError": "Enter the number of an organisation in the partner register"],
+                                          form: form)
+            }
+            stored = String(id)
         case .occurrence: break
         }
         do {

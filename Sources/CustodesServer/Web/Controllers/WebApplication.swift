@@ -47,6 +47,7 @@ public struct WebApplication: Sendable {
         addStaffRoutes(to: router)
         addIntelligenceRoutes(to: router)
         addCaseRoutes(to: router)
+        addPartnerRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)

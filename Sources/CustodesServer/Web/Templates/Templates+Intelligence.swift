@@ -45,6 +45,8 @@ extension Templates {
             {{#sanitisedError}}<p id="sanitised-error" class="error-message"><span class="visually-hidden">Error:</span> {{sanitisedError}}</p>{{/sanitisedError}}
             <textarea class="textarea" id="sanitised" name="sanitised" rows="6" aria-describedby="sanitised-hint{{#sanitisedError}} sanitised-error{{/sanitisedError}}">{{sanitised}}</textarea>
             </div>
+            <div class="form-group"><label class="label" for="organisation">Organisation it came from (partner register, optional)</label>
+            <select class="select" id="organisation" name="organisation"><option value="">None</option>{{#organisations}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/organisations}}</select></div>
             {{^alert}}
             <div class="form-group{{#subjectError}} form-group-error{{/subjectError}}">
             <label class="label" for="subject">Member of staff it is about (optional)</label>

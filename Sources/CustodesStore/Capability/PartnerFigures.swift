@@ -1,0 +1,23 @@
+public import CustodesModel
+
+/// What the partner register shows of the unit's relationships with organisations that support vulnerable people:
+/// the figures the "support organisations" element of an inspection asked about.
+public struct PartnerFigures: Sendable, Equatable {
+    /// Organisations in the register whose relationship is active.
+    public var active: Int
+    /// Active organisations the unit has had contact with within `periodDays`, and those it has not (overdue).
+    public var engagedRecently: Int
+    public var overdue: Int
+    public var periodDays: Int
+    /// Intelligence recorded from support organisations (or members of the public through them).
+    public var intelligence: Int
+
+    public static func gather(from database: StoreDatabase, today: CalendarDate,
+                              intelligence: Int) async throws -> PartnerFigures {
+        let period = try await UnitSettings.overdueDays(in: database)
+        let active = try await PartnerRegister.organisations(in: database).filter { $0.status == .active }
+        let recent = active.filter { $0.lastContact.map { $0.days(until: today) <= period } ?? false }.count
+        return PartnerFigures(active: active.count, engagedRecently: recent, overdue: active.count - recent,
+                              periodDays: period, intelligence: intelligence)
+    }
+}

@@ -1,0 +1,75 @@
+import CustodesModel
+import CustodesStore
+import CustodesTestSupport
+import Foundation
+import SQLKit
+import Testing
+
+/// The partner register on both engines: organisations of a kind from the vocabulary (which the unit extends),
+/// contacts kept when they leave, the engagement log and the last contact, intelligence counted per organisation,
+/// and the unit's settings with who changed them.
+@Suite("Partner register in the store")
+struct PartnerRegisterTests {
+    @Test("organisations, contacts, engagement and the intelligence recorded from them", arguments: TestStores.engines)
+    func register(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            await #expect(throws: PartnerRegister.RegisterError.unknownKind) {
+                _ = try await PartnerRegister.add(name: "X", kind: "no_such_kind", area: "North", liaison: nil,
+                                                  by: "pat", at: 1, in: database)
+            }
+            let key = try await PartnerRegister.addKind(title: "Veterans' charity", in: database)
+            #expect(key == "veterans_charity")
+            await #expect(throws: PartnerRegister.RegisterError.kindExists) {
+                try await PartnerRegister.addKind(title: "Veterans charity", in: database)
+            }
+            let refuge = try await PartnerRegister.add(name: "A refuge", kind: "domestic_abuse", area: "North",
+                                                       liaison: "pat", by: "pat", at: 1, in: database)
+            let veterans = try await PartnerRegister.add(name: "Veterans together", kind: key, area: "South",
+                                                         liaison: nil, by: "pat", at: 2, in: database)
+            let contact = try await PartnerRegister.addContact(refuge, name: "A. Worker", role: "Manager",
+                                                               reach: "by phone", by: "pat", at: 3, in: database)
+            try await PartnerRegister.removeContact(refuge, contactID: contact, at: 4, in: database)
+            await #expect(throws: PartnerRegister.RegisterError.noSuchContact) {
+                try await PartnerRegister.removeContact(veterans, contactID: contact, at: 5, in: database)
+            }
+            #expect(try await PartnerRegister.contacts(of: refuge, in: database).isEmpty)
+            for day in ["2026-01-05", "2026-03-01", "2026-02-10"] {
+                try await PartnerRegister.recordEngagement(refuge, kind: .meeting, on: CalendarDate(iso: day)!,
+                                                           summary: "met", reviewOn: nil, by: "pat", at: 6, in: database)
+            }
+            try await PartnerRegister.recordEngagement(refuge, kind: .agreement, on: CalendarDate(iso: "2026-02-01")!,
+                                                       summary: "information-sharing agreement",
+                                                       reviewOn: CalendarDate(iso: "2027-02-01"), by: "pat", at: 7,
+                                                       in: database)
+            let item = try await IntelligenceLog.record(
+                .init(sourceKind: .partnerReport, sourceDescription: "a refuge worker", originalText: "o",
+                      sanitisedText: "s", links: [(.organisation, String(refuge))]), by: "pat", at: 8, in: database)
+            #expect(item > 0)
+            await #expect(throws: IntelligenceError.noSuchTarget(.organisation, "999")) {
+                try await IntelligenceLog.link(item, kind: .organisation, target: "999", by: "pat", at: 9, in: database)
+            }
+            let organisations = try await PartnerRegister.organisations(in: database)
+            #expect(organisations.map(\.name) == ["A refuge", "Veterans together"])
+            #expect(organisations[0].lastContact == CalendarDate(iso: "2026-03-01"))
+            #expect(organisations[0].intelligence == 1 && organisations[1].intelligence == 0)
+            #expect(organisations[1].lastContact == nil)
+            #expect(try await PartnerRegister.engagements(of: refuge, in: database).map(\.onDay.iso)
+                == ["2026-03-01", "2026-02-10", "2026-02-01", "2026-01-05"])
+            try await PartnerRegister.update(veterans, name: "Veterans together", kind: key, area: "South",
+                                             status: .paused, liaison: "pat", at: 10, in: database)
+            #expect(try await PartnerRegister.organisation(veterans, in: database)?.status == .paused)
+        }
+    }
+
+    @Test("unit settings keep who changed them", arguments: TestStores.engines)
+    func settings(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            #expect(try await UnitSettings.overdueDays(in: database) == 90)
+            try await UnitSettings.set(UnitSettings.engagementOverdueDays, to: "60", by: "pat", at: 1, in: database)
+            try await UnitSettings.set(UnitSettings.engagementOverdueDays, to: "45", by: "harper", at: 2, in: database)
+            #expect(try await UnitSettings.overdueDays(in: database) == 45)
+            let setting = try #require(try await UnitSettings.setting(UnitSettings.engagementOverdueDays, in: database))
+            #expect(setting.changedBy == "harper" && setting.changedAt == 2)
+        }
+    }
+}
