@@ -37,6 +37,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// Monday to Friday (bank holidays are not known here).
+    public var isWorkingDay: Bool { (dayNumber + 3) % 7 < 5 }
+
+    /// The end of the `count`th working day after this day: 2 working days from a Friday is the Tuesday.
+    public func adding(workingDays count: Int) -> CalendarDate {
+        var day = self
+        var left = count
+        while left > 0 {
+            day = day.adding(days: 1)
+            if day.isWorkingDay { left -= 1 }
+        }
+        return day
+    }
+
     /// Days since 1970-01-01, so that lateness and overdue periods are plain subtraction.
     public var dayNumber: Int { Int(Timestamp(year: year, month: month, day: day).dayNumber) }
 

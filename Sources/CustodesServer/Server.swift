@@ -15,11 +15,19 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Seconds between detection runs; nil to run no detection in this process.
     public var detectionInterval: Int?
+    /// The reporting portal's own listener (host and port), and its questions; no portal when the port is nil.
+    public var portalHost: String
+    public var portalPort: Int?
+    public var questionnaire: Questionnaire
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, detectionInterval: Int? = 10) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, detectionInterval: Int? = 10, portalHost: String? = nil,
+                portalPort: Int? = nil, questionnaire: Questionnaire = .standard) {
         self.host = host
         self.port = port
         self.detectionInterval = detectionInterval
+        self.portalHost = portalHost ?? host
+        self.portalPort = portalPort
+        self.questionnaire = questionnaire
     }
 }
 
@@ -70,6 +78,18 @@ public enum CustodesServerBuilder {
             logger: logger)
         if let detection, let interval = configuration.detectionInterval {
             application.addServices(DetectionService(detection: detection, interval: .seconds(interval), report: report))
+        }
+        if let portalPort = configuration.portalPort {
+            // A listener of its own with only the portal's routes: the unit's application is never reachable on it.
+            var portalLogger = Logger(label: "custodes.portal")
+            portalLogger.logLevel = .notice
+            let portal = Application(
+                router: try PortalApplication(database: database, settings: access,
+                                              questionnaire: configuration.questionnaire).router(),
+                configuration: .init(address: .hostname(configuration.portalHost, port: portalPort),
+                                     serverName: "Custodes portal"),
+                logger: portalLogger)
+            application.addServices(portal)
         }
         return application
     }

@@ -115,6 +115,14 @@ struct AuthorizationTests {
         Route(method: .post, path: "/partners/{O}/contacts/{K}/remove"),
         Route(method: .post, path: "/partners/{O}/engagements",
               fields: ["engagement_kind": "meeting", "on_day": "2027-01-10", "summary": "Met the team."]),
+        Route(method: .get, path: "/reports"),
+        Route(method: .get, path: "/reports/{R}"),
+        Route(method: .post, path: "/reports/{R}/acknowledge"),
+        Route(method: .post, path: "/reports/{R}/messages", fields: ["reply": "Thank you: we are looking into it."]),
+        Route(method: .post, path: "/reports/{R}/assessment", fields: ["assessment": "Credible; links to an alert."]),
+        Route(method: .post, path: "/reports/{R}/subject", fields: ["subject": "{S}"]),
+        Route(method: .post, path: "/reports/{R}/alerts", fields: ["alert": "{A}"]),
+        Route(method: .post, path: "/reports/{R}/intelligence", fields: ["sanitised": "A member of staff contacted a client."]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -125,33 +133,39 @@ struct AuthorizationTests {
                    .forbidden,
                    .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
-                   .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
                         .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden,
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
                       .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect,
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
-                   .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect],
+                   .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
+                   .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                       .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect],
+                       .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -174,6 +188,7 @@ struct AuthorizationTests {
                 .replacingOccurrences(of: "{C}", with: "{id}").replacingOccurrences(of: "{X}", with: "{action}")
                 .replacingOccurrences(of: "{M}", with: "{measure}").replacingOccurrences(of: "{V}", with: "{victim}")
                 .replacingOccurrences(of: "{O}", with: "{id}").replacingOccurrences(of: "{K}", with: "{contact}")
+                .replacingOccurrences(of: "{R}", with: "{id}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -218,6 +233,7 @@ struct AuthorizationTests {
                                                            in: fixture.database)
         let contactID = try await PartnerRegister.addContact(organisationID, name: "B. Worker", role: "Outreach",
                                                              reach: "by phone", by: "recorder", at: 0, in: fixture.database)
+        let reportID = try await PortalTests.storeReport(fixture, text: "A worker saw an officer with a client.")
         @Sendable func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                 .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
@@ -225,6 +241,7 @@ struct AuthorizationTests {
                 .replacingOccurrences(of: "{C}", with: String(caseID)).replacingOccurrences(of: "{X}", with: String(actionID))
                 .replacingOccurrences(of: "{M}", with: String(measureID)).replacingOccurrences(of: "{V}", with: String(victimID))
                 .replacingOccurrences(of: "{O}", with: String(organisationID)).replacingOccurrences(of: "{K}", with: String(contactID))
+                .replacingOccurrences(of: "{R}", with: String(reportID))
         }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)
@@ -252,6 +269,7 @@ struct AuthorizationTests {
                 let path = route.path.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
                     .replacingOccurrences(of: "{S}", with: "STF-0").replacingOccurrences(of: "{I}", with: "1")
                     .replacingOccurrences(of: "{C}", with: "1").replacingOccurrences(of: "{O}", with: "1")
+                    .replacingOccurrences(of: "{R}", with: "1")
                 let response = try await browser.get(client, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(path)")

@@ -42,6 +42,12 @@ public struct Pages: Sendable {
         return library.render(layout, withTemplate: "layout") ?? ""
     }
 
+    /// A page of the reporting portal, in its own layout: no account, no navigation of the unit's application.
+    func renderPortal(title: String, template: String, context: [String: Any]) -> String {
+        let body = library.render(context, withTemplate: template) ?? ""
+        return library.render(["title": title, "body": body], withTemplate: "portal-layout") ?? ""
+    }
+
     func response(_ page: Page, user: UserAccount?, session: Sessions.Session?, path: String = "",
                   status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
@@ -52,9 +58,10 @@ public struct Pages: Sendable {
 
     static func navigation(for role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .analyst: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners")]
+        case .analyst: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"),
+                        ("/partners", "Partners")]
         case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/capability", "Capability"), ("/trail", "Audit trail"),
+        case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/capability", "Capability"), ("/trail", "Audit trail"),
                            ("/admin/rules", "Rules")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]

@@ -5,7 +5,7 @@ public enum Schema {
                                                    queueAtScale, evaluations, auditSources,
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
                                                    sealedTrailAndBatchProgress, intelligenceLog, cases,
-                                                   partnerRegister]
+                                                   partnerRegister, portalReports]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -477,6 +477,33 @@ public enum Schema {
             """
             CREATE TABLE unit_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_by TEXT NOT NULL,
                 changed_at \(int) NOT NULL)
+            """,
+        ]
+    }
+    /// Version 16: reports from the portal. Everything a reporter wrote (answers and messages) is stored sealed
+    /// under a key of the report's own, itself wrapped under the unit's key (kept outside the database), so a copy of
+    /// the database alone reveals nothing of what was reported. The receipt is stored only as a slow salted hash,
+    /// found by a public lookup part. No address, user agent or other metadata of the reporter is stored.
+    static let portalReports = Migration(version: 16, name: "reports from the portal") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE portal_reports (report_id \(type.serialKey), lookup TEXT NOT NULL UNIQUE,
+                receipt_hash TEXT NOT NULL, channel TEXT NOT NULL, received_at \(int) NOT NULL,
+                wrapped_key TEXT NOT NULL, sealed_answers TEXT NOT NULL, acknowledge_by TEXT NOT NULL,
+                assess_by TEXT NOT NULL, acknowledged_at \(int), acknowledged_by TEXT, assessed_at \(int),
+                assessed_by TEXT, assessment TEXT, subject_staff_id TEXT, intelligence_item_id \(int),
+                organisation_id \(int))
+            """,
+            """
+            CREATE TABLE portal_messages (message_id \(type.serialKey), report_id \(int) NOT NULL,
+                from_reporter \(int) NOT NULL, username TEXT, at \(int) NOT NULL, sealed_body TEXT NOT NULL)
+            """,
+            "CREATE INDEX portal_messages_by_report ON portal_messages (report_id, message_id)",
+            """
+            CREATE TABLE portal_report_links (report_id \(int) NOT NULL, alert_id \(int) NOT NULL,
+                linked_by TEXT NOT NULL, linked_at \(int) NOT NULL, PRIMARY KEY (report_id, alert_id))
             """,
         ]
     }

@@ -13,6 +13,15 @@ public enum UnitSettings {
     public static let engagementOverdueDays = "partners.engagement_overdue_days"
     public static let engagementOverdueDaysDefault = 90
 
+    /// Working days the unit gives itself to acknowledge a report from the portal, and to assess it.
+    public static let acknowledgeWorkingDays = "portal.acknowledge_working_days"
+    public static let assessWorkingDays = "portal.assess_working_days"
+
+    /// A whole-number setting, or its default.
+    public static func integer(_ name: String, default value: Int, in database: StoreDatabase) async throws -> Int {
+        try await setting(name, in: database).flatMap { Int($0.value) } ?? value
+    }
+
     public static func setting(_ name: String, in database: StoreDatabase) async throws -> Setting? {
         try await database.sql.raw("SELECT * FROM unit_settings WHERE name = \(bind: name)").first().map {
             Setting(value: try $0.decode(column: "value", as: String.self),

@@ -33,6 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
     var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.")
     var port: Int = 8080
+
+    @Option(help: "Port for the reporting portal (default: --port + 1).")
+    var portalPort: Int?
     @Flag(help: "Prepare the demo and print the accounts, but do not serve.")
     var noServe = false
 
@@ -66,12 +69,14 @@ struct DemoCommand: AsyncParsableCommand {
                 await store.close()
                 return
             }
-            print("\nOpen http://\(host):\(port)/ and sign in; press Ctrl-C to stop.\n")
+            let portal = portalPort ?? port + 1
+            print("\nOpen http://\(host):\(port)/ and sign in; the reporting portal is at http://\(host):\(portal)/. "
+                  + "Press Ctrl-C to stop.\n")
             fflush(nil)
             let application = try CustodesServerBuilder.application(
                 database: store, detection: StoreDetection(database: store, pseudonymKey: key, budget: budget),
                 access: AccessSettings(deploymentKey: key), pseudonymiser: Pseudonymiser(key: key),
-                configuration: ServerConfiguration(host: host, port: port, detectionInterval: 30),
+                configuration: ServerConfiguration(host: host, port: port, detectionInterval: 30, portalPort: portal),
                 report: { Progress.message($0) })
             do {
                 try await application.runService()

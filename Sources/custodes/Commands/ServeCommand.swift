@@ -32,6 +32,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Alerts a week the unit can triage (see `custodes detect --budget`).")
     var budget: Int?
 
+    @Option(help: """
+        Port for the reporting portal's own listener (only the portal's pages; none of the unit's). No portal when         omitted.
+        """)
+    var portalPort: Int?
+
+    @Option(help: "Address the portal listens on (default: --host).")
+    var portalHost: String?
+
+    @Option(help: "The portal's questions (YAML); the built-in ones when omitted (see docs/partners.md).")
+    var portalQuestions: String?
+
     @OptionGroup var deploymentKey: DeploymentKeyOptions
 
     @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
@@ -40,6 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
+        if let portalPort {
+            if !(1...65_535).contains(portalPort) { throw ValidationError("--portal-port must be between 1 and 65535.") }
+            if portalPort == port && (portalHost ?? host) == host {
+                throw ValidationError("--portal-port must differ from --port: the portal has a listener of its own.")
+            }
+        }
     }
 
     func run() async throws {
@@ -52,9 +69,14 @@ struct ServeCommand: AsyncParsableCommand {
             let application = try CustodesServerBuilder.application(
                 database: store, detection: detection, access: access, pseudonymiser: Pseudonymiser(key: key),
                 configuration: ServerConfiguration(host: host, port: port,
-                                                   detectionInterval: detectInterval > 0 ? detectInterval : nil),
+                                                   detectionInterval: detectInterval > 0 ? detectInterval : nil,
+                                                   portalHost: portalHost, portalPort: portalPort,
+                                                   questionnaire: try portalQuestions.map(Questionnaire.load) ?? .standard),
                 report: { Progress.message($0) })
             Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
+            if let portalPort {
+                Progress.message("serve: the reporting portal is at http://\(portalHost ?? host):\(portalPort)/")
+            }
             do {
                 try await application.runService()
             } catch where AddressInUse.matches(error) {

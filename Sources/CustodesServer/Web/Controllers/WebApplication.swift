@@ -13,6 +13,8 @@ public struct WebApplication: Sendable {
     let pages: Pages
     let needToKnow: NeedToKnow
     let secrets: SecretBox
+    /// Opens and seals what reporters wrote through the portal.
+    let reportSealer: ReportSealer
     /// Seals each trail entry with the deployment's key, and checks the seals on the trail pages.
     let trailSeal: TrailSeal
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
@@ -26,6 +28,7 @@ public struct WebApplication: Sendable {
         pages = try Pages()
         needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
         secrets = SecretBox(deploymentKey: settings.deploymentKey)
+        reportSealer = ReportSealer(deploymentKey: settings.deploymentKey)
         trailSeal = TrailSeal(deploymentKey: settings.deploymentKey)
         dummyHash = Bcrypt.hash(SessionCookie.newToken(), cost: settings.bcryptCost)
     }
@@ -48,6 +51,7 @@ public struct WebApplication: Sendable {
         addIntelligenceRoutes(to: router)
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)
+        addReportRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)

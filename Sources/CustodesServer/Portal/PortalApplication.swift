@@ -1,0 +1,216 @@
+import CustodesModel
+public import CustodesStore
+import Foundation
+public import Hummingbird
+import HummingbirdBcrypt
+
+/// The reporting portal: a listener of its own (`custodes serve --portal-port`) with only these routes, so a force
+/// can put it on the internet and keep the unit's application inside. A support worker or anyone else tells the
+/// unit what they know, anonymously or confidentially, gets a receipt, and comes back with it to read the unit's
+/// replies and add to what they said. Nothing about the reporter's connection (address, browser) is read into the
+/// store, the trail or the logs.
+public struct PortalApplication: Sendable {
+    let database: StoreDatabase
+    let settings: AccessSettings
+    let questionnaire: Questionnaire
+    let pages: Pages
+    let sealer: ReportSealer
+    let throttle: PortalThrottle
+
+    public init(database: StoreDatabase, settings: AccessSettings, questionnaire: Questionnaire = .standard) throws {
+        self.database = database
+        self.settings = settings
+        self.questionnaire = questionnaire
+        pages = try Pages()
+        sealer = ReportSealer(deploymentKey: settings.deploymentKey)
+        throttle = PortalThrottle()
+    }
+
+    /// The portal's router: its pages, the stylesheet, the same security headers as the unit's application.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: settings.secureCookies))
+        router.get("/assets/custodes.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.text)))
+        }
+        router.get("/healthz") { _, _ in "ok" }
+        router.get("/") { _, _ in page("Tell the counter-corruption unit", "portal-start", [:]) }
+        router.get("/report/{channel}") { _, context in
+            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init) else {
+                return notFound()
+            }
+            return reportForm(channel, answers: [:], errors: [:])
+        }
+        router.post("/report/{channel}") { request, context in
+            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init) else {
+                return notFound()
+            }
+            return try await submit(request, channel: channel)
+        }
+        router.get("/receipt") { _, _ in page("Check your report", "portal-receipt", [:]) }
+        router.post("/receipt") { request, _ in try await openReceipt(request, adding: false) }
+        router.post("/receipt/messages") { request, _ in try await openReceipt(request, adding: true) }
+        return router
+    }
+
+    // MARK: Reporting
+
+    func reportForm(_ channel: PortalReports.Channel, answers: [String: String], errors: [String: String],
+                    status: HTTPResponse.Status = .ok) -> Response {
+        let questions = questionnaire.questions(for: channel).map { question -> [String: Any] in
+            let answer = answers[question.id] ?? ""
+            var values: [String: Any] = [
+                "id": question.id, "label": question.label, "hint": question.hint ?? false,
+                "required": question.required, "value": answer, "error": errors[question.id] ?? false,
+            ]
+            switch question.kind {
+            case .shortText: values["shortText"] = true
+            case .longText: values["longText"] = true
+            case .date: values["date"] = true
+            case .yesNo: values["yesNo"] = true; values["yes"] = answer == "yes"; values["no"] = answer == "no"
+            }
+            return values
+        }
+        var values: [String: Any] = ["channel": channel.rawValue, "anonymous": channel == .anonymous,
+                                     "questions": questions]
+        if !errors.isEmpty {
+            values["hasErrors"] = true
+            values["errors"] = questionnaire.questions(for: channel).compactMap { question in
+                errors[question.id].map {
+                    ["field": question.kind == .yesNo ? question.id + "-yes" : question.id, "message": $0]
+                }
+            } + (errors["form"].map { [["field": "main", "message": $0]] } ?? [])
+        }
+        return page(channel == .anonymous ? "Report anonymously" : "Report confidentially", "portal-report", values,
+                    status: status)
+    }
+
+    func submit(_ request: Request, channel: PortalReports.Channel) async throws -> Response {
+        guard CrossSiteRequestMiddleware.isSameSite(request) else { return forbidden() }
+        let form = try await Self.readForm(request)
+        var answers: [String: String] = [:]
+        var errors: [String: String] = [:]
+        for question in questionnaire.questions(for: channel) {
+            let answer = form.trimmed(question.id)
+            answers[question.id] = answer
+            if answer.isEmpty {
+                if question.required {
+                    errors[question.id] = question.kind == .yesNo ? "Select yes or no" : "Enter \(question.label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "?")))"
+                }
+                continue
+            }
+            switch question.kind {
+            case .yesNo where answer != "yes" && answer != "no": errors[question.id] = "Select yes or no"
+            case .date where CalendarDate(iso: answer) == nil:
+                errors[question.id] = "Enter the date as YYYY-MM-DD, like 2027-03-31"
+            case .shortText where Form.hasControlCharacters(answer, multiline: false),
+                 .longText where Form.hasControlCharacters(answer, multiline: true):
+                errors[question.id] = "Remove the control characters (they may have come with pasted text)"
+            default:
+                if answer.count > question.maximum {
+                    errors[question.id] = "Shorten this to \(question.maximum) characters or fewer"
+                }
+            }
+        }
+        guard errors.isEmpty else { return reportForm(channel, answers: answers, errors: errors, status: .badRequest) }
+        let now = settings.now()
+        guard throttle.mayReport(now: now) else {
+            return reportForm(channel, answers: answers,
+                              errors: ["form": "The portal is taking many reports just now. Please try again in a few minutes; nothing you typed was sent."],
+                              status: .tooManyRequests)
+        }
+        let code = ReceiptCode.generate()
+        let (key, wrapped) = try sealer.newReportKey(lookup: code.lookup)
+        let record = questionnaire.questions(for: channel).compactMap { question -> [String: String]? in
+            guard let answer = answers[question.id], !answer.isEmpty else { return nil }
+            return ["id": question.id, "label": question.label, "answer": answer]
+        }
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]),
+                          as: UTF8.self)
+        let today = ReferralRule().day(at: now)
+        let acknowledgeDays = try await UnitSettings.integer(UnitSettings.acknowledgeWorkingDays, default: 2, in: database)
+        let assessDays = try await UnitSettings.integer(UnitSettings.assessWorkingDays, default: 7, in: database)
+        try await PortalReports.add(.init(
+            lookup: code.lookup, receiptHash: Bcrypt.hash(code.secret, cost: settings.bcryptCost), channel: channel,
+            receivedAt: now, wrappedKey: wrapped, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
+            acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays)),
+            in: database)
+        // The trail says a report arrived and on which channel; nothing of it, and nothing of who sent it.
+        try await AuditTrail.append("portal_report", by: "portal", subject: "REP-" + code.lookup.prefix(6).uppercased(),
+                                    detail: channel.rawValue, at: now, sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
+                                    in: database)
+        return page("Your report has been sent", "portal-sent", ["receipt": code.display])
+    }
+
+    // MARK: Coming back with a receipt
+
+    func openReceipt(_ request: Request, adding: Bool) async throws -> Response {
+        guard CrossSiteRequestMiddleware.isSameSite(request) else { return forbidden() }
+        let form = try await Self.readForm(request)
+        let refused = "That receipt does not match a report. Check it and try again."
+        guard let code = ReceiptCode(typed: form["receipt"]) else {
+            return page("Check your report", "portal-receipt", ["error": refused], status: .badRequest)
+        }
+        let now = settings.now()
+        guard throttle.mayTry(lookup: code.lookup, now: now) else {
+            return page("Check your report", "portal-receipt",
+                        ["error": "Too many attempts with that receipt. Wait 15 minutes and try again."],
+                        status: .tooManyRequests)
+        }
+        guard let report = try await PortalReports.report(lookup: code.lookup, in: database),
+              try await Passwords.verify(code.secret, hash: report.receiptHash) else {
+            throttle.failed(lookup: code.lookup, now: now)
+            return page("Check your report", "portal-receipt", ["error": refused], status: .badRequest)
+        }
+        let key = try sealer.reportKey(wrapped: report.wrappedKey, lookup: report.lookup)
+        var messageError: String?
+        if adding {
+            let message = form.trimmed("message")
+            if let problem = WebApplication.textError(message, name: "what you want to add", maximum: 10_000) {
+                messageError = problem
+            } else {
+                try await PortalReports.addMessage(report.reportID, fromReporter: true, username: nil, at: now,
+                                                   sealedBody: try sealer.seal(message, with: key, lookup: report.lookup),
+                                                   in: database)
+                try await AuditTrail.append("portal_message", by: "portal", subject: report.reference,
+                                            detail: "from the reporter", at: now,
+                                            sealedWith: TrailSeal(deploymentKey: settings.deploymentKey), in: database)
+            }
+        }
+        var messages: [[String: Any]] = []
+        for message in try await PortalReports.messages(of: report.reportID, in: database) {
+            messages.append(["fromReporter": message.fromReporter, "at": displayTime(message.at),
+                             "body": try sealer.open(message.sealedBody, with: key, lookup: report.lookup)])
+        }
+        return page("Your report", "portal-conversation", [
+            "receipt": code.display, "received": displayTime(report.receivedAt),
+            "acknowledged": report.acknowledgedAt != nil, "assessed": report.assessedAt != nil,
+            "messages": messages, "hasMessages": !messages.isEmpty,
+            "messageError": messageError ?? false, "message": messageError == nil ? "" : form["message"],
+        ], status: messageError == nil ? .ok : .badRequest)
+    }
+
+    // MARK: Pages
+
+    static func readForm(_ request: Request) async throws -> Form {
+        let buffer = try await request.body.collect(upTo: 128 * 1024)
+        return Form(fields: Form.parse(String(buffer: buffer)))
+    }
+
+    func page(_ title: String, _ template: String, _ values: [String: Any],
+              status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: pages.renderPortal(title: title, template: template,
+                                                                               context: values))))
+    }
+
+    func notFound() -> Response {
+        page("Page not found", "portal-message", ["message": "Page not found"], status: .notFound)
+    }
+
+    func forbidden() -> Response {
+        page("Not sent", "portal-message", ["message": "This form must be sent from the portal's own page."],
+             status: .forbidden)
+    }
+}

@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+
+/// Seals what a reporter wrote. Each report has a random key of its own; the report's answers and every message on
+/// it are sealed with that key (AES-GCM, bound to the report's lookup), and the key is wrapped under the unit's
+/// report key, derived (HKDF-SHA256) from the deployment key, which is kept outside the database. A copy of the
+/// database alone therefore opens nothing. docs/partners.md says plainly what this does not protect against yet
+/// (anyone who holds both the database and the deployment key).
+struct ReportSealer: Sendable {
+    private let unitKey: SymmetricKey
+
+    init(deploymentKey: [UInt8]) {
+        unitKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: deploymentKey),
+                                         info: Array("custodes portal reports v1".utf8), outputByteCount: 32)
+    }
+
+    /// A new report key, and that key wrapped for storage.
+    func newReportKey(lookup: String) throws -> (key: SymmetricKey, wrapped: String) {
+        let key = SymmetricKey(size: .bits256)
+        let wrapped = try AES.GCM.seal(key.withUnsafeBytes { Array($0) }, using: unitKey,
+                                       authenticating: Array("key:\(lookup)".utf8))
+        guard let combined = wrapped.combined else { throw ReportSealerError.cannotSeal }
+        return (key, combined.base64EncodedString())
+    }
+
+    func reportKey(wrapped: String, lookup: String) throws -> SymmetricKey {
+        guard let data = Data(base64Encoded: wrapped) else { throw ReportSealerError.cannotOpen }
+        let bytes = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: unitKey,
+                                     authenticating: Array("key:\(lookup)".utf8))
+        return SymmetricKey(data: bytes)
+    }
+
+    func seal(_ text: String, with key: SymmetricKey, lookup: String) throws -> String {
+        guard let combined = try AES.GCM.seal(Array(text.utf8), using: key, authenticating: Array(lookup.utf8)).combined
+        else { throw ReportSealerError.cannotSeal }
+        return combined.base64EncodedString()
+    }
+
+    func open(_ sealed: String, with key: SymmetricKey, lookup: String) throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw ReportSealerError.cannotOpen }
+        let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key, authenticating: Array(lookup.utf8))
+        guard let text = String(bytes: plain, encoding: .utf8) else { throw ReportSealerError.cannotOpen }
+        return text
+    }
+}
+
+enum ReportSealerError: Error, CustomStringConvertible {
+    case cannotSeal, cannotOpen
+
+    var description: String {
+        switch self {
+        case .cannotSeal: "could not seal the report"
+        case .cannotOpen: "the report does not open with this deployment's key"
+        }
+    }
+}

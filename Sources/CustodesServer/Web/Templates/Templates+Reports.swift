@@ -1,0 +1,74 @@
+extension Templates {
+    static let reports: [String: String] = [
+        "reports": """
+            <h1 class="heading-l">Reports from the portal</h1>
+            <p class="body" id="reports-overdue">{{overdue}} report(s) past the unit's deadline to acknowledge or assess.</p>
+            {{#hasRows}}
+            <table class="table" id="reports"><caption class="visually-hidden">Reports, those awaiting the unit first</caption>
+            <thead><tr><th scope="col">Report</th><th scope="col">Received</th><th scope="col">Channel</th><th scope="col">Where it stands</th><th scope="col">Member of staff</th></tr></thead>
+            <tbody>{{#rows}}<tr><td><a href="/reports/{{id}}">{{reference}}</a></td><td>{{received}}</td><td>{{channel}}</td><td>{{#standing}}<strong class="tag tag-{{tag}}">{{label}}</strong>{{/standing}}</td><td>{{#subject}}{{#name}}{{.}}{{/name}}{{^name}}<code>{{pseudonym}}</code>{{/name}}{{/subject}}</td></tr>{{/rows}}</tbody>
+            </table>
+            {{/hasRows}}
+            {{^hasRows}}<p class="body">No reports you can see.</p>{{/hasRows}}
+            """,
+        "report": errorSummary + """
+            <span class="caption">Report from the portal</span>
+            <h1 class="heading-l">{{reference}}</h1>
+            <dl class="summary-list">
+            <div class="summary-list-row"><dt>Received</dt><dd>{{received}}, {{channel}}</dd></div>
+            <div class="summary-list-row"><dt>Where it stands</dt><dd id="report-standing">{{#standing}}<strong class="tag tag-{{tag}}">{{label}}</strong>{{/standing}}</dd></div>
+            <div class="summary-list-row"><dt>Acknowledged</dt><dd>{{#acknowledged}}{{.}}{{/acknowledged}}{{^acknowledged}}Not yet{{/acknowledged}}</dd></div>
+            <div class="summary-list-row"><dt>Assessed</dt><dd>{{#assessed}}{{.}}{{/assessed}}{{^assessed}}Not yet{{/assessed}}</dd></div>
+            <div class="summary-list-row"><dt>Member of staff</dt><dd id="report-subject">{{#subject}}{{#name}}{{.}}{{/name}}{{^name}}<code>{{pseudonym}}</code> (pseudonymised){{/name}}{{/subject}}{{^subject}}Not linked{{/subject}}</dd></div>
+            <div class="summary-list-row"><dt>Alerts</dt><dd>{{#alerts}}{{#visible}}<a href="/alerts/{{id}}">Alert {{id}}</a> {{/visible}}{{^visible}}An alert you cannot see {{/visible}}{{/alerts}}{{^alerts}}None linked{{/alerts}}</dd></div>
+            <div class="summary-list-row"><dt>Intelligence</dt><dd>{{#intelligence}}<a href="/intelligence/{{intelligenceID}}">{{.}}</a>{{/intelligence}}{{^intelligence}}Not recorded{{/intelligence}}</dd></div>
+            </dl>
+            <h2 class="heading-m">What the reporter said</h2>
+            <dl class="summary-list" id="answers">{{#answers}}<div class="summary-list-row"><dt>{{label}}</dt><dd class="wrap">{{answer}}</dd></div>{{/answers}}</dl>
+            {{#assessment}}<h2 class="heading-m">Assessment</h2><div class="record"><p class="body wrap">{{.}}</p></div>{{/assessment}}
+            <h2 class="heading-m" id="messages">Messages</h2>
+            {{#messages}}<div class="record"><p class="body"><strong>{{#fromReporter}}The reporter{{/fromReporter}}{{^fromReporter}}{{by}} (the unit){{/fromReporter}}</strong>, {{at}}</p><p class="body wrap">{{body}}</p></div>{{/messages}}
+            {{^hasMessages}}<p class="body">No messages yet.</p>{{/hasMessages}}
+            {{^acknowledged}}<form method="post" action="/reports/{{reportID}}/acknowledge" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-secondary">Acknowledge</button></form>{{/acknowledged}}
+            <form method="post" action="/reports/{{reportID}}/messages" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            """ + field("reply", "Reply to the reporter (they read it with their receipt)", error: "replyError",
+                        input: "<textarea class=\"textarea\" id=\"reply\" name=\"reply\" rows=\"4\">{{form.reply}}</textarea>")
+            + """
+            <button type="submit" class="button">Send reply</button>
+            </form>
+            <form method="post" action="/reports/{{reportID}}/assessment" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            """ + field("assessment", "Assessment", error: "assessmentError",
+                        input: "<textarea class=\"textarea\" id=\"assessment\" name=\"assessment\" rows=\"3\">{{form.assessment}}</textarea>")
+            + """
+            <button type="submit" class="button button-secondary">Record assessment</button>
+            </form>
+            <form method="post" action="/reports/{{reportID}}/subject" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            """ + field("subject", "Member of staff it is about (pseudonym STF-…)", error: "subjectError",
+                        input: "<input class=\"input input-width-20\" id=\"subject\" name=\"subject\" type=\"text\" value=\"{{form.subject}}\" spellcheck=\"false\">")
+            + """
+            <button type="submit" class="button button-secondary">Link member of staff</button>
+            </form>
+            <form method="post" action="/reports/{{reportID}}/alerts" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            """ + field("alert", "Alert number", error: "alertError",
+                        input: "<input class=\"input input-width-10\" id=\"alert\" name=\"alert\" type=\"text\" value=\"{{form.alert}}\">")
+            + """
+            <button type="submit" class="button button-secondary">Link alert</button>
+            </form>
+            {{^intelligence}}
+            <form method="post" action="/reports/{{reportID}}/intelligence" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <h2 class="heading-m">Record as intelligence</h2>
+            <p class="body">What the reporter wrote becomes the item's original, kept apart; write the sanitised version the rest of the unit will read.</p>
+            """ + field("sanitised", "Sanitised version", error: "sanitisedError",
+                        input: "<textarea class=\"textarea\" id=\"sanitised\" name=\"sanitised\" rows=\"4\">{{form.sanitised}}</textarea>")
+            + """
+            <button type="submit" class="button">Record as intelligence</button>
+            </form>
+            {{/intelligence}}
+            """,
+    ]
+}

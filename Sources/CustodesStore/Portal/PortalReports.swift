@@ -1,0 +1,211 @@
+public import CustodesModel
+import SQLKit
+
+/// Reports from the portal, as the store holds them: sealed text it cannot read, the receipt's slow hash, and the
+/// unit's handling (acknowledged, assessed, linked to a member of staff and to alerts, recorded as intelligence).
+/// Sealing and opening are the server's (`ReportSealer`); this type never sees a reporter's words in the clear.
+public enum PortalReports {
+    public enum Channel: String, Sendable, CaseIterable {
+        /// Nothing about the reporter is asked or kept.
+        case anonymous
+        /// The reporter leaves contact details, which only the unit reads.
+        case confidential
+
+        public var title: String { self == .anonymous ? "Anonymous" : "Confidential (with contact details)" }
+    }
+
+    public struct Stored: Sendable, Equatable {
+        public var reportID: Int64
+        public var lookup: String
+        public var receiptHash: String
+        public var channel: Channel
+        public var receivedAt: Int64
+        public var wrappedKey: String
+        public var sealedAnswers: String
+        public var acknowledgeBy: CalendarDate
+        public var assessBy: CalendarDate
+        public var acknowledgedAt: Int64?
+        public var acknowledgedBy: String?
+        public var assessedAt: Int64?
+        public var assessedBy: String?
+        public var assessment: String?
+        public var subjectStaffID: String?
+        public var intelligenceItemID: Int64?
+
+        public var reference: String { "REP-" + lookup.prefix(6).uppercased() }
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var fromReporter: Bool
+        public var username: String?
+        public var at: Int64
+        public var sealedBody: String
+    }
+
+    public struct NewReport: Sendable {
+        public var lookup: String
+        public var receiptHash: String
+        public var channel: Channel
+        public var receivedAt: Int64
+        public var wrappedKey: String
+        public var sealedAnswers: String
+        public var acknowledgeBy: CalendarDate
+        public var assessBy: CalendarDate
+
+        public init(lookup: String, receiptHash: String, channel: Channel, receivedAt: Int64, wrappedKey: String,
+                    sealedAnswers: String, acknowledgeBy: CalendarDate, assessBy: CalendarDate) {
+            self.lookup = lookup
+            self.receiptHash = receiptHash
+            self.channel = channel
+            self.receivedAt = receivedAt
+            self.wrappedKey = wrappedKey
+            self.sealedAnswers = sealedAnswers
+            self.acknowledgeBy = acknowledgeBy
+            self.assessBy = assessBy
+        }
+    }
+
+    @discardableResult
+    public static func add(_ report: NewReport, in database: StoreDatabase) async throws -> Int64 {
+        guard let row = try await database.sql.raw("""
+            INSERT INTO portal_reports (lookup, receipt_hash, channel, received_at, wrapped_key, sealed_answers, \
+            acknowledge_by, assess_by) VALUES (\(bind: report.lookup), \(bind: report.receiptHash), \
+            \(bind: report.channel.rawValue), \(bind: report.receivedAt), \(bind: report.wrappedKey), \
+            \(bind: report.sealedAnswers), \(bind: report.acknowledgeBy.iso), \(bind: report.assessBy.iso)) \
+            RETURNING report_id
+            """).first() else { throw StoreError.query("no report returned") }
+        return try row.decode(column: "report_id", as: Int64.self)
+    }
+
+    /// The report a receipt's lookup part names, for checking the rest of the receipt against its hash.
+    public static func report(lookup: String, in database: StoreDatabase) async throws -> Stored? {
+        try await database.sql.raw("SELECT * FROM portal_reports WHERE lookup = \(bind: lookup)").first().map(decode)
+    }
+
+    /// The report if `visibility` admits it: the head of unit and analysts see reports; nobody sees one linked to
+    /// themselves (or, through a linked alert, to a declared associate).
+    public static func report(_ reportID: Int64, visibility: AlertQueue.Visibility,
+                              in database: StoreDatabase) async throws -> Stored? {
+        try await database.sql.raw("SELECT r.* FROM portal_reports r"
+            + AlertQueue.whereClause(conditions(for: visibility) + ["r.report_id = \(bind: reportID)"])).first()
+            .map(decode)
+    }
+
+    /// The reports a user may see, those awaiting the unit first, then newest first.
+    public static func queue(visibility: AlertQueue.Visibility, in database: StoreDatabase) async throws -> [Stored] {
+        try await database.sql.raw("SELECT r.* FROM portal_reports r" + AlertQueue.whereClause(conditions(for: visibility))
+            + " ORDER BY CASE WHEN r.assessed_at IS NULL THEN 0 ELSE 1 END, r.received_at DESC LIMIT 1000").all()
+            .map(decode)
+    }
+
+    public static func messages(of reportID: Int64, in database: StoreDatabase) async throws -> [Message] {
+        try await database.sql.raw(
+            "SELECT * FROM portal_messages WHERE report_id = \(bind: reportID) ORDER BY message_id").all().map {
+            Message(fromReporter: try $0.decode(column: "from_reporter", as: Int64.self) != 0,
+                    username: try $0.decode(column: "username", as: String?.self),
+                    at: try $0.decode(column: "at", as: Int64.self),
+                    sealedBody: try $0.decode(column: "sealed_body", as: String.self))
+        }
+    }
+
+    public static func addMessage(_ reportID: Int64, fromReporter: Bool, username: String?, at: Int64,
+                                  sealedBody: String, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            INSERT INTO portal_messages (report_id, from_reporter, username, at, sealed_body) VALUES \
+            (\(bind: reportID), \(bind: fromReporter ? 1 : 0), \(bind: username), \(bind: at), \(bind: sealedBody))
+            """).run()
+    }
+
+    /// Marks the report acknowledged (once; a second acknowledgement changes nothing).
+    public static func acknowledge(_ reportID: Int64, by username: String, at: Int64,
+                                   in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE portal_reports SET acknowledged_at = \(bind: at), acknowledged_by = \(bind: username) \
+            WHERE report_id = \(bind: reportID) AND acknowledged_at IS NULL
+            """).run()
+    }
+
+    /// Records the assessment (acknowledging the report too, if nobody had).
+    public static func assess(_ reportID: Int64, assessment: String, by username: String, at: Int64,
+                              in database: StoreDatabase) async throws {
+        try await acknowledge(reportID, by: username, at: at, in: database)
+        try await database.sql.raw("""
+            UPDATE portal_reports SET assessed_at = \(bind: at), assessed_by = \(bind: username), \
+            assessment = \(bind: assessment) WHERE report_id = \(bind: reportID)
+            """).run()
+    }
+
+    public static func setSubject(_ reportID: Int64, staffID: String?, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE portal_reports SET subject_staff_id = \(bind: staffID) WHERE report_id = \(bind: reportID)
+            """).run()
+    }
+
+    public static func setIntelligence(_ reportID: Int64, itemID: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE portal_reports SET intelligence_item_id = \(bind: itemID) WHERE report_id = \(bind: reportID)
+            """).run()
+    }
+
+    @discardableResult
+    public static func linkAlert(_ reportID: Int64, alertID: Int64, by username: String, at: Int64,
+                                 in database: StoreDatabase) async throws -> Bool {
+        try await database.transaction {
+            if try await database.sql.raw("""
+                SELECT report_id FROM portal_report_links WHERE report_id = \(bind: reportID) AND alert_id = \(bind: alertID)
+                """).first() != nil { return false }
+            try await database.sql.raw("""
+                INSERT INTO portal_report_links (report_id, alert_id, linked_by, linked_at) VALUES (\(bind: reportID), \
+                \(bind: alertID), \(bind: username), \(bind: at))
+                """).run()
+            return true
+        }
+    }
+
+    public static func linkedAlerts(of reportID: Int64, in database: StoreDatabase) async throws -> [Int64] {
+        try await database.sql.raw(
+            "SELECT alert_id FROM portal_report_links WHERE report_id = \(bind: reportID) ORDER BY alert_id").all()
+            .map { try $0.decode(column: "alert_id", as: Int64.self) }
+    }
+
+    // MARK: Need-to-know
+
+    static func conditions(for visibility: AlertQueue.Visibility) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = []
+        for staff in visibility.hiddenStaff {
+            conditions.append("(r.subject_staff_id IS NULL OR r.subject_staff_id <> \(bind: staff))")
+            conditions.append("""
+                NOT EXISTS (SELECT 1 FROM portal_report_links l JOIN alerts a ON a.alert_id = l.alert_id \
+                WHERE l.report_id = r.report_id AND a.staff_id = \(bind: staff))
+                """)
+        }
+        if !visibility.hiddenPeople.isEmpty {
+            let people = SQLList(visibility.hiddenPeople.map { SQLBind($0) })
+            conditions.append("""
+                NOT EXISTS (SELECT 1 FROM portal_report_links l JOIN alerts a ON a.alert_id = l.alert_id \
+                JOIN alert_people p ON p.alert_key = a.alert_key WHERE l.report_id = r.report_id \
+                AND p.pseudonym IN (\(people)))
+                """)
+        }
+        return conditions
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Stored {
+        Stored(reportID: try row.decode(column: "report_id", as: Int64.self),
+               lookup: try row.decode(column: "lookup", as: String.self),
+               receiptHash: try row.decode(column: "receipt_hash", as: String.self),
+               channel: Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .anonymous,
+               receivedAt: try row.decode(column: "received_at", as: Int64.self),
+               wrappedKey: try row.decode(column: "wrapped_key", as: String.self),
+               sealedAnswers: try row.decode(column: "sealed_answers", as: String.self),
+               acknowledgeBy: CalendarDate(iso: try row.decode(column: "acknowledge_by", as: String.self))!,
+               assessBy: CalendarDate(iso: try row.decode(column: "assess_by", as: String.self))!,
+               acknowledgedAt: try row.decode(column: "acknowledged_at", as: Int64?.self),
+               acknowledgedBy: try row.decode(column: "acknowledged_by", as: String?.self),
+               assessedAt: try row.decode(column: "assessed_at", as: Int64?.self),
+               assessedBy: try row.decode(column: "assessed_by", as: String?.self),
+               assessment: try row.decode(column: "assessment", as: String?.self),
+               subjectStaffID: try row.decode(column: "subject_staff_id", as: String?.self),
+               intelligenceItemID: try row.decode(column: "intelligence_item_id", as: Int64?.self))
+    }
+}

@@ -1,0 +1,229 @@
+@testable import CustodesServer
+import CustodesModel
+import CustodesStore
+import CustodesTestSupport
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// The reporting portal: its own routes only; a report that keeps what was typed when refused; nothing of the
+/// reporter's connection anywhere in the store; nothing of the report in the clear; the receipt that brings the
+/// reporter back to the unit's reply and cannot be guessed; the unit's queue with its deadlines.
+@Suite("Reporting portal")
+struct PortalTests {
+    static let text = "PORTAL-TEXT: the officer from the response team keeps messaging our client at night."
+    static let agent = "MARKED-AGENT/9.9 (reporter-browser)"
+    static let address = "203.0.113.77"
+
+    /// A report stored as the portal stores it, for tests of the unit's side.
+    static func storeReport(_ fixture: WebFixture, text: String) async throws -> Int64 {
+        let sealer = ReportSealer(deploymentKey: WebFixture.key)
+        let code = ReceiptCode.generate()
+        let (key, wrapped) = try sealer.newReportKey(lookup: code.lookup)
+        let answers = String(decoding: try JSONSerialization.data(withJSONObject: [
+            ["id": "what_happened", "label": "What happened?", "answer": text],
+        ]), as: UTF8.self)
+        let today = ReferralRule().day(at: fixture.clock.now)
+        return try await PortalReports.add(.init(
+            lookup: code.lookup, receiptHash: try await Passwords.hash(code.secret, cost: 4), channel: .anonymous,
+            receivedAt: fixture.clock.now, wrappedKey: wrapped,
+            sealedAnswers: try sealer.seal(answers, with: key, lookup: code.lookup),
+            acknowledgeBy: today.adding(workingDays: 2), assessBy: today.adding(workingDays: 7)), in: fixture.database)
+    }
+
+    static func portal(_ fixture: WebFixture) throws -> Router<BasicRequestContext> {
+        try PortalApplication(database: fixture.database, settings: fixture.access()).router()
+    }
+
+    static func post(_ client: some TestClientProtocol, _ uri: String, _ fields: [String: String],
+                     marked: Bool = true) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if marked {
+            headers[.userAgent] = agent
+            headers[HTTPField.Name("X-Forwarded-For")!] = address
+        }
+        let body = fields.map { key, value in
+            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }.joined(separator: "&")
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    static func receipt(in response: TestResponse) throws -> String {
+        let body = String(buffer: response.body)
+        let start = try #require(body.range(of: "<p class=\"lead\" id=\"receipt\"><strong>"))
+        return String(body[start.upperBound...].prefix { $0 != "<" })
+    }
+
+    /// Every row of every table, as text, to search for what must not be there.
+    static func everything(in database: StoreDatabase) async throws -> String {
+        let tables: [String]
+        if database.engine == .sqlite {
+            tables = try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        } else {
+            tables = try await database.sql.raw("""
+                SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'
+                """).all().map { try $0.decode(column: "name", as: String.self) }
+        }
+        var text = ""
+        for table in tables {
+            let query = database.engine == .sqlite ? "SELECT * FROM \(table)" : "SELECT t::text AS row FROM \(table) t"
+            for row in try await database.sql.raw(SQLQueryString(query)).all() {
+                if database.engine == .sqlite {
+                    for column in row.allColumns {
+                        if let value = try? row.decode(column: column, as: String?.self) { text += (value ?? "") + "\n" }
+                    }
+                } else {
+                    text += (try row.decode(column: "row", as: String.self)) + "\n"
+                }
+            }
+        }
+        return text
+    }
+
+    @Test("the portal's listener serves only the portal", arguments: TestStores.engines)
+    func onlyThePortal(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        let router = try Self.portal(fixture)
+        let paths = Set(router.routes.map(\.path.description))
+        #expect(paths.allSatisfy { $0 == "/" || $0.hasPrefix("/report") || $0.hasPrefix("/receipt")
+                                   || $0.hasPrefix("/assets") || $0 == "/healthz" }, "\(paths)")
+        try await Application(router: router).test(.router) { client in
+            for path in ["/alerts", "/sign-in", "/trail", "/api/v1/alerts", "/reports"] {
+                #expect(try await client.execute(uri: path, method: .get).status == .notFound, "\(path)")
+            }
+            let start = try await client.execute(uri: "/", method: .get)
+            #expect(start.status == .ok && start.headers[.setCookie] == nil)
+            #expect(start.headers[.cacheControl] == "no-store")
+            #expect(start.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+        }
+    }
+
+    @Test("a report: refused answers kept, nothing of the reporter's connection stored, nothing of it in the clear, and the receipt brings back the unit's reply",
+          arguments: TestStores.engines)
+    func reportAndReply(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        let receipt = try await Application(router: try Self.portal(fixture)).test(.router) { client in
+            let missing = try await Self.post(client, "/report/anonymous", ["what_happened": Self.text])
+            #expect(missing.status == .badRequest)
+            let refused = String(buffer: missing.body)
+            #expect(refused.contains("There is a problem") && refused.contains("Select yes or no"))
+            #expect(refused.contains("PORTAL-TEXT: the officer"))
+            let sent = try await Self.post(client, "/report/anonymous", [
+                "what_happened": Self.text, "when_where": "Last Tuesday, outside the day centre",
+                "consent_to_contact": "no",
+            ])
+            #expect(sent.status == .ok)
+            let receipt = try Self.receipt(in: sent)
+            #expect(ReceiptCode(typed: receipt) != nil)
+            return receipt
+        }
+        let stored = try await Self.everything(in: fixture.database)
+        #expect(!stored.contains("MARKED-AGENT") && !stored.contains(Self.address), "the reporter's connection was stored")
+        #expect(!stored.contains("PORTAL-TEXT") && !stored.contains("day centre"), "the report is readable in the store")
+        #expect(!stored.contains(ReceiptCode(typed: receipt)!.secret), "the receipt's secret is stored in the clear")
+        if engine == .sqlite, let path = fixture.store.directory.map({ $0 + "/store.sqlite" }) {
+            try await fixture.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(bytes.range(of: Data("PORTAL-TEXT".utf8)) == nil, "the database file holds the report's text")
+        }
+
+        // The unit: the report in the queue, opened, answered.
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            let queue = String(buffer: try await analyst.get(client, "/reports").body)
+            #expect(queue.contains("Acknowledge by "))
+            let id = try #require(try await PortalReports.queue(visibility: .init(scope: .all), in: fixture.database).first)
+            let page = String(buffer: try await analyst.get(client, "/reports/\(id.reportID)").body)
+            #expect(page.contains("PORTAL-TEXT: the officer"))
+            #expect(try await analyst.post(client, "/reports/\(id.reportID)/messages",
+                                           ["reply": "Thank you. We are looking into this. Can you tell us which night?"])
+                .status == .seeOther)
+        }
+        // The reporter comes back with the receipt, reads the reply and adds to it.
+        try await Application(router: try Self.portal(fixture)).test(.router) { client in
+            let back = try await Self.post(client, "/receipt", ["receipt": receipt.uppercased().replacingOccurrences(of: "-", with: " ")])
+            #expect(back.status == .ok)
+            #expect(String(buffer: back.body).contains("Can you tell us which night?"))
+            let added = try await Self.post(client, "/receipt/messages", ["receipt": receipt, "message": "It was the 14th."])
+            #expect(String(buffer: added.body).contains("It was the 14th."))
+        }
+        let messages = try await PortalReports.messages(of: 1, in: fixture.database)
+        #expect(messages.map(\.fromReporter) == [false, true] && messages.allSatisfy { $0.username != Self.address })
+        let trail = try await fixture.database.sql.raw(
+            "SELECT username, action, detail FROM audit_trail WHERE username = 'portal'").all()
+        #expect(trail.count == 2)
+    }
+
+    @Test("a receipt cannot be guessed: wrong secrets stop the attempts for that report, and a guess names nothing",
+          arguments: TestStores.engines)
+    func receiptGuessing(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await Application(router: try Self.portal(fixture)).test(.router) { client in
+            let sent = try await Self.post(client, "/report/confidential", [
+                "what_happened": "Guessing test", "when_where": "Here", "consent_to_contact": "yes",
+                "contact_details": "leave a message at the office",
+            ], marked: false)
+            let code = try #require(ReceiptCode(typed: try Self.receipt(in: sent)))
+            let unknown = try await Self.post(client, "/receipt", ["receipt": String(repeating: "a", count: 24)])
+            let wrongLength = try await Self.post(client, "/receipt", ["receipt": "abc"])
+            #expect(String(buffer: unknown.body).contains("does not match a report"))
+            #expect(String(buffer: wrongLength.body).contains("does not match a report"))
+            for attempt in 0..<5 {
+                let guess = ReceiptCode(lookup: code.lookup, secret: String(repeating: Array("bcdefghjkmn")[attempt], count: 16))
+                #expect(try await Self.post(client, "/receipt", ["receipt": guess.display]).status == .badRequest)
+            }
+            let right = try await Self.post(client, "/receipt", ["receipt": code.display])
+            #expect(right.status == .tooManyRequests)
+            #expect(String(buffer: right.body).contains("Too many attempts"))
+        }
+    }
+
+    @Test("the questions file: mistakes named with file, line and field")
+    func questionnaire() {
+        #expect(Questionnaire.standard.questions(for: .confidential).contains { $0.id == "contact_details" })
+        #expect(!Questionnaire.standard.questions(for: .anonymous).contains { $0.id == "contact_details" })
+        let unknown = """
+            questions:
+              - id: what
+                label: What?
+                kind: long_text
+                channels: [anonymous, confidential]
+                colour: red
+            """
+        #expect(throws: QuestionnaireError.self) { try Questionnaire.parse(unknown, file: "q.yaml") }
+        do {
+            _ = try Questionnaire.parse(unknown, file: "q.yaml")
+        } catch {
+            #expect(error.description.hasPrefix("q.yaml, line 6, questions[0].colour: is not a question field"))
+        }
+        let oneChannel = """
+            questions:
+              - id: what
+                label: What?
+                kind: sing
+                channels: [anonymous]
+            """
+        do {
+            _ = try Questionnaire.parse(oneChannel, file: "q.yaml")
+            Issue.record("an unknown kind was accepted")
+        } catch {
+            #expect(error.description.contains("line 4, questions[0].kind: expected one of short_text"))
+        }
+    }
+
+    @Test("deadlines count working days")
+    func workingDays() {
+        let friday = CalendarDate(iso: "2027-01-15")!
+        #expect(friday.adding(workingDays: 2) == CalendarDate(iso: "2027-01-19"))
+        #expect(friday.adding(workingDays: 7) == CalendarDate(iso: "2027-01-26"))
+        #expect(CalendarDate(iso: "2027-01-16")!.isWorkingDay == false)
+    }
+}
