@@ -63,11 +63,14 @@ public struct SelfAssessment: Sendable, Equatable {
         public var engagedRecently: Int
         /// The unit's period for "recently", in days.
         public var periodDays: Int
+        /// Reports from the portal past the unit's deadline to acknowledge or assess them.
+        public var reportsOverdue: Int
 
-        public init(active: Int, engagedRecently: Int, periodDays: Int) {
+        public init(active: Int, engagedRecently: Int, periodDays: Int, reportsOverdue: Int = 0) {
             self.active = active
             self.engagedRecently = engagedRecently
             self.periodDays = periodDays
+            self.reportsOverdue = reportsOverdue
         }
     }
 
@@ -124,7 +127,8 @@ public struct SelfAssessment: Sendable, Equatable {
         }
         let partners: ElementStatus
         let received = intelligenceReceived ?? 0
-        if let register = partnerships, register.active > 0, register.engagedRecently == register.active, received > 0 {
+        if let register = partnerships, register.active > 0, register.engagedRecently == register.active, received > 0,
+           register.reportsOverdue == 0 {
             partners = .inPlace
             reasons[.supportOrganisations] = "\(Self.organisations(register.active)) engaged within "
                 + "\(register.periodDays) days, and \(received) reports from them recorded as intelligence"
@@ -133,6 +137,7 @@ public struct SelfAssessment: Sendable, Equatable {
             reasons[.supportOrganisations] = "\(Self.organisations(register.active)) in the register, "
                 + "\(register.engagedRecently) engaged within \(register.periodDays) days; \(received) reports from "
                 + "support organisations recorded as intelligence"
+                + (register.reportsOverdue > 0 ? "; \(register.reportsOverdue) reports are past the unit's deadline" : "")
         } else if received > 0 {
             partners = .started
             reasons[.supportOrganisations] = "\(received) reports from support organisations recorded as intelligence"

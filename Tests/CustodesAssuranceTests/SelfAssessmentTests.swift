@@ -69,6 +69,7 @@ struct SelfAssessmentTests {
         }
         #expect(status(.init(active: 3, engagedRecently: 3, periodDays: 90), 2) == .inPlace)
         #expect(status(.init(active: 3, engagedRecently: 2, periodDays: 90), 2) == .started)
+        #expect(status(.init(active: 3, engagedRecently: 3, periodDays: 90, reportsOverdue: 1), 2) == .started)
         #expect(status(.init(active: 3, engagedRecently: 3, periodDays: 90), 0) == .started)
         #expect(status(.init(active: 0, engagedRecently: 0, periodDays: 90), 1) == .started)
         #expect(status(.init(active: 0, engagedRecently: 0, periodDays: 90), 0) == .noEvidence)

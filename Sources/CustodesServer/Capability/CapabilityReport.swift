@@ -69,7 +69,8 @@ public enum CapabilityReport {
         out.append("  organisations in the partner register with an active relationship: \(register.active); contact "
                    + "within \(register.periodDays) days: \(register.engagedRecently); engagement overdue: \(register.overdue)")
         out.append("  intelligence recorded from support organisations: \(work.partnerIntelligence); reports through "
-                   + "the reporting portal: none, the portal is not built yet")
+                   + "the reporting portal: \(register.reports), of which \(register.reportsToIntelligence) recorded as "
+                   + "intelligence and \(register.reportsOverdue) past the unit's deadline")
         out.append("")
         let oldest = figures.sources.map(\.lastDeliveredAt).min().map(days)
         let assessment = SelfAssessment(
@@ -81,7 +82,7 @@ public enum CapabilityReport {
                             oldestOutstandingDays: triage.oldestOutstandingSeconds.map { Double($0) / 86_400 },
                             overdueSafeguarding: work.safeguardingOverdue, overdueReferrals: work.referralsOverdue),
             partnerships: .init(active: register.active, engagedRecently: register.engagedRecently,
-                                periodDays: register.periodDays))
+                                periodDays: register.periodDays, reportsOverdue: register.reportsOverdue))
         out.append("Self-assessment")
         for element in AssessedElement.allCases {
             out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "

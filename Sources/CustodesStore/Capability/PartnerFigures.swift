@@ -11,13 +11,25 @@ public struct PartnerFigures: Sendable, Equatable {
     public var periodDays: Int
     /// Intelligence recorded from support organisations (or members of the public through them).
     public var intelligence: Int
+    /// Reports through the portal, how many became intelligence, and how many are past the unit's deadline to
+    /// acknowledge or assess them.
+    public var reports: Int
+    public var reportsToIntelligence: Int
+    public var reportsOverdue: Int
 
     public static func gather(from database: StoreDatabase, today: CalendarDate,
                               intelligence: Int) async throws -> PartnerFigures {
         let period = try await UnitSettings.overdueDays(in: database)
         let active = try await PartnerRegister.organisations(in: database).filter { $0.status == .active }
         let recent = active.filter { $0.lastContact.map { $0.days(until: today) <= period } ?? false }.count
+        let reports = try await PortalReports.queue(visibility: .init(scope: .all), in: database)
+        let overdueReports = reports.filter { report in
+            report.assessedAt == nil
+                && (report.acknowledgedAt == nil ? report.acknowledgeBy < today : report.assessBy < today)
+        }.count
         return PartnerFigures(active: active.count, engagedRecently: recent, overdue: active.count - recent,
-                              periodDays: period, intelligence: intelligence)
+                              periodDays: period, intelligence: intelligence, reports: reports.count,
+                              reportsToIntelligence: reports.filter { $0.intelligenceItemID != nil }.count,
+                              reportsOverdue: overdueReports)
     }
 }

@@ -60,7 +60,7 @@ extension Templates {
             <div class="summary-list-row"><dt>Status</dt><dd>{{statusTitle}}</dd></div>
             <div class="summary-list-row"><dt>The unit's liaison</dt><dd>{{liaisonName}}</dd></div>
             <div class="summary-list-row"><dt>Last contact</dt><dd id="last-contact">{{since}}{{#overdue}} <strong class="tag tag-new">Engagement overdue</strong> (more than {{overdueDays}} days){{/overdue}}</dd></div>
-            <div class="summary-list-row"><dt>Reports through the portal</dt><dd>None: the reporting portal is not built yet</dd></div>
+            <div class="summary-list-row"><dt>Reports through the portal</dt><dd>Not counted per organisation: reports arrive anonymously or confidentially, and partner accounts that would attribute them are not built yet</dd></div>
             <div class="summary-list-row"><dt>Intelligence recorded from them</dt><dd id="intelligence-count">{{intelligence}}</dd></div>
             </dl>
             <h2 class="heading-m" id="contacts">Contacts</h2>
