@@ -14,6 +14,7 @@ Configuration, from the environment (scripts/browser-test sets all of it):
   CUSTODES_HEAD_PASSWORD       the temporary password printed for the user `head`
   CUSTODES_AUDITOR_PASSWORD    the temporary password printed for the user `auditor`
   CUSTODES_PARTNERSHIP_PASSWORD  the temporary password printed for the user `partnership`
+  CUSTODES_PORTAL_URL          base URL of the demo's reporting portal (its own listener)
   CHROMIUM_BINARY              optional, default /usr/bin/chromium
   CHROMEDRIVER                 optional, default /usr/bin/chromedriver
   CUSTODES_BROWSER_ARTIFACTS   optional folder for a screenshot and the page source when a step fails
@@ -96,6 +97,8 @@ class TriageJourneyTest(unittest.TestCase):
         cls.driver.set_page_load_timeout(60)
         cls.driver.set_script_timeout(60)
         cls.accessibility = []  # (page name, url, violations)
+        cls.secrets = {}  # username -> TOTP secret, once enrolled
+        cls.portal_url = os.environ.get("CUSTODES_PORTAL_URL", "").strip().rstrip("/")
 
     @classmethod
     def tearDownClass(cls):
@@ -205,6 +208,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertTrue(uri.startswith("otpauth://totp/"), f"unexpected enrolment URI {uri!r}")
         self.assertIn("secret", query, f"no secret in {uri!r}")
         secret = query["secret"][0]
+        self.secrets[username] = secret
         self.fill("#code", fresh_totp(secret))
         self.submit("Continue")
         codes = [c.text.strip() for c in self.driver.find_elements(By.CSS_SELECTOR, "ul#recovery-codes li")]
@@ -218,6 +222,17 @@ class TriageJourneyTest(unittest.TestCase):
         self.submit("Save password")
         self.passwords[username] = password
         return codes
+
+    def sign_in(self, username):
+        """A later sign-in: password, then a code for the next time step (a code is accepted once)."""
+        self.driver.get(self.url("/sign-in"))
+        self.fill("#username", username)
+        self.fill("#password", self.passwords[username])
+        self.submit("Continue")
+        self.wait_for_path("/sign-in/second-factor")
+        time.sleep(30 - (time.time() % 30) + 0.5)
+        self.fill("#code", totp(self.secrets[username]))
+        self.submit("Sign in")
 
     def sign_out(self):
         self.submit("Sign out", within=self.find("header"))
@@ -353,6 +368,7 @@ class TriageJourneyTest(unittest.TestCase):
               file=sys.stderr)
         self.sign_out()
         self.partner_register()
+        self.portal_report(alert_id)
 
     def partner_register(self):
         """The partnership officer: the register, an organisation, a new contact and a recorded engagement."""
@@ -474,6 +490,51 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertNotIn(original, self.driver.page_source, "the case file carries the original")
         self.check_accessibility("case file")
         print(f"intelligence {item_path} graded 2B C; case {case_path} referred on time, closed with an outcome",
+              file=sys.stderr)
+
+    def portal_report(self, alert_id):
+        """Someone reports anonymously through the portal; the head of unit reads it, replies and links it to the
+        alert; the reporter comes back with the receipt and reads the reply."""
+        self.assertTrue(self.portal_url, "CUSTODES_PORTAL_URL is not set")
+        self.driver.get(self.portal_url + "/")
+        self.check_accessibility("portal start")
+        self.driver.find_element(By.LINK_TEXT, "Report anonymously").click()
+        self.check_accessibility("portal report form")
+        text = "Synthetic test: an officer keeps messaging a client of our service late at night."
+        self.fill("#what_happened", text)
+        self.submit("Send the report")
+        self.assertIn("There is a problem", self.driver.page_source)
+        self.assertIn(text, self.find("#what_happened").get_attribute("value"))
+        self.fill("#when_where", "Synthetic test: last week, near the day centre")
+        self.find("#consent_to_contact-no").click()
+        self.submit("Send the report")
+        receipt = self.find("#receipt").text.strip()
+        self.assertRegex(receipt, r"^[a-z2-9]{4}(-[a-z2-9]{4}){5}$")
+        self.check_accessibility("portal receipt")
+        self.assertFalse(self.driver.get_cookies(), "the portal set a cookie")
+
+        self.sign_in("head")
+        self.driver.get(self.url("/reports"))
+        self.check_accessibility("report queue")
+        self.find("#reports tbody tr a").click()
+        report_path = self.path()
+        self.assertIn(text, self.find("#answers").text)
+        self.fill("#reply", "Synthetic test: thank you. Which night was it?")
+        self.submit("Send reply")
+        self.wait_for_path(report_path)
+        self.fill("#alert", alert_id)
+        self.submit("Link alert")
+        self.wait_for_path(report_path)
+        self.assertIn(f"Alert {alert_id}", self.find("main").text)
+        self.check_accessibility("report page")
+        self.sign_out()
+
+        self.driver.get(self.portal_url + "/receipt")
+        self.fill("#receipt", receipt)
+        self.submit("Continue")
+        self.assertIn("Which night was it?", self.find("main").text)
+        self.check_accessibility("portal conversation")
+        print(f"portal: anonymous report {report_path} answered and linked to alert {alert_id}; reply read with the receipt",
               file=sys.stderr)
 
     def print_accessibility_summary(self):
