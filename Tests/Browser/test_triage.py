@@ -30,6 +30,7 @@ import re
 import secrets
 import struct
 import sys
+import tempfile
 import time
 import unittest
 from datetime import datetime
@@ -507,6 +508,10 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertIn(text, self.find("#what_happened").get_attribute("value"))
         self.fill("#when_where", "Synthetic test: last week, near the day centre")
         self.find("#consent_to_contact-no").click()
+        attachment = os.path.join(tempfile.mkdtemp(prefix="custodes-portal-"), "messages.txt")
+        with open(attachment, "w", encoding="utf-8") as file:
+            file.write("Synthetic test: the messages, copied out.\n")
+        self.find("#attachments").send_keys(attachment)
         self.submit("Send the report")
         receipt = self.find("#receipt").text.strip()
         self.assertRegex(receipt, r"^[a-z2-9]{4}(-[a-z2-9]{4}){5}$")
@@ -519,6 +524,8 @@ class TriageJourneyTest(unittest.TestCase):
         self.find("#reports tbody tr a").click()
         report_path = self.path()
         self.assertIn(text, self.find("#answers").text)
+        self.assertTrue(self.driver.find_elements(By.PARTIAL_LINK_TEXT, "Download messages.txt"),
+                        "the attachment is not offered for download")
         self.fill("#reply", "Synthetic test: thank you. Which night was it?")
         self.submit("Send reply")
         self.wait_for_path(report_path)

@@ -27,11 +27,16 @@ struct PortalTests {
             ["id": "what_happened", "label": "What happened?", "answer": text],
         ]), as: UTF8.self)
         let today = ReferralRule().day(at: fixture.clock.now)
-        return try await PortalReports.add(.init(
+        let reportID = try await PortalReports.add(.init(
             lookup: code.lookup, receiptHash: try await Passwords.hash(code.secret, cost: 4), channel: .anonymous,
             receivedAt: fixture.clock.now, wrappedKey: wrapped,
             sealedAnswers: try sealer.seal(answers, with: key, lookup: code.lookup),
             acknowledgeBy: today.adding(workingDays: 2), assessBy: today.adding(workingDays: 7)), in: fixture.database)
+        try await PortalReports.addAttachment(reportID, kind: "text", size: 5,
+                                              sealedName: try sealer.seal("notes.txt", with: key, lookup: code.lookup),
+                                              sealedContent: try sealer.seal(bytes: Array("notes".utf8), with: key,
+                                                                             lookup: code.lookup), in: fixture.database)
+        return reportID
     }
 
     static func portal(_ fixture: WebFixture) throws -> Router<BasicRequestContext> {
@@ -159,6 +164,63 @@ struct PortalTests {
         let trail = try await fixture.database.sql.raw(
             "SELECT username, action, detail FROM audit_trail WHERE username = 'portal'").all()
         #expect(trail.count == 2)
+    }
+
+    static func multipart(_ fields: [String: String], files: [(name: String, bytes: [UInt8])]) -> (String, ByteBuffer) {
+        let boundary = "----custodes-test-boundary"
+        var body = ByteBuffer()
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"\(file.name)\"\r\n"
+                             + "Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
+
+    @Test("attachments: checked by content, kept sealed, refused ones named with the answers kept, and only downloaded in the unit",
+          arguments: TestStores.engines)
+    func attachments(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        let answers = ["what_happened": "Attachment test", "when_where": "Here", "consent_to_contact": "no"]
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+        let note = Array("ATTACHED-NOTE: messages from the officer, copied out".utf8)
+        try await Application(router: try Self.portal(fixture)).test(.router) { client in
+            let (type, refused) = Self.multipart(answers, files: [("photo.png", png), ("run-me.exe", [0x4D, 0x5A, 0x90, 0])])
+            let refusal = try await client.execute(uri: "/report/anonymous", method: .post,
+                                                   headers: [.contentType: type], body: refused)
+            #expect(refusal.status == .badRequest)
+            let page = String(buffer: refusal.body)
+            #expect(page.contains("run-me.exe is not a kind of file the portal takes"))
+            #expect(page.contains(">Attachment test</textarea>"))
+            let (okType, accepted) = Self.multipart(answers, files: [("photo.png", png), ("notes.txt", note)])
+            let sent = try await client.execute(uri: "/report/anonymous", method: .post,
+                                                headers: [.contentType: okType], body: accepted)
+            #expect(sent.status == .ok)
+        }
+        let stored = try await Self.everything(in: fixture.database)
+        #expect(!stored.contains("ATTACHED-NOTE") && !stored.contains("notes.txt"))
+        let report = try #require(try await PortalReports.queue(visibility: .init(scope: .all), in: fixture.database).first)
+        let files = try await PortalReports.attachments(of: report.reportID, in: fixture.database)
+        #expect(files.map(\.kind) == ["png", "text"])
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            let page = String(buffer: try await analyst.get(client, "/reports/\(report.reportID)").body)
+            #expect(page.contains("Download notes.txt") && !page.contains("ATTACHED-NOTE"))
+            let download = try await analyst.get(client, "/reports/\(report.reportID)/attachments/\(files[1].attachmentID)")
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(download.headers[.contentType] == "application/octet-stream")
+            #expect(Array(download.body.readableBytesView) == note)
+            #expect(try await analyst.get(client, "/reports/\(report.reportID)/attachments/999999").status == .notFound)
+        }
+        #expect(try await fixture.database.sql.raw(
+            "SELECT seq FROM audit_trail WHERE action = 'download_attachment'").all().count == 1)
     }
 
     @Test("a receipt cannot be guessed: wrong secrets stop the attempts for that report, and a guess names nothing",

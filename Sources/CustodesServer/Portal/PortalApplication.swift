@@ -88,9 +88,21 @@ public struct PortalApplication: Sendable {
 
     func submit(_ request: Request, channel: PortalReports.Channel) async throws -> Response {
         guard CrossSiteRequestMiddleware.isSameSite(request) else { return forbidden() }
-        let form = try await Self.readForm(request)
-        var answers: [String: String] = [:]
         var errors: [String: String] = [:]
+        let upload: ReportForm
+        do {
+            upload = try await ReportForm.read(request)
+        } catch let problem as ReportForm.Problem {
+            // Nothing of a body too large or unreadable to parse can be shown again; the reporter is told why.
+            return reportForm(channel, answers: [:],
+                              errors: ["form": Self.describe(problem) + " Nothing was sent: please fill in the form again."],
+                              status: .badRequest)
+        }
+        let form = upload.form
+        if let problem = upload.problem {
+            errors["form"] = Self.describe(problem) + " Your answers are kept below: choose the files again, or send without them."
+        }
+        var answers: [String: String] = [:]
         for question in questionnaire.questions(for: channel) {
             let answer = form.trimmed(question.id)
             answers[question.id] = answer
@@ -131,16 +143,33 @@ public struct PortalApplication: Sendable {
         let today = ReferralRule().day(at: now)
         let acknowledgeDays = try await UnitSettings.integer(UnitSettings.acknowledgeWorkingDays, default: 2, in: database)
         let assessDays = try await UnitSettings.integer(UnitSettings.assessWorkingDays, default: 7, in: database)
-        try await PortalReports.add(.init(
+        let reportID = try await PortalReports.add(.init(
             lookup: code.lookup, receiptHash: Bcrypt.hash(code.secret, cost: settings.bcryptCost), channel: channel,
             receivedAt: now, wrappedKey: wrapped, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
             acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays)),
             in: database)
+        for file in upload.files {
+            try await PortalReports.addAttachment(reportID, kind: file.kind.rawValue, size: file.bytes.count,
+                                                  sealedName: try sealer.seal(file.name, with: key, lookup: code.lookup),
+                                                  sealedContent: try sealer.seal(bytes: file.bytes, with: key, lookup: code.lookup),
+                                                  in: database)
+        }
         // The trail says a report arrived and on which channel; nothing of it, and nothing of who sent it.
         try await AuditTrail.append("portal_report", by: "portal", subject: "REP-" + code.lookup.prefix(6).uppercased(),
-                                    detail: channel.rawValue, at: now, sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
+                                    detail: channel.rawValue + (upload.files.isEmpty ? "" : ", \(upload.files.count) attachments"), at: now, sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
                                     in: database)
         return page("Your report has been sent", "portal-sent", ["receipt": code.display])
+    }
+
+    static func describe(_ problem: ReportForm.Problem) -> String {
+        switch problem {
+        case .tooLarge: "The report and its files are too large (at most \(ReportForm.maximumFiles) files of 5 MB each)."
+        case .tooManyFiles: "Attach at most \(ReportForm.maximumFiles) files."
+        case .fileTooLarge(let name): "\(name) is larger than 5 MB."
+        case .unsupported(let name):
+            "\(name) is not a kind of file the portal takes: send a photograph (JPEG or PNG), a PDF or a text file."
+        case .unreadable: "The form could not be read."
+        }
     }
 
     // MARK: Coming back with a receipt

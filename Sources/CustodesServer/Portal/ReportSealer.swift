@@ -36,6 +36,17 @@ struct ReportSealer: Sendable {
         return combined.base64EncodedString()
     }
 
+    func seal(bytes: [UInt8], with key: SymmetricKey, lookup: String) throws -> String {
+        guard let combined = try AES.GCM.seal(bytes, using: key, authenticating: Array(lookup.utf8)).combined
+        else { throw ReportSealerError.cannotSeal }
+        return combined.base64EncodedString()
+    }
+
+    func openBytes(_ sealed: String, with key: SymmetricKey, lookup: String) throws -> [UInt8] {
+        guard let data = Data(base64Encoded: sealed) else { throw ReportSealerError.cannotOpen }
+        return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key, authenticating: Array(lookup.utf8)))
+    }
+
     func open(_ sealed: String, with key: SymmetricKey, lookup: String) throws -> String {
         guard let data = Data(base64Encoded: sealed) else { throw ReportSealerError.cannotOpen }
         let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key, authenticating: Array(lookup.utf8))

@@ -168,6 +168,42 @@ public enum PortalReports {
             .map { try $0.decode(column: "alert_id", as: Int64.self) }
     }
 
+    /// A file sent with a report: its kind (recognised by content) and size in the clear, its name and bytes sealed.
+    public struct Attachment: Sendable, Equatable {
+        public var attachmentID: Int64
+        public var kind: String
+        public var size: Int
+        public var sealedName: String
+    }
+
+    public static func addAttachment(_ reportID: Int64, kind: String, size: Int, sealedName: String,
+                                     sealedContent: String, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            INSERT INTO portal_attachments (report_id, kind, size, sealed_name, sealed_content) VALUES \
+            (\(bind: reportID), \(bind: kind), \(bind: size), \(bind: sealedName), \(bind: sealedContent))
+            """).run()
+    }
+
+    public static func attachments(of reportID: Int64, in database: StoreDatabase) async throws -> [Attachment] {
+        try await database.sql.raw("""
+            SELECT attachment_id, kind, size, sealed_name FROM portal_attachments WHERE report_id = \(bind: reportID) \
+            ORDER BY attachment_id
+            """).all().map {
+            Attachment(attachmentID: try $0.decode(column: "attachment_id", as: Int64.self),
+                       kind: try $0.decode(column: "kind", as: String.self), size: try $0.decode(column: "size", as: Int.self),
+                       sealedName: try $0.decode(column: "sealed_name", as: String.self))
+        }
+    }
+
+    /// The sealed bytes of one of the report's attachments; nil when the report has no such attachment.
+    public static func attachmentContent(_ reportID: Int64, attachmentID: Int64,
+                                         in database: StoreDatabase) async throws -> String? {
+        try await database.sql.raw("""
+            SELECT sealed_content FROM portal_attachments WHERE report_id = \(bind: reportID) \
+            AND attachment_id = \(bind: attachmentID)
+            """).first()?.decode(column: "sealed_content", as: String.self)
+    }
+
     // MARK: Need-to-know
 
     static func conditions(for visibility: AlertQueue.Visibility) -> [SQLQueryString] {

@@ -505,6 +505,11 @@ public enum Schema {
             CREATE TABLE portal_report_links (report_id \(int) NOT NULL, alert_id \(int) NOT NULL,
                 linked_by TEXT NOT NULL, linked_at \(int) NOT NULL, PRIMARY KEY (report_id, alert_id))
             """,
+            """
+            CREATE TABLE portal_attachments (attachment_id \(type.serialKey), report_id \(int) NOT NULL,
+                kind TEXT NOT NULL, size \(int) NOT NULL, sealed_name TEXT NOT NULL, sealed_content TEXT NOT NULL)
+            """,
+            "CREATE INDEX portal_attachments_by_report ON portal_attachments (report_id, attachment_id)",
         ]
     }
 }

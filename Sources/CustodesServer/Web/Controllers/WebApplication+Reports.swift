@@ -20,6 +20,9 @@ extension WebApplication {
         router.post("/reports/{id}/subject") { request, context in try await setReportSubject(request, context) }
         router.post("/reports/{id}/alerts") { request, context in try await linkReportAlert(request, context) }
         router.post("/reports/{id}/intelligence") { request, context in try await reportToIntelligence(request, context) }
+        router.get("/reports/{id}/attachments/{attachment}") { request, context in
+            try await downloadAttachment(request, context)
+        }
     }
 
     /// Where a report stands against the unit's deadlines.
@@ -86,7 +89,15 @@ extension WebApplication {
             }
             alerts.append(["id": id, "visible": visible])
         }
+        var attachments: [[String: Any]] = []
+        for attachment in try await PortalReports.attachments(of: report.reportID, in: database) {
+            attachments.append(["id": attachment.attachmentID,
+                                "name": try reportSealer.open(attachment.sealedName, with: key, lookup: report.lookup),
+                                "kind": AttachmentKind(rawValue: attachment.kind)?.title ?? attachment.kind,
+                                "size": ByteCountFormatter.string(fromByteCount: Int64(attachment.size), countStyle: .file)])
+        }
         var values: [String: Any] = [
+            "attachments": attachments,
             "reportID": report.reportID, "reference": report.reference, "channel": report.channel.title,
             "received": displayTime(report.receivedAt), "standing": reportStanding(report),
             "acknowledged": report.acknowledgedAt.map { "\(report.acknowledgedBy ?? ""), \(displayTime($0))" } ?? false,
@@ -103,6 +114,28 @@ extension WebApplication {
                                    "alertError": "alert", "sanitisedError": "sanitised"], to: &values)
         return page(.init(title: "Report \(report.reference)", template: "report", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// An attachment, only ever as a download (never shown in the unit's pages, so nothing in it can run there),
+    /// and each download in the trail.
+    func downloadAttachment(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser(Self.reportRoles)
+        let report = try await visibleReport(context, user: user)
+        guard let attachmentID = context.parameters.get("attachment", as: Int64.self),
+              let sealed = try await PortalReports.attachmentContent(report.reportID, attachmentID: attachmentID,
+                                                                     in: database) else { throw WebError.notFound }
+        let (_, key) = try openedReport(report)
+        let bytes = try reportSealer.openBytes(sealed, with: key, lookup: report.lookup)
+        try await audit("download_attachment", by: user.username, subject: report.reference,
+                        detail: "attachment \(attachmentID)")
+        let kind = try await PortalReports.attachments(of: report.reportID, in: database)
+            .first { $0.attachmentID == attachmentID }.flatMap { AttachmentKind(rawValue: $0.kind) }
+        let suffix = switch kind { case .pdf: "pdf"; case .png: "png"; case .jpeg: "jpg"; case .text, nil: "txt" }
+        return Response(status: .ok, headers: [
+            .contentType: "application/octet-stream",
+            .contentDisposition: "attachment; filename=\"\(report.reference)-\(attachmentID).\(suffix)\"",
+            .cacheControl: "no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     func reportForm(_ request: Request, _ context: WebContext) async throws

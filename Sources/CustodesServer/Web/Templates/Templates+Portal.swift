@@ -39,7 +39,7 @@ extension Templates {
         "portal-report": errorSummary + """
             <h1 class="heading-l">{{#anonymous}}Report anonymously{{/anonymous}}{{^anonymous}}Report confidentially{{/anonymous}}</h1>
             {{#anonymous}}<p class="body">Do not include your own name or contact details unless you want the unit to know them.</p>{{/anonymous}}
-            <form method="post" action="/report/{{channel}}" novalidate>
+            <form method="post" action="/report/{{channel}}" enctype="multipart/form-data" novalidate>
             {{#questions}}
             {{#yesNo}}<div class="form-group{{#error}} form-group-error{{/error}}"><fieldset class="fieldset"{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}><legend class="fieldset-legend">{{label}}{{^required}} (optional){{/required}}</legend>
             {{#hint}}<p class="hint" id="{{id}}-hint">{{.}}</p>{{/hint}}
@@ -55,6 +55,9 @@ extension Templates {
             {{#date}}<input class="input input-width-10" id="{{id}}" name="{{id}}" type="text" value="{{value}}" autocomplete="off"{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}>{{/date}}
             </div>{{/yesNo}}
             {{/questions}}
+            <div class="form-group"><label class="label" for="attachments">Photographs, screenshots or documents (optional)</label>
+            <p class="hint" id="attachments-hint">Up to 3 files of 5 MB each: JPEG or PNG images, PDF documents or text files. Photographs can carry where and when they were taken; only the unit sees them.</p>
+            <input class="input" id="attachments" name="attachments" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.txt,image/jpeg,image/png,application/pdf,text/plain" aria-describedby="attachments-hint"></div>
             <button type="submit" class="button">Send the report</button>
             </form>
             """,

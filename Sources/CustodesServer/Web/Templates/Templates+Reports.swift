@@ -25,6 +25,9 @@ extension Templates {
             </dl>
             <h2 class="heading-m">What the reporter said</h2>
             <dl class="summary-list" id="answers">{{#answers}}<div class="summary-list-row"><dt>{{label}}</dt><dd class="wrap">{{answer}}</dd></div>{{/answers}}</dl>
+            <h2 class="heading-m">Files sent with it</h2>
+            {{#attachments}}<p class="body"><a href="/reports/{{reportID}}/attachments/{{id}}" download>Download {{name}}</a> ({{kind}}, {{size}}): opens outside Custodes, on your own machine.</p>{{/attachments}}
+            {{^attachments}}<p class="body">None.</p>{{/attachments}}
             {{#assessment}}<h2 class="heading-m">Assessment</h2><div class="record"><p class="body wrap">{{.}}</p></div>{{/assessment}}
             <h2 class="heading-m" id="messages">Messages</h2>
             {{#messages}}<div class="record"><p class="body"><strong>{{#fromReporter}}The reporter{{/fromReporter}}{{^fromReporter}}{{by}} (the unit){{/fromReporter}}</strong>, {{at}}</p><p class="body wrap">{{body}}</p></div>{{/messages}}
