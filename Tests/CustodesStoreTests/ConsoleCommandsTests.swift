@@ -1,3 +1,4 @@
+import CustodesModel
 import CustodesStore
 import Foundation
 import SQLKit
@@ -206,5 +207,49 @@ struct ConsoleCommandsTests {
         let second = try await CustodesProcess.runCapturing(arguments)
         #expect(second.status == 1)
         #expect(second.error.contains("127.0.0.1:\(port) is already in use"), "\(second.error)")
+    }
+    @Test("retention deletes portal reports closed longer ago than the unit keeps them, each deletion in the trail")
+    func reportRetention() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-retention-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        #expect(try await CustodesProcess.runCapturing(["migrate", "--db", db]).status == 0)
+        let database = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        let now = Int64(Date().timeIntervalSince1970)
+        var ids: [Int64] = []
+        for (lookup, closedDaysAgo) in [("oldclose", 400), ("newclose", 10), ("notclosd", 0)] {
+            let id = try await PortalReports.add(.init(
+                lookup: lookup, receiptHash: "x", channel: .anonymous, receivedAt: now - 500 * 86_400, wrappedKey: "k",
+                sealedAnswers: "s", acknowledgeBy: CalendarDate(iso: "2026-01-01")!, assessBy: CalendarDate(iso: "2026-01-01")!),
+                in: database)
+            await #expect(throws: PortalReports.ReportError.notAssessed) {
+                try await PortalReports.close(id, by: "alex", at: now, in: database)
+            }
+            if closedDaysAgo > 0 {
+                try await PortalReports.assess(id, assessment: "done", by: "alex", at: now - Int64(closedDaysAgo) * 86_400,
+                                               in: database)
+                try await PortalReports.close(id, by: "alex", at: now - Int64(closedDaysAgo) * 86_400, in: database)
+            }
+            try await PortalReports.addMessage(id, fromReporter: true, username: nil, at: now, sealedBody: "m", in: database)
+            ids.append(id)
+        }
+        await database.close()
+        let counted = try await CustodesProcess.runCapturing(["retention", "--db", db])
+        #expect(counted.status == 0)
+        #expect(counted.output.contains("1 reports from the portal were closed more than 365 days ago"), "\(counted.output)")
+        let applied = try await CustodesProcess.runCapturing(["retention", "--db", db, "--apply"])
+        #expect(applied.status == 0, "\(applied.error)")
+        #expect(applied.output.contains("deleted 1 reports from the portal closed more than 365 days ago"))
+        let after = try await StoreDatabase.open(try DatabaseURL(db), retry: .none)
+        let left = try await after.sql.raw("SELECT lookup FROM portal_reports ORDER BY report_id").all()
+            .map { try $0.decode(column: "lookup", as: String.self) }
+        #expect(left == ["newclose", "notclosd"])
+        #expect(try await PortalReports.messages(of: ids[0], in: after).isEmpty)
+        let trail = try await after.sql.raw(
+            "SELECT subject, detail FROM audit_trail WHERE action = 'report_deleted'").all()
+        #expect(trail.count == 1)
+        #expect(try trail.first?.decode(column: "subject", as: String.self) == "REP-OLDCLO")
+        await after.close()
+        #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db]).status == 0)
     }
 }

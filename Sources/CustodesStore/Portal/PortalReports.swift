@@ -31,6 +31,8 @@ public enum PortalReports {
         public var assessment: String?
         public var subjectStaffID: String?
         public var intelligenceItemID: Int64?
+        public var closedAt: Int64?
+        public var closedBy: String?
 
         public var reference: String { "REP-" + lookup.prefix(6).uppercased() }
     }
@@ -94,7 +96,8 @@ public enum PortalReports {
     /// The reports a user may see, those awaiting the unit first, then newest first.
     public static func queue(visibility: AlertQueue.Visibility, in database: StoreDatabase) async throws -> [Stored] {
         try await database.sql.raw("SELECT r.* FROM portal_reports r" + AlertQueue.whereClause(conditions(for: visibility))
-            + " ORDER BY CASE WHEN r.assessed_at IS NULL THEN 0 ELSE 1 END, r.received_at DESC LIMIT 1000").all()
+            + " ORDER BY CASE WHEN r.closed_at IS NOT NULL THEN 2 WHEN r.assessed_at IS NULL THEN 0 ELSE 1 END, "
+            + "r.received_at DESC LIMIT 1000").all()
             .map(decode)
     }
 
@@ -133,6 +136,47 @@ public enum PortalReports {
             UPDATE portal_reports SET assessed_at = \(bind: at), assessed_by = \(bind: username), \
             assessment = \(bind: assessment) WHERE report_id = \(bind: reportID)
             """).run()
+    }
+
+    public enum ReportError: Error, Equatable, CustomStringConvertible {
+        case notAssessed
+
+        public var description: String { "Record the assessment before closing the report" }
+    }
+
+    /// Closes an assessed report: from then on the retention period runs (see `deleteClosed`).
+    public static func close(_ reportID: Int64, by username: String, at: Int64, in database: StoreDatabase) async throws {
+        try await database.transaction {
+            guard let row = try await database.sql.raw(
+                "SELECT assessed_at FROM portal_reports WHERE report_id = \(bind: reportID)").first(),
+                  try row.decode(column: "assessed_at", as: Int64?.self) != nil else { throw ReportError.notAssessed }
+            try await database.sql.raw("""
+                UPDATE portal_reports SET closed_at = \(bind: at), closed_by = \(bind: username) \
+                WHERE report_id = \(bind: reportID) AND closed_at IS NULL
+                """).run()
+        }
+    }
+
+    /// The references of reports closed before `cutoff` (epoch seconds): what retention would delete.
+    public static func closed(before cutoff: Int64, in database: StoreDatabase) async throws -> [(id: Int64, reference: String, closedAt: Int64)] {
+        try await database.sql.raw("""
+            SELECT report_id, lookup, closed_at FROM portal_reports WHERE closed_at IS NOT NULL \
+            AND closed_at < \(bind: cutoff) ORDER BY report_id
+            """).all().map {
+            (try $0.decode(column: "report_id", as: Int64.self),
+             "REP-" + (try $0.decode(column: "lookup", as: String.self)).prefix(6).uppercased(),
+             try $0.decode(column: "closed_at", as: Int64.self))
+        }
+    }
+
+    /// Deletes one report with its messages, attachments and links (intelligence recorded from it is the unit's
+    /// record and stays).
+    public static func delete(_ reportID: Int64, in database: StoreDatabase) async throws {
+        try await database.transaction {
+            for table in ["portal_messages", "portal_attachments", "portal_report_links", "portal_reports"] {
+                try await database.sql.raw("DELETE FROM \(unsafeRaw: table) WHERE report_id = \(bind: reportID)").run()
+            }
+        }
     }
 
     public static func setSubject(_ reportID: Int64, staffID: String?, in database: StoreDatabase) async throws {
@@ -242,6 +286,8 @@ public enum PortalReports {
                assessedBy: try row.decode(column: "assessed_by", as: String?.self),
                assessment: try row.decode(column: "assessment", as: String?.self),
                subjectStaffID: try row.decode(column: "subject_staff_id", as: String?.self),
-               intelligenceItemID: try row.decode(column: "intelligence_item_id", as: Int64?.self))
+               intelligenceItemID: try row.decode(column: "intelligence_item_id", as: Int64?.self),
+               closedAt: try row.decode(column: "closed_at", as: Int64?.self),
+               closedBy: try row.decode(column: "closed_by", as: String?.self))
     }
 }

@@ -494,7 +494,7 @@ public enum Schema {
                 wrapped_key TEXT NOT NULL, sealed_answers TEXT NOT NULL, acknowledge_by TEXT NOT NULL,
                 assess_by TEXT NOT NULL, acknowledged_at \(int), acknowledged_by TEXT, assessed_at \(int),
                 assessed_by TEXT, assessment TEXT, subject_staff_id TEXT, intelligence_item_id \(int),
-                organisation_id \(int))
+                organisation_id \(int), closed_at \(int), closed_by TEXT)
             """,
             """
             CREATE TABLE portal_messages (message_id \(type.serialKey), report_id \(int) NOT NULL,

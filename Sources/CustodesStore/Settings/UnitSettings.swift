@@ -16,6 +16,9 @@ public enum UnitSettings {
     /// Working days the unit gives itself to acknowledge a report from the portal, and to assess it.
     public static let acknowledgeWorkingDays = "portal.acknowledge_working_days"
     public static let assessWorkingDays = "portal.assess_working_days"
+    /// Days a closed report is kept before `custodes retention` deletes it.
+    public static let reportRetentionDays = "portal.retention_days"
+    public static let reportRetentionDaysDefault = 365
 
     /// A whole-number setting, or its default.
     public static func integer(_ name: String, default value: Int, in database: StoreDatabase) async throws -> Int {

@@ -20,6 +20,7 @@ extension WebApplication {
         router.post("/reports/{id}/subject") { request, context in try await setReportSubject(request, context) }
         router.post("/reports/{id}/alerts") { request, context in try await linkReportAlert(request, context) }
         router.post("/reports/{id}/intelligence") { request, context in try await reportToIntelligence(request, context) }
+        router.post("/reports/{id}/close") { request, context in try await closeReport(request, context) }
         router.get("/reports/{id}/attachments/{attachment}") { request, context in
             try await downloadAttachment(request, context)
         }
@@ -27,6 +28,7 @@ extension WebApplication {
 
     /// Where a report stands against the unit's deadlines.
     func reportStanding(_ report: PortalReports.Stored) -> [String: Any] {
+        if report.closedAt != nil { return ["label": "Closed", "tag": "grey", "overdue": false] }
         if report.assessedAt != nil { return ["label": "Assessed", "tag": "decided", "overdue": false] }
         if report.acknowledgedAt != nil {
             let late = report.assessBy < today
@@ -110,7 +112,10 @@ extension WebApplication {
             "intelligenceID": report.intelligenceItemID ?? 0,
             "form": form?.fields ?? [:],
         ]
-        addErrors(errors, fields: ["replyError": "reply", "assessmentError": "assessment", "subjectError": "subject",
+        values["closed"] = report.closedAt.map { "\(report.closedBy ?? ""), \(displayTime($0))" } ?? false
+        values["retentionDays"] = try await UnitSettings.integer(UnitSettings.reportRetentionDays,
+                                                                 default: UnitSettings.reportRetentionDaysDefault, in: database)
+        addErrors(errors, fields: ["closeError": "close", "replyError": "reply", "assessmentError": "assessment", "subjectError": "subject",
                                    "alertError": "alert", "sanitisedError": "sanitised"], to: &values)
         return page(.init(title: "Report \(report.reference)", template: "report", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
@@ -136,6 +141,17 @@ extension WebApplication {
             .contentDisposition: "attachment; filename=\"\(report.reference)-\(attachmentID).\(suffix)\"",
             .cacheControl: "no-store",
         ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    func closeReport(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, form, report) = try await reportForm(request, context)
+        do {
+            try await PortalReports.close(report.reportID, by: user.username, at: settings.now(), in: database)
+        } catch let error as PortalReports.ReportError {
+            return try await reportPage(request, context, errors: ["closeError": error.description], form: form)
+        }
+        try await audit("report_close", by: user.username, subject: report.reference)
+        return redirect("/reports/\(report.reportID)")
     }
 
     func reportForm(_ request: Request, _ context: WebContext) async throws

@@ -61,6 +61,13 @@ extension Templates {
             + """
             <button type="submit" class="button button-secondary">Link alert</button>
             </form>
+            {{#closed}}<p class="body" id="closed">Closed by {{.}}. It will be deleted {{retentionDays}} days after closing, when the unit next runs retention.</p>{{/closed}}
+            {{^closed}}<form method="post" action="/reports/{{reportID}}/close" class="panel" id="close" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{#closeError}}<p class="error-message" id="close-error"><span class="visually-hidden">Error:</span> {{closeError}}</p>{{/closeError}}
+            <p class="body">Closing starts the retention period: the report, its messages and files are deleted {{retentionDays}} days later (intelligence recorded from it stays).</p>
+            <button type="submit" class="button button-secondary">Close the report</button>
+            </form>{{/closed}}
             {{^intelligence}}
             <form method="post" action="/reports/{{reportID}}/intelligence" class="panel" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
