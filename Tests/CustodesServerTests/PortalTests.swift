@@ -223,6 +223,37 @@ struct PortalTests {
             "SELECT seq FROM audit_trail WHERE action = 'download_attachment'").all().count == 1)
     }
 
+    @Test("intelligence recorded from a report is hidden, as the report is, from the member of staff it is later linked to; times are kept to the hour",
+          arguments: TestStores.engines)
+    func intelligenceFollowsTheReport(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("analyst", role: .analyst)
+        try await fixture.enrolledUser("subject", role: .analyst, staffID: fixture.alertStaffID)
+        let reportID = try await Self.storeReport(fixture, text: "A worker saw an officer with a client.")
+        let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            _ = try await analyst.get(client, "/reports/\(reportID)")
+            let recorded = try await analyst.post(client, "/reports/\(reportID)/intelligence",
+                                                  ["sanitised": "A support worker saw a member of staff with a client."])
+            let item = try #require(recorded.headers[.location])
+            var subject = try await Browser.signIn(client, "subject", fixture: fixture)
+            #expect(try await subject.get(client, item).status == .ok)
+            #expect(try await analyst.post(client, "/reports/\(reportID)/subject", ["subject": pseudonym]).status == .seeOther)
+            #expect(try await subject.get(client, item).status == .notFound)
+            #expect(try await subject.get(client, "/reports/\(reportID)").status == .notFound)
+        }
+        try await Application(router: try Self.portal(fixture)).test(.router) { client in
+            _ = try await Self.post(client, "/report/anonymous", [
+                "what_happened": "Hour test", "when_where": "Here", "consent_to_contact": "no",
+            ], marked: false)
+        }
+        let reports = try await PortalReports.queue(visibility: .init(scope: .all), in: fixture.database)
+        #expect(reports.allSatisfy { $0.receivedAt % 3_600 == 0 || $0.reportID == reportID })
+        #expect(reports.contains { $0.reference == "REP-000002" })
+    }
+
     @Test("a receipt cannot be guessed: wrong secrets stop the attempts for that report, and a guess names nothing",
           arguments: TestStores.engines)
     func receiptGuessing(engine: DatabaseURL.Engine) async throws {

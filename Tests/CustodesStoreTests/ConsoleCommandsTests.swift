@@ -248,7 +248,7 @@ struct ConsoleCommandsTests {
         let trail = try await after.sql.raw(
             "SELECT subject, detail FROM audit_trail WHERE action = 'report_deleted'").all()
         #expect(trail.count == 1)
-        #expect(try trail.first?.decode(column: "subject", as: String.self) == "REP-OLDCLO")
+        #expect(try trail.first?.decode(column: "subject", as: String.self) == PortalReports.reference(ids[0]))
         await after.close()
         #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db]).status == 0)
     }

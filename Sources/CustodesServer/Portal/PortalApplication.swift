@@ -16,6 +16,9 @@ public struct PortalApplication: Sendable {
     let pages: Pages
     let sealer: ReportSealer
     let throttle: PortalThrottle
+    let gate: PortalWorkGate
+    /// Checked against when a receipt's lookup is unknown, so an unknown one takes as long as a wrong one.
+    let dummyHash: String
 
     public init(database: StoreDatabase, settings: AccessSettings, questionnaire: Questionnaire = .standard) throws {
         self.database = database
@@ -24,6 +27,8 @@ public struct PortalApplication: Sendable {
         pages = try Pages()
         sealer = ReportSealer(deploymentKey: settings.deploymentKey)
         throttle = PortalThrottle()
+        gate = PortalWorkGate()
+        dummyHash = Bcrypt.hash(ReceiptCode.generate().secret, cost: settings.bcryptCost)
     }
 
     /// The portal's router: its pages, the stylesheet, the same security headers as the unit's application.
@@ -133,6 +138,13 @@ public struct PortalApplication: Sendable {
                               status: .tooManyRequests)
         }
         let code = ReceiptCode.generate()
+        guard let receiptHash = try await gate.run({ [cost = settings.bcryptCost] in
+            try await Passwords.hash(code.secret, cost: cost)
+        }) else {
+            return reportForm(channel, answers: answers,
+                              errors: ["form": "The portal is busy. Please try again in a minute; nothing you typed was sent."],
+                              status: .serviceUnavailable)
+        }
         let (key, wrapped) = try sealer.newReportKey(lookup: code.lookup)
         let record = questionnaire.questions(for: channel).compactMap { question -> [String: String]? in
             guard let answer = answers[question.id], !answer.isEmpty else { return nil }
@@ -144,8 +156,7 @@ public struct PortalApplication: Sendable {
         let acknowledgeDays = try await UnitSettings.integer(UnitSettings.acknowledgeWorkingDays, default: 2, in: database)
         let assessDays = try await UnitSettings.integer(UnitSettings.assessWorkingDays, default: 7, in: database)
         let reportID = try await PortalReports.add(.init(
-            lookup: code.lookup, receiptHash: Bcrypt.hash(code.secret, cost: settings.bcryptCost), channel: channel,
-            receivedAt: now, wrappedKey: wrapped, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
+            lookup: code.lookup, receiptHash: receiptHash, channel: channel, receivedAt: Self.toTheHour(now), wrappedKey: wrapped, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
             acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays)),
             in: database)
         for file in upload.files {
@@ -155,11 +166,16 @@ public struct PortalApplication: Sendable {
                                                   in: database)
         }
         // The trail says a report arrived and on which channel; nothing of it, and nothing of who sent it.
-        try await AuditTrail.append("portal_report", by: "portal", subject: "REP-" + code.lookup.prefix(6).uppercased(),
-                                    detail: channel.rawValue + (upload.files.isEmpty ? "" : ", \(upload.files.count) attachments"), at: now, sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
+        try await AuditTrail.append("portal_report", by: "portal", subject: PortalReports.reference(reportID),
+                                    detail: channel.rawValue + (upload.files.isEmpty ? "" : ", \(upload.files.count) attachments"),
+                                    at: Self.toTheHour(now), sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
                                     in: database)
         return page("Your report has been sent", "portal-sent", ["receipt": code.display])
     }
+
+    /// What the store and trail keep of when a reporter acted: the hour, not the second, so a report cannot be
+    /// matched to a line in some other system's log by its time.
+    static func toTheHour(_ seconds: Int64) -> Int64 { seconds - seconds % 3_600 }
 
     static func describe(_ problem: ReportForm.Problem) -> String {
         switch problem {
@@ -187,8 +203,14 @@ public struct PortalApplication: Sendable {
                         ["error": "Too many attempts with that receipt. Wait 15 minutes and try again."],
                         status: .tooManyRequests)
         }
-        guard let report = try await PortalReports.report(lookup: code.lookup, in: database),
-              try await Passwords.verify(code.secret, hash: report.receiptHash) else {
+        let found = try await PortalReports.report(lookup: code.lookup, in: database)
+        guard let matches = try await gate.run({ [dummyHash] in
+            try await Passwords.verify(code.secret, hash: found?.receiptHash ?? dummyHash)
+        }) else {
+            return page("Check your report", "portal-receipt",
+                        ["error": "The portal is busy. Wait a minute and try again."], status: .serviceUnavailable)
+        }
+        guard let report = found, matches else {
             throttle.failed(lookup: code.lookup, now: now)
             return page("Check your report", "portal-receipt", ["error": refused], status: .badRequest)
         }
@@ -199,11 +221,11 @@ public struct PortalApplication: Sendable {
             if let problem = WebApplication.textError(message, name: "what you want to add", maximum: 10_000) {
                 messageError = problem
             } else {
-                try await PortalReports.addMessage(report.reportID, fromReporter: true, username: nil, at: now,
+                try await PortalReports.addMessage(report.reportID, fromReporter: true, username: nil, at: Self.toTheHour(now),
                                                    sealedBody: try sealer.seal(message, with: key, lookup: report.lookup),
                                                    in: database)
                 try await AuditTrail.append("portal_message", by: "portal", subject: report.reference,
-                                            detail: "from the reporter", at: now,
+                                            detail: "from the reporter", at: Self.toTheHour(now),
                                             sealedWith: TrailSeal(deploymentKey: settings.deploymentKey), in: database)
             }
         }

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import NIOConcurrencyHelpers
 
-/// A receipt: the reporter's only way back to their report. Twenty-four characters from a 32-letter alphabet in six
-/// groups of four: the first eight find the report (`lookup`), the last sixteen (80 bits) are its secret, stored only
+/// A receipt: the reporter's only way back to their report. Twenty-four characters from a 31-letter alphabet in six
+/// groups of four: the first eight find the report (`lookup`), the last sixteen (79 bits) are its secret, stored only
 /// as a bcrypt hash. Shown once, when the report is made.
 struct ReceiptCode: Sendable, Equatable {
     static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")  // no i, l, o, 0, 1: they are misread
@@ -39,20 +39,23 @@ struct ReceiptCode: Sendable, Equatable {
     }
 }
 
-/// Slows guessing without knowing who guesses: failed receipts are counted per report (by a keyed hash of the
-/// lookup, in memory only) and in total, and attempts stop for a while once either passes its limit. Submissions
-/// are counted in total. Nothing about the client (no address) is used or kept.
+/// Slows guessing without knowing who guesses: attempts on a report's receipt are counted per report (by a keyed
+/// hash of the lookup, in memory only) before the slow check runs, so requests sent at once cannot slip past; wrong
+/// secrets stop attempts on that report for a while, and so do very many attempts, right or wrong. A guess at a
+/// lookup that does not exist costs the guesser as much time as one that does and blocks nobody else: with 31^24
+/// receipts, guessing blindly is hopeless anyway. Submissions are counted in total. Nothing about the client (no
+/// address) is used or kept.
 final class PortalThrottle: Sendable {
     struct Limits: Sendable {
         var failuresPerReport = 5
-        var failuresInTotal = 200
-        var reportsInTotal = 60
+        var attemptsPerReport = 30
+        var reportsInTotal = 120
         var window: Int64 = 15 * 60
     }
 
     private struct State {
         var failures: [Data: [Int64]] = [:]
-        var allFailures: [Int64] = []
+        var attempts: [Data: [Int64]] = [:]
         var reports: [Int64] = []
     }
 
@@ -68,21 +71,26 @@ final class PortalThrottle: Sendable {
         Data(HMAC<SHA256>.authenticationCode(for: Array(lookup.utf8), using: key))
     }
 
-    /// Whether a receipt attempt for this lookup may be checked now.
+    /// Whether a receipt attempt for this lookup may be checked now; if so, it is counted already.
     func mayTry(lookup: String, now: Int64) -> Bool {
         state.withLockedValue { state in
             let since = now - limits.window
-            state.allFailures.removeAll { $0 < since }
-            let mine = (state.failures[tag(lookup)] ?? []).filter { $0 >= since }
-            return mine.count < limits.failuresPerReport && state.allFailures.count < limits.failuresInTotal
+            let key = tag(lookup)
+            let failures = (state.failures[key] ?? []).filter { $0 >= since }
+            let attempts = (state.attempts[key] ?? []).filter { $0 >= since }
+            guard failures.count < limits.failuresPerReport, attempts.count < limits.attemptsPerReport else { return false }
+            state.attempts[key] = attempts + [now]
+            if state.attempts.count > 10_000 {
+                state.attempts = state.attempts.filter { $0.value.contains { $0 >= since } }
+                state.failures = state.failures.filter { $0.value.contains { $0 >= since } }
+            }
+            return true
         }
     }
 
     func failed(lookup: String, now: Int64) {
         state.withLockedValue { state in
             state.failures[tag(lookup), default: []].append(now)
-            state.allFailures.append(now)
-            if state.failures.count > 10_000 { state.failures = state.failures.filter { $0.value.contains { $0 >= now - limits.window } } }
         }
     }
 

@@ -57,7 +57,7 @@ struct ReportForm {
             if let filename = Self.parameter("filename", in: disposition) {
                 guard !body.isEmpty || !filename.isEmpty else { return }  // an empty file input
                 let shown = String(filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "attachment")
-                    .filter { !$0.isNewline && $0.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control } }
+                    .filter { !$0.isNewline && !Form.hasControlCharacters(String($0), multiline: false) }
                     .prefix(100)
                 if files.count >= maximumFiles { problem = problem ?? .tooManyFiles; return }
                 if body.count > maximumFileBytes { problem = problem ?? .fileTooLarge(String(shown)); return }

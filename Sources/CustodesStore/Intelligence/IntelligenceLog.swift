@@ -142,6 +142,14 @@ public enum IntelligenceLog {
         }
     }
 
+    /// Names the member of staff an item is about (when what it came from, a report, is linked to them later), so
+    /// that the item is hidden from them as its source is.
+    public static func setSubject(_ itemID: Int64, staffID: String, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE intelligence_items SET subject_staff_id = \(bind: staffID) WHERE item_id = \(bind: itemID)
+            """).run()
+    }
+
     public static func gradings(of itemID: Int64, in database: StoreDatabase) async throws -> [GradingRecord] {
         try await database.sql.raw("""
             SELECT * FROM intelligence_gradings WHERE item_id = \(bind: itemID) ORDER BY grading_id

@@ -34,7 +34,14 @@ public enum PortalReports {
         public var closedAt: Int64?
         public var closedBy: String?
 
-        public var reference: String { "REP-" + lookup.prefix(6).uppercased() }
+        /// The reference the unit quotes, from the report's number: nothing of the receipt's lookup, which the
+        /// unit's pages and the trail must not narrow down.
+        public var reference: String { PortalReports.reference(reportID) }
+    }
+
+    public static func reference(_ reportID: Int64) -> String {
+        let digits = String(reportID)
+        return "REP-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     public struct Message: Sendable, Equatable {
@@ -160,12 +167,11 @@ public enum PortalReports {
     /// The references of reports closed before `cutoff` (epoch seconds): what retention would delete.
     public static func closed(before cutoff: Int64, in database: StoreDatabase) async throws -> [(id: Int64, reference: String, closedAt: Int64)] {
         try await database.sql.raw("""
-            SELECT report_id, lookup, closed_at FROM portal_reports WHERE closed_at IS NOT NULL \
+            SELECT report_id, closed_at FROM portal_reports WHERE closed_at IS NOT NULL \
             AND closed_at < \(bind: cutoff) ORDER BY report_id
             """).all().map {
-            (try $0.decode(column: "report_id", as: Int64.self),
-             "REP-" + (try $0.decode(column: "lookup", as: String.self)).prefix(6).uppercased(),
-             try $0.decode(column: "closed_at", as: Int64.self))
+            let id = try $0.decode(column: "report_id", as: Int64.self)
+            return (id, reference(id), try $0.decode(column: "closed_at", as: Int64.self))
         }
     }
 

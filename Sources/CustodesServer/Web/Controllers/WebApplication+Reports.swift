@@ -12,7 +12,7 @@ extension WebApplication {
     static let reportRoles: Set<Role> = [.analyst, .headOfUnit]
 
     func addReportRoutes(to router: Router<WebContext>) {
-        router.get("/reports") { request, context in try await reportQueue(request, context) }
+        router.get("/reports") { request, context in try await reportQueue(request, context, errors: [:]) }
         router.get("/reports/{id}") { request, context in try await reportPage(request, context, errors: [:]) }
         router.post("/reports/{id}/acknowledge") { request, context in try await acknowledgeReport(request, context) }
         router.post("/reports/{id}/messages") { request, context in try await replyToReport(request, context) }
@@ -21,6 +21,7 @@ extension WebApplication {
         router.post("/reports/{id}/alerts") { request, context in try await linkReportAlert(request, context) }
         router.post("/reports/{id}/intelligence") { request, context in try await reportToIntelligence(request, context) }
         router.post("/reports/{id}/close") { request, context in try await closeReport(request, context) }
+        router.post("/reports/settings") { request, context in try await changeReportSettings(request, context) }
         router.get("/reports/{id}/attachments/{attachment}") { request, context in
             try await downloadAttachment(request, context)
         }
@@ -40,10 +41,11 @@ extension WebApplication {
                     : "Acknowledge by \(report.acknowledgeBy.iso)", "tag": late ? "new" : "in", "overdue": late]
     }
 
-    func reportQueue(_ request: Request, _ context: WebContext) async throws -> Response {
+    func reportQueue(_ request: Request, _ context: WebContext, errors: [String: String],
+                     form: Form? = nil) async throws -> Response {
         let user = try context.requireUser(Self.reportRoles)
         let reports = try await PortalReports.queue(visibility: try await needToKnow.visibility(for: user), in: database)
-        try await audit("view_reports", by: user.username)
+        if errors.isEmpty { try await audit("view_reports", by: user.username) }
         var rows: [[String: Any]] = []
         for report in reports {
             rows.append(["id": report.reportID, "reference": report.reference, "channel": report.channel.title,
@@ -51,9 +53,42 @@ extension WebApplication {
                          "subject": try await subjectLabel(report.subjectStaffID, for: user)])
         }
         let overdue = rows.filter { (($0["standing"] as? [String: Any])?["overdue"] as? Bool) == true }.count
-        return page(.init(title: "Reports", template: "reports", context: [
-            "rows": rows, "hasRows": !rows.isEmpty, "overdue": overdue,
-        ]), request, context)
+        var values: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "overdue": overdue,
+                                     "maySet": user.role == .headOfUnit]
+        for (name, key, fallback) in Self.reportSettings {
+            let setting = try await UnitSettings.setting(name, in: database)
+            values[key] = errors.isEmpty ? (setting?.value ?? String(fallback)) : (form?[key] ?? "")
+            values[key + "Changed"] = setting.map { "changed by \($0.changedBy), \(displayTime($0.changedAt))" } ?? "the default"
+        }
+        addErrors(errors, fields: ["settingsError": "acknowledge"], to: &values)
+        return page(.init(title: "Reports", template: "reports", context: values), request, context,
+                    status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// The unit's deadlines and retention for reports: (setting, form field, default).
+    static let reportSettings: [(String, String, Int)] = [
+        (UnitSettings.acknowledgeWorkingDays, "acknowledge", 2), (UnitSettings.assessWorkingDays, "assess", 7),
+        (UnitSettings.reportRetentionDays, "retention", UnitSettings.reportRetentionDaysDefault),
+    ]
+
+    func changeReportSettings(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.requireUser([.headOfUnit])
+        let form = try await Form.read(request, context: context)
+        var values: [(String, Int)] = []
+        for (name, key, _) in Self.reportSettings {
+            let range = key == "retention" ? 30...3_650 : 1...60
+            guard let value = Int(form.trimmed(key)), range.contains(value) else {
+                return try await reportQueue(request, context, errors: [
+                    "settingsError": "Enter whole numbers: 1 to 60 working days for the deadlines, 30 to 3,650 days to keep closed reports",
+                ], form: form)
+            }
+            values.append((name, value))
+        }
+        for (name, value) in values where try await UnitSettings.setting(name, in: database)?.value != String(value) {
+            try await UnitSettings.set(name, to: String(value), by: user.username, at: settings.now(), in: database)
+            try await audit("setting_change", by: user.username, subject: name, detail: String(value))
+        }
+        return redirect("/reports")
     }
 
     func visibleReport(_ context: WebContext, user: UserAccount) async throws -> PortalReports.Stored {
@@ -205,6 +240,10 @@ extension WebApplication {
             return try await reportPage(request, context, errors: ["subjectError": Self.unknownStaff(user)], form: form)
         }
         try await PortalReports.setSubject(report.reportID, staffID: staffID, in: database)
+        // Intelligence recorded from the report is about the same member of staff, and hidden from them the same way.
+        if let itemID = report.intelligenceItemID {
+            try await IntelligenceLog.setSubject(itemID, staffID: staffID, in: database)
+        }
         try await audit("report_subject", by: user.username, subject: report.reference,
                         detail: needToKnow.pseudonymiser.staff(staffID))
         return redirect(try await PortalReports.report(report.reportID, visibility: try await needToKnow.visibility(for: user),
@@ -224,6 +263,13 @@ extension WebApplication {
         }
         if report.subjectStaffID == nil {
             try await PortalReports.setSubject(report.reportID, staffID: alert.staffID, in: database)
+        }
+        if let itemID = report.intelligenceItemID {
+            try await IntelligenceLog.link(itemID, kind: .alert, target: String(alert.alertID), by: user.username,
+                                           at: settings.now(), in: database)
+            if report.subjectStaffID == nil {
+                try await IntelligenceLog.setSubject(itemID, staffID: alert.staffID, in: database)
+            }
         }
         return redirect("/reports/\(report.reportID)")
     }

@@ -10,6 +10,17 @@ extension Templates {
             </table>
             {{/hasRows}}
             {{^hasRows}}<p class="body">No reports you can see.</p>{{/hasRows}}
+            {{#maySet}}
+            <form method="post" action="/reports/settings" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <h2 class="heading-m">Deadlines and retention</h2>
+            {{#settingsError}}<p class="error-message" id="settings-error"><span class="visually-hidden">Error:</span> {{settingsError}}</p>{{/settingsError}}
+            <div class="form-group"><label class="label" for="acknowledge">Working days to acknowledge a report (now: {{acknowledgeChanged}})</label><input class="input input-width-10" id="acknowledge" name="acknowledge" type="text" inputmode="numeric" value="{{acknowledge}}"></div>
+            <div class="form-group"><label class="label" for="assess">Working days to assess a report (now: {{assessChanged}})</label><input class="input input-width-10" id="assess" name="assess" type="text" inputmode="numeric" value="{{assess}}"></div>
+            <div class="form-group"><label class="label" for="retention">Days to keep a closed report before retention deletes it (now: {{retentionChanged}})</label><input class="input input-width-10" id="retention" name="retention" type="text" inputmode="numeric" value="{{retention}}"></div>
+            <button type="submit" class="button button-secondary">Save</button>
+            </form>
+            {{/maySet}}
             """,
         "report": errorSummary + """
             <span class="caption">Report from the portal</span>
