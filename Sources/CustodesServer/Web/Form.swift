@@ -7,6 +7,16 @@ public struct Form: Sendable {
 
     public subscript(_ name: String) -> String { fields[name] ?? "" }
 
+    /// The fields as a refused form shows them again: as typed, less the control characters that were the reason
+    /// for refusing them or that a page cannot show.
+    public var shown: [String: String] {
+        fields.mapValues { value in
+            String(String.UnicodeScalarView(value.unicodeScalars.filter {
+                !Self.hasControlCharacters(String($0), multiline: true)
+            }))
+        }
+    }
+
     /// The field with surrounding white space removed.
     public func trimmed(_ name: String) -> String { self[name].trimmingCharacters(in: .whitespacesAndNewlines) }
 

@@ -39,7 +39,8 @@ public struct CapabilityFigures: Sendable, Equatable {
     /// The unit's triage, timed from when detection raised each alert (the wall clock of the run that first raised
     /// it) rather than from the access that opened it, which may be weeks older.
     public struct Triage: Sendable, Equatable {
-        /// Standing alerts with a recorded decision, and per week of their first decision (as `alertsPerWeek`).
+        /// Standing alerts with a recorded decision (withdrawn or not: a decision is history), and per week of their
+        /// first decision (as `alertsPerWeek`).
         public var decided: Int
         public var decidedPerWeek: [Week]
         /// Standing alerts without a decision, and how long the oldest of them has waited (seconds), if any.
@@ -124,7 +125,8 @@ public struct CapabilityFigures: Sendable, Equatable {
             SELECT r.finished_at AS raised, \
             (SELECT MIN(d.at) FROM alert_decisions d WHERE d.alert_key = a.alert_key) AS decided, \
             (SELECT MIN(c.at) FROM alert_comments c WHERE c.alert_key = a.alert_key) AS commented \
-            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run WHERE a.status = 'open'
+            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run WHERE a.status = 'open' \
+            OR EXISTS (SELECT 1 FROM alert_decisions d WHERE d.alert_key = a.alert_key)
             """).all()
         var triage = Triage(decided: 0, decidedPerWeek: [], outstanding: 0, oldestOutstandingSeconds: nil,
                             medianSecondsToFirstTriage: nil)

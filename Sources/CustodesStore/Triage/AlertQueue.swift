@@ -73,7 +73,7 @@ public enum AlertQueue {
     public static func page(_ query: Query, visibility: Visibility, in database: StoreDatabase) async throws -> Page {
         let visible = conditions(for: visibility)
         var filtered = visible
-        if !query.includeWithdrawn { filtered.append("a.status = 'open'") }
+        if !query.includeWithdrawn { filtered.append(standing) }
         if let indicator = query.indicator, !indicator.isEmpty {
             filtered.append("(';' || a.indicators || ';') LIKE \(bind: "%;" + indicator + ";%")")
         }
@@ -106,13 +106,18 @@ public enum AlertQueue {
             .decode(column: "n", as: Int.self) ?? 0
         var counts: [TriageState: Int] = [:]
         for row in try await database.sql.raw("SELECT COALESCE(t.state, 'new') AS state, COUNT(*) AS n" + from
-            + whereClause(visible + ["a.status = 'open'"]) + " GROUP BY COALESCE(t.state, 'new')").all() {
+            + whereClause(visible + [standing]) + " GROUP BY COALESCE(t.state, 'new')").all() {
             if let state = TriageState(rawValue: try row.decode(column: "state", as: String.self)) {
                 counts[state] = try row.decode(column: "n", as: Int.self)
             }
         }
         return Page(rows: try rows.map(decodeRow), total: total, counts: counts)
     }
+
+    /// Alerts that stand: open ones, and decided ones whatever detection later made of them. A decision is the
+    /// unit's history: an alert withdrawn after it was decided (its accesses excepted, or the rules changed) stays in
+    /// the queue under "Decided" and in the counts, marked withdrawn.
+    static let standing: SQLQueryString = "(a.status = 'open' OR COALESCE(t.state, 'new') = 'decided')"
 
     /// Whether one alert is within what a user may see: the same rule the queue applies, for the alert's own page.
     public static func isVisible(key: String, visibility: Visibility, in database: StoreDatabase) async throws -> Bool {

@@ -82,7 +82,9 @@ extension WebApplication {
         return record
     }
 
-    func alertPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+    /// The alert's page; after a refused form, with the errors and what was typed (`form`), so nothing is lost.
+    func alertPage(_ request: Request, _ context: WebContext, errors: [String: String],
+                   form: Form? = nil) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
         let record = try await visibleAlert(context, user: user)
         let detail = try AlertDetail.decode(record.detail)
@@ -118,7 +120,10 @@ extension WebApplication {
             "people": detail.people.prefix(shownRows).map {
                 ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]
             },
-            "outcomes": DecisionOutcome.allCases.map { ["value": $0.rawValue, "label": $0.title] },
+            "outcomes": DecisionOutcome.allCases.map {
+                ["value": $0.rawValue, "label": $0.title, "checked": $0.rawValue == form?["outcome"]] as [String: Any]
+            },
+            "form": form?.shown ?? [:],
             "decisions": try await AlertCasework.decisions(key: record.key, in: database).map {
                 ["outcome": $0.outcome.title, "username": $0.username, "at": displayTime($0.at), "rationale": $0.rationale,
                  "exceptionUntil": $0.exceptionUntil ?? false] as [String: Any]
@@ -193,10 +198,12 @@ extension WebApplication {
         let reason = form.trimmed("reason")
         if reason.count < 10 {
             return try await alertPage(request, context,
-                                       errors: ["revealError": "Enter the reason for revealing who this is (at least 10 characters)"])
+                                       errors: ["revealError": "Enter the reason for revealing who this is (at least 10 characters)"],
+                                       form: form)
         }
         if Form.hasControlCharacters(reason, multiline: true) {
-            return try await alertPage(request, context, errors: ["revealError": "Remove the control characters from the reason"])
+            return try await alertPage(request, context, errors: ["revealError": "Remove the control characters from the reason"],
+                                       form: form)
         }
         try await AlertCasework.reveal(key: record.key, by: user.username, reason: reason, at: settings.now(), in: database)
         // The trail says who revealed whom from which alert; the reason is on the alert, behind need-to-know.
@@ -229,7 +236,7 @@ extension WebApplication {
                 errors["exceptionError"] = "Enter a date in the future as YYYY-MM-DD, like 2027-03-31"
             }
         }
-        guard errors.isEmpty, let outcome else { return try await alertPage(request, context, errors: errors) }
+        guard errors.isEmpty, let outcome else { return try await alertPage(request, context, errors: errors, form: form) }
         var rulesVersion: Int64?
         if !until.isEmpty {
             rulesVersion = try await recordException(for: record, until: until, tasking: tasking,
@@ -282,9 +289,10 @@ extension WebApplication {
         let form = try await Form.read(request, context: context)
         let record = try await visibleAlert(context, user: user)
         let body = form.trimmed("body")
-        if body.isEmpty { return try await alertPage(request, context, errors: ["commentError": "Enter a comment"]) }
+        if body.isEmpty { return try await alertPage(request, context, errors: ["commentError": "Enter a comment"], form: form) }
         if Form.hasControlCharacters(body, multiline: true) {
-            return try await alertPage(request, context, errors: ["commentError": "Remove the control characters from the comment"])
+            return try await alertPage(request, context, errors: ["commentError": "Remove the control characters from the comment"],
+                                       form: form)
         }
         try await AlertCasework.comment(key: record.key, by: user.username, body: body, at: settings.now(), in: database)
         try await audit("comment", by: user.username, subject: "alert \(record.alertID)")

@@ -71,7 +71,7 @@ extension WebApplication {
     func newCasePage(_ request: Request, _ context: WebContext, form: Form?,
                      errors: [String: String]) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
-        var values = form?.fields ?? [:]
+        var values = form?.shown ?? [:]
         if form == nil {
             if let alertID = request.uri.queryParameters.get("alert", as: Int64.self) {
                 let record = try await visibleAlert(id: alertID, user: user)
@@ -192,7 +192,7 @@ extension WebApplication {
         let user = try context.requireUser(Self.caseRoles)
         let record = try await visibleCase(context, user: user)
         if errors.isEmpty { try await audit("view_case", by: user.username, subject: record.reference) }
-        let fields = form?.fields ?? [:]
+        let fields = form?.shown ?? [:]
         let victims = try await CaseStore.victims(of: record.caseID, in: database)
         let actions = try await CaseStore.actions(of: record.caseID, in: database)
         let victimNames = Dictionary(uniqueKeysWithValues: victims.map { ($0.victimID, $0.person) })

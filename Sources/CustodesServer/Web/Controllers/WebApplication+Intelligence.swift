@@ -70,7 +70,7 @@ extension WebApplication {
     func newItemPage(_ request: Request, _ context: WebContext, form: Form?,
                      errors: [String: String]) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
-        var values: [String: String] = form?.fields ?? [:]
+        var values: [String: String] = form?.shown ?? [:]
         if form == nil, let alertID = request.uri.queryParameters.get("alert", as: Int64.self) {
             let record = try await visibleAlert(id: alertID, user: user)
             values["alert"] = String(record.alertID)
@@ -201,7 +201,7 @@ extension WebApplication {
             links.append(try await linkRow(link, for: user, visibility: visibility))
         }
         let mayGrade = Self.gradingRoles.contains(user.role)
-        let fields = form?.fields ?? [:]
+        let fields = form?.shown ?? [:]
         let grading = item.grading
         let chosenSource = fields["source_evaluation"] ?? grading?.source.rawValue ?? ""
         let chosenAssessment = fields["intelligence_assessment"] ?? grading?.assessment.rawValue ?? ""

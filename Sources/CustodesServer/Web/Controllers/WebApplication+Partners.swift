@@ -224,7 +224,7 @@ extension WebApplication {
             "engagementKinds": PartnerRegister.EngagementKind.allCases.map {
                 ["value": $0.rawValue, "label": $0.title, "selected": $0.rawValue == form?["engagement_kind"]] as [String: Any]
             },
-            "form": form?.fields ?? ["on_day": today.iso],
+            "form": form?.shown ?? ["on_day": today.iso],
         ]) { _, new in new }
         values.merge(engagementStanding(organisation, overdueDays: overdueDays)) { _, new in new }
         addErrors(errors, fields: Self.partnerErrorFields, to: &values)

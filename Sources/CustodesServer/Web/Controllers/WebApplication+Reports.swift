@@ -145,7 +145,7 @@ extension WebApplication {
             "subject": try await subjectLabel(report.subjectStaffID, for: user),
             "alerts": alerts, "intelligence": report.intelligenceItemID.map(IntelligenceItem.reference) ?? false,
             "intelligenceID": report.intelligenceItemID ?? 0,
-            "form": form?.fields ?? [:],
+            "form": form?.shown ?? [:],
         ]
         values["closed"] = report.closedAt.map { "\(report.closedBy ?? ""), \(displayTime($0))" } ?? false
         values["retentionDays"] = try await UnitSettings.integer(UnitSettings.reportRetentionDays,

@@ -49,7 +49,7 @@ extension Templates {
             <label class="label" for="reason">Reason for revealing the member of staff</label>
             <p class="hint" id="reason-hint">This is recorded with your name in the audit trail.</p>
             {{#revealError}}<p id="reason-error" class="error-message"><span class="visually-hidden">Error:</span> {{revealError}}</p>{{/revealError}}
-            <textarea class="textarea" id="reason" name="reason" rows="3" aria-describedby="reason-hint{{#revealError}} reason-error{{/revealError}}"></textarea>
+            <textarea class="textarea" id="reason" name="reason" rows="3" aria-describedby="reason-hint{{#revealError}} reason-error{{/revealError}}">{{form.reason}}</textarea>
             </div>
             <button type="submit" class="button button-warning">Reveal identity</button>
             </form>
@@ -87,25 +87,25 @@ extension Templates {
             <div class="form-group{{#decisionErrors}} form-group-error{{/decisionErrors}}">
             <fieldset class="fieldset"><legend class="fieldset-legend">Decision</legend>
             {{#outcomeError}}<p id="outcome-error" class="error-message"><span class="visually-hidden">Error:</span> {{outcomeError}}</p>{{/outcomeError}}
-            <div class="radios">{{#outcomes}}<div class="radio"><input class="radio-input" id="outcome-{{value}}" name="outcome" type="radio" value="{{value}}"{{#first}} {{/first}}><label class="label radio-label" for="outcome-{{value}}">{{label}}</label></div>{{/outcomes}}</div>
+            <div class="radios">{{#outcomes}}<div class="radio"><input class="radio-input" id="outcome-{{value}}" name="outcome" type="radio" value="{{value}}"{{#checked}} checked{{/checked}}><label class="label radio-label" for="outcome-{{value}}">{{label}}</label></div>{{/outcomes}}</div>
             </fieldset>
             </div>
             <div class="form-group{{#rationaleError}} form-group-error{{/rationaleError}}">
             <label class="label" for="rationale">Rationale</label>
             <p class="hint" id="rationale-hint">Why you decided this, including a decision not to act.</p>
             {{#rationaleError}}<p id="rationale-error" class="error-message"><span class="visually-hidden">Error:</span> {{rationaleError}}</p>{{/rationaleError}}
-            <textarea class="textarea" id="rationale" name="rationale" rows="4" aria-describedby="rationale-hint{{#rationaleError}} rationale-error{{/rationaleError}}"></textarea>
+            <textarea class="textarea" id="rationale" name="rationale" rows="4" aria-describedby="rationale-hint{{#rationaleError}} rationale-error{{/rationaleError}}">{{form.rationale}}</textarea>
             </div>
             {{#mayExcept}}
             <div class="form-group{{#exceptionError}} form-group-error{{/exceptionError}}">
             <label class="label" for="exception_until">The accesses were legitimate: except them from the rules until (YYYY-MM-DD, optional)</label>
             <p class="hint" id="exception-hint">Adds an audited exception for this member of staff; with a tasking reference, only accesses giving that reason.</p>
             {{#exceptionError}}<p id="exception-error" class="error-message"><span class="visually-hidden">Error:</span> {{exceptionError}}</p>{{/exceptionError}}
-            <input class="input input-width-10" id="exception_until" name="exception_until" type="text" aria-describedby="exception-hint{{#exceptionError}} exception-error{{/exceptionError}}">
+            <input class="input input-width-10" id="exception_until" name="exception_until" type="text" value="{{form.exception_until}}" aria-describedby="exception-hint{{#exceptionError}} exception-error{{/exceptionError}}">
             </div>
             <div class="form-group">
             <label class="label" for="tasking">Tasking reference (optional)</label>
-            <input class="input input-width-20" id="tasking" name="tasking" type="text">
+            <input class="input input-width-20" id="tasking" name="tasking" type="text" value="{{form.tasking}}">
             </div>
             {{/mayExcept}}
             <button type="submit" class="button">Record decision</button>
@@ -124,7 +124,7 @@ extension Templates {
             <input type="hidden" name="csrf" value="{{csrf}}">
             <div class="form-group{{#commentError}} form-group-error{{/commentError}}"><label class="label" for="comment">Add a comment</label>
             {{#commentError}}<p id="comment-error" class="error-message"><span class="visually-hidden">Error:</span> {{commentError}}</p>{{/commentError}}
-            <textarea class="textarea" id="comment" name="body" rows="3"{{#commentError}} aria-describedby="comment-error"{{/commentError}}></textarea></div>
+            <textarea class="textarea" id="comment" name="body" rows="3"{{#commentError}} aria-describedby="comment-error"{{/commentError}}>{{form.body}}</textarea></div>
             <button type="submit" class="button button-secondary">Add comment</button>
             </form>
             {{#hasReveals}}<h2 class="heading-m">Reveals</h2>
