@@ -115,6 +115,9 @@ struct AuthorizationTests {
         Route(method: .post, path: "/partners/{O}/contacts/{K}/remove"),
         Route(method: .post, path: "/partners/{O}/engagements",
               fields: ["engagement_kind": "meeting", "on_day": "2027-01-10", "summary": "Met the team."]),
+        Route(method: .get, path: "/exceptions"),
+        Route(method: .post, path: "/exceptions/{E}/approve", fields: ["note": "Confirmed with the tasking officer."]),
+        Route(method: .post, path: "/exceptions/{G}/refuse"),
         Route(method: .get, path: "/reports"),
         Route(method: .post, path: "/reports/settings", fields: ["acknowledge": "3", "assess": "10", "retention": "400"]),
         Route(method: .get, path: "/reports/{R}"),
@@ -137,38 +140,38 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .ok, .ok, .forbidden, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect],
+                   .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
                         .ok, .ok, .redirect, .forbidden, .hidden, .hidden, .forbidden, .hidden, .forbidden,
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
                       .ok, .ok, .redirect, .ok, .ok, .ok, .redirect, .redirect, .redirect,
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
-                   .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect],
+                   .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -192,6 +195,7 @@ struct AuthorizationTests {
                 .replacingOccurrences(of: "{M}", with: "{measure}").replacingOccurrences(of: "{V}", with: "{victim}")
                 .replacingOccurrences(of: "{O}", with: "{id}").replacingOccurrences(of: "{K}", with: "{contact}")
                 .replacingOccurrences(of: "{R}", with: "{id}").replacingOccurrences(of: "{F}", with: "{attachment}")
+                .replacingOccurrences(of: "{E}", with: "{id}").replacingOccurrences(of: "{G}", with: "{id}")
         })
         let registered = try fixture.router().routes.map { "\($0.method) \($0.path)" }
         #expect(registered.count > 20)
@@ -237,14 +241,22 @@ struct AuthorizationTests {
         let contactID = try await PartnerRegister.addContact(organisationID, name: "B. Worker", role: "Outreach",
                                                              reach: "by phone", by: "recorder", at: 0, in: fixture.database)
         let reportID = try await PortalTests.storeReport(fixture, text: "A worker saw an officer with a client.")
+        var asked: [Int64] = []
+        for _ in 0..<2 {
+            asked.append(try await ExceptionRequests.request(alertID: fixture.alertID, staffID: fixture.alertStaffID,
+                                                             indicators: ["off_duty"], tasking: nil, until: "2030-01-01",
+                                                             rationale: "Tasked review.", by: "recorder", at: 0,
+                                                             in: fixture.database))
+        }
+        let (approveID, refuseID) = (asked[0], asked[1])
+        let placeholders: [(String, String)] = [
+            ("{A}", String(fixture.alertID)), ("{U}", String(other.id)), ("{S}", pseudonym), ("{T}", "1"),
+            ("{I}", String(itemID)), ("{C}", String(caseID)), ("{X}", String(actionID)), ("{M}", String(measureID)),
+            ("{V}", String(victimID)), ("{O}", String(organisationID)), ("{K}", String(contactID)),
+            ("{R}", String(reportID)), ("{F}", "1"), ("{E}", String(approveID)), ("{G}", String(refuseID)),
+        ]
         @Sendable func fill(_ text: String) -> String {
-            text.replacingOccurrences(of: "{A}", with: String(fixture.alertID))
-                .replacingOccurrences(of: "{U}", with: String(other.id)).replacingOccurrences(of: "{S}", with: pseudonym)
-                .replacingOccurrences(of: "{T}", with: "1").replacingOccurrences(of: "{I}", with: String(itemID))
-                .replacingOccurrences(of: "{C}", with: String(caseID)).replacingOccurrences(of: "{X}", with: String(actionID))
-                .replacingOccurrences(of: "{M}", with: String(measureID)).replacingOccurrences(of: "{V}", with: String(victimID))
-                .replacingOccurrences(of: "{O}", with: String(organisationID)).replacingOccurrences(of: "{K}", with: String(contactID))
-                .replacingOccurrences(of: "{R}", with: String(reportID)).replacingOccurrences(of: "{F}", with: "1")
+            placeholders.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         }
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "subject", fixture: fixture)

@@ -44,6 +44,7 @@ struct HardeningTests {
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
         try await fixture.enrolledUser("linkedhead", role: .headOfUnit, staffID: fixture.alertStaffID)
+        try await fixture.enrolledUser("deputy", role: .headOfUnit)
         try await fixture.enrolledUser("auditor", role: .auditor)
         let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
         let secrets = ["Comment-words-only-the-case-may-read", "Reveal-reason-only-the-case-may-read",
@@ -81,7 +82,7 @@ struct HardeningTests {
                 }
                 // Who did what, when, to which record is all there.
                 let page = String(buffer: try await browser.get(client, "/trail?user=head").body)
-                for action in ["reveal", "comment", "decision", "rule_exception", "view_staff"] {
+                for action in ["reveal", "comment", "decision", "exception_requested", "view_staff"] {
                     #expect(page.contains("<td>\(action)</td>"), "\(action) missing for \(reader)")
                 }
                 #expect(page.contains("alert \(fixture.alertID)"))
@@ -94,6 +95,15 @@ struct HardeningTests {
                 let filteredPage = String(buffer: try await browser.get(client, "/trail?subject=\(pseudonym)").body)
                 #expect(filteredPage.contains("0 entries") && !filteredPage.contains("<td>view_staff</td>"))
             }
+            // The head of unit the exception is about cannot approve it; a second head of unit does.
+            let asked = try #require(try await ExceptionRequests.all(in: fixture.database).first)
+            var linked = try await Browser.signIn(client, "linkedhead", fixture: fixture)
+            #expect(!String(buffer: try await linked.get(client, "/exceptions").body).contains(secrets[2]),
+                    "the head of unit the exception is about read its rationale in the register")
+            #expect(try await linked.post(client, "/exceptions/\(asked.requestID)/approve", [:]).status == .badRequest)
+            var deputy = try await Browser.signIn(client, "deputy", fixture: fixture)
+            _ = try await deputy.get(client, "/exceptions")
+            #expect(try await deputy.post(client, "/exceptions/\(asked.requestID)/approve", [:]).status == .seeOther)
             // The administrator sees that an exception exists, what it covers and until when: not whom or why.
             try await fixture.enrolledUser("admin", role: .administrator)
             var admin = try await Browser.signIn(client, "admin", fixture: fixture)
@@ -112,6 +122,7 @@ struct HardeningTests {
         let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("deputy", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await head.get(client, "/alerts/\(fixture.alertID)")
@@ -136,6 +147,13 @@ struct HardeningTests {
                 "outcome": "no_further_action", "rationale": rationale, "exception_until": "2030-03-31",
             ])
             #expect(decidedAgain.status == .seeOther, "a later exception failed after the first")
+            // A second head of unit approves both; each enters the rules.
+            var deputy = try await Browser.signIn(client, "deputy", fixture: fixture)
+            _ = try await deputy.get(client, "/exceptions")
+            for asked in try await ExceptionRequests.all(in: fixture.database) {
+                #expect(try await deputy.post(client, "/exceptions/\(asked.requestID)/approve", [:]).status == .seeOther)
+            }
+            #expect(try await deputy.get(client, "/admin/rules").status == .ok)
         }
         let rules = try await StoredRules.current(in: fixture.database)
         #expect(rules.rules.exceptions.contains { $0.reasonContains == "PP-\"2027\" \\ # : - [x] {y} 'z' é 🚓" })

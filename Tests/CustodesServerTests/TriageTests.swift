@@ -134,11 +134,13 @@ struct TriageTests {
         #expect(decisions.map(\.outcome) == [.noFurtherAction])
     }
 
-    @Test("a decision that the accesses were legitimate becomes an audited exception in a new rule set", arguments: TestStores.engines)
+    @Test("a decision that the accesses were legitimate asks for an exception, which enters a new rule set only when a second head of unit approves it",
+          arguments: TestStores.engines)
     func exception(engine: DatabaseURL.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("deputy", role: .headOfUnit)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await head.get(client, "/alerts/\(fixture.alertID)")
@@ -152,6 +154,22 @@ struct TriageTests {
                 "exception_until": "2030-03-31", "tasking": "PP-2027-04",
             ])
             #expect(decided.status == .seeOther)
+            // Asked for, not yet in the rules; the one who asked cannot approve it.
+            #expect(try await StoredRules.current(in: fixture.database).version == 0)
+            let asked = try #require(try await ExceptionRequests.all(in: fixture.database).first)
+            #expect(asked.status == .pending && asked.requestedBy == "head")
+            _ = try await head.get(client, "/exceptions")
+            let own = try await head.post(client, "/exceptions/\(asked.requestID)/approve", [:])
+            #expect(own.status == .badRequest)
+            #expect(String(buffer: own.body).contains("Another head of unit must approve an exception you asked for"))
+            var deputy = try await Browser.signIn(client, "deputy", fixture: fixture)
+            let register = String(buffer: try await deputy.get(client, "/exceptions").body)
+            #expect(register.contains("/exceptions/\(asked.requestID)/approve"))
+            #expect(try await deputy.post(client, "/exceptions/\(asked.requestID)/approve", ["note": "Tasking confirmed."])
+                .status == .seeOther)
+            #expect(try await deputy.post(client, "/exceptions/\(asked.requestID)/refuse", [:]).status == .badRequest)
+            let after = String(buffer: try await deputy.get(client, "/exceptions").body)
+            #expect(after.contains("Approved</strong> by deputy") && after.contains("Tasking confirmed."))
         }
         let rules = try await StoredRules.current(in: fixture.database)
         #expect(rules.version >= 1)
@@ -162,7 +180,8 @@ struct TriageTests {
             #expect(exception.staffID == fixture.alertStaffID && exception.until == "2030-03-31")
             #expect(exception.reasonContains == "PP-2027-04" && exception.grantedBy == "head")
         }
-        #expect(try await StoredRules.history(in: fixture.database).last?.changedBy == "head")
+        #expect(try await StoredRules.history(in: fixture.database).last?.changedBy == "deputy")
+        #expect(rules.rules.exceptions.allSatisfy { $0.why.hasSuffix("(approved by deputy)") })
     }
 
     @Test("a form without the session's CSRF token is refused and changes nothing", arguments: TestStores.engines)

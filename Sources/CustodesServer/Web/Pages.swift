@@ -61,7 +61,7 @@ public struct Pages: Sendable {
         case .analyst: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"),
                         ("/partners", "Partners")]
         case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/capability", "Capability"), ("/trail", "Audit trail"),
+        case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/exceptions", "Exceptions"), ("/capability", "Capability"), ("/trail", "Audit trail"),
                            ("/admin/rules", "Rules")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]

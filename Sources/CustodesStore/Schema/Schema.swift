@@ -5,7 +5,8 @@ public enum Schema {
                                                    queueAtScale, evaluations, auditSources,
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
                                                    sealedTrailAndBatchProgress, intelligenceLog, cases,
-                                                   partnerRegister, portalReports]
+                                                   partnerRegister, portalReports,
+                                                   exceptionRequests]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -510,6 +511,22 @@ public enum Schema {
                 kind TEXT NOT NULL, size \(int) NOT NULL, sealed_name TEXT NOT NULL, sealed_content TEXT NOT NULL)
             """,
             "CREATE INDEX portal_attachments_by_report ON portal_attachments (report_id, attachment_id)",
+        ]
+    }
+    /// Version 17: exceptions to the rules asked for and approved by two people. A decision that accesses were
+    /// legitimate asks for an exception; only a head of unit other than the one who asked approves it, and only then
+    /// does it enter the rules.
+    static let exceptionRequests = Migration(version: 17, name: "exceptions approved by a second person") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE exception_requests (request_id \(type.serialKey), alert_id \(int) NOT NULL,
+                staff_id TEXT NOT NULL, indicators TEXT NOT NULL, tasking TEXT, until TEXT NOT NULL,
+                rationale TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at \(int) NOT NULL, status TEXT NOT NULL,
+                decided_by TEXT, decided_at \(int), note TEXT, rules_version \(int))
+            """,
+            "CREATE INDEX exception_requests_by_status ON exception_requests (status, request_id)",
         ]
     }
 }

@@ -237,13 +237,11 @@ extension WebApplication {
             }
         }
         guard errors.isEmpty, let outcome else { return try await alertPage(request, context, errors: errors, form: form) }
-        var rulesVersion: Int64?
         if !until.isEmpty {
-            rulesVersion = try await recordException(for: record, until: until, tasking: tasking,
-                                                     rationale: rationale, by: user)
+            try await requestException(for: record, until: until, tasking: tasking, rationale: rationale, by: user)
         }
         try await AlertCasework.decide(key: record.key, by: user.username, outcome: outcome, rationale: rationale,
-                                       exceptionUntil: until.isEmpty ? nil : until, rulesVersion: rulesVersion,
+                                       exceptionUntil: until.isEmpty ? nil : until, rulesVersion: nil,
                                        at: settings.now(), in: database)
         try await audit("decision", by: user.username, subject: "alert \(record.alertID)")
         // A decision that starts the unit's own work goes straight to the form for it, filled in from the alert.
@@ -254,26 +252,16 @@ extension WebApplication {
         }
     }
 
-    /// A decision that the accesses were legitimate becomes an audited exception in a new version of the rules, so
-    /// the next detection run stops scoring them and the rules' history says who granted it and why.
-    func recordException(for record: AlertCasework.Record, until: String, tasking: String, rationale: String,
-                         by user: UserAccount) async throws -> Int64? {
-        var current = try await StoredRules.current(in: database).rules
-        let today = String(Timestamp(seconds: settings.now()).iso8601.prefix(10))
-        // One exception per rule that fired, for this member of staff: the other rules still watch them.
-        let indicators = try AlertDetail.decode(record.detail).contributions.compactMap { IndicatorName(rawValue: $0.indicator) }
-        for indicator in indicators {
-            current.exceptions.append(RuleException(
-                rule: indicator, staffID: record.staffID, reasonContains: tasking.isEmpty ? nil : tasking, until: until,
-                grantedBy: user.username, grantedOn: today, why: "alert \(record.alertID): \(rationale)"))
-        }
-        let version = try await StoredRules.record(current, by: user.username,
-                                                   note: "exception from the decision on alert \(record.alertID)",
-                                                   in: database)
-        try await audit("rule_exception", by: user.username, subject: "alert \(record.alertID)",
-                        detail: "rules " + indicators.map(\.rawValue).joined(separator: ", ") + ", until \(until)"
-                            + (version.map { ", rules version \($0)" } ?? ""))
-        return version
+    /// A decision that the accesses were legitimate asks for an exception to each rule that fired, for this member
+    /// of staff; it enters the rules only when a second person, a head of unit, approves it (`/exceptions`).
+    func requestException(for record: AlertCasework.Record, until: String, tasking: String, rationale: String,
+                          by user: UserAccount) async throws {
+        let indicators = try AlertDetail.decode(record.detail).contributions.map(\.indicator)
+        try await ExceptionRequests.request(alertID: record.alertID, staffID: record.staffID, indicators: indicators,
+                                            tasking: tasking.isEmpty ? nil : tasking, until: until, rationale: rationale,
+                                            by: user.username, at: settings.now(), in: database)
+        try await audit("exception_requested", by: user.username, subject: "alert \(record.alertID)",
+                        detail: "rules " + indicators.joined(separator: ", ") + ", until \(until)")
     }
 
     static func isFutureDay(_ text: String, now: Int64) -> Bool {

@@ -52,6 +52,7 @@ public struct WebApplication: Sendable {
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)
         addReportRoutes(to: router)
+        addExceptionRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)
         addSourceAndRulesRoutes(to: router)

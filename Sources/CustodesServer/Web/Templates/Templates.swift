@@ -6,7 +6,7 @@ enum Templates {
         .merging(trail) { a, _ in a }.merging(admin) { a, _ in a }
         .merging(intelligence) { a, _ in a }.merging(cases) { a, _ in a }
         .merging(partners) { a, _ in a }.merging(portal) { a, _ in a }
-        .merging(reports) { a, _ in a }
+        .merging(reports) { a, _ in a }.merging(exceptions) { a, _ in a }
 
     static let errorSummary = """
         {{#hasErrors}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
