@@ -49,11 +49,40 @@ struct TriageWorkTests {
             try await fixture.database.sql.raw(
                 "UPDATE alerts SET status = 'withdrawn' WHERE alert_id = \(bind: fixture.alertID)").run()
             let queue = String(buffer: try await head.get(client, "/alerts?state=decided").body)
-            #expect(queue.contains("/alerts/\(fixture.alertID)\""))
+            #expect(queue.contains("href=\"/alerts/\(fixture.alertID)?back=state%3Ddecided\""))
             #expect(queue.contains("Withdrawn"))
             #expect(queue.contains("<span class=\"count\">1</span> Decided"))
         }
         let figures = try await CapabilityFigures.gather(from: fixture.database, asOf: fixture.clock.now, now: fixture.clock.now)
         #expect(figures.triage.decided == 1)
+    }
+    @Test("the decision sits above the evidence, can move on to the next alert, and the way back keeps the queue's filters",
+          arguments: TestStores.engines)
+    func triageFlow(engine: DatabaseURL.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let queue = String(buffer: try await head.get(client, "/alerts?state=new&sort=age").body)
+            #expect(queue.contains("/alerts/\(fixture.alertID)?back=state%3Dnew%26sort%3Dage\""))
+            let page = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)?back=state%3Dnew%26sort%3Dage").body)
+            #expect(page.contains("href=\"/alerts?state=new&amp;sort=age\""))
+            let form = try #require(page.range(of: "id=\"rationale\""))
+            let timeline = try #require(page.range(of: "id=\"timeline\""))
+            #expect(form.lowerBound < timeline.lowerBound, "the decision form is below the evidence")
+            for hostile in ["%2F%2Fevil.example", "javascript%3Aalert(1)", "x%20y"] {
+                let away = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)?back=\(hostile)").body)
+                #expect(away.contains("href=\"/alerts\">Back to the alerts"), "\(hostile)")
+            }
+            let next = try await head.post(client, "/alerts/\(fixture.alertID)/decisions", [
+                "outcome": "no_further_action", "rationale": "Accesses explained by the officer's own case work.",
+                "next": "1",
+            ])
+            let location = try #require(next.headers[.location])
+            #expect(location.hasPrefix("/alerts/") && location != "/alerts/\(fixture.alertID)")
+            let nextID = try #require(Int64(location.dropFirst("/alerts/".count)))
+            #expect(try await AlertCasework.record(id: nextID, in: fixture.database)?.state != .decided)
+        }
     }
 }

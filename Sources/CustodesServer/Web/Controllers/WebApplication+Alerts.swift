@@ -60,6 +60,7 @@ extension WebApplication {
             "assignee": query.assignee ?? "",
             "total": result.total, "single": result.total == 1, "page": query.page, "pages": pages,
             "hasRows": !result.rows.isEmpty,
+            "backQuery": Self.backQuery(request.uri.query),
             "rows": result.rows.map { row in
                 ["id": row.alertID, "pseudonym": row.pseudonym, "score": String(format: "%.1f", row.score),
                  "opened": displayTime(row.openedAt), "indicators": row.indicators.joined(separator: ", "),
@@ -97,6 +98,7 @@ extension WebApplication {
         if errors.isEmpty { try await audit("view_alert", by: user.username, subject: "alert \(record.alertID)") }
         let shownRows = request.uri.queryParameters.get("show") == "all" ? Int.max : Self.collapsedRows
         var values: [String: Any] = [
+            "back": Self.queueLink(request.uri.queryParameters.get("back")),
             "id": record.alertID, "why": detail.why, "pseudonym": record.pseudonym,
             "score": String(format: "%.1f", record.score), "scoreAtOpen": String(format: "%.1f", record.scoreAtOpen),
             "opened": displayTime(record.openedAt), "state": record.state.rawValue, "stateLabel": record.state.title,
@@ -176,6 +178,22 @@ extension WebApplication {
                     status: errors.isEmpty ? .ok : .badRequest)
     }
 
+    /// The queue's own query, carried to an alert's page so its "Back to the alerts" keeps the filters, sort and
+    /// page the user chose.
+    static func backQuery(_ query: String?) -> String {
+        guard let query, !query.isEmpty,
+              let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else { return "" }
+        return "?back=" + encoded
+    }
+
+    /// The queue with a query carried back from an alert's page; only a query, never another address.
+    static func queueLink(_ back: String?) -> String {
+        guard let back, !back.isEmpty, back.count <= 500,
+              back.unicodeScalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace && $0 != "/" && $0 != "\\" }),
+              !back.contains(":") else { return "/alerts" }
+        return "/alerts?" + back
+    }
+
     /// Rows of the evidence timeline and of the people list shown until the user asks for all: enough to decide on,
     /// and an alert about hundreds of people neither buries the decision form nor takes long to render.
     static let collapsedRows = 25
@@ -248,7 +266,9 @@ extension WebApplication {
         switch outcome {
         case .recordAsIntelligence: return redirect("/intelligence/new?alert=\(record.alertID)")
         case .openInvestigation: return redirect("/cases/new?alert=\(record.alertID)")
-        case .noFurtherAction, .managementAction: return redirect("/alerts/\(record.alertID)")
+        case .noFurtherAction, .managementAction:
+            guard form["next"] == "1" else { return redirect("/alerts/\(record.alertID)") }
+            return redirect(try await nextAlert(after: record.alertID, for: user).map { "/alerts/\($0)" } ?? "/alerts")
         }
     }
 
@@ -262,6 +282,19 @@ extension WebApplication {
                                             by: user.username, at: settings.now(), in: database)
         try await audit("exception_requested", by: user.username, subject: "alert \(record.alertID)",
                         detail: "rules " + indicators.joined(separator: ", ") + ", until \(until)")
+    }
+
+    /// The highest-risk alert the user may see that nobody has decided yet, other than the one just decided.
+    func nextAlert(after alertID: Int64, for user: UserAccount) async throws -> Int64? {
+        var query = AlertQueue.Query()
+        query.pageSize = 20
+        let visibility = try await needToKnow.visibility(for: user)
+        for state in [TriageState.new, .inReview] {
+            query.state = state
+            if let row = try await AlertQueue.page(query, visibility: visibility, in: database).rows
+                .first(where: { $0.alertID != alertID }) { return row.alertID }
+        }
+        return nil
     }
 
     static func isFutureDay(_ text: String, now: Int64) -> Bool {

@@ -22,7 +22,7 @@ extension Templates {
             <caption class="visually-hidden">Alerts, {{sortLabel}}</caption>
             <thead><tr><th scope="col">Alert</th><th scope="col">Member of staff</th><th scope="col" class="numeric">Risk</th><th scope="col">Opened</th><th scope="col">Indicators</th><th scope="col">Station</th><th scope="col">State</th><th scope="col">Assigned to</th></tr></thead>
             <tbody>
-            {{#rows}}<tr><td><a href="/alerts/{{id}}">Alert {{id}}</a></td><td><code>{{pseudonym}}</code></td><td class="numeric">{{score}}</td><td>{{opened}}</td><td>{{indicators}}</td><td>{{station}}</td><td><strong class="tag tag-{{state}}">{{stateLabel}}</strong>{{#withdrawn}} <strong class="tag tag-grey">Withdrawn</strong>{{/withdrawn}}</td><td>{{assignee}}</td></tr>
+            {{#rows}}<tr><td><a href="/alerts/{{id}}{{backQuery}}">Alert {{id}}</a></td><td><code>{{pseudonym}}</code></td><td class="numeric">{{score}}</td><td>{{opened}}</td><td>{{indicators}}</td><td>{{station}}</td><td><strong class="tag tag-{{state}}">{{stateLabel}}</strong>{{#withdrawn}} <strong class="tag tag-grey">Withdrawn</strong>{{/withdrawn}}</td><td>{{assignee}}</td></tr>
             {{/rows}}
             </tbody>
             </table>
@@ -30,6 +30,7 @@ extension Templates {
             <nav class="pagination" aria-label="Pages">{{#previous}}<a href="{{.}}" rel="prev">Previous page</a>{{/previous}} {{#next}}<a href="{{.}}" rel="next">Next page</a>{{/next}}</nav>
             """,
         "alert": errorSummary + """
+            <p class="body"><a class="link" href="{{back}}">Back to the alerts</a></p>
             <span class="caption">Alert {{id}}{{#withdrawn}} (withdrawn: it no longer fires under the current rules and data){{/withdrawn}}</span>
             <h1 class="heading-l">Why this fired</h1>
             <p class="lead" id="why">{{why}}</p>
@@ -54,31 +55,6 @@ extension Templates {
             <button type="submit" class="button button-warning">Reveal identity</button>
             </form>
             {{/identity}}{{/mayReveal}}
-            <h2 class="heading-m">Risk over time</h2>
-            <div class="chart">{{{chart}}}</div>
-            <h2 class="heading-m">Contributing indicators</h2>
-            <table class="table"><caption class="visually-hidden">Contributing indicators</caption>
-            <thead><tr><th scope="col">Indicator</th><th scope="col" class="numeric">Hits</th><th scope="col" class="numeric">Weight</th><th scope="col" class="numeric">Points</th><th scope="col">Examples</th></tr></thead>
-            <tbody>{{#contributions}}<tr><td>{{indicator}}</td><td class="numeric">{{hits}}</td><td class="numeric">{{weight}}</td><td class="numeric">{{points}}</td><td><ul class="list">{{#examples}}<li>{{.}}</li>{{/examples}}</ul></td></tr>{{/contributions}}</tbody>
-            </table>
-            <h2 class="heading-m">Evidence timeline</h2>
-            <table class="table" id="timeline"><caption class="visually-hidden">Evidence events, oldest first</caption>
-            <thead><tr><th scope="col">When</th><th scope="col">System and action</th><th scope="col">Record</th><th scope="col">Duty</th><th scope="col">Indicators</th><th scope="col">Explanations tried and failed</th></tr></thead>
-            <tbody>{{#timeline}}<tr><td>{{at}}</td><td>{{system}} {{action}} {{entityType}}</td><td>{{person}}{{#victim}}<br><strong>{{.}}</strong>{{/victim}}</td><td>{{duty}}</td><td>{{indicators}}</td><td>{{explanations}}</td></tr>{{/timeline}}</tbody>
-            </table>
-            {{#timelineMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/timelineMore}}
-            <h2 class="heading-m">People involved</h2>
-            <table class="table" id="people"><caption class="visually-hidden">People whose records were opened</caption>
-            <thead><tr><th scope="col">Person</th><th scope="col">Markers</th><th scope="col" class="numeric">Accesses</th></tr></thead>
-            <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
-            </table>
-            {{#peopleMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/peopleMore}}
-            <h2 class="heading-m">Intelligence</h2>
-            {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
-            <p class="body"><a class="link" href="/intelligence/new?alert={{id}}">Record intelligence from this alert</a></p>
-            <h2 class="heading-m">Cases</h2>
-            {{#cases}}<p class="body"><a href="/cases/{{id}}">{{reference}}</a>: {{title}} <strong class="tag tag-grey">{{status}}</strong></p>{{/cases}}
-            <p class="body"><a class="link" href="/cases/new?alert={{id}}">Open a case from this alert</a></p>
             <h2 class="heading-m">Decisions</h2>
             {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
             {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}
@@ -109,7 +85,33 @@ extension Templates {
             </div>
             {{/mayExcept}}
             <button type="submit" class="button">Record decision</button>
+            <button type="submit" class="button button-secondary" name="next" value="1">Record decision and open the next alert</button>
             </form>
+            <h2 class="heading-m">Risk over time</h2>
+            <div class="chart">{{{chart}}}</div>
+            <h2 class="heading-m">Contributing indicators</h2>
+            <table class="table"><caption class="visually-hidden">Contributing indicators</caption>
+            <thead><tr><th scope="col">Indicator</th><th scope="col" class="numeric">Hits</th><th scope="col" class="numeric">Weight</th><th scope="col" class="numeric">Points</th><th scope="col">Examples</th></tr></thead>
+            <tbody>{{#contributions}}<tr><td>{{indicator}}</td><td class="numeric">{{hits}}</td><td class="numeric">{{weight}}</td><td class="numeric">{{points}}</td><td><ul class="list">{{#examples}}<li>{{.}}</li>{{/examples}}</ul></td></tr>{{/contributions}}</tbody>
+            </table>
+            <h2 class="heading-m">Evidence timeline</h2>
+            <table class="table" id="timeline"><caption class="visually-hidden">Evidence events, oldest first</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">System and action</th><th scope="col">Record</th><th scope="col">Duty</th><th scope="col">Indicators</th><th scope="col">Explanations tried and failed</th></tr></thead>
+            <tbody>{{#timeline}}<tr><td>{{at}}</td><td>{{system}} {{action}} {{entityType}}</td><td>{{person}}{{#victim}}<br><strong>{{.}}</strong>{{/victim}}</td><td>{{duty}}</td><td>{{indicators}}</td><td>{{explanations}}</td></tr>{{/timeline}}</tbody>
+            </table>
+            {{#timelineMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/timelineMore}}
+            <h2 class="heading-m">People involved</h2>
+            <table class="table" id="people"><caption class="visually-hidden">People whose records were opened</caption>
+            <thead><tr><th scope="col">Person</th><th scope="col">Markers</th><th scope="col" class="numeric">Accesses</th></tr></thead>
+            <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
+            </table>
+            {{#peopleMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/peopleMore}}
+            <h2 class="heading-m">Intelligence</h2>
+            {{#intelligence}}<p class="body"><a href="/intelligence/{{id}}">{{reference}}</a>{{#grading}} <strong class="tag">{{.}}</strong>{{/grading}}{{^grading}} <strong class="tag tag-new">Not graded</strong>{{/grading}}: {{excerpt}}</p>{{/intelligence}}
+            <p class="body"><a class="link" href="/intelligence/new?alert={{id}}">Record intelligence from this alert</a></p>
+            <h2 class="heading-m">Cases</h2>
+            {{#cases}}<p class="body"><a href="/cases/{{id}}">{{reference}}</a>: {{title}} <strong class="tag tag-grey">{{status}}</strong></p>{{/cases}}
+            <p class="body"><a class="link" href="/cases/new?alert={{id}}">Open a case from this alert</a></p>
             {{#mayAssign}}
             <form method="post" action="/alerts/{{id}}/assign" class="panel">
             <input type="hidden" name="csrf" value="{{csrf}}">
