@@ -68,6 +68,12 @@ struct TriageWorkTests {
             #expect(queue.contains("/alerts/\(fixture.alertID)?back=state%3Dnew%26sort%3Dage\""))
             let page = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)?back=state%3Dnew%26sort%3Dage").body)
             #expect(page.contains("href=\"/alerts?state=new&amp;sort=age\""))
+            // Other alerts about the same member of staff are linked.
+            let others = try await fixture.database.sql.raw("""
+                SELECT alert_id FROM alerts WHERE staff_id = \(bind: fixture.alertStaffID) AND alert_id <> \(bind: fixture.alertID)
+                """).all().map { try $0.decode(column: "alert_id", as: Int64.self) }
+            for other in others { #expect(page.contains("<a href=\"/alerts/\(other)\">Alert \(other)</a>")) }
+            if others.isEmpty { #expect(page.contains("None you can see")) }
             let form = try #require(page.range(of: "id=\"rationale\""))
             let timeline = try #require(page.range(of: "id=\"timeline\""))
             #expect(form.lowerBound < timeline.lowerBound, "the decision form is below the evidence")

@@ -150,6 +150,18 @@ extension WebApplication {
         let reveals = try await AlertCasework.reveals(key: record.key, in: database)
         values["hasReveals"] = !reveals.isEmpty && (user.role == .headOfUnit || revealed)
         values["reveals"] = reveals.map { ["username": $0.username, "at": displayTime($0.at), "reason": $0.reason] }
+        // The other alerts about the same member of staff that this user may see: one pattern is often several alerts.
+        var related: [[String: Any]] = []
+        let visibility = try await needToKnow.visibility(for: user)
+        for point in try await StaffProfile.alerts(staffID: record.staffID, in: database) where point.alertID != record.alertID {
+            if let other = try await AlertCasework.record(id: point.alertID, in: database),
+               try await AlertQueue.isVisible(key: other.key, visibility: visibility, in: database) {
+                related.append(["id": point.alertID, "opened": displayTime(point.openedAt),
+                                "score": String(format: "%.1f", point.score), "state": other.state.title,
+                                "withdrawn": point.status == "withdrawn"])
+            }
+        }
+        values["related"] = related
         let details = try await StaffProfile.alertDetails(staffID: record.staffID, in: database)
         values["chart"] = RiskChart.svg(RiskChart.series(details),
                                         title: "Risk of \(record.pseudonym) by day, from \(details.count) alerts")

@@ -41,6 +41,7 @@ extension Templates {
             <div class="summary-list-row"><dt>State</dt><dd><strong class="tag tag-{{state}}">{{stateLabel}}</strong></dd></div>
             <div class="summary-list-row"><dt>Assigned to</dt><dd id="assignee">{{#assignee}}{{.}}{{/assignee}}{{^assignee}}Nobody{{/assignee}}</dd></div>
             <div class="summary-list-row"><dt>Evidence events</dt><dd>{{evidenceCount}}</dd></div>
+            <div class="summary-list-row"><dt>Other alerts about them</dt><dd id="related">{{#related}}<a href="/alerts/{{id}}">Alert {{id}}</a> ({{opened}}, risk {{score}}, {{state}}{{#withdrawn}}, withdrawn{{/withdrawn}}) {{/related}}{{^related}}None you can see{{/related}}</dd></div>
             </dl>
             {{#mayReveal}}{{^identity}}
             <form method="post" action="/alerts/{{id}}/reveal" class="panel" novalidate>
