@@ -74,13 +74,8 @@ extension WebApplication {
 
     /// The alert, if the user may see it at all; otherwise "not found", so that an alert's existence does not leak.
     func visibleAlert(_ context: WebContext, user: UserAccount) async throws -> AlertCasework.Record {
-        guard let id = context.parameters.get("id", as: Int64.self),
-              let record = try await AlertCasework.record(id: id, in: database),
-              try await AlertQueue.isVisible(key: record.key, visibility: try await needToKnow.visibility(for: user),
-                                             in: database) else {
-            throw WebError.notFound
-        }
-        return record
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
+        return try await visibleAlert(id: id, user: user)
     }
 
     /// The alert's page; after a refused form, with the errors and what was typed (`form`), so nothing is lost.
