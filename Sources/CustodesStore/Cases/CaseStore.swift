@@ -66,9 +66,8 @@ public enum CaseStore {
     /// The cases a user may see, open ones first, then newest first; optionally only those about one member of
     /// staff.
     public static func list(visibility: AlertQueue.Visibility, subjectStaffID: String? = nil,
-                            includeClosed: Bool = true, in database: StoreDatabase) async throws -> [CaseRecord] {
+                            in database: StoreDatabase) async throws -> [CaseRecord] {
         var filters = conditions(for: visibility)
-        if !includeClosed { filters.append("c.status <> 'closed'") }
         if let subjectStaffID { filters.append("c.subject_staff_id = \(bind: subjectStaffID)") }
         return try await database.sql.raw("SELECT c.* FROM cases c" + AlertQueue.whereClause(filters)
             + " ORDER BY CASE WHEN c.status = 'closed' THEN 1 ELSE 0 END, c.case_id DESC LIMIT 1000").all()

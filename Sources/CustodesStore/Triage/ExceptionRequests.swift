@@ -63,11 +63,6 @@ public enum ExceptionRequests {
             """).all().map(decode)
     }
 
-    public static func forAlert(_ alertID: Int64, in database: StoreDatabase) async throws -> [Request] {
-        try await database.sql.raw(
-            "SELECT * FROM exception_requests WHERE alert_id = \(bind: alertID) ORDER BY request_id").all().map(decode)
-    }
-
     /// Marks a pending request decided, checking in one transaction that it is still pending and that the approver
     /// is not the one who asked; `apply` (run inside it) puts an approved exception into the rules and returns the
     /// rules version.
