@@ -72,4 +72,26 @@ struct PartnerRegisterTests {
             #expect(setting.changedBy == "harper" && setting.changedAt == 2)
         }
     }
+    @Test("the portal's figures are counted in the database: reports, those recorded as intelligence, those overdue",
+          arguments: TestStores.engines)
+    func portalCounts(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            #expect(try await PortalReports.counts(today: CalendarDate(iso: "2026-03-10")!, in: database) == (0, 0, 0))
+            func add(_ lookup: String, acknowledgeBy: String, assessBy: String) async throws -> Int64 {
+                try await PortalReports.add(.init(lookup: lookup, receiptHash: "x", channel: .anonymous, receivedAt: 0,
+                                                  wrappedKey: "k", sealedAnswers: "s",
+                                                  acknowledgeBy: CalendarDate(iso: acknowledgeBy)!,
+                                                  assessBy: CalendarDate(iso: assessBy)!), in: database)
+            }
+            _ = try await add("unacknowledged-late", acknowledgeBy: "2026-03-09", assessBy: "2026-03-20")
+            let acknowledged = try await add("acknowledged-late", acknowledgeBy: "2026-03-01", assessBy: "2026-03-09")
+            try await PortalReports.acknowledge(acknowledged, by: "alex", at: 1, in: database)
+            let assessed = try await add("assessed", acknowledgeBy: "2026-03-01", assessBy: "2026-03-02")
+            try await PortalReports.assess(assessed, assessment: "done", by: "alex", at: 2, in: database)
+            try await PortalReports.setIntelligence(assessed, itemID: 1, in: database)
+            _ = try await add("on-time", acknowledgeBy: "2026-03-10", assessBy: "2026-03-20")
+            let counts = try await PortalReports.counts(today: CalendarDate(iso: "2026-03-10")!, in: database)
+            #expect(counts == (4, 1, 2))
+        }
+    }
 }

@@ -22,14 +22,9 @@ public struct PartnerFigures: Sendable, Equatable {
         let period = try await UnitSettings.overdueDays(in: database)
         let active = try await PartnerRegister.organisations(in: database).filter { $0.status == .active }
         let recent = active.filter { $0.lastContact.map { $0.days(until: today) <= period } ?? false }.count
-        let reports = try await PortalReports.queue(visibility: .init(scope: .all), in: database)
-        let overdueReports = reports.filter { report in
-            report.assessedAt == nil
-                && (report.acknowledgedAt == nil ? report.acknowledgeBy < today : report.assessBy < today)
-        }.count
+        let reports = try await PortalReports.counts(today: today, in: database)
         return PartnerFigures(active: active.count, engagedRecently: recent, overdue: active.count - recent,
-                              periodDays: period, intelligence: intelligence, reports: reports.count,
-                              reportsToIntelligence: reports.filter { $0.intelligenceItemID != nil }.count,
-                              reportsOverdue: overdueReports)
+                              periodDays: period, intelligence: intelligence, reports: reports.total,
+                              reportsToIntelligence: reports.toIntelligence, reportsOverdue: reports.overdue)
     }
 }

@@ -108,6 +108,21 @@ public enum PortalReports {
             .map(decode)
     }
 
+    /// How many reports there are, how many became intelligence, and how many are past the unit's deadline to
+    /// acknowledge or assess them on `today`: counted in the database, without opening a report.
+    public static func counts(today: CalendarDate, in database: StoreDatabase) async throws
+        -> (total: Int, toIntelligence: Int, overdue: Int) {
+        guard let row = try await database.sql.raw("""
+            SELECT COUNT(*) AS total, COUNT(intelligence_item_id) AS intelligence, \
+            CAST(COALESCE(SUM(CASE WHEN assessed_at IS NULL AND ((acknowledged_at IS NULL \
+            AND acknowledge_by < \(bind: today.iso)) OR (acknowledged_at IS NOT NULL AND assess_by < \(bind: today.iso))) \
+            THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue \
+            FROM portal_reports
+            """).first() else { return (0, 0, 0) }
+        return (try row.decode(column: "total", as: Int.self), try row.decode(column: "intelligence", as: Int.self),
+                try row.decode(column: "overdue", as: Int.self))
+    }
+
     public static func messages(of reportID: Int64, in database: StoreDatabase) async throws -> [Message] {
         try await database.sql.raw(
             "SELECT * FROM portal_messages WHERE report_id = \(bind: reportID) ORDER BY message_id").all().map {
