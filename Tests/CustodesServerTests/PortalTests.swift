@@ -22,14 +22,15 @@ struct PortalTests {
     static func storeReport(_ fixture: WebFixture, text: String) async throws -> Int64 {
         let sealer = ReportSealer(deploymentKey: WebFixture.key)
         let code = ReceiptCode.generate()
-        let (key, wrapped) = try sealer.newReportKey(lookup: code.lookup)
+        let (key, wraps) = try await ReportKeyring(database: fixture.database, deploymentKey: WebFixture.key)
+            .newReport(lookup: code.lookup, receiptSecret: code.secret)
         let answers = String(decoding: try JSONSerialization.data(withJSONObject: [
             ["id": "what_happened", "label": "What happened?", "answer": text],
         ]), as: UTF8.self)
         let today = ReferralRule().day(at: fixture.clock.now)
         let reportID = try await PortalReports.add(.init(
             lookup: code.lookup, receiptHash: try await Passwords.hash(code.secret, cost: 4), channel: .anonymous,
-            receivedAt: fixture.clock.now, wrappedKey: wrapped,
+            receivedAt: fixture.clock.now, wraps: wraps,
             sealedAnswers: try sealer.seal(answers, with: key, lookup: code.lookup),
             acknowledgeBy: today.adding(workingDays: 2), assessBy: today.adding(workingDays: 7)), in: fixture.database)
         try await PortalReports.addAttachment(reportID, kind: "text", size: 5,

@@ -219,7 +219,8 @@ struct ConsoleCommandsTests {
         var ids: [Int64] = []
         for (lookup, closedDaysAgo) in [("oldclose", 400), ("newclose", 10), ("notclosd", 0)] {
             let id = try await PortalReports.add(.init(
-                lookup: lookup, receiptHash: "x", channel: .anonymous, receivedAt: now - 500 * 86_400, wrappedKey: "k",
+                lookup: lookup, receiptHash: "x", channel: .anonymous, receivedAt: now - 500 * 86_400,
+                wraps: [.init(recipient: ReportKeys.deployment, publicKey: "", wrappedKey: "k")],
                 sealedAnswers: "s", acknowledgeBy: CalendarDate(iso: "2026-01-01")!, assessBy: CalendarDate(iso: "2026-01-01")!),
                 in: database)
             await #expect(throws: PortalReports.ReportError.notAssessed) {

@@ -79,7 +79,7 @@ struct PartnerRegisterTests {
             #expect(try await PortalReports.counts(today: CalendarDate(iso: "2026-03-10")!, in: database) == (0, 0, 0))
             func add(_ lookup: String, acknowledgeBy: String, assessBy: String) async throws -> Int64 {
                 try await PortalReports.add(.init(lookup: lookup, receiptHash: "x", channel: .anonymous, receivedAt: 0,
-                                                  wrappedKey: "k", sealedAnswers: "s",
+                                                  wraps: [.init(recipient: ReportKeys.deployment, publicKey: "", wrappedKey: "k")], sealedAnswers: "s",
                                                   acknowledgeBy: CalendarDate(iso: acknowledgeBy)!,
                                                   assessBy: CalendarDate(iso: assessBy)!), in: database)
             }

@@ -26,6 +26,7 @@ public struct SessionMiddleware: RouterMiddleware {
                 context.user = user
                 context.session = session
                 context.sessionTokenHash = hash
+                context.sessionToken = token
             }
         }
         return try await next(request, context)

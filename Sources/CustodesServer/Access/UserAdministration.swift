@@ -52,13 +52,16 @@ public struct UserAdministration: Sendable {
         return password
     }
 
-    /// Sets a new temporary password, ends the user's sessions and lifts any lock-out; returns the password.
+    /// Sets a new temporary password, ends the user's sessions and lifts any lock-out; returns the password. The
+    /// user's report key, sealed by the old password, is lost with it: a new pair is made at their next sign-in and
+    /// reports are wrapped for it by a colleague (or the recovery key), never by the administrator.
     public func resetPassword(username: String, by administrator: String) async throws -> String {
         let account = try await existing(username)
         let password = Passwords.temporary()
         try await UserAccounts.setPassword(account.id, hash: try await Passwords.hash(password, cost: bcryptCost),
                                            temporary: true, in: database)
         try await Sessions.endAll(userID: account.id, at: now(), in: database)
+        try await forgetReportKey(account)
         try await AuditTrail.append("password_reset", by: administrator, subject: username, at: now(),
                                     sealedWith: trailSeal, in: database)
         return password
@@ -76,8 +79,15 @@ public struct UserAdministration: Sendable {
     public func disable(username: String, by administrator: String) async throws {
         let account = try await existing(username)
         try await UserAccounts.disable(account.id, at: now(), in: database)
+        try await forgetReportKey(account)
         try await AuditTrail.append("user_disabled", by: administrator, subject: username, at: now(),
                                     sealedWith: trailSeal, in: database)
+    }
+
+    /// Drops the account's report key and every report key wrapped for it.
+    func forgetReportKey(_ account: UserAccount) async throws {
+        try await UserAccounts.setReportKey(account.id, publicKey: nil, sealedPrivateKey: nil, in: database)
+        try await ReportKeys.removeAll(for: ReportKeys.user(account.id), in: database)
     }
 
     func existing(_ username: String) async throws -> UserAccount {

@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
     public var session: Sessions.Session?
     /// The SHA-256 of the session token, which is how the store knows the session.
     public var sessionTokenHash: String?
+    /// The session token itself, held only for this request: it opens the user's report key kept in the session.
+    var sessionToken: String?
     /// The client's IP address as the server sees it (a proxy's, behind one), for sign-in throttling.
     public var clientAddress: String?
 

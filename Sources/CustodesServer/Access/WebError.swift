@@ -8,6 +8,8 @@ public enum WebError: Error, Equatable {
     case forbidden
     case notFound
     case badRequest(String)
+    /// The request is sound but cannot be met yet (a sealed report not yet wrapped for this reader).
+    case conflict(String)
     /// The form's CSRF token was missing or wrong.
     case csrf
 
@@ -17,6 +19,7 @@ public enum WebError: Error, Equatable {
         case .forbidden, .csrf: .forbidden
         case .notFound: .notFound
         case .badRequest: .badRequest
+        case .conflict: .conflict
         }
     }
 
@@ -26,7 +29,7 @@ public enum WebError: Error, Equatable {
         case .passwordChangeRequired: "You need to choose a new password first."
         case .forbidden: "You do not have access to this page."
         case .notFound: "Page not found."
-        case .badRequest(let why): why
+        case .badRequest(let why), .conflict(let why): why
         case .csrf: "This form has expired or did not come from this service. Go back, reload the page and try again."
         }
     }

@@ -15,6 +15,7 @@ public struct PortalApplication: Sendable {
     let questionnaire: Questionnaire
     let pages: Pages
     let sealer: ReportSealer
+    let keyring: ReportKeyring
     let throttle: PortalThrottle
     let gate: PortalWorkGate
     /// Checked against when a receipt's lookup is unknown, so an unknown one takes as long as a wrong one.
@@ -26,6 +27,7 @@ public struct PortalApplication: Sendable {
         self.questionnaire = questionnaire
         pages = try Pages()
         sealer = ReportSealer(deploymentKey: settings.deploymentKey)
+        keyring = ReportKeyring(database: database, deploymentKey: settings.deploymentKey)
         throttle = PortalThrottle()
         gate = PortalWorkGate()
         dummyHash = Bcrypt.hash(ReceiptCode.generate().secret, cost: settings.bcryptCost)
@@ -42,13 +44,15 @@ public struct PortalApplication: Sendable {
         router.get("/healthz") { _, _ in "ok" }
         router.get("/") { _, _ in page("Tell the counter-corruption unit", "portal-start", [:]) }
         router.get("/report/{channel}") { _, context in
-            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init) else {
+            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init),
+                  channel != .partner else {
                 return notFound()
             }
             return reportForm(channel, answers: [:], errors: [:])
         }
         router.post("/report/{channel}") { request, context in
-            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init) else {
+            guard let channel = context.parameters.get("channel").flatMap(PortalReports.Channel.init),
+                  channel != .partner else {
                 return notFound()
             }
             return try await submit(request, channel: channel)
@@ -145,7 +149,7 @@ public struct PortalApplication: Sendable {
                               errors: ["form": "The portal is busy. Please try again in a minute; nothing you typed was sent."],
                               status: .serviceUnavailable)
         }
-        let (key, wrapped) = try sealer.newReportKey(lookup: code.lookup)
+        let (key, wraps) = try await keyring.newReport(lookup: code.lookup, receiptSecret: code.secret)
         let record = questionnaire.questions(for: channel).compactMap { question -> [String: String]? in
             guard let answer = answers[question.id], !answer.isEmpty else { return nil }
             return ["id": question.id, "label": question.label, "answer": answer]
@@ -156,7 +160,7 @@ public struct PortalApplication: Sendable {
         let acknowledgeDays = try await UnitSettings.integer(UnitSettings.acknowledgeWorkingDays, default: 2, in: database)
         let assessDays = try await UnitSettings.integer(UnitSettings.assessWorkingDays, default: 7, in: database)
         let reportID = try await PortalReports.add(.init(
-            lookup: code.lookup, receiptHash: receiptHash, channel: channel, receivedAt: Self.toTheHour(now), wrappedKey: wrapped, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
+            lookup: code.lookup, receiptHash: receiptHash, channel: channel, receivedAt: Self.toTheHour(now), wraps: wraps, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
             acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays)),
             in: database)
         for file in upload.files {
@@ -214,7 +218,9 @@ public struct PortalApplication: Sendable {
             throttle.failed(lookup: code.lookup, now: now)
             return page("Check your report", "portal-receipt", ["error": refused], status: .badRequest)
         }
-        let key = try sealer.reportKey(wrapped: report.wrappedKey, lookup: report.lookup)
+        guard let key = try await keyring.reportKey(report, receiptSecret: code.secret) else {
+            throw ReportSealerError.cannotOpen
+        }
         var messageError: String?
         if adding {
             let message = form.trimmed("message")

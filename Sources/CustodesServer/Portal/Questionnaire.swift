@@ -33,47 +33,47 @@ public struct Questionnaire: Sendable, Equatable {
     public static let standardText = """
         # The portal's questions. Each has an id (letters, digits, underscores), a label, an optional hint, a kind
         # (short_text, long_text, date, yes_no), whether it is required, the channels it is asked on (anonymous,
-        # confidential) and, for text, a maximum length.
+        # confidential, partner) and, for text, a maximum length.
         questions:
           - id: what_happened
             label: What happened?
             hint: In your own words. Include anything the officer or member of staff said or did.
             kind: long_text
             required: true
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
             maximum: 10000
           - id: when_where
             label: When and where did it happen?
             hint: Dates, times and places, as far as you know them.
             kind: long_text
             required: true
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
             maximum: 2000
           - id: officer
             label: The officer or member of staff, if you know
             hint: Their name, collar number, station or vehicle. Leave it empty if you do not know.
             kind: short_text
             required: false
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
             maximum: 500
           - id: person_at_risk
             label: The person at risk
             hint: Who they are to you (for example, a client of your service). You do not have to name them.
             kind: short_text
             required: false
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
             maximum: 500
           - id: consent_to_contact
             label: Has the person at risk agreed that the unit may contact them?
             kind: yes_no
             required: true
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
           - id: immediate_needs
             label: Is anyone in danger now, or do they need help to be safe?
             hint: If someone is in immediate danger, call 999 now.
             kind: long_text
             required: false
-            channels: [anonymous, confidential]
+            channels: [anonymous, confidential, partner]
             maximum: 2000
           - id: contact_details
             label: How can the unit contact you?
@@ -151,11 +151,11 @@ public struct Questionnaire: Sendable, Equatable {
             }
             var channels = Set<PortalReports.Channel>()
             guard let channelNodes = fields["channels"]?.sequence, !channelNodes.isEmpty else {
-                throw fail(fields["channels"] ?? node, "\(path).channels", "expected a list of channels: anonymous, confidential")
+                throw fail(fields["channels"] ?? node, "\(path).channels", "expected a list of channels: anonymous, confidential, partner")
             }
             for channelNode in channelNodes {
                 guard let channel = channelNode.string.flatMap(PortalReports.Channel.init) else {
-                    throw fail(channelNode, "\(path).channels", "expected anonymous or confidential")
+                    throw fail(channelNode, "\(path).channels", "expected anonymous, confidential or partner")
                 }
                 channels.insert(channel)
             }

@@ -1,11 +1,10 @@
 import Crypto
 import Foundation
 
-/// Seals what a reporter wrote. Each report has a random key of its own; the report's answers and every message on
-/// it are sealed with that key (AES-GCM, bound to the report's lookup), and the key is wrapped under the unit's
-/// report key, derived (HKDF-SHA256) from the deployment key, which is kept outside the database. A copy of the
-/// database alone therefore opens nothing. docs/partners.md says plainly what this does not protect against yet
-/// (anyone who holds both the database and the deployment key).
+/// Seals what a reporter wrote. Each report has a random key of its own; the report's answers, files and every
+/// message on it are sealed with that key (AES-GCM, bound to the report's lookup). The key itself is wrapped for
+/// each recipient by `ReportKeyring`; only a report that arrives before anyone in the unit has a key is wrapped
+/// here, under a key derived (HKDF-SHA256) from the deployment key, until the first reader signs in.
 struct ReportSealer: Sendable {
     private let unitKey: SymmetricKey
 
@@ -14,13 +13,13 @@ struct ReportSealer: Sendable {
                                          info: Array("custodes portal reports v1".utf8), outputByteCount: 32)
     }
 
-    /// A new report key, and that key wrapped for storage.
-    func newReportKey(lookup: String) throws -> (key: SymmetricKey, wrapped: String) {
-        let key = SymmetricKey(size: .bits256)
+    /// The report's key wrapped under the deployment's report key: only for a report that arrives before anyone in
+    /// the unit has a key of their own (see `ReportKeyring`).
+    func wrap(_ key: SymmetricKey, lookup: String) throws -> String {
         let wrapped = try AES.GCM.seal(key.withUnsafeBytes { Array($0) }, using: unitKey,
                                        authenticating: Array("key:\(lookup)".utf8))
         guard let combined = wrapped.combined else { throw ReportSealerError.cannotSeal }
-        return (key, combined.base64EncodedString())
+        return combined.base64EncodedString()
     }
 
     func reportKey(wrapped: String, lookup: String) throws -> SymmetricKey {

@@ -10,8 +10,16 @@ public enum PortalReports {
         case anonymous
         /// The reporter leaves contact details, which only the unit reads.
         case confidential
+        /// A support worker signed in with their organisation's partner account: the unit knows who reported.
+        case partner
 
-        public var title: String { self == .anonymous ? "Anonymous" : "Confidential (with contact details)" }
+        public var title: String {
+            switch self {
+            case .anonymous: "Anonymous"
+            case .confidential: "Confidential (with contact details)"
+            case .partner: "Partner organisation"
+            }
+        }
     }
 
     public struct Stored: Sendable, Equatable {
@@ -20,10 +28,12 @@ public enum PortalReports {
         public var receiptHash: String
         public var channel: Channel
         public var receivedAt: Int64
-        public var wrappedKey: String
         public var sealedAnswers: String
         public var acknowledgeBy: CalendarDate
         public var assessBy: CalendarDate
+        /// The partner account that sent it, and its organisation (partner channel only).
+        public var partnerAccountID: Int64?
+        public var organisationID: Int64?
         public var acknowledgedAt: Int64?
         public var acknowledgedBy: String?
         public var assessedAt: Int64?
@@ -56,34 +66,45 @@ public enum PortalReports {
         public var receiptHash: String
         public var channel: Channel
         public var receivedAt: Int64
-        public var wrappedKey: String
+        /// The report's key wrapped for each recipient (see `ReportKeys`).
+        public var wraps: [ReportKeys.Wrap]
         public var sealedAnswers: String
         public var acknowledgeBy: CalendarDate
         public var assessBy: CalendarDate
+        public var partnerAccountID: Int64?
+        public var organisationID: Int64?
 
-        public init(lookup: String, receiptHash: String, channel: Channel, receivedAt: Int64, wrappedKey: String,
-                    sealedAnswers: String, acknowledgeBy: CalendarDate, assessBy: CalendarDate) {
+        public init(lookup: String, receiptHash: String, channel: Channel, receivedAt: Int64, wraps: [ReportKeys.Wrap],
+                    sealedAnswers: String, acknowledgeBy: CalendarDate, assessBy: CalendarDate,
+                    partnerAccountID: Int64? = nil, organisationID: Int64? = nil) {
             self.lookup = lookup
             self.receiptHash = receiptHash
             self.channel = channel
             self.receivedAt = receivedAt
-            self.wrappedKey = wrappedKey
+            self.wraps = wraps
+            self.partnerAccountID = partnerAccountID
+            self.organisationID = organisationID
             self.sealedAnswers = sealedAnswers
             self.acknowledgeBy = acknowledgeBy
             self.assessBy = assessBy
         }
     }
 
+    /// Adds a report with its key's wraps, together: a report nobody can open is never stored.
     @discardableResult
     public static func add(_ report: NewReport, in database: StoreDatabase) async throws -> Int64 {
-        guard let row = try await database.sql.raw("""
-            INSERT INTO portal_reports (lookup, receipt_hash, channel, received_at, wrapped_key, sealed_answers, \
-            acknowledge_by, assess_by) VALUES (\(bind: report.lookup), \(bind: report.receiptHash), \
-            \(bind: report.channel.rawValue), \(bind: report.receivedAt), \(bind: report.wrappedKey), \
-            \(bind: report.sealedAnswers), \(bind: report.acknowledgeBy.iso), \(bind: report.assessBy.iso)) \
-            RETURNING report_id
-            """).first() else { throw StoreError.query("no report returned") }
-        return try row.decode(column: "report_id", as: Int64.self)
+        try await database.transaction {
+            guard let row = try await database.sql.raw("""
+                INSERT INTO portal_reports (lookup, receipt_hash, channel, received_at, wrapped_key, sealed_answers, \
+                acknowledge_by, assess_by, partner_account_id, organisation_id) VALUES (\(bind: report.lookup), \
+                \(bind: report.receiptHash), \(bind: report.channel.rawValue), \(bind: report.receivedAt), '', \
+                \(bind: report.sealedAnswers), \(bind: report.acknowledgeBy.iso), \(bind: report.assessBy.iso), \
+                \(bind: report.partnerAccountID), \(bind: report.organisationID)) RETURNING report_id
+                """).first() else { throw StoreError.query("no report returned") }
+            let reportID = try row.decode(column: "report_id", as: Int64.self)
+            try await ReportKeys.put(reportID, report.wraps, in: database)
+            return reportID
+        }
     }
 
     /// The report a receipt's lookup part names, for checking the rest of the receipt against its hash.
@@ -194,7 +215,7 @@ public enum PortalReports {
     /// record and stays).
     public static func delete(_ reportID: Int64, in database: StoreDatabase) async throws {
         try await database.transaction {
-            for table in ["portal_messages", "portal_attachments", "portal_report_links", "portal_reports"] {
+            for table in ["portal_messages", "portal_attachments", "portal_report_links", "portal_report_keys", "portal_reports"] {
                 try await database.sql.raw("DELETE FROM \(unsafeRaw: table) WHERE report_id = \(bind: reportID)").run()
             }
         }
@@ -297,10 +318,11 @@ public enum PortalReports {
                receiptHash: try row.decode(column: "receipt_hash", as: String.self),
                channel: Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .anonymous,
                receivedAt: try row.decode(column: "received_at", as: Int64.self),
-               wrappedKey: try row.decode(column: "wrapped_key", as: String.self),
                sealedAnswers: try row.decode(column: "sealed_answers", as: String.self),
                acknowledgeBy: CalendarDate(iso: try row.decode(column: "acknowledge_by", as: String.self))!,
                assessBy: CalendarDate(iso: try row.decode(column: "assess_by", as: String.self))!,
+               partnerAccountID: try row.decode(column: "partner_account_id", as: Int64?.self),
+               organisationID: try row.decode(column: "organisation_id", as: Int64?.self),
                acknowledgedAt: try row.decode(column: "acknowledged_at", as: Int64?.self),
                acknowledgedBy: try row.decode(column: "acknowledged_by", as: String?.self),
                assessedAt: try row.decode(column: "assessed_at", as: Int64?.self),

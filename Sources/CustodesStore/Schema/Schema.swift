@@ -6,7 +6,7 @@ public enum Schema {
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
                                                    sealedTrailAndBatchProgress, intelligenceLog, cases,
                                                    partnerRegister, portalReports,
-                                                   exceptionRequests]
+                                                   exceptionRequests, reportKeys, partnerAccounts]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -527,6 +527,56 @@ public enum Schema {
                 decided_by TEXT, decided_at \(int), note TEXT, rules_version \(int))
             """,
             "CREATE INDEX exception_requests_by_status ON exception_requests (status, request_id)",
+        ]
+    }
+    /// Version 18: a report's key wrapped for each recipient rather than under the deployment key. Unit users who
+    /// read reports get a key pair whose private half is sealed by their password (and, while they are signed in, by
+    /// their session's token); the unit's recovery key and the reporter's receipt are recipients too. Reports sealed
+    /// before keep their deployment-key wrap until a recipient signs in and wraps them for everyone.
+    static let reportKeys = Migration(version: 18, name: "report keys wrapped per recipient") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            "ALTER TABLE users ADD COLUMN report_public_key TEXT",
+            "ALTER TABLE users ADD COLUMN sealed_report_key TEXT",
+            "ALTER TABLE sessions ADD COLUMN sealed_report_key TEXT",
+            """
+            CREATE TABLE portal_report_keys (report_id \(int) NOT NULL, recipient TEXT NOT NULL,
+                public_key TEXT NOT NULL, wrapped_key TEXT NOT NULL, PRIMARY KEY (report_id, recipient))
+            """,
+            "CREATE INDEX portal_report_keys_by_recipient ON portal_report_keys (recipient, report_id)",
+            """
+            INSERT INTO portal_report_keys (report_id, recipient, public_key, wrapped_key) \
+            SELECT report_id, 'deployment', '', wrapped_key FROM portal_reports
+            """,
+            "UPDATE portal_reports SET wrapped_key = ''",
+        ]
+    }
+
+    /// Version 19: invitations the unit gives an organisation, and the partner accounts (password and second
+    /// factor) its support workers make with them, which sign in to the portal only.
+    static let partnerAccounts = Migration(version: 19, name: "partner invitations and accounts") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE partner_invitations (invitation_id \(type.serialKey), organisation_id \(int) NOT NULL,
+                code_hash TEXT NOT NULL UNIQUE, issued_by TEXT NOT NULL, issued_at \(int) NOT NULL,
+                expires_at \(int) NOT NULL, redeemed_at \(int), account_id \(int), withdrawn_at \(int), withdrawn_by TEXT)
+            """,
+            """
+            CREATE TABLE partner_accounts (account_id \(type.serialKey), organisation_id \(int) NOT NULL,
+                username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+                totp_secret TEXT NOT NULL, totp_last_step \(int), failed_attempts \(int) NOT NULL DEFAULT 0,
+                locked_until \(int), public_key TEXT NOT NULL, sealed_private_key TEXT NOT NULL,
+                created_at \(int) NOT NULL, last_sign_in_at \(int), disabled_at \(int), disabled_by TEXT)
+            """,
+            """
+            CREATE TABLE partner_sessions (session_hash TEXT PRIMARY KEY, account_id \(int) NOT NULL,
+                second_factor \(int) NOT NULL, sealed_report_key TEXT, created_at \(int) NOT NULL,
+                last_seen_at \(int) NOT NULL, ended_at \(int))
+            """,
+            "ALTER TABLE portal_reports ADD COLUMN partner_account_id \(int)",
         ]
     }
 }

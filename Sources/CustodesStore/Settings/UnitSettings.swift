@@ -19,6 +19,8 @@ public enum UnitSettings {
     /// Days a closed report is kept before `custodes retention` deletes it.
     public static let reportRetentionDays = "portal.retention_days"
     public static let reportRetentionDaysDefault = 365
+    /// The public half of the unit's recovery key, whose private half the head of unit keeps on paper.
+    public static let recoveryPublicKey = "portal.recovery_public_key"
 
     /// A whole-number setting, or its default.
     public static func integer(_ name: String, default value: Int, in database: StoreDatabase) async throws -> Int {

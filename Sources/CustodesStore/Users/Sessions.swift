@@ -39,6 +39,19 @@ public enum Sessions {
         return session
     }
 
+    /// Keeps the user's report key in the session, sealed by a key only the session's token opens (the store holds
+    /// the token's hash, not the token), so a signed-in user opens reports without typing their password again.
+    public static func setReportKey(tokenHash: String, sealed: String?, in database: StoreDatabase) async throws {
+        try await database.sql.raw(
+            "UPDATE sessions SET sealed_report_key = \(bind: sealed) WHERE session_hash = \(bind: tokenHash)").run()
+    }
+
+    public static func reportKey(tokenHash: String, in database: StoreDatabase) async throws -> String? {
+        try await database.sql.raw(
+            "SELECT sealed_report_key FROM sessions WHERE session_hash = \(bind: tokenHash) AND ended_at IS NULL")
+            .first()?.decode(column: "sealed_report_key", as: String?.self)
+    }
+
     public static func touch(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {
         try await database.sql.raw(
             "UPDATE sessions SET last_seen_at = \(bind: at) WHERE session_hash = \(bind: tokenHash)").run()

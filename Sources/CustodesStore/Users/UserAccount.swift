@@ -19,6 +19,11 @@ public struct UserAccount: Sendable, Equatable {
     public var staffID: String?
     public var createdAt: Int64
     public var disabledAt: Int64?
+    /// The public half of the key pair reports are wrapped for, if the user reads reports and has signed in since
+    /// keys were introduced.
+    public var reportPublicKey: String?
+    /// The private half, sealed by a key derived from the user's password (never stored open).
+    public var sealedReportKey: String?
 
     public var isDisabled: Bool { disabledAt != nil }
 }

@@ -110,6 +110,28 @@ public enum UserAccounts {
         try await Sessions.endAll(userID: id, at: at, in: database)
     }
 
+    /// Stores (or, with nils, forgets) the user's report key pair: the public half and the private half sealed by
+    /// their password.
+    public static func setReportKey(_ id: Int64, publicKey: String?, sealedPrivateKey: String?,
+                                    in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE users SET report_public_key = \(bind: publicKey), sealed_report_key = \(bind: sealedPrivateKey) \
+            WHERE user_id = \(bind: id)
+            """).run()
+    }
+
+    /// The active users of `roles` with a report key: those a new report's key is wrapped for.
+    public static func reportRecipients(roles: [Role], in database: StoreDatabase) async throws
+        -> [(id: Int64, publicKey: String)] {
+        let names = roles.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try await database.sql.raw(SQLQueryString("""
+            SELECT user_id, report_public_key FROM users WHERE disabled_at IS NULL \
+            AND report_public_key IS NOT NULL AND role IN (\(names)) ORDER BY user_id
+            """)).all().map {
+            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "report_public_key", as: String.self))
+        }
+    }
+
     static func decode(_ row: any SQLRow) throws -> UserAccount {
         let roleText = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleText) else { throw StoreError.query("unknown role \(roleText)") }
@@ -126,6 +148,8 @@ public enum UserAccounts {
             lockedUntil: try row.decode(column: "locked_until", as: Int64?.self),
             staffID: try row.decode(column: "staff_id", as: String?.self),
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            disabledAt: try row.decode(column: "disabled_at", as: Int64?.self))
+            disabledAt: try row.decode(column: "disabled_at", as: Int64?.self),
+            reportPublicKey: try row.decode(column: "report_public_key", as: String?.self),
+            sealedReportKey: try row.decode(column: "sealed_report_key", as: String?.self))
     }
 }

@@ -60,7 +60,14 @@ extension WebApplication {
             values[key] = errors.isEmpty ? (setting?.value ?? String(fallback)) : (form?[key] ?? "")
             values[key + "Changed"] = setting.map { "changed by \($0.changedBy), \(displayTime($0.changedAt))" } ?? "the default"
         }
-        addErrors(errors, fields: ["settingsError": "acknowledge"], to: &values)
+        if user.role == .headOfUnit {
+            values["recoveryMade"] = try await UnitSettings.setting(UnitSettings.recoveryPublicKey, in: database)
+                .map { "by \($0.changedBy), \(displayTime($0.changedAt))" } ?? false
+            let waiting = try await ReportKeys.deploymentOnlyCount(in: database)
+            values["waiting"] = waiting > 0 ? waiting : false
+        }
+        values["recovered"] = request.uri.queryParameters.get("recovered", as: Int.self) ?? false
+        addErrors(errors, fields: ["settingsError": "acknowledge", "recoveryError": "recovery"], to: &values)
         return page(.init(title: "Reports", template: "reports", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -98,9 +105,10 @@ extension WebApplication {
         return report
     }
 
-    /// The reporter's answers and the messages, opened with the report's key.
-    func openedReport(_ report: PortalReports.Stored) throws -> (answers: [[String: String]], key: SymmetricKey) {
-        let key = try reportSealer.reportKey(wrapped: report.wrappedKey, lookup: report.lookup)
+    /// The reporter's answers and the report's key, opened with the signed-in reader's key.
+    func openedReport(_ report: PortalReports.Stored, user: UserAccount,
+                      context: WebContext) async throws -> (answers: [[String: String]], key: SymmetricKey) {
+        let key = try await reportKey(report, user: user, context: context)
         let json = try reportSealer.open(report.sealedAnswers, with: key, lookup: report.lookup)
         let answers = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]) ?? []
         return (answers, key)
@@ -110,10 +118,18 @@ extension WebApplication {
                     form: Form? = nil) async throws -> Response {
         let user = try context.requireUser(Self.reportRoles)
         let report = try await visibleReport(context, user: user)
-        let (answers, key) = try openedReport(report)
+        // A report not yet wrapped for this reader still shows where it stands; what the reporter wrote does not.
+        var opened: (answers: [[String: String]], key: SymmetricKey)?
+        var sealedNotice: String?
+        do {
+            opened = try await openedReport(report, user: user, context: context)
+        } catch WebError.conflict(let why) {
+            sealedNotice = why
+        }
         if errors.isEmpty { try await audit("view_report", by: user.username, subject: report.reference) }
         var messages: [[String: Any]] = []
         for message in try await PortalReports.messages(of: report.reportID, in: database) {
+            guard let key = opened?.key else { break }
             messages.append(["fromReporter": message.fromReporter, "by": message.username ?? "", "at": displayTime(message.at),
                              "body": try reportSealer.open(message.sealedBody, with: key, lookup: report.lookup)])
         }
@@ -128,6 +144,7 @@ extension WebApplication {
         }
         var attachments: [[String: Any]] = []
         for attachment in try await PortalReports.attachments(of: report.reportID, in: database) {
+            guard let key = opened?.key else { break }
             attachments.append(["id": attachment.attachmentID,
                                 "name": try reportSealer.open(attachment.sealedName, with: key, lookup: report.lookup),
                                 "kind": AttachmentKind(rawValue: attachment.kind)?.title ?? attachment.kind,
@@ -140,7 +157,8 @@ extension WebApplication {
             "acknowledged": report.acknowledgedAt.map { "\(report.acknowledgedBy ?? ""), \(displayTime($0))" } ?? false,
             "assessed": report.assessedAt.map { "\(report.assessedBy ?? ""), \(displayTime($0))" } ?? false,
             "assessment": report.assessment ?? false,
-            "answers": answers.map { ["label": $0["label"] ?? "", "answer": $0["answer"] ?? ""] },
+            "answers": (opened?.answers ?? []).map { ["label": $0["label"] ?? "", "answer": $0["answer"] ?? ""] },
+            "sealedNotice": sealedNotice ?? false, "opened": opened != nil,
             "messages": messages, "hasMessages": !messages.isEmpty,
             "subject": try await subjectLabel(report.subjectStaffID, for: user),
             "alerts": alerts, "intelligence": report.intelligenceItemID.map(IntelligenceItem.reference) ?? false,
@@ -164,7 +182,7 @@ extension WebApplication {
         guard let attachmentID = context.parameters.get("attachment", as: Int64.self),
               let sealed = try await PortalReports.attachmentContent(report.reportID, attachmentID: attachmentID,
                                                                      in: database) else { throw WebError.notFound }
-        let (_, key) = try openedReport(report)
+        let (_, key) = try await openedReport(report, user: user, context: context)
         let bytes = try reportSealer.openBytes(sealed, with: key, lookup: report.lookup)
         try await audit("download_attachment", by: user.username, subject: report.reference,
                         detail: "attachment \(attachmentID)")
@@ -209,7 +227,7 @@ extension WebApplication {
         if let message = Self.textError(reply, name: "your reply", maximum: 10_000) {
             return try await reportPage(request, context, errors: ["replyError": message], form: form)
         }
-        let (_, key) = try openedReport(report)
+        let (_, key) = try await openedReport(report, user: user, context: context)
         try await PortalReports.addMessage(report.reportID, fromReporter: false, username: user.username,
                                            at: settings.now(),
                                            sealedBody: try reportSealer.seal(reply, with: key, lookup: report.lookup),
@@ -283,7 +301,7 @@ extension WebApplication {
         if let message = Self.textError(sanitised, name: "the sanitised version", maximum: 5_000) {
             return try await reportPage(request, context, errors: ["sanitisedError": message], form: form)
         }
-        let (answers, key) = try openedReport(report)
+        let (answers, key) = try await openedReport(report, user: user, context: context)
         var original = answers.map { "\($0["label"] ?? ""): \($0["answer"] ?? "")" }.joined(separator: "\n\n")
         for message in try await PortalReports.messages(of: report.reportID, in: database) where message.fromReporter {
             original += "\n\nLater, from the reporter: "

@@ -81,6 +81,7 @@ extension WebApplication {
         let token = SessionCookie.newToken()
         try await Sessions.create(tokenHash: SessionCookie.hash(token), userID: user.id,
                                   csrfToken: SessionCookie.newToken(), at: now, in: database)
+        try await keepReportKey(try await unlockReportKey(user, password: form["password"]), token: token)
         try await audit("password_accepted", by: user.username)
         var response = redirect(user.totpEnrolled ? "/sign-in/second-factor" : "/account/enrol")
         response.headers[.setCookie] = SessionCookie.setting(token, secure: settings.secureCookies)
@@ -146,17 +147,27 @@ extension WebApplication {
         }
         if let address = context.clientAddress { await throttle.forgive(address) }
         var response = redirect(user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role))
-        response.headers[.setCookie] = try await completeSignIn(user, sessionHash: hash)
+        response.headers[.setCookie] = try await completeSignIn(user, context)
         return response
     }
 
     /// Marks the session signed in under a new token (a token seen before sign-in completed is then worth nothing)
-    /// and records the sign-in; returns the cookie that carries the new token.
-    func completeSignIn(_ user: UserAccount, sessionHash: String) async throws -> String {
+    /// and records the sign-in; returns the cookie that carries the new token. The reader's report key moves to the
+    /// new token, and the reports they hold are wrapped for colleagues who lack them.
+    func completeSignIn(_ user: UserAccount, _ context: WebContext) async throws -> String {
+        guard let sessionHash = context.sessionTokenHash else { throw WebError.signInRequired }
+        let reportKey = try await sessionReportKey(context)
         let token = SessionCookie.newToken()
         try await Sessions.completeSecondFactor(tokenHash: sessionHash, newTokenHash: SessionCookie.hash(token),
                                                 in: database)
+        try await keepReportKey(reportKey, token: token)
         try await audit("sign_in", by: user.username)
+        if let reportKey {
+            let shared = try await keyring.share(holder: ReportKeys.user(user.id), privateKey: reportKey)
+            if shared > 0 {
+                try await audit("report_keys_shared", by: user.username, detail: "\(shared) reports wrapped for colleagues")
+            }
+        }
         return SessionCookie.setting(token, secure: settings.secureCookies)
     }
 
@@ -219,7 +230,7 @@ extension WebApplication {
         var response = page(.init(title: "Your recovery codes", template: "recovery-codes", context: [
             "codes": codes, "next": user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role),
         ]), request, context)
-        response.headers[.setCookie] = try await completeSignIn(user, sessionHash: hash)
+        response.headers[.setCookie] = try await completeSignIn(user, context)
         return response
     }
 
@@ -263,6 +274,16 @@ extension WebApplication {
         }
         try await UserAccounts.setPassword(user.id, hash: try await Passwords.hash(password, cost: settings.bcryptCost),
                                            temporary: false, in: database)
+        // The report key is resealed by the new password; without one in the session, a new pair is made.
+        if let key = try await sessionReportKey(context) {
+            try await UserAccounts.setReportKey(
+                user.id, publicKey: RecipientKey.publicText(key),
+                sealedPrivateKey: try await RecipientKey.seal(key, password: password,
+                                                              rounds: RecipientKey.rounds(bcryptCost: settings.bcryptCost)),
+                in: database)
+        } else if let token = context.sessionToken {
+            try await keepReportKey(try await unlockReportKey(user, password: password), token: token)
+        }
         // Every other session of the account ends with the old password.
         if let hash = context.sessionTokenHash {
             try await Sessions.endAll(userID: user.id, except: hash, at: settings.now(), in: database)

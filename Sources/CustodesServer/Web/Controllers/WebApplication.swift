@@ -15,6 +15,8 @@ public struct WebApplication: Sendable {
     let secrets: SecretBox
     /// Opens and seals what reporters wrote through the portal.
     let reportSealer: ReportSealer
+    /// Who holds each report's key, and the wrapping of keys for readers who lack them.
+    let keyring: ReportKeyring
     /// Seals each trail entry with the deployment's key, and checks the seals on the trail pages.
     let trailSeal: TrailSeal
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
@@ -29,6 +31,7 @@ public struct WebApplication: Sendable {
         needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
         secrets = SecretBox(deploymentKey: settings.deploymentKey)
         reportSealer = ReportSealer(deploymentKey: settings.deploymentKey)
+        keyring = ReportKeyring(database: database, deploymentKey: settings.deploymentKey)
         trailSeal = TrailSeal(deploymentKey: settings.deploymentKey)
         dummyHash = Bcrypt.hash(SessionCookie.newToken(), cost: settings.bcryptCost)
     }
@@ -52,6 +55,7 @@ public struct WebApplication: Sendable {
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)
         addReportRoutes(to: router)
+        addReportKeyRoutes(to: router)
         addExceptionRoutes(to: router)
         addTrailRoutes(to: router)
         addAdminRoutes(to: router)

@@ -10,7 +10,21 @@ extension Templates {
             </table>
             {{/hasRows}}
             {{^hasRows}}<p class="body">No reports you can see.</p>{{/hasRows}}
+            {{#recovered}}<p class="body" id="recovered">The recovery key opened {{.}} report(s) and wrapped them for every current reader.</p>{{/recovered}}
             {{#maySet}}
+            <section class="panel" id="recovery">
+            <h2 class="heading-m">The unit's recovery key</h2>
+            <p class="body">Each report is sealed for the readers who held keys when it arrived. If readers lose their keys (a forgotten password reset by an administrator), the recovery key opens every report again. {{#recoveryMade}}It was made {{.}}.{{/recoveryMade}}{{^recoveryMade}}<strong>There is none yet: make one and keep it on paper, locked away.</strong>{{/recoveryMade}}</p>
+            {{#waiting}}<p class="body" id="waiting">{{.}} report(s) arrived before anyone had a key and are sealed under the deployment key until a reader signs in.</p>{{/waiting}}
+            <form method="post" action="/reports/recovery-key" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-secondary">{{#recoveryMade}}Replace the recovery key{{/recoveryMade}}{{^recoveryMade}}Make the recovery key{{/recoveryMade}}</button></form>
+            <form method="post" action="/reports/recover" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="form-group{{#recoveryError}} form-group-error{{/recoveryError}}"><label class="label" for="recovery">Use the recovery key: type its 64 characters</label>
+            {{#recoveryError}}<p class="error-message" id="recovery-error"><span class="visually-hidden">Error:</span> {{recoveryError}}</p>{{/recoveryError}}
+            <input class="input input-width-30" id="recovery" name="recovery" type="password" autocomplete="off" spellcheck="false"></div>
+            <button type="submit" class="button button-secondary">Open the reports for current readers</button>
+            </form>
+            </section>
             <form method="post" action="/reports/settings" class="panel" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
             <h2 class="heading-m">Deadlines and retention</h2>
@@ -34,6 +48,8 @@ extension Templates {
             <div class="summary-list-row"><dt>Alerts</dt><dd>{{#alerts}}{{#visible}}<a href="/alerts/{{id}}">Alert {{id}}</a> {{/visible}}{{^visible}}An alert you cannot see {{/visible}}{{/alerts}}{{^alerts}}None linked{{/alerts}}</dd></div>
             <div class="summary-list-row"><dt>Intelligence</dt><dd>{{#intelligence}}<a href="/intelligence/{{intelligenceID}}">{{.}}</a>{{/intelligence}}{{^intelligence}}Not recorded{{/intelligence}}</dd></div>
             </dl>
+            {{#sealedNotice}}<div class="panel" id="sealed-notice"><p class="body"><strong>{{.}}</strong></p></div>{{/sealedNotice}}
+            {{#partner}}<p class="body" id="report-partner">Sent by {{account}} of <a href="/partners/{{organisationID}}">{{organisation}}</a>, signed in with their partner account.</p>{{/partner}}
             <h2 class="heading-m">What the reporter said</h2>
             <dl class="summary-list" id="answers">{{#answers}}<div class="summary-list-row"><dt>{{label}}</dt><dd class="wrap">{{answer}}</dd></div>{{/answers}}</dl>
             <h2 class="heading-m">Files sent with it</h2>
@@ -90,6 +106,13 @@ extension Templates {
             <button type="submit" class="button">Record as intelligence</button>
             </form>
             {{/intelligence}}
+            """,
+        "recovery-key": """
+            <h1 class="heading-l">The unit's recovery key</h1>
+            <p class="body">Write this down now, check it, and lock it away. It is shown once: Custodes keeps only what checks it, not the key. Whoever holds it can open every report, so keep it as you would the unit's most sensitive file.</p>
+            <p class="lead" id="recovery-key"><code>{{key}}</code></p>
+            <p class="body">The previous recovery key, if there was one, no longer opens new reports.</p>
+            <p class="body"><a href="/reports" class="button">I have written it down</a></p>
             """,
     ]
 }
