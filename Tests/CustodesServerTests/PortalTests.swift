@@ -96,10 +96,10 @@ struct PortalTests {
         defer { Task { await fixture.close() } }
         let router = try Self.portal(fixture)
         let paths = Set(router.routes.map(\.path.description))
-        #expect(paths.allSatisfy { $0 == "/" || $0.hasPrefix("/report") || $0.hasPrefix("/receipt")
+        #expect(paths.allSatisfy { $0 == "/" || $0.hasPrefix("/report") || $0.hasPrefix("/receipt") || $0.hasPrefix("/partner")
                                    || $0.hasPrefix("/assets") || $0 == "/healthz" }, "\(paths)")
         try await Application(router: router).test(.router) { client in
-            for path in ["/alerts", "/sign-in", "/trail", "/api/v1/alerts", "/reports"] {
+            for path in ["/alerts", "/sign-in", "/trail", "/api/v1/alerts", "/reports", "/partners"] {
                 #expect(try await client.execute(uri: path, method: .get).status == .notFound, "\(path)")
             }
             let start = try await client.execute(uri: "/", method: .get)

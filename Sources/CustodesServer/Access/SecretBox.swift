@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Seals TOTP secrets with AES-GCM under a key derived (HKDF-SHA256) from the deployment's key, binding each to its
-/// user so a sealed secret copied onto another account does not open.
+/// holder so a sealed secret copied onto another account does not open.
 struct SecretBox: Sendable {
     private let key: SymmetricKey
 
@@ -12,15 +12,24 @@ struct SecretBox: Sendable {
     }
 
     func seal(_ secret: String, userID: Int64) throws -> String {
-        let box = try AES.GCM.seal(Array(secret.utf8), using: key, authenticating: Array(String(userID).utf8))
+        try seal(secret, binding: String(userID))
+    }
+
+    func open(_ sealed: String, userID: Int64) throws -> String {
+        try open(sealed, binding: String(userID))
+    }
+
+    /// Sealed for one holder named by `binding` (a user's id, or `partner:` and a partner account's username).
+    func seal(_ secret: String, binding: String) throws -> String {
+        let box = try AES.GCM.seal(Array(secret.utf8), using: key, authenticating: Array(binding.utf8))
         guard let combined = box.combined else { throw SecretBoxError.cannotSeal }
         return combined.base64EncodedString()
     }
 
-    func open(_ sealed: String, userID: Int64) throws -> String {
+    func open(_ sealed: String, binding: String) throws -> String {
         guard let data = Data(base64Encoded: sealed) else { throw SecretBoxError.cannotOpen }
         let box = try AES.GCM.SealedBox(combined: data)
-        let plain = try AES.GCM.open(box, using: key, authenticating: Array(String(userID).utf8))
+        let plain = try AES.GCM.open(box, using: key, authenticating: Array(binding.utf8))
         guard let secret = String(bytes: plain, encoding: .utf8) else { throw SecretBoxError.cannotOpen }
         return secret
     }

@@ -18,6 +18,7 @@ public struct PortalApplication: Sendable {
     let keyring: ReportKeyring
     let throttle: PortalThrottle
     let gate: PortalWorkGate
+    let secrets: SecretBox
     /// Checked against when a receipt's lookup is unknown, so an unknown one takes as long as a wrong one.
     let dummyHash: String
 
@@ -30,6 +31,7 @@ public struct PortalApplication: Sendable {
         keyring = ReportKeyring(database: database, deploymentKey: settings.deploymentKey)
         throttle = PortalThrottle()
         gate = PortalWorkGate()
+        secrets = SecretBox(deploymentKey: settings.deploymentKey)
         dummyHash = Bcrypt.hash(ReceiptCode.generate().secret, cost: settings.bcryptCost)
     }
 
@@ -60,6 +62,7 @@ public struct PortalApplication: Sendable {
         router.get("/receipt") { _, _ in page("Check your report", "portal-receipt", [:]) }
         router.post("/receipt") { request, _ in try await openReceipt(request, adding: false) }
         router.post("/receipt/messages") { request, _ in try await openReceipt(request, adding: true) }
+        addPartnerRoutes(to: router)
         return router
     }
 
@@ -82,7 +85,8 @@ public struct PortalApplication: Sendable {
             return values
         }
         var values: [String: Any] = ["channel": channel.rawValue, "anonymous": channel == .anonymous,
-                                     "questions": questions]
+                                     "partner": channel == .partner, "questions": questions,
+                                     "action": channel == .partner ? "/partner/report" : "/report/\(channel.rawValue)"]
         if !errors.isEmpty {
             values["hasErrors"] = true
             values["errors"] = questionnaire.questions(for: channel).compactMap { question in
@@ -91,11 +95,17 @@ public struct PortalApplication: Sendable {
                 }
             } + (errors["form"].map { [["field": "main", "message": $0]] } ?? [])
         }
-        return page(channel == .anonymous ? "Report anonymously" : "Report confidentially", "portal-report", values,
-                    status: status)
+        let title = switch channel {
+        case .anonymous: "Report anonymously"
+        case .confidential: "Report confidentially"
+        case .partner: "Send a report"
+        }
+        return page(title, "portal-report", values, status: status)
     }
 
-    func submit(_ request: Request, channel: PortalReports.Channel) async throws -> Response {
+    /// Takes a report on `channel`; `partner` is the signed-in partner account on the partner channel.
+    func submit(_ request: Request, channel: PortalReports.Channel,
+                partner: PartnerAccounts.Account? = nil) async throws -> Response {
         guard CrossSiteRequestMiddleware.isSameSite(request) else { return forbidden() }
         var errors: [String: String] = [:]
         let upload: ReportForm
@@ -141,15 +151,19 @@ public struct PortalApplication: Sendable {
                               errors: ["form": "The portal is taking many reports just now. Please try again in a few minutes; nothing you typed was sent."],
                               status: .tooManyRequests)
         }
+        // A partner's worker finds their reports in their account, so their receipt is never shown: its hash is one
+        // nobody can match, and there is no slow work to do for it.
         let code = ReceiptCode.generate()
-        guard let receiptHash = try await gate.run({ [cost = settings.bcryptCost] in
+        guard let receiptHash = partner != nil ? dummyHash : try await gate.run({ [cost = settings.bcryptCost] in
             try await Passwords.hash(code.secret, cost: cost)
         }) else {
             return reportForm(channel, answers: answers,
                               errors: ["form": "The portal is busy. Please try again in a minute; nothing you typed was sent."],
                               status: .serviceUnavailable)
         }
-        let (key, wraps) = try await keyring.newReport(lookup: code.lookup, receiptSecret: code.secret)
+        let (key, wraps) = try await keyring.newReport(
+            lookup: code.lookup, receiptSecret: partner == nil ? code.secret : nil,
+            partner: partner.map { ($0.accountID, $0.publicKey) })
         let record = questionnaire.questions(for: channel).compactMap { question -> [String: String]? in
             guard let answer = answers[question.id], !answer.isEmpty else { return nil }
             return ["id": question.id, "label": question.label, "answer": answer]
@@ -161,7 +175,8 @@ public struct PortalApplication: Sendable {
         let assessDays = try await UnitSettings.integer(UnitSettings.assessWorkingDays, default: 7, in: database)
         let reportID = try await PortalReports.add(.init(
             lookup: code.lookup, receiptHash: receiptHash, channel: channel, receivedAt: Self.toTheHour(now), wraps: wraps, sealedAnswers: try sealer.seal(json, with: key, lookup: code.lookup),
-            acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays)),
+            acknowledgeBy: today.adding(workingDays: acknowledgeDays), assessBy: today.adding(workingDays: assessDays),
+            partnerAccountID: partner?.accountID, organisationID: partner?.organisationID),
             in: database)
         for file in upload.files {
             try await PortalReports.addAttachment(reportID, kind: file.kind.rawValue, size: file.bytes.count,
@@ -170,10 +185,13 @@ public struct PortalApplication: Sendable {
                                                   in: database)
         }
         // The trail says a report arrived and on which channel; nothing of it, and nothing of who sent it.
-        try await AuditTrail.append("portal_report", by: "portal", subject: PortalReports.reference(reportID),
+        // A partner's report is theirs by name; an anonymous or confidential one names nobody.
+        try await AuditTrail.append("portal_report", by: partner.map { Self.trailName($0) } ?? "portal",
+                                    subject: PortalReports.reference(reportID),
                                     detail: channel.rawValue + (upload.files.isEmpty ? "" : ", \(upload.files.count) attachments"),
                                     at: Self.toTheHour(now), sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
                                     in: database)
+        if partner != nil { return redirect("/partner/reports/\(reportID)?sent=1") }
         return page("Your report has been sent", "portal-sent", ["receipt": code.display])
     }
 

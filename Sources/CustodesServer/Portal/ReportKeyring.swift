@@ -33,8 +33,8 @@ struct ReportKeyring: Sendable {
         return recipients
     }
 
-    /// A new report's key and its wraps.
-    func newReport(lookup: String, receiptSecret: String,
+    /// A new report's key and its wraps (for the receipt only when the reporter is given one).
+    func newReport(lookup: String, receiptSecret: String?,
                    partner: (id: Int64, publicKey: String)? = nil) async throws -> (SymmetricKey, [ReportKeys.Wrap]) {
         let key = SymmetricKey(size: .bits256)
         var wraps = try await recipients().map {
@@ -45,8 +45,10 @@ struct ReportKeyring: Sendable {
             wraps.append(.init(recipient: ReportKeys.deployment, publicKey: "",
                                wrappedKey: try legacy.wrap(key, lookup: lookup)))
         }
-        wraps.append(.init(recipient: ReportKeys.receipt, publicKey: "",
-                           wrappedKey: try ReportKeyWrap.wrap(key, receiptSecret: receiptSecret, lookup: lookup)))
+        if let receiptSecret {
+            wraps.append(.init(recipient: ReportKeys.receipt, publicKey: "",
+                               wrappedKey: try ReportKeyWrap.wrap(key, receiptSecret: receiptSecret, lookup: lookup)))
+        }
         if let partner {
             wraps.append(.init(recipient: ReportKeys.partner(partner.id), publicKey: partner.publicKey,
                                wrappedKey: try ReportKeyWrap.wrap(key, for: try RecipientKey.publicKey(partner.publicKey),

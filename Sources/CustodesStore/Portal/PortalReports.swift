@@ -144,6 +144,27 @@ public enum PortalReports {
                 try row.decode(column: "overdue", as: Int.self))
     }
 
+    /// Reports sent through partner accounts, per organisation: how many, and how many became intelligence.
+    public static func countsByOrganisation(in database: StoreDatabase) async throws
+        -> [Int64: (received: Int, toIntelligence: Int)] {
+        var counts: [Int64: (received: Int, toIntelligence: Int)] = [:]
+        for row in try await database.sql.raw("""
+            SELECT organisation_id, COUNT(*) AS received, COUNT(intelligence_item_id) AS intelligence \
+            FROM portal_reports WHERE organisation_id IS NOT NULL GROUP BY organisation_id
+            """).all() {
+            counts[try row.decode(column: "organisation_id", as: Int64.self)] =
+                (try row.decode(column: "received", as: Int.self), try row.decode(column: "intelligence", as: Int.self))
+        }
+        return counts
+    }
+
+    /// The reports a partner account sent, newest first: what its worker sees when signed in to the portal.
+    public static func sent(byPartner accountID: Int64, in database: StoreDatabase) async throws -> [Stored] {
+        try await database.sql.raw("""
+            SELECT * FROM portal_reports WHERE partner_account_id = \(bind: accountID) ORDER BY report_id DESC LIMIT 500
+            """).all().map(decode)
+    }
+
     public static func messages(of reportID: Int64, in database: StoreDatabase) async throws -> [Message] {
         try await database.sql.raw(
             "SELECT * FROM portal_messages WHERE report_id = \(bind: reportID) ORDER BY message_id").all().map {

@@ -23,6 +23,7 @@ extension WebApplication {
             try await removePartnerContact(request, context)
         }
         router.post("/partners/{id}/engagements") { request, context in try await recordEngagement(request, context) }
+        addPartnerAccountRoutes(to: router)
     }
 
     /// Days since the last contact, and whether engagement is overdue (no contact for `overdueDays`, or never).
@@ -80,7 +81,8 @@ extension WebApplication {
 
     static let partnerErrorFields = ["nameError": "name", "kindError": "kind", "areaError": "area",
                                      "liaisonError": "liaison", "contactError": "contact-name",
-                                     "engagementError": "engagement-summary", "dayError": "on_day"]
+                                     "engagementError": "engagement-summary", "dayError": "on_day",
+                                     "invitationError": "accounts"]
 
     /// The choices and typed values of the organisation form, from what was typed or from the organisation.
     func organisationFormValues(form: Form?, organisation: PartnerRegister.Organisation?,
@@ -227,6 +229,7 @@ extension WebApplication {
             "form": form?.shown ?? ["on_day": today.iso],
         ]) { _, new in new }
         values.merge(engagementStanding(organisation, overdueDays: overdueDays)) { _, new in new }
+        values.merge(try await partnerAccountValues(organisation)) { _, new in new }
         addErrors(errors, fields: Self.partnerErrorFields, to: &values)
         return page(.init(title: organisation.name, template: "partner", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)

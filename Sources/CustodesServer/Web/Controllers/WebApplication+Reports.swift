@@ -165,6 +165,12 @@ extension WebApplication {
             "intelligenceID": report.intelligenceItemID ?? 0,
             "form": form?.shown ?? [:],
         ]
+        if let accountID = report.partnerAccountID, let account = try await PartnerAccounts.account(id: accountID, in: database) {
+            values["partner"] = [
+                "account": account.displayName, "organisationID": account.organisationID,
+                "organisation": try await PartnerRegister.organisation(account.organisationID, in: database)?.name ?? "",
+            ]
+        }
         values["closed"] = report.closedAt.map { "\(report.closedBy ?? ""), \(displayTime($0))" } ?? false
         values["retentionDays"] = try await UnitSettings.integer(UnitSettings.reportRetentionDays,
                                                                  default: UnitSettings.reportRetentionDaysDefault, in: database)
@@ -307,9 +313,11 @@ extension WebApplication {
             original += "\n\nLater, from the reporter: "
                 + (try reportSealer.open(message.sealedBody, with: key, lookup: report.lookup))
         }
-        let links = try await PortalReports.linkedAlerts(of: report.reportID, in: database).map {
+        var links = try await PortalReports.linkedAlerts(of: report.reportID, in: database).map {
             (kind: IntelligenceLinkKind.alert, target: String($0))
         }
+        // A report from a partner account is intelligence from its organisation.
+        if let organisationID = report.organisationID { links.append((.organisation, String(organisationID))) }
         let itemID = try await IntelligenceLog.record(
             .init(sourceKind: .partnerReport, sourceDescription: "Portal report \(report.reference) (\(report.channel.rawValue))",
                   originalText: original, sanitisedText: sanitised, subjectStaffID: report.subjectStaffID, links: links),

@@ -60,9 +60,20 @@ extension Templates {
             <div class="summary-list-row"><dt>Status</dt><dd>{{statusTitle}}</dd></div>
             <div class="summary-list-row"><dt>The unit's liaison</dt><dd>{{liaisonName}}</dd></div>
             <div class="summary-list-row"><dt>Last contact</dt><dd id="last-contact">{{since}}{{#overdue}} <strong class="tag tag-new">Engagement overdue</strong> (more than {{overdueDays}} days){{/overdue}}</dd></div>
-            <div class="summary-list-row"><dt>Reports through the portal</dt><dd>Not counted per organisation: reports arrive anonymously or confidentially, and partner accounts that would attribute them are not built yet</dd></div>
+            <div class="summary-list-row"><dt>Reports through its partner accounts</dt><dd id="portal-reports">{{portalReports}}, of which {{portalIntelligence}} recorded as intelligence (anonymous and confidential reports name no organisation)</dd></div>
             <div class="summary-list-row"><dt>Intelligence recorded from them</dt><dd id="intelligence-count">{{intelligence}}</dd></div>
             </dl>
+            <h2 class="heading-m" id="accounts">Partner accounts</h2>
+            <p class="body">Workers here sign in to the reporting portal with an account of their own, made with a one-time invitation code.</p>
+            {{#invitationError}}<p class="error-message" id="invitation-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/invitationError}}
+            {{#hasAccounts}}<table class="table" id="partner-accounts"><caption class="visually-hidden">Partner accounts of this organisation</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Username</th><th scope="col">Made</th><th scope="col">Last signed in</th><th scope="col">State</th>{{#mayKeep}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/mayKeep}}</tr></thead>
+            <tbody>{{#accounts}}<tr><td>{{name}}</td><td><code>{{username}}</code></td><td>{{created}}</td><td>{{lastSignIn}}</td><td>{{state}}</td>{{#mayKeep}}<td>{{#enabled}}<form method="post" action="/partners/{{organisationID}}/accounts/{{id}}/disable" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-small button-secondary">Disable<span class="visually-hidden"> {{username}}</span></button></form>{{/enabled}}</td>{{/mayKeep}}</tr>{{/accounts}}</tbody></table>{{/hasAccounts}}
+            {{^hasAccounts}}<p class="body">No accounts yet.</p>{{/hasAccounts}}
+            {{#hasInvitations}}<table class="table" id="partner-invitations"><caption>Invitations</caption>
+            <thead><tr><th scope="col">Issued</th><th scope="col">State</th>{{#mayKeep}}<th scope="col"><span class="visually-hidden">Action</span></th>{{/mayKeep}}</tr></thead>
+            <tbody>{{#invitations}}<tr><td>{{issued}}</td><td>{{state}}</td>{{#mayKeep}}<td>{{#open}}<form method="post" action="/partners/{{organisationID}}/invitations/{{id}}/withdraw" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-small button-secondary">Withdraw<span class="visually-hidden"> invitation {{id}}</span></button></form>{{/open}}</td>{{/mayKeep}}</tr>{{/invitations}}</tbody></table>{{/hasInvitations}}
+            {{#mayKeep}}<form method="post" action="/partners/{{organisationID}}/invitations" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-secondary">Issue an invitation code</button></form>{{/mayKeep}}
             <h2 class="heading-m" id="contacts">Contacts</h2>
             <table class="table"><caption class="visually-hidden">Contacts at the organisation</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">How to reach them</th><th scope="col">Added</th>{{#mayKeep}}<th scope="col"><span class="visually-hidden">Remove</span></th>{{/mayKeep}}</tr></thead>
@@ -103,6 +114,13 @@ extension Templates {
             <button type="submit" class="button button-secondary">Save changes</button>
             </form>
             {{/mayKeep}}
+            """,
+        "partner-invitation-issued": """
+            <span class="caption">{{organisation}}</span>
+            <h1 class="heading-l">Invitation code</h1>
+            <p class="lead" id="invitation-code"><code>{{code}}</code></p>
+            <p class="body">Give it to one worker at {{organisation}}, by a way you trust (in person or by phone). With it they make their own account on the reporting portal (<code>/partner/invitation</code>) within {{days}} days. It works once, and it is shown only now: Custodes keeps only a hash of it.</p>
+            <p class="body"><a href="/partners/{{organisationID}}#accounts" class="button">Back to {{organisation}}</a></p>
             """,
     ]
 }

@@ -21,7 +21,7 @@ extension Templates {
             {{{body}}}
             </main>
             </div>
-            <footer class="footer"><div class="width-container">If someone is in immediate danger, call 999. This site keeps no record of your connection and sets no cookies.</div></footer>
+            <footer class="footer"><div class="width-container">If someone is in immediate danger, call 999. This site keeps no record of your connection. It sets a cookie only to keep a partner organisation's worker signed in, never to track anyone.</div></footer>
             </body>
             </html>
             """,
@@ -34,12 +34,14 @@ extension Templates {
             <li><a href="/report/confidential">Report confidentially</a>: leave a way to contact you, which only the unit sees.</li>
             <li><a href="/receipt">Check a report you made</a>, with your receipt.</li>
             </ul>
+            <p class="body">Working for an organisation that supports vulnerable people? <a href="/partner/sign-in">Sign in to your partner account</a>, or <a href="/partner/invitation">make one with the invitation code</a> the unit gave your organisation.</p>
             <p class="body">If someone is in immediate danger, call 999.</p>
             """,
         "portal-report": errorSummary + """
-            <h1 class="heading-l">{{#anonymous}}Report anonymously{{/anonymous}}{{^anonymous}}Report confidentially{{/anonymous}}</h1>
+            <h1 class="heading-l">{{#anonymous}}Report anonymously{{/anonymous}}{{^anonymous}}{{#partner}}Send a report{{/partner}}{{^partner}}Report confidentially{{/partner}}{{/anonymous}}</h1>
             {{#anonymous}}<p class="body">Do not include your own name or contact details unless you want the unit to know them.</p>{{/anonymous}}
-            <form method="post" action="/report/{{channel}}" enctype="multipart/form-data" novalidate>
+            {{#partner}}<p class="body">The unit will know this report comes from you and your organisation. <a href="/partner">Back to your reports</a>.</p>{{/partner}}
+            <form method="post" action="{{action}}" enctype="multipart/form-data" novalidate>
             {{#questions}}
             {{#yesNo}}<div class="form-group{{#error}} form-group-error{{/error}}"><fieldset class="fieldset"{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}><legend class="fieldset-legend">{{label}}{{^required}} (optional){{/required}}</legend>
             {{#hint}}<p class="hint" id="{{id}}-hint">{{.}}</p>{{/hint}}
@@ -86,6 +88,93 @@ extension Templates {
             {{^hasMessages}}<p class="body">No messages yet.</p>{{/hasMessages}}
             <form method="post" action="/receipt/messages" novalidate>
             <input type="hidden" name="receipt" value="{{receipt}}">
+            <div class="form-group{{#messageError}} form-group-error{{/messageError}}"><label class="label" for="message">Add to your report, or answer the unit</label>
+            {{#messageError}}<p id="message-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/messageError}}
+            <textarea class="textarea" id="message" name="message" rows="5">{{message}}</textarea></div>
+            <button type="submit" class="button">Send</button>
+            </form>
+            """,
+        "partner-invitation": errorSummary + """
+            <h1 class="heading-l">Make your partner account</h1>
+            <p class="body">The counter-corruption unit gave your organisation an invitation code. With it you make an account for yourself: you sign in with a password and a code from an authenticator app, send reports, and read the unit's replies. The unit knows your reports come from you and your organisation.</p>
+            <form method="post" action="/partner/invitation" novalidate>
+            <div class="form-group{{#codeError}} form-group-error{{/codeError}}"><label class="label" for="code">Invitation code</label>
+            {{#codeError}}<p id="code-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/codeError}}
+            <input class="input input-width-20" id="code" name="code" type="text" value="{{form.code}}" autocomplete="off" spellcheck="false"></div>
+            <div class="form-group{{#nameError}} form-group-error{{/nameError}}"><label class="label" for="name">Your name</label>
+            {{#nameError}}<p id="name-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/nameError}}
+            <input class="input" id="name" name="name" type="text" value="{{form.name}}" autocomplete="name"></div>
+            <div class="form-group{{#usernameError}} form-group-error{{/usernameError}}"><label class="label" for="username">Choose a username</label>
+            <p class="hint" id="username-hint">3 to 40 letters, digits, dots, dashes or underscores.</p>
+            {{#usernameError}}<p id="username-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/usernameError}}
+            <input class="input input-width-20" id="username" name="username" type="text" value="{{form.username}}" autocomplete="username" spellcheck="false" aria-describedby="username-hint"></div>
+            <div class="form-group{{#passwordError}} form-group-error{{/passwordError}}"><label class="label" for="password">Choose a password</label>
+            <p class="hint" id="password-hint">At least 12 characters. A few unrelated words make a good one.</p>
+            {{#passwordError}}<p id="password-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/passwordError}}
+            <input class="input input-width-20" id="password" name="password" type="password" autocomplete="new-password" aria-describedby="password-hint"></div>
+            <div class="form-group{{#confirmError}} form-group-error{{/confirmError}}"><label class="label" for="confirm">Type the password again</label>
+            {{#confirmError}}<p id="confirm-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/confirmError}}
+            <input class="input input-width-20" id="confirm" name="confirm" type="password" autocomplete="new-password"></div>
+            {{#formError}}<p class="error-message" id="form"><span class="visually-hidden">Error:</span> {{.}}</p>{{/formError}}
+            <button type="submit" class="button">Make my account</button>
+            </form>
+            """,
+        "partner-enrol": errorSummary + """
+            <h1 class="heading-l">Set up your second factor</h1>
+            <p class="body">Scan this code with an authenticator app on your phone, or type the key into it. Then enter the 6-digit code it shows. You will need a new code each time you sign in.</p>
+            <div class="qr">{{{qr}}}</div>
+            <dl class="summary-list"><div class="summary-list-row"><dt>Key</dt><dd><code id="manual-key">{{manualKey}}</code></dd></div></dl>
+            <form method="post" action="/partner/enrol" novalidate>
+            <div class="form-group{{#codeError}} form-group-error{{/codeError}}"><label class="label" for="code">Security code</label>
+            {{#codeError}}<p id="code-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/codeError}}
+            <input class="input input-width-10" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false"></div>
+            <button type="submit" class="button">Continue</button>
+            </form>
+            """,
+        "partner-sign-in": errorSummary + """
+            <h1 class="heading-l">Sign in to your partner account</h1>
+            {{#busy}}<p class="body"><strong>The portal is busy. Wait a minute and try again.</strong></p>{{/busy}}
+            <form method="post" action="/partner/sign-in" novalidate>
+            <div class="form-group{{#usernameError}} form-group-error{{/usernameError}}"><label class="label" for="username">Username</label>
+            {{#usernameError}}<p id="username-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/usernameError}}
+            <input class="input input-width-20" id="username" name="username" type="text" value="{{username}}" autocomplete="username" spellcheck="false"></div>
+            <div class="form-group"><label class="label" for="password">Password</label>
+            <input class="input input-width-20" id="password" name="password" type="password" autocomplete="current-password"></div>
+            <button type="submit" class="button">Continue</button>
+            </form>
+            <p class="body">No account yet? <a href="/partner/invitation">Use the invitation code the unit gave your organisation</a>.</p>
+            """,
+        "partner-second-factor": errorSummary + """
+            <h1 class="heading-l">Security code</h1>
+            <form method="post" action="/partner/second-factor" novalidate>
+            <div class="form-group{{#codeError}} form-group-error{{/codeError}}"><label class="label" for="code">The 6-digit code from your authenticator app</label>
+            {{#codeError}}<p id="code-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/codeError}}
+            <input class="input input-width-10" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false"></div>
+            <button type="submit" class="button">Sign in</button>
+            </form>
+            """,
+        "partner-home": """
+            <span class="caption">{{organisation}}</span>
+            <h1 class="heading-l">Signed in as {{name}}</h1>
+            <p class="body"><a href="/partner/report" class="button">Send a report</a></p>
+            <h2 class="heading-m">Reports you sent</h2>
+            {{#hasReports}}<table class="table" id="partner-reports"><caption class="visually-hidden">Reports you sent, newest first</caption>
+            <thead><tr><th scope="col">Report</th><th scope="col">Sent</th><th scope="col">Where it stands</th></tr></thead>
+            <tbody>{{#reports}}<tr><td><a href="/partner/reports/{{id}}">{{reference}}</a></td><td>{{received}}</td><td>{{state}}</td></tr>{{/reports}}</tbody></table>{{/hasReports}}
+            {{^hasReports}}<p class="body">None yet.</p>{{/hasReports}}
+            <form method="post" action="/partner/sign-out"><button type="submit" class="button button-secondary">Sign out</button></form>
+            """,
+        "partner-report": errorSummary + """
+            {{#sent}}<div class="panel panel-ok" id="sent"><p class="body"><strong>Your report has been sent to the unit.</strong> Its replies will appear here.</p></div>{{/sent}}
+            <span class="caption"><a href="/partner">Your reports</a></span>
+            <h1 class="heading-l">{{reference}}</h1>
+            <p class="body">Sent {{received}}. {{#acknowledged}}The unit has received it.{{/acknowledged}}{{^acknowledged}}The unit has not yet confirmed it has read it.{{/acknowledged}}{{#assessed}} The unit has assessed it.{{/assessed}}</p>
+            <h2 class="heading-m">What you said</h2>
+            <dl class="summary-list">{{#answers}}<div class="summary-list-row"><dt>{{label}}</dt><dd class="wrap">{{answer}}</dd></div>{{/answers}}</dl>
+            <h2 class="heading-m" id="messages">Messages</h2>
+            {{#messages}}<div class="record"><p class="body"><strong>{{#fromReporter}}You{{/fromReporter}}{{^fromReporter}}The unit{{/fromReporter}}</strong>, {{at}}</p><p class="body wrap">{{body}}</p></div>{{/messages}}
+            {{^hasMessages}}<p class="body">No messages yet.</p>{{/hasMessages}}
+            <form method="post" action="/partner/reports/{{id}}/messages" novalidate>
             <div class="form-group{{#messageError}} form-group-error{{/messageError}}"><label class="label" for="message">Add to your report, or answer the unit</label>
             {{#messageError}}<p id="message-error" class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/messageError}}
             <textarea class="textarea" id="message" name="message" rows="5">{{message}}</textarea></div>
