@@ -12,7 +12,7 @@ extension Templates {
             {{^hasRows}}<p class="body">No reports you can see.</p>{{/hasRows}}
             {{#recovered}}<p class="body" id="recovered">The recovery key opened {{.}} report(s) and wrapped them for every current reader.</p>{{/recovered}}
             {{#maySet}}
-            <section class="panel" id="recovery">
+            <section class="panel" id="recovery-section">
             <h2 class="heading-m">The unit's recovery key</h2>
             <p class="body">Each report is sealed for the readers who held keys when it arrived. If readers lose their keys (a forgotten password reset by an administrator), the recovery key opens every report again. {{#recoveryMade}}It was made {{.}}.{{/recoveryMade}}{{^recoveryMade}}<strong>There is none yet: make one and keep it on paper, locked away.</strong>{{/recoveryMade}}</p>
             {{#waiting}}<p class="body" id="waiting">{{.}} report(s) arrived before anyone had a key and are sealed under the deployment key until a reader signs in.</p>{{/waiting}}
