@@ -146,6 +146,7 @@ struct AuthorizationTests {
         Route(method: .post, path: "/partners/{O}/invitations"),
         Route(method: .post, path: "/partners/{O}/invitations/{N}/withdraw"),
         Route(method: .post, path: "/partners/{O}/accounts/{P}/disable"),
+        Route(method: .post, path: "/reports/readers/{U}/approve", fields: ["fingerprint": "0000"]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -158,7 +159,7 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
@@ -166,7 +167,7 @@ struct AuthorizationTests {
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
@@ -174,7 +175,7 @@ struct AuthorizationTests {
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .ok, .invalid, .invalid, .redirect, .redirect],
+                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
@@ -182,7 +183,7 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
@@ -190,11 +191,11 @@ struct AuthorizationTests {
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .invalid, .redirect, .redirect],
+                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own

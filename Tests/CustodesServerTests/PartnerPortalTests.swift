@@ -116,8 +116,12 @@ struct PartnerPortalTests {
         defer { Task { await fixture.close() } }
         try await fixture.enrolledUser("officer", role: .partnership)
         try await fixture.enrolledUser("analyst", role: .analyst)
-        // The analyst signs in once, so has a key the report is sealed for.
+        let head = try await fixture.enrolledUser("head", role: .headOfUnit)
+        // The head of unit and the analyst sign in once and the head approves the analyst's key, so the report is
+        // sealed for both.
+        _ = try await ReportKeyTests.signedInPage(fixture, "head", "/reports")
         _ = try await ReportKeyTests.signedInPage(fixture, "analyst", "/reports")
+        #expect(try await ReportKeyTests.approve("analyst", fixture) == .seeOther)
         let organisationID = try await PartnerRegister.add(name: "Harbour Refuge", kind: "domestic_abuse", area: "East",
                                                            liaison: nil, by: "officer", at: 0, in: fixture.database)
         let code = try await Self.issue(fixture, organisationID: organisationID)
@@ -171,7 +175,7 @@ struct PartnerPortalTests {
         let holders = Set(try await ReportKeys.wraps(reportID, in: fixture.database).map(\.recipient))
         let account = try #require(try await PartnerAccounts.account(username: "sam", in: fixture.database))
         let analyst = try #require(try await UserAccounts.find(username: "analyst", in: fixture.database))
-        #expect(holders == ["partner:\(account.accountID)", "user:\(analyst.id)"])
+        #expect(holders == ["partner:\(account.accountID)", "user:\(analyst.id)", "user:\(head.id)"])
 
         // The unit: who sent it, a reply, and the count on the organisation's page once it is intelligence.
         try await Application(router: try fixture.router()).test(.router) { client in
@@ -205,6 +209,11 @@ struct PartnerPortalTests {
         }
         let trail = Set(try await fixture.database.sql.raw("SELECT action FROM audit_trail").all()
             .map { try $0.decode(column: "action", as: String.self) })
+        // The trail names the worker for their account's events, never as the sender of a report.
+        let senders = try await fixture.database.sql.raw(
+            "SELECT username FROM audit_trail WHERE action IN ('portal_report', 'portal_message')").all()
+            .map { try $0.decode(column: "username", as: String.self) }
+        #expect(!senders.isEmpty && senders.allSatisfy { $0 == "portal" })
         #expect(trail.isSuperset(of: ["partner_invitation_issued", "partner_account_created", "partner_sign_in",
                                       "partner_sign_out", "portal_report", "partner_account_disabled"]))
     }

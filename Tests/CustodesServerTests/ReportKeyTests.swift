@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import Crypto
+import CustodesDetection
 import CustodesStore
 import CustodesTestSupport
 import Foundation
@@ -24,7 +25,19 @@ struct ReportKeyTests {
         Set(try await ReportKeys.wraps(reportID, in: fixture.database).map(\.recipient))
     }
 
-    @Test("wrapped for readers, the recovery key and the receipt; the deployment key opens nothing; newcomers, resets and recovery",
+    /// The head of unit approves a reader's key from the report queue, quoting its fingerprint as the page shows it.
+    static func approve(_ username: String, _ fixture: WebFixture) async throws -> HTTPResponse.Status {
+        let reader = try #require(try await UserAccounts.find(username: username, in: fixture.database))
+        return try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let queue = String(buffer: try await head.get(client, "/reports").body)
+            let fingerprint = WebApplication.fingerprint(try #require(reader.reportPublicKey))
+            #expect(queue.contains("<code>\(fingerprint)</code>"))
+            return try await head.post(client, "/reports/readers/\(reader.id)/approve", ["fingerprint": fingerprint]).status
+        }
+    }
+
+    @Test("wrapped for approved readers, the recovery key and the receipt; the deployment key opens nothing; approval, an administrator's reset, recovery",
           arguments: TestStores.engines)
     func perRecipient(engine: DatabaseURL.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
@@ -39,21 +52,28 @@ struct ReportKeyTests {
         let (status, page) = try await Self.signedInPage(fixture, "head", "/reports/\(early)")
         #expect(status == .ok && page.contains("EARLY-REPORT text"))
         #expect(try await Self.holders(early, fixture) == ["receipt", "user:\(head.id)"],
-                "the head's sign-in wraps it for the head and retires the deployment wrap")
-        // The analyst's first sign-in makes their key pair; the head's next one wraps the report for it. The auditor,
-        // who never reads reports, gets no key.
-        _ = try await Self.signedInPage(fixture, "analyst", "/reports")
+                "the first head of unit is approved, and their sign-in wraps it for them and retires the deployment wrap")
+        // The analyst's first sign-in makes their key pair, which waits for the head of unit's approval: a colleague's
+        // sign-in does not wrap for it. The auditor, who never reads reports, gets no key.
+        let (_, waiting) = try await Self.signedInPage(fixture, "analyst", "/reports/\(early)")
+        #expect(waiting.contains("waiting for the head of unit") && !waiting.contains("EARLY-REPORT"))
         _ = try await Self.signedInPage(fixture, "head", "/reports")
         _ = try await Self.signedInPage(fixture, "auditor", "/trail")
-        #expect(try await Self.holders(early, fixture) == ["receipt", "user:\(analyst.id)", "user:\(head.id)"])
+        #expect(try await Self.holders(early, fixture) == ["receipt", "user:\(head.id)"])
         #expect(try await UserAccounts.find(username: "auditor", in: fixture.database)?.reportPublicKey == nil)
+        #expect(try await Self.approve("analyst", fixture) == .seeOther)
+        #expect(try await Self.holders(early, fixture) == ["receipt", "user:\(analyst.id)", "user:\(head.id)"])
+        #expect(try await Self.signedInPage(fixture, "analyst", "/reports/\(early)").1.contains("EARLY-REPORT text"))
 
-        // The head makes the recovery key: shown once, and every report the head holds is wrapped for it.
+        // The head makes the recovery key: shown once, and every report the head holds is wrapped for it. Replacing
+        // it needs a confirmation.
         let recovery = try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await browser.get(client, "/reports")
             let made = String(buffer: try await browser.post(client, "/reports/recovery-key", [:]).body)
             let start = try #require(made.range(of: "<p class=\"lead\" id=\"recovery-key\"><code>"))
+            _ = try await browser.get(client, "/reports")
+            #expect(try await browser.post(client, "/reports/recovery-key", [:]).status == .badRequest)
             return String(made[start.upperBound...].prefix { $0 != "<" })
         }
         #expect(RecipientKey.recoveryKey(typed: recovery) != nil)
@@ -73,25 +93,29 @@ struct ReportKeyTests {
         #expect(try await keyring.reportKey(report, recipient: ReportKeys.user(analyst.id),
                                              privateKey: RecipientKey.PrivateKey()) == nil, "a stranger's key opens it")
 
-        // A newcomer sees that the report exists but not what it says, until a colleague holding it signs in.
-        try await fixture.enrolledUser("newcomer", role: .analyst)
-        let (sealedStatus, sealedPage) = try await Self.signedInPage(fixture, "newcomer", "/reports/\(later)")
-        #expect(sealedStatus == .ok && sealedPage.contains("id=\"sealed-notice\"") && !sealedPage.contains("LATER-REPORT"))
-        _ = try await Self.signedInPage(fixture, "analyst", "/reports")
-        #expect(try await Self.signedInPage(fixture, "newcomer", "/reports/\(later)").1.contains("LATER-REPORT text"))
-
-        // Every reader's password is reset: their keys are gone with the old passwords, and nobody can read.
+        // An administrator resets the analyst's password: the old key and its wraps go, and the new key the analyst
+        // makes is not given the reports by anyone's sign-in until the head of unit approves it.
         let administration = UserAdministration(database: fixture.database, trailSeal: WebFixture.seal, bcryptCost: 4)
-        for username in ["head", "analyst", "newcomer"] {
+        func reset(_ username: String) async throws {
             _ = try await administration.resetPassword(username: username, by: "console:test")
             let account = try #require(try await UserAccounts.find(username: username, in: fixture.database))
             try await UserAccounts.setPassword(account.id, hash: try await Passwords.hash(WebFixture.password, cost: 4),
                                                temporary: false, in: fixture.database)
         }
+        try await reset("analyst")
+        #expect(try await Self.holders(later, fixture) == ["receipt", "recovery", "user:\(head.id)"])
+        _ = try await Self.signedInPage(fixture, "analyst", "/reports")
+        _ = try await Self.signedInPage(fixture, "head", "/reports")
+        #expect(try await Self.holders(later, fixture) == ["receipt", "recovery", "user:\(head.id)"])
+        #expect(try await Self.approve("analyst", fixture) == .seeOther)
+        #expect(try await Self.signedInPage(fixture, "analyst", "/reports/\(later)").1.contains("LATER-REPORT text"))
+
+        // Every reader's password is reset: their keys are gone with the old passwords, and nobody can read.
+        for username in ["head", "analyst"] { try await reset(username) }
         #expect(try await Self.holders(later, fixture) == ["receipt", "recovery"])
         #expect(!(try await Self.signedInPage(fixture, "head", "/reports/\(later)").1.contains("LATER-REPORT")))
 
-        // The head of unit types the recovery key: every report opens again for every current reader.
+        // The head of unit types the recovery key: every report opens again for every approved reader.
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "head", fixture: fixture)
             _ = try await browser.get(client, "/reports")
@@ -101,21 +125,45 @@ struct ReportKeyTests {
             #expect(used.status == .seeOther && used.headers[.location] == "/reports?recovered=2")
             #expect(String(buffer: try await browser.get(client, "/reports/\(later)").body).contains("LATER-REPORT text"))
         }
-        // The analyst, whose new key pair came after the recovery, is given the reports at the head's next sign-in.
+        // The analyst, whose new key came after the recovery, is given the reports when the head approves it.
         _ = try await Self.signedInPage(fixture, "analyst", "/reports")
-        _ = try await Self.signedInPage(fixture, "head", "/reports")
+        #expect(try await Self.approve("analyst", fixture) == .seeOther)
         #expect(try await Self.signedInPage(fixture, "analyst", "/reports/\(early)").1.contains("EARLY-REPORT text"))
         let trail = try await fixture.database.sql.raw(
             "SELECT action FROM audit_trail WHERE action LIKE 'recovery_key%' ORDER BY seq").all()
             .map { try $0.decode(column: "action", as: String.self) }
         #expect(trail == ["recovery_key_created", "recovery_key_refused", "recovery_key_used"])
-        // Only the head of unit makes or uses the recovery key.
+        // Only the head of unit makes or uses the recovery key, or approves a reader.
         try await Application(router: try fixture.router()).test(.router) { client in
             var browser = try await Browser.signIn(client, "analyst", fixture: fixture)
             _ = try await browser.get(client, "/reports")
             #expect(try await browser.post(client, "/reports/recovery-key", [:]).status == .forbidden)
             #expect(try await browser.post(client, "/reports/recover", ["recovery": recovery]).status == .forbidden)
+            #expect(try await browser.post(client, "/reports/readers/\(head.id)/approve", [:]).status == .forbidden)
         }
+    }
+
+    @Test("a report linked to a member of staff who reads reports is no longer wrapped for them")
+    func withheldFromSubject() async throws {
+        let fixture = try await WebFixture.make(.sqlite)
+        defer { Task { await fixture.close() } }
+        let head = try await fixture.enrolledUser("head", role: .headOfUnit)
+        let analyst = try await fixture.enrolledUser("analyst", role: .analyst, staffID: fixture.alertStaffID)
+        _ = try await Self.signedInPage(fixture, "head", "/reports")
+        _ = try await Self.signedInPage(fixture, "analyst", "/reports")
+        #expect(try await Self.approve("analyst", fixture) == .seeOther)
+        let reportID = try await PortalTests.storeReport(fixture, text: "ABOUT-THE-ANALYST text")
+        #expect(try await Self.holders(reportID, fixture) == ["receipt", "user:\(analyst.id)", "user:\(head.id)"])
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var browser = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await browser.get(client, "/reports/\(reportID)")
+            let pseudonym = Pseudonymiser(key: WebFixture.key).staff(fixture.alertStaffID)
+            #expect(try await browser.post(client, "/reports/\(reportID)/subject", ["subject": pseudonym]).status == .seeOther)
+        }
+        #expect(try await Self.holders(reportID, fixture) == ["receipt", "user:\(head.id)"])
+        // Nor does a later sign-in give it back.
+        _ = try await Self.signedInPage(fixture, "head", "/reports")
+        #expect(try await Self.holders(reportID, fixture) == ["receipt", "user:\(head.id)"])
     }
 
     @Test("a new password reseals the same key; sealing by password and by session token round-trips and refuses others")

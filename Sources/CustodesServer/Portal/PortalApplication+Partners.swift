@@ -31,6 +31,13 @@ extension PortalApplication {
         router.post("/partner/report") { request, _ in
             guard CrossSiteRequestMiddleware.isSameSite(request) else { return forbidden() }
             guard let signedIn = try await partnerSession(request, full: true) else { return redirect("/partner/sign-in") }
+            // The unit's relationship with the organisation is what the account rests on.
+            guard try await PartnerRegister.organisation(signedIn.account.organisationID, in: database)?.status == .active else {
+                return page("Not sent", "portal-message", [
+                    "message": "Your organisation's partnership with the unit is paused or ended, so this channel is closed. "
+                        + "You can still report anonymously or confidentially.",
+                ], status: .forbidden)
+            }
             return try await submit(request, channel: .partner, partner: signedIn.account)
         }
         router.get("/partner/reports/{id}") { request, context in
@@ -101,6 +108,7 @@ extension PortalApplication {
         if code.isEmpty { errors["code"] = "Enter the invitation code the unit gave you" }
         let name = typed["name"] ?? ""
         if let problem = WebApplication.textError(name, name: "your name", maximum: 100) { errors["name"] = problem }
+        else if Form.hasControlCharacters(name, multiline: false) { errors["name"] = "Enter your name on one line" }
         let username = (typed["username"] ?? "").lowercased()
         if username.count < 3 || username.count > 40
             || !username.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "." || $0 == "-" || $0 == "_" }) {
@@ -237,26 +245,30 @@ extension PortalApplication {
             return values
         }()
         let now = settings.now()
+        let busy = page("Sign in", "partner-sign-in", ["busy": true], status: .serviceUnavailable)
         guard let account = try await PartnerAccounts.account(username: username, in: database), !account.isDisabled else {
-            // The same slow work as a real check, so the answer's timing does not say which usernames exist.
-            _ = try await gate.run { [dummyHash] in try await Passwords.verify(form["password"], hash: dummyHash) }
+            // The same slow work as a real check, and the same answer when busy, so neither the timing nor the
+            // answer says which usernames exist.
+            guard try await gate.run({ [dummyHash] in try await Passwords.verify(form["password"], hash: dummyHash) })
+                != nil else { return busy }
             return page("Sign in", "partner-sign-in", refused, status: .badRequest)
         }
         guard try await PartnerAccounts.beginAttempt(account.accountID, limit: settings.failuresBeforeLockout, at: now,
                                                      lockUntil: now + settings.lockoutSeconds, in: database) else {
-            _ = try await gate.run { [dummyHash] in try await Passwords.verify(form["password"], hash: dummyHash) }
+            guard try await gate.run({ [dummyHash] in try await Passwords.verify(form["password"], hash: dummyHash) })
+                != nil else { return busy }
             try await trail("partner_sign_in_refused", account, detail: "account locked")
             return page("Sign in", "partner-sign-in", refused, status: .badRequest)
         }
         let password = form["password"]
         guard let matches = try await gate.run({ try await Passwords.verify(password, hash: account.passwordHash) }) else {
-            return page("Sign in", "partner-sign-in", ["busy": true], status: .serviceUnavailable)
+            return busy
         }
         guard matches else {
             try await trail("partner_sign_in_failed", account, detail: "wrong password")
             return page("Sign in", "partner-sign-in", refused, status: .badRequest)
         }
-        try await PartnerAccounts.attemptSucceeded(account.accountID, in: database)
+        try await PartnerAccounts.refundAttempt(account.accountID, in: database)
         let key = try await RecipientKey.open(account.sealedPrivateKey, password: password)
         var response = redirect(account.isEnrolled ? "/partner/second-factor" : "/partner/enrol")
         response.headers[.setCookie] = try await startSession(account, key: key)
@@ -314,7 +326,10 @@ extension PortalApplication {
                                                    at: Self.toTheHour(settings.now()),
                                                    sealedBody: try sealer.seal(typed, with: key, lookup: report.lookup),
                                                    in: database)
-                try await trail("portal_message", signedIn.account, subject: report.reference, detail: "from the partner")
+                // The trail says a partner wrote, not which worker: auditors read the trail but not the reports.
+                try await AuditTrail.append("portal_message", by: "portal", subject: report.reference,
+                                            detail: "from a partner account", at: Self.toTheHour(settings.now()),
+                                            sealedWith: TrailSeal(deploymentKey: settings.deploymentKey), in: database)
                 return redirect("/partner/reports/\(report.reportID)#messages")
             }
         }

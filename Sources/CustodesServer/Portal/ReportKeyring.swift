@@ -23,12 +23,13 @@ struct ReportKeyring: Sendable {
     /// The roles whose users hold report keys.
     static let readerRoles: [Role] = [.analyst, .headOfUnit]
 
-    /// The unit's current recipients: readers with a key, and the recovery key.
-    func recipients() async throws -> [(recipient: String, publicKey: String)] {
+    /// The unit's current recipients: readers whose key the head of unit approved (with the member of staff each
+    /// is, if any, so a report about them is never wrapped for them), and the recovery key.
+    func recipients() async throws -> [(recipient: String, publicKey: String, staffID: String?)] {
         var recipients = try await UserAccounts.reportRecipients(roles: Self.readerRoles, in: database)
-            .map { (ReportKeys.user($0.id), $0.publicKey) }
+            .map { (ReportKeys.user($0.id), $0.publicKey, $0.staffID) }
         if let recovery = try await UnitSettings.setting(UnitSettings.recoveryPublicKey, in: database)?.value {
-            recipients.append((ReportKeys.recovery, recovery))
+            recipients.append((ReportKeys.recovery, recovery, nil))
         }
         return recipients
     }
@@ -68,6 +69,15 @@ struct ReportKeyring: Sendable {
         return try await legacyKey(report)
     }
 
+    /// Takes a report from the member of staff it is now about, if they read reports: their wrap goes, so the rule
+    /// that nobody sees a report about themselves holds in the keys too, not only in the pages.
+    func withhold(_ reportID: Int64, fromStaff staffID: String) async throws {
+        for recipient in try await UserAccounts.reportRecipients(roles: Self.readerRoles, in: database)
+        where recipient.staffID == staffID {
+            try await ReportKeys.remove(reportID, for: ReportKeys.user(recipient.id), in: database)
+        }
+    }
+
     /// The report's key for the reporter with the receipt's secret (already checked against its hash). A report
     /// sealed before receipts held keys gets its receipt wrap now.
     func reportKey(_ report: PortalReports.Stored, receiptSecret: String) async throws -> SymmetricKey? {
@@ -78,6 +88,11 @@ struct ReportKeyring: Sendable {
         try await ReportKeys.put(report.reportID, [.init(
             recipient: ReportKeys.receipt, publicKey: "",
             wrappedKey: try ReportKeyWrap.wrap(key, receiptSecret: receiptSecret, lookup: report.lookup))], in: database)
+        // The reporter now holds it; once a reader does too, the deployment key need not.
+        let holders = try await ReportKeys.wraps(report.reportID, in: database).map(\.recipient)
+        if holders.contains(where: { $0.hasPrefix("user:") || $0 == ReportKeys.recovery }) {
+            try await ReportKeys.removeDeploymentWrap(report.reportID, in: database)
+        }
         return key
     }
 
@@ -88,8 +103,9 @@ struct ReportKeyring: Sendable {
         return try legacy.reportKey(wrapped: wrap.wrappedKey, lookup: report.lookup)
     }
 
-    /// Wraps every report `holder` can open for the current recipients who lack it, and retires the deployment
-    /// key's wrap of each once a reader or the recovery key holds it. Returns how many reports were wrapped.
+    /// Wraps every report `holder` can open for the current recipients who lack it (never for the member of staff
+    /// a report is about), and retires the deployment key's wrap of each once readers and the reporter hold it.
+    /// Returns how many reports were wrapped.
     @discardableResult
     func share(holder: String, privateKey: RecipientKey.PrivateKey) async throws -> Int {
         let recipients = try await recipients()
@@ -112,7 +128,9 @@ struct ReportKeyring: Sendable {
                                 wrappedKey: try ReportKeyWrap.wrap(key, for: try RecipientKey.publicKey($0.publicKey),
                                                                    lookup: report.lookup))
             }, in: database)
-            if report.deploymentWrapped, !recipients.isEmpty {
+            // The deployment key's wrap goes once readers hold the report, unless the reporter does not hold it yet
+            // (a report from before keys per recipient): it stays until they come back with their receipt.
+            if report.deploymentWrapped, report.reporterHolds, !recipients.isEmpty {
                 try await ReportKeys.removeDeploymentWrap(report.reportID, in: database)
             }
             shared += 1

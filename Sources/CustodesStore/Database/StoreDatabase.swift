@@ -204,6 +204,9 @@ public final class StoreDatabase: Sendable {
             // its time in the kernel moving pages in and out (profiled); 256 MiB keeps the hot index pages resident.
             _ = try await connection.query("PRAGMA cache_size = -262144")
             _ = try await connection.query("PRAGMA temp_store = MEMORY")
+            // What is deleted (a retired key wrap, a report past retention) is overwritten, not left in free pages
+            // for a later copy of the file to give up.
+            _ = try await connection.query("PRAGMA secure_delete = ON")
             return .sqlite(connection)
         case .postgres:
             let configuration = PostgresConnection.Configuration(

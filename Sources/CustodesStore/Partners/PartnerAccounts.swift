@@ -118,9 +118,9 @@ public enum PartnerAccounts {
                 RETURNING organisation_id
                 """).first() else { throw Failure.invitationClosed }
             let organisationID = try invitation.decode(column: "organisation_id", as: Int64.self)
-            let partnerTaken = try await Self.account(username: account.username, in: database) != nil
-            let userTaken = try await UserAccounts.find(username: account.username, in: database) != nil
-            if partnerTaken || userTaken { throw Failure.usernameTaken }
+            // Partner usernames are a namespace of their own: checking the unit's would tell anyone with a code who
+            // works in the unit.
+            if try await Self.account(username: account.username, in: database) != nil { throw Failure.usernameTaken }
             guard let row = try await database.sql.raw("""
                 INSERT INTO partner_accounts (organisation_id, username, display_name, password_hash, totp_secret, \
                 failed_attempts, public_key, sealed_private_key, created_at) VALUES (\(bind: organisationID), \
@@ -189,10 +189,19 @@ public enum PartnerAccounts {
         return false
     }
 
-    /// A factor was right: the attempt is given back.
+    /// The password was right: its own attempt is given back, and only that (failed second-factor codes still
+    /// count, so knowing the password does not buy endless guesses at the code).
+    public static func refundAttempt(_ accountID: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE partner_accounts SET failed_attempts = failed_attempts - 1 \
+            WHERE account_id = \(bind: accountID) AND failed_attempts > 0
+            """).run()
+    }
+
+    /// Both factors were right: the count starts again (a lock still running is never lifted here).
     public static func attemptSucceeded(_ accountID: Int64, in database: StoreDatabase) async throws {
         try await database.sql.raw("""
-            UPDATE partner_accounts SET failed_attempts = 0, locked_until = NULL WHERE account_id = \(bind: accountID)
+            UPDATE partner_accounts SET failed_attempts = 0 WHERE account_id = \(bind: accountID)
             """).run()
     }
 

@@ -56,25 +56,39 @@ public enum ReportKeys {
             """).all().map(decode)
     }
 
-    /// The reports `holder` has a wrap for (made for `holderKey`, or sealed under the deployment key only), each
-    /// with the recipients among `recipients` that lack a current wrap, and whether the deployment wrap is still
-    /// there: the work of wrapping keys for newcomers.
-    public static func missing(holder: String, holderKey: String, recipients: [(recipient: String, publicKey: String)],
-                               in database: StoreDatabase) async throws
-        -> [(reportID: Int64, lookup: String, lacking: [String], deploymentWrapped: Bool)] {
+    /// A report `holder` can open that some recipient lacks, or that is still wrapped under the deployment key.
+    public struct Shortfall: Sendable {
+        public var reportID: Int64
+        public var lookup: String
+        /// The recipients among those asked about that lack a wrap for their current key.
+        public var lacking: [String]
+        public var deploymentWrapped: Bool
+        /// Whether the reporter holds the key themselves (their receipt, or the partner account that sent it): until
+        /// then a report from before keys per recipient keeps its deployment wrap, or its reporter could not read
+        /// the unit's replies.
+        public var reporterHolds: Bool
+    }
+
+    /// The reports `holder` has a wrap for (made for `holderKey`, or sealed under the deployment key only) that some
+    /// of `recipients` lack; a recipient who is the member of staff a report is about is never counted as lacking
+    /// it. The work of wrapping keys for newcomers.
+    public static func missing(holder: String, holderKey: String,
+                               recipients: [(recipient: String, publicKey: String, staffID: String?)],
+                               in database: StoreDatabase) async throws -> [Shortfall] {
         let rows = try await database.sql.raw("""
-            SELECT r.report_id, r.lookup, k.recipient, k.public_key FROM portal_reports r \
+            SELECT r.report_id, r.lookup, r.subject_staff_id, k.recipient, k.public_key FROM portal_reports r \
             JOIN portal_report_keys k ON k.report_id = r.report_id \
             WHERE EXISTS (SELECT 1 FROM portal_report_keys h WHERE h.report_id = r.report_id AND \
             ((h.recipient = \(bind: holder) AND h.public_key = \(bind: holderKey)) OR h.recipient = 'deployment')) \
             ORDER BY r.report_id
             """).all()
-        var held: [Int64: (lookup: String, wraps: [String: String])] = [:]
+        var held: [Int64: (lookup: String, subject: String?, wraps: [String: String])] = [:]
         var order: [Int64] = []
         for row in rows {
             let id = try row.decode(column: "report_id", as: Int64.self)
             if held[id] == nil {
-                held[id] = (try row.decode(column: "lookup", as: String.self), [:])
+                held[id] = (try row.decode(column: "lookup", as: String.self),
+                            try row.decode(column: "subject_staff_id", as: String?.self), [:])
                 order.append(id)
             }
             held[id]?.wraps[try row.decode(column: "recipient", as: String.self)] =
@@ -82,10 +96,14 @@ public enum ReportKeys {
         }
         return order.compactMap { id in
             guard let report = held[id] else { return nil }
-            let lacking = recipients.filter { report.wraps[$0.recipient] != $0.publicKey }.map(\.recipient)
+            let lacking = recipients.filter {
+                report.wraps[$0.recipient] != $0.publicKey && ($0.staffID == nil || $0.staffID != report.subject)
+            }.map(\.recipient)
+            let reporterHolds = report.wraps.keys.contains { $0 == receipt || $0.hasPrefix("partner:") }
             let deploymentWrapped = report.wraps[deployment] != nil
-            guard !lacking.isEmpty || deploymentWrapped else { return nil }
-            return (id, report.lookup, lacking, deploymentWrapped)
+            guard !lacking.isEmpty || (deploymentWrapped && reporterHolds && !recipients.isEmpty) else { return nil }
+            return Shortfall(reportID: id, lookup: report.lookup, lacking: lacking, deploymentWrapped: deploymentWrapped,
+                             reporterHolds: reporterHolds)
         }
     }
 
@@ -94,6 +112,21 @@ public enum ReportKeys {
         try await database.sql.raw("""
             DELETE FROM portal_report_keys WHERE report_id = \(bind: reportID) AND recipient = 'deployment'
             """).run()
+    }
+
+    /// Removes one recipient's wrap of a report.
+    public static func remove(_ reportID: Int64, for recipient: String, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            DELETE FROM portal_report_keys WHERE report_id = \(bind: reportID) AND recipient = \(bind: recipient)
+            """).run()
+    }
+
+    /// Whether any report is wrapped for `recipient`'s key `publicKey` (an older recovery key still holds reports).
+    public static func holds(_ recipient: String, publicKey: String, in database: StoreDatabase) async throws -> Bool {
+        try await database.sql.raw("""
+            SELECT report_id FROM portal_report_keys WHERE recipient = \(bind: recipient) \
+            AND public_key = \(bind: publicKey) LIMIT 1
+            """).first() != nil
     }
 
     /// Removes every wrap for a recipient (a user disabled or whose password was reset, whose old key is gone).

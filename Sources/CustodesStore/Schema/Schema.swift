@@ -531,7 +531,8 @@ public enum Schema {
     }
     /// Version 18: a report's key wrapped for each recipient rather than under the deployment key. Unit users who
     /// read reports get a key pair whose private half is sealed by their password (and, while they are signed in, by
-    /// their session's token); the unit's recovery key and the reporter's receipt are recipients too. Reports sealed
+    /// their session's token), and become recipients once the head of unit approves that key; the unit's recovery
+    /// key and the reporter's receipt are recipients too. Reports sealed
     /// before keep their deployment-key wrap until a recipient signs in and wraps them for everyone.
     static let reportKeys = Migration(version: 18, name: "report keys wrapped per recipient") { engine in
         let type = ColumnTypes(engine: engine)
@@ -539,6 +540,9 @@ public enum Schema {
         return [
             "ALTER TABLE users ADD COLUMN report_public_key TEXT",
             "ALTER TABLE users ADD COLUMN sealed_report_key TEXT",
+            "ALTER TABLE users ADD COLUMN report_key_approved TEXT",
+            "ALTER TABLE users ADD COLUMN report_key_approved_by TEXT",
+            "ALTER TABLE users ADD COLUMN report_key_approved_at \(int)",
             "ALTER TABLE sessions ADD COLUMN sealed_report_key TEXT",
             """
             CREATE TABLE portal_report_keys (report_id \(int) NOT NULL, recipient TEXT NOT NULL,

@@ -24,6 +24,14 @@ public struct UserAccount: Sendable, Equatable {
     public var reportPublicKey: String?
     /// The private half, sealed by a key derived from the user's password (never stored open).
     public var sealedReportKey: String?
+    /// The public key the head of unit approved as a recipient of reports, by whom and when: a key is wrapped for
+    /// only while it is the one approved, so a key made after a password reset waits for approval again.
+    public var reportKeyApproved: String?
+    public var reportKeyApprovedBy: String?
+    public var reportKeyApprovedAt: Int64?
+
+    /// Whether reports are wrapped for the user's current key.
+    public var isReportRecipient: Bool { reportPublicKey != nil && reportPublicKey == reportKeyApproved }
 
     public var isDisabled: Bool { disabledAt != nil }
 }

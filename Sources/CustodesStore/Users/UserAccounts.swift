@@ -120,16 +120,29 @@ public enum UserAccounts {
             """).run()
     }
 
-    /// The active users of `roles` with a report key: those a new report's key is wrapped for.
+    /// The active users of `roles` whose current report key the head of unit approved: those a report's key is
+    /// wrapped for.
     public static func reportRecipients(roles: [Role], in database: StoreDatabase) async throws
-        -> [(id: Int64, publicKey: String)] {
+        -> [(id: Int64, publicKey: String, staffID: String?)] {
         let names = roles.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try await database.sql.raw(SQLQueryString("""
-            SELECT user_id, report_public_key FROM users WHERE disabled_at IS NULL \
-            AND report_public_key IS NOT NULL AND role IN (\(names)) ORDER BY user_id
+            SELECT user_id, report_public_key, staff_id FROM users WHERE disabled_at IS NULL \
+            AND report_public_key IS NOT NULL AND report_public_key = report_key_approved \
+            AND role IN (\(names)) ORDER BY user_id
             """)).all().map {
-            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "report_public_key", as: String.self))
+            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "report_public_key", as: String.self),
+             try $0.decode(column: "staff_id", as: String?.self))
         }
+    }
+
+    /// Approves the user's report key, if it is still `publicKey` (a key replaced meanwhile is not approved).
+    public static func approveReportKey(_ id: Int64, publicKey: String, by username: String, at: Int64,
+                                        in database: StoreDatabase) async throws -> Bool {
+        try await database.sql.raw("""
+            UPDATE users SET report_key_approved = \(bind: publicKey), report_key_approved_by = \(bind: username), \
+            report_key_approved_at = \(bind: at) WHERE user_id = \(bind: id) AND report_public_key = \(bind: publicKey) \
+            RETURNING user_id
+            """).first() != nil
     }
 
     static func decode(_ row: any SQLRow) throws -> UserAccount {
@@ -150,6 +163,9 @@ public enum UserAccounts {
             createdAt: try row.decode(column: "created_at", as: Int64.self),
             disabledAt: try row.decode(column: "disabled_at", as: Int64?.self),
             reportPublicKey: try row.decode(column: "report_public_key", as: String?.self),
-            sealedReportKey: try row.decode(column: "sealed_report_key", as: String?.self))
+            sealedReportKey: try row.decode(column: "sealed_report_key", as: String?.self),
+            reportKeyApproved: try row.decode(column: "report_key_approved", as: String?.self),
+            reportKeyApprovedBy: try row.decode(column: "report_key_approved_by", as: String?.self),
+            reportKeyApprovedAt: try row.decode(column: "report_key_approved_at", as: Int64?.self))
     }
 }

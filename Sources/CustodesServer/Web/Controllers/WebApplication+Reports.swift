@@ -60,14 +60,20 @@ extension WebApplication {
             values[key] = errors.isEmpty ? (setting?.value ?? String(fallback)) : (form?[key] ?? "")
             values[key + "Changed"] = setting.map { "changed by \($0.changedBy), \(displayTime($0.changedAt))" } ?? "the default"
         }
+        if let publicKey = user.reportPublicKey {
+            values["ownKey"] = ["fingerprint": Self.fingerprint(publicKey),
+                                "state": user.isReportRecipient ? "approved" : "waiting for the head of unit's approval"]
+        }
         if user.role == .headOfUnit {
+            values["readers"] = try await readerRows()
             values["recoveryMade"] = try await UnitSettings.setting(UnitSettings.recoveryPublicKey, in: database)
                 .map { "by \($0.changedBy), \(displayTime($0.changedAt))" } ?? false
             let waiting = try await ReportKeys.deploymentOnlyCount(in: database)
             values["waiting"] = waiting > 0 ? waiting : false
         }
         values["recovered"] = request.uri.queryParameters.get("recovered", as: Int.self) ?? false
-        addErrors(errors, fields: ["settingsError": "acknowledge", "recoveryError": "recovery"], to: &values)
+        addErrors(errors, fields: ["settingsError": "acknowledge", "recoveryError": "recovery", "replaceError": "replace"],
+                  to: &values)
         return page(.init(title: "Reports", template: "reports", context: values), request, context,
                     status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -264,6 +270,7 @@ extension WebApplication {
             return try await reportPage(request, context, errors: ["subjectError": Self.unknownStaff(user)], form: form)
         }
         try await PortalReports.setSubject(report.reportID, staffID: staffID, in: database)
+        try await keyring.withhold(report.reportID, fromStaff: staffID)
         // Intelligence recorded from the report is about the same member of staff, and hidden from them the same way.
         if let itemID = report.intelligenceItemID {
             try await IntelligenceLog.setSubject(itemID, staffID: staffID, in: database)

@@ -81,7 +81,8 @@ extension WebApplication {
         let token = SessionCookie.newToken()
         try await Sessions.create(tokenHash: SessionCookie.hash(token), userID: user.id,
                                   csrfToken: SessionCookie.newToken(), at: now, in: database)
-        try await keepReportKey(try await unlockReportKey(user, password: form["password"]), token: token)
+        try await keepReportKey(try await unlockReportKey(user, password: form["password"],
+                                                          temporary: user.passwordIsTemporary), token: token)
         try await audit("password_accepted", by: user.username)
         var response = redirect(user.totpEnrolled ? "/sign-in/second-factor" : "/account/enrol")
         response.headers[.setCookie] = SessionCookie.setting(token, secure: settings.secureCookies)
@@ -281,8 +282,11 @@ extension WebApplication {
                 sealedPrivateKey: try await RecipientKey.seal(key, password: password,
                                                               rounds: RecipientKey.rounds(bcryptCost: settings.bcryptCost)),
                 in: database)
-        } else if let token = context.sessionToken {
-            try await keepReportKey(try await unlockReportKey(user, password: password), token: token)
+        } else if let token = context.sessionToken,
+                  let key = try await unlockReportKey(user, password: password, temporary: false) {
+            // The first password of the user's own: their key pair is made now, never under the temporary one.
+            try await keepReportKey(key, token: token)
+            try await keyring.share(holder: ReportKeys.user(user.id), privateKey: key)
         }
         // Every other session of the account ends with the old password.
         if let hash = context.sessionTokenHash {

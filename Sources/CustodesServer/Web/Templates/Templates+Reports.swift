@@ -3,6 +3,7 @@ extension Templates {
         "reports": """
             <h1 class="heading-l">Reports from the portal</h1>
             <p class="body" id="reports-overdue">{{overdue}} report(s) past the unit's deadline to acknowledge or assess.</p>
+            {{#ownKey}}<p class="body" id="own-key">Reports are sealed for your key, fingerprint <code>{{fingerprint}}</code> ({{state}}).</p>{{/ownKey}}
             {{#hasRows}}
             <table class="table" id="reports"><caption class="visually-hidden">Reports, those awaiting the unit first</caption>
             <thead><tr><th scope="col">Report</th><th scope="col">Received</th><th scope="col">Channel</th><th scope="col">Where it stands</th><th scope="col">Member of staff</th></tr></thead>
@@ -16,7 +17,14 @@ extension Templates {
             <h2 class="heading-m">The unit's recovery key</h2>
             <p class="body">Each report is sealed for the readers who held keys when it arrived. If readers lose their keys (a forgotten password reset by an administrator), the recovery key opens every report again. {{#recoveryMade}}It was made {{.}}.{{/recoveryMade}}{{^recoveryMade}}<strong>There is none yet: make one and keep it on paper, locked away.</strong>{{/recoveryMade}}</p>
             {{#waiting}}<p class="body" id="waiting">{{.}} report(s) arrived before anyone had a key and are sealed under the deployment key until a reader signs in.</p>{{/waiting}}
-            <form method="post" action="/reports/recovery-key" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="button button-secondary">{{#recoveryMade}}Replace the recovery key{{/recoveryMade}}{{^recoveryMade}}Make the recovery key{{/recoveryMade}}</button></form>
+            <h3 class="heading-s">Readers' keys</h3>
+            <p class="body">A reader's key is wrapped for only once you approve it. Check the fingerprint with the reader (it is on their own report pages) before approving.</p>
+            <table class="table" id="readers"><caption class="visually-hidden">Readers of reports and their keys</caption>
+            <thead><tr><th scope="col">Reader</th><th scope="col">Role</th><th scope="col">Key fingerprint</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+            <tbody>{{#readers}}<tr><td>{{name}} (<code>{{username}}</code>)</td><td>{{role}}</td><td><code>{{fingerprint}}</code></td><td>{{state}}</td><td>{{#waiting}}<form method="post" action="/reports/readers/{{id}}/approve" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="fingerprint" value="{{fingerprint}}"><button type="submit" class="button button-small button-secondary">Approve<span class="visually-hidden"> {{username}}</span></button></form>{{/waiting}}</td></tr>{{/readers}}</tbody></table>
+            <form method="post" action="/reports/recovery-key" novalidate><input type="hidden" name="csrf" value="{{csrf}}">
+            {{#recoveryMade}}<div class="form-group{{#replaceError}} form-group-error{{/replaceError}}">{{#replaceError}}<p class="error-message" id="replace-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/replaceError}}<div class="checkboxes"><div class="checkbox"><input class="checkbox-input" id="replace" name="replace" type="checkbox" value="yes"><label class="label checkbox-label" for="replace">I am replacing the recovery key: the old one will still open the reports it holds, but no new ones</label></div></div></div>{{/recoveryMade}}
+            <button type="submit" class="button button-secondary">{{#recoveryMade}}Replace the recovery key{{/recoveryMade}}{{^recoveryMade}}Make the recovery key{{/recoveryMade}}</button></form>
             <form method="post" action="/reports/recover" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
             <div class="form-group{{#recoveryError}} form-group-error{{/recoveryError}}"><label class="label" for="recovery">Use the recovery key: type its 64 characters</label>
