@@ -248,6 +248,20 @@ struct PartnerPortalTests {
             #expect(locked.status == .badRequest && visitor.cookie == nil)
             fixture.clock.advance(fixture.access().lockoutSeconds + 1)
             _ = try await Self.signIn(client, "kim", secret: secret, fixture: fixture)
+            // Knowing the password does not buy endless guesses at the code: wrong codes count across sign-ins.
+            for _ in 0..<fixture.access().failuresBeforeLockout {
+                var guesser = Visitor()
+                #expect(try await guesser.post(client, "/partner/sign-in", ["username": "kim", "password": Self.password])
+                    .headers[.location] == "/partner/second-factor")
+                let right = SecondFactor.code(secret: secret, at: fixture.clock.now)
+                let wrong = String((Int(right)! + 500_001) % 1_000_000).leftPadded(to: 6)
+                #expect(try await guesser.post(client, "/partner/second-factor", ["code": wrong]).status == .badRequest)
+            }
+            var afterGuesses = Visitor()
+            #expect(try await afterGuesses.post(client, "/partner/sign-in", ["username": "kim", "password": Self.password])
+                .status == .badRequest && afterGuesses.cookie == nil)
+            fixture.clock.advance(fixture.access().lockoutSeconds + 1)
+            _ = try await Self.signIn(client, "kim", secret: secret, fixture: fixture)
             // A closed invitation is refused.
             fixture.clock.advance(WebApplication.invitationDays * 86_400 + 1)
             for closed in [withdrawn, expired] {
@@ -332,4 +346,8 @@ struct PartnerPortalTests {
                 .headers[.location] == "/partner/sign-in")
         }
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
