@@ -94,4 +94,67 @@ struct PartnerRegisterTests {
             #expect(counts == (4, 1, 2))
         }
     }
+
+    @Test("invitations redeemed once even when raced, withdrawn and expired ones refused, accounts disabled, attempts counted and locked",
+          arguments: TestStores.engines)
+    func partnerAccounts(engine: DatabaseURL.Engine) async throws {
+        try await TestStores.withStore(engine) { database, _ in
+            let organisationID = try await PartnerRegister.add(name: "Drop-in", kind: "homelessness", area: "South",
+                                                               liaison: nil, by: "pat", at: 1, in: database)
+            func account(_ username: String) -> PartnerAccounts.NewAccount {
+                .init(username: username, displayName: username, passwordHash: "h", sealedTOTPSecret: "t",
+                      publicKey: "p-" + username, sealedPrivateKey: "s")
+            }
+            let open = try await PartnerAccounts.issue(organisationID: organisationID, codeHash: "a", by: "pat", at: 10,
+                                                       expiresAt: 1_000, in: database)
+            // Two workers race with one code: one account, one refusal.
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for name in ["first", "second"] {
+                    group.addTask {
+                        (try? await PartnerAccounts.redeem(open, account: account(name), at: 20, in: database)) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            let invitation = try #require(try await PartnerAccounts.invitation(codeHash: "a", in: database))
+            #expect(invitation.redeemedAt == 20 && invitation.accountID != nil && !invitation.isOpen(at: 21))
+            // A taken username is refused and the invitation stays open for another try.
+            let another = try await PartnerAccounts.issue(organisationID: organisationID, codeHash: "b", by: "pat", at: 10,
+                                                          expiresAt: 1_000, in: database)
+            let made = try #require(try await PartnerAccounts.accounts(of: organisationID, in: database).first)
+            await #expect(throws: PartnerAccounts.Failure.usernameTaken) {
+                _ = try await PartnerAccounts.redeem(another, account: account(made.username), at: 30, in: database)
+            }
+            #expect(try await PartnerAccounts.invitation(codeHash: "b", in: database)?.isOpen(at: 31) == true)
+            // Withdrawn and expired invitations cannot be redeemed.
+            #expect(try await PartnerAccounts.withdraw(another, organisationID: organisationID, by: "pat", at: 40, in: database))
+            #expect(!(try await PartnerAccounts.withdraw(another, organisationID: organisationID, by: "pat", at: 41, in: database)))
+            await #expect(throws: PartnerAccounts.Failure.invitationClosed) {
+                _ = try await PartnerAccounts.redeem(another, account: account("third"), at: 42, in: database)
+            }
+            let expiring = try await PartnerAccounts.issue(organisationID: organisationID, codeHash: "c", by: "pat", at: 10,
+                                                           expiresAt: 50, in: database)
+            await #expect(throws: PartnerAccounts.Failure.invitationClosed) {
+                _ = try await PartnerAccounts.redeem(expiring, account: account("fourth"), at: 50, in: database)
+            }
+            // Attempts are counted before they are checked; the sixth of five locks the account until the lock ends.
+            for _ in 0..<5 {
+                #expect(try await PartnerAccounts.beginAttempt(made.accountID, limit: 5, at: 100, lockUntil: 200, in: database))
+            }
+            #expect(!(try await PartnerAccounts.beginAttempt(made.accountID, limit: 5, at: 101, lockUntil: 201, in: database)))
+            #expect(!(try await PartnerAccounts.beginAttempt(made.accountID, limit: 5, at: 150, lockUntil: 250, in: database)))
+            #expect(try await PartnerAccounts.account(id: made.accountID, in: database)?.lockedUntil == 201)
+            #expect(try await PartnerAccounts.beginAttempt(made.accountID, limit: 5, at: 202, lockUntil: 300, in: database))
+            // A session, then the account disabled: its session ends.
+            try await PartnerAccounts.createSession(tokenHash: "session", accountID: made.accountID, sealedReportKey: nil,
+                                                    at: 300, in: database)
+            #expect(try await PartnerAccounts.liveSession(tokenHash: "session", at: 301, idle: 900, absolute: 28_800,
+                                                          in: database) != nil)
+            #expect(try await PartnerAccounts.disable(made.accountID, organisationID: organisationID, by: "pat", at: 302,
+                                                      in: database))
+            #expect(try await PartnerAccounts.liveSession(tokenHash: "session", at: 303, idle: 900, absolute: 28_800,
+                                                          in: database) == nil)
+        }
+    }
 }
