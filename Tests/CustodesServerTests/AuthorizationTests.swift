@@ -147,6 +147,8 @@ struct AuthorizationTests {
         Route(method: .post, path: "/partners/{O}/invitations/{N}/withdraw"),
         Route(method: .post, path: "/partners/{O}/accounts/{P}/disable"),
         Route(method: .post, path: "/reports/readers/{U}/approve", fields: ["fingerprint": "0000"]),
+        Route(method: .post, path: "/capability/settings", fields: ["analysts": "2", "hours": "30"]),
+        Route(method: .get, path: "/capability.txt"),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -159,7 +161,7 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
@@ -167,7 +169,7 @@ struct AuthorizationTests {
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
@@ -175,7 +177,7 @@ struct AuthorizationTests {
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden],
+                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
@@ -183,7 +185,7 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
@@ -191,11 +193,11 @@ struct AuthorizationTests {
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden],
+                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own

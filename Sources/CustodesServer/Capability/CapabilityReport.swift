@@ -1,4 +1,4 @@
-import CustodesAssurance
+public import CustodesAssurance
 import CustodesModel
 public import CustodesStore
 
@@ -8,8 +8,9 @@ public enum CapabilityReport {
     /// - Parameters:
     ///   - analysts: analysts the unit has for this work, as the force configures it.
     ///   - hoursPerWeek: the hours a week they have for it, as the force configures it.
+    ///   - unset: what to say when the capacity is not given (at the console, the options that give it).
     public static func text(_ figures: CapabilityFigures, analysts: Int?, hoursPerWeek: Double? = nil,
-                            now: Int64) -> String {
+                            now: Int64, unset: (analysts: String, hours: String) = ("--analysts", "--hours-per-week")) -> String {
         func days(_ seconds: Int64) -> Double { Double(now - seconds) / 86_400 }
         func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
         var out = ["IT systems' monitoring capability"]
@@ -32,23 +33,22 @@ public enum CapabilityReport {
                    + "monitoring: \(work.fromMonitoring) of \(work.cases)")
         out.append("")
         out.append("Capability and capacity of the counter-corruption unit")
-        out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (--analysts)")
+        out.append("  analysts configured: " + (analysts.map(String.init) ?? "not given (\(unset.analysts))")
                    + (hoursPerWeek.map { String(format: ", with %g hours a week for this work", $0) }
-                      ?? "; hours a week not given (--hours-per-week)"))
+                      ?? "; hours a week not given (\(unset.hours))"))
         let recent = figures.alertsPerWeek.suffix(8)
-        out.append("  alerts raised per week (last \(recent.count) weeks with alerts, by week starting): "
+        out.append("  alerts raised per week (\(weeks(recent.count)) with alerts, by week starting): "
                    + (recent.isEmpty ? "none" : recent.map {
                        "\(Timestamp(seconds: $0.week * 7 * 86_400 - 3 * 86_400).isoDate) \($0.count)"
                    }.joined(separator: ", ")))
         let triage = figures.triage
         let decidedWeeks = triage.decidedPerWeek.suffix(8)
-        out.append("  alerts decided per week (last \(decidedWeeks.count) weeks with decisions, by week starting): "
+        out.append("  alerts decided per week (\(weeks(decidedWeeks.count)) with decisions, by week starting): "
                    + (decidedWeeks.isEmpty ? "none" : decidedWeeks.map {
                        "\(Timestamp(seconds: $0.week * 7 * 86_400 - 3 * 86_400).isoDate) \($0.count)"
                    }.joined(separator: ", ")))
         out.append("  alerts decided: \(triage.decided.formatted()); waiting for a decision: \(triage.outstanding.formatted())"
-                   + (triage.oldestOutstandingSeconds.map { String(format: ", the oldest for %.1f days", Double($0) / 86_400) }
-                      ?? ""))
+                   + (triage.oldestOutstandingSeconds.map { ", the oldest for " + duration($0) } ?? ""))
         out.append("  time from an alert being raised to its first comment or decision (median): "
                    + (triage.medianSecondsToFirstTriage.map { String(format: "%.1f hours", Double($0) / 3_600) }
                       ?? "no alert has been triaged yet"))
@@ -72,8 +72,34 @@ public enum CapabilityReport {
                    + "the reporting portal: \(register.reports), of which \(register.reportsToIntelligence) recorded as "
                    + "intelligence and \(register.reportsOverdue) past the unit's deadline")
         out.append("")
+        let assessment = self.assessment(figures, analysts: analysts, now: now)
+        out.append("Self-assessment")
+        for element in AssessedElement.allCases {
+            out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "
+                       + (assessment.reasons[element] ?? ""))
+        }
+        out.append("")
+        out.append(FindingsParagraph.compose(assessment.statuses, strategy: "the national strategy"))
+        return out.joined(separator: "\n")
+    }
+
+    /// "the last week" or "the last 3 weeks".
+    static func weeks(_ count: Int) -> String { count == 1 ? "the last week" : "the last \(count) weeks" }
+
+    /// A wait in words a person reads at a glance: "under an hour", "5 hours", "1 day", "12 days".
+    public static func duration(_ seconds: Int64) -> String {
+        if seconds < 3_600 { return "under an hour" }
+        if seconds < 86_400 { let hours = seconds / 3_600; return hours == 1 ? "1 hour" : "\(hours) hours" }
+        let days = seconds / 86_400
+        return days == 1 ? "1 day" : "\(days) days"
+    }
+
+    /// The force's self-assessment from the live figures and the capacity the unit gave.
+    public static func assessment(_ figures: CapabilityFigures, analysts: Int?, now: Int64) -> SelfAssessment {
+        func days(_ seconds: Int64) -> Double { Double(now - seconds) / 86_400 }
+        let triage = figures.triage, work = figures.casework, register = figures.partners
         let oldest = figures.sources.map(\.lastDeliveredAt).min().map(days)
-        let assessment = SelfAssessment(
+        return SelfAssessment(
             monitoring: .init(sources: figures.sources.count, staffCoverage: figures.staffCoverage,
                               oldestDeliveryDays: oldest, explainedShare: figures.explainedShare,
                               detectionHasRun: figures.lastDetectionAt != nil),
@@ -83,14 +109,6 @@ public enum CapabilityReport {
                             overdueSafeguarding: work.safeguardingOverdue, overdueReferrals: work.referralsOverdue),
             partnerships: .init(active: register.active, engagedRecently: register.engagedRecently,
                                 periodDays: register.periodDays, reportsOverdue: register.reportsOverdue))
-        out.append("Self-assessment")
-        for element in AssessedElement.allCases {
-            out.append("  \(element.title): \(assessment.statuses[element].rawValue) — "
-                       + (assessment.reasons[element] ?? ""))
-        }
-        out.append("")
-        out.append(FindingsParagraph.compose(assessment.statuses, strategy: "the national strategy"))
-        return out.joined(separator: "\n")
     }
 
     /// What the unit made of what it found: intelligence, cases and where they began, the time each step took,

@@ -19,6 +19,10 @@ public enum UnitSettings {
     /// Days a closed report is kept before `custodes retention` deletes it.
     public static let reportRetentionDays = "portal.retention_days"
     public static let reportRetentionDaysDefault = 365
+    /// The analysts the unit has for this work, and the hours a week they have for it: the capacity the
+    /// capability report and the self-assessment weigh the workload against.
+    public static let analysts = "capacity.analysts"
+    public static let hoursPerWeek = "capacity.hours_per_week"
     /// The public half of the unit's recovery key, whose private half the head of unit keeps on paper.
     public static let recoveryPublicKey = "portal.recovery_public_key"
 

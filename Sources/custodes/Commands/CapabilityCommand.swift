@@ -13,18 +13,18 @@ struct CapabilityCommand: AsyncParsableCommand {
             IT monitoring: the systems feeding audit data and how recently each delivered, the share of staff in \
             post whose activity the data covers, and the share of accesses explained by the latest detection run. \
             The unit: the analysts and hours configured, the alerts raised and decided per week, the backlog and the time to \
-            first triage. What Custodes does not record yet (intelligence from partner organisations) is said to be \
-            missing, not estimated. Ends with the \
+            first triage; intelligence and cases; the partner register and the reporting portal. Without --analysts \
+            or --hours-per-week, the capacity the head of unit saved on the capability page is used. Ends with the \
             force's self-assessment in the inspectorate's words (rules in docs/assurance.md).
             """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Analysts the unit has for this work.")
+    @Option(help: "Analysts the unit has for this work (default: as saved on the capability page).")
     var analysts: Int?
 
-    @Option(help: "Hours a week the unit's analysts have for this work.")
+    @Option(help: "Hours a week the unit's analysts have for this work (default: as saved on the capability page).")
     var hoursPerWeek: Double?
 
     @Option(help: "Report as of this date (YYYY-MM-DD) instead of today, as for a simulated force.")
@@ -43,9 +43,11 @@ struct CapabilityCommand: AsyncParsableCommand {
     func run() async throws {
         let now = Int64(Date().timeIntervalSince1970)
         let asOfSeconds = try asOf.map { try Timestamp.parseDate($0).get().seconds } ?? now
-        let figures = try await database.withStore {
-            try await CapabilityFigures.gather(from: $0, asOf: asOfSeconds)
+        let (figures, saved) = try await database.withStore { store in
+            (try await CapabilityFigures.gather(from: store, asOf: asOfSeconds),
+             (try await UnitSettings.setting(UnitSettings.analysts, in: store).flatMap { Int($0.value) },
+              try await UnitSettings.setting(UnitSettings.hoursPerWeek, in: store).flatMap { Double($0.value) }))
         }
-        print(CapabilityReport.text(figures, analysts: analysts, hoursPerWeek: hoursPerWeek, now: now))
+        print(CapabilityReport.text(figures, analysts: analysts ?? saved.0, hoursPerWeek: hoursPerWeek ?? saved.1, now: now))
     }
 }

@@ -94,6 +94,7 @@ enum Stylesheet {
         .pagination{display:flex;gap:30px;margin-top:20px}
         .qr svg{width:220px;height:220px}
         .chart svg{width:100%;max-width:640px;height:auto}
+        .chart-pair{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start;margin-bottom:30px}.chart-pair .chart{flex:2 1 320px}.chart-pair table{flex:1 1 220px;width:auto}
         .recovery-codes{columns:2;list-style:none;padding:0;margin-bottom:30px}
         .code-block{background:#f3f2f1;border:1px solid #b1b4b6;padding:15px;overflow:auto;max-height:40em;font-size:16px}
         @media print{.header,.phase-banner,.footer,.skip-link,form{display:none}a{color:#0b0c0c;text-decoration:none}}
