@@ -149,6 +149,8 @@ struct AuthorizationTests {
         Route(method: .post, path: "/reports/readers/{U}/approve", fields: ["fingerprint": "0000"]),
         Route(method: .post, path: "/capability/settings", fields: ["analysts": "2", "hours": "30"]),
         Route(method: .get, path: "/capability.txt"),
+        Route(method: .get, path: "/search?q={A}"),
+        Route(method: .get, path: "/people/{H}"),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -161,7 +163,7 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
@@ -169,7 +171,7 @@ struct AuthorizationTests {
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
@@ -177,7 +179,7 @@ struct AuthorizationTests {
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok],
+                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok, .ok, .ok],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
@@ -185,7 +187,7 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
@@ -193,11 +195,11 @@ struct AuthorizationTests {
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -217,7 +219,7 @@ struct AuthorizationTests {
             ("{A}", "{id}"), ("{U}", "{id}"), ("{S}", "{pseudonym}"), ("{T}", "{id}"), ("{I}", "{id}"), ("{C}", "{id}"),
             ("{X}", "{action}"), ("{M}", "{measure}"), ("{V}", "{victim}"), ("{O}", "{id}"), ("{K}", "{contact}"),
             ("{R}", "{id}"), ("{F}", "{attachment}"), ("{E}", "{id}"), ("{G}", "{id}"), ("{N}", "{invitation}"),
-            ("{P}", "{account}"),
+            ("{P}", "{account}"), ("{H}", "{pseudonym}"), ("?q={id}", ""),
         ]
         let covered = Set(Self.routes.map { route in
             "\(route.method) " + parameters.reduce(route.path) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
@@ -240,7 +242,11 @@ struct AuthorizationTests {
         try await fixture.enrolledUser("subject", role: role)
         try await fixture.enrolledUser("investigator", role: .investigator)
         let other = try #require(try await UserAccounts.find(username: "investigator", in: fixture.database))
-        let pseudonym = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database)).pseudonym
+        let topAlert = try #require(try await AlertCasework.record(id: fixture.alertID, in: fixture.database))
+        let pseudonym = topAlert.pseudonym
+        let personPseudonym = try #require(try await fixture.database.sql.raw(
+            "SELECT pseudonym FROM alert_people WHERE alert_key = \(bind: topAlert.key) ORDER BY pseudonym").first()?
+            .decode(column: "pseudonym", as: String.self))
         // An item someone else recorded from the top alert (unassigned): the investigator's need-to-know excludes it.
         let itemID = try await IntelligenceLog.record(
             .init(sourceKind: .alert, sourceDescription: "alert", originalText: "As the source told it.",
@@ -287,7 +293,7 @@ struct AuthorizationTests {
             ("{I}", String(itemID)), ("{C}", String(caseID)), ("{X}", String(actionID)), ("{M}", String(measureID)),
             ("{V}", String(victimID)), ("{O}", String(organisationID)), ("{K}", String(contactID)),
             ("{R}", String(reportID)), ("{F}", "1"), ("{E}", String(approveID)), ("{G}", String(refuseID)),
-            ("{N}", String(invitationID)), ("{P}", String(partnerAccount.accountID)),
+            ("{N}", String(invitationID)), ("{P}", String(partnerAccount.accountID)), ("{H}", personPseudonym),
         ]
         @Sendable func fill(_ text: String) -> String {
             placeholders.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }

@@ -42,6 +42,9 @@ public enum AlertQueue {
         /// A username, or "unassigned".
         public var assignee: String?
         public var state: TriageState?
+        /// Only alerts about this member of staff (their staff id), or involving this person (their pseudonym).
+        public var staffID: String?
+        public var person: String?
         public var includeWithdrawn = false
         public var page = 1
         public var pageSize = 50
@@ -82,6 +85,10 @@ public enum AlertQueue {
             filtered.append(assignee == "unassigned" ? "t.assignee IS NULL" : "t.assignee = \(bind: assignee)")
         }
         if let state = query.state { filtered.append("COALESCE(t.state, 'new') = \(bind: state.rawValue)") }
+        if let staffID = query.staffID { filtered.append("a.staff_id = \(bind: staffID)") }
+        if let person = query.person {
+            filtered.append("EXISTS (SELECT 1 FROM alert_people q WHERE q.alert_key = a.alert_key AND q.pseudonym = \(bind: person))")
+        }
 
         let from: SQLQueryString = """
              FROM alerts a LEFT JOIN alert_triage t ON t.alert_key = a.alert_key \

@@ -117,6 +117,7 @@ extension WebApplication {
             "people": detail.people.prefix(shownRows).map {
                 ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]
             },
+            "personLinks": Self.personRoles.contains(user.role),
             "outcomes": DecisionOutcome.allCases.map {
                 ["value": $0.rawValue, "label": $0.title, "checked": $0.rawValue == form?["outcome"]] as [String: Any]
             },

@@ -51,6 +51,7 @@ public struct WebApplication: Sendable {
         addSignInRoutes(to: router)
         addAlertRoutes(to: router)
         addStaffRoutes(to: router)
+        addSearchRoutes(to: router)
         addIntelligenceRoutes(to: router)
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)

@@ -104,7 +104,7 @@ extension Templates {
             <h2 class="heading-m">People involved</h2>
             <table class="table" id="people"><caption class="visually-hidden">People whose records were opened</caption>
             <thead><tr><th scope="col">Person</th><th scope="col">Markers</th><th scope="col" class="numeric">Accesses</th></tr></thead>
-            <tbody>{{#people}}<tr><td><code>{{pseudonym}}</code></td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
+            <tbody>{{#people}}<tr><td>{{#personLinks}}<a href="/people/{{pseudonym}}"><code>{{pseudonym}}</code><span class="visually-hidden">: who opened this person's record</span></a>{{/personLinks}}{{^personLinks}}<code>{{pseudonym}}</code>{{/personLinks}}</td><td>{{markers}}</td><td class="numeric">{{accesses}}</td></tr>{{/people}}</tbody>
             </table>
             {{#peopleMore}}<p class="body">Showing the first {{shown}} of {{total}} {{noun}}. <a class="link" href="{{href}}">Show all {{total}} {{noun}}</a></p>{{/peopleMore}}
             <h2 class="heading-m">Intelligence</h2>
@@ -132,6 +132,34 @@ extension Templates {
             </form>
             {{#hasReveals}}<h2 class="heading-m">Reveals</h2>
             <ul class="list">{{#reveals}}<li>{{username}}, {{at}}: {{reason}}</li>{{/reveals}}</ul>{{/hasReveals}}
+            """,
+        "search": errorSummary + """
+            <h1 class="heading-l">Search</h1>
+            <form method="get" action="/search" class="filters" novalidate>
+            <div class="form-group inline{{#qError}} form-group-error{{/qError}}"><label class="label" for="q">Alert number, pseudonym (STF-… or PSN-…), or the name or collar number of someone you have revealed</label>
+            {{#qError}}<p class="error-message" id="q-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/qError}}
+            <input class="input input-width-20" id="q" name="q" type="search" value="{{q}}" spellcheck="false" autocomplete="off"></div>
+            <button type="submit" class="button">Search</button>
+            </form>
+            {{#searched}}{{^qError}}
+            <h2 class="heading-m" id="results-heading">Results for the {{kind}}</h2>
+            {{#hasResults}}<ul class="list" id="results">{{#results}}<li><a href="{{href}}">{{label}}</a>: {{detail}}</li>{{/results}}</ul>{{/hasResults}}
+            {{^hasResults}}<p class="body" id="no-results">Nothing you may see matches. Names and collar numbers are searched only among members of staff you have revealed.</p>{{/hasResults}}
+            {{#trailLink}}<p class="body"><a href="/trail?subject={{trailSubject}}">Entries in the audit trail about it</a></p>{{/trailLink}}
+            {{/qError}}{{/searched}}
+            """,
+        "person": """
+            <span class="caption">Person</span>
+            <h1 class="heading-l"><code>{{pseudonym}}</code></h1>
+            <p class="body">Everyone whose accesses to this person's record are in the audit data, most often first, and the alerts the person appears in that you may see. The person stays pseudonymised here.</p>
+            <h2 class="heading-m">Who opened the record</h2>
+            {{#hasAccessors}}<table class="table" id="accessors"><caption class="visually-hidden">Members of staff who opened this person's record</caption><thead><tr><th scope="col">Member of staff</th><th scope="col" class="numeric">Accesses</th><th scope="col">First</th><th scope="col">Latest</th></tr></thead>
+            <tbody>{{#accessors}}<tr><td><code>{{pseudonym}}</code> <a href="/search?q={{pseudonym}}">their alerts</a></td><td class="numeric">{{accesses}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/accessors}}</tbody></table>
+            {{#more}}<p class="body">And {{.}} more, with fewer accesses.</p>{{/more}}{{/hasAccessors}}
+            {{^hasAccessors}}<p class="body">None yet in the audit data.</p>{{/hasAccessors}}
+            <h2 class="heading-m">Alerts the person appears in</h2>
+            {{#hasAlerts}}<ul class="list" id="person-alerts">{{#alerts}}<li><a href="/alerts/{{id}}">Alert {{id}}</a>: <code>{{pseudonym}}</code>, risk {{score}}, {{state}}</li>{{/alerts}}</ul>{{/hasAlerts}}
+            {{^hasAlerts}}<p class="body">None you may see.</p>{{/hasAlerts}}
             """,
         "staff": """
             <span class="caption">Member of staff</span>
