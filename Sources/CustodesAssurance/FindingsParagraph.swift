@@ -67,7 +67,8 @@ public enum FindingsParagraph {
         }
 
         mutating func sentence(_ status: ElementStatus, about subjects: [AssessedElement], contrast: Bool) {
-            let plural = subjects.count > 1
+            // The verb agrees with the subject: "improvements to your IT systems' monitoring capability were".
+            let plural = subjects.count > 1 || subjects.first.map(isPlural) == true
             let was = plural ? "were" : "was"
             let this = plural ? "these" : "this"
             switch status {
@@ -105,6 +106,9 @@ public enum FindingsParagraph {
             sentences.append(sentence)
             lastSubjectIsPlans = plansSubject
         }
+
+        /// Whether the element, as `item` names it, is a plural noun.
+        func isPlural(_ subject: AssessedElement) -> Bool { subject == .itMonitoring }
 
         /// The element as something a plan contains.
         func item(_ subject: AssessedElement) -> String {

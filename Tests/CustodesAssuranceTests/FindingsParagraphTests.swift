@@ -31,6 +31,8 @@ import Testing
         }
 
         #expect(!paragraph.contains("  "), "doubled space: \(paragraph)")
+        // The verb agrees with the noun: "improvements … were", never "was".
+        #expect(!paragraph.contains("monitoring capability was"), "agreement in \(label): \(paragraph)")
         for bad in [" ,", " .", ",,", "..", ", .", " and .", " or .", "and and", "or or", " and,", " or,",
                     "However, .", "however .", "of .", "include ,", "include .", "assess ."] {
             #expect(!paragraph.contains(bad), "'\(bad)' in \(label): \(paragraph)")
@@ -113,7 +115,7 @@ import Testing
                                    + "unit and work to seek intelligence from those organisations that support "
                                    + "vulnerable people, and at the time of our review these had started."))
         #expect(paragraph.contains("They also include improvements to your IT systems' monitoring capability, "
-                                   + "although at the time of our review this had yet to start."))
+                                   + "although at the time of our review these had yet to start."))
     }
 
     func occurrences(of needle: String, in haystack: String) -> Int {

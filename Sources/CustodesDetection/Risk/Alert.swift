@@ -4,6 +4,9 @@ public import CustodesModel
 /// without re-running anything: the score and how it was reached, each indicator with its evidence, the people
 /// involved (as pseudonyms), the explanations that were tried and failed, and why it fired in plain English.
 public struct Alert: Sendable, Equatable {
+    /// Evidence events whose explanations tried are recorded (the first in time): tracing is the costly part.
+    public static let tracedEvidence = 25
+
     public var alertID: String
     public var staffID: String
     public var staff: StaffIndex

@@ -61,7 +61,7 @@ struct AlertDraft {
         let entries = ordered.enumerated().map { index, item in
             var tried: [String] = []
             // Tracing is the costly part; the first 25 evidence events carry it, which is what a timeline shows first.
-            if index < 25, let event = Self.auditEvent(item.event, staff: staff, reference: reference) {
+            if index < Alert.tracedEvidence, let event = Self.auditEvent(item.event, staff: staff, reference: reference) {
                 tried = explainer.trace(event)
             }
             return Alert.EvidenceEntry(event: item.event, indicators: item.indicators.sorted(),

@@ -28,7 +28,9 @@ public struct Pages: Sendable {
         var context = page.context
         if let csrf = session?.csrfToken { context["csrf"] = csrf }
         let body = library.render(context, withTemplate: page.template) ?? ""
-        var layout: [String: Any] = ["title": page.title, "body": body]
+        // A page that refuses something says so first in its title, which is what a screen reader announces.
+        let refused = (context["hasErrors"] as? Bool) == true || page.template == "error"
+        var layout: [String: Any] = ["title": (refused ? "Error: " : "") + page.title, "body": body]
         if let user, let session, session.secondFactor, !user.passwordIsTemporary {
             layout["user"] = [
                 "displayName": user.displayName, "roleTitle": user.role.title, "csrf": session.csrfToken,
@@ -45,7 +47,8 @@ public struct Pages: Sendable {
     /// A page of the reporting portal, in its own layout: no account, no navigation of the unit's application.
     func renderPortal(title: String, template: String, context: [String: Any]) -> String {
         let body = library.render(context, withTemplate: template) ?? ""
-        return library.render(["title": title, "body": body], withTemplate: "portal-layout") ?? ""
+        let refused = (context["hasErrors"] as? Bool) == true
+        return library.render(["title": (refused ? "Error: " : "") + title, "body": body], withTemplate: "portal-layout") ?? ""
     }
 
     func response(_ page: Page, user: UserAccount?, session: Sessions.Session?, path: String = "",

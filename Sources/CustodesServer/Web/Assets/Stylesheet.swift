@@ -25,6 +25,8 @@ enum Stylesheet {
         .header-nav{display:flex;gap:20px;list-style:none;margin:0;padding:0}
         .header-nav a,.header-nav a:visited{color:#ffffff;font-weight:700}
         .header-nav a[aria-current=page]{text-decoration-thickness:3px}
+        .header-nav a:focus,.header a:focus{color:#0b0c0c;background-color:#ffdd00}
+        .keep-lines{white-space:pre-line}
         .header-account{margin-left:auto;display:flex;align-items:center;gap:10px}
         .header-user{font-size:16px}
         .phase-banner{padding:10px 0;border-bottom:1px solid #b1b4b6;font-size:16px}

@@ -34,11 +34,17 @@ extension WebApplication {
 
     func queue(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
-        let query = try Self.queueQuery(request)
-        let result = try await AlertQueue.page(query, visibility: try await needToKnow.visibility(for: user), in: database)
+        var query = try Self.queueQuery(request)
+        let visibility = try await needToKnow.visibility(for: user)
+        var result = try await AlertQueue.page(query, visibility: visibility, in: database)
         try await audit("view_queue", by: user.username, detail: request.uri.query ?? "")
         let choices = try await AlertQueue.filterChoices(in: database)
         let pages = max(1, (result.total + query.pageSize - 1) / query.pageSize)
+        // A page past the end (an old link, the queue having shrunk) shows the last page, never "page 2 of 1".
+        if query.page > pages {
+            query.page = pages
+            result = try await AlertQueue.page(query, visibility: visibility, in: database)
+        }
         func link(page: Int) -> String {
             var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
             items.append("page=\(page)")
@@ -106,13 +112,14 @@ extension WebApplication {
                 ["indicator": $0.indicator, "hits": $0.hits, "weight": String(format: "%.1f", $0.weight),
                  "points": String(format: "%.1f", $0.points), "examples": $0.examples] as [String: Any]
             },
-            "timeline": detail.evidence_detail.prefix(shownRows).map { entry in
+            "timeline": detail.evidence_detail.prefix(shownRows).enumerated().map { index, entry in
                 ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
                  "entityType": entry.entity_type, "person": entry.person ?? "",
                  "victim": victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)].map(\.name) ?? false,
                  "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.joined(separator: ", "),
-                 "explanations": entry.explanations_tried.isEmpty ? "None applied"
-                    : entry.explanations_tried.joined(separator: "; ")] as [String: Any]
+                 "explanations": !entry.explanations_tried.isEmpty ? entry.explanations_tried.joined(separator: "; ")
+                    : index < Alert.tracedEvidence ? "None applied"
+                    : "Not recorded (explanations are kept for the first \(Alert.tracedEvidence) accesses)"] as [String: Any]
             },
             "people": detail.people.prefix(shownRows).map {
                 ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]

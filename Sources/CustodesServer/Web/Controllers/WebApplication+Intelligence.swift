@@ -30,12 +30,19 @@ extension WebApplication {
 
     func intelligenceLog(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.requireUser(Self.caseRoles)
-        let page = try QueryNumber.page(request)
+        var page = try QueryNumber.page(request)
         let size = 50
-        let result = try await IntelligenceLog.items(visibility: try await needToKnow.visibility(for: user),
-                                                     limit: size, offset: (page - 1) * size, in: database)
+        let visibility = try await needToKnow.visibility(for: user)
+        var result = try await IntelligenceLog.items(visibility: visibility, limit: size, offset: (page - 1) * size,
+                                                     in: database)
         try await audit("view_intelligence_log", by: user.username, detail: request.uri.query ?? "")
         let pages = max(1, (result.total + size - 1) / size)
+        // A page past the end shows the last page.
+        if page > pages {
+            page = pages
+            result = try await IntelligenceLog.items(visibility: visibility, limit: size, offset: (page - 1) * size,
+                                                     in: database)
+        }
         var rows: [[String: Any]] = []
         for item in result.items { rows.append(try await itemSummary(item, for: user)) }
         return self.page(.init(title: "Intelligence", template: "intelligence-log", context: [

@@ -19,7 +19,7 @@ extension WebApplication {
 
     func search(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.requireUser(Self.searchRoles)
-        let typed = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let typed = (QueryText.value("q", in: request) ?? "").trimmingCharacters(in: .whitespaces)
         var values: [String: Any] = ["q": Form(fields: ["q": typed]).shown["q"] ?? "", "searched": !typed.isEmpty]
         guard !typed.isEmpty else { return page(.init(title: "Search", template: "search", context: values), request, context) }
         if typed.count > 64 || Form.hasControlCharacters(typed, multiline: false) {

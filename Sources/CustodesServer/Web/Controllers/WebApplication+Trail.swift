@@ -48,7 +48,7 @@ extension WebApplication {
                     ["seq": $0.seq, "at": displayTime($0.at), "username": $0.username, "action": $0.action,
                      "subject": $0.subject, "detail": $0.detail] as [String: Any]
                 },
-                "previous": pageNumber > 1 ? link(pageNumber - 1) : false,
+                "previous": pageNumber > 1 ? link(min(pageNumber - 1, max(1, (total + 99) / 100))) : false,
                 "next": pageNumber * 100 < total ? link(pageNumber + 1) : false,
             ]), request, context)
         }
@@ -71,9 +71,8 @@ extension WebApplication {
     }
 
     static func trailFilter(_ request: Request) -> AuditTrail.Filter {
-        let parameters = request.uri.queryParameters
-        return AuditTrail.Filter(username: parameters["user"].map(String.init), action: parameters["action"].map(String.init),
-                                 subject: parameters["subject"].map(String.init))
+        AuditTrail.Filter(username: QueryText.value("user", in: request), action: QueryText.value("action", in: request),
+                          subject: QueryText.value("subject", in: request))
     }
 
     /// A CSV field, quoted when needed; a leading =, +, - or @ is prefixed with a quote mark so a spreadsheet does

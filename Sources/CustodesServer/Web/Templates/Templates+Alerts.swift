@@ -57,7 +57,7 @@ extension Templates {
             </form>
             {{/identity}}{{/mayReveal}}
             <h2 class="heading-m">Decisions</h2>
-            {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body">{{rationale}}</p></div>{{/decisions}}
+            {{#decisions}}<div class="record"><p class="body"><strong>{{outcome}}</strong> by {{username}}, {{at}}{{#exceptionUntil}}; recorded as an exception to the rules until {{.}}{{/exceptionUntil}}</p><p class="body keep-lines">{{rationale}}</p></div>{{/decisions}}
             {{^decisions}}<p class="body">No decision yet.</p>{{/decisions}}
             <form method="post" action="/alerts/{{id}}/decisions" class="panel" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
@@ -122,7 +122,7 @@ extension Templates {
             </form>
             {{/mayAssign}}
             <h2 class="heading-m">Comments</h2>
-            {{#comments}}<div class="record"><p class="body"><strong>{{username}}</strong>, {{at}}</p><p class="body">{{body}}</p></div>{{/comments}}
+            {{#comments}}<div class="record"><p class="body"><strong>{{username}}</strong>, {{at}}</p><p class="body keep-lines">{{body}}</p></div>{{/comments}}
             <form method="post" action="/alerts/{{id}}/comments" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
             <div class="form-group{{#commentError}} form-group-error{{/commentError}}"><label class="label" for="comment">Add a comment</label>

@@ -9,7 +9,7 @@ enum Templates {
         .merging(reports) { a, _ in a }.merging(exceptions) { a, _ in a }
 
     static let errorSummary = """
-        {{#hasErrors}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        {{#hasErrors}}<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
         <h2 class="error-summary-title" id="error-summary-title">There is a problem</h2>
         <ul class="error-summary-list">{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul>
         </div>{{/hasErrors}}
