@@ -208,6 +208,8 @@ struct AuthorizationTests {
         "GET /", "GET /healthz", "GET /assets/custodes.css", "GET /sign-in", "POST /sign-in",
         "GET /sign-in/second-factor", "POST /sign-in/second-factor", "GET /account/enrol", "POST /account/enrol",
         "GET /account/password", "POST /account/password", "POST /sign-out", "POST /api/v1/audit-events",
+        // The idle-timeout warning's script, and its "stay signed in" (any signed-in user; tested in SessionDraftTests).
+        "GET /assets/session.js", "GET /session/alive",
     ]
 
     @Test("every route the router has is in the matrix or among the open routes, so a new one cannot be missed", arguments: TestStores.engines)

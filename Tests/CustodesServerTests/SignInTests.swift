@@ -121,7 +121,8 @@ struct SignInTests {
             fixture.clock.advance(14 * 60)
             #expect(try await idle.get(client, "/alerts").status == .ok)
             fixture.clock.advance(15 * 60 + 1)
-            #expect(try await idle.get(client, "/alerts").headers[.location] == "/sign-in")
+            // A lapsed session sends the user to sign in with the reason (expired=1); one signed out does not.
+            #expect(try await idle.get(client, "/alerts").headers[.location] == "/sign-in?expired=1")
 
             var busy = try await Browser.signIn(client, "analyst", fixture: fixture)
             for _ in 0..<48 {
@@ -129,7 +130,7 @@ struct SignInTests {
                 #expect(try await busy.get(client, "/alerts").status == .ok)
             }
             fixture.clock.advance(10 * 60)
-            #expect(try await busy.get(client, "/alerts").headers[.location] == "/sign-in")
+            #expect(try await busy.get(client, "/alerts").headers[.location] == "/sign-in?expired=1")
 
             var leaving = try await Browser.signIn(client, "analyst", fixture: fixture)
             let cookie = leaving.cookie

@@ -12,6 +12,8 @@ public struct WebContext: RequestContext {
     public var sessionTokenHash: String?
     /// The session token itself, held only for this request: it opens the user's report key kept in the session.
     var sessionToken: String?
+    /// What the user was typing on this page when their last session lapsed, given back once after signing in.
+    var draft: [String: String]?
     /// The client's IP address as the server sees it (a proxy's, behind one), for sign-in throttling.
     public var clientAddress: String?
 

@@ -6,6 +6,8 @@ import Mustache
 /// user's role allows. Templates are compiled into the binary (see `Templates`), so a deployment is one file.
 public struct Pages: Sendable {
     let library: MustacheLibrary
+    /// Seconds without a request after which a session ends: signed-in pages warn two minutes before.
+    var idleSeconds: Int64 = 15 * 60
 
     public struct Page {
         var title: String
@@ -27,13 +29,19 @@ public struct Pages: Sendable {
     func render(_ page: Page, user: UserAccount?, session: Sessions.Session?, path: String = "") -> String {
         var context = page.context
         if let csrf = session?.csrfToken { context["csrf"] = csrf }
-        let body = library.render(context, withTemplate: page.template) ?? ""
+        var body = library.render(context, withTemplate: page.template) ?? ""
+        if (context["draftNotice"] as? Bool) == true {
+            body = "<div class=\"panel panel-ok\" id=\"draft-notice\" role=\"status\"><p class=\"body\">Your session "
+                + "ended before what you typed was saved. It is back in the form below: check it and send it again.</p></div>"
+                + body
+        }
         // A page that refuses something says so first in its title, which is what a screen reader announces.
         let refused = (context["hasErrors"] as? Bool) == true || page.template == "error"
         var layout: [String: Any] = ["title": (refused ? "Error: " : "") + page.title, "body": body]
         if let user, let session, session.secondFactor, !user.passwordIsTemporary {
             layout["user"] = [
                 "displayName": user.displayName, "roleTitle": user.role.title, "csrf": session.csrfToken,
+                "idleSeconds": idleSeconds, "idleMinutes": idleSeconds / 60,
                 "nav": Self.navigation(for: user.role).map { item in
                     ["href": item.href, "label": item.label, "current": path.hasPrefix(item.href)] as [String: Any]
                 },

@@ -6,7 +6,7 @@ public enum Schema {
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
                                                    sealedTrailAndBatchProgress, intelligenceLog, cases,
                                                    partnerRegister, portalReports,
-                                                   exceptionRequests, reportKeys, partnerAccounts]
+                                                   exceptionRequests, reportKeys, partnerAccounts, drafts]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -581,6 +581,18 @@ public enum Schema {
                 last_seen_at \(int) NOT NULL, ended_at \(int))
             """,
             "ALTER TABLE portal_reports ADD COLUMN partner_account_id \(int)",
+        ]
+    }
+
+    /// Version 20: what a user was typing when their session ended, kept so that signing in again brings them back
+    /// to the page with it, instead of losing it.
+    static let drafts = Migration(version: 20, name: "drafts kept across an ended session") { engine in
+        let int = ColumnTypes(engine: engine).integer
+        return [
+            """
+            CREATE TABLE drafts (user_id \(int) PRIMARY KEY, path TEXT NOT NULL, fields TEXT NOT NULL,
+                saved_at \(int) NOT NULL)
+            """,
         ]
     }
 }

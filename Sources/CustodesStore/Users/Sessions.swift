@@ -52,6 +52,17 @@ public enum Sessions {
             .first()?.decode(column: "sealed_report_key", as: String?.self)
     }
 
+    /// Whose session this was, if it lapsed (idle or too old, not signed out) within `within` seconds of `at`: the
+    /// owner of what was typed in a session that has just expired.
+    public static func lapsedOwner(tokenHash: String, at: Int64, within: Int64, idle: Int64, absolute: Int64,
+                                   in database: StoreDatabase) async throws -> Int64? {
+        try await database.sql.raw("""
+            SELECT user_id FROM sessions WHERE session_hash = \(bind: tokenHash) AND second_factor = 1 \
+            AND last_seen_at > \(bind: at - within) AND ended_at IS NOT NULL \
+            AND (ended_at - last_seen_at > \(bind: idle) OR ended_at - created_at > \(bind: absolute))
+            """).first()?.decode(column: "user_id", as: Int64.self)
+    }
+
     public static func touch(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {
         try await database.sql.raw(
             "UPDATE sessions SET last_seen_at = \(bind: at) WHERE session_hash = \(bind: tokenHash)").run()

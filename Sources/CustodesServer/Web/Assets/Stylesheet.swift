@@ -27,6 +27,9 @@ enum Stylesheet {
         .header-nav a[aria-current=page]{text-decoration-thickness:3px}
         .header-nav a:focus,.header a:focus{color:#0b0c0c;background-color:#ffdd00}
         .keep-lines{white-space:pre-line}
+        .session-warning{position:fixed;left:0;right:0;bottom:0;background:#0b0c0c;color:#ffffff;border-top:5px solid #ffdd00;padding:15px 0;z-index:10}
+        .session-warning .body{color:#ffffff}
+        .session-warning[hidden]{display:none}
         .header-account{margin-left:auto;display:flex;align-items:center;gap:10px}
         .header-user{font-size:16px}
         .phase-banner{padding:10px 0;border-bottom:1px solid #b1b4b6;font-size:16px}

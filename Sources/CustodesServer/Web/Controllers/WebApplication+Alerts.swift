@@ -90,6 +90,8 @@ extension WebApplication {
         let user = try context.requireUser(Self.caseRoles)
         let record = try await visibleAlert(context, user: user)
         let detail = try AlertDetail.decode(record.detail)
+        // What was typed before the last session lapsed, chosen outcome included.
+        let form = form ?? context.draft.map { Form(fields: $0) }
         let revealed = try await AlertCasework.hasRevealed(staffID: record.staffID, username: user.username, in: database)
         let seesVictims = needToKnow.seesVictims(user, alert: record)
         let victims = seesVictims

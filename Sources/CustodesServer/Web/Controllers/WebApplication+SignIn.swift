@@ -7,7 +7,9 @@ import Hummingbird
 extension WebApplication {
     func addSignInRoutes(to router: Router<WebContext>) {
         router.get("/sign-in") { request, context in
-            page(.init(title: "Sign in", template: "sign-in"), request, context)
+            page(.init(title: "Sign in", template: "sign-in",
+                       context: ["expired": QueryText.value("expired", in: request) == "1",
+                                 "idleMinutes": settings.idleTimeout / 60]), request, context)
         }
         router.post("/sign-in") { request, context in try await signIn(request, context) }
         router.get("/sign-in/second-factor") { request, context in
@@ -147,7 +149,12 @@ extension WebApplication {
             return try await refuseLocked(user, sessionHash: hash, now: now)
         }
         if let address = context.clientAddress { await throttle.forgive(address) }
-        var response = redirect(user.passwordIsTemporary ? "/account/password" : Pages.home(for: user.role))
+        // Back to the page whose work the lapsed session interrupted, with what was typed; otherwise home.
+        var destination = Pages.home(for: user.role)
+        if let draft = try await Drafts.pending(userID: user.id, at: now, in: database) {
+            destination = draft.path + "?draft=1"
+        }
+        var response = redirect(user.passwordIsTemporary ? "/account/password" : destination)
         response.headers[.setCookie] = try await completeSignIn(user, context)
         return response
     }

@@ -27,7 +27,9 @@ public struct WebApplication: Sendable {
     public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
         self.database = database
         self.settings = settings
-        pages = try Pages()
+        var pages = try Pages()
+        pages.idleSeconds = settings.idleTimeout
+        self.pages = pages
         needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
         secrets = SecretBox(deploymentKey: settings.deploymentKey)
         reportSealer = ReportSealer(deploymentKey: settings.deploymentKey)
@@ -40,6 +42,15 @@ public struct WebApplication: Sendable {
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         router.add(middleware: CrossSiteRequestMiddleware())
         router.add(middleware: SessionMiddleware(database: database, settings: settings))
+        router.get("/assets/session.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: SessionWarning.script)))
+        }
+        // The warning's "stay signed in": any signed-in request keeps the session alive, this one does nothing else.
+        router.get("/session/alive") { _, context in
+            guard context.user != nil, context.session?.secondFactor == true else { throw WebError.signInRequired }
+            return "ok"
+        }
         router.get("/assets/custodes.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Stylesheet.text)))
@@ -73,7 +84,15 @@ public struct WebApplication: Sendable {
 
     func page(_ page: Pages.Page, _ request: Request, _ context: WebContext,
               status: HTTPResponse.Status = .ok) -> Response {
-        pages.response(page, user: context.user, session: context.session, path: request.uri.path, status: status)
+        var page = page
+        // A draft kept when the last session lapsed fills the page's form, and the page says so.
+        if let draft = context.draft, !draft.isEmpty {
+            if (page.context["form"] as? [String: String])?.isEmpty ?? true {
+                page.context["form"] = Form(fields: draft).shown
+            }
+            page.context["draftNotice"] = true
+        }
+        return pages.response(page, user: context.user, session: context.session, path: request.uri.path, status: status)
     }
 }
 

@@ -37,6 +37,8 @@ extension Templates {
             </main>
             </div>
             <footer class="footer"><div class="width-container">Custodes: counter-corruption intelligence for the unit.</div></footer>
+            {{#user}}<div class="session-warning" id="session-warning" role="alertdialog" aria-labelledby="session-warning-text" data-idle-seconds="{{idleSeconds}}" hidden><div class="width-container"><p class="body" id="session-warning-text">You will be signed out in 2 minutes, after {{idleMinutes}} minutes without activity. Anything you have typed and not sent would be kept, but you would have to sign in again.</p><button type="button" class="button" id="session-stay">Stay signed in</button></div></div>
+            <script src="/assets/session.js" defer></script>{{/user}}
             </body>
             </html>
             """,

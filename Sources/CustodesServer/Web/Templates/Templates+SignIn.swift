@@ -2,6 +2,7 @@ extension Templates {
     static let signIn: [String: String] = [
         "sign-in": errorSummary + """
             <h1 class="heading-l">Sign in</h1>
+            {{#expired}}<div class="panel" id="session-ended" role="status"><p class="body">You were signed out after {{idleMinutes}} minutes without activity. Sign in again: anything you had just sent is kept, and you will go back to the page with it.</p></div>{{/expired}}
             <form method="post" action="/sign-in" novalidate>
             <div class="form-group{{#hasErrors}} form-group-error{{/hasErrors}}">
             <label class="label" for="username">Username</label>
