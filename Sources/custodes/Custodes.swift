@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `custodes` command: one subcommand per job a counter-corruption unit or its engineers run.
 @main
@@ -35,4 +36,46 @@ struct Custodes: AsyncParsableCommand {
             LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]
     )
+
+    /// Runs the command, and says what went wrong in one plain line: a file-system error names the path and the
+    /// reason (never a raw `NSCocoaErrorDomain` dump), and a check that fails while a command runs prints its message
+    /// without the usage text, which is for mistakes in how the command was typed.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CommandFailure {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: CommandFailure(error.message))
+        } catch let error as CocoaError {
+            exit(withError: CommandFailure(Self.describe(error)))
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func describe(_ error: CocoaError) -> String {
+        let path = error.filePath ?? error.url?.path ?? (error.userInfo[NSFilePathErrorKey] as? String) ?? "the file"
+        switch error.code {
+        case .fileWriteFileExists: return "\(path) already exists: choose another name, or remove it first"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "\(path) does not exist"
+        case .fileWriteNoPermission, .fileReadNoPermission: return "\(path): permission denied"
+        case .fileWriteOutOfSpace: return "\(path): the disk is full"
+        case .fileWriteVolumeReadOnly: return "\(path): the disk is read-only"
+        default:
+            let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+            return "\(path): \(reason)"
+        }
+    }
+}
+
+/// A command that could not do its job, for a reason that is not how it was typed: printed as one line, no usage.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,6 @@
 import CustodesModel
 import CustodesStore
+import CustodesTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -252,5 +253,50 @@ struct ConsoleCommandsTests {
         #expect(try trail.first?.decode(column: "subject", as: String.self) == PortalReports.reference(ids[0]))
         await after.close()
         #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db]).status == 0)
+    }
+
+    @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")
+    func plainMistakes() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
+        let taken = try await CustodesProcess.runCapturing(["simulate", "--out", folder + "/taken", "--staff", "20", "--days", "5"])
+        #expect(taken.status != 0 && taken.error.contains("\(folder)/taken already exists") && !taken.error.contains("NSCocoaErrorDomain"))
+
+        let budget = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--budget", "-3"])
+        #expect(budget.status != 0 && budget.error.contains("--budget must be at least 1"))
+
+        // An output that cannot be written is refused before the scoring, and before a key file is made.
+        let key = folder + "/detect.key"
+        let unwritable = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/no/such/alerts.jsonl",
+                                                                 "--pseudonym-key", key])
+        #expect(unwritable.status != 0 && unwritable.error.contains("cannot be written"))
+        #expect(!FileManager.default.fileExists(atPath: key))
+
+        // A bundle whose staff file has only its header is an error, not a run that "explained 0 (100.0%)".
+        let empty = folder + "/empty"
+        try FileManager.default.copyItem(atPath: TestBundles.small, toPath: empty)
+        let header = try String(contentsOfFile: empty + "/staff.csv", encoding: .utf8).split(separator: "\n").first ?? ""
+        try (String(header) + "\n").write(toFile: empty + "/staff.csv", atomically: true, encoding: .utf8)
+        let noStaff = try await CustodesProcess.runCapturing(["detect", empty, "--out", folder + "/alerts.jsonl",
+                                                              "--pseudonym-key", key])
+        #expect(noStaff.status != 0 && noStaff.error.contains("staff.csv has no member of staff"))
+
+        let noAlerts = try await CustodesProcess.runCapturing(["evaluate", TestBundles.small, "--alerts", folder + "/nope.jsonl"])
+        #expect(noAlerts.status != 0 && noAlerts.error.contains("No alerts file") && !noAlerts.error.contains("Usage:"))
+
+        // A store in a folder that does not exist is refused, and no folders are made.
+        let missing = folder + "/missing/deeper/store.sqlite"
+        let store = try await CustodesProcess.runCapturing(["migrate", "--db", "sqlite:" + missing])
+        #expect(store.status != 0 && store.error.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/missing"))
+
+        // An unreachable database is described once, with how long it will be tried and how to stop.
+        let unreachable = try await CustodesProcess.runCapturing(["migrate", "--db", "postgres://nobody@127.0.0.1:1/none",
+                                                                  "--retry-seconds", "1"])
+        #expect(unreachable.status != 0)
+        #expect(unreachable.error.components(separatedBy: "Trying again for up to").count == 2, "\(unreachable.error)")
+        #expect(unreachable.error.contains("--retry-seconds 0") && !unreachable.error.contains("errno"))
     }
 }

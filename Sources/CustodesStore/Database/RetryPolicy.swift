@@ -25,4 +25,10 @@ public struct RetryPolicy: Sendable {
         }
         return min(delay, maximumDelay)
     }
+
+    /// Seconds all the retries wait in all, to tell someone how long they will be kept waiting.
+    public var totalSeconds: Int {
+        let total = (1..<max(attempts, 1)).reduce(Duration.zero) { $0 + delay(before: $1) }
+        return Int(total.components.seconds)
+    }
 }

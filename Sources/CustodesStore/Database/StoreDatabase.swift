@@ -172,12 +172,18 @@ public final class StoreDatabase: Sendable {
             do {
                 return try await connectOnce(url)
             } catch {
+                if case StoreError.invalidURL = error { throw error }
                 guard attempt < retry.attempts, isConnectionLoss(error) || isRefused(error) else {
                     throw StoreError.unavailable(url: url.description, attempts: attempt, cause: describe(error))
                 }
                 let delay = retry.delay(before: attempt)
-                onRetry("database \(url) not reachable (\(describe(error))); attempt \(attempt + 1) of "
-                        + "\(retry.attempts) in \(delay)")
+                // Said once in full (what is wrong, how long it will go on, how to stop), then a short line a minute.
+                if attempt == 1 {
+                    onRetry("database \(url) is not reachable (\(describe(error))). Trying again for up to "
+                            + "\(retry.totalSeconds) s: stop with Ctrl-C, or give --retry-seconds 0 to fail at once.")
+                } else if attempt % 6 == 0 {
+                    onRetry("database \(url) still not reachable (attempt \(attempt) of \(retry.attempts))")
+                }
                 try await Task.sleep(for: delay)
                 attempt += 1
             }
@@ -188,9 +194,15 @@ public final class StoreDatabase: Sendable {
         let logger = Logger(label: "custodes.store")
         switch url.engine {
         case .sqlite:
+            // The store's own folder is made if need be, but only inside a folder that exists: a mistyped path
+            // (`sqlite:/srv/custodse/store.sqlite`) is refused, not quietly made into a tree of new folders.
             let directory = (url.path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                let parent = (directory as NSString).deletingLastPathComponent
+                guard parent.isEmpty || FileManager.default.fileExists(atPath: parent) else {
+                    throw StoreError.invalidURL("the folder \(parent) does not exist, so the store \(url.path) cannot be made there")
+                }
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
             }
             let connection = try await SQLiteConnection.open(storage: .file(path: url.path), logger: logger)
             // Larger pages make the audit-event indexes shallower; SQLite applies this only to a new, empty file.
@@ -263,6 +275,10 @@ public final class StoreDatabase: Sendable {
 
     /// A short description of a database error with no credentials in it.
     static func describe(_ error: any Error) -> String {
+        if isRefused(error) { return "nothing answered: connection refused or closed" }
+        if let error = error as? PSQLError, error.code == .connectionError {
+            return "nothing answered: " + (error.underlying.map { isRefused($0) ? "connection refused" : "\($0)" } ?? "no connection")
+        }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
                 return message + (error.serverInfo?[.detail].map { " (\($0))" } ?? "")

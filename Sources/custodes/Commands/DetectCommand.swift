@@ -43,7 +43,8 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(help: "A rules file (YAML); the built-in rules when omitted (see `custodes rules show`).")
     var rules: String?
 
-    @Option(help: "Alerts a week the unit can triage; the rest are kept but marked over budget.")
+    // `.unconditional` so that `--budget -3` is read as a (wrong) number and refused as one, not as a missing value.
+    @Option(parsing: .unconditional, help: "Alerts a week the unit can triage; the rest are kept but marked over budget.")
     var budget: Int?
 
     @Option(help: """
@@ -78,15 +79,23 @@ struct DetectCommand: AsyncParsableCommand {
             return
         }
         let ruleSet = try rules.map { try RulesFile.load(path: $0) } ?? RuleSet.standard
+        // The output is opened first, so a path that cannot be written fails at once, not after all the scoring.
+        let writer = try BufferedFileWriter(path: out)
         let keyPath = pseudonymKey ?? "custodes-pseudonym.key"
         let (key, created) = try KeyFile.loadOrCreateKey(at: keyPath)
         if created { Progress.message("detect: created a new pseudonym key in \(keyPath); keep it with the deployment") }
         let sink = try QuarantineFile(path: quarantine)
-        var run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true,
+        var run: DetectionRun
+        do {
+            run = try DetectionRun.run(bundle: bundle, rules: ruleSet, key: key, quarantine: sink, progress: true,
                                        threads: threads)
+        } catch {
+            try? writer.close()
+            try? FileManager.default.removeItem(atPath: out)
+            throw error
+        }
         try sink.close()
         if let budget { Budget.apply(&run.alerts, perWeek: budget, through: run.summary.lastEventAt) }
-        let writer = try BufferedFileWriter(path: out)
         for alert in run.alerts {
             writer.append(AlertJSON.line(alert))
             try writer.newline()

@@ -35,6 +35,11 @@ struct DetectionRun {
         let reader = try BundleReader(directory: bundle, quarantine: quarantine)
         var report = BundleReport()
         let reference = try reader.loadReference(report: &report)
+        // With no member of staff, every access would be quarantined and nothing scored: that is no detection run.
+        guard !reference.staff.isEmpty else {
+            throw CommandFailure("\(bundle)/staff.csv has no member of staff that could be read (see the quarantine), so "
+                + "no access can be scored")
+        }
         let referenceLoaded = clock.now
         let context = DetectionContext(reference: reference, rules: rules)
         let pseudonymiser = Pseudonymiser(key: key)
