@@ -1,3 +1,5 @@
+import CustodesModel
+
 /// The forces letters can be written to: the 43 territorial forces of England and Wales, plus any a force file adds.
 ///
 /// Built in so that a findings file need only name a force's slug; a force file corrects what has changed (a renamed
@@ -28,7 +30,10 @@ public struct ForceCatalog: Sendable {
         Force(slug: "greater-manchester", name: "Greater Manchester Police",
               copiedTo: ["Mayor of Greater Manchester"]),
         Force(slug: "gwent", name: "Gwent Police"),
-        Force(slug: "hampshire-and-isle-of-wight", name: "Hampshire and Isle of Wight Constabulary"),
+        // Renamed by an amendment to the Police Act 1996 approved in July 2022; the new name was adopted on
+        // 16 November 2022.
+        Force(slug: "hampshire-and-isle-of-wight", name: "Hampshire and Isle of Wight Constabulary",
+              formerNames: [.init("Hampshire Constabulary", until: CalendarDate(iso: "2022-11-15")!)]),
         Force(slug: "hertfordshire", name: "Hertfordshire Constabulary"),
         Force(slug: "humberside", name: "Humberside Police"),
         Force(slug: "kent", name: "Kent Police"),

@@ -21,7 +21,8 @@ public struct Letter: Hashable, Sendable {
             findings.statuses, strategy: inspection.strategy.phrase(relativeTo: dates.letter))
         let contact = inspection.contact
 
-        var blocks: [LetterBlock] = [.lines([force.addressee, force.name, force.delivery])]
+        let forceName = force.name(on: dates.letter)
+        var blocks: [LetterBlock] = [.lines([force.addressee, forceName, force.delivery])]
         if !force.copiedTo.isEmpty {
             blocks.append(.paragraph([.text("Copied to: " + Self.list(force.copiedTo))]))
         }
@@ -59,7 +60,7 @@ public struct Letter: Hashable, Sendable {
         ]
         self.force = force
         self.blocks = blocks
-        self.title = "\(heading): \(force.name)"
+        self.title = "\(heading): \(forceName)"
         self.letterhead = inspection.inspectorate
         self.signature = inspection.signature.image
     }

@@ -13,6 +13,25 @@ public enum PersonMarker: String, ClosedVocabulary {
     case custodyDetainee = "custody_detainee"
 
     public static let vocabularyName = "person marker"
+
+    /// The marker in words (bundles, the rules file and the API keep the code name).
+    public var title: String {
+        switch self {
+        case .domesticAbuseVictim: "Victim of domestic abuse"
+        case .sexualOffenceVictim: "Victim of a sexual offence"
+        case .vulnerableAdult: "Vulnerable adult"
+        case .mentalHealth: "Mental ill health"
+        case .child: "Child"
+        case .sexWorker: "Sex worker"
+        case .substanceMisuse: "Drug or alcohol misuse"
+        case .missingPerson: "Missing person"
+        case .stalkingVictim: "Victim of stalking"
+        case .custodyDetainee: "Has been in custody"
+        }
+    }
+
+    /// The title for a code name, or the code name itself if it is not one Custodes knows.
+    public static func title(_ code: String) -> String { PersonMarker(rawValue: code)?.title ?? code }
 }
 
 /// A set of markers held as a bit mask, so the hot detection path tests membership without allocating.

@@ -98,6 +98,7 @@ class TriageJourneyTest(unittest.TestCase):
         cls.driver.set_page_load_timeout(60)
         cls.driver.set_script_timeout(60)
         cls.accessibility = []  # (page name, url, violations)
+        cls.narrow = []  # (page name, viewport width, document width) at 390 px
         cls.secrets = {}  # username -> TOTP secret, once enrolled
         cls.portal_url = os.environ.get("CUSTODES_PORTAL_URL", "").strip().rstrip("/")
 
@@ -160,8 +161,30 @@ class TriageJourneyTest(unittest.TestCase):
                 return True
             raise
 
+    def check_narrow(self, page):
+        """At a phone's width (390 px), the page must not scroll sideways: wide tables scroll inside themselves."""
+        size = self.driver.get_window_size()
+        self.driver.set_window_size(390, 844)
+        try:
+            width = self.driver.execute_script("return document.documentElement.clientWidth")
+            scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
+            widest = self.driver.execute_script("""
+                let widest = null;
+                for (const element of document.querySelectorAll('body *')) {
+                  const right = element.getBoundingClientRect().right;
+                  if (right > document.documentElement.clientWidth + 1 && (!widest || right > widest.right)) {
+                    widest = {right: right, tag: element.tagName, id: element.id, cls: element.className.toString()};
+                  }
+                }
+                return widest;""")
+            self.narrow.append((page, width, scroll))
+            self.assertLessEqual(scroll, width + 1, f"{page} scrolls sideways at 390 px ({scroll} > {width}): {widest}")
+        finally:
+            self.driver.set_window_size(size["width"], size["height"])
+
     def check_accessibility(self, page):
-        """Runs axe-core on the page now shown and keeps its violations for the summary."""
+        """Runs axe-core on the page now shown, keeps its violations for the summary, and checks it at 390 px."""
+        self.check_narrow(page)
         axe = Axe(self.driver)
         axe.inject()
         results = axe.run()
@@ -614,6 +637,8 @@ class TriageJourneyTest(unittest.TestCase):
         print(f"\naccessibility: checked {len(self.accessibility)} page(s): {pages}", file=sys.stderr)
         print("accessibility: violations by impact: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
               file=sys.stderr)
+        print(f"narrow screens: {len(self.narrow)} page(s) checked at 390 px, widest document "
+              f"{max((scroll for _, _, scroll in self.narrow), default=0)} px", file=sys.stderr)
 
 
 if __name__ == "__main__":

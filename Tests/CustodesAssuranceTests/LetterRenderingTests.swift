@@ -1,4 +1,5 @@
 import CustodesAssurance
+import CustodesModel
 import Testing
 
 /// What every letter format must do beyond the golden comparisons.
@@ -20,6 +21,16 @@ import Testing
         #expect(html.contains("<p class=\"address\">Chief Constable<br>\nAvon and Somerset Constabulary<br>\nBy email</p>"))
     }
 
+    @Test func aForceIsNamedAsItWasOnTheLettersDate() throws {
+        let letter = try Examples.letter(for: "hampshire-and-isle-of-wight")
+        let text = LetterFormat.text.render(letter)
+        #expect(text.contains("Chief Constable\nHampshire Constabulary\n"))
+        #expect(!text.contains("Isle of Wight Constabulary"))
+        let force = try #require(ForceCatalog.englandAndWales.force(slug: "hampshire-and-isle-of-wight"))
+        #expect(force.name(on: CalendarDate(iso: "2022-11-15")!) == "Hampshire Constabulary")
+        #expect(force.name(on: CalendarDate(iso: "2022-11-16")!) == "Hampshire and Isle of Wight Constabulary")
+    }
+
     @Test func theAltTextStandsInForTheSignatureInTheTextFormats() throws {
         let letter = try Examples.letter(for: "wiltshire")
         for format in [LetterFormat.text, .markdown] {
@@ -36,7 +47,8 @@ import Testing
             let letter = Letter(inspection: inspection, force: file.force(for: findings), findings: findings)
             for format in LetterFormat.allCases {
                 let text = format.render(letter)
-                #expect(text.contains(file.force(for: findings).name))
+                // The name in use on the letter's date (Hampshire's, in 2017, was Hampshire Constabulary).
+                #expect(text.contains(file.force(for: findings).name(on: inspection.dates.letter)))
                 #expect(text.contains("Dear \(file.force(for: findings).addressee)"))
             }
         }

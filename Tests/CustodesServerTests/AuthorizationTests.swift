@@ -70,7 +70,8 @@ struct AuthorizationTests {
         Route(method: .post, path: "/admin/sources", fields: ["source": "rms"]),
         Route(method: .get, path: "/admin/rules"),
         Route(method: .get, path: "/capability"),
-        Route(method: .post, path: "/admin/users/{U}/disable"),
+        // With the confirmation the page asks for (without it, the answer is the question).
+        Route(method: .post, path: "/admin/users/{U}/disable", fields: ["confirm": "yes"]),
         Route(method: .post, path: "/admin/sources/{T}/revoke"),
         Route(method: .get, path: "/intelligence"),
         Route(method: .get, path: "/intelligence/new"),
@@ -151,6 +152,8 @@ struct AuthorizationTests {
         Route(method: .get, path: "/capability.txt"),
         Route(method: .get, path: "/search?q={A}"),
         Route(method: .get, path: "/people/{H}"),
+        Route(method: .post, path: "/admin/users/{U}/enable"),
+        Route(method: .get, path: "/admin/rules.yaml"),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -163,7 +166,7 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
@@ -171,7 +174,7 @@ struct AuthorizationTests {
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
@@ -179,7 +182,7 @@ struct AuthorizationTests {
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok, .ok, .ok],
+                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok, .ok, .ok, .forbidden, .ok],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
@@ -187,7 +190,7 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
@@ -195,11 +198,11 @@ struct AuthorizationTests {
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .redirect, .ok],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own

@@ -87,7 +87,8 @@ struct HardeningTests {
                 // Who did what, when, to which record is all there.
                 let page = String(buffer: try await browser.get(client, "/trail?user=head").body)
                 for action in ["reveal", "comment", "decision", "exception_requested", "view_staff"] {
-                    #expect(page.contains("<td>\(action)</td>"), "\(action) missing for \(reader)")
+                    // Each action in words, with its code beside it.
+                #expect(page.contains("(<code>\(action)</code>)"), "\(action) missing for \(reader)")
                 }
                 #expect(page.contains("alert \(fixture.alertID)"))
                 // A new exception's entry says which rules and until when: administration of the rules, not content.

@@ -5,6 +5,7 @@ import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 /// The rough edges a new user hit: refused pages say "Error:" first and put the error summary in focus; a trail
@@ -50,5 +51,50 @@ struct WordsAndLayoutTests {
             let page = String(buffer: try await head.get(client, "/alerts/\(detail)?show=all").body)
             #expect(page.contains("Not recorded (explanations are kept for the first \(Alert.tracedEvidence) accesses)"))
         }
+    }
+
+    @Test("labels in words with the codes beside them; the rules as a table with the YAML to download; disabling asks first and can be undone")
+    func labelsRulesAndAccounts() async throws {
+        let fixture = try await WebFixture.make(.sqlite)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("admin", role: .administrator)
+        let analyst = try await fixture.enrolledUser("analyst", role: .analyst)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            var head = try await Browser.signIn(client, "head", fixture: fixture)
+            let alert = String(buffer: try await head.get(client, "/alerts/\(fixture.alertID)").body)
+            #expect(alert.contains("(<code>vulnerable_person</code>)") || alert.contains("(<code>"))
+            #expect(!alert.contains("<td>vulnerable_person</td>"))
+            #expect(alert.contains("alert threshold") && alert.contains("The figures as a table"))
+            let trail = String(buffer: try await head.get(client, "/trail").body)
+            #expect(trail.contains("Opened an alert") && trail.contains("(<code>view_alert</code>)"))
+            #expect(trail.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"#, options: .regularExpression) != nil)
+            #expect(trail.contains("Head (<code>head</code>)"))
+
+            var admin = try await Browser.signIn(client, "admin", fixture: fixture)
+            let rules = String(buffer: try await admin.get(client, "/admin/rules").body)
+            #expect(rules.contains("id=\"rule-table\"") && rules.contains("Looked up a vulnerable person"))
+            #expect(rules.contains("None yet: the built-in rules are in force."))
+            let yaml = try await admin.get(client, "/admin/rules.yaml")
+            #expect(yaml.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(String(buffer: yaml.body).contains("vulnerable_person"))
+
+            // Disabling asks first; only "Yes" disables; Enable undoes it.
+            _ = try await admin.get(client, "/admin/users")
+            let asked = try await admin.post(client, "/admin/users/\(analyst.id)/disable", [:])
+            #expect(asked.status == .ok && String(buffer: asked.body).contains("Yes, disable analyst"))
+            #expect(try await UserAccounts.find(id: analyst.id, in: fixture.database)?.isDisabled == false)
+            #expect(try await admin.post(client, "/admin/users/\(analyst.id)/disable", ["confirm": "yes"]).status == .seeOther)
+            #expect(try await UserAccounts.find(id: analyst.id, in: fixture.database)?.isDisabled == true)
+            let list = String(buffer: try await admin.get(client, "/admin/users").body)
+            #expect(list.contains("Enable analyst"))
+            #expect(try await admin.post(client, "/admin/users/\(analyst.id)/enable", [:]).status == .seeOther)
+            #expect(try await UserAccounts.find(id: analyst.id, in: fixture.database)?.isDisabled == false)
+            _ = try await Browser.signIn(client, "analyst", fixture: fixture)
+        }
+        let actions = try await fixture.database.sql.raw(
+            "SELECT action FROM audit_trail WHERE action IN ('user_disabled', 'user_enabled') ORDER BY seq").all()
+            .map { try $0.decode(column: "action", as: String.self) }
+        #expect(actions == ["user_disabled", "user_enabled"])
     }
 }

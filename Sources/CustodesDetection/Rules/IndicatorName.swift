@@ -31,6 +31,25 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
     /// daily research of analysts and detectives.
     public var isPeerRelative: Bool { isVolume || self == .linkedExpansion }
 
+    /// What the rule saw, in words an analyst reads at a glance (the rules file and the API keep the code name).
+    public var title: String {
+        switch self {
+        case .vulnerablePerson: "Looked up a vulnerable person"
+        case .revisitAfterInvolvement: "Came back to a person after their part in the case ended"
+        case .sensitiveFields: "Opened contact details, an address or a custody photograph"
+        case .offDuty: "Looked up while off duty"
+        case .repeatLookups: "Looked up the same person on several days"
+        case .linkedExpansion: "Widened to the person's family, partner or associates"
+        case .demographicSkew: "Look-ups skewed to one sex and age group"
+        case .selfOrAssociate: "Looked up themselves or someone close to them"
+        case .newPairWithMarker: "First look at a vulnerable person"
+        case .volumeOutlier: "Far more unexplained look-ups than peers"
+        }
+    }
+
+    /// The title for a code name, or the code name itself if it is not one Custodes knows.
+    public static func title(_ code: String) -> String { IndicatorName(rawValue: code)?.title ?? code }
+
     /// Why the rule exists, in the words of the warning signs seen in real cases.
     public var rationale: String {
         switch self {

@@ -84,6 +84,15 @@ public struct UserAdministration: Sendable {
                                     sealedWith: trailSeal, in: database)
     }
 
+    /// Enables a disabled account: the user signs in as before (with a new report key, which waits for approval).
+    public func enable(username: String, by administrator: String) async throws {
+        let account = try await existing(username)
+        guard account.isDisabled else { return }
+        try await UserAccounts.enable(account.id, in: database)
+        try await AuditTrail.append("user_enabled", by: administrator, subject: username, at: now(),
+                                    sealedWith: trailSeal, in: database)
+    }
+
     /// Drops the account's report key and every report key wrapped for it.
     func forgetReportKey(_ account: UserAccount) async throws {
         try await UserAccounts.setReportKey(account.id, publicKey: nil, sealedPrivateKey: nil, in: database)

@@ -46,6 +46,8 @@ public enum AlertQueue {
         public var staffID: String?
         public var person: String?
         public var includeWithdrawn = false
+        /// Only alerts not yet decided: the queue's first view, the user's open work.
+        public var openWork = false
         public var page = 1
         public var pageSize = 50
         public init() {}
@@ -86,6 +88,7 @@ public enum AlertQueue {
         }
         if let state = query.state { filtered.append("COALESCE(t.state, 'new') = \(bind: state.rawValue)") }
         if let staffID = query.staffID { filtered.append("a.staff_id = \(bind: staffID)") }
+        if query.openWork { filtered.append("COALESCE(t.state, 'new') <> 'decided'") }
         if let person = query.person {
             filtered.append("EXISTS (SELECT 1 FROM alert_people q WHERE q.alert_key = a.alert_key AND q.pseudonym = \(bind: person))")
         }

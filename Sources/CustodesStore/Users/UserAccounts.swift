@@ -145,6 +145,13 @@ public enum UserAccounts {
             """).first() != nil
     }
 
+    /// Enables a disabled account (its failed attempts forgotten).
+    public static func enable(_ id: Int64, in database: StoreDatabase) async throws {
+        try await database.sql.raw("""
+            UPDATE users SET disabled_at = NULL, failed_attempts = 0, locked_until = NULL WHERE user_id = \(bind: id)
+            """).run()
+    }
+
     static func decode(_ row: any SQLRow) throws -> UserAccount {
         let roleText = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleText) else { throw StoreError.query("unknown role \(roleText)") }

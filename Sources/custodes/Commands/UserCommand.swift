@@ -9,7 +9,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the web application's accounts.",
-        subcommands: [Add.self, List.self, Disable.self, ResetPassword.self, ResetTOTP.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, ResetTOTP.self]
     )
 
     /// Who is acting, for the trail: the name given, or the console's login name.
@@ -75,6 +75,19 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await database.withStore { try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).disable(username: username, by: actor.name) }
             print("user \(username) disabled")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+        @Argument var username: String
+        @OptionGroup var actor: Actor
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var deploymentKey: DeploymentKeyOptions
+
+        func run() async throws {
+            try await database.withStore { try await UserAdministration(database: $0, trailSeal: try await deploymentKey.trailSeal(for: $0, command: "user")).enable(username: username, by: actor.name) }
+            print("user \(username) enabled")
         }
     }
 

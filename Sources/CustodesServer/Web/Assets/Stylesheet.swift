@@ -102,6 +102,24 @@ enum Stylesheet {
         .chart-pair{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start;margin-bottom:30px}.chart-pair .chart{flex:2 1 320px}.chart-pair table{flex:1 1 220px;width:auto}
         .recovery-codes{columns:2;list-style:none;padding:0;margin-bottom:30px}
         .code-block{background:#f3f2f1;border:1px solid #b1b4b6;padding:15px;overflow:auto;max-height:40em;font-size:16px}
+        /* Narrow screens (a phone, 390 px): nothing makes the page scroll sideways. Wide tables scroll inside
+           themselves, long codes and hashes break, the header wraps, and summary lists stack. */
+        @media (max-width:40em){
+        .table{display:block;overflow-x:auto;max-width:100%}
+        .chart-pair table{display:table}
+        code,.wrap,td,dd{overflow-wrap:anywhere}
+        .header-nav{flex-wrap:wrap;gap:10px 15px}
+        .header-account{margin-left:0;flex-wrap:wrap}
+        .summary-list,.summary-list-row,.summary-list-row dt,.summary-list-row dd{display:block;width:auto}
+        .summary-list-row dt{border-bottom:0;padding-bottom:0}
+        .counts{flex-wrap:wrap;gap:15px}
+        .heading-l{font-size:27px}
+        .pagination{flex-wrap:wrap}
+        .form-group.inline{display:block}
+        .select{max-width:100%}
+        .code-block{white-space:pre-wrap;overflow-wrap:anywhere}
+        svg{max-width:100%;height:auto}
+        }
         @media print{.header,.phase-banner,.footer,.skip-link,form{display:none}a{color:#0b0c0c;text-decoration:none}}
         """
 }

@@ -24,10 +24,11 @@ enum RiskChart {
         return byDay.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    static func svg(_ samples: [(x: Int64, y: Double)], title: String) -> String {
+    /// The chart, with the rules' alert threshold as a dashed line when given.
+    static func svg(_ samples: [(x: Int64, y: Double)], title: String, threshold: Double? = nil) -> String {
         let width = 640.0, height = 200.0, left = 48.0, bottom = 28.0, top = 12.0, right = 12.0
         let minX = samples.first?.x ?? 0, maxX = max(samples.last?.x ?? 1, minX + 86_400)
-        let maxY = max(samples.map(\.y).max() ?? 0, 20) * 1.1
+        let maxY = max(samples.map(\.y).max() ?? 0, threshold ?? 0, 20) * 1.1
         func x(_ value: Int64) -> Double { left + Double(value - minX) / Double(maxX - minX) * (width - left - right) }
         func y(_ value: Double) -> Double { height - bottom - value / maxY * (height - top - bottom) }
         let line = samples.map { String(format: "%.1f,%.1f", x($0.x), y($0.y)) }.joined(separator: " ")
@@ -45,7 +46,13 @@ enum RiskChart {
             <text x="4" y="\(height - bottom)" font-size="12" fill="#0b0c0c">0</text>\
             <text x="\(left)" y="\(height - 8)" font-size="12" fill="#0b0c0c">\(firstDay)</text>\
             <text x="\(width - right - 72)" y="\(height - 8)" font-size="12" fill="#0b0c0c">\(lastDay)</text>\
+            \(threshold.map { value in String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d4351c\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#0b0c0c\">alert threshold %.0f</text>", left, y(value), width - right, y(value), width - right - 4, y(value) - 4, value) } ?? "")\
             <polyline points="\(line)" fill="none" stroke="#1d70b8" stroke-width="2"/>\(dots)</svg>
             """
+    }
+
+    /// The same figures as the chart, as rows for the table beside it: each day and its risk.
+    static func rows(_ samples: [(x: Int64, y: Double)]) -> [[String: Any]] {
+        samples.map { ["day": String(displayTime($0.x).prefix(10)), "risk": String(format: "%.1f", $0.y)] }
     }
 }

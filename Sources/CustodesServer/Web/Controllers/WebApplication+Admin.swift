@@ -16,17 +16,32 @@ extension WebApplication {
                     ["id": $0.id, "username": $0.username, "displayName": $0.displayName, "roleTitle": $0.role.title,
                      "secondFactor": $0.totpEnrolled ? "Set up" : "Not set up",
                      "status": $0.isDisabled ? "Disabled" : ($0.lockedUntil ?? 0 > settings.now() ? "Locked" : "Active"),
-                     "disabled": $0.isDisabled || $0.id == user.id] as [String: Any]
+                     "disabled": $0.isDisabled || $0.id == user.id, "mayEnable": $0.isDisabled] as [String: Any]
                 },
             ]), request, context)
         }
+        // Disabling asks first: the button leads to a page that says what follows, and only its "Yes" disables.
         router.post("/admin/users/{id}/disable") { request, context in
+            let user = try context.requireUser([.administrator])
+            let form = try await Form.read(request, context: context)
+            let target = try await account(context)
+            guard target.id != user.id else { throw WebError.badRequest("You cannot disable your own account.") }
+            guard form["confirm"] == "yes" else {
+                return page(.init(title: "Disable \(target.username)?", template: "user-disable", context: [
+                    "id": target.id, "username": target.username, "displayName": target.displayName,
+                    "readsReports": ReportKeyring.readerRoles.contains(target.role),
+                ]), request, context)
+            }
+            try await UserAdministration(database: database, trailSeal: trailSeal, bcryptCost: settings.bcryptCost,
+                                         now: settings.now).disable(username: target.username, by: user.username)
+            return redirect("/admin/users")
+        }
+        router.post("/admin/users/{id}/enable") { request, context in
             let user = try context.requireUser([.administrator])
             _ = try await Form.read(request, context: context)
             let target = try await account(context)
-            guard target.id != user.id else { throw WebError.badRequest("You cannot disable your own account.") }
-            try await UserAccounts.disable(target.id, at: settings.now(), in: database)
-            try await audit("user_disabled", by: user.username, subject: target.username)
+            try await UserAdministration(database: database, trailSeal: trailSeal, bcryptCost: settings.bcryptCost,
+                                         now: settings.now).enable(username: target.username, by: user.username)
             return redirect("/admin/users")
         }
         router.post("/admin/users/{id}/reset-second-factor") { request, context in
@@ -73,6 +88,17 @@ extension WebApplication {
             try await audit("source_token_revoked", by: user.username, subject: "token \(id)")
             return redirect("/admin/sources")
         }
+        // The rules in force as the YAML file, to download (the page shows them as a table).
+        router.get("/admin/rules.yaml") { request, context in
+            let user = try context.requireUser([.administrator, .headOfUnit])
+            try await audit("view_rules", by: user.username, detail: "download")
+            var shown = try await StoredRules.current(in: database).rules
+            shown.exceptions = []
+            return Response(status: .ok, headers: [
+                .contentType: "application/yaml; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"custodes-rules.yaml\"",
+            ], body: .init(byteBuffer: ByteBuffer(string: shown.yaml)))
+        }
         router.get("/admin/rules") { request, context in
             let user = try context.requireUser([.administrator, .headOfUnit])
             try await audit("view_rules", by: user.username)
@@ -84,6 +110,15 @@ extension WebApplication {
             shown.exceptions = []
             return page(.init(title: "Detection rules", template: "rules", context: [
                 "version": current.version, "yaml": shown.yaml,
+                "ruleRows": current.rules.rules.map { rule in
+                    ["title": rule.name.title, "code": rule.name.rawValue, "weight": String(format: "%g", rule.weight),
+                     "enabled": rule.enabled ? "Yes" : "No", "meaning": rule.name.rationale,
+                     "parameters": rule.parameters.sorted { $0.key < $1.key }
+                        .map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(String(format: "%g", $0.value))" }
+                        .joined(separator: "; ")] as [String: Any]
+                },
+                "threshold": String(format: "%g", current.rules.risk.alertThreshold),
+                "hasChanges": !history.isEmpty,
                 "exceptions": current.rules.exceptions.count,
                 "hasExceptions": !current.rules.exceptions.isEmpty,
                 "exceptionRows": current.rules.exceptions.map { exception in

@@ -29,6 +29,8 @@ extension WebApplication {
         query.assignee = parameters["assignee"].map(String.init)
         query.includeWithdrawn = parameters["withdrawn"] == "1"
         query.page = try QueryNumber.page(request)
+        // The queue opens on the user's open work; any filter, or "all", shows decided alerts too.
+        query.openWork = (request.uri.query ?? "").isEmpty
         return query
     }
 
@@ -54,14 +56,23 @@ extension WebApplication {
                                                      .state: "new first"]
         return page(.init(title: "Alerts", template: "queue", context: [
             "due": try await dueSafeguardingPanel(for: user),
-            "counts": TriageState.allCases.map { ["label": $0.title, "count": result.counts[$0] ?? 0] as [String: Any] },
+            "counts": TriageState.allCases.map {
+                ["label": $0.title, "count": result.counts[$0] ?? 0, "href": "/alerts?state=\($0.rawValue)"] as [String: Any]
+            },
+            "openWork": query.openWork,
+            "assignees": try await UserAccounts.all(in: database).filter {
+                Self.caseRoles.contains($0.role) && !$0.isDisabled
+            }.map { ["username": $0.username, "displayName": $0.displayName, "selected": $0.username == query.assignee] as [String: Any] },
+            "unassignedSelected": query.assignee == "unassigned",
             "sorts": AlertQueue.Sort.allCases.map {
                 ["value": $0.rawValue, "label": sortLabels[$0]!.prefix(1).uppercased() + sortLabels[$0]!.dropFirst(),
                  "selected": $0 == query.sort] as [String: Any]
             },
             "sortLabel": sortLabels[query.sort]!,
             "states": TriageState.allCases.map { ["value": $0.rawValue, "label": $0.title, "selected": $0 == query.state] as [String: Any] },
-            "indicators": choices.indicators.map { ["value": $0, "selected": $0 == query.indicator] as [String: Any] },
+            "indicators": choices.indicators.map {
+                ["value": $0, "label": IndicatorName.title($0), "selected": $0 == query.indicator] as [String: Any]
+            },
             "stations": choices.stations.map { ["value": $0, "selected": $0 == query.station] as [String: Any] },
             "assignee": query.assignee ?? "",
             "total": result.total, "single": result.total == 1, "page": query.page, "pages": pages,
@@ -69,7 +80,7 @@ extension WebApplication {
             "backQuery": Self.backQuery(request.uri.query),
             "rows": result.rows.map { row in
                 ["id": row.alertID, "pseudonym": row.pseudonym, "score": String(format: "%.1f", row.score),
-                 "opened": displayTime(row.openedAt), "indicators": row.indicators.joined(separator: ", "),
+                 "opened": displayTime(row.openedAt), "indicators": row.indicators.map(IndicatorName.title).joined(separator: "; "),
                  "station": row.station, "state": row.state.rawValue, "stateLabel": row.state.title,
                  "withdrawn": row.status == "withdrawn", "assignee": row.assignee ?? ""] as [String: Any]
             },
@@ -111,20 +122,21 @@ extension WebApplication {
             "mayAssign": user.role == .headOfUnit,
             "mayExcept": user.role == .headOfUnit || user.role == .investigator,
             "contributions": detail.contributions.map {
-                ["indicator": $0.indicator, "hits": $0.hits, "weight": String(format: "%.1f", $0.weight),
+                ["indicator": IndicatorName.title($0.indicator), "code": $0.indicator, "hits": $0.hits, "weight": String(format: "%.1f", $0.weight),
                  "points": String(format: "%.1f", $0.points), "examples": $0.examples] as [String: Any]
             },
             "timeline": detail.evidence_detail.prefix(shownRows).enumerated().map { index, entry in
                 ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
                  "entityType": entry.entity_type, "person": entry.person ?? "",
                  "victim": victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)].map(\.name) ?? false,
-                 "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.joined(separator: ", "),
+                 "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.map(IndicatorName.title).joined(separator: "; "),
                  "explanations": !entry.explanations_tried.isEmpty ? entry.explanations_tried.joined(separator: "; ")
                     : index < Alert.tracedEvidence ? "None applied"
                     : "Not recorded (explanations are kept for the first \(Alert.tracedEvidence) accesses)"] as [String: Any]
             },
             "people": detail.people.prefix(shownRows).map {
-                ["pseudonym": $0.pseudonym, "markers": $0.markers.joined(separator: ", "), "accesses": $0.accesses] as [String: Any]
+                ["pseudonym": $0.pseudonym, "markers": $0.markers.map(PersonMarker.title).joined(separator: "; "),
+                 "accesses": $0.accesses] as [String: Any]
             },
             "personLinks": Self.personRoles.contains(user.role),
             "outcomes": DecisionOutcome.allCases.map {
@@ -168,8 +180,11 @@ extension WebApplication {
         }
         values["related"] = related
         let details = try await StaffProfile.alertDetails(staffID: record.staffID, in: database)
-        values["chart"] = RiskChart.svg(RiskChart.series(details),
-                                        title: "Risk of \(record.pseudonym) by day, from \(details.count) alerts")
+        let series = RiskChart.series(details)
+        values["chart"] = RiskChart.svg(series,
+                                        title: "Risk of \(record.pseudonym) by day, from \(details.count) alert\(details.count == 1 ? "" : "s")",
+                                        threshold: try await StoredRules.current(in: database).rules.risk.alertThreshold)
+        values["riskRows"] = RiskChart.rows(series)
         if revealed, let identity = try await StaffProfile.identity(staffID: record.staffID, in: database) {
             values["identity"] = ["displayName": identity.displayName, "role": identity.role,
                                   "collarNumber": identity.collarNumber, "team": identity.team, "station": identity.station]

@@ -31,7 +31,7 @@ extension WebApplication {
         var values: [String: Any] = [
             "requests": requests.map { request in
                 ["id": request.requestID, "alertID": request.alertID,
-                 "staff": needToKnow.pseudonymiser.staff(request.staffID), "rules": request.indicators.joined(separator: ", "),
+                 "staff": needToKnow.pseudonymiser.staff(request.staffID), "rules": request.indicators.map(IndicatorName.title).joined(separator: "; "),
                  "tasking": request.tasking ?? false, "until": request.until, "rationale": request.rationale,
                  "requestedBy": request.requestedBy, "requestedAt": displayTime(request.requestedAt),
                  "pending": request.status == .pending, "status": request.status.rawValue.capitalized,

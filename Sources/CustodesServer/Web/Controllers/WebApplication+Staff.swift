@@ -1,3 +1,4 @@
+import CustodesDetection
 import CustodesStore
 import Foundation
 import Hummingbird
@@ -25,7 +26,7 @@ extension WebApplication {
                 }
                 rows.append(["id": point.alertID, "opened": displayTime(point.openedAt),
                              "score": String(format: "%.1f", point.score),
-                             "indicators": point.indicators.joined(separator: ", "), "status": point.status,
+                             "indicators": point.indicators.map(IndicatorName.title).joined(separator: "; "), "status": point.status,
                              "visible": visible])
             }
             var intelligence: [[String: Any]] = []
@@ -34,12 +35,16 @@ extension WebApplication {
                 intelligence.append(try await itemSummary(item, for: user))
             }
             let cases = try await CaseStore.list(visibility: visibility, subjectStaffID: staffID, in: database).map { ["id": $0.caseID, "reference": $0.reference, "title": $0.title, "status": $0.status.title] as [String: Any] }
+            let series = RiskChart.series(try await StaffProfile.alertDetails(staffID: staffID, in: database))
+            let threshold = try await StoredRules.current(in: database).rules.risk.alertThreshold
             return page(.init(title: identity.displayName, template: "staff", context: [
                 "intelligence": intelligence, "cases": cases,
                 "displayName": identity.displayName, "collarNumber": identity.collarNumber, "role": identity.role,
                 "team": identity.team, "station": identity.station, "pseudonym": pseudonym, "alerts": rows,
-                "chart": RiskChart.svg(RiskChart.series(try await StaffProfile.alertDetails(staffID: staffID, in: database)),
-                                       title: "Risk of \(pseudonym) by day, from \(history.count) alerts"),
+                "chart": RiskChart.svg(series,
+                                       title: "Risk of \(pseudonym) by day, from \(history.count) alert\(history.count == 1 ? "" : "s")",
+                                       threshold: threshold),
+                "riskRows": RiskChart.rows(series),
             ]), request, context)
         }
     }

@@ -39,13 +39,19 @@ extension WebApplication {
                 items.append("page=\(page)")
                 return "/trail?" + items.joined(separator: "&")
             }
+            // People by name as well as username, so the trail reads without a look-up table.
+            let names = Dictionary(try await UserAccounts.all(in: database).map { ($0.username, $0.displayName) },
+                                   uniquingKeysWith: { first, _ in first })
             return page(.init(title: "Audit trail", template: "trail", context: [
-                "verification": summary, "intact": intact, "total": total,
+                "verification": summary, "intact": intact, "total": total, "single": total == 1,
                 "user": filter.username ?? "", "subject": filter.subject ?? "",
-                "actions": Self.trailActions.map { ["value": $0, "selected": $0 == filter.action] as [String: Any] },
+                "actions": Self.trailActions.map {
+                    ["value": $0, "label": TrailActionTitles.title($0), "selected": $0 == filter.action] as [String: Any]
+                },
                 "csv": "/trail.csv" + query,
                 "entries": entries.map {
-                    ["seq": $0.seq, "at": displayTime($0.at), "username": $0.username, "action": $0.action,
+                    ["seq": $0.seq, "at": displayTimeToTheSecond($0.at), "username": $0.username,
+                     "name": names[$0.username] ?? false, "action": TrailActionTitles.title($0.action), "code": $0.action,
                      "subject": $0.subject, "detail": $0.detail] as [String: Any]
                 },
                 "previous": pageNumber > 1 ? link(min(pageNumber - 1, max(1, (total + 99) / 100))) : false,

@@ -101,3 +101,9 @@ func displayTime(_ seconds: Int64) -> String {
     let text = Timestamp(seconds: seconds).iso8601
     return text.count >= 16 ? String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
 }
+
+/// Dates in the trail: to the second, as its entries are ordered.
+func displayTimeToTheSecond(_ seconds: Int64) -> String {
+    let text = Timestamp(seconds: seconds).iso8601
+    return text.count >= 19 ? String(text.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
+}

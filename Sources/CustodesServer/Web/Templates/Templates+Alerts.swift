@@ -2,18 +2,19 @@ extension Templates {
     static let alerts: [String: String] = [
         "queue": dueSafeguarding + """
             <h1 class="heading-l">Alerts</h1>
-            <ul class="counts" aria-label="Alerts by state">{{#counts}}<li><span class="count">{{count}}</span> {{label}}</li>{{/counts}}</ul>
+            <ul class="counts" aria-label="Alerts by state">{{#counts}}<li><a href="{{href}}"><span class="count">{{count}}</span> {{label}}</a></li>{{/counts}}</ul>
+            {{#openWork}}<p class="body" id="open-work">Showing your open work: alerts not yet decided that you may work on. <a href="/alerts?view=all">Show all alerts, decided ones too</a>.</p>{{/openWork}}
             <form method="get" action="/alerts" class="filters">
             <div class="form-group inline"><label class="label" for="sort">Sort by</label>
             <select class="select" id="sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
             <div class="form-group inline"><label class="label" for="state">State</label>
             <select class="select" id="state" name="state"><option value="">Any</option>{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select></div>
             <div class="form-group inline"><label class="label" for="indicator">Indicator</label>
-            <select class="select" id="indicator" name="indicator"><option value="">Any</option>{{#indicators}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/indicators}}</select></div>
+            <select class="select" id="indicator" name="indicator"><option value="">Any</option>{{#indicators}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/indicators}}</select></div>
             <div class="form-group inline"><label class="label" for="station">Station</label>
             <select class="select" id="station" name="station"><option value="">Any</option>{{#stations}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/stations}}</select></div>
             <div class="form-group inline"><label class="label" for="assignee">Assigned to</label>
-            <input class="input input-width-10" id="assignee" name="assignee" type="text" value="{{assignee}}" spellcheck="false"></div>
+            <select class="select" id="assignee" name="assignee"><option value="">Anyone</option><option value="unassigned"{{#unassignedSelected}} selected{{/unassignedSelected}}>Nobody yet</option>{{#assignees}}<option value="{{username}}"{{#selected}} selected{{/selected}}>{{displayName}}</option>{{/assignees}}</select></div>
             <button type="submit" class="button button-secondary">Apply</button>
             </form>
             <p class="body" id="result-count">{{total}} matching alert{{^single}}s{{/single}}{{#pages}}, page {{page}} of {{pages}}{{/pages}}.</p>
@@ -90,10 +91,11 @@ extension Templates {
             </form>
             <h2 class="heading-m">Risk over time</h2>
             <div class="chart">{{{chart}}}</div>
+            <details class="body"><summary>The figures as a table</summary><table class="table"><caption class="visually-hidden">Risk by day</caption><thead><tr><th scope="col">Day</th><th scope="col" class="numeric">Risk</th></tr></thead><tbody>{{#riskRows}}<tr><td>{{day}}</td><td class="numeric">{{risk}}</td></tr>{{/riskRows}}</tbody></table></details>
             <h2 class="heading-m">Contributing indicators</h2>
             <table class="table"><caption class="visually-hidden">Contributing indicators</caption>
             <thead><tr><th scope="col">Indicator</th><th scope="col" class="numeric">Hits</th><th scope="col" class="numeric">Weight</th><th scope="col" class="numeric">Points</th><th scope="col">Examples</th></tr></thead>
-            <tbody>{{#contributions}}<tr><td>{{indicator}}</td><td class="numeric">{{hits}}</td><td class="numeric">{{weight}}</td><td class="numeric">{{points}}</td><td><ul class="list">{{#examples}}<li>{{.}}</li>{{/examples}}</ul></td></tr>{{/contributions}}</tbody>
+            <tbody>{{#contributions}}<tr><td>{{indicator}} <span class="hint">(<code>{{code}}</code>)</span></td><td class="numeric">{{hits}}</td><td class="numeric">{{weight}}</td><td class="numeric">{{points}}</td><td><ul class="list">{{#examples}}<li>{{.}}</li>{{/examples}}</ul></td></tr>{{/contributions}}</tbody>
             </table>
             <h2 class="heading-m">Evidence timeline</h2>
             <table class="table" id="timeline"><caption class="visually-hidden">Evidence events, oldest first</caption>
@@ -172,6 +174,7 @@ extension Templates {
             </dl>
             <h2 class="heading-m">Risk over time</h2>
             <div class="chart">{{{chart}}}</div>
+            <details class="body"><summary>The figures as a table</summary><table class="table"><caption class="visually-hidden">Risk by day</caption><thead><tr><th scope="col">Day</th><th scope="col" class="numeric">Risk</th></tr></thead><tbody>{{#riskRows}}<tr><td>{{day}}</td><td class="numeric">{{risk}}</td></tr>{{/riskRows}}</tbody></table></details>
             <h2 class="heading-m">Alerts</h2>
             <table class="table"><caption class="visually-hidden">Alerts about this member of staff</caption>
             <thead><tr><th scope="col">Alert</th><th scope="col">Opened</th><th scope="col" class="numeric">Risk</th><th scope="col">Indicators</th><th scope="col">Status</th></tr></thead>

@@ -8,14 +8,14 @@ extension Templates {
             <form method="get" action="/trail" class="filters">
             <div class="form-group inline"><label class="label" for="user">User</label><input class="input input-width-10" id="user" name="user" type="text" value="{{user}}" spellcheck="false"></div>
             <div class="form-group inline"><label class="label" for="action">Action</label>
-            <select class="select" id="action" name="action"><option value="">Any</option>{{#actions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/actions}}</select></div>
+            <select class="select" id="action" name="action"><option value="">Any</option>{{#actions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/actions}}</select></div>
             <div class="form-group inline"><label class="label" for="subject">Subject</label><input class="input input-width-10" id="subject" name="subject" type="text" value="{{subject}}" spellcheck="false"></div>
             <button type="submit" class="button button-secondary">Apply</button>
             </form>
-            <p class="body">{{total}} entries. <a href="{{csv}}">Download these entries as CSV</a></p>
+            <p class="body">{{total}} entr{{#single}}y{{/single}}{{^single}}ies{{/single}}. <a href="{{csv}}">Download these entries as CSV</a></p>
             <table class="table" id="trail"><caption class="visually-hidden">Audit trail entries, newest first</caption>
             <thead><tr><th scope="col" class="numeric">Entry</th><th scope="col">When</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Detail</th></tr></thead>
-            <tbody>{{#entries}}<tr><td class="numeric">{{seq}}</td><td>{{at}}</td><td>{{username}}</td><td>{{action}}</td><td>{{subject}}</td><td>{{detail}}</td></tr>{{/entries}}</tbody>
+            <tbody>{{#entries}}<tr><td class="numeric">{{seq}}</td><td>{{at}}</td><td>{{#name}}{{.}} ({{/name}}<code>{{username}}</code>{{#name}}){{/name}}</td><td>{{action}} <span class="hint">(<code>{{code}}</code>)</span></td><td>{{subject}}</td><td>{{detail}}</td></tr>{{/entries}}</tbody>
             </table>
             <nav class="pagination" aria-label="Pages">{{#previous}}<a href="{{.}}" rel="prev">Newer entries</a>{{/previous}} {{#next}}<a href="{{.}}" rel="next">Older entries</a>{{/next}}</nav>
             """,
