@@ -378,7 +378,11 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertEqual(parse_qs(urlparse(self.driver.current_url).query).get("user"), ["head"])
         entries = []
         for row in self.driver.find_elements(By.CSS_SELECTOR, "#trail tbody tr"):
-            cells = [c.text.strip() for c in row.find_elements(By.TAG_NAME, "td")]
+            # The user and the action are shown in words with their codes beside them; the codes are compared.
+            cells = []
+            for cell in row.find_elements(By.TAG_NAME, "td"):
+                codes = cell.find_elements(By.TAG_NAME, "code")
+                cells.append((codes[-1].text if codes else cell.text).strip())
             entries.append(dict(zip(("seq", "at", "user", "action", "subject", "detail"), cells)))
         self.assertTrue(entries, "the trail shows nothing for user head")
         self.assertEqual({e["user"] for e in entries}, {"head"}, "the user filter let other users through")
