@@ -4,6 +4,8 @@
 /// same thing; only emphasis, links, line breaks and the signature image differ between them.
 public struct Letter: Hashable, Sendable {
     public var force: Force
+    /// The force's name as the letter gives it: the one in use on the letter's date.
+    public var forceName: String
     public var blocks: [LetterBlock]
     /// Shown as the HTML document's title.
     public var title: String
@@ -61,6 +63,7 @@ public struct Letter: Hashable, Sendable {
         self.force = force
         self.blocks = blocks
         self.title = "\(heading): \(forceName)"
+        self.forceName = forceName
         self.letterhead = inspection.inspectorate
         self.signature = inspection.signature.image
     }

@@ -31,6 +31,21 @@ import Testing
         #expect(force.name(on: CalendarDate(iso: "2022-11-16")!) == "Hampshire and Isle of Wight Constabulary")
     }
 
+    @Test func theIndexLinksEveryLetterWithItsForcesCategory() throws {
+        let file = try Examples.findings()
+        let inspection = try Examples.inspection()
+        let letters = file.findings.map { findings in
+            (letter: Letter(inspection: inspection, force: file.force(for: findings), findings: findings),
+             findings: findings, file: "\(findings.force).html")
+        }
+        let index = LetterIndex.html(title: "Assessment <letters>", letters: letters)
+        #expect(index.contains("<title>Assessment &lt;letters&gt;</title>"))
+        for (letter, findings, name) in letters {
+            #expect(index.contains("<a href=\"\(name)\">\(letter.forceName)</a></td><td>\(PlanCategory(findings.statuses).title)</td>"))
+        }
+        #expect(index.contains("\(letters.count) letters"))
+    }
+
     @Test func theAltTextStandsInForTheSignatureInTheTextFormats() throws {
         let letter = try Examples.letter(for: "wiltshire")
         for format in [LetterFormat.text, .markdown] {

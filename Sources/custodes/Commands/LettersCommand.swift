@@ -51,15 +51,29 @@ struct LettersCommand: ParsableCommand {
             throw ValidationError("\(out): cannot create the folder: \(error.localizedDescription)")
         }
         let folder = URL(fileURLWithPath: out)
+        var written: [(letter: Letter, findings: ForceFindings, file: String)] = []
         for entry in file.findings {
             let letter = Letter(inspection: inspection, force: file.force(for: entry), findings: entry)
-            let path = folder.appendingPathComponent("\(entry.force).\(format.fileExtension)").path
+            let name = "\(entry.force).\(format.fileExtension)"
+            let path = folder.appendingPathComponent(name).path
             do {
                 try format.render(letter).write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 throw ValidationError("\(path): cannot be written: \(error.localizedDescription)")
             }
+            written.append((letter, entry, name))
         }
-        print("Wrote \(file.findings.count) letter\(file.findings.count == 1 ? "" : "s") (\(format.rawValue)) to \(out)")
+        // HTML letters get an index page linking each, with the category of each force's plan.
+        if format == .html {
+            let index = folder.appendingPathComponent("index.html").path
+            let heading = "\(inspection.inspectorate) assessment: \(inspection.subject)"
+            do {
+                try LetterIndex.html(title: heading, letters: written).write(toFile: index, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("\(index): cannot be written: \(error.localizedDescription)")
+            }
+        }
+        print("Wrote \(file.findings.count) letter\(file.findings.count == 1 ? "" : "s") (\(format.rawValue)) to \(out)"
+              + (format == .html ? ", with index.html" : ""))
     }
 }
