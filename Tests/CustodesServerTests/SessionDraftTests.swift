@@ -55,6 +55,43 @@ struct SessionDraftTests {
         #expect(!trail.contains { $0.contains("duty roster") })
     }
 
+    @Test("nothing but an alert's decision, comment or reveal is kept; a form without the session's token, or sent with a signed-out session, keeps nothing")
+    func draftsKeepOnlyWhatTheyShould() async throws {
+        let fixture = try await WebFixture.make(.sqlite)
+        defer { Task { await fixture.close() } }
+        let head = try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await Application(router: try fixture.router()).test(.router) { client in
+            // A lapsed recovery key (or any other form) is never written down.
+            var lapsing = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await lapsing.get(client, "/reports")
+            fixture.clock.advance(fixture.access().idleTimeout + 60)
+            let recover = try await lapsing.post(client, "/reports/recover", ["recovery": "SECRET-RECOVERY-KEY"])
+            #expect(recover.headers[.location] == "/sign-in?expired=1")
+            #expect(try await Drafts.pendingPath(userID: head.id, at: fixture.clock.now, in: fixture.database) == nil)
+
+            // A decision sent with the lapsed cookie but not the session's own token keeps nothing.
+            var forged = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await forged.get(client, "/alerts/\(fixture.alertID)")
+            fixture.clock.advance(fixture.access().idleTimeout + 60)
+            _ = try await forged.post(client, "/alerts/\(fixture.alertID)/decisions",
+                                      ["csrf": "not-the-token", "outcome": "no_further_action", "rationale": "Planted words."])
+            #expect(try await Drafts.pendingPath(userID: head.id, at: fixture.clock.now, in: fixture.database) == nil)
+
+            // A session that was signed out is not a lapsed one.
+            var leaving = try await Browser.signIn(client, "head", fixture: fixture)
+            _ = try await leaving.get(client, "/alerts/\(fixture.alertID)")
+            let cookie = leaving.cookie, token = leaving.csrf
+            _ = try await leaving.post(client, "/sign-out", [:])
+            var stale = Browser(cookie: cookie, csrf: token)
+            let after = try await stale.post(client, "/alerts/\(fixture.alertID)/decisions",
+                                             ["outcome": "no_further_action", "rationale": "Words after signing out."])
+            #expect(after.headers[.location] == "/sign-in")
+            #expect(try await Drafts.pendingPath(userID: head.id, at: fixture.clock.now, in: fixture.database) == nil)
+        }
+        let stored = try await PortalTests.everything(in: fixture.database)
+        #expect(!stored.contains("SECRET-RECOVERY-KEY") && !stored.contains("Planted words"))
+    }
+
     @Test("the warning's script is served from this origin, and the policy allows no other")
     func warningScript() async throws {
         let fixture = try await WebFixture.make(.sqlite)

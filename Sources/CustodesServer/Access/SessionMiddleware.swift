@@ -18,7 +18,7 @@ public struct SessionMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: WebContext,
                        next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        var lapsedOwner: Int64?
+        var lapsed: (userID: Int64, csrfToken: String)?
         if let token = SessionCookie.token(in: request, secure: settings.secureCookies) {
             let hash = SessionCookie.hash(token)
             let now = settings.now()
@@ -30,48 +30,46 @@ public struct SessionMiddleware: RouterMiddleware {
                 context.session = session
                 context.sessionTokenHash = hash
                 context.sessionToken = token
-                if session.secondFactor, request.method == .get, QueryText.value("draft", in: request) == "1",
-                   let draft = try await Drafts.take(userID: user.id, at: now, in: database),
-                   draft.path == Self.page(of: request) {
-                    context.draft = draft.fields
+                if session.secondFactor, request.method == .get, QueryText.value("draft", in: request) == "1" {
+                    context.draft = try await Drafts.take(userID: user.id, path: request.uri.path, at: now, in: database)
                 }
             } else if session == nil, let owner = try await Sessions.lapsedOwner(
-                tokenHash: hash, at: now, within: settings.absoluteTimeout + settings.idleTimeout,
-                idle: settings.idleTimeout, absolute: settings.absoluteTimeout, in: database),
-                      try await UserAccounts.find(id: owner, in: database)?.isDisabled == false {
-                lapsedOwner = owner
+                tokenHash: hash, at: now, within: settings.absoluteTimeout, in: database),
+                      try await UserAccounts.find(id: owner.userID, in: database)?.isDisabled == false {
+                lapsed = owner
             }
         }
         do {
             return try await next(request, context)
-        } catch WebError.signInRequired where lapsedOwner != nil && Self.keepsDrafts(request) {
-            try await keepDraft(request, owner: lapsedOwner!)
+        } catch WebError.signInRequired where lapsed != nil && !request.uri.path.hasPrefix("/api/") {
+            if let page = Self.draftPage(of: request) { try await keepDraft(request, page: page, owner: lapsed!) }
             return Response(status: .seeOther, headers: [.location: "/sign-in?expired=1"])
         }
     }
 
-    /// Pages of the application, not its API, sign-in or account pages.
-    static func keepsDrafts(_ request: Request) -> Bool {
-        let path = request.uri.path
-        return !path.hasPrefix("/api/") && !path.hasPrefix("/sign-") && !path.hasPrefix("/account/")
-            && !path.hasPrefix("/assets/")
+    /// The forms whose words are kept when a session lapses: a decision, a comment or a reveal's reason on an
+    /// alert, which the alert's page shows again. Nothing else (a recovery key, an intelligence original, a reply to
+    /// a reporter) is ever written to a draft.
+    static let draftForms = ["decisions", "comments", "reveal"]
+    static let draftFields: Set<String> = ["outcome", "rationale", "exception_until", "tasking", "body", "reason"]
+
+    /// The alert page a lapsed form belongs to, if it is one of those kept.
+    static func draftPage(of request: Request) -> String? {
+        guard request.method == .post else { return nil }
+        let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0].isEmpty, parts[1] == "alerts", !parts[2].isEmpty,
+              parts[2].allSatisfy(\.isNumber), draftForms.contains(String(parts[3])) else { return nil }
+        return "/alerts/\(parts[2])"
     }
 
-    /// The page a request belongs to. Pages here send no referrer, so a form's page is found from where it posts:
-    /// `/alerts/12/decisions` belongs to `/alerts/12`, `/reports/settings` to `/reports`.
-    static func page(of request: Request) -> String {
-        let path = request.uri.path
-        guard request.method == .post else { return path }
-        let parts = path.split(separator: "/")
-        return parts.count > 1 ? "/" + parts.dropLast().joined(separator: "/") : path
-    }
-
-    func keepDraft(_ request: Request, owner: Int64) async throws {
-        var fields: [String: String] = [:]
-        if request.method == .post, let body = try? await request.body.collect(upTo: 64 * 1024) {
-            fields = Form.parse(String(buffer: body))
-            fields["csrf"] = nil
-        }
-        try await Drafts.save(userID: owner, path: Self.page(of: request), fields: fields, at: settings.now(), in: database)
+    /// Keeps the form's allowed fields, if it carries the lapsed session's own CSRF token: a cookie alone (one found
+    /// on a shared machine, say) cannot put words into its owner's next form.
+    func keepDraft(_ request: Request, page: String, owner: (userID: Int64, csrfToken: String)) async throws {
+        guard let body = try? await request.body.collect(upTo: 64 * 1024) else { return }
+        let form = Form(fields: Form.parse(String(buffer: body)))
+        guard Form.constantTimeEqual(form["csrf"], owner.csrfToken) else { return }
+        let fields = form.fields.filter { Self.draftFields.contains($0.key) && !$0.value.isEmpty }
+        guard !fields.isEmpty else { return }
+        try await Drafts.save(userID: owner.userID, path: page, fields: fields, at: settings.now(), in: database)
     }
 }

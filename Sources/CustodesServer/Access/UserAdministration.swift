@@ -93,8 +93,9 @@ public struct UserAdministration: Sendable {
                                     sealedWith: trailSeal, in: database)
     }
 
-    /// Drops the account's report key and every report key wrapped for it.
+    /// Drops the account's report key and every report key wrapped for it, and any draft it left.
     func forgetReportKey(_ account: UserAccount) async throws {
+        try await Drafts.discard(userID: account.id, in: database)
         try await UserAccounts.setReportKey(account.id, publicKey: nil, sealedPrivateKey: nil, in: database)
         try await ReportKeys.removeAll(for: ReportKeys.user(account.id), in: database)
     }

@@ -39,18 +39,24 @@ public struct UnitWorkload: Sendable, Equatable {
     /// Weeks start on Monday: 1970-01-01 was a Thursday.
     static func weekStart(_ seconds: Int64) -> Int64 { (seconds + 3 * 86_400) / week * week - 3 * 86_400 }
 
-    public static func gather(from database: StoreDatabase, now: Int64, weeks count: Int = 12) async throws -> UnitWorkload {
+    /// Counted within `visibility`: a head of unit's figures leave out alerts about themselves or their declared
+    /// associates, as their queue does, so the dashboard tells them nothing the queue would not.
+    public static func gather(from database: StoreDatabase, now: Int64, weeks count: Int = 12,
+                              visibility: AlertQueue.Visibility = .init(scope: .all)) async throws -> UnitWorkload {
         let sql = database.sql
         let thisWeek = weekStart(now)
         let firstWeek = thisWeek - Int64(count - 1) * week
         var weeks = (0..<count).map { Week(startsAt: firstWeek + Int64($0) * week, raised: 0, decided: 0) }
         var waits: [Int64] = []
+        let conditions = AlertQueue.conditions(for: visibility)
+        let andVisible: SQLQueryString = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         for row in try await sql.raw("""
             SELECT r.finished_at AS raised, \
             (SELECT MIN(d.at) FROM alert_decisions d WHERE d.alert_key = a.alert_key) AS decided \
-            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run WHERE a.status = 'open' \
-            OR EXISTS (SELECT 1 FROM alert_decisions d WHERE d.alert_key = a.alert_key)
-            """).all() {
+            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run \
+            LEFT JOIN alert_triage t ON t.alert_key = a.alert_key WHERE (a.status = 'open' \
+            OR EXISTS (SELECT 1 FROM alert_decisions d WHERE d.alert_key = a.alert_key))
+            """ + andVisible).all() {
             let raised = try row.decode(column: "raised", as: Int64.self)
             let decided = try row.decode(column: "decided", as: Int64?.self)
             if let index = weekIndex(raised, first: firstWeek, count: count) { weeks[index].raised += 1 }
@@ -68,27 +74,29 @@ public struct UnitWorkload: Sendable, Equatable {
         }
         let since = now - 28 * 86_400
         var people: [String: Person] = [:]
+        // Decisions, comments and outcomes on alerts within the same visibility.
+        let visible: SQLQueryString = "alert_key IN (SELECT a.alert_key FROM alerts a LEFT JOIN alert_triage t ON t.alert_key = a.alert_key"
+            + AlertQueue.whereClause(AlertQueue.conditions(for: visibility)) + ")"
         for row in try await sql.raw("""
             SELECT username, COUNT(*) AS total, \
             CAST(COALESCE(SUM(CASE WHEN at >= \(bind: since) THEN 1 ELSE 0 END), 0) AS BIGINT) AS recent \
-            FROM alert_decisions GROUP BY username
-            """).all() {
+            FROM alert_decisions WHERE
+            """ + " " + visible + " GROUP BY username").all() {
             let username = try row.decode(column: "username", as: String.self)
             people[username] = Person(username: username, recent: try row.decode(column: "recent", as: Int.self),
                                       total: try row.decode(column: "total", as: Int.self), comments: 0)
         }
         for row in try await sql.raw("""
-            SELECT username, COUNT(*) AS n FROM alert_comments WHERE at >= \(bind: since) GROUP BY username
-            """).all() {
+            SELECT username, COUNT(*) AS n FROM alert_comments WHERE at >= \(bind: since) AND
+            """ + " " + visible + " GROUP BY username").all() {
             let username = try row.decode(column: "username", as: String.self)
             people[username, default: Person(username: username, recent: 0, total: 0, comments: 0)].comments =
                 try row.decode(column: "n", as: Int.self)
         }
         let outcomes = try await sql.raw("""
             SELECT d.outcome, COUNT(*) AS n FROM alert_decisions d WHERE d.decision_id = \
-            (SELECT MAX(l.decision_id) FROM alert_decisions l WHERE l.alert_key = d.alert_key) \
-            GROUP BY d.outcome ORDER BY n DESC, d.outcome
-            """).all().map { (try $0.decode(column: "outcome", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+            (SELECT MAX(l.decision_id) FROM alert_decisions l WHERE l.alert_key = d.alert_key) AND d.
+            """ + visible + " GROUP BY d.outcome ORDER BY n DESC, d.outcome").all().map { (try $0.decode(column: "outcome", as: String.self), try $0.decode(column: "n", as: Int.self)) }
         return UnitWorkload(
             weeks: weeks, waiting: waiting,
             medianWaitSeconds: waits.isEmpty ? nil : waits.sorted()[(waits.count - 1) / 2],

@@ -593,6 +593,8 @@ public enum Schema {
             CREATE TABLE drafts (user_id \(int) PRIMARY KEY, path TEXT NOT NULL, fields TEXT NOT NULL,
                 saved_at \(int) NOT NULL)
             """,
+            // Whether a session ended by lapsing (idle or too old) rather than being ended (sign-out, a new password).
+            "ALTER TABLE sessions ADD COLUMN lapsed \(int) NOT NULL DEFAULT 0",
         ]
     }
 }

@@ -185,6 +185,12 @@ public enum AlertQueue {
             evidenceCount: Int(try row.decode(column: "evidence_count", as: Int64.self)))
     }
 
+    /// The members of staff the user may see at least one alert about.
+    public static func visibleStaff(visibility: Visibility, in database: StoreDatabase) async throws -> Set<String> {
+        Set(try await database.sql.raw("SELECT DISTINCT a.staff_id FROM alerts a LEFT JOIN alert_triage t ON t.alert_key = a.alert_key"
+            + whereClause(conditions(for: visibility))).all().map { try $0.decode(column: "staff_id", as: String.self) })
+    }
+
     /// How many alerts the store holds, in any state: whether a store has been scored at all.
     public static func storedCount(in database: StoreDatabase) async throws -> Int {
         try await database.sql.raw("SELECT COUNT(*) AS n FROM alerts").first()?.decode(column: "n", as: Int.self) ?? 0

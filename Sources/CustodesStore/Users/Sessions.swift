@@ -33,7 +33,10 @@ public enum Sessions {
                               createdAt: try row.decode(column: "created_at", as: Int64.self),
                               lastSeenAt: try row.decode(column: "last_seen_at", as: Int64.self))
         if at - session.lastSeenAt > idle || at - session.createdAt > absolute {
-            try await end(tokenHash: tokenHash, at: at, in: database)
+            try await database.sql.raw("""
+                UPDATE sessions SET ended_at = \(bind: at), lapsed = 1 WHERE session_hash = \(bind: tokenHash) \
+                AND ended_at IS NULL
+                """).run()
             return nil
         }
         return session
@@ -52,15 +55,15 @@ public enum Sessions {
             .first()?.decode(column: "sealed_report_key", as: String?.self)
     }
 
-    /// Whose session this was, if it lapsed (idle or too old, not signed out) within `within` seconds of `at`: the
-    /// owner of what was typed in a session that has just expired.
-    public static func lapsedOwner(tokenHash: String, at: Int64, within: Int64, idle: Int64, absolute: Int64,
-                                   in database: StoreDatabase) async throws -> Int64? {
-        try await database.sql.raw("""
-            SELECT user_id FROM sessions WHERE session_hash = \(bind: tokenHash) AND second_factor = 1 \
-            AND last_seen_at > \(bind: at - within) AND ended_at IS NOT NULL \
-            AND (ended_at - last_seen_at > \(bind: idle) OR ended_at - created_at > \(bind: absolute))
-            """).first()?.decode(column: "user_id", as: Int64.self)
+    /// Whose session this was, and its CSRF token, if it lapsed (idle or too old: never one signed out, or ended by a
+    /// new password or an administrator) within `within` seconds of `at`: the owner of what was being typed in it.
+    public static func lapsedOwner(tokenHash: String, at: Int64, within: Int64,
+                                   in database: StoreDatabase) async throws -> (userID: Int64, csrfToken: String)? {
+        guard let row = try await database.sql.raw("""
+            SELECT user_id, csrf_token FROM sessions WHERE session_hash = \(bind: tokenHash) AND second_factor = 1 \
+            AND lapsed = 1 AND ended_at > \(bind: at - within)
+            """).first() else { return nil }
+        return (try row.decode(column: "user_id", as: Int64.self), try row.decode(column: "csrf_token", as: String.self))
     }
 
     public static func touch(tokenHash: String, at: Int64, in database: StoreDatabase) async throws {

@@ -12,25 +12,32 @@ enum SessionWarning {
           var idle = Number(warning.getAttribute("data-idle-seconds")) * 1000;
           if (!(idle > 0)) { return; }
           var original = text.textContent;
-          var warnTimer, endTimer;
-          function schedule() {
-            clearTimeout(warnTimer);
-            clearTimeout(endTimer);
+          var deadline = 0;
+          // Measured against the clock, not a timer, so a laptop that slept still knows where it stands.
+          function signedOut() {
+            text.textContent = "You have been signed out after a while without activity. Anything you send now is kept: sign in again and you will come back to it.";
+            stay.hidden = true;
+            warning.hidden = false;
+          }
+          function check() {
+            var left = deadline - Date.now();
+            if (left <= 0) { signedOut(); } else if (left <= 120000 && warning.hidden) { warning.hidden = false; stay.focus(); }
+          }
+          function restart() {
+            deadline = Date.now() + idle;
             warning.hidden = true;
             text.textContent = original;
             stay.hidden = false;
-            warnTimer = setTimeout(function () { warning.hidden = false; stay.focus(); }, Math.max(idle - 120000, 0));
-            endTimer = setTimeout(function () {
-              text.textContent = "You have been signed out after a while without activity. Anything you send now is kept: sign in again and you will come back to it.";
-              stay.hidden = true;
-            }, idle);
           }
           stay.addEventListener("click", function () {
-            fetch("/session/alive", { credentials: "same-origin", cache: "no-store" }).then(function (response) {
-              if (response.ok && !response.redirected) { schedule(); }
-            });
+            if (deadline - Date.now() <= 0) { signedOut(); return; }
+            fetch("/session/alive", { credentials: "same-origin", cache: "no-store", redirect: "manual" }).then(function (response) {
+              if (response.ok && response.type !== "opaqueredirect") { restart(); } else { signedOut(); }
+            }, signedOut);
           });
-          schedule();
+          document.addEventListener("visibilitychange", check);
+          restart();
+          setInterval(check, 15000);
         })();
         """
 }

@@ -40,7 +40,8 @@ extension WebApplication {
         let now = settings.now()
         let (analysts, hours) = try await capacity()
         let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now)
-        let workload = try await UnitWorkload.gather(from: database, now: now)
+        let workload = try await UnitWorkload.gather(from: database, now: now,
+                                                     visibility: try await needToKnow.visibility(for: user))
         let assessment = CapabilityReport.assessment(figures, analysts: analysts, now: now)
         var values: [String: Any] = [
             "analysts": form?["analysts"] ?? analysts.map(String.init) ?? "",

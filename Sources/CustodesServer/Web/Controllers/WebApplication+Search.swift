@@ -73,11 +73,12 @@ extension WebApplication {
             }
         } else if upper.hasPrefix("PSN-") {
             kind = "person"
-            if Self.personRoles.contains(user.role), !visibility.hiddenPeople.contains(upper),
-               try await personID(pseudonym: upper) != nil {
-                results.append(["href": "/people/\(upper)", "label": upper,
-                                "detail": "who opened this person's record, and the alerts they appear in"])
-            } else if !visibility.hiddenPeople.contains(upper) {
+            if Self.isPseudonym(upper), !visibility.hiddenPeople.contains(upper),
+               !(try await visibleAlerts(involving: upper, visibility: visibility)).isEmpty {
+                if Self.personRoles.contains(user.role) {
+                    results.append(["href": "/people/\(upper)", "label": upper,
+                                    "detail": "who opened this person's record, and the alerts they appear in"])
+                }
                 var query = AlertQueue.Query()
                 query.person = upper
                 try await alerts(query)
@@ -90,21 +91,33 @@ extension WebApplication {
                 try await alerts(query)
             }
         }
-        // What was searched for is in the trail only when it names no one: an alert number or a pseudonym.
+        // What was searched for is in the trail only when it names no one: a pseudonym as Custodes writes them, or an
+        // alert number that is not also a collar number. Anything else is recorded by its kind alone.
         let namesSomeone = kind.contains("collar") || kind.contains("name")
-        try await audit("search", by: user.username, detail: namesSomeone ? kind : "\(kind) \(upper)")
+        let recordable = !namesSomeone && (Self.isPseudonym(upper) || (kind == "alert number" && Int64(digits) != nil))
+        try await audit("search", by: user.username, detail: recordable ? "\(kind) \(upper)" : kind)
         values["results"] = results
         values["hasResults"] = !results.isEmpty
         values["kind"] = kind
-        values["trailLink"] = Self.trailRoles.contains(user.role) && !namesSomeone
-        values["trailSubject"] = kind == "alert number" ? "alert \(digits)" : upper
+        values["trailLink"] = Self.trailRoles.contains(user.role) && recordable
+        values["trailSubject"] = (kind == "alert number" ? "alert \(digits)" : upper)
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return page(.init(title: "Search", template: "search", context: values), request, context)
     }
 
-    /// The person a pseudonym stands for, matched against every person in the store (pseudonyms are keyed hashes).
-    func personID(pseudonym: String) async throws -> String? {
-        guard pseudonym.hasPrefix("PSN-"), pseudonym.count <= 40 else { return nil }
-        return try await PersonRecord.allPersonIDs(in: database).first { needToKnow.pseudonymiser.person($0) == pseudonym }
+    /// A pseudonym as Custodes writes them: `STF-` or `PSN-` and ten hexadecimal digits.
+    static func isPseudonym(_ text: String) -> Bool {
+        text.count == 14 && (text.hasPrefix("STF-") || text.hasPrefix("PSN-"))
+            && text.dropFirst(4).allSatisfy { $0.isHexDigit && !$0.isLowercase }
+    }
+
+    /// The alerts a person appears in that the user may see: the person-centred view exists only through them.
+    func visibleAlerts(involving pseudonym: String, visibility: AlertQueue.Visibility) async throws -> [AlertQueue.Row] {
+        var query = AlertQueue.Query()
+        query.person = pseudonym
+        query.includeWithdrawn = true
+        query.pageSize = 100
+        return try await AlertQueue.page(query, visibility: visibility, in: database).rows
     }
 
     /// Everyone who opened one person's record, most often first, and the alerts the person appears in that the user
@@ -113,27 +126,33 @@ extension WebApplication {
         let user = try context.requireUser(Self.personRoles)
         let pseudonym = (context.parameters.get("pseudonym") ?? "").uppercased()
         let visibility = try await needToKnow.visibility(for: user)
-        guard !visibility.hiddenPeople.contains(pseudonym), let personID = try await personID(pseudonym: pseudonym) else {
+        // Only a person in an alert the user may see, and never a declared associate.
+        guard Self.isPseudonym(pseudonym), pseudonym.hasPrefix("PSN-"), !visibility.hiddenPeople.contains(pseudonym)
+        else { throw WebError.notFound }
+        let alerts = try await visibleAlerts(involving: pseudonym, visibility: visibility)
+        guard !alerts.isEmpty,
+              let personID = try await people.personID(pseudonym: pseudonym, now: settings.now(), in: database) else {
             throw WebError.notFound
         }
         try await audit("view_person", by: user.username, subject: pseudonym)
-        let (accessors, total) = try await PersonRecord.accessors(personID: personID, in: database)
-        let rows = accessors.filter { $0.staffID != user.staffID }.map { accessor -> [String: Any] in
+        // The head of unit sees everyone who opened the record; others see those they may see alerts about, never
+        // themselves.
+        let (accessors, _) = try await PersonRecord.accessors(personID: personID, limit: 10_000, in: database)
+        let seen: Set<String>? = user.role == .headOfUnit ? nil
+            : try await AlertQueue.visibleStaff(visibility: visibility, in: database)
+        let shown = accessors.filter { $0.staffID != user.staffID && (seen?.contains($0.staffID) ?? true) }
+        let rows = shown.prefix(200).map { accessor -> [String: Any] in
             ["pseudonym": needToKnow.pseudonymiser.staff(accessor.staffID), "accesses": accessor.accesses,
              "first": displayTime(accessor.first), "last": displayTime(accessor.last)]
         }
-        var query = AlertQueue.Query()
-        query.person = pseudonym
-        query.includeWithdrawn = true
-        query.pageSize = 100
-        let alerts = try await AlertQueue.page(query, visibility: visibility, in: database).rows.map {
-            ["id": $0.alertID, "pseudonym": $0.pseudonym, "score": String(format: "%.1f", $0.score),
-             "state": $0.state.title] as [String: Any]
-        }
         return page(.init(title: pseudonym, template: "person", context: [
             "pseudonym": pseudonym, "accessors": rows, "hasAccessors": !rows.isEmpty,
-            "more": total > accessors.count ? total - accessors.count : false,
-            "alerts": alerts, "hasAlerts": !alerts.isEmpty,
+            "more": shown.count > rows.count ? shown.count - rows.count : false,
+            "limited": seen != nil,
+            "alerts": alerts.map {
+                ["id": $0.alertID, "pseudonym": $0.pseudonym, "score": String(format: "%.1f", $0.score),
+                 "state": $0.state.title] as [String: Any]
+            }, "hasAlerts": !alerts.isEmpty,
         ]), request, context)
     }
 }

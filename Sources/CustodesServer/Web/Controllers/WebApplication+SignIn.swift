@@ -151,8 +151,8 @@ extension WebApplication {
         if let address = context.clientAddress { await throttle.forgive(address) }
         // Back to the page whose work the lapsed session interrupted, with what was typed; otherwise home.
         var destination = Pages.home(for: user.role)
-        if let draft = try await Drafts.pending(userID: user.id, at: now, in: database) {
-            destination = draft.path + "?draft=1"
+        if let path = try await Drafts.pendingPath(userID: user.id, at: now, in: database) {
+            destination = path + "?draft=1"
         }
         var response = redirect(user.passwordIsTemporary ? "/account/password" : destination)
         response.headers[.setCookie] = try await completeSignIn(user, context)

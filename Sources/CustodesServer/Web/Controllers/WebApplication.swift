@@ -22,6 +22,8 @@ public struct WebApplication: Sendable {
     /// A bcrypt hash of a random password nobody knows, checked against when a username is unknown.
     let dummyHash: String
     let throttle = SignInThrottle()
+    /// The person behind each pseudonym, for the person-centred view.
+    let people: PersonDirectory
     let trailCheck = TrailCheck()
 
     public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
@@ -31,6 +33,7 @@ public struct WebApplication: Sendable {
         pages.idleSeconds = settings.idleTimeout
         self.pages = pages
         needToKnow = NeedToKnow(database: database, pseudonymiser: pseudonymiser)
+        people = PersonDirectory(pseudonymiser: pseudonymiser)
         secrets = SecretBox(deploymentKey: settings.deploymentKey)
         reportSealer = ReportSealer(deploymentKey: settings.deploymentKey)
         keyring = ReportKeyring(database: database, deploymentKey: settings.deploymentKey)

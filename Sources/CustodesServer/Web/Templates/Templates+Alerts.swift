@@ -155,6 +155,7 @@ extension Templates {
             <h1 class="heading-l"><code>{{pseudonym}}</code></h1>
             <p class="body">Everyone whose accesses to this person's record are in the audit data, most often first, and the alerts the person appears in that you may see. The person stays pseudonymised here.</p>
             <h2 class="heading-m">Who opened the record</h2>
+            {{#limited}}<p class="body">Members of staff you may see alerts about; the head of unit sees everyone.</p>{{/limited}}
             {{#hasAccessors}}<table class="table" id="accessors"><caption class="visually-hidden">Members of staff who opened this person's record</caption><thead><tr><th scope="col">Member of staff</th><th scope="col" class="numeric">Accesses</th><th scope="col">First</th><th scope="col">Latest</th></tr></thead>
             <tbody>{{#accessors}}<tr><td><code>{{pseudonym}}</code> <a href="/search?q={{pseudonym}}">their alerts</a></td><td class="numeric">{{accesses}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/accessors}}</tbody></table>
             {{#more}}<p class="body">And {{.}} more, with fewer accesses.</p>{{/more}}{{/hasAccessors}}
