@@ -286,6 +286,15 @@ struct ConsoleCommandsTests {
         let noAlerts = try await CustodesProcess.runCapturing(["evaluate", TestBundles.small, "--alerts", folder + "/nope.jsonl"])
         #expect(noAlerts.status != 0 && noAlerts.error.contains("No alerts file") && !noAlerts.error.contains("Usage:"))
 
+        // Alerts from another force are refused rather than measured against this one's truth.
+        let theirs = folder + "/theirs.jsonl"
+        #expect(try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", theirs, "--pseudonym-key", key])
+            .status == 0)
+        let tiny = folder + "/tiny"
+        #expect(try await CustodesProcess.runCapturing(["simulate", "--out", tiny, "--staff", "20", "--days", "10"]).status == 0)
+        let mismatch = try await CustodesProcess.runCapturing(["evaluate", tiny, "--alerts", theirs])
+        #expect(mismatch.status != 0 && mismatch.error.contains("made from another bundle"), "\(mismatch.error)")
+
         // A store in a folder that does not exist is refused, and no folders are made.
         let missing = folder + "/missing/deeper/store.sqlite"
         let store = try await CustodesProcess.runCapturing(["migrate", "--db", "sqlite:" + missing])

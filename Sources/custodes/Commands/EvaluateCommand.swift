@@ -45,14 +45,16 @@ struct EvaluateCommand: AsyncParsableCommand {
                 throw ValidationError("No alerts file at \(alerts): write one with `custodes detect \(bundle) --out "
                                       + "\(alerts)`, or measure a store's alerts with --db.")
             }
-            let evaluation = Evaluation(truth: truth, alerts: try AlertFile.parse(try String(contentsOfFile: alerts,
-                                                                                                  encoding: .utf8),
-                                                                               path: alerts))
+            let records = try AlertFile.parse(try String(contentsOfFile: alerts, encoding: .utf8), path: alerts)
+            try Self.checkSameForce(records.map(\.staffID), staff: staffOnly, alerts: alerts, bundle: bundle)
+            let evaluation = Evaluation(truth: truth, alerts: records)
             print(json ? try EvaluationJSON.render(evaluation) : EvaluationText.render(evaluation))
             return
         }
         let evaluation = try await self.database.withStore { database in
-            let evaluation = Evaluation(truth: truth, alerts: try await StoredEvaluations.alertRecords(in: database))
+            let records = try await StoredEvaluations.alertRecords(in: database)
+            try Self.checkSameForce(records.map(\.staffID), staff: staffOnly, alerts: "the store's alerts", bundle: bundle)
+            let evaluation = Evaluation(truth: truth, alerts: records)
             try await StoredEvaluations.record(evaluation, bundle: (bundle as NSString).lastPathComponent,
                                                at: Int64(Date().timeIntervalSince1970), in: database)
             return evaluation
@@ -60,6 +62,21 @@ struct EvaluateCommand: AsyncParsableCommand {
         guard !json else { return print(try EvaluationJSON.render(evaluation)) }
         print(EvaluationText.render(evaluation))
         print("\nrecorded in \(store); `custodes capability` reports it")
+    }
+}
+
+extension EvaluateCommand {
+    /// Alerts measured against another force's truth give nonsense: when most alerted staff are not in the bundle,
+    /// the alerts came from somewhere else, and the command says so instead of printing figures.
+    static func checkSameForce(_ alertedStaff: [String], staff: ReferenceData, alerts: String, bundle: String) throws {
+        let alerted = Set(alertedStaff)
+        guard !alerted.isEmpty else { return }
+        let known = Set(staff.staff.map(\.staffID))
+        let strangers = alerted.subtracting(known).count
+        if strangers * 2 > alerted.count {
+            throw CommandFailure("\(strangers) of the \(alerted.count) members of staff in \(alerts) are not in \(bundle): "
+                + "the alerts were made from another bundle. Run `custodes detect \(bundle) --out FILE` and evaluate that.")
+        }
     }
 }
 
