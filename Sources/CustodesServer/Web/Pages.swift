@@ -70,10 +70,11 @@ public struct Pages: Sendable {
     static func navigation(for role: Role) -> [(href: String, label: String)] {
         switch role {
         case .analyst: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"),
-                        ("/partners", "Partners"), ("/search", "Search")]
-        case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/search", "Search")]
+                        ("/partners", "Partners"), ("/search", "Search"), ("/notifications", "Notifications")]
+        case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/search", "Search"),
+                             ("/notifications", "Notifications")]
         case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/exceptions", "Exceptions"), ("/capability", "Capability"), ("/trail", "Audit trail"),
-                           ("/admin/rules", "Rules"), ("/search", "Search")]
+                           ("/admin/rules", "Rules"), ("/search", "Search"), ("/notifications", "Notifications")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]
         case .partnership: [("/partners", "Partners")]

@@ -39,6 +39,8 @@ extension WebApplication {
         var query = try Self.queueQuery(request)
         let visibility = try await needToKnow.visibility(for: user)
         var result = try await AlertQueue.page(query, visibility: visibility, in: database)
+        // Counted before this view is recorded, so "since you last opened the queue" means the visit before.
+        let notices = try await notifications(for: user)
         try await audit("view_queue", by: user.username, detail: request.uri.query ?? "")
         let choices = try await AlertQueue.filterChoices(in: database)
         let pages = max(1, (result.total + query.pageSize - 1) / query.pageSize)
@@ -60,6 +62,7 @@ extension WebApplication {
                 ["label": $0.title, "count": result.counts[$0] ?? 0, "href": "/alerts?state=\($0.rawValue)"] as [String: Any]
             },
             "openWork": query.openWork,
+            "notices": notices.isEmpty ? false : "\(notices.count) thing\(notices.count == 1 ? "" : "s") waiting for you",
             "assignees": try await UserAccounts.all(in: database).filter {
                 Self.caseRoles.contains($0.role) && !$0.isDisabled
             }.map { ["username": $0.username, "displayName": $0.displayName, "selected": $0.username == query.assignee] as [String: Any] },

@@ -66,6 +66,7 @@ public struct WebApplication: Sendable {
         addAlertRoutes(to: router)
         addStaffRoutes(to: router)
         addSearchRoutes(to: router)
+        addNotificationRoutes(to: router)
         addIntelligenceRoutes(to: router)
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)

@@ -3,6 +3,7 @@ extension Templates {
         "queue": dueSafeguarding + """
             <h1 class="heading-l">Alerts</h1>
             <ul class="counts" aria-label="Alerts by state">{{#counts}}<li><a href="{{href}}"><span class="count">{{count}}</span> {{label}}</a></li>{{/counts}}</ul>
+            {{#notices}}<div class="panel" id="notices"><p class="body"><strong>{{.}}</strong>: <a href="/notifications">see your notifications</a>.</p></div>{{/notices}}
             {{#openWork}}<p class="body" id="open-work">Showing your open work: alerts not yet decided that you may work on. <a href="/alerts?view=all">Show all alerts, decided ones too</a>.</p>{{/openWork}}
             <form method="get" action="/alerts" class="filters">
             <div class="form-group inline"><label class="label" for="sort">Sort by</label>
@@ -149,6 +150,12 @@ extension Templates {
             {{^hasResults}}<p class="body" id="no-results">Nothing you may see matches. Names and collar numbers are searched only among members of staff you have revealed.</p>{{/hasResults}}
             {{#trailLink}}<p class="body"><a href="/trail?subject={{trailSubject}}">Entries in the audit trail about it</a></p>{{/trailLink}}
             {{/qError}}{{/searched}}
+            """,
+        "notifications": """
+            <h1 class="heading-l">Notifications</h1>
+            <p class="body">What is waiting for you now: alerts assigned to you and not yet decided, new alerts since you last opened the queue, and what needs your approval.</p>
+            {{#hasNotices}}<ul class="list" id="notification-list">{{#notices}}<li><a href="{{href}}">{{text}}</a></li>{{/notices}}</ul>{{/hasNotices}}
+            {{^hasNotices}}<p class="body">Nothing is waiting for you.</p>{{/hasNotices}}
             """,
         "person": """
             <span class="caption">Person</span>
