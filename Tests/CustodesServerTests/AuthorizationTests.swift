@@ -155,6 +155,12 @@ struct AuthorizationTests {
         Route(method: .post, path: "/admin/users/{U}/enable"),
         Route(method: .get, path: "/admin/rules.yaml"),
         Route(method: .get, path: "/notifications"),
+        // Reveals asked for are off by default, so an analyst's request is refused on its merits (400).
+        Route(method: .post, path: "/alerts/{A}/reveal-requests", fields: ["reason": "Need to know who this is to assess it."]),
+        Route(method: .get, path: "/reveals"),
+        Route(method: .post, path: "/reveals/{W}/approve"),
+        Route(method: .post, path: "/reveals/{Y}/refuse"),
+        Route(method: .post, path: "/reveals/settings", fields: ["requests": "on"]),
     ]
 
     static let expected: [Role: [Outcome]] = [
@@ -167,7 +173,7 @@ struct AuthorizationTests {
                    .ok, .ok, .redirect, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden, .forbidden, .ok],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden, .forbidden, .ok, .invalid, .forbidden, .forbidden, .forbidden, .forbidden],
         .investigator: [.ok, .hidden, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden,
                         .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                         .forbidden,
@@ -175,7 +181,7 @@ struct AuthorizationTests {
                         .ok, .ok, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .hidden, .forbidden, .hidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .ok],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .headOfUnit: [.ok, .ok, .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect,
                       .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .forbidden,
                       .forbidden,
@@ -183,7 +189,7 @@ struct AuthorizationTests {
                       .ok, .ok, .redirect, .ok, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect, .redirect,
                    .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .ok, .redirect, .redirect, .ok, .redirect, .ok, .redirect, .redirect, .redirect, .redirect, .redirect, .ok, .redirect, .redirect,
-                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok, .ok, .ok, .forbidden, .ok, .ok],
+                   .ok, .invalid, .invalid, .redirect, .redirect, .hidden, .redirect, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden, .ok, .redirect, .redirect, .redirect],
         .auditor: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .ok, .ok, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden,
@@ -191,7 +197,7 @@ struct AuthorizationTests {
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .administrator: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                          .forbidden, .forbidden, .forbidden, .ok, .redirect, .ok, .ok, .ok, .forbidden, .redirect,
                          .redirect,
@@ -199,11 +205,11 @@ struct AuthorizationTests {
                          .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .redirect, .ok, .forbidden],
+                   .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .redirect, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
         .partnership: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
                        .ok, .ok, .redirect, .redirect, .redirect, .ok, .redirect, .redirect, .redirect, .redirect,
                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden,
-                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+                   .forbidden, .forbidden, .invalid, .redirect, .redirect, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
 
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
@@ -225,7 +231,7 @@ struct AuthorizationTests {
             ("{A}", "{id}"), ("{U}", "{id}"), ("{S}", "{pseudonym}"), ("{T}", "{id}"), ("{I}", "{id}"), ("{C}", "{id}"),
             ("{X}", "{action}"), ("{M}", "{measure}"), ("{V}", "{victim}"), ("{O}", "{id}"), ("{K}", "{contact}"),
             ("{R}", "{id}"), ("{F}", "{attachment}"), ("{E}", "{id}"), ("{G}", "{id}"), ("{N}", "{invitation}"),
-            ("{P}", "{account}"), ("{H}", "{pseudonym}"), ("?q={id}", ""),
+            ("{P}", "{account}"), ("{H}", "{pseudonym}"), ("{W}", "{id}"), ("{Y}", "{id}"), ("?q={id}", ""),
         ]
         let covered = Set(Self.routes.map { route in
             "\(route.method) " + parameters.reduce(route.path) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
@@ -286,6 +292,11 @@ struct AuthorizationTests {
         let partnerAccount = try await PartnerAccounts.redeem(usedID, account: .init(
             username: "worker", displayName: "A. Worker", passwordHash: "x", sealedTOTPSecret: "x", publicKey: "x",
             sealedPrivateKey: "x"), at: 1, in: fixture.database)
+        // Two reveals asked for by someone else on the top alert: one to approve, one to refuse.
+        let approveRevealID = try await RevealRequests.ask(alertID: fixture.alertID, alertKey: topAlert.key,
+                                                           reason: "Asked in the matrix.", by: "recorder", at: 0, in: fixture.database)
+        let refuseRevealID = try await RevealRequests.ask(alertID: fixture.alertID, alertKey: topAlert.key,
+                                                          reason: "Asked again.", by: "recorder", at: 0, in: fixture.database)
         var asked: [Int64] = []
         for _ in 0..<2 {
             asked.append(try await ExceptionRequests.request(alertID: fixture.alertID, staffID: fixture.alertStaffID,
@@ -300,6 +311,7 @@ struct AuthorizationTests {
             ("{V}", String(victimID)), ("{O}", String(organisationID)), ("{K}", String(contactID)),
             ("{R}", String(reportID)), ("{F}", "1"), ("{E}", String(approveID)), ("{G}", String(refuseID)),
             ("{N}", String(invitationID)), ("{P}", String(partnerAccount.accountID)), ("{H}", personPseudonym),
+            ("{W}", String(approveRevealID)), ("{Y}", String(refuseRevealID)),
         ]
         @Sendable func fill(_ text: String) -> String {
             placeholders.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }

@@ -73,7 +73,7 @@ public struct Pages: Sendable {
                         ("/partners", "Partners"), ("/search", "Search"), ("/notifications", "Notifications")]
         case .investigator: [("/alerts", "Alerts"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/search", "Search"),
                              ("/notifications", "Notifications")]
-        case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/exceptions", "Exceptions"), ("/capability", "Capability"), ("/trail", "Audit trail"),
+        case .headOfUnit: [("/alerts", "Alerts"), ("/reports", "Reports"), ("/cases", "Cases"), ("/intelligence", "Intelligence"), ("/partners", "Partners"), ("/exceptions", "Exceptions"), ("/reveals", "Reveals"), ("/capability", "Capability"), ("/trail", "Audit trail"),
                            ("/admin/rules", "Rules"), ("/search", "Search"), ("/notifications", "Notifications")]
         case .auditor: [("/trail", "Audit trail")]
         case .administrator: [("/admin/users", "Users"), ("/admin/sources", "Source systems"), ("/admin/rules", "Rules")]

@@ -6,7 +6,7 @@ public enum Schema {
                                                    byteOrderIdentifiers, auditEventNumbers, sourceEventIdentity,
                                                    sealedTrailAndBatchProgress, intelligenceLog, cases,
                                                    partnerRegister, portalReports,
-                                                   exceptionRequests, reportKeys, partnerAccounts, drafts]
+                                                   exceptionRequests, reportKeys, partnerAccounts, drafts, revealRequests]
 
     public static var latestVersion: Int { migrations.last!.version }
 
@@ -595,6 +595,20 @@ public enum Schema {
             """,
             // Whether a session ended by lapsing (idle or too old) rather than being ended (sign-out, a new password).
             "ALTER TABLE sessions ADD COLUMN lapsed \(int) NOT NULL DEFAULT 0",
+        ]
+    }
+
+    /// Version 21: reveals an analyst asks for and the head of unit approves, when the unit switches that on.
+    static let revealRequests = Migration(version: 21, name: "reveals asked for and approved") { engine in
+        let type = ColumnTypes(engine: engine)
+        let int = type.integer
+        return [
+            """
+            CREATE TABLE reveal_requests (request_id \(type.serialKey), alert_id \(int) NOT NULL, alert_key TEXT NOT NULL,
+                reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at \(int) NOT NULL, status TEXT NOT NULL,
+                decided_by TEXT, decided_at \(int))
+            """,
+            "CREATE INDEX reveal_requests_by_status ON reveal_requests (status, request_id)",
         ]
     }
 }

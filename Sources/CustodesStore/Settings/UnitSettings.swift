@@ -23,6 +23,8 @@ public enum UnitSettings {
     /// capability report and the self-assessment weigh the workload against.
     public static let analysts = "capacity.analysts"
     public static let hoursPerWeek = "capacity.hours_per_week"
+    /// Whether analysts may ask for a reveal, for the head of unit to approve ("on" or "off", off by default).
+    public static let revealRequests = "reveal.requests"
     /// The public half of the unit's recovery key, whose private half the head of unit keeps on paper.
     public static let recoveryPublicKey = "portal.recovery_public_key"
 

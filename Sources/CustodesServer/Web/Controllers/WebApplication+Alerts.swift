@@ -122,6 +122,9 @@ extension WebApplication {
             "assignee": record.assignee ?? false, "evidenceCount": detail.evidence_count,
             "withdrawn": record.status == "withdrawn",
             "mayReveal": needToKnow.mayReveal(user, alert: record),
+            "mayAskReveal": user.role == .analyst ? try await revealRequestsOn() : false,
+            "revealAsked": user.role == .analyst
+                ? try await RevealRequests.pending(alertKey: record.key, by: user.username, in: database) != nil : false,
             "mayAssign": user.role == .headOfUnit,
             "mayExcept": user.role == .headOfUnit || user.role == .investigator,
             "contributions": detail.contributions.map {

@@ -57,6 +57,15 @@ extension WebApplication {
                 notices.append(.init(text: "\(waiting.count) exception\(waiting.count == 1 ? "" : "s") to the rules waiting "
                                      + "for a second head of unit's approval", href: "/exceptions"))
             }
+            var reveals = 0
+            for item in try await RevealRequests.all(in: database)
+            where item.status == .pending && item.requestedBy != user.username {
+                if try await AlertQueue.isVisible(key: item.alertKey, visibility: visibility, in: database) { reveals += 1 }
+            }
+            if reveals > 0 {
+                notices.append(.init(text: "\(reveals) reveal\(reveals == 1 ? "" : "s") asked for by an analyst waiting for your "
+                                     + "decision", href: "/reveals"))
+            }
             let readers = try await UserAccounts.all(in: database).filter {
                 ReportKeyring.readerRoles.contains($0.role) && !$0.isDisabled && $0.reportPublicKey != nil
                     && !$0.isReportRecipient

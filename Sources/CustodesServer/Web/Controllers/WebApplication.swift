@@ -67,6 +67,7 @@ public struct WebApplication: Sendable {
         addStaffRoutes(to: router)
         addSearchRoutes(to: router)
         addNotificationRoutes(to: router)
+        addRevealRequestRoutes(to: router)
         addIntelligenceRoutes(to: router)
         addCaseRoutes(to: router)
         addPartnerRoutes(to: router)

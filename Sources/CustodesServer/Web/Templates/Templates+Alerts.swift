@@ -45,6 +45,18 @@ extension Templates {
             <div class="summary-list-row"><dt>Evidence events</dt><dd>{{evidenceCount}}</dd></div>
             <div class="summary-list-row"><dt>Other alerts about them</dt><dd id="related">{{#related}}<a href="/alerts/{{id}}">Alert {{id}}</a> ({{opened}}, risk {{score}}, {{state}}{{#withdrawn}}, withdrawn{{/withdrawn}}) {{/related}}{{^related}}None you can see{{/related}}</dd></div>
             </dl>
+            {{#mayAskReveal}}{{^identity}}{{#revealAsked}}<p class="body panel" id="reveal-asked">You have asked the head of unit to reveal who this is.</p>{{/revealAsked}}{{^revealAsked}}
+            <form method="post" action="/alerts/{{id}}/reveal-requests" class="panel" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <h2 class="heading-m">Ask to reveal who this is</h2>
+            <div class="form-group{{#revealError}} form-group-error{{/revealError}}">
+            <label class="label" for="reason">Why you need to know who this is</label>
+            <p class="hint" id="reason-hint">The head of unit approves or refuses it; both are recorded in the audit trail.</p>
+            {{#revealError}}<p id="reason-error" class="error-message"><span class="visually-hidden">Error:</span> {{revealError}}</p>{{/revealError}}
+            <textarea class="textarea" id="reason" name="reason" rows="3" aria-describedby="reason-hint{{#revealError}} reason-error{{/revealError}}">{{form.reason}}</textarea>
+            </div>
+            <button type="submit" class="button button-secondary">Ask the head of unit</button>
+            </form>{{/revealAsked}}{{/identity}}{{/mayAskReveal}}
             {{#mayReveal}}{{^identity}}
             <form method="post" action="/alerts/{{id}}/reveal" class="panel" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">
