@@ -164,6 +164,9 @@ class TriageJourneyTest(unittest.TestCase):
     def check_narrow(self, page):
         """At a phone's width (390 px), the page must not scroll sideways: wide tables scroll inside themselves."""
         size = self.driver.get_window_size()
+        # At the usual width too: nothing may run off the right of the page (a header that does not wrap did).
+        wide = self.driver.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+        self.assertLessEqual(wide[1], wide[0] + 1, f"{page} scrolls sideways at {size['width']} px: {wide}")
         self.driver.set_window_size(390, 844)
         try:
             width = self.driver.execute_script("return document.documentElement.clientWidth")
@@ -203,6 +206,8 @@ class TriageJourneyTest(unittest.TestCase):
             targets = [" ".join(map(str, node.get("target", []))) for node in violation.get("nodes", [])]
             shown = ", ".join(targets[:3]) + (f" (and {len(targets) - 3} more)" if len(targets) > 3 else "")
             print(f"  {label}: {violation['id']} [{impact}] {violation.get('help', '')} -> {shown}", file=sys.stderr)
+            for node in violation.get("nodes", [])[:1]:
+                print(f"    {node.get('failureSummary', '').strip()}", file=sys.stderr)
 
     def save_artifacts(self, name):
         if not self.artifacts:
@@ -358,6 +363,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertEqual(decided, 1, "the weekly table should count the one decision")
         self.assertIn(outcome_label, self.find("#outcome-table").text)
         self.check_accessibility("capability")
+        self.search_and_notifications(alert_id)
         self.intelligence_to_outcome(alert_path)
         self.sign_out()
 
@@ -407,6 +413,36 @@ class TriageJourneyTest(unittest.TestCase):
         self.sign_out()
         self.partner_register()
         self.portal_report(alert_id)
+
+    def search_and_notifications(self, alert_id):
+        """The head of unit finds the alert by number, opens the record of a person in it, reads their
+        notifications, and switches on reveals asked for by analysts."""
+        self.driver.get(self.url("/search"))
+        self.check_accessibility("search")
+        self.fill("#q", alert_id)
+        self.submit("Search")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, f"#results a[href='/alerts/{alert_id}']"),
+                        f"searching for {alert_id} did not find the alert: {self.page_summary()}")
+        self.driver.get(self.url(f"/alerts/{alert_id}"))
+        people = self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/people/PSN-']")
+        self.assertTrue(people, "the alert links no person's record")
+        person = urlparse(people[0].get_attribute("href")).path.rsplit("/", 1)[-1]
+        self.driver.get(self.url(f"/search?q={person}"))
+        self.find(f"#results a[href='/people/{person}']").click()
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#accessors tbody tr"),
+                        "the person's record lists nobody who opened it")
+        self.assertIn(f"/alerts/{alert_id}", self.find("#person-alerts").get_attribute("innerHTML"))
+        self.check_accessibility("person's record")
+        self.driver.get(self.url("/notifications"))
+        self.assertEqual(self.find("h1").text, "Notifications")
+        self.check_accessibility("notifications")
+        self.driver.get(self.url("/reveals"))
+        self.submit("Switch on reveals asked for by analysts")
+        self.wait_for_path("/reveals")
+        self.assertIn("changed by head", self.find("main").text)
+        self.check_accessibility("reveals asked for")
+        print(f"search: alert {alert_id} and person {person} found; notifications read; reveals asked for switched on",
+              file=sys.stderr)
 
     def partner_register(self):
         """The partnership officer: the register, an organisation, a new contact and a recorded engagement."""

@@ -22,7 +22,8 @@ enum Stylesheet {
         .header-inner{display:flex;flex-wrap:wrap;align-items:center;gap:10px 30px}
         .header-service,.header-service:visited{color:#ffffff;font-weight:700;font-size:24px;text-decoration:none}
         .header-service:hover{color:#ffffff;text-decoration:underline}
-        .header-nav{display:flex;gap:20px;list-style:none;margin:0;padding:0}
+        .header-nav{display:flex;flex-wrap:wrap;gap:5px 20px;list-style:none;margin:0;padding:0}
+        .header-inner nav{flex:1 1 auto;min-width:0}
         .header-nav a,.header-nav a:visited{color:#ffffff;font-weight:700}
         .header-nav a[aria-current=page]{text-decoration-thickness:3px}
         .header-nav a:focus,.header a:focus{color:#0b0c0c;background-color:#ffdd00}

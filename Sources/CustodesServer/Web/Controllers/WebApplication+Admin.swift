@@ -6,6 +6,11 @@ import Hummingbird
 /// content). Adding accounts and resetting passwords is at the console (`custodes user`), where the temporary
 /// password is handed over in person.
 extension WebApplication {
+    /// The same account administration as the console's, so a change made here has the same consequences.
+    var administration: UserAdministration {
+        UserAdministration(database: database, trailSeal: trailSeal, bcryptCost: settings.bcryptCost, now: settings.now)
+    }
+
     func addAdminRoutes(to router: Router<WebContext>) {
         router.get("/admin/users") { request, context in
             let user = try context.requireUser([.administrator])
@@ -32,16 +37,14 @@ extension WebApplication {
                     "readsReports": ReportKeyring.readerRoles.contains(target.role),
                 ]), request, context)
             }
-            try await UserAdministration(database: database, trailSeal: trailSeal, bcryptCost: settings.bcryptCost,
-                                         now: settings.now).disable(username: target.username, by: user.username)
+            try await administration.disable(username: target.username, by: user.username)
             return redirect("/admin/users")
         }
         router.post("/admin/users/{id}/enable") { request, context in
             let user = try context.requireUser([.administrator])
             _ = try await Form.read(request, context: context)
             let target = try await account(context)
-            try await UserAdministration(database: database, trailSeal: trailSeal, bcryptCost: settings.bcryptCost,
-                                         now: settings.now).enable(username: target.username, by: user.username)
+            try await administration.enable(username: target.username, by: user.username)
             return redirect("/admin/users")
         }
         router.post("/admin/users/{id}/reset-second-factor") { request, context in
