@@ -1,5 +1,6 @@
 @testable import CustodesServer
 import CustodesDetection
+import CustodesModel
 import CustodesStore
 import CustodesTestSupport
 import Foundation
@@ -35,6 +36,13 @@ struct WordsAndLayoutTests {
             // The trail's subject filter as a browser's form sends it, with + for the space.
             let trail = String(buffer: try await head.get(client, "/trail?subject=alert+\(fixture.alertID)").body)
             #expect(trail.contains("view_alert") && trail.contains("alert \(fixture.alertID)"))
+
+            // A date range: today's entries, none tomorrow, and a wrong date named.
+            let today = String(Timestamp(seconds: fixture.clock.now).iso8601.prefix(10))
+            let tomorrow = String(Timestamp(seconds: fixture.clock.now + 86_400).iso8601.prefix(10))
+            #expect(String(buffer: try await head.get(client, "/trail?from=\(today)&to=\(today)").body).contains("view_alert"))
+            #expect(!String(buffer: try await head.get(client, "/trail?from=\(tomorrow)").body).contains("(<code>view_alert</code>)"))
+            #expect(try await head.get(client, "/trail?from=2026-13-45").status == .badRequest)
 
             // Far past the last page: the last page, not "page 999 of N" with nothing on it.
             let far = String(buffer: try await head.get(client, "/alerts?page=999").body)

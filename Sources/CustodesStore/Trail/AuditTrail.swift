@@ -137,10 +137,16 @@ public enum AuditTrail {
         public var username: String?
         public var action: String?
         public var subject: String?
-        public init(username: String? = nil, action: String? = nil, subject: String? = nil) {
+        /// Entries at or after `from`, and before `until` (epoch seconds).
+        public var from: Int64?
+        public var until: Int64?
+        public init(username: String? = nil, action: String? = nil, subject: String? = nil, from: Int64? = nil,
+                    until: Int64? = nil) {
             self.username = username
             self.action = action
             self.subject = subject
+            self.from = from
+            self.until = until
         }
     }
 
@@ -151,6 +157,8 @@ public enum AuditTrail {
         if let username = filter.username, !username.isEmpty { conditions.append("username = \(bind: username)") }
         if let action = filter.action, !action.isEmpty { conditions.append("action = \(bind: action)") }
         if let subject = filter.subject, !subject.isEmpty { conditions.append("subject = \(bind: subject)") }
+        if let from = filter.from { conditions.append("at >= \(bind: from)") }
+        if let until = filter.until { conditions.append("at < \(bind: until)") }
         let clause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let total = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_trail" + clause).first()?
             .decode(column: "n", as: Int.self) ?? 0

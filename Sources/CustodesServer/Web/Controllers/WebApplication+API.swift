@@ -69,7 +69,7 @@ extension WebApplication {
             let page = try QueryNumber.page(request)
             try await audit("api_trail", by: user.username, detail: request.uri.query ?? "")
             var view = TrailView(viewer: user, database: database)
-            let (entries, total) = try await view.entries(matching: Self.trailFilter(request), limit: 100,
+            let (entries, total) = try await view.entries(matching: try Self.trailFilter(request), limit: 100,
                                                           offset: (page - 1) * 100)
             let intact = if case .intact = try await trailCheck.verify(database, sealedWith: trailSeal, now: settings.now()).0 { true } else { false }
             return JSONBody.response(TrailJSON(total: total, page: page, chain_intact: intact, entries: entries.map {

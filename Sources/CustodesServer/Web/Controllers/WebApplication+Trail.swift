@@ -17,7 +17,7 @@ extension WebApplication {
     func addTrailRoutes(to router: Router<WebContext>) {
         router.get("/trail") { request, context in
             let user = try context.requireUser(Self.trailRoles)
-            let filter = Self.trailFilter(request)
+            let filter = try Self.trailFilter(request)
             let pageNumber = try QueryNumber.page(request)
             try await audit("view_trail", by: user.username, detail: request.uri.query ?? "")
             var view = TrailView(viewer: user, database: database)
@@ -45,6 +45,7 @@ extension WebApplication {
             return page(.init(title: "Audit trail", template: "trail", context: [
                 "verification": summary, "intact": intact, "total": total, "single": total == 1,
                 "user": filter.username ?? "", "subject": filter.subject ?? "",
+                "from": QueryText.value("from", in: request) ?? "", "to": QueryText.value("to", in: request) ?? "",
                 "actions": Self.trailActions.map {
                     ["value": $0, "label": TrailActionTitles.title($0), "selected": $0 == filter.action] as [String: Any]
                 },
@@ -60,7 +61,7 @@ extension WebApplication {
         }
         router.get("/trail.csv") { request, context in
             let user = try context.requireUser(Self.trailRoles)
-            let filter = Self.trailFilter(request)
+            let filter = try Self.trailFilter(request)
             try await audit("export_trail", by: user.username, detail: request.uri.query ?? "")
             var view = TrailView(viewer: user, database: database)
             let (entries, _) = try await view.entries(matching: filter, limit: 1_000_000)
@@ -76,9 +77,20 @@ extension WebApplication {
         }
     }
 
-    static func trailFilter(_ request: Request) -> AuditTrail.Filter {
-        AuditTrail.Filter(username: QueryText.value("user", in: request), action: QueryText.value("action", in: request),
-                          subject: QueryText.value("subject", in: request))
+    /// The trail's filter from the address; dates (YYYY-MM-DD, UTC) bound it by day, `to` included.
+    static func trailFilter(_ request: Request) throws -> AuditTrail.Filter {
+        func day(_ name: String) throws -> Int64? {
+            guard let text = QueryText.value(name, in: request)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                return nil
+            }
+            guard let date = CalendarDate(iso: text) else {
+                throw WebError.badRequest("'\(name)' must be a date as YYYY-MM-DD, like 2027-03-31")
+            }
+            return Int64(date.dayNumber) * 86_400
+        }
+        return AuditTrail.Filter(username: QueryText.value("user", in: request), action: QueryText.value("action", in: request),
+                                 subject: QueryText.value("subject", in: request), from: try day("from"),
+                                 until: try day("to").map { $0 + 86_400 })
     }
 
     /// A CSV field, quoted when needed; a leading =, +, - or @ is prefixed with a quote mark so a spreadsheet does

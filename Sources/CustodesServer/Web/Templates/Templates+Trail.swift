@@ -10,6 +10,8 @@ extension Templates {
             <div class="form-group inline"><label class="label" for="action">Action</label>
             <select class="select" id="action" name="action"><option value="">Any</option>{{#actions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/actions}}</select></div>
             <div class="form-group inline"><label class="label" for="subject">Subject</label><input class="input input-width-10" id="subject" name="subject" type="text" value="{{subject}}" spellcheck="false"></div>
+            <div class="form-group inline"><label class="label" for="from">From (YYYY-MM-DD)</label><input class="input input-width-10" id="from" name="from" type="text" value="{{from}}" autocomplete="off"></div>
+            <div class="form-group inline"><label class="label" for="to">To, included</label><input class="input input-width-10" id="to" name="to" type="text" value="{{to}}" autocomplete="off"></div>
             <button type="submit" class="button button-secondary">Apply</button>
             </form>
             <p class="body">{{total}} entr{{#single}}y{{/single}}{{^single}}ies{{/single}}. <a href="{{csv}}">Download these entries as CSV</a></p>
