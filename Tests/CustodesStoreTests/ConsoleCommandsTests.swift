@@ -294,6 +294,13 @@ struct ConsoleCommandsTests {
         #expect(try await CustodesProcess.runCapturing(["simulate", "--out", tiny, "--staff", "20", "--days", "10"]).status == 0)
         let mismatch = try await CustodesProcess.runCapturing(["evaluate", tiny, "--alerts", theirs])
         #expect(mismatch.status != 0 && mismatch.error.contains("made from another bundle"), "\(mismatch.error)")
+        // A force of the same size with the same staff identifiers is told apart by the bundle's fingerprint.
+        let twin = folder + "/twin"
+        #expect(try await CustodesProcess.runCapturing(["simulate", "--out", twin, "--staff", "150", "--days", "30",
+                                                        "--seed", "99"]).status == 0)
+        let twinned = try await CustodesProcess.runCapturing(["evaluate", twin, "--alerts", theirs])
+        #expect(twinned.status != 0 && twinned.error.contains("fingerprint"), "\(twinned.error)")
+        #expect(try await CustodesProcess.runCapturing(["evaluate", TestBundles.small, "--alerts", theirs]).status == 0)
 
         // A store in a folder that does not exist is refused, and no folders are made.
         let missing = folder + "/missing/deeper/store.sqlite"

@@ -3,10 +3,15 @@ import CustodesModel
 /// Alerts as JSON Lines, one alert per line, keys in a fixed order so that the same run gives the same bytes. The
 /// format is documented in docs/data-format.md, since other tools read it.
 public enum AlertJSON {
-    public static func line(_ alert: Alert) -> String {
+    public static func line(_ alert: Alert) -> String { line(alert, bundle: nil) }
+
+    /// - Parameter bundle: the fingerprint of the bundle the alert was made from, so `evaluate` can tell alerts from
+    ///   another force (written by `detect` on a bundle; the store's alerts carry none).
+    public static func line(_ alert: Alert, bundle: String?) -> String {
         let json = JSONText()
         json.object {
             json.field("alert_id", alert.alertID)
+            if let bundle { json.field("bundle", bundle) }
             json.field("staff_id", alert.staffID)
             json.field("opened_at", alert.openedAt.iso8601)
             json.field("opening_event_id", alert.openingEventID)

@@ -11,9 +11,12 @@ public struct AlertRecord: Sendable, Equatable {
     /// When a budgeted queue reached it; its opening time when the file has no budget.
     public var surfacedAt: Timestamp
     public var indicators: [String]
+    /// The fingerprint of the bundle the alert was made from (its staff file's), when `detect` wrote one.
+    public var bundle: String?
 
     public init(alertID: String, staffID: String, openedAt: Timestamp, score: Double, overBudget: Bool,
-                surfacedAt: Timestamp, indicators: [String]) {
+                surfacedAt: Timestamp, indicators: [String], bundle: String? = nil) {
+        self.bundle = bundle
         self.alertID = alertID
         self.staffID = staffID
         self.openedAt = openedAt
@@ -58,7 +61,8 @@ public enum AlertFile {
             }
             records.append(AlertRecord(alertID: id, staffID: staff, openedAt: at, score: score,
                                        overBudget: object["over_budget"] as? Bool ?? false, surfacedAt: surfaced,
-                                       indicators: object["indicators"] as? [String] ?? []))
+                                       indicators: object["indicators"] as? [String] ?? [],
+                                       bundle: object["bundle"] as? String))
         }
         return records
     }

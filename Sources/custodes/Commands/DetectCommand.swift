@@ -96,8 +96,9 @@ struct DetectCommand: AsyncParsableCommand {
         }
         try sink.close()
         if let budget { Budget.apply(&run.alerts, perWeek: budget, through: run.summary.lastEventAt) }
+        let fingerprint = try EvaluateCommand.fingerprint(bundle: bundle)
         for alert in run.alerts {
-            writer.append(AlertJSON.line(alert))
+            writer.append(AlertJSON.line(alert, bundle: fingerprint))
             try writer.newline()
         }
         try writer.close()

@@ -47,6 +47,13 @@ struct EvaluateCommand: AsyncParsableCommand {
             }
             let records = try AlertFile.parse(try String(contentsOfFile: alerts, encoding: .utf8), path: alerts)
             try Self.checkSameForce(records.map(\.staffID), staff: staffOnly, alerts: alerts, bundle: bundle)
+            // Alerts `detect` wrote carry their bundle's fingerprint: another force's, even with the same staff
+            // identifiers, is told apart.
+            let fingerprint = try Self.fingerprint(bundle: bundle)
+            if let other = records.compactMap(\.bundle).first(where: { $0 != fingerprint }) {
+                throw CommandFailure("\(alerts) was made from another bundle (fingerprint \(other), not \(fingerprint) "
+                    + "for \(bundle)). Run `custodes detect \(bundle) --out FILE` and evaluate that.")
+            }
             let evaluation = Evaluation(truth: truth, alerts: records)
             print(json ? try EvaluationJSON.render(evaluation) : EvaluationText.render(evaluation))
             return
@@ -66,6 +73,12 @@ struct EvaluateCommand: AsyncParsableCommand {
 }
 
 extension EvaluateCommand {
+    /// A bundle's fingerprint: the first 16 hexadecimal digits of its staff file's SHA-256 (the staff differ between
+    /// forces, and between simulated forces, even where their identifiers do not).
+    static func fingerprint(bundle: String) throws -> String {
+        String(try FileDigest.sha256(path: bundle + "/staff.csv").prefix(16))
+    }
+
     /// Alerts measured against another force's truth give nonsense: when most alerted staff are not in the bundle,
     /// the alerts came from somewhere else, and the command says so instead of printing figures.
     static func checkSameForce(_ alertedStaff: [String], staff: ReferenceData, alerts: String, bundle: String) throws {
