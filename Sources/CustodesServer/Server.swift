@@ -61,6 +61,14 @@ public enum CustodesServerBuilder {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: access.secureCookies))
         router.get("/healthz") { _, _ in "ok" }
+        // Ready to serve: the store answers, its schema is current, detection is not behind. 503 with the reasons if
+        // not; nothing personal either way, so a load balancer or monitor may ask without signing in.
+        router.get("/readyz") { _, _ in
+            let report = await Readiness.check(database, now: access.now())
+            return JSONBody.response(ReadyBody(ready: report.isReady, problems: report.problems,
+                                               schemaVersion: report.schemaVersion, detectionLagSeconds: report.detectionLagSeconds),
+                                     status: report.isReady ? .ok : .serviceUnavailable)
+        }
         IngestController(database: database).addRoutes(to: router)
         try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser).addRoutes(to: router)
         return router
@@ -92,5 +100,17 @@ public enum CustodesServerBuilder {
             application.addServices(portal)
         }
         return application
+    }
+}
+
+/// What `/readyz` answers.
+struct ReadyBody: Encodable {
+    var ready: Bool
+    var problems: [String]
+    var schemaVersion: Int?
+    var detectionLagSeconds: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case ready, problems, schemaVersion = "schema_version", detectionLagSeconds = "detection_lag_seconds"
     }
 }

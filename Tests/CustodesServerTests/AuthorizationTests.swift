@@ -215,7 +215,7 @@ struct AuthorizationTests {
     /// Routes every visitor reaches by design (signing in, the stylesheet, health) or that carry their own
     /// credentials (the connectors' bearer tokens); each is tested in its own suite.
     static let openRoutes: Set<String> = [
-        "GET /", "GET /healthz", "GET /assets/custodes.css", "GET /sign-in", "POST /sign-in",
+        "GET /", "GET /healthz", "GET /readyz", "GET /assets/custodes.css", "GET /sign-in", "POST /sign-in",
         "GET /sign-in/second-factor", "POST /sign-in/second-factor", "GET /account/enrol", "POST /account/enrol",
         "GET /account/password", "POST /account/password", "POST /sign-out", "POST /api/v1/audit-events",
         // The idle-timeout warning's script, and its "stay signed in" (any signed-in user; tested in SessionDraftTests).
