@@ -209,6 +209,28 @@ struct ConsoleCommandsTests {
         #expect(second.status == 1)
         #expect(second.error.contains("127.0.0.1:\(port) is already in use"), "\(second.error)")
     }
+    @Test("serve --log-format json writes one JSON object a line, messages included; another format is refused")
+    func jsonLogs() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-logs-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:" + folder + "/store.sqlite"
+        let port = String(Int.random(in: 40_001...60_000))
+        let refused = try await CustodesProcess.runCapturing(["serve", "--db", db, "--log-format", "xml"])
+        #expect(refused.status != 0 && refused.error.contains("--log-format must be text or json"))
+        let server = try CustodesProcess(["serve", "--db", db, "--port", port, "--detect-interval", "0",
+                                          "--pseudonym-key", folder + "/custodes.key", "--log-format", "json"])
+        defer { server.kill() }
+        #expect(await server.wait(until: { server.standardError.contains("web application is at") }, timeout: .seconds(60)))
+        server.kill()
+        _ = await server.wait(timeout: .seconds(30))
+        let lines = server.standardError.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count >= 2)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil && object?["time"] != nil, "not a JSON log line: \(line)")
+        }
+    }
+
     @Test("retention deletes portal reports closed longer ago than the unit keeps them, each deletion in the trail")
     func reportRetention() async throws {
         let folder = NSTemporaryDirectory() + "custodes-retention-" + UUID().uuidString

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import Logging
+
 /// Progress and messages on standard error, so standard output stays clean for reports and pipes.
 enum Progress {
     /// Rewrites the current status line when standard error is a terminal; prints lines otherwise (as in CI logs).
@@ -17,7 +19,16 @@ enum Progress {
         if isatty(2) != 0 { write("\n") }
     }
 
-    static func message(_ text: String) { write(text + "\n") }
+    /// With `serve --log-format json`, messages are log lines too, so the whole stream reads as JSON.
+    nonisolated(unsafe) static var json = false
+
+    static func message(_ text: String) {
+        if json {
+            Logger(label: "custodes").info("\(text)")
+        } else {
+            write(text + "\n")
+        }
+    }
 
     private static func write(_ text: String) {
         var bytes = Array(text.utf8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import Foundation
 import CustodesDetection
 import CustodesServer
@@ -48,7 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
     var secureCookies = false
 
+    @Option(help: "How the server logs: text (readable, for a terminal) or json (one object a line, for a log collector).")
+    var logFormat = "text"
+
     func validate() throws {
+        if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format must be text or json, not '\(logFormat)'.") }
         if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
         if let portalPort {
@@ -60,6 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if logFormat == "json" {
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+            Progress.json = true
+        }
         try await database.withStore { store in
             let key = try await deploymentKey.key(for: store, command: "serve")
             _ = try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "serve")
