@@ -1,4 +1,5 @@
 @testable import CustodesServer
+import CustodesDetection
 import CustodesStore
 import CustodesTestSupport
 import Foundation
@@ -47,6 +48,19 @@ struct NotificationTests {
             #expect(heads.contains("1 exception to the rules waiting"))
             #expect(heads.contains("waiting for your approval to read reports"))
             #expect(!heads.contains("is assigned to you and waiting"))
+            // The analyst last opened the queue long ago (an entry from before every alert): each new one they may see
+            // is counted, with the highest risk. (Signing in opens the queue, so the entry comes after it.)
+            var analyst = try await Browser.signIn(client, "analyst", fixture: fixture)
+            try await AuditTrail.append("view_queue", by: "analyst", at: 0, sealedWith: WebFixture.seal, in: fixture.database)
+            var newAlerts = AlertQueue.Query()
+            newAlerts.state = .new
+            let analystAccount = try #require(try await UserAccounts.find(username: "analyst", in: fixture.database))
+            let expected = try await AlertQueue.page(newAlerts, visibility: try await NeedToKnow(
+                database: fixture.database, pseudonymiser: Pseudonymiser(key: WebFixture.key)).visibility(for: analystAccount),
+                in: fixture.database).total
+            #expect(expected > 0)
+            let theirs = String(buffer: try await analyst.get(client, "/notifications").body)
+            #expect(theirs.contains("\(expected) new alert\(expected == 1 ? "" : "s") since you last opened the queue"), "\(expected)")
             // The one who asked for the exception is not asked to approve it.
             #expect(!String(buffer: try await other.get(client, "/notifications").body).contains("exception to the rules"))
         }

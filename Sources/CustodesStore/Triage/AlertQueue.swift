@@ -48,6 +48,8 @@ public enum AlertQueue {
         public var includeWithdrawn = false
         /// Only alerts not yet decided: the queue's first view, the user's open work.
         public var openWork = false
+        /// Only alerts opened after this time (epoch seconds).
+        public var openedAfter: Int64?
         public var page = 1
         public var pageSize = 50
         public init() {}
@@ -89,6 +91,7 @@ public enum AlertQueue {
         if let state = query.state { filtered.append("COALESCE(t.state, 'new') = \(bind: state.rawValue)") }
         if let staffID = query.staffID { filtered.append("a.staff_id = \(bind: staffID)") }
         if query.openWork { filtered.append("COALESCE(t.state, 'new') <> 'decided'") }
+        if let after = query.openedAfter { filtered.append("a.opened_at > \(bind: after)") }
         if let person = query.person {
             filtered.append("EXISTS (SELECT 1 FROM alert_people q WHERE q.alert_key = a.alert_key AND q.pseudonym = \(bind: person))")
         }

@@ -33,13 +33,15 @@ extension WebApplication {
                                  + "\(String(format: "%.1f", row.score)))", href: "/alerts/\(row.alertID)"))
         }
         if let since = try await AuditTrail.lastAt("view_queue", by: user.username, in: database) {
+            // Counted in the database: one row (the highest risk) and the total, not every new alert.
             var fresh = AlertQueue.Query()
             fresh.state = .new
-            fresh.pageSize = 500
-            let rows = try await AlertQueue.page(fresh, visibility: visibility, in: database).rows.filter { $0.openedAt > since }
-            if !rows.isEmpty {
-                notices.append(.init(text: "\(rows.count) new alert\(rows.count == 1 ? "" : "s") since you last opened the "
-                                     + "queue, the highest at risk \(String(format: "%.1f", rows.map(\.score).max() ?? 0))",
+            fresh.openedAfter = since
+            fresh.pageSize = 1
+            let page = try await AlertQueue.page(fresh, visibility: visibility, in: database)
+            if let highest = page.rows.first {
+                notices.append(.init(text: "\(page.total) new alert\(page.total == 1 ? "" : "s") since you last opened the "
+                                     + "queue, the highest at risk \(String(format: "%.1f", highest.score))",
                                      href: "/alerts?state=new"))
             }
         }
