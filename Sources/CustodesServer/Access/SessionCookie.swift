@@ -28,10 +28,17 @@ public enum SessionCookie {
     }
 
     public static func setting(_ token: String, secure: Bool) -> String {
-        "\(name(secure: secure))=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        setting(token, named: name(secure: secure), secure: secure)
     }
 
-    public static func clearing(secure: Bool) -> String {
-        "\(name(secure: secure))=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    public static func clearing(secure: Bool) -> String { clearing(named: name(secure: secure), secure: secure) }
+
+    /// A session cookie of the given name (the portal's partner sessions have one of their own).
+    static func setting(_ token: String, named name: String, secure: Bool) -> String {
+        "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    static func clearing(named name: String, secure: Bool) -> String {
+        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 }

@@ -363,10 +363,8 @@ enum PartnerCookie {
     static func name(secure: Bool) -> String { secure ? "__Host-custodes_partner" : "custodes_partner" }
 
     static func setting(_ token: String, secure: Bool) -> String {
-        "\(name(secure: secure))=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        SessionCookie.setting(token, named: name(secure: secure), secure: secure)
     }
 
-    static func clearing(secure: Bool) -> String {
-        "\(name(secure: secure))=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
+    static func clearing(secure: Bool) -> String { SessionCookie.clearing(named: name(secure: secure), secure: secure) }
 }

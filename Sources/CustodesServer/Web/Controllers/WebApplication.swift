@@ -102,13 +102,14 @@ public struct WebApplication: Sendable {
 }
 
 /// Dates on pages: UTC, to the minute, unambiguous.
-func displayTime(_ seconds: Int64) -> String {
-    let text = Timestamp(seconds: seconds).iso8601
-    return text.count >= 16 ? String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
-}
+func displayTime(_ seconds: Int64) -> String { displayTime(seconds, characters: 16) }
 
 /// Dates in the trail: to the second, as its entries are ordered.
-func displayTimeToTheSecond(_ seconds: Int64) -> String {
+func displayTimeToTheSecond(_ seconds: Int64) -> String { displayTime(seconds, characters: 19) }
+
+/// The first `characters` of the ISO 8601 time ("2027-03-31T14:05" or "…:07"), read as a date and a time in UTC.
+private func displayTime(_ seconds: Int64, characters: Int) -> String {
     let text = Timestamp(seconds: seconds).iso8601
-    return text.count >= 19 ? String(text.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
+    return text.count >= characters
+        ? String(text.prefix(characters)).replacingOccurrences(of: "T", with: " ") + " UTC" : text
 }
