@@ -4,6 +4,7 @@ import CustodesTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 /// The head of unit's dashboard: the backlog with its ages, weeks of work as charts beside tables of the same
@@ -55,6 +56,30 @@ struct DashboardTests {
             "SELECT subject, detail FROM audit_trail WHERE action = 'setting_change' ORDER BY seq").all()
             .map { try $0.decode(column: "subject", as: String.self) + "=" + $0.decode(column: "detail", as: String.self) }
         #expect(changes == ["capacity.analysts=3", "capacity.hours_per_week=37.5"])
+    }
+
+    @Test("a head of unit's dashboard and text report leave out alerts about themselves, as their queue does")
+    func needToKnow() async throws {
+        let fixture = try await WebFixture.make(.sqlite)
+        defer { Task { await fixture.close() } }
+        try await fixture.enrolledUser("head", role: .headOfUnit)
+        try await fixture.enrolledUser("subject", role: .headOfUnit, staffID: fixture.alertStaffID)
+        let about = try await fixture.database.sql.raw(
+            "SELECT COUNT(*) AS n FROM alerts WHERE status = 'open' AND staff_id = \(bind: fixture.alertStaffID)").first()!
+            .decode(column: "n", as: Int.self)
+        func waiting(_ username: String) async throws -> (page: Int, text: String) {
+            try await Application(router: try fixture.router()).test(.router) { client in
+                var browser = try await Browser.signIn(client, username, fixture: fixture)
+                let page = String(buffer: try await browser.get(client, "/capability").body)
+                let start = try #require(page.range(of: "<dd id=\"outstanding\">"))
+                let text = String(buffer: try await browser.get(client, "/capability.txt").body)
+                return (Int(page[start.upperBound...].prefix { $0.isNumber }) ?? -1, text)
+            }
+        }
+        let head = try await waiting("head"), subject = try await waiting("subject")
+        #expect(about > 0 && subject.page == head.page - about)
+        #expect(subject.text.contains("waiting for a decision: \(subject.page)"))
+        #expect(head.text.contains("waiting for a decision: \(head.page)"))
     }
 
     @Test("waits read as a person would say them, and chart axes are round")

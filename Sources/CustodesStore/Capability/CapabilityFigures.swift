@@ -74,8 +74,10 @@ public struct CapabilityFigures: Sendable, Equatable {
 
     /// Reads the figures; `asOf` (epoch seconds) decides who counts as in post, and `now` (the wall clock unless
     /// given) how long undecided alerts have waited.
-    public static func gather(from database: StoreDatabase, asOf: Int64, now: Int64? = nil) async throws
-        -> CapabilityFigures {
+    /// - Parameter visibility: whose view the triage figures are counted in; the whole unit's for the console, the head
+    ///   of unit's own on their page (never counting alerts about themselves or their declared associates).
+    public static func gather(from database: StoreDatabase, asOf: Int64, now: Int64? = nil,
+                              visibility: AlertQueue.Visibility = .init(scope: .all)) async throws -> CapabilityFigures {
         let sql = database.sql
         let sources = try await sql.raw("""
             SELECT system, events, latest_at AS latest, last_received_at AS delivered FROM audit_sources \
@@ -105,7 +107,7 @@ public struct CapabilityFigures: Sendable, Equatable {
             weeks[week, default: 0] += 1
             alerts += 1
         }
-        let triage = try await gatherTriage(from: database, now: now ?? Clock.epochSeconds())
+        let triage = try await gatherTriage(from: database, now: now ?? Clock.epochSeconds(), visibility: visibility)
         let today = ReferralRule().day(at: now ?? Clock.epochSeconds())
         let casework = try await CaseworkFigures.gather(from: database, today: today)
         let partners = try await PartnerFigures.gather(from: database, today: today,
@@ -120,14 +122,18 @@ public struct CapabilityFigures: Sendable, Equatable {
             latestEvaluation: try await StoredEvaluations.latest(in: database))
     }
 
-    static func gatherTriage(from database: StoreDatabase, now: Int64) async throws -> Triage {
+    static func gatherTriage(from database: StoreDatabase, now: Int64,
+                             visibility: AlertQueue.Visibility = .init(scope: .all)) async throws -> Triage {
+        let conditions = AlertQueue.conditions(for: visibility)
+        let andVisible: SQLQueryString = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         let rows = try await database.sql.raw("""
             SELECT r.finished_at AS raised, \
             (SELECT MIN(d.at) FROM alert_decisions d WHERE d.alert_key = a.alert_key) AS decided, \
             (SELECT MIN(c.at) FROM alert_comments c WHERE c.alert_key = a.alert_key) AS commented \
-            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run WHERE a.status = 'open' \
-            OR EXISTS (SELECT 1 FROM alert_decisions d WHERE d.alert_key = a.alert_key)
-            """).all()
+            FROM alerts a JOIN detection_runs r ON r.run_id = a.first_run \
+            LEFT JOIN alert_triage t ON t.alert_key = a.alert_key WHERE (a.status = 'open' \
+            OR EXISTS (SELECT 1 FROM alert_decisions d WHERE d.alert_key = a.alert_key))
+            """ + andVisible).all()
         var triage = Triage(decided: 0, decidedPerWeek: [], outstanding: 0, oldestOutstandingSeconds: nil,
                             medianSecondsToFirstTriage: nil)
         var weeks: [Int64: Int] = [:]

@@ -17,7 +17,8 @@ extension WebApplication {
             try await audit("view_capability", by: user.username, detail: "text report")
             let now = settings.now()
             let (analysts, hours) = try await capacity()
-            let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now)
+            let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now,
+                                                             visibility: try await needToKnow.visibility(for: user))
             let text = CapabilityReport.text(figures, analysts: analysts, hoursPerWeek: hours, now: now,
                                              unset: ("set it on the capability page", "set them on the capability page"))
             return Response(status: .ok, headers: [
@@ -39,9 +40,9 @@ extension WebApplication {
         if errors.isEmpty { try await audit("view_capability", by: user.username) }
         let now = settings.now()
         let (analysts, hours) = try await capacity()
-        let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now)
-        let workload = try await UnitWorkload.gather(from: database, now: now,
-                                                     visibility: try await needToKnow.visibility(for: user))
+        let visibility = try await needToKnow.visibility(for: user)
+        let figures = try await CapabilityFigures.gather(from: database, asOf: now, now: now, visibility: visibility)
+        let workload = try await UnitWorkload.gather(from: database, now: now, visibility: visibility)
         let assessment = CapabilityReport.assessment(figures, analysts: analysts, now: now)
         var values: [String: Any] = [
             "analysts": form?["analysts"] ?? analysts.map(String.init) ?? "",
