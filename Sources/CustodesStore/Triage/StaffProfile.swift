@@ -132,3 +132,20 @@ public enum StaffProfile {
         return result
     }
 }
+
+extension StaffProfile {
+    /// The members of staff `username` has revealed (with a recorded reason) whose name or collar number matches
+    /// `text` (a name in part, case aside; a collar number whole): search by name never reaches past a reveal.
+    public static func revealed(by username: String, matching text: String,
+                                in database: StoreDatabase) async throws -> [String] {
+        // What was typed is matched as text: its own % and _ are not wildcards.
+        let pattern = "%" + text.lowercased().replacingOccurrences(of: "!", with: "!!")
+            .replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_") + "%"
+        return try await database.sql.raw("""
+            SELECT DISTINCT s.staff_id FROM reveals r JOIN alerts a ON a.alert_key = r.alert_key \
+            JOIN staff s ON s.staff_id = a.staff_id WHERE r.username = \(bind: username) \
+            AND (LOWER(s.display_name) LIKE \(bind: pattern) ESCAPE '!' OR s.collar_number = \(bind: text)) \
+            ORDER BY s.staff_id LIMIT 50
+            """).all().map { try $0.decode(column: "staff_id", as: String.self) }
+    }
+}
