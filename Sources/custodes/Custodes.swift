@@ -32,7 +32,7 @@ struct Custodes: AsyncParsableCommand {
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
             MigrateCommand.self, IngestCommand.self, BatchesCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
-            TokenCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
+            TokenCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self,
             LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]
     )
@@ -43,7 +43,7 @@ struct Custodes: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

@@ -282,7 +282,7 @@ struct ConsoleCommandsTests {
         let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
         let taken = try await CustodesProcess.runCapturing(["simulate", "--out", folder + "/taken", "--staff", "20", "--days", "5"])
         #expect(taken.status != 0 && taken.error.contains("\(folder)/taken already exists") && !taken.error.contains("NSCocoaErrorDomain"))
 

@@ -194,16 +194,7 @@ public final class StoreDatabase: Sendable {
         let logger = Logger(label: "custodes.store")
         switch url.engine {
         case .sqlite:
-            // The store's own folder is made if need be, but only inside a folder that exists: a mistyped path
-            // (`sqlite:/srv/custodse/store.sqlite`) is refused, not quietly made into a tree of new folders.
-            let directory = (url.path as NSString).deletingLastPathComponent
-            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-                let parent = (directory as NSString).deletingLastPathComponent
-                guard parent.isEmpty || FileManager.default.fileExists(atPath: parent) else {
-                    throw StoreError.invalidURL("the folder \(parent) does not exist, so the store \(url.path) cannot be made there")
-                }
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-            }
+            try prepareFolder(for: url)
             let connection = try await SQLiteConnection.open(storage: .file(path: url.path), logger: logger)
             // Larger pages make the audit-event indexes shallower; SQLite applies this only to a new, empty file.
             _ = try await connection.query("PRAGMA page_size = 16384")
@@ -227,6 +218,18 @@ public final class StoreDatabase: Sendable {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             return .postgres(connection)
         }
+    }
+
+    /// Makes a SQLite store's own folder if need be, but only inside a folder that exists: a mistyped path
+    /// (`sqlite:/srv/custodse/store.sqlite`) is refused, not quietly made into a tree of new folders.
+    static func prepareFolder(for url: DatabaseURL) throws {
+        let directory = (url.path as NSString).deletingLastPathComponent
+        guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
+        let parent = (directory as NSString).deletingLastPathComponent
+        guard parent.isEmpty || FileManager.default.fileExists(atPath: parent) else {
+            throw StoreError.invalidURL("the folder \(parent) does not exist, so the store \(url.path) cannot be made there")
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
     }
 
     private static func close(_ backend: Backend) async {
