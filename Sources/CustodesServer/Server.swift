@@ -56,9 +56,10 @@ public struct AddressInUse: Error, CustomStringConvertible {
 public enum CustodesServerBuilder {
     /// Every route: the ingest API (bearer tokens, its own JSON errors), then the web application and its JSON API
     /// (sessions, roles, need-to-know, the trail). Security headers apply to all of them.
-    public static func router(database: StoreDatabase, access: AccessSettings,
-                              pseudonymiser: Pseudonymiser) throws -> Router<WebContext> {
+    public static func router(database: StoreDatabase, access: AccessSettings, pseudonymiser: Pseudonymiser,
+                              metrics: ServerMetrics = ServerMetrics()) throws -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics, listener: "unit"))
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: access.secureCookies))
         router.get("/healthz") { _, _ in "ok" }
         // Ready to serve: the store answers, its schema is current, detection is not behind. 503 with the reasons if
@@ -69,23 +70,27 @@ public enum CustodesServerBuilder {
                                                schemaVersion: report.schemaVersion, detectionLagSeconds: report.detectionLagSeconds),
                                      status: report.isReady ? .ok : .serviceUnavailable)
         }
-        IngestController(database: database).addRoutes(to: router)
-        try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser).addRoutes(to: router)
+        MetricsRoute(database: database, metrics: metrics, now: access.now).addRoutes(to: router)
+        IngestController(database: database, metrics: metrics).addRoutes(to: router)
+        try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser, metrics: metrics)
+            .addRoutes(to: router)
         return router
     }
 
     public static func application(database: StoreDatabase, detection: StoreDetection?, access: AccessSettings,
                                    pseudonymiser: Pseudonymiser, configuration: ServerConfiguration,
+                                   metrics: ServerMetrics = ServerMetrics(),
                                    report: @escaping @Sendable (String) -> Void) throws -> some ApplicationProtocol {
         var logger = Logger(label: "custodes.server")
         logger.logLevel = .notice
         var application = Application(
-            router: try router(database: database, access: access, pseudonymiser: pseudonymiser),
+            router: try router(database: database, access: access, pseudonymiser: pseudonymiser, metrics: metrics),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "Custodes"),
             logger: logger)
         if let detection, let interval = configuration.detectionInterval {
-            application.addServices(DetectionService(detection: detection, interval: .seconds(interval), report: report))
+            application.addServices(DetectionService(detection: detection, interval: .seconds(interval), metrics: metrics,
+                                                     report: report))
         }
         if let portalPort = configuration.portalPort {
             // A listener of its own with only the portal's routes: the unit's application is never reachable on it.
@@ -93,7 +98,7 @@ public enum CustodesServerBuilder {
             portalLogger.logLevel = .notice
             let portal = Application(
                 router: try PortalApplication(database: database, settings: access,
-                                              questionnaire: configuration.questionnaire).router(),
+                                              questionnaire: configuration.questionnaire, metrics: metrics).router(),
                 configuration: .init(address: .hostname(configuration.portalHost, port: portalPort),
                                      serverName: "Custodes portal"),
                 logger: portalLogger)

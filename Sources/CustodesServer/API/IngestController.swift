@@ -1,6 +1,7 @@
 import CustodesBundle
 import CustodesModel
 public import CustodesStore
+import Dispatch
 import Foundation
 import NIOConcurrencyHelpers
 public import Hummingbird
@@ -23,8 +24,12 @@ public struct IngestController: Sendable {
     /// The stored staff, people and occurrences, read again only when another ingest changed them.
     let referenceCache = ReferenceCache()
 
-    public init(database: StoreDatabase, concurrentBatches: Int = 1) {
+    /// Counts batches and their events for `/metrics`; nil counts nothing.
+    let metrics: ServerMetrics?
+
+    public init(database: StoreDatabase, concurrentBatches: Int = 1, metrics: ServerMetrics? = nil) {
         self.database = database
+        self.metrics = metrics
         gate = IngestGate(capacity: concurrentBatches)
     }
 
@@ -121,6 +126,7 @@ public struct IngestController: Sendable {
             throw HTTPError(.internalServerError)
         }
         let report: IngestReport
+        let started = DispatchTime.now().uptimeNanoseconds
         do {
             // A token writes only its own system's events: rows naming another are quarantined.
             var ingest = BundleIngest(database: database)
@@ -132,6 +138,9 @@ public struct IngestController: Sendable {
             return APIResponse.error(.badRequest, error.description
                 .replacingOccurrences(of: directory + "/", with: "").replacingOccurrences(of: directory, with: "the batch"))
         }
+        metrics?.ingestBatch(source: system.rawValue, accepted: report.eventsAccepted,
+                             quarantined: report.audit.reduce(0) { $0 + $1.quarantined },
+                             nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
         let quarantine = try await StoredQuarantine.list(in: database, batch: report.batchID, limit: 20)
         return APIResponse.json(.ok, IngestAnswer(report, quarantine: quarantine.map(\.entry)).json)
     }

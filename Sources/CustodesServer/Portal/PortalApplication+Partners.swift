@@ -77,6 +77,7 @@ extension PortalApplication {
         try await AuditTrail.append(action, by: Self.trailName(account), subject: subject, detail: detail,
                                     at: settings.now(), sealedWith: TrailSeal(deploymentKey: settings.deploymentKey),
                                     in: database)
+        metrics?.trailAppended(action)
     }
 
     // MARK: Invitation

@@ -22,8 +22,13 @@ public struct PortalApplication: Sendable {
     /// Checked against when a receipt's lookup is unknown, so an unknown one takes as long as a wrong one.
     let dummyHash: String
 
-    public init(database: StoreDatabase, settings: AccessSettings, questionnaire: Questionnaire = .standard) throws {
+    /// Counts partner sign-in failures and lock-outs, and the portal's requests, for `/metrics`; nil counts nothing.
+    let metrics: ServerMetrics?
+
+    public init(database: StoreDatabase, settings: AccessSettings, questionnaire: Questionnaire = .standard,
+                metrics: ServerMetrics? = nil) throws {
         self.database = database
+        self.metrics = metrics
         self.settings = settings
         self.questionnaire = questionnaire
         pages = try Pages()
@@ -38,6 +43,7 @@ public struct PortalApplication: Sendable {
     /// The portal's router: its pages, the stylesheet, the same security headers as the unit's application.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics, listener: "portal")) }
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: settings.secureCookies))
         router.get("/assets/custodes.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

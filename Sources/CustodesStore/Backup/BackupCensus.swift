@@ -22,8 +22,7 @@ public struct BackupCensus: Sendable, Equatable {
         var tables: [String: Int] = [:]
         for name in names {
             // Names come from the catalogue, and are quoted besides.
-            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            let row = try await database.sql.raw(SQLQueryString("SELECT COUNT(*) AS n FROM \(quoted)")).first()
+            let row = try await database.sql.raw("SELECT COUNT(*) AS n FROM \(ident: name)").first()
             tables[name] = try row?.decode(column: "n", as: Int.self) ?? 0
         }
         var version = 0, entries = 0, head = AuditTrail.genesis

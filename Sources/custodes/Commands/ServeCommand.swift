@@ -46,6 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var deploymentKey: DeploymentKeyOptions
 
+    @Option(help: """
+        A file holding the token a metrics scraper presents (Authorization: Bearer …) to read /metrics from another \
+        machine; without it /metrics answers loopback clients only.
+        """)
+    var metricsTokenFile: String?
+
     @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
     var secureCookies = false
 
@@ -75,13 +81,16 @@ struct ServeCommand: AsyncParsableCommand {
             let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
             var access = AccessSettings(deploymentKey: key)
             access.secureCookies = secureCookies
+            let metricsToken = try metricsTokenFile.map {
+                try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             let application = try CustodesServerBuilder.application(
                 database: store, detection: detection, access: access, pseudonymiser: Pseudonymiser(key: key),
                 configuration: ServerConfiguration(host: host, port: port,
                                                    detectionInterval: detectInterval > 0 ? detectInterval : nil,
                                                    portalHost: portalHost, portalPort: portalPort,
                                                    questionnaire: try portalQuestions.map(Questionnaire.load) ?? .standard),
-                report: { Progress.message($0) })
+                metrics: ServerMetrics(token: metricsToken), report: { Progress.message($0) })
             Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
             if let portalPort {
                 Progress.message("serve: the reporting portal is at http://\(portalHost ?? host):\(portalPort)/")

@@ -25,9 +25,13 @@ public struct WebApplication: Sendable {
     /// The person behind each pseudonym, for the person-centred view.
     let people: PersonDirectory
     let trailCheck = TrailCheck()
+    /// Counts trail actions (sign-in failures, lock-outs among them) for `/metrics`; nil counts nothing.
+    let metrics: ServerMetrics?
 
-    public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser) throws {
+    public init(database: StoreDatabase, settings: AccessSettings, pseudonymiser: Pseudonymiser,
+                metrics: ServerMetrics? = nil) throws {
         self.database = database
+        self.metrics = metrics
         self.settings = settings
         var pages = try Pages()
         pages.idleSeconds = settings.idleTimeout
@@ -85,6 +89,7 @@ public struct WebApplication: Sendable {
     func audit(_ action: String, by username: String, subject: String = "", detail: String = "") async throws {
         try await AuditTrail.append(action, by: username, subject: subject, detail: detail, at: settings.now(),
                                     sealedWith: trailSeal, in: database)
+        metrics?.trailAppended(action)
     }
 
     func page(_ page: Pages.Page, _ request: Request, _ context: WebContext,
