@@ -1,7 +1,7 @@
 public import CustodesDetection
 public import CustodesStore
 public import Hummingbird
-import Logging
+public import Logging
 import NIOCore
 #if canImport(Glibc)
 import Glibc
@@ -19,9 +19,12 @@ public struct ServerConfiguration: Sendable {
     public var portalHost: String
     public var portalPort: Int?
     public var questionnaire: Questionnaire
+    /// The server's own lowest log level: `info` logs one line per request.
+    public var logLevel: Logger.Level
 
     public init(host: String = "127.0.0.1", port: Int = 8080, detectionInterval: Int? = 10, portalHost: String? = nil,
-                portalPort: Int? = nil, questionnaire: Questionnaire = .standard) {
+                portalPort: Int? = nil, questionnaire: Questionnaire = .standard, logLevel: Logger.Level = .notice) {
+        self.logLevel = logLevel
         self.host = host
         self.port = port
         self.detectionInterval = detectionInterval
@@ -59,7 +62,7 @@ public enum CustodesServerBuilder {
     public static func router(database: StoreDatabase, access: AccessSettings, pseudonymiser: Pseudonymiser,
                               metrics: ServerMetrics = ServerMetrics()) throws -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: RequestMetricsMiddleware(metrics: metrics, listener: "unit"))
+        router.add(middleware: RequestRecordMiddleware(metrics: metrics, listener: "unit"))
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: access.secureCookies))
         router.get("/healthz") { _, _ in "ok" }
         // Ready to serve: the store answers, its schema is current, detection is not behind. 503 with the reasons if
@@ -82,7 +85,7 @@ public enum CustodesServerBuilder {
                                    metrics: ServerMetrics = ServerMetrics(),
                                    report: @escaping @Sendable (String) -> Void) throws -> some ApplicationProtocol {
         var logger = Logger(label: "custodes.server")
-        logger.logLevel = .notice
+        logger.logLevel = configuration.logLevel
         var application = Application(
             router: try router(database: database, access: access, pseudonymiser: pseudonymiser, metrics: metrics),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
@@ -95,7 +98,7 @@ public enum CustodesServerBuilder {
         if let portalPort = configuration.portalPort {
             // A listener of its own with only the portal's routes: the unit's application is never reachable on it.
             var portalLogger = Logger(label: "custodes.portal")
-            portalLogger.logLevel = .notice
+            portalLogger.logLevel = configuration.logLevel
             let portal = Application(
                 router: try PortalApplication(database: database, settings: access,
                                               questionnaire: configuration.questionnaire, metrics: metrics).router(),

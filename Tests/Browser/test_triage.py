@@ -25,6 +25,7 @@ Run: python -m unittest -v Tests/Browser/test_triage.py (or `python Tests/Browse
 import base64
 import hashlib
 import hmac
+import json
 import os
 import re
 import secrets
@@ -100,11 +101,21 @@ class TriageJourneyTest(unittest.TestCase):
         cls.accessibility = []  # (page name, url, violations)
         cls.narrow = []  # (page name, viewport width, document width) at 390 px
         cls.secrets = {}  # username -> TOTP secret, once enrolled
+        # Everything typed or shown that must never reach the server's log (scripts/browser-test checks it).
+        cls.kept = list(cls.passwords.values())
         cls.portal_url = os.environ.get("CUSTODES_PORTAL_URL", "").strip().rstrip("/")
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
+        destination = os.environ.get("CUSTODES_SECRETS_OUT", "").strip()
+        if destination:
+            with open(destination, "w", encoding="utf-8") as file:
+                json.dump(sorted({value for value in cls.kept if value}), file)
+
+    def keep(self, *values):
+        """Remembers what must never appear in the server's log: passwords, secrets, codes, cookies."""
+        self.kept.extend(value for value in values if value)
 
     # Helpers -------------------------------------------------------------------------------------------------
 
@@ -238,9 +249,11 @@ class TriageJourneyTest(unittest.TestCase):
         self.assertIn("secret", query, f"no secret in {uri!r}")
         secret = query["secret"][0]
         self.secrets[username] = secret
+        self.keep(secret)
         self.fill("#code", fresh_totp(secret))
         self.submit("Continue")
         codes = [c.text.strip() for c in self.driver.find_elements(By.CSS_SELECTOR, "ul#recovery-codes li")]
+        self.keep(*codes)
         self.assertGreaterEqual(len(codes), 5, f"expected recovery codes, got {codes}: {self.page_summary()}")
         self.assertEqual(len(set(codes)), len(codes), "recovery codes repeat")
         self.driver.find_element(By.LINK_TEXT, "Continue").click()
@@ -250,6 +263,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.fill("#confirm", password)
         self.submit("Save password")
         self.passwords[username] = password
+        self.keep(password)
         return codes
 
     def sign_in(self, username):
@@ -264,6 +278,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.submit("Sign in")
 
     def sign_out(self):
+        self.keep(*(cookie["value"] for cookie in self.driver.get_cookies()))
         self.submit("Sign out", within=self.find("header"))
         self.wait_for_path("/sign-in")
 
@@ -471,6 +486,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.check_accessibility("partner organisation")
         self.submit("Issue an invitation code")
         code = self.find("#invitation-code").text.strip()
+        self.keep(code)
         self.assertRegex(code, r"^[a-z2-9]{4}(-[a-z2-9]{4}){5}$")
         self.check_accessibility("invitation issued")
         print(f"partner register: {len(rows)} organisations; contact, engagement and an invitation at {organisation_path}",
@@ -484,6 +500,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.driver.find_element(By.LINK_TEXT, "make one with the invitation code").click()
         self.check_accessibility("partner invitation")
         password = "Synthetic-" + secrets.token_urlsafe(12)
+        self.keep(password)
         self.fill("#code", code)
         self.fill("#name", "Synthetic Worker")
         self.fill("#username", "synthetic.worker")
@@ -498,6 +515,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.wait_for_path("/partner/enrol")
         self.check_accessibility("partner enrolment")
         secret = self.find("#manual-key").text.replace(" ", "").strip()
+        self.keep(secret)
         self.fill("#code", fresh_totp(secret))
         self.submit("Continue")
         self.wait_for_path("/partner")
@@ -633,6 +651,7 @@ class TriageJourneyTest(unittest.TestCase):
         self.find("#attachments").send_keys(attachment)
         self.submit("Send the report")
         receipt = self.find("#receipt").text.strip()
+        self.keep(receipt)
         self.assertRegex(receipt, r"^[a-z2-9]{4}(-[a-z2-9]{4}){5}$")
         self.check_accessibility("portal receipt")
         self.assertFalse(self.driver.get_cookies(), "the portal set a cookie")

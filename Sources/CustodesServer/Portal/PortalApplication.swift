@@ -43,7 +43,7 @@ public struct PortalApplication: Sendable {
     /// The portal's router: its pages, the stylesheet, the same security headers as the unit's application.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics, listener: "portal")) }
+        if let metrics { router.add(middleware: RequestRecordMiddleware(metrics: metrics, listener: "portal")) }
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: settings.secureCookies))
         router.get("/assets/custodes.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

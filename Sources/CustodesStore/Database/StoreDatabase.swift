@@ -191,7 +191,10 @@ public final class StoreDatabase: Sendable {
     }
 
     private static func connectOnce(_ url: DatabaseURL) async throws -> Backend {
-        let logger = Logger(label: "custodes.store")
+        // The drivers log each statement with its values at debug and trace: that is personal data, so their logs
+        // stay at warning whatever level the server runs at.
+        var logger = Logger(label: "custodes.store")
+        logger.logLevel = .warning
         switch url.engine {
         case .sqlite:
             try prepareFolder(for: url)

@@ -36,6 +36,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Port for the reporting portal (default: --port + 1).")
     var portalPort: Int?
+    @OptionGroup var logs: LogOptions
+
     @Flag(help: "Prepare the demo and print the accounts, but do not serve.")
     var noServe = false
 
@@ -49,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
+        logs.bootstrap(level: logs.level(or: .notice))
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let bundle = folder + "/bundle"
         let (key, _) = try KeyFile.loadOrCreateKey(at: folder + "/custodes.key")
@@ -76,7 +79,8 @@ struct DemoCommand: AsyncParsableCommand {
             let application = try CustodesServerBuilder.application(
                 database: store, detection: StoreDetection(database: store, pseudonymKey: key, budget: budget),
                 access: AccessSettings(deploymentKey: key), pseudonymiser: Pseudonymiser(key: key),
-                configuration: ServerConfiguration(host: host, port: port, detectionInterval: 30, portalPort: portal),
+                configuration: ServerConfiguration(host: host, port: port, detectionInterval: 30, portalPort: portal,
+                                                   logLevel: logs.level(or: .notice)),
                 report: { Progress.message($0) })
             do {
                 try await application.runService()

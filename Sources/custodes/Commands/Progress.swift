@@ -24,7 +24,7 @@ enum Progress {
 
     static func message(_ text: String) {
         if json {
-            Logger(label: "custodes").info("\(text)")
+            Logger(label: "custodes").notice("\(text)")
         } else {
             write(text + "\n")
         }

@@ -55,11 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
     var secureCookies = false
 
-    @Option(help: "How the server logs: text (readable, for a terminal) or json (one object a line, for a log collector).")
-    var logFormat = "text"
+    @OptionGroup var logs: LogOptions
 
     func validate() throws {
-        if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format must be text or json, not '\(logFormat)'.") }
         if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
         if let portalPort {
@@ -71,10 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if logFormat == "json" {
-            LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
-            Progress.json = true
-        }
+        logs.bootstrap(level: logs.level(or: .info))
         try await database.withStore { store in
             let key = try await deploymentKey.key(for: store, command: "serve")
             _ = try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "serve")
@@ -89,7 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration: ServerConfiguration(host: host, port: port,
                                                    detectionInterval: detectInterval > 0 ? detectInterval : nil,
                                                    portalHost: portalHost, portalPort: portalPort,
-                                                   questionnaire: try portalQuestions.map(Questionnaire.load) ?? .standard),
+                                                   questionnaire: try portalQuestions.map(Questionnaire.load) ?? .standard,
+                                                   logLevel: logs.level(or: .info)),
                 metrics: ServerMetrics(token: metricsToken), report: { Progress.message($0) })
             Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
             if let portalPort {

@@ -1,9 +1,12 @@
 import Dispatch
 public import Hummingbird
+import Logging
 
-/// Counts each request by the route it matched (the pattern, as `/alerts/{id}`, never the path as typed), its method
-/// and status, and times it.
-public struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Counts, times and logs each request by the route it matched: the pattern, as `/people/{pseudonym}`, never the
+/// path as typed, which can carry a pseudonym, an alert number or a search for a name. The log line (level info)
+/// carries the request id Hummingbird gives each request, the method, the route, the status and the time taken;
+/// never a query, a header, a cookie, a body or the client's address.
+public struct RequestRecordMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     /// Which listener: `unit` or `portal`.
     let listener: String
@@ -31,7 +34,12 @@ public struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddlewar
     static var methods: Set<String> { ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }
 
     private func record(_ context: Context, _ method: String, _ status: Int, _ started: UInt64) {
-        metrics.requestFinished(listener: listener, route: context.endpointPath ?? "unmatched", method: method,
-                                status: status, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
+        let nanoseconds = Int64(DispatchTime.now().uptimeNanoseconds - started)
+        let route = context.endpointPath ?? "NotFound"
+        metrics.requestFinished(listener: listener, route: route, method: method, status: status, nanoseconds: nanoseconds)
+        context.logger.log(level: status >= 500 ? .error : .info, "request", metadata: [
+            "listener": .string(listener), "method": .string(method), "route": .string(route),
+            "status": .stringConvertible(status), "ms": .stringConvertible(nanoseconds / 1_000_000),
+        ])
     }
 }
