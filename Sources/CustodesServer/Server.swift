@@ -21,6 +21,11 @@ public struct ServerConfiguration: Sendable {
     public var questionnaire: Questionnaire
     /// The server's own lowest log level: `info` logs one line per request.
     public var logLevel: Logger.Level
+    /// Batches from connectors taken in at once, and the largest a connector may send.
+    public var concurrentIngestBatches = 1
+    public var maximumIngestBodyBytes = 64 << 20
+    /// `/readyz` fails when an event has waited longer than this to be weighed by detection.
+    public var maximumDetectionLagSeconds = Readiness.defaultMaximumLag
 
     public init(host: String = "127.0.0.1", port: Int = 8080, detectionInterval: Int? = 10, portalHost: String? = nil,
                 portalPort: Int? = nil, questionnaire: Questionnaire = .standard, logLevel: Logger.Level = .notice) {
@@ -60,7 +65,8 @@ public enum CustodesServerBuilder {
     /// Every route: the ingest API (bearer tokens, its own JSON errors), then the web application and its JSON API
     /// (sessions, roles, need-to-know, the trail). Security headers apply to all of them.
     public static func router(database: StoreDatabase, access: AccessSettings, pseudonymiser: Pseudonymiser,
-                              metrics: ServerMetrics = ServerMetrics()) throws -> Router<WebContext> {
+                              metrics: ServerMetrics = ServerMetrics(),
+                              configuration: ServerConfiguration = ServerConfiguration()) throws -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestRecordMiddleware(metrics: metrics, listener: "unit"))
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: access.secureCookies))
@@ -68,13 +74,18 @@ public enum CustodesServerBuilder {
         // Ready to serve: the store answers, its schema is current, detection is not behind. 503 with the reasons if
         // not; nothing personal either way, so a load balancer or monitor may ask without signing in.
         router.get("/readyz") { _, _ in
-            let report = await Readiness.check(database, now: access.now())
+            let report = await Readiness.check(database, now: access.now(),
+                                               maximumLag: configuration.maximumDetectionLagSeconds)
             return JSONBody.response(ReadyBody(ready: report.isReady, problems: report.problems,
                                                schemaVersion: report.schemaVersion, detectionLagSeconds: report.detectionLagSeconds),
                                      status: report.isReady ? .ok : .serviceUnavailable)
         }
-        MetricsRoute(database: database, metrics: metrics, now: access.now).addRoutes(to: router)
-        IngestController(database: database, metrics: metrics).addRoutes(to: router)
+        MetricsRoute(database: database, metrics: metrics, now: access.now,
+                     maximumLag: configuration.maximumDetectionLagSeconds).addRoutes(to: router)
+        var ingest = IngestController(database: database, concurrentBatches: configuration.concurrentIngestBatches,
+                                      metrics: metrics)
+        ingest.maximumBodyBytes = configuration.maximumIngestBodyBytes
+        ingest.addRoutes(to: router)
         try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser, metrics: metrics)
             .addRoutes(to: router)
         return router
@@ -87,7 +98,8 @@ public enum CustodesServerBuilder {
         var logger = Logger(label: "custodes.server")
         logger.logLevel = configuration.logLevel
         var application = Application(
-            router: try router(database: database, access: access, pseudonymiser: pseudonymiser, metrics: metrics),
+            router: try router(database: database, access: access, pseudonymiser: pseudonymiser, metrics: metrics,
+                               configuration: configuration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "Custodes"),
             logger: logger)

@@ -32,7 +32,8 @@ struct Custodes: AsyncParsableCommand {
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, DetectCommand.self, EvaluateCommand.self, RulesCommand.self,
             MigrateCommand.self, IngestCommand.self, BatchesCommand.self, RetentionCommand.self, QuarantineCommand.self, ServeCommand.self,
-            TokenCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self,
+            TokenCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, ConfigCommand.self,
+            DemoCommand.self,
             LettersCommand.self, OverviewCommand.self, OverdueCommand.self, CapabilityCommand.self,
         ]
     )

@@ -15,12 +15,13 @@ struct CustodesProcess {
     let outputPath = NSTemporaryDirectory() + "custodes-stdout-" + UUID().uuidString
 
     /// `fault` names a point where the process kills itself (see `FaultInjection`).
-    init(_ arguments: [String], fault: String? = nil) throws {
+    /// `environment` adds to (or, with an empty value, removes from) the test's own environment.
+    init(_ arguments: [String], fault: String? = nil, environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
-        if let fault {
-            process.environment = ProcessInfo.processInfo.environment.merging(["CUSTODES_FAULT": fault]) { $1 }
-        }
+        var variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !$0.value.isEmpty }
+        if let fault { variables["CUSTODES_FAULT"] = fault }
+        process.environment = variables
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
@@ -32,8 +33,9 @@ struct CustodesProcess {
     var standardOutput: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
     /// Runs the command to its end and returns its exit status and what it printed.
-    static func runCapturing(_ arguments: [String]) async throws -> (status: Int32?, output: String, error: String) {
-        let process = try CustodesProcess(arguments)
+    static func runCapturing(_ arguments: [String], environment: [String: String] = [:]) async throws
+        -> (status: Int32?, output: String, error: String) {
+        let process = try CustodesProcess(arguments, environment: environment)
         let status = await process.wait()
         return (status, process.standardOutput, process.standardError)
     }

@@ -7,6 +7,7 @@ struct MetricsRoute: Sendable {
     let database: StoreDatabase
     let metrics: ServerMetrics
     let now: @Sendable () -> Int64
+    let maximumLag: Int64
 
     func addRoutes(to router: Router<WebContext>) {
         router.get("/metrics") { request, context in
@@ -18,7 +19,7 @@ struct MetricsRoute: Sendable {
                                 body: .init(byteBuffer: ByteBuffer(
                                     string: "metrics are served to loopback clients, or with the metrics token\n")))
             }
-            metrics.record(try? await OperationalFigures.take(in: database, now: now()))
+            metrics.record(try? await OperationalFigures.take(in: database, now: now(), maximumLag: maximumLag))
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8",
                                                    .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))

@@ -22,8 +22,9 @@ public struct OperationalFigures: Sendable, Equatable {
     public var trailEntries: Int64
     public var readiness: Readiness.Report
 
-    public static func take(in database: StoreDatabase, now: Int64) async throws -> OperationalFigures {
-        let readiness = await Readiness.check(database, now: now)
+    public static func take(in database: StoreDatabase, now: Int64,
+                            maximumLag: Int64 = Readiness.defaultMaximumLag) async throws -> OperationalFigures {
+        let readiness = await Readiness.check(database, now: now, maximumLag: maximumLag)
         var sources: [String: Source] = [:]
         for row in try await database.sql.raw("""
             SELECT source, COUNT(*) AS batches, CAST(COALESCE(SUM(accepted), 0) AS BIGINT) AS accepted, \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustodesModel
+import CustodesServer
 import CustodesStore
 import Foundation
 
@@ -11,6 +12,12 @@ struct RetentionCommand: AsyncParsableCommand {
         abstract: "Delete audit events and closed portal reports older than the force keeps them (alerts are kept).",
         discussion: "Counts first; deletes only with --apply, so the effect can be checked before it is made."
     )
+
+    @Option(help: """
+        The configuration file `serve` reads (default: $CUSTODES_CONFIG): its retention.events_days and \
+        retention.reports_days apply when the flags below are not given.
+        """)
+    var config: String?
 
     @OptionGroup var database: DatabaseOptions
 
@@ -42,8 +49,20 @@ struct RetentionCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reference = try asOf.map { try Timestamp.parseDate($0).get().seconds }
-            ?? Int64(Date().timeIntervalSince1970)
+        let path = config ?? ProcessInfo.processInfo.environment["CUSTODES_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let settings = LayeredSettings(file: path.map { SettingsFile(path: $0) })
+        guard settings.problems.isEmpty else {
+            throw CommandFailure("the configuration has mistakes; nothing was deleted:\n"
+                                 + settings.problems.map { "  " + $0.description }.joined(separator: "\n"))
+        }
+        var command = self
+        command.olderThan = settings.number("retention.events_days", flag: olderThan)
+        command.reportsClosedDays = settings.number("retention.reports_days", flag: reportsClosedDays)
+        try await command.prune(reference: try asOf.map { try Timestamp.parseDate($0).get().seconds }
+            ?? Int64(Date().timeIntervalSince1970))
+    }
+
+    private func prune(reference: Int64) async throws {
         try await database.withStore { store in
             try await reports(store: store, reference: reference)
             guard let olderThan else { return }

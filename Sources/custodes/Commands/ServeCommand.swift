@@ -7,35 +7,42 @@ import CustodesStore
 import Hummingbird
 
 /// `custodes serve --db URL`: the unit's web application, its JSON API and the ingest API, with detection running
-/// beside it.
+/// beside it. Every setting may come from a configuration file (`--config`), overridden by environment variables,
+/// overridden by these flags.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the web application, its JSON API and the ingest API, with detection running beside it.",
         discussion: """
-            The unit signs in at / (accounts from `custodes user add`, with a second factor). Connectors push audit events to POST /api/v1/audit-events (CSV or JSON Lines, with a bearer token from \
-            `custodes token add`); detection runs every --detect-interval seconds when anything changed. Listens \
-            on 127.0.0.1 unless --host says otherwise; put TLS in front of it before exposing it to a network.
+            The unit signs in at / (accounts from `custodes user add`, with a second factor). Connectors push audit \
+            events to POST /api/v1/audit-events (CSV or JSON Lines, with a bearer token from `custodes token add`); \
+            detection runs every --detect-interval seconds when anything changed. Listens on 127.0.0.1 unless told \
+            otherwise; put TLS in front of it before exposing it to a network.
+
+            Settings come from the configuration file (--config, or $CUSTODES_CONFIG; see examples/custodes.yaml and \
+            `custodes config check`), then environment variables (CUSTODES_LISTEN_PORT for listen.port, and so on), \
+            then these flags, each overriding the one before.
             """
     )
 
+    @Option(help: "The configuration file (YAML; default: $CUSTODES_CONFIG).")
+    var config: String?
+
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Address to listen on.")
-    var host: String = "127.0.0.1"
+    @Option(help: "Address to listen on (default 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "Port to listen on.")
-    var port: Int = 8080
+    @Option(help: "Port to listen on (default 8080).")
+    var port: Int?
 
-    @Option(help: "Seconds between detection runs (0: no detection in this process).")
-    var detectInterval: Int = 10
+    @Option(help: "Seconds between detection runs (0: no detection in this process; default 10).")
+    var detectInterval: Int?
 
     @Option(help: "Alerts a week the unit can triage (see `custodes detect --budget`).")
     var budget: Int?
 
-    @Option(help: """
-        Port for the reporting portal's own listener (only the portal's pages; none of the unit's). No portal when         omitted.
-        """)
+    @Option(help: "Port for the reporting portal's own listener (only the portal's pages; none of the unit's). No portal when omitted.")
     var portalPort: Int?
 
     @Option(help: "Address the portal listens on (default: --host).")
@@ -52,41 +59,76 @@ struct ServeCommand: AsyncParsableCommand {
         """)
     var metricsTokenFile: String?
 
-    @Flag(help: "Mark session cookies Secure: use whenever the server is behind TLS.")
-    var secureCookies = false
+    @Flag(inversion: .prefixedNo, help: "Mark session cookies Secure: use whenever the server is behind TLS.")
+    var secureCookies: Bool?
 
     @OptionGroup var logs: LogOptions
 
     func validate() throws {
-        if !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
-        if detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
-        if let portalPort {
-            if !(1...65_535).contains(portalPort) { throw ValidationError("--portal-port must be between 1 and 65535.") }
-            if portalPort == port && (portalHost ?? host) == host {
-                throw ValidationError("--portal-port must differ from --port: the portal has a listener of its own.")
-            }
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
+        if let detectInterval, detectInterval < 0 { throw ValidationError("--detect-interval must be 0 or more.") }
+        if let portalPort, !(1...65_535).contains(portalPort) {
+            throw ValidationError("--portal-port must be between 1 and 65535.")
         }
     }
 
+    /// The file, the environment and the flags, with every mistake in the first two said at once.
+    func settings() throws -> LayeredSettings {
+        let path = config ?? ProcessInfo.processInfo.environment["CUSTODES_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let settings = LayeredSettings(file: path.map { SettingsFile(path: $0) })
+        guard settings.problems.isEmpty else {
+            throw CommandFailure("the configuration has mistakes; nothing was started:\n"
+                                 + settings.problems.map { "  " + $0.description }.joined(separator: "\n"))
+        }
+        return settings
+    }
+
     func run() async throws {
-        logs.bootstrap(level: logs.level(or: .info))
-        try await database.withStore { store in
-            let key = try await deploymentKey.key(for: store, command: "serve")
+        let settings = try settings()
+        let logFormat = logs.logFormat ?? settings.text("logs.format") ?? "text"
+        let logLevel = logs.level ?? settings.text("logs.level").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LogOptions.bootstrap(format: logFormat, level: logLevel)
+
+        let url = try storeURL(settings)
+        let retry = DatabaseOptions.retryPolicy(seconds: settings.number("store.retry_seconds", flag: database.retrySeconds) ?? 300)
+        let host = settings.text("listen.host", flag: host) ?? "127.0.0.1"
+        let port = settings.number("listen.port", flag: port) ?? 8080
+        let portalPort = settings.number("portal.port", flag: portalPort)
+        let portalHost = settings.text("portal.host", flag: portalHost)
+        if let portalPort, portalPort == port, (portalHost ?? host) == host {
+            throw CommandFailure("the portal's port must differ from the unit's (\(port)): the portal has a listener of its own")
+        }
+        let detectInterval = settings.number("detection.interval_seconds", flag: detectInterval) ?? 10
+        let budget = settings.number("detection.budget", flag: budget)
+        let questions = try settings.text("portal.questions_file", flag: portalQuestions).map(Questionnaire.load) ?? .standard
+        let metricsToken = try metricsTokenFile.map {
+            try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } ?? settings.secret(fromFile: "metrics.token_file")
+        var keyOptions = deploymentKey
+        keyOptions.path = settings.text("keys.deployment_key_file", flag: deploymentKey.path)
+
+        try await database.withStore(url: url, retry: retry) { store in
+            let key = try await keyOptions.key(for: store, command: "serve")
             _ = try await DeploymentKeyOptions.trailSeal(key: key, store: store, command: "serve")
             let detection = detectInterval > 0 ? StoreDetection(database: store, pseudonymKey: key, budget: budget) : nil
             var access = AccessSettings(deploymentKey: key)
-            access.secureCookies = secureCookies
-            let metricsToken = try metricsTokenFile.map {
-                try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            access.secureCookies = settings.flag("sessions.secure_cookies", flag: secureCookies) ?? false
+            if let minutes = settings.number("sessions.idle_minutes") { access.idleTimeout = Int64(minutes) * 60 }
+            if let hours = settings.number("sessions.absolute_hours") { access.absoluteTimeout = Int64(hours) * 3_600 }
+            if let failures = settings.number("sign_in.failures_before_lockout") { access.failuresBeforeLockout = failures }
+            if let minutes = settings.number("sign_in.lockout_minutes") { access.lockoutSeconds = Int64(minutes) * 60 }
+            var configuration = ServerConfiguration(
+                host: host, port: port, detectionInterval: detectInterval > 0 ? detectInterval : nil,
+                portalHost: portalHost, portalPort: portalPort, questionnaire: questions, logLevel: logLevel)
+            if let batches = settings.number("ingest.concurrent_batches") { configuration.concurrentIngestBatches = batches }
+            if let megabytes = settings.number("ingest.max_body_megabytes") { configuration.maximumIngestBodyBytes = megabytes << 20 }
+            if let minutes = settings.number("detection.maximum_lag_minutes") {
+                configuration.maximumDetectionLagSeconds = Int64(minutes) * 60
             }
             let application = try CustodesServerBuilder.application(
                 database: store, detection: detection, access: access, pseudonymiser: Pseudonymiser(key: key),
-                configuration: ServerConfiguration(host: host, port: port,
-                                                   detectionInterval: detectInterval > 0 ? detectInterval : nil,
-                                                   portalHost: portalHost, portalPort: portalPort,
-                                                   questionnaire: try portalQuestions.map(Questionnaire.load) ?? .standard,
-                                                   logLevel: logs.level(or: .info)),
-                metrics: ServerMetrics(token: metricsToken), report: { Progress.message($0) })
+                configuration: configuration, metrics: ServerMetrics(token: metricsToken),
+                report: { Progress.message($0) })
             Progress.message("serve: the unit's web application is at http://\(host):\(port)/ over \(store.url)")
             if let portalPort {
                 Progress.message("serve: the reporting portal is at http://\(portalHost ?? host):\(portalPort)/")
@@ -97,5 +139,19 @@ struct ServeCommand: AsyncParsableCommand {
                 throw AddressInUse(host: host, port: port)
             }
         }
+    }
+
+    /// `--db`, then `CUSTODES_STORE_URL` or `CUSTODES_DATABASE_URL`, then the file's `store.url` or the file
+    /// `store.url_file` names.
+    func storeURL(_ settings: LayeredSettings) throws -> DatabaseURL {
+        if let flag = database.url { return try DatabaseURL(flag) }
+        let environment = ProcessInfo.processInfo.environment
+        if settings.environmentValues["store.url"] == nil, settings.environmentValues["store.url_file"] == nil,
+           let value = environment[DatabaseURL.environmentVariable], !value.isEmpty {
+            return try DatabaseURL(value)
+        }
+        if let text = settings.text("store.url") { return try DatabaseURL(text) }
+        if let text = try settings.secret(fromFile: "store.url_file") { return try DatabaseURL(text) }
+        return try DatabaseURL.resolve(nil)
     }
 }
