@@ -23,8 +23,13 @@ struct DatabaseOptions: ParsableArguments {
         let url = try resolved ?? DatabaseURL.resolve(url)
         let database = try await StoreDatabase.open(url, retry: retry ?? retryPolicy) { Progress.message($0) }
         if migrate {
-            for migration in try await Migrator(database: database).migrate() {
-                Progress.message("store: applied migration \(migration.version) (\(migration.name))")
+            do {
+                for migration in try await Migrator(database: database).migrate() {
+                    Progress.message("store: applied migration \(migration.version) (\(migration.name))")
+                }
+            } catch {
+                await database.close()
+                throw error
             }
         }
         return database
