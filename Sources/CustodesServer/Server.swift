@@ -26,6 +26,9 @@ public struct ServerConfiguration: Sendable {
     public var maximumIngestBodyBytes = 64 << 20
     /// `/readyz` fails when an event has waited longer than this to be weighed by detection.
     public var maximumDetectionLagSeconds = Readiness.defaultMaximumLag
+    /// A listener of its own for `/metrics` (none when the port is nil); on loopback it needs no token.
+    public var metricsHost = "127.0.0.1"
+    public var metricsPort: Int?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, detectionInterval: Int? = 10, portalHost: String? = nil,
                 portalPort: Int? = nil, questionnaire: Questionnaire = .standard, logLevel: Logger.Level = .notice) {
@@ -81,13 +84,23 @@ public enum CustodesServerBuilder {
                                      status: report.isReady ? .ok : .serviceUnavailable)
         }
         MetricsRoute(database: database, metrics: metrics, now: access.now,
-                     maximumLag: configuration.maximumDetectionLagSeconds).addRoutes(to: router)
+                     maximumLag: configuration.maximumDetectionLagSeconds, openWithoutToken: false).addRoutes(to: router)
         var ingest = IngestController(database: database, concurrentBatches: configuration.concurrentIngestBatches,
                                       metrics: metrics)
         ingest.maximumBodyBytes = configuration.maximumIngestBodyBytes
         ingest.addRoutes(to: router)
         try WebApplication(database: database, settings: access, pseudonymiser: pseudonymiser, metrics: metrics)
             .addRoutes(to: router)
+        return router
+    }
+
+    /// The metrics listener's one route: open without the token when the listener is on loopback.
+    public static func metricsRouter(database: StoreDatabase, access: AccessSettings, metrics: ServerMetrics,
+                                     configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        MetricsRoute(database: database, metrics: metrics, now: access.now,
+                     maximumLag: configuration.maximumDetectionLagSeconds,
+                     openWithoutToken: MetricsRoute.isLoopback(configuration.metricsHost)).addRoutes(to: router)
         return router
     }
 
@@ -106,6 +119,15 @@ public enum CustodesServerBuilder {
         if let detection, let interval = configuration.detectionInterval {
             application.addServices(DetectionService(detection: detection, interval: .seconds(interval), metrics: metrics,
                                                      report: report))
+        }
+        if let metricsPort = configuration.metricsPort {
+            var metricsLogger = Logger(label: "custodes.metrics")
+            metricsLogger.logLevel = .notice
+            application.addServices(Application(
+                router: metricsRouter(database: database, access: access, metrics: metrics, configuration: configuration),
+                configuration: .init(address: .hostname(configuration.metricsHost, port: metricsPort),
+                                     serverName: "Custodes metrics"),
+                logger: metricsLogger))
         }
         if let portalPort = configuration.portalPort {
             // A listener of its own with only the portal's routes: the unit's application is never reachable on it.

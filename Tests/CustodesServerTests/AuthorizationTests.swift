@@ -220,6 +220,8 @@ struct AuthorizationTests {
         "GET /account/password", "POST /account/password", "POST /sign-out", "POST /api/v1/audit-events",
         // The idle-timeout warning's script, and its "stay signed in" (any signed-in user; tested in SessionDraftTests).
         "GET /assets/session.js", "GET /session/alive",
+        // Needs the metrics token, not a session (tested in MetricsTests).
+        "GET /metrics",
     ]
 
     @Test("every route the router has is in the matrix or among the open routes, so a new one cannot be missed", arguments: TestStores.engines)

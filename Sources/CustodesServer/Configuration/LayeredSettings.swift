@@ -12,6 +12,12 @@ public struct LayeredSettings: Sendable {
                 keys: [SettingKey] = ServeSettings.keys) {
         self.file = file
         problems = file?.problems ?? []
+        // A misspelt variable for a known section (CUSTODES_LISTEN_PROT) would otherwise change nothing, unseen.
+        let sections = Set(keys.map { "CUSTODES_" + $0.section.uppercased() + "_" })
+        let known = Set(keys.map(\.environmentVariable))
+        for name in environment.keys.sorted() where !known.contains(name) && sections.contains(where: name.hasPrefix) {
+            problems.append(.init(source: "environment", line: nil, setting: name, message: "is not a setting Custodes knows"))
+        }
         for key in keys {
             guard let text = environment[key.environmentVariable] else { continue }
             switch key.check(text) {

@@ -35,12 +35,14 @@ public enum ServeSettings {
         SettingKey(section: "logs", name: "format", kind: .choice(["text", "json"]), help: "text for a terminal, json for a collector"),
         SettingKey(section: "logs", name: "level", kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
                    help: "the lowest level logged"),
+        SettingKey(section: "metrics", name: "host", kind: .text,
+                   help: "the metrics listener's address (default 127.0.0.1; on loopback it needs no token)"),
+        SettingKey(section: "metrics", name: "port", kind: .number(1...65_535),
+                   help: "the metrics listener's port (no metrics listener when absent)"),
         SettingKey(section: "metrics", name: "token_file", kind: .existingFile,
-                   help: "the token a scraper elsewhere presents to read /metrics"),
+                   help: "the token a scraper presents to read /metrics on the unit's listener or a non-loopback one"),
         SettingKey(section: "retention", name: "events_days", kind: .number(1...36_500),
                    help: "`custodes retention` deletes events older than this"),
-        SettingKey(section: "retention", name: "reports_days", kind: .number(1...36_500),
-                   help: "`custodes retention` deletes portal reports closed longer ago than this"),
     ]
 
     public static func key(_ path: String) -> SettingKey? { keys.first { $0.path == path } }

@@ -1,4 +1,5 @@
 public import Foundation
+import CustodesStore
 import Yams
 
 /// A mistake in a configuration file or in the environment, with where it is.
@@ -91,6 +92,10 @@ public struct SettingsFile: Sendable {
                     problems.append(.init(source: path, line: line, setting: key.path, message: message))
                 }
             }
+        }
+        if case .text(let url)? = values["store.url"], (try? DatabaseURL(url)) == nil {
+            problems.append(.init(source: path, line: lines["store.url"], setting: "store.url",
+                                  message: "is not a store URL: expected sqlite:PATH or postgres://USER@HOST:PORT/DATABASE"))
         }
         if values["store.url"] != nil && values["store.url_file"] != nil {
             problems.append(.init(source: path, line: lines["store.url_file"], setting: "store.url_file",

@@ -1,28 +1,37 @@
 import CustodesStore
 import Hummingbird
 
-/// `GET /metrics`: the Prometheus text format, to loopback clients or to a scraper with the metrics token. Anyone
-/// else gets 403 and nothing else: the figures are about the unit's workload, which is itself sensitive.
+/// `GET /metrics` in the Prometheus text format.
+///
+/// On the unit's listener it answers only a scraper presenting the metrics token: that listener sits behind the
+/// force's proxy, and a proxy (or an SSH tunnel, or a TCP forwarder) can make any client look local, so being on
+/// loopback proves nothing there. The metrics listener of its own (`metrics.port`, on 127.0.0.1 unless told
+/// otherwise) answers without the token when it is bound to loopback. Anyone else gets 403 and nothing more: the
+/// figures are about the unit's workload, which is itself sensitive.
 struct MetricsRoute: Sendable {
     let database: StoreDatabase
     let metrics: ServerMetrics
     let now: @Sendable () -> Int64
     let maximumLag: Int64
+    /// Whether a scrape without the token is answered: only on a metrics listener bound to loopback.
+    let openWithoutToken: Bool
 
-    func addRoutes(to router: Router<WebContext>) {
-        router.get("/metrics") { request, context in
-            let forwarded = request.headers[.init("X-Forwarded-For")!] != nil || request.headers[.init("Forwarded")!] != nil
-                || request.headers[.init("X-Real-IP")!] != nil
-            guard metrics.admits(authorization: request.headers[.authorization], clientAddress: context.clientAddress,
-                                 forwarded: forwarded) else {
+    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.get("/metrics") { request, _ in
+            guard openWithoutToken || metrics.admits(authorization: request.headers[.authorization]) else {
                 return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(
-                                    string: "metrics are served to loopback clients, or with the metrics token\n")))
+                                body: .init(byteBuffer: ByteBuffer(string: "metrics need the metrics token here, or "
+                                                                   + "the metrics listener on loopback\n")))
             }
             metrics.record(try? await OperationalFigures.take(in: database, now: now(), maximumLag: maximumLag))
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8",
                                                    .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
+    }
+
+    /// Whether `host` is a loopback address, so that a listener there is reachable from this machine only.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

@@ -14,7 +14,7 @@ public import Prometheus
 public final class ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
-    /// The bearer token a scraper elsewhere presents; without one only loopback clients are served.
+    /// The bearer token a scraper presents on the unit's listener (see ``MetricsRoute``).
     private let tokenDigest: [UInt8]?
 
     public init(token: String? = nil) {
@@ -97,14 +97,14 @@ public final class ServerMetrics: Sendable {
             gauge("custodes_source_quiet_seconds", "Seconds since the system last delivered an event", [("system", system)])
                 .set(Double(seconds))
         }
-        for (source, totals) in figures.sources {
-            let labels = [("source", source)]
-            gauge("custodes_stored_batches", "Ingest batches recorded, per source", labels).set(Double(totals.batches))
-            gauge("custodes_stored_batch_events_accepted", "Events accepted by recorded batches, per source", labels)
+        for (channel, totals) in figures.channels {
+            let labels = [("channel", channel)]
+            gauge("custodes_stored_batches", "Ingest batches recorded, per channel", labels).set(Double(totals.batches))
+            gauge("custodes_stored_batch_events_accepted", "Events accepted by recorded batches, per channel", labels)
                 .set(Double(totals.accepted))
-            gauge("custodes_stored_batch_duplicates", "Events already held, per source", labels)
+            gauge("custodes_stored_batch_duplicates", "Events already held, per channel", labels)
                 .set(Double(totals.duplicates))
-            gauge("custodes_stored_batch_rows_quarantined", "Rows quarantined by recorded batches, per source", labels)
+            gauge("custodes_stored_batch_rows_quarantined", "Rows quarantined by recorded batches, per channel", labels)
                 .set(Double(totals.quarantined))
         }
     }
@@ -119,14 +119,10 @@ public final class ServerMetrics: Sendable {
 
     // MARK: Who may read
 
-    /// Whether a scrape may be answered: the metrics token when one is set, or else a loopback client whose request
-    /// came through no proxy (a proxy in front would make every client look local).
-    func admits(authorization: String?, clientAddress: String?, forwarded: Bool) -> Bool {
-        if let tokenDigest, let authorization, authorization.hasPrefix("Bearer ") {
-            let given = Array(SHA256.hash(data: Data(authorization.dropFirst("Bearer ".count).utf8)))
-            return zip(given, tokenDigest).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-        }
-        guard !forwarded, let clientAddress else { return false }
-        return clientAddress == "::1" || clientAddress.hasPrefix("127.") || clientAddress.hasPrefix("::ffff:127.")
+    /// Whether a scrape presents the metrics token (compared in constant time).
+    func admits(authorization: String?) -> Bool {
+        guard let tokenDigest, let authorization, authorization.hasPrefix("Bearer ") else { return false }
+        let given = Array(SHA256.hash(data: Data(authorization.dropFirst("Bearer ".count).utf8)))
+        return zip(given, tokenDigest).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

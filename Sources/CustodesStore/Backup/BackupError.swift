@@ -5,7 +5,10 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
     case damaged(path: String, detail: String)
     case wrongKey(path: String, sealedWith: String, given: String)
     case wrongEngine(path: String, backup: String, store: String)
-    case notEmpty(store: String, tables: Int)
+    /// The store to restore into already holds something (`tables`, when counted), or a file is at the path.
+    case notEmpty(store: String, tables: Int?)
+    /// The store to back up holds no schema at all: the URL names the wrong file or database.
+    case emptyStore(store: String)
     case tooNew(path: String, found: Int, known: Int)
     case toolMissing(tool: String, why: String)
     case toolFailed(tool: String, status: Int32, output: String)
@@ -21,8 +24,11 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
         case .wrongEngine(let path, let backup, let store):
             "\(path) is a backup of a \(backup) store and cannot be restored into a \(store) store"
         case .notEmpty(let store, let tables):
-            "\(store) already holds \(tables) table\(tables == 1 ? "" : "s"): a backup is restored only into an empty "
-                + "store, so nothing is overwritten; give a new SQLite path or an empty PostgreSQL database"
+            "\(store) already " + (tables.map { "holds \($0) table\($0 == 1 ? "" : "s") or other relations" } ?? "exists")
+                + ": a backup is restored only into an empty store, so nothing is overwritten; give a new SQLite "
+                + "path, or an empty PostgreSQL database (createdb), and stop any server using it first"
+        case .emptyStore(let store):
+            "\(store) holds no Custodes store (no schema at all): check the URL; nothing was backed up"
         case .tooNew(let path, let found, let known):
             "\(path) holds schema version \(found), but this Custodes knows only up to \(known); restore it with the "
                 + "Custodes that made it, or a newer one"

@@ -48,20 +48,27 @@ struct ExternalTool {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: BackupError.toolMissing(tool: name, why: "could not be started: \(error)"))
+        // A cancelled backup (the command interrupted) stops its child too, rather than leave it dumping.
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: BackupError.toolMissing(tool: name, why: "could not be started: \(error)"))
+                }
             }
+        } onCancel: {
+            if process.isRunning { process.terminate() }
         }
         try? output.close()
         try? errors.close()
         let said = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
         let complaint = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
         guard status == 0 else {
-            throw BackupError.toolFailed(tool: name, status: status,
-                                         output: String(complaint.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000)))
+            // Only the tools' own error lines, cut short: PostgreSQL's DETAIL and CONTEXT lines can quote a row.
+            let said = complaint.split(separator: "\n").filter { !$0.contains("DETAIL:") && !$0.contains("CONTEXT:") }
+                .prefix(5).map { String($0.prefix(300)) }.joined(separator: "; ")
+            throw BackupError.toolFailed(tool: name, status: status, output: said)
         }
         return said
     }

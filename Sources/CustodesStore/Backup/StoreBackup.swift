@@ -22,16 +22,25 @@ public struct StoreBackup: Sendable {
     }
 
     /// Takes a snapshot of `database` and seals it into a new file at `path`.
+    ///
+    /// The plaintext snapshot is kept while it is sealed in a scratch folder readable by its owner only: beside a
+    /// SQLite store (on the same disk, as sensitive as the store itself), in the temporary folder for PostgreSQL;
+    /// never beside the backup, whose disk is the one most likely to be copied elsewhere.
     public func backup(_ database: StoreDatabase, to path: String, key: BackupKey) async throws -> Made {
-        let work = try Self.workFolder(beside: path)
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw BackupError.damaged(path: path, detail: "already exists: a backup never overwrites a file")
+        }
+        let storeFolder = (database.url.path as NSString).deletingLastPathComponent
+        let work = try ScratchFolder.make(in: database.engine == .sqlite && !storeFolder.isEmpty ? storeFolder : NSTemporaryDirectory(),
+                                          purpose: "backup")
+        defer { ScratchFolder.remove(work) }
         let payload = work + "/payload"
         let census: BackupCensus
         let kind: String
         switch database.engine {
         case .sqlite:
             progress("backup: copying \(database.url) as one snapshot")
-            try await database.sql.raw(SQLQueryString("VACUUM INTO '\(payload.replacingOccurrences(of: "'", with: "''"))'")).run()
+            try await database.sql.raw("VACUUM INTO \(bind: payload)").run()
             let copy = try await StoreDatabase.open(DatabaseURL(engine: .sqlite, path: payload), retry: .none)
             do { census = try await BackupCensus.take(in: copy) } catch { await copy.close(); throw error }
             await copy.close()
@@ -44,7 +53,8 @@ public struct StoreBackup: Sendable {
                     .decode(column: "s", as: String.self) ?? ""
                 census = try await BackupCensus.take(in: database)
                 progress("backup: dumping \(database.url) with pg_dump")
-                _ = try await dump.run(["--format=custom", "--snapshot=" + snapshot, "--file=" + payload],
+                _ = try await dump.run(["--format=custom", "--snapshot=" + snapshot, "--lock-wait-timeout=120000",
+                                        "--file=" + payload],
                                        environment: ExternalTool.environment(for: database.url))
                 try await database.execute("COMMIT")
             } catch {
@@ -52,6 +62,10 @@ public struct StoreBackup: Sendable {
                 throw error
             }
             kind = "pg_dump-custom"
+        }
+        // A URL that names the wrong file or database opens an empty store; a backup of nothing must not pass for one.
+        guard census.schemaVersion > 0 else {
+            throw BackupError.emptyStore(store: database.url.description)
         }
         for leftover in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: payload + leftover) }
         let size = (try FileManager.default.attributesOfItem(atPath: payload)[.size] as? NSNumber)?.int64Value ?? 0
@@ -79,30 +93,30 @@ public struct StoreBackup: Sendable {
         guard manifest.keyID == key.id else { throw BackupError.wrongKey(path: path, sealedWith: manifest.keyID, given: key.id) }
         switch url.engine {
         case .sqlite:
-            if FileManager.default.fileExists(atPath: url.path) {
-                let existing = try await StoreDatabase.open(url, retry: .none)
-                let tables = (try? await BackupCensus.take(in: existing))?.tables.count ?? 1
-                await existing.close()
-                guard tables == 0 else { throw BackupError.notEmpty(store: url.description, tables: tables) }
+            // Only a new path: a file there, even an empty one, may be a store a server has just made and is using.
+            for file in [url.path, url.path + "-wal", url.path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                throw BackupError.notEmpty(store: url.description, tables: nil)
             }
             try StoreDatabase.prepareFolder(for: url)
-            let restoring = url.path + ".restoring"
-            try? FileManager.default.removeItem(atPath: restoring)
+            let folder = (url.path as NSString).deletingLastPathComponent
+            let work = try ScratchFolder.make(in: folder.isEmpty ? "." : folder, purpose: "restore")
+            defer { ScratchFolder.remove(work) }
             progress("restore: opening \(path) into \(url.path)")
-            do { _ = try BackupFile.open(path, key: key, into: restoring) } catch {
-                try? FileManager.default.removeItem(atPath: restoring)
-                throw error
+            _ = try BackupFile.open(path, key: key, into: work + "/store.sqlite")
+            // link() never replaces: if a file appeared at the path meanwhile, the restore fails and it is untouched.
+            guard link(work + "/store.sqlite", url.path) == 0 else {
+                throw errno == EEXIST ? BackupError.notEmpty(store: url.description, tables: nil)
+                    : BackupError.damaged(path: url.path, detail: "cannot be written (\(String(cString: strerror(errno))))")
             }
-            for file in [url.path, url.path + "-wal", url.path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
-            try FileManager.default.moveItem(atPath: restoring, toPath: url.path)
         case .postgres:
             let restore = try ExternalTool("pg_restore")
             let target = try await StoreDatabase.open(url, retry: .none)
-            let tables = try await BackupCensus.take(in: target).tables.count
+            let relations: Int
+            do { relations = try await Self.relations(in: target) } catch { await target.close(); throw error }
             await target.close()
-            guard tables == 0 else { throw BackupError.notEmpty(store: url.description, tables: tables) }
-            let work = try Self.workFolder(beside: NSTemporaryDirectory() + "custodes-restore")
-            defer { try? FileManager.default.removeItem(atPath: work) }
+            guard relations == 0 else { throw BackupError.notEmpty(store: url.description, tables: relations) }
+            let work = try ScratchFolder.make(purpose: "restore")
+            defer { ScratchFolder.remove(work) }
             progress("restore: opening \(path)")
             _ = try BackupFile.open(path, key: key, into: work + "/payload")
             progress("restore: loading it into \(url) with pg_restore")
@@ -129,8 +143,8 @@ public struct StoreBackup: Sendable {
     /// Opens every chunk of the backup and checks its digest; for SQLite also the database's integrity and its counts
     /// against the manifest, for PostgreSQL that `pg_restore` can read the archive. Writes nothing to any store.
     public func verify(_ path: String, key: BackupKey) async throws -> Verified {
-        let work = try Self.workFolder(beside: NSTemporaryDirectory() + "custodes-verify")
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        let work = try ScratchFolder.make(purpose: "verify")
+        defer { ScratchFolder.remove(work) }
         let payload = work + "/payload"
         progress("verify: opening \(path)")
         let manifest = try BackupFile.open(path, key: key, into: payload)
@@ -158,15 +172,13 @@ public struct StoreBackup: Sendable {
         return Verified(manifest: manifest, checks: checks)
     }
 
-    /// A new folder readable by its owner only, beside `path`, for the plaintext payload while it is worked on.
-    private static func workFolder(beside path: String) throws -> String {
-        let folder = path + ".work-" + UUID().uuidString.prefix(8)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw BackupError.damaged(path: folder, detail: "cannot be created (check the folder exists and is writable)")
-        }
-        return folder
+    /// Tables, views, sequences and the like in any schema but PostgreSQL's own: a database holding any is not
+    /// empty, whichever schema they are in.
+    static func relations(in database: StoreDatabase) async throws -> Int {
+        try await database.sql.raw("""
+            SELECT COUNT(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' \
+            AND n.nspname NOT LIKE 'pg_temp%' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

@@ -14,8 +14,8 @@ struct RetentionCommand: AsyncParsableCommand {
     )
 
     @Option(help: """
-        The configuration file `serve` reads (default: $CUSTODES_CONFIG): its retention.events_days and \
-        retention.reports_days apply when the flags below are not given.
+        The configuration file `serve` reads (default: $CUSTODES_CONFIG): its store and retention.events_days apply \
+        when --db and --older-than are not given.
         """)
     var config: String?
 
@@ -49,15 +49,12 @@ struct RetentionCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = config ?? ProcessInfo.processInfo.environment["CUSTODES_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-        let settings = LayeredSettings(file: path.map { SettingsFile(path: $0) })
-        guard settings.problems.isEmpty else {
-            throw CommandFailure("the configuration has mistakes; nothing was deleted:\n"
-                                 + settings.problems.map { "  " + $0.description }.joined(separator: "\n"))
-        }
+        let settings = try ConfigurationLayers.load(config, refusing: "nothing was deleted")
         var command = self
         command.olderThan = settings.number("retention.events_days", flag: olderThan)
-        command.reportsClosedDays = settings.number("retention.reports_days", flag: reportsClosedDays)
+        if database.url == nil, config != nil || settings.file != nil {
+            command.database.url = try ConfigurationLayers.storeURL(flag: nil, settings).connectionString
+        }
         try await command.prune(reference: try asOf.map { try Timestamp.parseDate($0).get().seconds }
             ?? Int64(Date().timeIntervalSince1970))
     }

@@ -54,10 +54,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var deploymentKey: DeploymentKeyOptions
 
     @Option(help: """
-        A file holding the token a metrics scraper presents (Authorization: Bearer …) to read /metrics from another \
-        machine; without it /metrics answers loopback clients only.
+        A file holding the token a metrics scraper presents (Authorization: Bearer …) to read /metrics on the unit's \
+        listener (or on a metrics listener that is not on loopback).
         """)
     var metricsTokenFile: String?
+
+    @Option(help: "Port for a metrics listener of its own, where /metrics needs no token when it is on loopback.")
+    var metricsPort: Int?
+
+    @Option(help: "Address the metrics listener listens on (default 127.0.0.1).")
+    var metricsHost: String?
 
     @Flag(inversion: .prefixedNo, help: "Mark session cookies Secure: use whenever the server is behind TLS.")
     var secureCookies: Bool?
@@ -72,24 +78,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// The file, the environment and the flags, with every mistake in the first two said at once.
-    func settings() throws -> LayeredSettings {
-        let path = config ?? ProcessInfo.processInfo.environment["CUSTODES_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-        let settings = LayeredSettings(file: path.map { SettingsFile(path: $0) })
-        guard settings.problems.isEmpty else {
-            throw CommandFailure("the configuration has mistakes; nothing was started:\n"
-                                 + settings.problems.map { "  " + $0.description }.joined(separator: "\n"))
-        }
-        return settings
-    }
-
     func run() async throws {
-        let settings = try settings()
+        let settings = try ConfigurationLayers.load(config, refusing: "nothing was started")
         let logFormat = logs.logFormat ?? settings.text("logs.format") ?? "text"
         let logLevel = logs.level ?? settings.text("logs.level").flatMap(Logger.Level.init(rawValue:)) ?? .info
         LogOptions.bootstrap(format: logFormat, level: logLevel)
 
-        let url = try storeURL(settings)
+        let url = try ConfigurationLayers.storeURL(flag: database.url, settings)
         let retry = DatabaseOptions.retryPolicy(seconds: settings.number("store.retry_seconds", flag: database.retrySeconds) ?? 300)
         let host = settings.text("listen.host", flag: host) ?? "127.0.0.1"
         let port = settings.number("listen.port", flag: port) ?? 8080
@@ -122,6 +117,8 @@ struct ServeCommand: AsyncParsableCommand {
                 portalHost: portalHost, portalPort: portalPort, questionnaire: questions, logLevel: logLevel)
             if let batches = settings.number("ingest.concurrent_batches") { configuration.concurrentIngestBatches = batches }
             if let megabytes = settings.number("ingest.max_body_megabytes") { configuration.maximumIngestBodyBytes = megabytes << 20 }
+            configuration.metricsPort = settings.number("metrics.port", flag: metricsPort)
+            configuration.metricsHost = settings.text("metrics.host", flag: metricsHost) ?? "127.0.0.1"
             if let minutes = settings.number("detection.maximum_lag_minutes") {
                 configuration.maximumDetectionLagSeconds = Int64(minutes) * 60
             }
@@ -133,6 +130,9 @@ struct ServeCommand: AsyncParsableCommand {
             if let portalPort {
                 Progress.message("serve: the reporting portal is at http://\(portalHost ?? host):\(portalPort)/")
             }
+            if let port = configuration.metricsPort {
+                Progress.message("serve: metrics are at http://\(configuration.metricsHost):\(port)/metrics")
+            }
             do {
                 try await application.runService()
             } catch where AddressInUse.matches(error) {
@@ -141,17 +141,4 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--db`, then `CUSTODES_STORE_URL` or `CUSTODES_DATABASE_URL`, then the file's `store.url` or the file
-    /// `store.url_file` names.
-    func storeURL(_ settings: LayeredSettings) throws -> DatabaseURL {
-        if let flag = database.url { return try DatabaseURL(flag) }
-        let environment = ProcessInfo.processInfo.environment
-        if settings.environmentValues["store.url"] == nil, settings.environmentValues["store.url_file"] == nil,
-           let value = environment[DatabaseURL.environmentVariable], !value.isEmpty {
-            return try DatabaseURL(value)
-        }
-        if let text = settings.text("store.url") { return try DatabaseURL(text) }
-        if let text = try settings.secret(fromFile: "store.url_file") { return try DatabaseURL(text) }
-        return try DatabaseURL.resolve(nil)
-    }
 }
