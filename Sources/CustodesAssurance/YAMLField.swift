@@ -26,6 +26,9 @@ struct YAMLField {
 
     /// Parses YAML text; `file` names it in errors.
     static func parse(_ text: String, file: String) throws(AssuranceInputError) -> YAMLField {
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            throw AssuranceInputError(file: file, field: "", line: line, problem: "is \(YAMLNesting.limit)+ levels deep")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

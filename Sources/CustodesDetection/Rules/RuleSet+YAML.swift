@@ -1,3 +1,4 @@
+import CustodesModel
 import Foundation
 import Yams
 
@@ -6,6 +7,9 @@ import Yams
 /// instead of ignored: a misspelt parameter silently falling back to its default is how tuning goes wrong unseen.
 extension RuleSet {
     public static func parse(_ text: String, file: String) throws(RulesError) -> RuleSet {
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            throw RulesError(file: file, line: line, field: "", message: "is \(YAMLNesting.limit)+ levels deep")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

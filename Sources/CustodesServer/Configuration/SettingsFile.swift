@@ -1,3 +1,4 @@
+import CustodesModel
 public import Foundation
 import CustodesStore
 import Yams
@@ -41,6 +42,10 @@ public struct SettingsFile: Sendable {
 
     public init(path: String, text: String, keys: [SettingKey] = ServeSettings.keys) {
         self.path = path
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            problems.append(.init(source: path, line: line, setting: "", message: "is \(YAMLNesting.limit)+ levels deep"))
+            return
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             problems.append(.init(source: path, line: Self.line(of: error), setting: "",

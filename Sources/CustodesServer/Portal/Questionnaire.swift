@@ -1,3 +1,4 @@
+import CustodesModel
 public import CustodesStore
 import Foundation
 import Yams
@@ -99,6 +100,9 @@ public struct Questionnaire: Sendable, Equatable {
     public static func parse(_ text: String, file: String) throws(QuestionnaireError) -> Questionnaire {
         func fail(_ node: Node?, _ field: String, _ message: String) -> QuestionnaireError {
             QuestionnaireError(file: file, line: node?.mark.map { $0.line }, field: field, message: message)
+        }
+        if let line = YAMLNesting.lineTooDeep(in: text) {
+            throw QuestionnaireError(file: file, line: line, field: "", message: "is \(YAMLNesting.limit)+ levels deep")
         }
         let root: Node
         do {
