@@ -51,6 +51,9 @@ let package = Package(
         .target(name: "CustodesModel", swiftSettings: swiftSettings),
         // A cache prefetch hint for reading audit rows and for detection, which Swift cannot express (see custodes_prefetch.h).
         .target(name: "CCustodesPrefetch"),
+        // The one way Custodes parses YAML: a size limit and a parse on a large stack with the tree measured, so no
+        // file, however nested, can overflow the stack.
+        .target(name: "CustodesYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The force data bundle: the input contract, streaming readers, validation and quarantine.
         .target(name: "CustodesBundle", dependencies: ["CustodesModel", "CCustodesPrefetch"], swiftSettings: hotPathSettings),
         // A synthetic force with ground truth, for development, demonstration and measurement.
@@ -61,6 +64,7 @@ let package = Package(
             dependencies: [
                 "CustodesModel",
                 "CCustodesPrefetch",
+                "CustodesYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -69,7 +73,7 @@ let package = Package(
         // The inspectorate's assessment of forces' plans: findings, letters, categories and the national overview.
         .target(
             name: "CustodesAssurance",
-            dependencies: ["CustodesModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CustodesModel", "CustodesYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // The durable store: SQLite or PostgreSQL behind one interface, migrations, ingest and resumable detection.
@@ -95,7 +99,7 @@ let package = Package(
         .target(
             name: "CustodesServer",
             dependencies: [
-                "CustodesStore", "CustodesDetection", "CustodesBundle", "CustodesModel", "CustodesAssurance",
+                "CustodesStore", "CustodesDetection", "CustodesBundle", "CustodesModel", "CustodesAssurance", "CustodesYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -129,6 +133,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CustodesModelTests", dependencies: ["CustodesModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "CustodesYAMLTests", dependencies: ["CustodesYAML"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesBundleTests", dependencies: ["CustodesBundle"], swiftSettings: swiftSettings),
         .testTarget(name: "CustodesDetectionTests",
                     dependencies: ["CustodesDetection", "CustodesSimulator", "CustodesBundle", "CustodesModel"],

@@ -1,5 +1,6 @@
 import CustodesModel
 import Foundation
+import CustodesYAML
 import Yams
 
 /// A node of a parsed YAML file together with where it came from, so every read can report a precise error.
@@ -26,12 +27,11 @@ struct YAMLField {
 
     /// Parses YAML text; `file` names it in errors.
     static func parse(_ text: String, file: String) throws(AssuranceInputError) -> YAMLField {
-        if let line = YAMLNesting.lineTooDeep(in: text) {
-            throw AssuranceInputError(file: file, field: "", line: line, problem: "is \(YAMLNesting.limit)+ levels deep")
-        }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SafeYAML.compose(text)
+        } catch let refusal as SafeYAML.Refusal {
+            throw AssuranceInputError(file: file, field: "", line: refusal.line, problem: refusal.message)
         } catch let error as YamlError {
             throw AssuranceInputError(file: file, field: "", line: Self.line(of: error), problem: "not valid YAML: \(Self.problem(of: error))")
         } catch {
@@ -75,7 +75,11 @@ struct YAMLField {
     /// Rejects keys the format does not define: a misspelt optional key would otherwise be silently ignored.
     func allowKeys(_ keys: [String]) throws(AssuranceInputError) {
         for (key, value) in try mapping() {
-            let name = key.scalar?.string ?? "\(key)"
+            // A key that is not text is named by its line only: printing the node would print its whole tree.
+            guard let name = key.scalar?.string else {
+                throw AssuranceInputError(file: file, field: path, line: key.mark?.line,
+                                          problem: "keys must be text; expected one of \(keys.joined(separator: ", "))")
+            }
             if !keys.contains(name) {
                 throw child(name, value).error("unknown field; expected one of \(keys.joined(separator: ", "))")
             }

@@ -1,5 +1,5 @@
-import CustodesModel
 import Foundation
+import CustodesYAML
 import Yams
 
 /// Reading and writing the rules file. The reader walks the YAML tree itself, rather than decoding, so that every
@@ -7,17 +7,16 @@ import Yams
 /// instead of ignored: a misspelt parameter silently falling back to its default is how tuning goes wrong unseen.
 extension RuleSet {
     public static func parse(_ text: String, file: String) throws(RulesError) -> RuleSet {
-        if let line = YAMLNesting.lineTooDeep(in: text) {
-            throw RulesError(file: file, line: line, field: "", message: "is \(YAMLNesting.limit)+ levels deep")
-        }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try SafeYAML.compose(text) else {
                 throw RulesError(file: file, line: nil, field: "", message: "the file is empty")
             }
             root = node
         } catch let error as RulesError {
             throw error
+        } catch let refusal as SafeYAML.Refusal {
+            throw RulesError(file: file, line: refusal.line, field: "", message: refusal.message)
         } catch {
             throw RulesError(file: file, line: nil, field: "", message: "is not valid YAML: \(error)")
         }

@@ -1,6 +1,6 @@
-import CustodesModel
 public import Foundation
 import CustodesStore
+import CustodesYAML
 import Yams
 
 /// A mistake in a configuration file or in the environment, with where it is.
@@ -42,12 +42,11 @@ public struct SettingsFile: Sendable {
 
     public init(path: String, text: String, keys: [SettingKey] = ServeSettings.keys) {
         self.path = path
-        if let line = YAMLNesting.lineTooDeep(in: text) {
-            problems.append(.init(source: path, line: line, setting: "", message: "is \(YAMLNesting.limit)+ levels deep"))
-            return
-        }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { root = try SafeYAML.compose(text) } catch let refusal as SafeYAML.Refusal {
+            problems.append(.init(source: path, line: refusal.line, setting: "", message: refusal.message))
+            return
+        } catch let error as YamlError {
             problems.append(.init(source: path, line: Self.line(of: error), setting: "",
                                   message: "is not valid YAML: \(Self.summary(of: error))"))
             return

@@ -1,6 +1,6 @@
-import CustodesModel
 public import CustodesStore
 import Foundation
+import CustodesYAML
 import Yams
 
 /// The questions the portal asks, per channel, from a file the unit edits (`custodes serve --portal-questions`).
@@ -101,15 +101,14 @@ public struct Questionnaire: Sendable, Equatable {
         func fail(_ node: Node?, _ field: String, _ message: String) -> QuestionnaireError {
             QuestionnaireError(file: file, line: node?.mark.map { $0.line }, field: field, message: message)
         }
-        if let line = YAMLNesting.lineTooDeep(in: text) {
-            throw QuestionnaireError(file: file, line: line, field: "", message: "is \(YAMLNesting.limit)+ levels deep")
-        }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "", "the file is empty") }
+            guard let node = try SafeYAML.compose(text) else { throw fail(nil, "", "the file is empty") }
             root = node
         } catch let error as QuestionnaireError {
             throw error
+        } catch let refusal as SafeYAML.Refusal {
+            throw QuestionnaireError(file: file, line: refusal.line, field: "", message: refusal.message)
         } catch {
             throw fail(nil, "", "is not valid YAML: \(error)")
         }

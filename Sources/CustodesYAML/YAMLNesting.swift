@@ -1,6 +1,6 @@
-/// How deeply a YAML text nests, found by a scan that needs no parser: the YAML parser Custodes uses recurses once per
-/// level, so a file nested thousands deep (`{{{{…`, found by fuzzing) overflows the stack and ends the process. Every
-/// reader of a YAML file asks here first and refuses a file nested past ``limit`` with its line.
+/// How deeply a YAML text nests, found by a quick scan that needs no parser, so that an obviously deep file (`{{{{…`,
+/// found by fuzzing) is refused with its line. YAML's lexical corners (quotes, comments, tags) can fool it; it is
+/// only the first of ``SafeYAML``'s guards, and the measured tree is the one that cannot be fooled.
 public enum YAMLNesting {
     /// Far deeper than any file Custodes reads (rules, findings, questions, configuration nest five or six levels).
     public static let limit = 64

@@ -1,4 +1,4 @@
-import CustodesModel
+import CustodesYAML
 import Foundation
 import Testing
 
