@@ -89,6 +89,14 @@ struct MetricsTests {
         }
     }
 
+    @Test("only a loopback address opens the metrics listener without the token, not a name that looks like one")
+    func loopbackAddresses() {
+        for host in ["127.0.0.1", "127.1.2.3", "::1", "localhost"] { #expect(MetricsRoute.isLoopback(host), "\(host)") }
+        for host in ["127.corp.example", "0.0.0.0", "10.0.0.1", "127.0.0", "127.0.0.1.example", ""] {
+            #expect(!MetricsRoute.isLoopback(host), "\(host)")
+        }
+    }
+
     /// Every label value in a Prometheus text exposition.
     static func labelValues(_ text: String) -> [String] {
         var values: [String] = []

@@ -30,8 +30,12 @@ struct MetricsRoute: Sendable {
         }
     }
 
-    /// Whether `host` is a loopback address, so that a listener there is reachable from this machine only.
+    /// Whether `host` is a loopback address, so that a listener there is reachable from this machine only: `::1`,
+    /// `localhost`, or four numbers starting 127 (a name such as `127.corp.example` is not one).
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return false }
+        return parts[0] == "127"
     }
 }

@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The backup file: a first line naming the format, the manifest as one line of JSON, then the payload in sealed
 /// chunks of 1 MiB (AES-256-GCM). Each chunk's additional data binds the manifest's digest, the chunk's number and
@@ -18,11 +23,18 @@ enum BackupFile {
         guard !manager.fileExists(atPath: path) else {
             throw BackupError.damaged(path: path, detail: "already exists: a backup never overwrites a file")
         }
-        let partial = path + ".partial"
-        try? manager.removeItem(atPath: partial)
-        guard manager.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        // A name of its own, never one that is there already, and placed with link(), which never replaces a file
+        // that appeared at the backup's name meanwhile.
+        let partial = path + ".partial-" + UUID().uuidString.prefix(8)
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(partial, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        #else
+        let descriptor = Darwin.open(partial, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        #endif
+        guard descriptor >= 0 else {
             throw BackupError.damaged(path: path, detail: "cannot be created (check the folder exists and is writable)")
         }
+        close(descriptor)
         do {
             let output = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
             defer { try? output.close() }
@@ -55,7 +67,11 @@ enum BackupFile {
             try? manager.removeItem(atPath: partial)
             throw error
         }
-        try manager.moveItem(atPath: partial, toPath: path)
+        defer { unlink(partial) }
+        guard link(partial, path) == 0 else {
+            throw BackupError.damaged(path: path, detail: errno == EEXIST ? "already exists: a backup never overwrites a file"
+                                      : "cannot be written (\(String(cString: strerror(errno))))")
+        }
         return try digest(of: path)
     }
 

@@ -129,7 +129,9 @@ public struct StoreBackup: Sendable {
         do { census = try await BackupCensus.take(in: restored) } catch { await restored.close(); throw error }
         await restored.close()
         let problems = manifest.differences(from: census)
-        guard problems.isEmpty else { throw BackupError.mismatch(store: url.description, problems: problems) }
+        guard problems.isEmpty else {
+            throw BackupError.mismatch(store: url.description + " (left as restored, for inspection)", problems: problems)
+        }
         return manifest
     }
 
