@@ -38,8 +38,9 @@ public enum SafeYAML {
         if let line = YAMLNesting.lineTooDeep(in: text) {
             throw Refusal(line: line, message: "is nested more than \(YAMLNesting.limit) levels deep")
         }
-        if let refusal = bound(text) { throw refusal }
-        let outcome = OnLargeStack.run(stackBytes: stackBytes) { () -> Result<Node?, any Error> in
+        let bounds = bound(text)
+        if let refusal = bounds.refusal { throw refusal }
+        let parse = { () -> Result<Node?, any Error> in
             do {
                 guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
                 if let problem = measure(root) { return .failure(problem) }
@@ -48,12 +49,16 @@ public enum SafeYAML {
                 return .failure(error)
             }
         }
-        return try outcome.get()
+        // A text that cannot nest past the limit, and has no anchors to build a deeper tree from, is parsed here:
+        // the rules stored in the database are read on ordinary page views, which need no thread of their own.
+        if bounds.depth <= YAMLNesting.limit && !bounds.anchors { return try parse().get() }
+        return try OnLargeStack.run(stackBytes: stackBytes, parse).get()
     }
 
-    /// The bounds that hold whatever the text means: brackets counted anywhere, and each line's leading run.
-    static func bound(_ text: String) -> Refusal? {
-        var brackets = 0, line = 1, leading = 0, atStart = true
+    /// The bounds that hold whatever the text means: brackets counted anywhere, and each line's leading run. Their
+    /// sum (plus one) bounds the depth of the text's own nesting; only anchors (`&`) can build a deeper tree.
+    static func bound(_ text: String) -> (refusal: Refusal?, depth: Int, anchors: Bool) {
+        var brackets = 0, line = 1, leading = 0, deepestLeading = 0, atStart = true, anchors = false
         for byte in text.utf8 {
             switch byte {
             case 10, 13:
@@ -64,23 +69,28 @@ public enum SafeYAML {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 brackets += 1
                 if brackets > maximumFlowBrackets {
-                    return Refusal(line: line, message: "has more than \(maximumFlowBrackets) brackets; no file Custodes reads needs that")
+                    return (Refusal(line: line, message: "has more than \(maximumFlowBrackets) brackets; no file Custodes reads needs that"),
+                            0, anchors)
                 }
+            case UInt8(ascii: "&"):
+                anchors = true
             default:
                 break
             }
             if atStart {
                 if [UInt8(ascii: " "), 9, UInt8(ascii: "-"), UInt8(ascii: "?")].contains(byte) {
                     leading += 1
+                    deepestLeading = max(deepestLeading, leading)
                     if leading > maximumLeadingColumns {
-                        return Refusal(line: line, message: "has a line indented more than \(maximumLeadingColumns) columns")
+                        return (Refusal(line: line, message: "has a line indented more than \(maximumLeadingColumns) columns"),
+                                0, anchors)
                     }
                 } else {
                     atStart = false
                 }
             }
         }
-        return nil
+        return (nil, brackets + deepestLeading + 1, anchors)
     }
 
     /// Depth and size of a tree, walked with a list rather than recursion; a refusal when either passes its limit.
