@@ -72,7 +72,7 @@ enum BackupFile {
             throw BackupError.damaged(path: path, detail: errno == EEXIST ? "already exists: a backup never overwrites a file"
                                       : "cannot be written (\(String(cString: strerror(errno))))")
         }
-        return try digest(of: path)
+        return try FileDigest.sha256(path: path)
     }
 
     /// The manifest at the head of a backup file, read without the key.
@@ -143,20 +143,12 @@ enum BackupFile {
         if let extra = try input.read(upToCount: 1), !extra.isEmpty {
             throw BackupError.damaged(path: path, detail: "has bytes after its final chunk")
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hasher.finalize().hex
         guard bytes == manifest.payloadBytes, digest == manifest.payloadSHA256 else {
             throw BackupError.damaged(path: path, detail: "its payload does not match the manifest's digest")
         }
         try output.synchronize()
         return manifest
-    }
-
-    static func digest(of path: String) throws -> String {
-        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? input.close() }
-        var hasher = SHA256()
-        while let chunk = try input.read(upToCount: chunkSize), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     private static func additionalData(_ binding: Data, index: UInt64, last: Bool) -> Data {

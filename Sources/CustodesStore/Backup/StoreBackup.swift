@@ -73,7 +73,7 @@ public struct StoreBackup: Sendable {
             format: BackupManifest.currentFormat, engine: database.engine.rawValue, payload: kind,
             schemaVersion: census.schemaVersion, takenAt: Clock.epochSeconds(), tables: census.tables,
             trailEntries: census.trailEntries, trailHead: census.trailHead, payloadBytes: size,
-            payloadSHA256: try BackupFile.digest(of: payload), keyID: key.id)
+            payloadSHA256: try FileDigest.sha256(path: payload), keyID: key.id)
         progress("backup: sealing \(size) bytes into \(path)")
         let digest = try BackupFile.write(manifest: manifest, payload: payload, key: key, to: path)
         return Made(manifest: manifest, fileSHA256: digest)
