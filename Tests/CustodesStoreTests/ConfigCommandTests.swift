@@ -1,3 +1,4 @@
+import CustodesTestSupport
 import Foundation
 import Testing
 
@@ -106,5 +107,24 @@ struct ConfigCommandTests {
         let fromFlag = try await served(["--port", String(ports[2])], environment: ["CUSTODES_LISTEN_PORT": String(ports[1])],
                                         port: ports[2])
         #expect(fromFlag.contains("127.0.0.1:\(ports[2])/"), "\(fromFlag)")
+    }
+
+    @Test("retention takes its store and events_days from the configuration file, and a flag overrides the days")
+    func retention() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-config-retention-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = "sqlite:\(folder)/custodes.sqlite"
+        #expect(try await CustodesProcess.runCapturing(["ingest", TestBundles.small, "--db", db]).status == 0)
+        let config = folder + "/custodes.yaml"
+        try "store:\n  url: \(db)\nretention:\n  events_days: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let fromFile = try await CustodesProcess.runCapturing(["retention", "--config", config, "--as-of", "2040-01-01"],
+                                                              environment: ["CUSTODES_DATABASE_URL": ""])
+        #expect(fromFile.status == 0, "\(fromFile.error)")
+        #expect(fromFile.output.contains("audit events are from before 2039-12-31"), "\(fromFile.output)")
+        let fromFlag = try await CustodesProcess.runCapturing(["retention", "--config", config, "--as-of", "2040-01-01",
+                                                               "--older-than", "10"],
+                                                              environment: ["CUSTODES_DATABASE_URL": ""])
+        #expect(fromFlag.output.contains("audit events are from before 2039-12-22"), "\(fromFlag.output)")
     }
 }
