@@ -28,6 +28,11 @@ public final class DetectionEngine {
     var skewTallies: [(group: Int, total: Int)] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
+    /// Who else accessed each person, as the last day's close found it.
+    var community: PersonCommunity
+    /// The current day's accesses to people, for the community when the day closes.
+    var dayLookups: [Int64] = []
+    var currentDay: Int64?
     public internal(set) var summary = DetectionSummary()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?
@@ -45,6 +50,8 @@ public final class DetectionEngine {
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
                              minimumRatio: context.rules.risk.peerMinimumRatio)
+        community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
+                                    colleagues: context.rules.risk.sharedPersonColleagues)
         summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
         summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
     }
@@ -63,6 +70,15 @@ public final class DetectionEngine {
         let now = event.at.seconds
         if now > summary.lastEventAt?.seconds ?? .min { summary.lastEventAt = event.at }
         settleEndedSessions(now: now)
+        if community.isEnabled {
+            // Recorded as the access arrives, not when its duty is decided, so every split of the run agrees.
+            let day = event.at.dayNumber
+            if day != currentDay {
+                if !isPart, let previous = currentDay { closeDay(previous, lookups: takeDayLookups()) }
+                currentDay = day
+            }
+            if let person = event.person { dayLookups.append(PersonCommunity.key(person, event.staff)) }
+        }
         let week = event.at.weekNumber
         if week != currentWeek {
             // In a run split by member of staff, the coordinator closes weeks for every part together.
@@ -164,6 +180,17 @@ public final class DetectionEngine {
             let result = atWork ? explainer.explain(event, atWork: true)! : explainer.explain(event, atWork: false)!
             decide(event, result: result, onDuty: atWork)
         }
+    }
+
+    /// The accesses to people of the day so far, handed over for the day's close.
+    func takeDayLookups() -> [Int64] {
+        defer { dayLookups.removeAll(keepingCapacity: true) }
+        return dayLookups
+    }
+
+    /// Closes a day: the community learns who accessed whom (in a split run, with every part's accesses).
+    func closeDay(_ day: Int64, lookups: [Int64]) {
+        community.closeDay(day, lookups: lookups)
     }
 
     /// Closes the last week and returns the alerts, in the order they opened.

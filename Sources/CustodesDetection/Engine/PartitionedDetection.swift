@@ -3,8 +3,9 @@ public import CustodesModel
 
 /// The event pass split by member of staff over several cores, with exactly the alerts of one engine.
 ///
-/// Everything detection remembers is about one member of staff, except what the peer rules compare across a role:
-/// the peer baselines' rates and the weekly outlier and skew rules. Those move only when a week closes, so each part
+/// Everything detection remembers is about one member of staff, except what the peer rules compare across a role
+/// (the peer baselines' rates and the weekly outlier and skew rules) and who else opens each person's record
+/// (``PersonCommunity``). The community moves only when a day closes, the rest only when a week closes, so each part
 /// (an engine over its share of the staff) works through a week on its own, and at the week's close the parts' tallies
 /// are summed and every part closes the week with the whole force's figures. Alerts are then put in the order they
 /// opened and numbered, as a single engine does.
@@ -12,6 +13,8 @@ public final class PartitionedDetection {
     public let parts: Int
     private let engines: [DetectionEngine]
     private var currentWeek: Int64?
+    private var currentDay: Int64?
+    private let communityEnabled: Bool
     /// Events handed over but not yet given to the parts, all in the current week. The parts run once this many have
     /// gathered (or the week ends), so that they wait for each other rarely.
     private var waiting: [ArraySlice<AuditEvent>] = []
@@ -21,6 +24,7 @@ public final class PartitionedDetection {
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int) {
         precondition(parts >= 1)
         self.parts = parts
+        communityEnabled = context.rules.risk.sharedPersonDays > 0
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
             engine.isPart = true
@@ -37,6 +41,15 @@ public final class PartitionedDetection {
         var start = events.startIndex
         while start < events.endIndex {
             // What waits goes to the parts before a new week's first event; then the week closes for all of them.
+            // Likewise a new day's first event waits for the day's close, when the parts share who accessed whom.
+            let day = events[start].at.dayNumber
+            if day != currentDay {
+                if communityEnabled, let previous = currentDay {
+                    runWaiting()
+                    closeDay(previous)
+                }
+                currentDay = day
+            }
             let week = events[start].at.weekNumber
             if week != currentWeek {
                 runWaiting()
@@ -44,7 +57,7 @@ public final class PartitionedDetection {
                 currentWeek = week
             }
             var end = start
-            while end < events.endIndex && events[end].at.weekNumber == week { end += 1 }
+            while end < events.endIndex && events[end].at.dayNumber == day { end += 1 }
             waiting.append(events[start..<end])
             waitingCount += end - start
             start = end
@@ -99,6 +112,13 @@ public final class PartitionedDetection {
         var total = tallies[0]
         for part in tallies.dropFirst() { total.add(part) }
         runParts { engine, _ in engine.closeWeek(week, tallies: total) }
+    }
+
+    /// Closes a day on every part with all parts' accesses to people.
+    private func closeDay(_ day: Int64) {
+        var lookups: [Int64] = []
+        for engine in engines { lookups += engine.takeDayLookups() }
+        runParts { engine, _ in engine.closeDay(day, lookups: lookups) }
     }
 
     /// Runs `body` on every part at once, one per core, and returns when all are done.

@@ -49,8 +49,12 @@ extension DetectionEngine {
             let days = (t - ended.seconds) / 86_400
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             summary.roleHitCounts[role] += 1
-            hits.append(hit(.revisitAfterInvolvement, compiled.weight(.revisitAfterInvolvement), event, person, result,
-                            "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their involvement in \(occurrence) ended"))
+            let shared = sharedSubject(person, event)
+            var revisit = hit(.revisitAfterInvolvement, compiled.weight(.revisitAfterInvolvement) * shared.factor, event,
+                              person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
+                              + "involvement in \(occurrence) ended\(shared.words)")
+            revisit.sharedSubject = shared.factor < 1
+            hits.append(revisit)
         }
         if compiled.isEnabled(.sensitiveFields),
            !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage,
@@ -69,9 +73,12 @@ extension DetectionEngine {
             // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
             summary.roleHitCounts[role] += 1
             let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
-            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps, event, person, result,
-                               "looked up \(pseudonym) on \(days.count) different days with no business link")
+            let shared = sharedSubject(person, event)
+            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps * shared.factor, event, person,
+                               result, "looked up \(pseudonym) on \(days.count) different days with no business link"
+                               + shared.words)
             repeated.evidence = evidence
+            repeated.sharedSubject = shared.factor < 1
             hits.append(repeated)
         }
         if compiled.isEnabled(.linkedExpansion) {
@@ -81,9 +88,13 @@ extension DetectionEngine {
                       t - last <= compiled.linkedWindow else { continue }
                 if let peer = weighAgainstPeers(.linkedExpansion, event) {
                     let otherName = self.pseudonym(of: other)
-                    hits.append(hit(.linkedExpansion, compiled.weight(.linkedExpansion) * peer.factor, event, person,
-                                    result, "looked up \(pseudonym), the \(link.relation.rawValue.replacingOccurrences(of: "_", with: "-")) "
-                                    + "of \(otherName) whom they had looked up, with no business link\(peer.words)"))
+                    let shared = sharedSubject(person, event)
+                    var linked = hit(.linkedExpansion, compiled.weight(.linkedExpansion) * peer.factor * shared.factor,
+                                     event, person, result, "looked up \(pseudonym), the "
+                                     + "\(link.relation.rawValue.replacingOccurrences(of: "_", with: "-")) of \(otherName) "
+                                     + "whom they had looked up, with no business link\(peer.words)\(shared.words)")
+                    linked.sharedSubject = shared.factor < 1
+                    hits.append(linked)
                 }
                 break
             }
@@ -114,6 +125,16 @@ extension DetectionEngine {
             return nil
         }
         return (factor, "; \(Self.format(ratio)) times the rate of other \(context.reference.staff[staff].role.plural)")
+    }
+
+    /// The factor for a person-specific hit's points and the words its sentence ends with: a person many colleagues
+    /// also opened in the community's days is a shared subject (a circulated name, an investigation without a link
+    /// on record), and one more look at them says less about this user.
+    func sharedSubject(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
+        let day = event.at.dayNumber
+        guard let others = community.widelyLookedUp(person, besides: event.staff, on: day) else { return (1, "") }
+        return (PersonCommunity.sharedFactor, "; \(others) colleagues also opened their record in the \(community.days) "
+                + "days before, so it counts a quarter")
     }
 
     /// A person's pseudonym, computed once per run.

@@ -13,6 +13,9 @@ public struct Hit: Sendable, Equatable {
     public var evidence: [EvidenceEvent]
     /// One sentence: what this hit saw.
     public var detail: String
+    /// Whether the person was looked up without a link by several colleagues too (``PersonCommunity``): such a hit
+    /// scores less and does not, alone, show the user returning to one person.
+    public var sharedSubject = false
 
     public init(indicator: IndicatorName, points: Double, at: Timestamp, staff: StaffIndex, person: PersonIndex?,
                 evidence: [EvidenceEvent], detail: String) {

@@ -39,10 +39,11 @@ struct RiskLedger {
     /// Whether the recent hits show the user returning to one person: hits of indicators scored in full (a revisit
     /// after their involvement ended, a repeated look-up, a look at a relative or associate) on the same person on
     /// two different days. That is the shape of abuse of position, a person sought out again and again, and needs
-    /// no second indicator; many different people each looked at once (an analyst's research) are not it.
+    /// no second indicator; many different people each looked at once (an analyst's research) are not it, nor is a
+    /// person several colleagues look up too (``PersonCommunity``).
     var hasReturnedPerson: Bool {
         var firstDay: [PersonIndex: Int64] = [:]
-        for hit in recentHits where !hit.indicator.isPeerRelative {
+        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.sharedSubject {
             guard let person = hit.person else { continue }
             let day = hit.at.seconds / 86_400
             if let seen = firstDay[person] {

@@ -81,6 +81,7 @@ extension RuleSet {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
+                "shared_person_days", "shared_person_colleagues",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
@@ -93,6 +94,8 @@ extension RuleSet {
             if let n = fields["peer_prior_accesses"] { r.peerPriorAccesses = try reader.number(n, "risk.peer_prior_accesses", range: 0...1_000_000) }
             if let n = fields["peer_maximum_factor"] { r.peerMaximumFactor = try reader.number(n, "risk.peer_maximum_factor", range: 0...1_000) }
             if let n = fields["peer_minimum_ratio"] { r.peerMinimumRatio = try reader.number(n, "risk.peer_minimum_ratio", range: 1...1_000) }
+            if let n = fields["shared_person_days"] { r.sharedPersonDays = try reader.integer(n, "risk.shared_person_days", range: 0...365) }
+            if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
             rules.risk = r
         }
         if let node = top["exceptions"] {
@@ -186,6 +189,8 @@ extension RuleSet {
               peer_prior_accesses: \(number(risk.peerPriorAccesses))
               peer_maximum_factor: \(number(risk.peerMaximumFactor))
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
+              shared_person_days: \(risk.sharedPersonDays)
+              shared_person_colleagues: \(risk.sharedPersonColleagues)
 
             """
         if exceptions.isEmpty {

@@ -104,10 +104,18 @@ public struct RiskSettings: Equatable, Sendable {
     /// above it, points grow with the excess. Among thirty analysts doing the same research, half are above the
     /// average by chance; this keeps them out.
     public var peerMinimumRatio: Double
+    /// How many days of colleagues' access make a person's community (``PersonCommunity``); 0 scores
+    /// person-specific hits in full whoever else looks the person up.
+    public var sharedPersonDays: Int
+    /// How many other members of staff must have accessed a person in those days (a circulated name, a briefing, an
+    /// investigation) before a revisit, repeated look-up or linked look-up of that person keeps only a quarter of its
+    /// points and no longer shows, alone, the user returning to one person.
+    public var sharedPersonColleagues: Int
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
-                peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5) {
+                peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
+                sharedPersonColleagues: Int = 20) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
@@ -118,6 +126,8 @@ public struct RiskSettings: Equatable, Sendable {
         self.peerPriorAccesses = peerPriorAccesses
         self.peerMaximumFactor = peerMaximumFactor
         self.peerMinimumRatio = peerMinimumRatio
+        self.sharedPersonDays = sharedPersonDays
+        self.sharedPersonColleagues = sharedPersonColleagues
     }
 }
 

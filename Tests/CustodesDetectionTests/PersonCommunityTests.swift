@@ -1,0 +1,112 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+/// The person-centred baseline: a person many colleagues open (a circulated name, an investigation without a link on
+/// record) makes a repeated look-up of them say less; a person one member of staff returns to alone does not.
+@Suite("Person community")
+struct PersonCommunityTests {
+    /// P6, in no occurrence, is looked up by S1 with no link on six days (the 8th to the 13th of January).
+    static let lonePerson: PersonIndex = 5
+
+    /// Adds P6 and `colleagues` more response officers at North.
+    static func force(colleagues: Int) -> (inout ReferenceData) -> Void {
+        { data in
+            data.add(Person(personID: "P6", familyName: "Looked", givenName: "Lou", sex: .male, birthYear: 1980))
+            for index in 0..<colleagues {
+                data.add(Staff(staffID: "C\(index)", collarNumber: "C\(index)", displayName: "Col League",
+                               role: .responseOfficer, team: "Response B", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+    }
+
+    /// S1's six looks at P6 and, on the 7th, one look by each colleague (staff indices from 7).
+    static func events(colleagues: Int) -> [AuditEvent] {
+        var events = (2...7).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: lonePerson) }
+        for index in 0..<colleagues {
+            events.append(Fixture.event("C\(index)", Fixture.at(1, 9, index), staff: StaffIndex(7 + index),
+                                        person: lonePerson))
+        }
+        return events
+    }
+
+    static func repeatHit(colleagues: Int, rules: RuleSet = Fixture.fullPoints) throws -> Hit {
+        let run = Fixture.run(events(colleagues: colleagues), rules: rules, extra: force(colleagues: colleagues))
+        return try #require(run.hits.first { $0.indicator == .repeatLookups && $0.staff == 0 })
+    }
+
+    @Test("a person 25 colleagues opened in the week before keeps a quarter of a repeated look-up's points")
+    func widelyLookedUpPersonScoresLess() throws {
+        let hit = try Self.repeatHit(colleagues: 25)
+        #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight / 4)
+        #expect(hit.sharedSubject)
+        #expect(hit.detail.hasSuffix("; 25 colleagues also opened their record in the 7 days before, so it counts a quarter"))
+    }
+
+    @Test("a person fewer colleagues opened than the threshold is scored in full")
+    func fewColleaguesChangeNothing() throws {
+        let hit = try Self.repeatHit(colleagues: 19)
+        #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight)
+        #expect(!hit.sharedSubject)
+        #expect(!hit.detail.contains("colleagues"))
+    }
+
+    @Test("with shared_person_days at 0 the community is off")
+    func switchedOff() throws {
+        var rules = Fixture.fullPoints
+        rules.risk.sharedPersonDays = 0
+        let hit = try Self.repeatHit(colleagues: 25, rules: rules)
+        #expect(!hit.sharedSubject)
+    }
+
+    @Test("the community counts other staff on the window's days before the hit's day, and forgets older days")
+    func window() {
+        var community = PersonCommunity(days: 7, colleagues: 2)
+        let person: PersonIndex = 3
+        community.closeDay(100, lookups: [PersonCommunity.key(person, 1), PersonCommunity.key(person, 1),
+                                          PersonCommunity.key(person, 2)])
+        community.closeDay(101, lookups: [PersonCommunity.key(person, 3), PersonCommunity.key(4, 9)])
+        #expect(community.others(of: person, besides: 1, on: 102) == 2)
+        #expect(community.others(of: person, besides: 9, on: 102) == 3)
+        #expect(community.widelyLookedUp(person, besides: 1, on: 102) == 2)
+        // Day 101's accesses are not yet part of day 101's picture: a day counts once it has closed.
+        #expect(community.others(of: person, besides: 9, on: 101) == 2)
+        #expect(community.others(of: person, besides: 9, on: 108) == 1)
+        #expect(community.others(of: person, besides: 9, on: 109) == 0)
+        community.closeDay(115, lookups: [])
+        #expect(community.others(of: person, besides: 9, on: 102) == 0)
+    }
+
+    @Test("hits on a widely looked-up person do not show the user returning to one person")
+    func sharedHitsAreNoReturn() {
+        var ledger = RiskLedger()
+        for day in 0..<3 {
+            var hit = Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(day, 10), staff: 0, person: 1,
+                          evidence: [], detail: "")
+            hit.sharedSubject = true
+            ledger.add(hit, halfLife: 10, window: 30 * 86_400)
+        }
+        #expect(!ledger.hasReturnedPerson)
+        ledger.add(Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(4, 10), staff: 0, person: 1, evidence: [],
+                       detail: ""), halfLife: 10, window: 30 * 86_400)
+        ledger.add(Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(5, 10), staff: 0, person: 1, evidence: [],
+                       detail: ""), halfLife: 10, window: 30 * 86_400)
+        #expect(ledger.hasReturnedPerson)
+    }
+
+    @Test("a run split over two parts gives the same alerts as one engine: the parts share who opened whom",
+          arguments: [19, 25])
+    func splitRunAgrees(colleagues: Int) {
+        let context = Fixture.context(extra: Self.force(colleagues: colleagues))
+        let events = Self.events(colleagues: colleagues).sorted(by: AuditEvent.timeOrder)
+        let single = DetectionEngine(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key))
+        single.process(events)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 2)
+        split.process(events)
+        let alerts = single.finish()
+        #expect(alerts == split.finish())
+        // Six days of returning to one person alert; with 25 colleagues (half of them in each part) they do not.
+        #expect(alerts.count == (colleagues < 20 ? 1 : 0))
+    }
+}
