@@ -11,6 +11,8 @@ public enum Scenario: String, CaseIterable, Sendable {
     case selfFamilyCheck = "self_family_check"
     case slowBurn = "slow_burn"
     case callHandlerLookup = "call_handler_lookup"
+    /// Realistic profile only: misuse that a teammate's open case explains.
+    case insideTeamLink = "inside_team_link"
     // Benign look-alikes.
     case heavyCaseAccess = "heavy_case_access"
     case reopenedCase = "reopened_case"
@@ -28,6 +30,12 @@ public enum Scenario: String, CaseIterable, Sendable {
     public static var misconduct: [Scenario] { allCases.filter { $0.kind == .misconduct } }
     public static var benign: [Scenario] { allCases.filter { $0.kind == .benign } }
 
+    /// The scenarios a profile casts. The tidy profile keeps the catalogue its demo and figures were made with; the
+    /// realistic one adds misuse hidden inside a link that looks legitimate.
+    public static func cast(in profile: SimulationProfile) -> [Scenario] {
+        profile == .realistic ? allCases : allCases.filter { $0 != .insideTeamLink }
+    }
+
     /// Roles a member of staff must hold to be cast.
     var roles: Set<StaffRole> {
         switch self {
@@ -38,6 +46,7 @@ public enum Scenario: String, CaseIterable, Sendable {
         case .selfFamilyCheck: [.responseOfficer, .detective, .neighbourhoodOfficer, .pcso, .policeStaff, .callHandler]
         case .slowBurn: [.responseOfficer, .detective, .neighbourhoodOfficer, .supervisor, .safeguardingOfficer]
         case .callHandlerLookup: [.callHandler]
+        case .insideTeamLink: [.responseOfficer]
         case .heavyCaseAccess: [.safeguardingOfficer, .detective]
         case .reopenedCase: [.safeguardingOfficer, .detective]
         case .taskedAnalystSweep: [.intelligenceAnalyst]

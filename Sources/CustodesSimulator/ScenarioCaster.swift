@@ -30,8 +30,11 @@ enum ScenarioCaster {
             guard share > 0 else { return 0 }
             return max(kinds, Int((share * Double(config.staff)).rounded()))
         }
-        let plan = [(Scenario.misconduct, count(config.misconductShare, Scenario.misconduct.count)),
-                    (Scenario.benign, count(config.benignShare, Scenario.benign.count))]
+        let catalogue = Scenario.cast(in: config.profile)
+        let misconduct = catalogue.filter { $0.kind == .misconduct }
+        let benign = catalogue.filter { $0.kind == .benign }
+        let plan = [(misconduct, count(config.misconductShare, misconduct.count)),
+                    (benign, count(config.benignShare, benign.count))]
         for (scenarios, total) in plan {
             for number in 0..<total {
                 let scenario = scenarios[number % scenarios.count]

@@ -13,6 +13,7 @@ enum ScenarioPlayer {
         case .selfFamilyCheck: selfFamilyCheck(&actor, sim)
         case .slowBurn: slowBurn(&actor, sim)
         case .callHandlerLookup: callHandlerLookup(&actor, sim)
+        case .insideTeamLink: insideTeamLink(&actor, sim)
         case .heavyCaseAccess: heavyCaseAccess(&actor, sim)
         case .reopenedCase: reopenedCase(&actor, sim)
         case .taskedAnalystSweep: taskedAnalystSweep(&actor, sim)
@@ -210,6 +211,34 @@ enum ScenarioPlayer {
                    workstation: workstation, scenario: actor.truth)
         actor.step += 1
         actor.nextDay = sim.day + sim.random.int(3...8)
+    }
+
+    /// Attends a domestic abuse call that a teammate then takes as officer in case. While the case stays open the
+    /// attending officer keeps looking the victim up on duty, later for her contact details and address: each look is
+    /// explained by the team's open case. Once the case has closed (and its grace), the looks carry on with no link.
+    private static func insideTeamLink(_ actor: inout ScenarioActor, _ sim: ForceSimulation) {
+        if actor.step == 0 {
+            let member = sim.staff[actor.staff]
+            let teammates = sim.staff.indices.filter {
+                $0 != actor.staff && sim.staff[$0].record.team == member.record.team
+                    && sim.staff[$0].station == member.station && sim.staff[$0].servesThroughout
+            }
+            guard !teammates.isEmpty else { return }
+            let officer = sim.random.pick(teammates)
+            guard startIncident(&actor, sim, .domesticAbuse, victimAges: 19...38, openDays: 25...45, role: {
+                $0.attending = $1
+                $0.officerInCase = officer
+            }) else { return }
+            actor.step = 1
+            actor.nextDay = sim.day + sim.random.int(4...7)
+            return
+        }
+        guard sim.random.chance(0.5), let shift = sim.shiftToday(of: actor.staff), let at = sim.time(in: shift)
+        else { return }
+        let fields: FieldSet = actor.step < 3 ? [.summary, .identity] : [.summary, .contact, .address]
+        sim.access(at, actor.staff, .rms, .view, .person, sim.personID(actor.targets[0]), fields, scenario: actor.truth)
+        actor.step += 1
+        actor.nextDay = sim.day + sim.random.int(2...5)
     }
 
     // MARK: Benign look-alikes

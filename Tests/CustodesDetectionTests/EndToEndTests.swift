@@ -106,6 +106,22 @@ struct EndToEndTests {
         #expect(alerts.count <= 2 * 18, "alerts \(alerts.count)")
         #expect((0.3...0.75).contains(summary.explainedShare), "explained \(summary.explainedShare)")
 
+        // Misuse hides inside links that look legitimate: the inside-team-link offender's first look is explained by
+        // a teammate's open case after their own attendance ended, and detection finds them all the same.
+        let inside = try #require(truth.first { $0.scenario == "inside_team_link" })
+        let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
+        var report = BundleReport()
+        let reference = try reader.loadReference(report: &report)
+        var first: AuditEvent?
+        try reader.auditEvents(reference: reference).forEach(report: &report) {
+            if $0.eventID == inside.firstEventID { first = $0 }
+        }
+        let look = try #require(first)
+        let explained = Explainer(context: DetectionContext(reference: reference, rules: .standard)).explain(look, atWork: true)
+        #expect(explained?.kind == .team)
+        #expect(explained?.involvementRole == .attending)
+        #expect(alerts.contains { $0.staffID == inside.staffID && !$0.overBudget })
+
         // Split by member of staff over two or three engines side by side: byte for byte the same alerts and the
         // same summary, peer rules and baselines included.
         for parts in [1, 2, 3] {

@@ -33,6 +33,44 @@ struct IndicatorTests {
         #expect(hits(sitting, .revisitAfterInvolvement).map { $0.evidence[0].eventID } == ["E10", "E13"])
     }
 
+    /// S1 attended O1 (until 11:00 on the 6th); S2, in S1's team, is its officer in case until the 20th. From the 10th
+    /// the team's open case is the only link S1 has to the victim, P1.
+    static let teamLinkedLooks = (4...6).map {
+        Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: 0, fields: [.summary, .contact])
+    }
+
+    @Test("explained is not innocent: returns that only a teammate's case explains score at team_link_share")
+    func insideTeamLink() throws {
+        let run = Fixture.run(Self.teamLinkedLooks)
+        let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
+        #expect(revisits.map(\.points) == [3, 3, 3])
+        #expect(revisits.first?.detail.hasSuffix("; only a teammate's case explains it, so it counts half") == true)
+        // The third day is a repeated look-up, at the same share.
+        #expect(run.hits.filter { $0.indicator == .repeatLookups }.map(\.points) == [2])
+        // The volume indicators stay away from explained access.
+        #expect(run.hits.allSatisfy { [.revisitAfterInvolvement, .repeatLookups].contains($0.indicator) })
+        #expect(run.summary.explained == 3)
+    }
+
+    @Test("a teammate's case alone (no part of their own), a part with the record only, or a share of 0: nothing scored")
+    func teamLinkWithoutOwnPart() {
+        // Covering a teammate's case is everyday work.
+        let covering = Fixture.run(Self.teamLinkedLooks, extra: { $0.assignments.removeAll { $0.staff == 0 } })
+        #expect(covering.hits.isEmpty)
+        // An analyst's part is with the record, not the person.
+        let analyst = Fixture.run(Self.teamLinkedLooks, extra: { data in
+            data.assignments = data.assignments.map {
+                $0.staff == 0 ? Assignment(occurrence: $0.occurrence, staff: 0, role: .analyst, start: $0.start,
+                                           end: $0.end) : $0
+            }
+        })
+        #expect(analyst.hits.isEmpty)
+        var rules = Fixture.fullPoints
+        let index = rules.rules.firstIndex { $0.name == .revisitAfterInvolvement }!
+        rules.rules[index].parameters["team_link_share"] = 0
+        #expect(Fixture.run(Self.teamLinkedLooks, rules: rules).hits.isEmpty)
+    }
+
     @Test("sensitive fields: contact, address, photograph or a custody image")
     func sensitive() {
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, fields: [.contact])], .sensitiveFields).count == 1)
@@ -67,7 +105,10 @@ struct IndicatorTests {
             data.assignments.append(Assignment(occurrence: 0, staff: 1, role: .officerInCase, start: Fixture.at(0, 9)))
         }
         let run = Fixture.run(events, extra: extra)
-        #expect(run.hits.isEmpty, "\(run.hits.map(\.detail))")
+        // Explained, so nothing for off duty; S1 attended O1, so the return only a teammate's case explains is
+        // weighed at the revisit rule's team_link_share (see `insideTeamLink`).
+        #expect(run.hits.allSatisfy { $0.indicator == .revisitAfterInvolvement && $0.points == 3 },
+                "\(run.hits.map(\.detail))")
         #expect(run.summary.explained == 2)
         // Without the later link, the first access is scored, off duty.
         let alone = Fixture.run([events[0]], extra: extra)

@@ -140,6 +140,11 @@ public final class DetectionEngine {
         selfOrAssociate(event, person: person, result: result, into: &hits)
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)
+        } else if result.kind == .team, result.involvementRole?.meetsThePerson == true, compiled.teamLinkShare > 0 {
+            // Explained is not innocent: a return to a person the user met in a case (attending, on the call, in
+            // charge of it) after their own part ended, which only a teammate's open case explains, is how misuse
+            // hides inside a legitimate link. An analyst's or a supervisor's part is with the record, not the person.
+            personIndicators(event, person: person, result: result, teamLink: true, into: &hits)
         }
         pairLastAccess.insert(Self.pair(event.staff, person), event.at.seconds)
         // Peer-relative hits arrive weighed against the user's peers already (see `weighAgainstPeers`).
@@ -275,5 +280,15 @@ public final class DetectionEngine {
         }
         openDraft[staff] = drafts.count
         drafts.append(draft)
+    }
+}
+
+extension AssignmentRole {
+    /// Whether the role meets or speaks to the people in the case: where abuse of position usually begins.
+    var meetsThePerson: Bool {
+        switch self {
+        case .attending, .callHandler, .officerInCase, .investigator: true
+        case .supervisor, .analyst: false
+        }
     }
 }

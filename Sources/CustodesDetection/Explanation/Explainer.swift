@@ -26,6 +26,8 @@ public struct ExplanationResult: Sendable, Equatable {
     public var involvementEnded: Timestamp?
     /// The occurrence of that involvement.
     public var involvementOccurrence: OccurrenceIndex?
+    /// The user's role in that involvement.
+    public var involvementRole: AssignmentRole?
     /// Whether the user was on a rostered shift (with tolerance); nil when it was not needed to decide.
     public var onDuty: Bool?
 
@@ -107,6 +109,7 @@ public final class Explainer: Sendable {
             if t > end && (result.involvementEnded.map { end > $0.seconds } ?? true) {
                 result.involvementEnded = Timestamp(seconds: end)
                 result.involvementOccurrence = occurrence
+                result.involvementRole = assignment.role
             }
         }
         // The team, role and desk links below need the occurrence to be open (plus grace).

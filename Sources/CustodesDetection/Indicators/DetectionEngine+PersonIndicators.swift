@@ -19,8 +19,15 @@ extension DetectionEngine {
                         "looked up \(why) (\(pseudonym(of: person)))"))
     }
 
-    func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, into hits: inout [Hit]) {
+    /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's
+    /// case has ended: only the person-specific indicators (a revisit, a repeated look-up) look at it, at the revisit
+    /// rule's `team_link_share` of their points. The volume indicators do not: their peers' rates are of access
+    /// that nothing explains.
+    func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, teamLink: Bool = false,
+                          into hits: inout [Hit]) {
         let staff = Int(event.staff)
+        let linkShare = teamLink ? compiled.teamLinkShare : 1
+        let linkWords = teamLink ? "; only a teammate's case explains it, so it counts \(Self.share(linkShare))" : ""
         let record = context.reference.persons[Int(person)]
         // Only an access that fires needs the person's pseudonym (a keyed hash): most unexplained accesses do not.
         lazy var pseudonym = self.pseudonym(of: person)
@@ -28,7 +35,7 @@ extension DetectionEngine {
         let duty = onDuty(result, event)
         let role = context.staffRolePosition[staff]
 
-        if compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
+        if !teamLink, compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
             let markerWeight = compiled.markerWeight(record.markers)
             if markerWeight > 0, let peer = weighAgainstPeers(.vulnerablePerson, event) {
                 let names = record.markers.markers.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
@@ -50,13 +57,14 @@ extension DetectionEngine {
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             summary.roleHitCounts[role] += 1
             let shared = sharedSubject(person, event)
-            var revisit = hit(.revisitAfterInvolvement, compiled.weight(.revisitAfterInvolvement) * shared.factor, event,
-                              person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
-                              + "involvement in \(occurrence) ended\(shared.words)")
+            var revisit = hit(.revisitAfterInvolvement,
+                              compiled.weight(.revisitAfterInvolvement) * shared.factor * linkShare, event, person, result,
+                              "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their involvement in "
+                              + "\(occurrence) ended\(linkWords)\(shared.words)")
             revisit.sharedSubject = shared.factor < 1
             hits.append(revisit)
         }
-        if compiled.isEnabled(.sensitiveFields),
+        if !teamLink, compiled.isEnabled(.sensitiveFields),
            !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage,
            let peer = weighAgainstPeers(.sensitiveFields, event) {
             let what = event.entityType == .custodyImage ? ["custody image"]
@@ -64,7 +72,7 @@ extension DetectionEngine {
             hits.append(hit(.sensitiveFields, compiled.weight(.sensitiveFields) * peer.factor, event, person, result,
                             "opened the \(what.joined(separator: " and ")) of \(pseudonym) with no business link\(peer.words)"))
         }
-        if compiled.isEnabled(.offDuty), !duty, let peer = weighAgainstPeers(.offDuty, event) {
+        if !teamLink, compiled.isEnabled(.offDuty), !duty, let peer = weighAgainstPeers(.offDuty, event) {
             hits.append(hit(.offDuty, compiled.weight(.offDuty) * peer.factor, event, person, result,
                             "looked up \(pseudonym) off duty, from \(event.workstation)\(peer.words)"))
         }
@@ -74,14 +82,14 @@ extension DetectionEngine {
             summary.roleHitCounts[role] += 1
             let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
             let shared = sharedSubject(person, event)
-            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps * shared.factor, event, person,
-                               result, "looked up \(pseudonym) on \(days.count) different days with no business link"
-                               + shared.words)
+            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps * shared.factor * linkShare,
+                               event, person, result, "looked up \(pseudonym) on \(days.count) different days with no "
+                               + "business link of their own\(linkWords)\(shared.words)")
             repeated.evidence = evidence
             repeated.sharedSubject = shared.factor < 1
             hits.append(repeated)
         }
-        if compiled.isEnabled(.linkedExpansion) {
+        if !teamLink, compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.linksByPerson[Int(person)] {
                 let other = link.person == person ? link.linkedPerson : link.person
                 guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
@@ -99,13 +107,25 @@ extension DetectionEngine {
                 break
             }
         }
-        if compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
+        if !teamLink, compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
             if pairLastAccess[Self.pair(event.staff, person)] == nil, let peer = weighAgainstPeers(.newPairWithMarker, event) {
                 hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker) * peer.factor, event, person,
                                 result, "opened \(pseudonym)'s record for the first time, with no business link\(peer.words)"))
             }
         }
-        activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty), inGroup(person, at: t)))
+        if !teamLink {
+            activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty), inGroup(person, at: t)))
+        }
+    }
+
+    /// A share of points in words: "half", "a quarter", or a percentage.
+    static func share(_ value: Double) -> String {
+        switch value {
+        case 1: "in full"
+        case 0.5: "half"
+        case 0.25: "a quarter"
+        default: "\(Int((value * 100).rounded()))%"
+        }
     }
 
     /// Counts a hit of a peer-relative indicator in the user's and the role's baselines, and returns the factor for

@@ -7,6 +7,9 @@ struct CompiledRules {
     let weight: [Double]
     let markerWeights: [Double]
     let revisitLookback: Int64
+    /// The share of their points a revisit, repeated look-up or linked look-up keeps when only a teammate's case
+    /// explains the access and the user's own part in the person's case has ended; 0 leaves such access unscored.
+    let teamLinkShare: Double
     let repeatMinimumDays: Int
     let repeatWindow: Int64
     let linkedWindow: Int64
@@ -29,6 +32,8 @@ struct CompiledRules {
         markerWeights = PersonMarker.allCases.map { vulnerable?.parameters[$0.rawValue] ?? 0 }
         func parameter(_ name: IndicatorName, _ key: String) -> Double { rules.rule(name)?.parameter(key) ?? 0 }
         revisitLookback = Int64(parameter(.revisitAfterInvolvement, "lookback_days") * 86_400)
+        teamLinkShare = rules.rule(.revisitAfterInvolvement)?.enabled == true
+            ? parameter(.revisitAfterInvolvement, "team_link_share") : 0
         repeatMinimumDays = Int(parameter(.repeatLookups, "minimum_days"))
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)

@@ -59,7 +59,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "matters more than one at anyone else's, and more for some markers than others."
         case .revisitAfterInvolvement:
             "Offenders often meet the victim on duty and keep looking her up after their part in the case ended or "
-                + "the case closed."
+                + "the case closed. A return that only a teammate's open case explains is scored too, at "
+                + "team_link_share of the points (and counts towards repeated look-ups at that share): explained is "
+                + "not innocent."
         case .sensitiveFields:
             "Contact details, addresses and custody photographs are what someone needs to make contact or to look; "
                 + "opening them with no business reason is a step beyond curiosity."
