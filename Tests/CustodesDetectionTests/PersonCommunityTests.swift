@@ -2,8 +2,9 @@
 import CustodesModel
 import Testing
 
-/// The person-centred baseline: a person many colleagues open (a circulated name, an investigation without a link on
-/// record) makes a repeated look-up of them say less; a person one member of staff returns to alone does not.
+/// The person-centred baseline: a person many colleagues look up without a link (a circulated name, an investigation
+/// without a link on record) makes a repeated look-up of them say less; a person one member of staff returns to alone
+/// does not.
 @Suite("Person community")
 struct PersonCommunityTests {
     /// P6, in no occurrence, is looked up by S1 with no link on six days (the 8th to the 13th of January).
@@ -21,7 +22,7 @@ struct PersonCommunityTests {
         }
     }
 
-    /// S1's six looks at P6 and, on the 7th, one look by each colleague (staff indices from 7).
+    /// S1's six looks at P6 and, on the 7th, one look by each colleague (staff indices from 7), none with a link.
     static func events(colleagues: Int) -> [AuditEvent] {
         var events = (2...7).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: lonePerson) }
         for index in 0..<colleagues {
@@ -36,12 +37,12 @@ struct PersonCommunityTests {
         return try #require(run.hits.first { $0.indicator == .repeatLookups && $0.staff == 0 })
     }
 
-    @Test("a person 25 colleagues opened in the week before keeps a quarter of a repeated look-up's points")
+    @Test("a person 25 colleagues looked up without a link in the week before keeps a quarter of a repeated look-up's points")
     func widelyLookedUpPersonScoresLess() throws {
         let hit = try Self.repeatHit(colleagues: 25)
         #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight / 4)
         #expect(hit.sharedSubject)
-        #expect(hit.detail.hasSuffix("; 25 colleagues also opened their record in the 7 days before, so it counts a quarter"))
+        #expect(hit.detail.hasSuffix("; 25 colleagues also looked them up with no link in the 7 days before, so it counts a quarter"))
     }
 
     @Test("a person fewer colleagues opened than the threshold is scored in full")
@@ -62,20 +63,40 @@ struct PersonCommunityTests {
 
     @Test("the community counts other staff on the window's days before the hit's day, and forgets older days")
     func window() {
-        var community = PersonCommunity(days: 7, colleagues: 2)
+        let community = PersonCommunity(days: 7, colleagues: 2)
         let person: PersonIndex = 3
-        community.closeDay(100, lookups: [PersonCommunity.key(person, 1), PersonCommunity.key(person, 1),
-                                          PersonCommunity.key(person, 2)])
-        community.closeDay(101, lookups: [PersonCommunity.key(person, 3), PersonCommunity.key(4, 9)])
+        var first = [PersonCommunity.key(person, 1), PersonCommunity.key(person, 2), PersonCommunity.key(person, 1)]
+        community.closeDay(100, lookups: &first)
+        var second = [PersonCommunity.key(4, 9), PersonCommunity.key(person, 3)]
+        community.closeDay(101, lookups: &second)
         #expect(community.others(of: person, besides: 1, on: 102) == 2)
         #expect(community.others(of: person, besides: 9, on: 102) == 3)
         #expect(community.widelyLookedUp(person, besides: 1, on: 102) == 2)
-        // Day 101's accesses are not yet part of day 101's picture: a day counts once it has closed.
+        // Day 101's look-ups are not yet part of day 101's picture: a day counts once it has closed.
         #expect(community.others(of: person, besides: 9, on: 101) == 2)
         #expect(community.others(of: person, besides: 9, on: 108) == 1)
         #expect(community.others(of: person, besides: 9, on: 109) == 0)
-        community.closeDay(115, lookups: [])
+        var none: [Int64] = [PersonCommunity.key(7, 7)]
+        community.closeDay(115, lookups: &none)
         #expect(community.others(of: person, besides: 9, on: 102) == 0)
+    }
+
+    @Test("look-ups a link explains do not count: a busy case's victim is not a shared subject")
+    func explainedLookUpsDoNotCount() throws {
+        // The 25 colleagues become S2's team-mates on O1's case (assigned to it), and look at its victim P1.
+        let run = Fixture.run((2...4).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 5, person: 0) }
+                              + (0..<25).map { Fixture.event("C\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0),
+                                                             person: 0) },
+                              extra: { data in
+                                  Self.force(colleagues: 25)(&data)
+                                  for index in 0..<25 {
+                                      data.assignments.append(Assignment(occurrence: 0, staff: StaffIndex(7 + index),
+                                                                         role: .investigator, start: Fixture.at(0, 9),
+                                                                         end: Fixture.at(14, 12)))
+                                  }
+                              })
+        let hit = try #require(run.hits.first { $0.indicator == .repeatLookups })
+        #expect(!hit.sharedSubject)
     }
 
     @Test("hits on a widely looked-up person do not show the user returning to one person")

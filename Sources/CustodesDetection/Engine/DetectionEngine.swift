@@ -28,9 +28,12 @@ public final class DetectionEngine {
     var skewTallies: [(group: Int, total: Int)] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
-    /// Who else accessed each person, as the last day's close found it.
+    /// Who else looked each person up without a link, as the last day's close found it. Shared by the parts of a
+    /// split run, which only read it while they run.
     var community: PersonCommunity
-    /// The current day's accesses to people, for the community when the day closes.
+    /// Whether the community is on, read once: asked on every event.
+    let tracksCommunity: Bool
+    /// The current day's look-ups of people that nothing explained as they arrived, for the community.
     var dayLookups: [Int64] = []
     var currentDay: Int64?
     public internal(set) var summary = DetectionSummary()
@@ -40,7 +43,13 @@ public final class DetectionEngine {
     /// coordinator closes the weeks of all parts together.
     var isPart = false
 
-    public init(context: DetectionContext, pseudonymiser: Pseudonymiser) {
+    public convenience init(context: DetectionContext, pseudonymiser: Pseudonymiser) {
+        self.init(context: context, pseudonymiser: pseudonymiser,
+                  community: PersonCommunity(days: context.rules.risk.sharedPersonDays,
+                                             colleagues: context.rules.risk.sharedPersonColleagues))
+    }
+
+    init(context: DetectionContext, pseudonymiser: Pseudonymiser, community: PersonCommunity) {
         self.context = context
         explainer = Explainer(context: context)
         compiled = CompiledRules(context.rules, reference: context.reference)
@@ -50,8 +59,8 @@ public final class DetectionEngine {
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
                              minimumRatio: context.rules.risk.peerMinimumRatio)
-        community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
-                                    colleagues: context.rules.risk.sharedPersonColleagues)
+        self.community = community
+        tracksCommunity = community.isEnabled
         summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
         summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
     }
@@ -69,16 +78,17 @@ public final class DetectionEngine {
         if let person = event.person { pairLastAccess.prefetch(Self.pair(event.staff, person)) }
         let now = event.at.seconds
         if now > summary.lastEventAt?.seconds ?? .min { summary.lastEventAt = event.at }
-        settleEndedSessions(now: now)
-        if community.isEnabled {
-            // Recorded as the access arrives, not when its duty is decided, so every split of the run agrees.
+        // A day closes before anything of the next is decided, as in a split run, where the coordinator closes it
+        // before the parts see the day's first event.
+        if tracksCommunity {
             let day = event.at.dayNumber
             if day != currentDay {
-                if !isPart, let previous = currentDay { closeDay(previous, lookups: takeDayLookups()) }
+                if !isPart, let previous = currentDay { community.closeDay(previous, lookups: &dayLookups) }
+                dayLookups.removeAll(keepingCapacity: true)
                 currentDay = day
             }
-            if let person = event.person { dayLookups.append(PersonCommunity.key(person, event.staff)) }
         }
+        settleEndedSessions(now: now)
         let week = event.at.weekNumber
         if week != currentWeek {
             // In a run split by member of staff, the coordinator closes weeks for every part together.
@@ -105,6 +115,10 @@ public final class DetectionEngine {
         guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork) else {
             summary.outOfScope += 1
             return
+        }
+        // Counted as the access arrives, not when its duty is decided, so every split of the run agrees.
+        if tracksCommunity, !result.isExplained, let person = event.person {
+            dayLookups.append(PersonCommunity.key(person, event.staff))
         }
         let atWork = result.isExplained || result.onDuty == true || context.onDuty(event.staff, at: event.at)
         if atWork && !activities[staff].sessionAtWork {
@@ -185,17 +199,6 @@ public final class DetectionEngine {
             let result = atWork ? explainer.explain(event, atWork: true)! : explainer.explain(event, atWork: false)!
             decide(event, result: result, onDuty: atWork)
         }
-    }
-
-    /// The accesses to people of the day so far, handed over for the day's close.
-    func takeDayLookups() -> [Int64] {
-        defer { dayLookups.removeAll(keepingCapacity: true) }
-        return dayLookups
-    }
-
-    /// Closes a day: the community learns who accessed whom (in a split run, with every part's accesses).
-    func closeDay(_ day: Int64, lookups: [Int64]) {
-        community.closeDay(day, lookups: lookups)
     }
 
     /// Closes the last week and returns the alerts, in the order they opened.

@@ -14,7 +14,8 @@ public final class PartitionedDetection {
     private let engines: [DetectionEngine]
     private var currentWeek: Int64?
     private var currentDay: Int64?
-    private let communityEnabled: Bool
+    /// One community for every part: updated here at each day's close, while the parts wait.
+    private let community: PersonCommunity
     /// Events handed over but not yet given to the parts, all in the current week. The parts run once this many have
     /// gathered (or the week ends), so that they wait for each other rarely.
     private var waiting: [ArraySlice<AuditEvent>] = []
@@ -24,9 +25,11 @@ public final class PartitionedDetection {
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int) {
         precondition(parts >= 1)
         self.parts = parts
-        communityEnabled = context.rules.risk.sharedPersonDays > 0
+        let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
+                                        colleagues: context.rules.risk.sharedPersonColleagues)
+        self.community = community
         engines = (0..<parts).map { _ in
-            let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
+            let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
             engine.isPart = true
             return engine
         }
@@ -44,7 +47,7 @@ public final class PartitionedDetection {
             // Likewise a new day's first event waits for the day's close, when the parts share who accessed whom.
             let day = events[start].at.dayNumber
             if day != currentDay {
-                if communityEnabled, let previous = currentDay {
+                if community.isEnabled, let previous = currentDay {
                     runWaiting()
                     closeDay(previous)
                 }
@@ -114,11 +117,14 @@ public final class PartitionedDetection {
         runParts { engine, _ in engine.closeWeek(week, tallies: total) }
     }
 
-    /// Closes a day on every part with all parts' accesses to people.
+    /// Closes a day: the shared community takes in every part's look-ups of the day.
     private func closeDay(_ day: Int64) {
         var lookups: [Int64] = []
-        for engine in engines { lookups += engine.takeDayLookups() }
-        runParts { engine, _ in engine.closeDay(day, lookups: lookups) }
+        for engine in engines {
+            lookups += engine.dayLookups
+            engine.dayLookups.removeAll(keepingCapacity: true)
+        }
+        community.closeDay(day, lookups: &lookups)
     }
 
     /// Runs `body` on every part at once, one per core, and returns when all are done.
