@@ -76,9 +76,26 @@ struct PersonCommunityTests {
         #expect(community.others(of: person, besides: 9, on: 101) == 2)
         #expect(community.others(of: person, besides: 9, on: 108) == 1)
         #expect(community.others(of: person, besides: 9, on: 109) == 0)
+        // Days whose number is a multiple of 7 forget what has left the window, in every shard alike.
         var none: [Int64] = [PersonCommunity.key(7, 7)]
-        community.closeDay(115, lookups: &none)
+        community.closeDay(119, lookups: &none)
         #expect(community.others(of: person, besides: 9, on: 102) == 0)
+    }
+
+    @Test("a community in shards, each closed on its own, answers as one")
+    func shards() {
+        let whole = PersonCommunity(days: 7, colleagues: 2)
+        let split = PersonCommunity(days: 7, colleagues: 2, shards: 3)
+        let lists: [[Int64]] = [(0..<40).map { PersonCommunity.key(PersonIndex($0 % 7), StaffIndex($0)) },
+                                (0..<25).map { PersonCommunity.key(PersonIndex($0 % 5), StaffIndex(100 + $0)) }]
+        var all = lists.flatMap { $0 }
+        whole.closeDay(200, lookups: &all)
+        for shard in 0..<3 { split.closeDay(200, lookups: lists, shard: shard) }
+        for person in 0..<8 {
+            #expect(whole.others(of: PersonIndex(person), besides: 3, on: 201)
+                    == split.others(of: PersonIndex(person), besides: 3, on: 201))
+        }
+        #expect(split.others(of: 0, besides: 3, on: 201) == 11)
     }
 
     @Test("look-ups a link explains do not count: a busy case's victim is not a shared subject")

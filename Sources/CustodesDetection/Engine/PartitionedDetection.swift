@@ -26,7 +26,7 @@ public final class PartitionedDetection {
         precondition(parts >= 1)
         self.parts = parts
         let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
-                                        colleagues: context.rules.risk.sharedPersonColleagues)
+                                        colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
@@ -65,7 +65,9 @@ public final class PartitionedDetection {
             waitingCount += end - start
             start = end
         }
-        if waitingCount >= Self.runSize { runWaiting() }
+        // With the community on, every day ends in a run anyway (a day of a large force is about one run's worth), so
+        // a run in the middle of the day would only add a wait.
+        if waitingCount >= (community.isEnabled ? 4 * Self.runSize : Self.runSize) { runWaiting() }
     }
 
     /// Each part picks its own staff's events out of what waits, in order, and processes them.
@@ -117,14 +119,12 @@ public final class PartitionedDetection {
         runParts { engine, _ in engine.closeWeek(week, tallies: total) }
     }
 
-    /// Closes a day: the shared community takes in every part's look-ups of the day.
+    /// Closes a day: the shared community takes in every part's look-ups of the day, each part filling one shard.
     private func closeDay(_ day: Int64) {
-        var lookups: [Int64] = []
-        for engine in engines {
-            lookups += engine.dayLookups
-            engine.dayLookups.removeAll(keepingCapacity: true)
-        }
-        community.closeDay(day, lookups: &lookups)
+        let lookups = engines.map(\.dayLookups)
+        let community = community
+        runParts { _, part in community.closeDay(day, lookups: lookups, shard: part) }
+        for engine in engines { engine.dayLookups.removeAll(keepingCapacity: true) }
     }
 
     /// Runs `body` on every part at once, one per core, and returns when all are done.
