@@ -27,9 +27,6 @@ public enum Scenario: String, CaseIterable, Sendable {
         }
     }
 
-    public static var misconduct: [Scenario] { allCases.filter { $0.kind == .misconduct } }
-    public static var benign: [Scenario] { allCases.filter { $0.kind == .benign } }
-
     /// The scenarios a profile casts. The tidy profile keeps the catalogue its demo and figures were made with; the
     /// realistic one adds misuse hidden inside a link that looks legitimate.
     public static func cast(in profile: SimulationProfile) -> [Scenario] {

@@ -65,10 +65,10 @@ struct PersonCommunityTests {
     func window() {
         let community = PersonCommunity(days: 7, colleagues: 2)
         let person: PersonIndex = 3
-        var first = [PersonCommunity.key(person, 1), PersonCommunity.key(person, 2), PersonCommunity.key(person, 1)]
-        community.closeDay(100, lookups: &first)
-        var second = [PersonCommunity.key(4, 9), PersonCommunity.key(person, 3)]
-        community.closeDay(101, lookups: &second)
+        let first = [PersonCommunity.key(person, 1), PersonCommunity.key(person, 2), PersonCommunity.key(person, 1)]
+        community.closeDay(100, lookups: first)
+        let second = [PersonCommunity.key(4, 9), PersonCommunity.key(person, 3)]
+        community.closeDay(101, lookups: second)
         #expect(community.others(of: person, besides: 1, on: 102) == 2)
         #expect(community.others(of: person, besides: 9, on: 102) == 3)
         #expect(community.widelyLookedUp(person, besides: 1, on: 102) == 2)
@@ -77,8 +77,8 @@ struct PersonCommunityTests {
         #expect(community.others(of: person, besides: 9, on: 108) == 1)
         #expect(community.others(of: person, besides: 9, on: 109) == 0)
         // Days whose number is a multiple of 7 forget what has left the window, in every shard alike.
-        var none: [Int64] = [PersonCommunity.key(7, 7)]
-        community.closeDay(119, lookups: &none)
+        let none: [Int64] = [PersonCommunity.key(7, 7)]
+        community.closeDay(119, lookups: none)
         #expect(community.others(of: person, besides: 9, on: 102) == 0)
     }
 
@@ -88,8 +88,8 @@ struct PersonCommunityTests {
         let split = PersonCommunity(days: 7, colleagues: 2, shards: 3)
         let lists: [[Int64]] = [(0..<40).map { PersonCommunity.key(PersonIndex($0 % 7), StaffIndex($0)) },
                                 (0..<25).map { PersonCommunity.key(PersonIndex($0 % 5), StaffIndex(100 + $0)) }]
-        var all = lists.flatMap { $0 }
-        whole.closeDay(200, lookups: &all)
+        let all = lists.flatMap { $0 }
+        whole.closeDay(200, lookups: all)
         for shard in 0..<3 { split.closeDay(200, lookups: lists, shard: shard) }
         for person in 0..<8 {
             #expect(whole.others(of: PersonIndex(person), besides: 3, on: 201)

@@ -30,7 +30,7 @@ public final class DetectionEngine {
     var peers: PeerBaseline
     /// Who else looked each person up without a link, as the last day's close found it. Shared by the parts of a
     /// split run, which only read it while they run.
-    var community: PersonCommunity
+    let community: PersonCommunity
     /// Whether the community is on, read once: asked on every event.
     let tracksCommunity: Bool
     /// The current day's look-ups of people that nothing explained as they arrived, for the community.
@@ -83,7 +83,7 @@ public final class DetectionEngine {
         if tracksCommunity {
             let day = event.at.dayNumber
             if day != currentDay {
-                if !isPart, let previous = currentDay { community.closeDay(previous, lookups: &dayLookups) }
+                if !isPart, let previous = currentDay { community.closeDay(previous, lookups: dayLookups) }
                 dayLookups.removeAll(keepingCapacity: true)
                 currentDay = day
             }

@@ -4,7 +4,7 @@ public import CustodesModel
 /// The event pass split by member of staff over several cores, with exactly the alerts of one engine.
 ///
 /// Everything detection remembers is about one member of staff, except what the peer rules compare across a role
-/// (the peer baselines' rates and the weekly outlier and skew rules) and who else opens each person's record
+/// (the peer baselines' rates and the weekly outlier and skew rules) and who else looks each person up without a link
 /// (``PersonCommunity``). The community moves only when a day closes, the rest only when a week closes, so each part
 /// (an engine over its share of the staff) works through a week on its own, and at the week's close the parts' tallies
 /// are summed and every part closes the week with the whole force's figures. Alerts are then put in the order they
@@ -14,10 +14,11 @@ public final class PartitionedDetection {
     private let engines: [DetectionEngine]
     private var currentWeek: Int64?
     private var currentDay: Int64?
-    /// One community for every part: updated here at each day's close, while the parts wait.
+    /// One community for every part, in shards by person: at each day's close every part fills its own shard.
     private let community: PersonCommunity
-    /// Events handed over but not yet given to the parts, all in the current week. The parts run once this many have
-    /// gathered (or the week ends), so that they wait for each other rarely.
+    /// Events handed over but not yet given to the parts, all in the current week (the current day, with the
+    /// community on). The parts run once enough have gathered (or the week or day ends), so that they wait for each
+    /// other rarely.
     private var waiting: [ArraySlice<AuditEvent>] = []
     private var waitingCount = 0
     static let runSize = 65_536
@@ -44,7 +45,7 @@ public final class PartitionedDetection {
         var start = events.startIndex
         while start < events.endIndex {
             // What waits goes to the parts before a new week's first event; then the week closes for all of them.
-            // Likewise a new day's first event waits for the day's close, when the parts share who accessed whom.
+            // Likewise a new day's first event waits for the day's close, when the parts share who looked up whom.
             let day = events[start].at.dayNumber
             if day != currentDay {
                 if community.isEnabled, let previous = currentDay {

@@ -148,13 +148,13 @@ extension DetectionEngine {
     }
 
     /// The factor for a person-specific hit's points and the words its sentence ends with: a person many colleagues
-    /// also looked up without a link in the community's days is a shared subject (a circulated name, an investigation without a link
-    /// on record), and one more look at them says less about this user.
+    /// also looked up without a link in the community's days is a shared subject (a circulated name, an investigation
+    /// without a link on record), and one more look at them says less about this user.
     func sharedSubject(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
         let day = event.at.dayNumber
         guard let others = community.widelyLookedUp(person, besides: event.staff, on: day) else { return (1, "") }
         return (PersonCommunity.sharedFactor, "; \(others) colleagues also looked them up with no link in the "
-                + "\(community.days) days before, so it counts a quarter")
+                + "\(community.days) days before, so it counts \(Self.share(PersonCommunity.sharedFactor))")
     }
 
     /// A person's pseudonym, computed once per run.

@@ -37,7 +37,6 @@ final class PersonCommunity {
     }
 
     var isEnabled: Bool { days > 0 }
-    var shardCount: Int { shards.count }
 
     /// The key one look-up adds to a day's look-ups: its person and member of staff.
     @inline(__always)
@@ -47,7 +46,7 @@ final class PersonCommunity {
     private func shard(of person: PersonIndex) -> Int { Int(person) % shards.count }
 
     /// Takes in a closed day's look-ups (keys from ``key(_:_:)``, in any order, repeats allowed).
-    func closeDay(_ day: Int64, lookups: inout [Int64]) {
+    func closeDay(_ day: Int64, lookups: [Int64]) {
         for shard in shards.indices { closeDay(day, lookups: [lookups], shard: shard) }
     }
 

@@ -70,7 +70,7 @@ extension RuleSet {
                     let accepted = RuleSet.acceptedParameters(name)
                     let values = try reader.mapping(parameters, path + ".parameters", keys: accepted.sorted())
                     for (parameter, valueNode) in values.ordered {
-                        // A share of points is at most all of them.
+                        // A share (of points, of look-ups) is at most the whole.
                         let range: ClosedRange<Double> = parameter.hasSuffix("_share") ? 0...1 : 0...1_000_000
                         rule.parameters[parameter] = try reader.number(valueNode, "\(path).parameters.\(parameter)",
                                                                        range: range)

@@ -104,11 +104,11 @@ public struct RiskSettings: Equatable, Sendable {
     /// above it, points grow with the excess. Among thirty analysts doing the same research, half are above the
     /// average by chance; this keeps them out.
     public var peerMinimumRatio: Double
-    /// How many days of colleagues' access make a person's community (``PersonCommunity``); 0 scores
+    /// How many days of colleagues' look-ups with no link make a person's community (``PersonCommunity``); 0 scores
     /// person-specific hits in full whoever else looks the person up.
     public var sharedPersonDays: Int
-    /// How many other members of staff must have accessed a person in those days (a circulated name, a briefing, an
-    /// investigation) before a revisit, repeated look-up or linked look-up of that person keeps only a quarter of its
+    /// How many other members of staff must have looked a person up with no link in those days (a circulated name,
+    /// a briefing, an investigation) before a revisit, repeated look-up or linked look-up of that person keeps only a quarter of its
     /// points and no longer shows, alone, the user returning to one person.
     public var sharedPersonColleagues: Int
 
