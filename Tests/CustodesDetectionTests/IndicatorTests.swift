@@ -71,6 +71,27 @@ struct IndicatorTests {
         #expect(Fixture.run(Self.teamLinkedLooks, rules: rules).hits.isEmpty)
     }
 
+    @Test("coming back to a teammate's victim with no part of one's own: a repeated look-up from the sixth day, at team_link_share")
+    func coveringDayAfterDay() {
+        // S1 has no part in O1; S2, in S1's team, holds it. S1 looks at its victim P1 on six days while it is open.
+        let looks = (2...7).map {
+            Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: 0, fields: [.summary, .contact])
+        }
+        let noPart: (inout ReferenceData) -> Void = { $0.assignments.removeAll { $0.staff == 0 } }
+        let run = Fixture.run(looks, extra: noPart)
+        #expect(run.summary.explained == 6)
+        let repeats = run.hits.filter { $0.indicator == .repeatLookups }
+        #expect(repeats.map(\.points) == [2])
+        #expect(repeats.first?.at == Fixture.at(7, 10))
+        #expect(repeats.first?.detail.hasSuffix(
+            "; only a teammate's case, in which they have no part, explains it, so it counts half") == true)
+        #expect(run.hits.count == 1)
+        var rules = Fixture.fullPoints
+        let index = rules.rules.firstIndex { $0.name == .repeatLookups }!
+        rules.rules[index].parameters["covering_minimum_days"] = 0
+        #expect(Fixture.run(looks, rules: rules, extra: noPart).hits.isEmpty)
+    }
+
     @Test("sensitive fields: contact, address, photograph or a custody image")
     func sensitive() {
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, fields: [.contact])], .sensitiveFields).count == 1)

@@ -9,6 +9,8 @@ import Testing
 struct PersonCommunityTests {
     /// P6, in no occurrence, is looked up by S1 with no link on six days (the 8th to the 13th of January).
     static let lonePerson: PersonIndex = 5
+    /// The built-in rules' threshold: how many other colleagues make a person widely looked up.
+    static let threshold = RuleSet.standard.risk.sharedPersonColleagues
 
     /// Adds P6 and `colleagues` more response officers at North.
     static func force(colleagues: Int) -> (inout ReferenceData) -> Void {
@@ -47,7 +49,7 @@ struct PersonCommunityTests {
 
     @Test("a person fewer colleagues opened than the threshold is scored in full")
     func fewColleaguesChangeNothing() throws {
-        let hit = try Self.repeatHit(colleagues: 19)
+        let hit = try Self.repeatHit(colleagues: Self.threshold - 1)
         #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight)
         #expect(!hit.sharedSubject)
         #expect(!hit.detail.contains("colleagues"))
@@ -134,7 +136,7 @@ struct PersonCommunityTests {
     }
 
     @Test("a run split over two parts gives the same alerts as one engine: the parts share who opened whom",
-          arguments: [19, 25])
+          arguments: [threshold - 1, 25])
     func splitRunAgrees(colleagues: Int) {
         let context = Fixture.context(extra: Self.force(colleagues: colleagues))
         let events = Self.events(colleagues: colleagues).sorted(by: AuditEvent.timeOrder)
@@ -145,6 +147,6 @@ struct PersonCommunityTests {
         let alerts = single.finish()
         #expect(alerts == split.finish())
         // Six days of returning to one person alert; with 25 colleagues (half of them in each part) they do not.
-        #expect(alerts.count == (colleagues < 20 ? 1 : 0))
+        #expect(alerts.count == (colleagues < Self.threshold ? 1 : 0))
     }
 }

@@ -100,6 +100,35 @@ struct RiskAndAlertTests {
         #expect(ledger.distinctIndicators == 1)
     }
 
+    @Test("volume adds at most the cap; specific hits keep it all on the most sought-out person, a share on others")
+    func weighing() {
+        func hit(_ indicator: IndicatorName, _ points: Double, person: PersonIndex?) -> Hit {
+            Hit(indicator: indicator, points: points, at: Fixture.at(1, 10), staff: 0, person: person, evidence: [],
+                detail: "")
+        }
+        let weighing = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.25)
+        let now = Fixture.at(1, 10).seconds
+        var ledger = RiskLedger()
+        // A clerk's thousand sensitive-field hits reach the cap and stay there.
+        for _ in 0..<1000 { ledger.add(hit(.sensitiveFields, 15, person: 1), halfLife: 10, window: 30 * 86_400, weighing) }
+        ledger.add(hit(.volumeOutlier, 6, person: nil), halfLife: 10, window: 30 * 86_400, weighing)
+        #expect(ledger.score(at: now, halfLife: 10, weighing) == 30)
+        // Specific hits: 16 on P3 (the most sought-out), 8 on P4 and 4 on P5 at a quarter, and a skew in full.
+        ledger.add(hit(.repeatLookups, 16, person: 3), halfLife: 10, window: 30 * 86_400, weighing)
+        ledger.add(hit(.revisitAfterInvolvement, 8, person: 4), halfLife: 10, window: 30 * 86_400, weighing)
+        ledger.add(hit(.repeatLookups, 4, person: 5), halfLife: 10, window: 30 * 86_400, weighing)
+        ledger.add(hit(.demographicSkew, 8, person: nil), halfLife: 10, window: 30 * 86_400, weighing)
+        #expect(abs(ledger.score(at: now, halfLife: 10, weighing) - (30 + 16 + 0.25 * 12 + 8)) < 1e-9)
+        // Ten days on, everything has halved.
+        #expect(abs(ledger.score(at: now + 10 * 86_400, halfLife: 10, weighing) - (15 + 8 + 1.5 + 4)) < 1e-9)
+        // Unweighed (no cap, every person in full), the same specific hits sum.
+        var plain = RiskLedger()
+        for (points, person) in [(16.0, PersonIndex(3)), (8, 4), (4, 5)] {
+            plain.add(hit(.repeatLookups, points, person: person), halfLife: 10, window: 30 * 86_400)
+        }
+        #expect(plain.score(at: now, halfLife: 10) == 28)
+    }
+
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
     func exceptions() {
         var rules = Fixture.fullPoints

@@ -159,6 +159,11 @@ public final class DetectionEngine {
             // charge of it) after their own part ended, which only a teammate's open case explains, is how misuse
             // hides inside a legitimate link. An analyst's or a supervisor's part is with the record, not the person.
             personIndicators(event, person: person, result: result, teamLink: true, into: &hits)
+        } else if result.kind == .team, result.involvementRole == nil, compiled.teamLinkShare > 0,
+                  compiled.coveringMinimumDays > 0 {
+            // Covering a teammate's case is daily work; coming back to its victim on day after day for weeks, with
+            // no part of one's own in it, is not, and is the other way misuse hides inside the team's link.
+            personIndicators(event, person: person, result: result, teamLink: true, covering: true, into: &hits)
         }
         pairLastAccess.insert(Self.pair(event.staff, person), event.at.seconds)
         // Peer-relative hits arrive weighed against the user's peers already (see `weighAgainstPeers`).
@@ -260,8 +265,8 @@ public final class DetectionEngine {
         onHit?(hit, false)
         summary.hitCounts[CompiledRules.position(hit.indicator)] += 1
         let staff = Int(hit.staff)
-        activities[staff].risk.add(hit, halfLife: compiled.halfLife, window: compiled.indicatorWindow)
-        let score = activities[staff].risk.score(at: hit.at.seconds, halfLife: compiled.halfLife)
+        activities[staff].risk.add(hit, halfLife: compiled.halfLife, window: compiled.indicatorWindow, compiled.weighing)
+        let score = activities[staff].risk.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing)
         if let open = openDraft[staff], hit.at.seconds - drafts[open].lastEvidenceAt.seconds <= compiled.quiet {
             drafts[open].add(hit, score: score, maximumEvidence: context.rules.risk.maximumEvidence)
             return

@@ -22,12 +22,16 @@ extension DetectionEngine {
     /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's
     /// case has ended: only the person-specific indicators (a revisit, a repeated look-up) look at it, at the revisit
     /// rule's `team_link_share` of their points. The volume indicators do not: their peers' rates are of access
-    /// that nothing explains.
+    /// that nothing explains. With `covering`, the user had no part in the teammate's case at all: only a repeated
+    /// look-up counts, from the repeat rule's `covering_minimum_days`.
     func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, teamLink: Bool = false,
-                          into hits: inout [Hit]) {
+                          covering: Bool = false, into hits: inout [Hit]) {
         let staff = Int(event.staff)
         let linkShare = teamLink ? compiled.teamLinkShare : 1
-        let linkWords = teamLink ? "; only a teammate's case explains it, so it counts \(Self.share(linkShare))" : ""
+        let linkWords = !teamLink ? ""
+            : covering ? "; only a teammate's case, in which they have no part, explains it, so it counts \(Self.share(linkShare))"
+            : "; only a teammate's case explains it, so it counts \(Self.share(linkShare))"
+        let minimumDays = covering ? compiled.coveringMinimumDays : compiled.repeatMinimumDays
         let record = context.reference.persons[Int(person)]
         // Only an access that fires needs the person's pseudonym (a keyed hash): most unexplained accesses do not.
         lazy var pseudonym = self.pseudonym(of: person)
@@ -49,7 +53,7 @@ extension DetectionEngine {
         // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
         let days = activities[staff].unexplainedDays[person, default: []]
             .recordDay(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
-                       evidenceFrom: compiled.isEnabled(.repeatLookups) ? compiled.repeatMinimumDays : .max)
+                       evidenceFrom: compiled.isEnabled(.repeatLookups) ? minimumDays : .max)
         let firstLookToday = days.count > 0
         if compiled.isEnabled(.revisitAfterInvolvement), firstLookToday, let ended = result.involvementEnded,
            t - ended.seconds <= compiled.revisitLookback {
@@ -80,7 +84,7 @@ extension DetectionEngine {
             // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four times
             // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
             summary.roleHitCounts[role] += 1
-            let steps = Double(min(days.count - compiled.repeatMinimumDays + 1, 4))
+            let steps = Double(min(days.count - minimumDays + 1, 4))
             let shared = sharedSubject(person, event)
             var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps * shared.factor * linkShare,
                                event, person, result, "looked up \(pseudonym) on \(days.count) different days with no "

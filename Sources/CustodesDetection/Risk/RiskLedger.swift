@@ -3,25 +3,76 @@ import CustodesModel
 /// A member of staff's risk: the sum of their hits' points, each halving over the half-life, and which indicators
 /// fired recently. Risk rolls up this way (as in risk-based alerting) so that one odd look-up fades while a pattern
 /// builds.
+///
+/// Points of the peer-relative indicators (volume above the user's peers: marked people, sensitive fields, off-duty
+/// look-ups, linked people) and of the volume outlier are summed apart and count towards risk only up to a cap. Volume says a user works
+/// differently from their peers; a safeguarding officer preparing a conference or a clerk merging duplicate records
+/// does too, thousands of times a month. Uncapped, their sums outrank every officer returning to one woman, and the
+/// unit's weekly budget goes on research. Capped, a person sought out again (a revisit, a repeated look-up, a look at
+/// the user's own circle) outranks volume, however much volume there is.
 struct RiskLedger {
-    private(set) var score = 0.0
+    /// Specific points with no person (a demographic skew), and every specific point when people are not weighed apart.
+    private var specific = 0.0
+    private var volume = 0.0
+    /// Specific points by person, each faded from the time of its own latest hit.
+    private var byPerson: [PersonIndex: (points: Double, at: Int64)] = [:]
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
     private(set) var recentHits: [Hit] = []
 
-    /// The score as it stands at `time`.
-    func score(at time: Int64, halfLife: Double) -> Double {
-        guard time > at else { return score }
-        return score * decay(Double(time - at), halfLife)
+    /// How risk is summed: the cap on volume above peers (0: none), and the share of their points that the specific
+    /// hits on every person but the most sought-out one keep (1: all of them).
+    struct Weighing {
+        var volumeCap: Double = 0
+        var otherPeopleShare: Double = 1
     }
 
-    mutating func add(_ hit: Hit, halfLife: Double, window: Int64) {
+    /// The score as it stands at `time`: the specific points (the most sought-out person's in full, the others' at
+    /// their share) and the volume points up to the cap.
+    func score(at time: Int64, halfLife: Double, _ weighing: Weighing = Weighing()) -> Double {
+        let fade = time > at ? decay(Double(time - at), halfLife) : 1
+        var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
+        if !byPerson.isEmpty {
+            var top = 0.0, total = 0.0
+            for (_, entry) in byPerson {
+                let points = time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points
+                total += points
+                top = max(top, points)
+            }
+            score += top + weighing.otherPeopleShare * (total - top)
+        }
+        return score
+    }
+
+    mutating func add(_ hit: Hit, halfLife: Double, window: Int64, _ weighing: Weighing = Weighing()) {
         let time = hit.at.seconds
-        if time >= at {
-            score = score * decay(Double(time - at), halfLife) + hit.points
+        let isVolume = hit.indicator.isPeerRelative || hit.indicator == .volumeOutlier
+        if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
+            if let entry = byPerson[person] {
+                byPerson[person] = time >= entry.at
+                    ? (entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time)
+                    : (entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at)
+            } else {
+                byPerson[person] = (hit.points, time)
+            }
+            // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small.
+            if byPerson.count > 64 {
+                byPerson = byPerson.filter { $0.value.points * decay(Double(max(time - $0.value.at, 0)), halfLife) >= 0.01 }
+            }
+            if time > at {
+                let fade = decay(Double(time - at), halfLife)
+                specific *= fade
+                volume *= fade
+                at = time
+            }
+        } else if time >= at {
+            let fade = decay(Double(time - at), halfLife)
+            specific = specific * fade + (isVolume ? 0 : hit.points)
+            volume = volume * fade + (isVolume ? hit.points : 0)
             at = time
         } else {
-            score += hit.points * decay(Double(at - time), halfLife)
+            let points = hit.points * decay(Double(at - time), halfLife)
+            if isVolume { volume += points } else { specific += points }
         }
         recentHits.append(hit)
         let horizon = max(at, time) - window

@@ -11,6 +11,9 @@ struct CompiledRules {
     /// explains the access and the user's own part in the person's case has ended; 0 leaves such access unscored.
     let teamLinkShare: Double
     let repeatMinimumDays: Int
+    /// Days of looks at one person, explained only by a teammate's case in which the user had no part, from which
+    /// the repeat rule weighs them; 0: never.
+    let coveringMinimumDays: Int
     let repeatWindow: Int64
     let linkedWindow: Int64
     let skewMinimum: Int
@@ -21,6 +24,7 @@ struct CompiledRules {
     let volumeMinimum: Int
     let volumeZ: Double
     let halfLife: Double
+    let weighing: RiskLedger.Weighing
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -35,6 +39,7 @@ struct CompiledRules {
         teamLinkShare = rules.rule(.revisitAfterInvolvement)?.enabled == true
             ? parameter(.revisitAfterInvolvement, "team_link_share") : 0
         repeatMinimumDays = Int(parameter(.repeatLookups, "minimum_days"))
+        coveringMinimumDays = Int(parameter(.repeatLookups, "covering_minimum_days"))
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
         skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))
@@ -46,6 +51,7 @@ struct CompiledRules {
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))
         volumeZ = parameter(.volumeOutlier, "robust_z")
         halfLife = rules.risk.halfLifeDays
+        weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare)
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         quiet = Int64(rules.risk.quietDays) * 86_400
         exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }

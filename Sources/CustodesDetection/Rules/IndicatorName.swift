@@ -70,7 +70,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "tolerance applies and the rule fires only on accesses nothing else explains."
         case .repeatLookups:
             "Returning to the same person on several different days with no link is a pattern, not an accident; "
-                + "each further day weighs more, up to four times the weight."
+                + "each further day weighs more, up to four times the weight. Looks that only a teammate's case, in "
+                + "which the user has no part, explains count from covering_minimum_days, at team_link_share: "
+                + "covering a colleague's case is daily work, coming back to its victim week after week is not."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."

@@ -16,7 +16,9 @@ extension RuleSet {
             Rule(name: .revisitAfterInvolvement, weight: 6, parameters: ["lookback_days": 365, "team_link_share": 0.5]),
             Rule(name: .sensitiveFields, weight: 5),
             Rule(name: .offDuty, weight: 3),
-            Rule(name: .repeatLookups, weight: 4, parameters: ["minimum_days": 3, "window_days": 90]),
+            Rule(name: .repeatLookups, weight: 4, parameters: [
+                "minimum_days": 3, "window_days": 90, "covering_minimum_days": 6,
+            ]),
             Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
             Rule(name: .demographicSkew, weight: 8, parameters: [
                 "minimum_lookups": 8, "window_days": 56, "minimum_excess_share": 0.3, "minimum_z": 3,
@@ -29,7 +31,7 @@ extension RuleSet {
         risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 30,
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
                            peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 7,
-                           sharedPersonColleagues: 20))
+                           sharedPersonColleagues: 5, volumeCap: 30, otherPeopleShare: 0.25))
 
     /// The parameters each rule reads; any other name in a rules file is refused.
     public static func acceptedParameters(_ name: IndicatorName) -> Set<String> {

@@ -83,7 +83,7 @@ extension RuleSet {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
-                "shared_person_days", "shared_person_colleagues",
+                "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
@@ -98,6 +98,8 @@ extension RuleSet {
             if let n = fields["peer_minimum_ratio"] { r.peerMinimumRatio = try reader.number(n, "risk.peer_minimum_ratio", range: 1...1_000) }
             if let n = fields["shared_person_days"] { r.sharedPersonDays = try reader.integer(n, "risk.shared_person_days", range: 0...365) }
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
+            if let n = fields["volume_cap"] { r.volumeCap = try reader.number(n, "risk.volume_cap", range: 0...100_000) }
+            if let n = fields["other_people_share"] { r.otherPeopleShare = try reader.number(n, "risk.other_people_share", range: 0...1) }
             rules.risk = r
         }
         if let node = top["exceptions"] {
@@ -193,6 +195,11 @@ extension RuleSet {
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
               shared_person_days: \(risk.sharedPersonDays)
               shared_person_colleagues: \(risk.sharedPersonColleagues)
+              # Volume above peers (marked people, sensitive fields, off duty, linked people, the volume outlier)
+              # adds at most volume_cap to risk (0: no cap); specific hits on anyone but the user's most sought-out
+              # person keep other_people_share of their points (1: all). A person sought out again outranks volume.
+              volume_cap: \(number(risk.volumeCap))
+              other_people_share: \(number(risk.otherPeopleShare))
 
             """
         if exceptions.isEmpty {

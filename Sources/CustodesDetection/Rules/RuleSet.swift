@@ -111,11 +111,21 @@ public struct RiskSettings: Equatable, Sendable {
     /// a briefing, an investigation) before a revisit, repeated look-up or linked look-up of that person keeps only a quarter of its
     /// points and no longer shows, alone, the user returning to one person.
     public var sharedPersonColleagues: Int
+    /// The most that volume above peers (the peer-relative indicators and the volume outlier, faded like every hit)
+    /// adds to risk; 0 leaves it uncapped. Research and data work far above peers reaches it and stays there, so a
+    /// person sought out again outranks any amount of volume (see ``RiskLedger``).
+    public var volumeCap: Double
+    /// The share of their points that specific hits (a revisit, a repeated look-up, a look at one's own circle) keep
+    /// when they are on anyone but the member of staff's most sought-out person; 1 sums every person in full. Abuse
+    /// of position is one person sought out again and again; many people each returned to a few times is the daily
+    /// work of neighbourhood officers, safeguarding officers and analysts (see ``RiskLedger``).
+    public var otherPeopleShare: Double
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
-                sharedPersonColleagues: Int = 20) {
+                sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
+                otherPeopleShare: Double = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
@@ -128,6 +138,8 @@ public struct RiskSettings: Equatable, Sendable {
         self.peerMinimumRatio = peerMinimumRatio
         self.sharedPersonDays = sharedPersonDays
         self.sharedPersonColleagues = sharedPersonColleagues
+        self.volumeCap = volumeCap
+        self.otherPeopleShare = otherPeopleShare
     }
 }
 
