@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Detection quality on forces the rules were never tuned on: both simulator profiles (tidy, realistic) times the
-# seeds given (default 1001-1005; tuning uses seeds below 100), each a force of STAFF staff over DAYS days, detected
+# Detection quality on forces the rules were never tuned on: both simulator profiles (tidy, realistic) and the
+# independent force (benchmarks/independent-force, a generator written apart from Custodes from the data contract
+# alone) times the seeds given (default 1001-1005; tuning uses seeds below 100), each a force of STAFF staff over DAYS
+# days, detected
 # with the built-in rules at a budget of 2 alerts per 1,000 staff per week and measured against the simulator's
 # truth. Prints a Markdown table (the one in docs/detection.md) and keeps every run's output in .benchmarks/quality/.
 #
 # Usage: benchmarks/quality.sh [STAFF] [DAYS] [SEED...]     (default: 1500 staff, 120 days, seeds 1001-1005)
-# About a minute per force on the release build.
+# About a minute per force on the release build (the independent force takes about 40 s more to generate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 staff=${1:-1500}
@@ -21,11 +23,15 @@ swift build -c release --product custodes >&2
 bin=.build/release/custodes
 [ -f "$out/pseudonym.key" ] || head -c 32 /dev/urandom | base64 > "$out/pseudonym.key"
 
-for profile in tidy realistic; do
+for profile in tidy realistic independent; do
   for seed in "${seeds[@]}"; do
     run="$out/$profile-$staff-$days-$seed"
     if [ ! -f "$run/truth.csv" ]; then
-      "$bin" simulate --out "$run" --staff "$staff" --days "$days" --seed "$seed" --profile "$profile" > /dev/null
+      if [ "$profile" = independent ]; then
+        python3 benchmarks/independent-force/force.py --out "$run" --seed "$seed" --staff "$staff" --days "$days" --quiet
+      else
+        "$bin" simulate --out "$run" --staff "$staff" --days "$days" --seed "$seed" --profile "$profile" > /dev/null
+      fi
     fi
     "$bin" detect "$run" --out "$run.alerts.jsonl" --budget "$budget" --pseudonym-key "$out/pseudonym.key" \
       --quarantine "$run.quarantine.csv" --show 0 > "$run.detect.txt"

@@ -21,7 +21,7 @@ print("| profile | seed | recall at budget | precision at budget | uncapped reca
       "| alerts a week | explained share |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 totals = {}
-for profile in ("tidy", "realistic"):
+for profile in ("tidy", "realistic", "independent"):
     scenario_staff, scenario_found, scenario_days = defaultdict(int), defaultdict(int), defaultdict(list)
     false_alerts = defaultdict(int)
     recalls, precisions, all_days = [], [], []
