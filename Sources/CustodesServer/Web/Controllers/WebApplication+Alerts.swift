@@ -98,6 +98,18 @@ extension WebApplication {
         return try await visibleAlert(id: id, user: user)
     }
 
+    /// The name shown under an evidence row's pseudonym, or false. A person in the member of staff's own circle
+    /// (their own record, a relative sharing their surname and home postcode, a declared associate) names the member
+    /// of staff too, so that name waits until this user has revealed who they are.
+    static func personName(_ entry: AlertDetail.Evidence, victims: [StaffProfile.EventKey: (personID: String, name: String)],
+                           staffRevealed: Bool) -> Any {
+        guard let person = victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)] else { return false }
+        if !staffRevealed, entry.indicators.contains(IndicatorName.selfOrAssociate.rawValue) {
+            return "name withheld until the member of staff is revealed: someone close to them"
+        }
+        return person.name
+    }
+
     /// The alert's page; after a refused form, with the errors and what was typed (`form`), so nothing is lost.
     func alertPage(_ request: Request, _ context: WebContext, errors: [String: String],
                    form: Form? = nil) async throws -> Response {
@@ -134,7 +146,7 @@ extension WebApplication {
             "timeline": detail.evidence_detail.prefix(shownRows).enumerated().map { index, entry in
                 ["at": entry.at.replacingOccurrences(of: "T", with: " "), "system": entry.system, "action": entry.action,
                  "entityType": entry.entity_type, "person": entry.person ?? "",
-                 "victim": victims[StaffProfile.EventKey(system: entry.system, eventID: entry.event_id)].map(\.name) ?? false,
+                 "victim": Self.personName(entry, victims: victims, staffRevealed: revealed),
                  "duty": entry.on_duty ? "On duty" : "Off duty", "indicators": entry.indicators.map(IndicatorName.title).joined(separator: "; "),
                  "explanations": !entry.explanations_tried.isEmpty ? entry.explanations_tried.joined(separator: "; ")
                     : index < Alert.tracedEvidence ? "None applied"
