@@ -87,7 +87,8 @@ struct FirstLoadTests {
             let writerDatabase = try await store.open()
             let writer = Task { try await BundleIngest(database: writerDatabase).ingest(directory: TestBundles.small) }
             // The writer's first audit transaction queues behind the lock, having written nothing.
-            let clock = ContinuousClock(), deadline = clock.now + .seconds(60)
+            // Up to three minutes: on a loaded two-core machine running the whole suite, one minute ran out.
+            let clock = ContinuousClock(), deadline = clock.now + .seconds(180)
             while try await database.integer("""
                 SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                 """) == 0 {

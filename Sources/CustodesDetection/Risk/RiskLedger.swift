@@ -16,6 +16,7 @@ struct RiskLedger {
     private var volume = 0.0
     /// Specific points by person, each faded from the time of its own latest hit.
     private var byPerson: [PersonIndex: (points: Double, at: Int64)] = [:]
+    private var pruneAt = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
     private(set) var recentHits: [Hit] = []
@@ -55,9 +56,11 @@ struct RiskLedger {
             } else {
                 byPerson[person] = (hit.points, time)
             }
-            // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small.
-            if byPerson.count > 64 {
+            // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small; the
+            // sweep runs when the ledger has doubled since the last, so its cost per hit stays constant.
+            if byPerson.count > pruneAt {
                 byPerson = byPerson.filter { $0.value.points * decay(Double(max(time - $0.value.at, 0)), halfLife) >= 0.01 }
+                pruneAt = max(64, byPerson.count * 2)
             }
             if time > at {
                 let fade = decay(Double(time - at), halfLife)
