@@ -5,8 +5,8 @@ import CustodesModel
 /// builds.
 ///
 /// Points of the peer-relative indicators (volume above the user's peers: marked people, sensitive fields, off-duty
-/// look-ups, linked people) and of the volume outlier are summed apart and count towards risk only up to a cap. Volume says a user works
-/// differently from their peers; a safeguarding officer preparing a conference or a clerk merging duplicate records
+/// look-ups, linked people) and of the volume outlier are summed apart and count towards risk only up to a cap.
+/// Volume says a user works differently from their peers; a safeguarding officer preparing a conference or a clerk merging duplicate records
 /// does too, thousands of times a month. Uncapped, their sums outrank every officer returning to one woman, and the
 /// unit's weekly budget goes on research. Capped, a person sought out again (a revisit, a repeated look-up, a look at
 /// the user's own circle) outranks volume, however much volume there is.
@@ -14,8 +14,9 @@ struct RiskLedger {
     /// Specific points with no person (a demographic skew), and every specific point when people are not weighed apart.
     private var specific = 0.0
     private var volume = 0.0
-    /// Specific points by person, each faded from the time of its own latest hit.
-    private var byPerson: [PersonIndex: (points: Double, at: Int64)] = [:]
+    /// Specific points by person, each faded from the time of its own latest hit; in the order the people first
+    /// scored, so that the sum is the same, to the last bit, in every run.
+    private var byPerson: [(person: PersonIndex, points: Double, at: Int64)] = []
     private var pruneAt = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
@@ -35,7 +36,7 @@ struct RiskLedger {
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
             var top = 0.0, total = 0.0
-            for (_, entry) in byPerson {
+            for entry in byPerson {
                 let points = time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points
                 total += points
                 top = max(top, points)
@@ -49,17 +50,19 @@ struct RiskLedger {
         let time = hit.at.seconds
         let isVolume = hit.indicator.isPeerRelative || hit.indicator == .volumeOutlier
         if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
-            if let entry = byPerson[person] {
-                byPerson[person] = time >= entry.at
-                    ? (entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time)
-                    : (entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at)
+            if let index = byPerson.firstIndex(where: { $0.person == person }) {
+                let entry = byPerson[index]
+                byPerson[index] = time >= entry.at
+                    ? (person, entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time)
+                    : (person, entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at)
             } else {
-                byPerson[person] = (hit.points, time)
+                byPerson.append((person, hit.points, time))
             }
             // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small; the
             // sweep runs when the ledger has doubled since the last, so its cost per hit stays constant.
             if byPerson.count > pruneAt {
-                byPerson = byPerson.filter { $0.value.points * decay(Double(max(time - $0.value.at, 0)), halfLife) >= 0.01 }
+                let scale = halfLife * 86_400
+                byPerson.removeAll { $0.points * pow2(-Double(max(time - $0.at, 0)) / scale) < 0.01 }
                 pruneAt = max(64, byPerson.count * 2)
             }
             if time > at {
