@@ -16,6 +16,15 @@ struct TriageTests {
         try #require(try await StaffProfile.identity(staffID: fixture.alertStaffID, in: fixture.database)).displayName
     }
 
+    /// The name of the person an evidence event opened, as stored.
+    func personName(opened event: AlertDetail.Evidence, _ fixture: WebFixture) async throws -> String {
+        let row = try #require(try await fixture.database.sql.raw("""
+            SELECT p.given_name, p.family_name FROM audit_events e JOIN persons p ON p.person_id = e.entity_id \
+            WHERE e.system = \(bind: event.system) AND e.event_id = \(bind: event.event_id)
+            """).first())
+        return try row.decode(column: "given_name", as: String.self) + " " + (try row.decode(column: "family_name", as: String.self))
+    }
+
     @Test("staff stay pseudonymised until a permitted user reveals them with a reason, which is recorded", arguments: TestStores.engines)
     func reveal(engine: DatabaseURL.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
@@ -69,11 +78,7 @@ struct TriageTests {
             }) { found = (id, event) }
         }
         let (alertID, event) = try #require(found)
-        let row = try #require(try await fixture.database.sql.raw("""
-            SELECT p.given_name, p.family_name FROM audit_events e JOIN persons p ON p.person_id = e.entity_id \
-            WHERE e.system = \(bind: event.system) AND e.event_id = \(bind: event.event_id)
-            """).first())
-        let name = try row.decode(column: "given_name", as: String.self) + " " + (try row.decode(column: "family_name", as: String.self))
+        let name = try await personName(opened: event, fixture)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             #expect(String(buffer: try await head.get(client, "/alerts/\(alertID)").body).contains(name))
@@ -95,11 +100,7 @@ struct TriageTests {
         let event = try #require(try AlertDetail.decode(record.detail).evidence_detail.first {
             $0.entity_type == "person" && $0.indicators.contains("self_or_associate")
         })
-        let row = try #require(try await fixture.database.sql.raw("""
-            SELECT p.given_name, p.family_name FROM audit_events e JOIN persons p ON p.person_id = e.entity_id \
-            WHERE e.system = \(bind: event.system) AND e.event_id = \(bind: event.event_id)
-            """).first())
-        let name = try row.decode(column: "given_name", as: String.self) + " " + (try row.decode(column: "family_name", as: String.self))
+        let name = try await personName(opened: event, fixture)
         try await Application(router: try fixture.router()).test(.router) { client in
             var head = try await Browser.signIn(client, "head", fixture: fixture)
             let before = String(buffer: try await head.get(client, "/alerts/\(alertID)").body)
