@@ -66,8 +66,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "Contact details, addresses and custody photographs are what someone needs to make contact or to look; "
                 + "opening them with no business reason is a step beyond curiosity."
         case .offDuty:
-            "Look-ups on rest days, off shift or from home have no duty to explain them. Rosters miss overtime, so a "
-                + "tolerance applies and the rule fires only on accesses nothing else explains."
+            "Look-ups on rest days, off shift or from home have no duty to explain them. Rosters miss overtime and "
+                + "the odd shift, so a tolerance applies, the rule fires only on accesses nothing else explains, and "
+                + "its weight is low: it corroborates a person sought out, it is rarely the evidence itself."
         case .repeatLookups:
             "Returning to the same person on several different days with no link is a pattern, not an accident; "
                 + "each further day weighs more, up to four times the weight. Looks that only a teammate's case, in "

@@ -15,7 +15,7 @@ extension RuleSet {
             Rule(name: .vulnerablePerson, weight: 2, parameters: standardMarkerWeights),
             Rule(name: .revisitAfterInvolvement, weight: 6, parameters: ["lookback_days": 365, "team_link_share": 0.5]),
             Rule(name: .sensitiveFields, weight: 5),
-            Rule(name: .offDuty, weight: 3),
+            Rule(name: .offDuty, weight: 1),
             Rule(name: .repeatLookups, weight: 4, parameters: [
                 "minimum_days": 3, "window_days": 90, "covering_minimum_days": 6,
             ]),
