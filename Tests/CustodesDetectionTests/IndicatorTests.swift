@@ -189,32 +189,62 @@ struct IndicatorTests {
 
     @Test("demographic skew: unexplained look-ups of young women far above peers' share")
     func skew() {
-        let extra: (inout ReferenceData) -> Void = { data in
-            for number in 0..<20 {
-                data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
-                                birthYear: 2000))
-                data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
-                                birthYear: 1970))
-            }
-            for number in 0..<4 {
-                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
-                               role: .detective, team: "CID", station: "South",
-                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
-            }
-        }
         // Persons 5... alternate W0, M0, W1, M1...; staff 7...10 are peer detectives who look at men.
-        var events: [AuditEvent] = []
+        var events = Self.peerLookups()
         for number in 0..<10 {
             events.append(Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5,
                                         person: PersonIndex(5 + 2 * number)))
-            for peer in 0..<4 {
-                events.append(Fixture.event("P\(peer)-\(number)", Fixture.at(number % 5, 11, number),
-                                            staff: StaffIndex(7 + peer), person: PersonIndex(6 + 2 * number)))
+        }
+        let found = hits(events, .demographicSkew, extra: Self.skewPeers)
+        #expect(found.map(\.staff) == [5])
+        #expect(found.first?.detail.hasPrefix("10 of the 10 people they looked up with no link in 56 days") == true)
+    }
+
+    /// The same peers as `skew`, who each look at ten different men.
+    static func skewPeers(_ data: inout ReferenceData) {
+        for number in 0..<20 {
+            data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
+                            birthYear: 2000))
+            data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
+                            birthYear: 1970))
+        }
+        for number in 0..<4 {
+            data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                           role: .detective, team: "CID", station: "South",
+                           startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        }
+    }
+
+    static func peerLookups() -> [AuditEvent] {
+        (0..<10).flatMap { number in
+            (0..<4).map { peer in
+                Fixture.event("P\(peer)-\(number)", Fixture.at(number % 5, 11, number), staff: StaffIndex(7 + peer),
+                              person: PersonIndex(6 + 2 * number))
             }
         }
-        let found = hits(events, .demographicSkew, extra: extra)
+    }
+
+    @Test("demographic skew weighs the people looked up, not the look-ups: returns to the same men do not hide a trawl")
+    func skewCountsPeople() {
+        // S6 looks at eight different young women once each (W0 to W7), and at two men (M18, M19) forty times
+        // between them: eight of ten people, though eight of forty-eight look-ups.
+        var events = Self.peerLookups()
+        for number in 0..<8 {
+            events.append(Fixture.event("W\(number)", Fixture.at(number % 5, 10, number), staff: 5,
+                                        person: PersonIndex(5 + 2 * number)))
+        }
+        for number in 0..<40 {
+            events.append(Fixture.event("M\(number)", Fixture.at(number % 5, 12, number), staff: 5,
+                                        person: number % 2 == 0 ? 42 : 44))
+        }
+        let found = hits(events, .demographicSkew, extra: Self.skewPeers)
         #expect(found.map(\.staff) == [5])
-        #expect(found.first?.detail.hasPrefix("10 of their 10 unexplained look-ups") == true)
+        #expect(found.first?.detail.hasPrefix("8 of the 10 people") == true, "\(found.map(\.detail))")
+        // One young woman looked at twelve times is one person, below the rule's minimum of eight people.
+        let one = Self.peerLookups() + (0..<12).map {
+            Fixture.event("O\($0)", Fixture.at($0 % 5, 10, $0), staff: 5, person: 5)
+        }
+        #expect(hits(one, .demographicSkew, extra: Self.skewPeers).isEmpty)
     }
 
     @Test("a disabled rule never fires")

@@ -105,9 +105,9 @@ extension DetectionEngine {
                 record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),
                            at: Timestamp(seconds: last.at), staff: StaffIndex(staff), person: nil,
                            evidence: groupItems.suffix(20).map(\.evidence),
-                           detail: "\(group) of their \(total) unexplained look-ups in \(compiled.skewWindow / 86_400) days "
-                           + "were of women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(share))), against "
-                           + "\(Self.percent(p0)) for peers in the same role"),
+                           detail: "\(group) of the \(total) people they looked up with no link in "
+                           + "\(compiled.skewWindow / 86_400) days were women aged \(ages.lowerBound)–\(ages.upperBound) "
+                           + "(\(Self.percent(share))), against \(Self.percent(p0)) for peers in the same role"),
                        event: nil)
             }
         }

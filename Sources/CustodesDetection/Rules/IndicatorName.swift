@@ -78,8 +78,10 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."
         case .demographicSkew:
-            "One officer made 170 unauthorised checks over three years, all on women. A user whose unexplained "
-                + "look-ups are skewed to one sex and age group, compared with peers in the same role, stands out."
+            "One officer made 170 unauthorised checks over three years, all on women. A user whose look-ups with no "
+                + "link fall on one sex and age group far more than their role's peers' do stands out. Each person "
+                + "counts once (minimum_lookups counts people), so daily returns to the same local people do not hide "
+                + "a trawl of many different women."
         case .selfOrAssociate:
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
                 + "conflict of interest whatever the reason."
