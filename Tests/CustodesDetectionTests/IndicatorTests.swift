@@ -247,6 +247,27 @@ struct IndicatorTests {
         #expect(hits(one, .demographicSkew, extra: Self.skewPeers).isEmpty)
     }
 
+    @Test("demographic skew: a person looked up again later in the window still counts, once, after the first look leaves it")
+    func skewWindowEdge() {
+        // S6 looks at W0 to W6 on day 0 and again on day 49, and at W7 on day 58; the peers look at men on days 56
+        // to 60. At the close after day 58 the day-0 looks have left the 56-day window, the day-49 ones have not.
+        var events = Self.peerLookups().map { event in
+            var later = event
+            later.at = event.at.adding(seconds: 56 * 86_400)
+            return later
+        }
+        for number in 0..<7 {
+            for day in [0, 49] {
+                events.append(Fixture.event("W\(number)-\(day)", Fixture.at(day, 10, number), staff: 5,
+                                            person: PersonIndex(5 + 2 * number)))
+            }
+        }
+        events.append(Fixture.event("W7", Fixture.at(58, 10), staff: 5, person: 19))
+        let found = hits(events, .demographicSkew, extra: Self.skewPeers)
+        #expect(found.map(\.staff) == [5])
+        #expect(found.first?.detail.hasPrefix("8 of the 8 people") == true, "\(found.map(\.detail))")
+    }
+
     @Test("a disabled rule never fires")
     func disabled() {
         var rules = Fixture.fullPoints

@@ -24,7 +24,8 @@ public final class DetectionEngine {
     var lastSettled: Int64 = 0
     /// Pseudonyms of the people named in hits so far.
     var personPseudonyms: [PersonIndex: String] = [:]
-    /// Each user's look-ups in the skew window and how many were in the watched group, as the week closing found them.
+    /// How many people each user looked up in the skew window and how many of them were in the watched group, as the
+    /// week closing found them.
     var skewTallies: [(group: Int, total: Int)] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline

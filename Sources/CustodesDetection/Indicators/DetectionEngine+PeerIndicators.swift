@@ -41,9 +41,14 @@ extension DetectionEngine {
         if compiled.isEnabled(.demographicSkew) {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
             skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount)
+            // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
+            // returns to the same local people do not drown a trawl of many different women.
+            var people = Set<PersonIndex>()
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
                 var group = 0, total = 0
-                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow {
+                people.removeAll(keepingCapacity: true)
+                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow
+                    && people.insert(item.person).inserted {
                     total += 1
                     if item.inGroup { group += 1 }
                 }
@@ -95,11 +100,13 @@ extension DetectionEngine {
                 let share = Double(group) / Double(total)
                 let variance = Double(total) * max(p0, 0.01) * max(1 - p0, 0.01)
                 let z = (Double(group) - Double(total) * p0) / variance.squareRoot()
-                let groupItems = activities[staff].unexplained.filter {
-                    weekEnd - $0.at <= compiled.skewWindow && $0.inGroup
-                }
-                guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess, let last = groupItems.last,
-                      last.at > activities[staff].skewFiredAt else { continue }
+                guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess else { continue }
+                // The evidence: the latest look-up of each person in the group.
+                var people = Set<PersonIndex>()
+                let groupItems = activities[staff].unexplained.reversed().filter {
+                    weekEnd - $0.at <= compiled.skewWindow && $0.inGroup && people.insert($0.person).inserted
+                }.reversed()
+                guard let last = groupItems.last, last.at > activities[staff].skewFiredAt else { continue }
                 activities[staff].skewFiredAt = last.at
                 let ages = compiled.skewAges
                 record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),

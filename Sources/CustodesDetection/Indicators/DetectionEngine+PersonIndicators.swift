@@ -117,9 +117,7 @@ extension DetectionEngine {
                                 result, "opened \(pseudonym)'s record for the first time, with no business link\(peer.words)"))
             }
         }
-        // The skew rule weighs the people looked up, not the look-ups: each person counts once in its window, so an
-        // officer's daily returns to the same local people do not drown a trawl of many different women.
-        if !teamLink, activities[staff].countForSkew(person, at: t, window: compiled.skewWindow) {
+        if !teamLink {
             activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty), inGroup(person, at: t)))
         }
     }

@@ -6,12 +6,10 @@ import CustodesModel
 struct StaffActivity {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
-    /// The people looked up without a link within the demographic-skew window, each at its first such look-up there,
-    /// with whether the person was in the group the rule watches at the time (worked out once, not at every week's
-    /// close while it stays in the window).
+    /// Unexplained person look-ups within the demographic-skew window, each with whether the person was in the group
+    /// the rule watches at the time (worked out once, not at every week's close while it stays in the window). The
+    /// rule counts the people among them, each once.
     var unexplained: [(at: Int64, person: PersonIndex, evidence: EvidenceEvent, inGroup: Bool)] = []
-    /// When each person last entered `unexplained`.
-    var skewCounted: [PersonIndex: Int64] = [:]
     /// The week this member of staff was last active in, and their unexplained accesses that week.
     var activeWeek: Int64 = .min
     var weekUnexplained = 0
@@ -42,14 +40,6 @@ struct StaffActivity {
         for person in stale { unexplainedDays.removeValue(forKey: person) }
         if let first = unexplained.first, now - first.at > skewWindow {
             unexplained.removeAll { now - $0.at > skewWindow }
-            skewCounted = skewCounted.filter { now - $0.value <= skewWindow }
         }
-    }
-
-    /// Whether an unexplained look-up of `person` is the first within the skew window, noting it if so.
-    mutating func countForSkew(_ person: PersonIndex, at time: Int64, window: Int64) -> Bool {
-        if let counted = skewCounted[person], time - counted <= window { return false }
-        skewCounted[person] = time
-        return true
     }
 }

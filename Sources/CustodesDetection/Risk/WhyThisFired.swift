@@ -32,7 +32,7 @@ enum WhyThisFired {
             sentences.append("\(hits(.offDuty)) \(hits(.offDuty) == 1 ? "was" : "were") made off duty.")
         }
         if hits(.demographicSkew) > 0, let first = example(.demographicSkew) {
-            sentences.append("Their look-ups were skewed: \(first).")
+            sentences.append("The people they looked up were skewed: \(first).")
         }
         if hits(.volumeOutlier) > 0, let first = example(.volumeOutlier) {
             sentences.append("They \(first).")
