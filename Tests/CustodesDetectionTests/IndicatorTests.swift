@@ -190,11 +190,7 @@ struct IndicatorTests {
     @Test("demographic skew: unexplained look-ups of young women far above peers' share")
     func skew() {
         // Persons 5... alternate W0, M0, W1, M1...; staff 7...10 are peer detectives who look at men.
-        var events = Self.peerLookups()
-        for number in 0..<10 {
-            events.append(Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5,
-                                        person: PersonIndex(5 + 2 * number)))
-        }
+        let events = Self.peerLookups() + Self.womenLookedUp(10)
         let found = hits(events, .demographicSkew, extra: Self.skewPeers)
         #expect(found.map(\.staff) == [5])
         #expect(found.first?.detail.hasPrefix("10 of the 10 people they looked up with no link in 56 days") == true)
@@ -215,6 +211,13 @@ struct IndicatorTests {
         }
     }
 
+    /// S6 looking at the first `count` young women (W0, W1...) once each, on days 0 to 4.
+    static func womenLookedUp(_ count: Int) -> [AuditEvent] {
+        (0..<count).map { number in
+            Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5, person: PersonIndex(5 + 2 * number))
+        }
+    }
+
     static func peerLookups() -> [AuditEvent] {
         (0..<10).flatMap { number in
             (0..<4).map { peer in
@@ -228,11 +231,7 @@ struct IndicatorTests {
     func skewCountsPeople() {
         // S6 looks at eight different young women once each (W0 to W7), and at two men (M18, M19) forty times
         // between them: eight of ten people, though eight of forty-eight look-ups.
-        var events = Self.peerLookups()
-        for number in 0..<8 {
-            events.append(Fixture.event("W\(number)", Fixture.at(number % 5, 10, number), staff: 5,
-                                        person: PersonIndex(5 + 2 * number)))
-        }
+        var events = Self.peerLookups() + Self.womenLookedUp(8)
         for number in 0..<40 {
             events.append(Fixture.event("M\(number)", Fixture.at(number % 5, 12, number), staff: 5,
                                         person: number % 2 == 0 ? 42 : 44))
