@@ -1,86 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Foundation
 import CustodesModel
 
-/// Reading a bundle's audit files on several cores at once: each part reads whole files (the largest first, each to
-/// the part with the least so far) into runs of its own, and the runs are merged as one reader's would be. The
-/// merge's order (time, event id, file, line) is total, so the events come out exactly as from one reader.
+/// Reading a bundle's audit files on several cores at once. Files are cut into pieces (a file much larger than its
+/// share of the work into several, at line breaks), each part reads pieces (the largest first, each to the part
+/// with the least so far) into runs of its own, and the runs are merged as one reader's would be. An event's origin
+/// is its piece and its line within the piece; pieces are numbered in file order, so the merge's order (time, event
+/// id, piece, line) is total and the events come out exactly as from one reader.
+///
+/// A cut falls just after a line break, which is where a row starts unless a quoted field spans the break. Whether
+/// the pieces joined up is checked once they are read (``PieceJoin``); if any did not, the files are read again
+/// whole, so the answer is the same either way and only slower for such a file.
 extension AuditEventStream {
     struct ParallelRead {
-        var pending: [[SortableEvent]]
+        /// Each part's events still in memory, sorted by the part itself.
+        var pending: [MemoryRun]
         var runPaths: [String]
         var reports: [FileReport]
+        /// The file each piece is of, by piece number (the `file` of the events read).
+        var pieceFiles: [Int]
         var rows: Int
         var spillSeconds: Double
     }
 
+    /// A range of bytes of one file that one part reads.
+    struct Piece {
+        var file: Int
+        var from: Int
+        /// Where the next piece starts; `Int.max` for a file's last piece.
+        var to: Int
+        var bytes: Int
+    }
+
     func readInParallel(_ names: [String], into spillDirectory: String) throws -> ParallelRead {
-        let parts = min(threads, names.count)
         let sizes = names.map { name in
             (try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0
         }
+        let pieces = Self.pieces(names.map { rows.directory + "/" + $0 }, sizes: sizes, parts: threads,
+                                 smallest: minimumPieceBytes)
+        if let read = try readPieces(pieces, names: names, into: spillDirectory + "/pieces") { return read }
+        // A quoted field spanned a cut: read whole files instead.
+        try? FileManager.default.removeItem(atPath: spillDirectory + "/pieces")
+        let whole = sizes.indices.map { Piece(file: $0, from: 0, to: .max, bytes: sizes[$0]) }
+        return try readPieces(whole, names: names, into: spillDirectory + "/files")!
+    }
+
+    /// Reads `pieces` on the parts; nil when neighbouring pieces of a file did not join up.
+    private func readPieces(_ pieces: [Piece], names: [String], into spillDirectory: String) throws -> ParallelRead? {
+        let parts = min(threads, pieces.count)
         var assigned = [[Int]](repeating: [], count: parts)
         var load = [Int](repeating: 0, count: parts)
-        for file in names.indices.sorted(by: { sizes[$0] > sizes[$1] }) {
+        for piece in pieces.indices.sorted(by: { pieces[$0].bytes > pieces[$1].bytes }) {
             let part = load.indices.min { load[$0] < load[$1] }!
-            assigned[part].append(file)
-            load[part] += sizes[file]
+            assigned[part].append(piece)
+            load[part] += pieces[piece].bytes
         }
         let counter = RowCounter(progress: progress, interval: progressInterval)
         var results = [Result<PartRead, any Error>?](repeating: nil, count: parts)
         results.withUnsafeMutableBufferPointer { slots in
-            let work = UncheckedWork((stream: self, slots: slots, assigned: assigned, sizes: sizes))
+            let work = UncheckedWork((stream: self, slots: slots, assigned: assigned, pieces: pieces))
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let (stream, slots, assigned, sizes) = work.value
+                let (stream, slots, assigned, pieces) = work.value
                 slots[part] = Result {
-                    try stream.readPart(files: assigned[part].sorted(), names: names, sizes: sizes, parts: parts,
+                    try stream.readPart(assigned[part].sorted(), of: pieces, names: names, parts: parts,
                                         into: spillDirectory + "/part-\(part)", counter: counter)
                 }
             }
         }
-        var read = ParallelRead(pending: [], runPaths: [], reports: names.map { FileReport(file: $0) }, rows: 0,
-                                spillSeconds: 0)
-        var quarantined: [(file: Int, entries: [QuarantineEntry])] = []
+        var read = ParallelRead(pending: [], runPaths: [], reports: names.map { FileReport(file: $0) },
+                                pieceFiles: pieces.map(\.file), rows: 0, spillSeconds: 0)
+        var pieceReads = [PieceRead?](repeating: nil, count: pieces.count)
         for result in results {
             let part = try result!.get()
-            read.pending.append(part.pending)
+            if let run = part.memoryRun { read.pending.append(run) }
             read.runPaths += part.runPaths
-            for (file, report) in part.reports { read.reports[file] = report }
-            quarantined += part.quarantined
+            for piece in part.pieces { pieceReads[piece.piece] = piece }
             read.rows += part.rows
             read.spillSeconds = max(read.spillSeconds, part.spillSeconds)
         }
-        // Quarantined rows reach the sink in file order, as from one reader.
-        for (_, entries) in quarantined.sorted(by: { $0.file < $1.file }) {
-            for entry in entries { try rows.sink.quarantine(entry) }
+        // Lines are counted from each piece's start: a piece's rows begin where the piece before it left off.
+        var lineBase = 0
+        var quarantined: [QuarantineEntry] = []
+        for (index, piece) in pieces.enumerated() {
+            let pieceRead = pieceReads[index]!
+            if piece.from == 0 {
+                lineBase = 0
+            } else {
+                let before = pieceReads[index - 1]!.join.beyond
+                let first = pieceRead.join.first
+                guard before?.offset == first?.offset else {
+                    for path in read.runPaths { try? FileManager.default.removeItem(atPath: path) }
+                    return nil
+                }
+                if let before, let first { lineBase += before.line - first.line }
+            }
+            read.reports[piece.file].add(pieceRead.report)
+            for var entry in pieceRead.quarantined {
+                entry.line += lineBase
+                quarantined.append(entry)
+            }
         }
+        // Quarantined rows reach the sink in file order, as from one reader.
+        for entry in quarantined { try rows.sink.quarantine(entry) }
         progress?(read.rows)
         return read
     }
 
+    /// Cuts files larger than half a part's share of the bytes (and than `smallest`) into pieces of about that
+    /// size, each starting just after a line break.
+    static func pieces(_ paths: [String], sizes: [Int], parts: Int, smallest: Int) -> [Piece] {
+        let total = sizes.reduce(0, +)
+        let target = max(smallest, total / max(parts, 1) / 2, 1)
+        var pieces: [Piece] = []
+        for (file, size) in sizes.enumerated() {
+            var starts = [0]
+            let count = (size + target - 1) / target
+            if count > 1, let handle = fopen(paths[file], "rb") {
+                defer { fclose(handle) }
+                for cut in 1..<count {
+                    guard let start = lineStart(in: handle, atOrAfter: cut * size / count), start < size,
+                          start > starts.last! else { continue }
+                    starts.append(start)
+                }
+            }
+            for (index, start) in starts.enumerated() {
+                let end = index + 1 < starts.count ? starts[index + 1] : size
+                pieces.append(Piece(file: file, from: start, to: index + 1 < starts.count ? end : .max,
+                                    bytes: end - start))
+            }
+        }
+        return pieces
+    }
+
+    /// The position just after the first line break at or after `offset - 1`: the first line that starts at or
+    /// after `offset`. Nil when no line break follows.
+    private static func lineStart(in handle: UnsafeMutablePointer<FILE>, atOrAfter offset: Int) -> Int? {
+        guard fseeko(handle, off_t(offset - 1), SEEK_SET) == 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var position = offset - 1
+        while true {
+            let got = buffer.withUnsafeMutableBufferPointer { fread($0.baseAddress!, 1, $0.count, handle) }
+            if got == 0 { return nil }
+            if let index = buffer[0..<got].firstIndex(of: UInt8(ascii: "\n")) { return position + index + 1 }
+            position += got
+        }
+    }
+
+    struct PieceRead {
+        var piece: Int
+        var report: FileReport
+        var quarantined: [QuarantineEntry]
+        var join: PieceJoin
+    }
+
     struct PartRead {
         var pending: [SortableEvent] = []
+        /// What is left in `pending` once the part's pieces are read, in time order.
+        var memoryRun: MemoryRun?
         var runPaths: [String] = []
-        var reports: [(file: Int, report: FileReport)] = []
-        var quarantined: [(file: Int, entries: [QuarantineEntry])] = []
+        var pieces: [PieceRead] = []
         var rows = 0
         var spillSeconds = 0.0
     }
 
-    /// One part's files, read into memory up to its share of the run size and spilled beyond it.
-    private func readPart(files: [Int], names: [String], sizes: [Int], parts: Int, into directory: String,
-                          counter: RowCounter) throws -> PartRead {
+    /// One part's pieces, read into memory up to its share of the run size and spilled beyond it.
+    private func readPart(_ assigned: [Int], of pieces: [Piece], names: [String], parts: Int,
+                          into directory: String, counter: RowCounter) throws -> PartRead {
         let clock = ContinuousClock()
         var part = PartRead()
         let partRunSize = max(runSize / parts, 1)
-        part.pending.reserveCapacity(min(partRunSize, files.reduce(0) { $0 + sizes[$1] } / 90 + 1024))
+        part.pending.reserveCapacity(min(partRunSize, assigned.reduce(0) { $0 + pieces[$1].bytes } / 90 + 1024))
         let decoder = AuditEventDecoder(reference: reference)
-        for file in files {
+        for index in assigned {
+            let piece = pieces[index]
             let collector = QuarantineCollector()
             let reader = RowReader(directory: rows.directory, sink: collector)
-            var report = FileReport(file: names[file])
+            var report = FileReport(file: names[piece.file])
             var sinceCount = 0
-            try reader.read(names[file], as: .audit, report: &report, afterRow: { () throws(BundleError) in
+            let join = try reader.read(names[piece.file], as: .audit, report: &report, from: piece.from, to: piece.to,
+                                       afterRow: { () throws(BundleError) in
                 part.rows += 1
                 sinceCount += 1
                 if sinceCount == 65_536 {
@@ -94,12 +197,16 @@ extension AuditEventStream {
                 }
             }) { (row) throws(RowProblem) in
                 let event = try decoder.decode(row)
-                part.pending.append(SortableEvent(event: event, file: UInt16(file), line: UInt32(row.source.line)))
+                part.pending.append(SortableEvent(event: event, file: UInt16(index), line: UInt32(row.source.line)))
             }
             counter.add(sinceCount)
-            part.reports.append((file, report))
-            part.quarantined.append((file, collector.entries))
+            part.pieces.append(PieceRead(piece: index, report: report, quarantined: collector.entries, join: join))
         }
+        // Each part sorts what it holds, so the parts' sorts run at once too.
+        let started = clock.now
+        part.memoryRun = MemoryRun(part.pending)
+        part.pending = []
+        part.spillSeconds += (clock.now - started).seconds
         return part
     }
 }
@@ -153,9 +260,10 @@ private final class RowCounter: @unchecked Sendable {
     }
 }
 
-/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound because each part writes only its own slot
-/// and reads only what no part changes (the reference data, the file names), and the call returns when all are done.
-private struct UncheckedWork<Value>: @unchecked Sendable {
+/// Work handed to `concurrentPerform` or another thread, which want it `Sendable`. Sound because each part writes
+/// only its own slot and reads only what no part changes (the reference data, the file names), and the call returns
+/// when all are done; the merging thread alone touches the runs it is given.
+struct UncheckedWork<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -21,9 +21,13 @@ public struct AuditEventStream {
     /// Called after every `progressInterval` rows read (pass 1), with the count so far.
     public var progress: (@Sendable (Int) -> Void)?
     public var progressInterval = 1_000_000
-    /// How many files are read at once, each on its own core. The events come out in the same order, and quarantined
-    /// rows reach the sink in file order, whatever the number.
+    /// How many cores read the audit files (whole files, or pieces of a large one) and, above one, whether the sorted
+    /// runs are merged on a thread of their own while the events are handed on. The events come out in the same
+    /// order, and quarantined rows reach the sink in file order, whatever the number.
     public var threads = 1
+    /// With several cores, a file is cut into pieces read on different cores when it is larger than this and than
+    /// half a core's share of all the audit bytes (so one large export does not keep one core reading alone).
+    public var minimumPieceBytes = 32 << 20
 
     let rows: RowReader
     let reference: ReferenceData
@@ -54,27 +58,29 @@ public struct AuditEventStream {
         let bytes = names.reduce(0) { total, name in
             total + ((try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0)
         }
-        let inParallel = threads > 1 && names.count > 1
+        let inParallel = threads > 1
         if !inParallel {
             pending.reserveCapacity(min(runSize, bytes / 90 + 1024))
             HugePages.advise(&pending)
         }
         var runPaths: [String] = []
         let spillDirectory = temporaryDirectory + "/custodes-runs-\(UUID().uuidString)"
-        defer { if !runPaths.isEmpty { try? FileManager.default.removeItem(atPath: spillDirectory) } }
+        defer { try? FileManager.default.removeItem(atPath: spillDirectory) }
 
         var rowsSoFar = 0
-        var memoryRuns: [[SortableEvent]] = []
+        var memoryRuns: [MemoryRun] = []
+        var pieceFiles = Array(names.indices)
         if inParallel {
             let read = try readInParallel(names, into: spillDirectory)
             fileReports = read.reports
+            pieceFiles = read.pieceFiles
             runPaths = read.runPaths
             memoryRuns = read.pending
             rowsSoFar = read.rows
             timings.sortSeconds += read.spillSeconds
         }
         let decoder = AuditEventDecoder(reference: reference)
-        for (fileIndex, name) in names.enumerated() where memoryRuns.isEmpty {
+        for (fileIndex, name) in names.enumerated() where !inParallel {
             let afterRow = { () throws(BundleError) in
                 rowsSoFar += 1
                 if rowsSoFar % progressInterval == 0 { progress?(rowsSoFar) }
@@ -95,33 +101,34 @@ public struct AuditEventStream {
         timings.readSeconds = (clock.now - started).seconds - timings.sortSeconds
         started = clock.now
 
-        var last: AuditEvent?
-        func emit(_ item: SortableEvent) throws {
-            if let previous = last, previous.at == item.event.at, previous.eventID == item.event.eventID {
-                fileReports[Int(item.file)].duplicates += 1
-                fileReports[Int(item.file)].accepted -= 1
-                return
-            }
-            last = item.event
-            try body(item.event)
-        }
-
-        if !memoryRuns.isEmpty {
-            // Read in parallel: each part's events sorted in memory, merged with whatever the parts spilled.
-            let runs: [any SortedRun] = memoryRuns.map { MemoryRun($0) }
+        var duplicates = DuplicateFilter(files: pieceFiles.count)
+        if inParallel {
+            // Several cores: the runs are merged on a thread of their own while this one hands the events on.
+            let runs: [any SortedRun] = memoryRuns + (try runPaths.map { try EventRunFile.Reader(path: $0) })
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            try merge(runs + runPaths.map { try EventRunFile.Reader(path: $0) }, emit)
+            duplicates = try Self.mergeOnAnotherThread(runs, files: pieceFiles.count, body)
         } else if runPaths.isEmpty {
             let order = Self.timeOrder(pending)
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            for index in order { try emit(pending[Int(index)]) }
+            for index in order {
+                let item = pending[Int(index)]
+                if duplicates.isRepeat(item) { continue }
+                try body(item.event)
+            }
         } else {
             if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            try merge(try runPaths.map { try EventRunFile.Reader(path: $0) }, emit)
+            try Self.merge(try runPaths.map { try EventRunFile.Reader(path: $0) }) { item in
+                if duplicates.isRepeat(item) { return }
+                try body(item.event)
+            }
+        }
+        for (piece, count) in duplicates.perFile.enumerated() {
+            fileReports[pieceFiles[piece]].duplicates += count
+            fileReports[pieceFiles[piece]].accepted -= count
         }
         timings.deliverSeconds = (clock.now - started).seconds
         report.files.append(contentsOf: fileReports)
@@ -157,7 +164,7 @@ public struct AuditEventStream {
     }
 
     /// A k-way merge of sorted runs through a binary heap of their current heads.
-    private func merge(_ readers: [any SortedRun], _ emit: (SortableEvent) throws -> Void) throws {
+    static func merge(_ readers: [any SortedRun], _ emit: (SortableEvent) throws -> Void) throws {
         var heap: [(item: SortableEvent, run: Int)] = []
         for (index, reader) in readers.enumerated() {
             if let first = reader.next() { heap.append((first, index)) }

@@ -10,6 +10,14 @@ public struct FileReport: Sendable, Equatable {
     public init(file: String) { self.file = file }
 
     public var quarantined: Int { quarantinedByReason.values.reduce(0, +) }
+
+    /// Adds the counts of another reading of the same file (a piece of it read on another core).
+    mutating func add(_ other: FileReport) {
+        rowsRead += other.rowsRead
+        accepted += other.accepted
+        duplicates += other.duplicates
+        quarantinedByReason.merge(other.quarantinedByReason, uniquingKeysWith: +)
+    }
 }
 
 /// The per-file reports of one bundle, in reading order.

@@ -14,14 +14,23 @@ final class ByteSource {
     var start = 0
     private(set) var end = 0
     private(set) var isAtEnd = false
+    /// Where `bytes[0]` is in the file, so that a position in the buffer can be named in the file.
+    private(set) var base: Int
 
-    init(path: String, chunkSize: Int = 1 << 20) throws(BundleError) {
+    /// Reads from byte `offset` of the file onwards (a piece of a large file read on another core).
+    init(path: String, chunkSize: Int = 1 << 20, from offset: Int = 0) throws(BundleError) {
         guard let file = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+        }
+        if offset > 0 && fseeko(file, off_t(offset), SEEK_SET) != 0 {
+            let reason = String(cString: strerror(errno))
+            fclose(file)
+            throw .unreadable(file: path, reason: reason)
         }
         self.path = path
         self.file = file
         self.bytes = [UInt8](repeating: 0, count: chunkSize)
+        base = offset
     }
 
     deinit { fclose(file) }
@@ -43,6 +52,7 @@ final class ByteSource {
                 _ = memmove(base, base + start, remaining)
             }
             end = remaining
+            base += start
             start = 0
         }
         if end == bytes.count {

@@ -65,11 +65,15 @@ final class CSVParser {
         fieldEnds.deallocate()
     }
 
-    init(path: String) throws(BundleError) {
-        source = try ByteSource(path: path)
+    /// Parses from byte `offset`, which must be where a record starts; lines are then counted from there.
+    init(path: String, from offset: Int = 0) throws(BundleError) {
+        source = try ByteSource(path: path, from: offset)
         source.fill()
-        source.skipByteOrderMark()
+        if offset == 0 { source.skipByteOrderMark() }
     }
+
+    /// Where the current record starts in the file, in bytes.
+    var recordOffset: Int { source.base + recordStart }
 
     /// Moves to the next record, skipping blank lines. Returns false at the end of the file.
     func next() -> Bool {

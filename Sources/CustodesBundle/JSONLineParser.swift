@@ -27,10 +27,11 @@ final class JSONLineParser {
     /// Where values outside the contract, and escaped keys, are decoded and dropped.
     private var scratch = GrowableBuffer<UInt8>(capacity: 256)
 
-    init(path: String, keys: [String]) throws(BundleError) {
-        source = try ByteSource(path: path)
+    /// Parses from byte `offset`, which must be where a line starts; lines are then counted from there.
+    init(path: String, keys: [String], from offset: Int = 0) throws(BundleError) {
+        source = try ByteSource(path: path, from: offset)
         source.fill()
-        source.skipByteOrderMark()
+        if offset == 0 { source.skipByteOrderMark() }
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() { index[key] = position }
         keyIndex = index
@@ -43,6 +44,9 @@ final class JSONLineParser {
         valueBytes.deallocate()
         scratch.deallocate()
     }
+
+    /// Where the current line starts in the file, in bytes.
+    var recordOffset: Int { source.base + lineStart }
 
     /// The value of key `slot` (its position in `keys`) on the current line, or nil when absent or null.
     func value(_ slot: Int) -> String? {

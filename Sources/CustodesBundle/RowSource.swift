@@ -5,8 +5,10 @@
 protocol RowSource: AnyObject {
     /// The file's path, for messages.
     var path: String { get }
-    /// The physical line the current row starts on.
+    /// The physical line the current row starts on (counted from the piece's start when reading a piece).
     var line: Int { get }
+    /// Where the current row starts in the file, in bytes.
+    var recordOffset: Int { get }
     /// Why the current row could not be split into fields, or nil.
     var problem: String? { get }
     /// Advances to the next row; false at the end of the file.
@@ -30,20 +32,23 @@ final class CSVRowSource: RowSource {
 
     var path: String { parser.path }
     var line: Int { parser.line }
+    var recordOffset: Int { parser.recordOffset }
 
-    /// `columns` must all be present; `optionalColumns` are read when present and empty otherwise.
-    init(path: String, columns: [String], optionalColumns: [String] = []) throws(BundleError) {
-        parser = try CSVParser(path: path)
-        guard parser.next() else { throw .emptyFile(file: path) }
-        if let headerProblem = parser.problem {
+    /// `columns` must all be present; `optionalColumns` are read when present and empty otherwise. From an `offset`
+    /// beyond the header, the header is read first and the rows from there.
+    init(path: String, columns: [String], optionalColumns: [String] = [], from offset: Int = 0) throws(BundleError) {
+        let headerParser = try CSVParser(path: path)
+        guard headerParser.next() else { throw .emptyFile(file: path) }
+        if let headerProblem = headerParser.problem {
             throw .unreadable(file: path, reason: "line 1: the header row is malformed: \(headerProblem.detail)")
         }
-        let header = parser.fields.map { $0.trimmingSpaces() }
+        let header = headerParser.fields.map { $0.trimmingSpaces() }
         let missing = columns.filter { !header.contains($0) }
         guard missing.isEmpty else { throw .missingColumns(file: path, columns: missing) }
         positions = columns.map { header.firstIndex(of: $0)! }
             + optionalColumns.map { header.firstIndex(of: $0) ?? Int.max }
         width = header.count
+        parser = offset == 0 ? headerParser : try CSVParser(path: path, from: offset)
     }
 
     func next() -> Bool {
@@ -77,10 +82,11 @@ final class JSONLRowSource: RowSource {
 
     var path: String { parser.path }
     var line: Int { parser.line }
+    var recordOffset: Int { parser.recordOffset }
     var problem: String? { parser.problem }
 
-    init(path: String, columns: [String], optionalColumns: [String] = []) throws(BundleError) {
-        parser = try JSONLineParser(path: path, keys: columns + optionalColumns)
+    init(path: String, columns: [String], optionalColumns: [String] = [], from offset: Int = 0) throws(BundleError) {
+        parser = try JSONLineParser(path: path, keys: columns + optionalColumns, from: offset)
     }
 
     func next() -> Bool { parser.next() }

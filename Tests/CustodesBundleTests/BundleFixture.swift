@@ -76,13 +76,19 @@ struct BundleFixture {
 
     /// Reads the whole bundle, returning the report, the events in the order the stream gave them, and the
     /// quarantined rows.
-    func read(runSize: Int = 1_000_000) throws -> (BundleReport, [AuditEvent], [QuarantineEntry], ReferenceData) {
+    /// With `threads` above 1, files are read on that many cores and the runs merged on a thread of their own;
+    /// `pieceBytes` is then the smallest piece a file may be cut into.
+    func read(runSize: Int = 1_000_000, threads: Int = 1, pieceBytes: Int? = nil) throws
+        -> (BundleReport, [AuditEvent], [QuarantineEntry], ReferenceData) {
         let sink = QuarantineCollector()
         let reader = try BundleReader(directory: directory, quarantine: sink)
         var report = BundleReport()
         let reference = try reader.loadReference(report: &report)
         var events: [AuditEvent] = []
-        try reader.auditEvents(reference: reference, runSize: runSize).forEach(report: &report) { events.append($0) }
+        var stream = reader.auditEvents(reference: reference, runSize: runSize)
+        stream.threads = threads
+        if let pieceBytes { stream.minimumPieceBytes = pieceBytes }
+        try stream.forEach(report: &report) { events.append($0) }
         return (report, events, sink.entries, reference)
     }
 }

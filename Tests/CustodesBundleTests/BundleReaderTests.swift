@@ -96,6 +96,106 @@ struct BundleReaderTests {
         #expect(zip(spilled, spilled.dropFirst()).allSatisfy { AuditEvent.timeOrder($0, $1) })
     }
 
+    @Test("reading on several cores, with the merge on a thread of its own, gives one core's stream, reports and quarantine")
+    func severalCores() throws {
+        var files: [String: String?] = ["audit.csv": nil]
+        for file in 0..<3 {
+            var rows: [String] = []
+            for number in 0..<3_000 {
+                let shared = number % 5 == 0  // every fifth event is in all three files, at the same time
+                let minute = (number * 37 + (shared ? 0 : file * 11)) % 600
+                let id = shared ? "E\(number)" : "E\(file)-\(number)"
+                let at = "2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z"
+                rows.append("\(id),\(at),S\(number % 2 + 1),rms,view,person,P\(number % 2 + 1),summary,WS,")
+            }
+            rows[100 + file] = "E-bad-\(file),not a time,S1,rms,view,person,P1,summary,WS,"
+            files["audit_\(file).csv"] = csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"
+        }
+        let fixture = try BundleFixture(files)
+        defer { fixture.remove() }
+        let (oneReport, one, oneQuarantine, _) = try fixture.read()
+        // The shared fifth once each; of the three bad rows, file 0's replaces a shared event the others still have.
+        #expect(one.count == 3 * 2_400 + 600 - 2)
+        #expect(oneReport.duplicates == 2 * 600 - 1)
+        for (runSize, threads, pieceBytes) in [(1_000_000, 2, nil), (500, 2, nil), (700, 3, nil), (1_000_000, 2, 1),
+                                               (500, 3, 1), (300, 4, 1)] {
+            let (report, events, quarantined, _) = try fixture.read(runSize: runSize, threads: threads,
+                                                                    pieceBytes: pieceBytes)
+            #expect(events == one, "run size \(runSize), \(threads) threads, pieces from \(pieceBytes ?? 0) bytes")
+            #expect(report == oneReport)
+            #expect(quarantined.map(\.line) == oneQuarantine.map(\.line))
+            #expect(quarantined.map(\.file) == oneQuarantine.map(\.file))
+        }
+    }
+
+    @Test("a file cut into pieces on several cores reads as one: CRLF, blank lines, JSON Lines, rows quarantined in every piece")
+    func pieces() throws {
+        var csvRows: [String] = []
+        var jsonRows: [String] = []
+        for number in 0..<2_000 {
+            let at = "2025-01-06T\(String(format: "%02d", 8 + number % 10)):\(String(format: "%02d", number % 60)):00Z"
+            let time = number % 97 == 0 ? "not a time" : at
+            csvRows.append("C\(number),\(time),S\(number % 2 + 1),rms,view,person,P1,summary,WS,\"a, b\"")
+            jsonRows.append(#"{"event_id":"J\#(number)","at":"\#(time)","staff_id":"S2","system":"pnc","action":"search","entity_type":"person","entity_id":"P2","fields":"identity","workstation":"WS","reason":"stop"}"#)
+            if number % 13 == 0 { csvRows.append(""); jsonRows.append("") }
+        }
+        let fixture = try BundleFixture(["audit.csv": auditHeader + "\r\n" + csvRows.joined(separator: "\r\n") + "\r\n",
+                                         "audit_pnc.jsonl": jsonRows.joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let (oneReport, one, oneQuarantine, _) = try fixture.read()
+        #expect(one.count == 2 * (2_000 - 21))
+        #expect(oneQuarantine.count == 2 * 21)
+        for threads in 2...5 {
+            let (report, events, quarantined, _) = try fixture.read(threads: threads, pieceBytes: 1)
+            #expect(events == one, "\(threads) threads")
+            #expect(report == oneReport)
+            #expect(quarantined == oneQuarantine)
+        }
+    }
+
+    @Test("when a cut falls inside a quoted field that spans lines, the file is read whole and nothing changes")
+    func pieceInsideQuotes() throws {
+        let long = (0..<400).map { "line \($0) of a long note" }.joined(separator: "\n")
+        var rows = (0..<10).map { "A\($0),2025-01-06T09:0\($0):00Z,S1,rms,view,person,P1,summary,WS," }
+        rows.append("B1,2025-01-06T10:00:00Z,S1,rms,view,person,P1,summary,WS,\"\(long)\"")
+        rows.append("B2,not a time,S1,rms,view,person,P1,summary,WS,")
+        rows += (0..<10).map { "C\($0),2025-01-06T11:0\($0):00Z,S2,rms,view,person,P2,summary,WS," }
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let (oneReport, one, oneQuarantine, _) = try fixture.read()
+        #expect(one.count == 21)
+        #expect(oneQuarantine.map(\.line) == [412])
+        let (report, events, quarantined, _) = try fixture.read(threads: 2, pieceBytes: 1)
+        #expect(events == one)
+        #expect(report == oneReport)
+        #expect(quarantined == oneQuarantine)
+    }
+
+    @Test("a consumer that fails stops the merging thread and its error reaches the caller")
+    func consumerFailure() throws {
+        struct Enough: Error {}
+        var rows: [String] = []
+        for number in 0..<50_000 {
+            rows.append("E\(number),2025-01-06T09:\(String(format: "%02d", number % 60)):00Z,S1,rms,view,person,P1,summary,WS,")
+        }
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n",
+                                         "audit_2.csv": csv(auditHeader, "X1,2025-01-06T10:00:00Z,S2,rms,view,person,P2,summary,WS,")])
+        defer { fixture.remove() }
+        let reader = try BundleReader(directory: fixture.directory, quarantine: QuarantineCollector())
+        var report = BundleReport()
+        let reference = try reader.loadReference(report: &report)
+        var stream = reader.auditEvents(reference: reference, runSize: 1_000)
+        stream.threads = 2
+        var seen = 0
+        #expect(throws: Enough.self) {
+            try stream.forEach(report: &report) { _ in
+                seen += 1
+                if seen == 20_000 { throw Enough() }
+            }
+        }
+        #expect(seen == 20_000)
+    }
+
     @Test("identifiers longer than sixteen bytes resolve as well as short ones")
     func longIdentifiers() throws {
         let longStaff = "FORCE-HQ-STAFF-000000000123"
