@@ -26,6 +26,8 @@ extension AuditEventStream {
         var pieceFiles: [Int]
         var rows: Int
         var spillSeconds: Double
+        /// Whether the pieces did not join up and the files were read again whole.
+        var filesReadAgain = false
     }
 
     /// A range of bytes of one file that one part reads.
@@ -44,10 +46,13 @@ extension AuditEventStream {
         let pieces = Self.pieces(names.map { rows.directory + "/" + $0 }, sizes: sizes, parts: threads,
                                  smallest: minimumPieceBytes)
         if let read = try readPieces(pieces, names: names, into: spillDirectory + "/pieces") { return read }
-        // A quoted field spanned a cut: read whole files instead.
+        // A quoted field spanned a cut: read whole files instead. Every file, because the events already read
+        // from the others are mixed into the same runs; it is rare, and only slower.
         try? FileManager.default.removeItem(atPath: spillDirectory + "/pieces")
         let whole = sizes.indices.map { Piece(file: $0, from: 0, to: .max, bytes: sizes[$0]) }
-        return try readPieces(whole, names: names, into: spillDirectory + "/files")!
+        var read = try readPieces(whole, names: names, into: spillDirectory + "/files")!
+        read.filesReadAgain = true
+        return read
     }
 
     /// Reads `pieces` on the parts; nil when neighbouring pieces of a file did not join up.
@@ -91,13 +96,15 @@ extension AuditEventStream {
             if piece.from == 0 {
                 lineBase = 0
             } else {
+                // The next row as the piece before saw it must be the next row as this piece saw it: its first,
+                // or, for a piece of blank lines only, the first beyond it.
                 let before = pieceReads[index - 1]!.join.beyond
-                let first = pieceRead.join.first
-                guard before?.offset == first?.offset else {
+                let next = pieceRead.join.first ?? pieceRead.join.beyond
+                guard before?.offset == next?.offset else {
                     for path in read.runPaths { try? FileManager.default.removeItem(atPath: path) }
                     return nil
                 }
-                if let before, let first { lineBase += before.line - first.line }
+                if let before, let next { lineBase += before.line - next.line }
             }
             read.reports[piece.file].add(pieceRead.report)
             for var entry in pieceRead.quarantined {
@@ -119,13 +126,13 @@ extension AuditEventStream {
         var pieces: [Piece] = []
         for (file, size) in sizes.enumerated() {
             var starts = [0]
-            let count = (size + target - 1) / target
+            let count = size <= target ? 1 : (size - 1) / target + 1
             if count > 1, let handle = fopen(paths[file], "rb") {
                 defer { fclose(handle) }
                 for cut in 1..<count {
-                    guard let start = lineStart(in: handle, atOrAfter: cut * size / count), start < size,
-                          start > starts.last! else { continue }
-                    starts.append(start)
+                    // No line break after this cut means none after any later one either.
+                    guard let start = lineStart(in: handle, atOrAfter: cut * size / count), start < size else { break }
+                    if start > starts.last! { starts.append(start) }
                 }
             }
             for (index, start) in starts.enumerated() {

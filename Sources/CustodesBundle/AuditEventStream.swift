@@ -74,6 +74,7 @@ public struct AuditEventStream {
             let read = try readInParallel(names, into: spillDirectory)
             fileReports = read.reports
             pieceFiles = read.pieceFiles
+            timings.filesReadAgain = read.filesReadAgain
             runPaths = read.runPaths
             memoryRuns = read.pending
             rowsSoFar = read.rows
@@ -206,6 +207,8 @@ public struct AuditStreamTimings: Sendable, Equatable {
     public var sortSeconds = 0.0
     /// Merging runs and handing each event to the consumer, including the consumer's own time.
     public var deliverSeconds = 0.0
+    /// On several cores, whether a quoted field spanned a cut in a large file, so the files were read again whole.
+    public var filesReadAgain = false
 }
 
 extension Duration {

@@ -80,6 +80,14 @@ struct BundleFixture {
     /// `pieceBytes` is then the smallest piece a file may be cut into.
     func read(runSize: Int = 1_000_000, threads: Int = 1, pieceBytes: Int? = nil) throws
         -> (BundleReport, [AuditEvent], [QuarantineEntry], ReferenceData) {
+        let (report, events, quarantined, reference, _) = try timedRead(runSize: runSize, threads: threads,
+                                                                         pieceBytes: pieceBytes)
+        return (report, events, quarantined, reference)
+    }
+
+    /// The same, with the stream's timings (which say whether the pieces joined up).
+    func timedRead(runSize: Int = 1_000_000, threads: Int = 1, pieceBytes: Int? = nil) throws
+        -> (BundleReport, [AuditEvent], [QuarantineEntry], ReferenceData, AuditStreamTimings) {
         let sink = QuarantineCollector()
         let reader = try BundleReader(directory: directory, quarantine: sink)
         var report = BundleReport()
@@ -88,8 +96,8 @@ struct BundleFixture {
         var stream = reader.auditEvents(reference: reference, runSize: runSize)
         stream.threads = threads
         if let pieceBytes { stream.minimumPieceBytes = pieceBytes }
-        try stream.forEach(report: &report) { events.append($0) }
-        return (report, events, sink.entries, reference)
+        let timings = try stream.forEach(report: &report) { events.append($0) }
+        return (report, events, sink.entries, reference, timings)
     }
 }
 
