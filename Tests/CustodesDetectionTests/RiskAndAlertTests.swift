@@ -49,6 +49,25 @@ struct RiskAndAlertTests {
         #expect(Fixture.run(days, rules: rules).alerts.count == 1)
     }
 
+    @Test("looks outside the roster alone open no alert, however many; beside another indicator they count")
+    func timingAlone() {
+        // Forty look-ups of an unmarked person in one evening from home, no sensitive field: only off_duty fires,
+        // 40 points, past the strong threshold of 30. It is the pattern of an unrostered shift as much as misuse's.
+        let evening = (0..<40).map {
+            Fixture.event("E\($0)", Fixture.at(1, 21, $0), staff: 5, person: 1, workstation: "REMOTE-6")
+        }
+        let alone = Fixture.run(evening)
+        #expect(alone.hits.count == 40)
+        #expect(alone.hits.allSatisfy { $0.indicator == .offDuty })
+        #expect(alone.alerts.isEmpty)
+        // Her contact details opened as well: a second indicator, and the evening's points open the alert.
+        let contact = Fixture.event("E40", Fixture.at(1, 22), staff: 5, person: 1, fields: [.contact],
+                                    workstation: "REMOTE-6")
+        let opened = Fixture.run(evening + [contact])
+        #expect(opened.alerts.count == 1)
+        #expect(Set(opened.alerts.first?.indicators ?? []) == [.offDuty, .sensitiveFields])
+    }
+
     @Test("one person returned to on different days is a pattern; many people once each, or one sitting, are not")
     func returnedPerson() {
         func ledger(_ hits: [(IndicatorName, PersonIndex, Int, Int)]) -> RiskLedger {

@@ -112,6 +112,11 @@ struct RiskLedger {
         return false
     }
 
+    /// Whether every recent hit is a look outside the roster and nothing else: when, not what or whom. Rosters miss
+    /// overtime and cover shifts, so timing alone is the unrostered shift's pattern as much as misuse's; it adds to
+    /// risk but opens no alert until another indicator fires.
+    var isTimingOnly: Bool { recentHits.allSatisfy { $0.indicator == .offDuty } }
+
     /// Whether a recent hit is one that needs no pattern around it: a look at the user's own record, a relative's
     /// or a declared associate's.
     var hasSelfOrAssociate: Bool { recentHits.contains { $0.indicator == .selfOrAssociate } }

@@ -68,7 +68,7 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
         case .offDuty:
             "Look-ups on rest days, off shift or from home have no duty to explain them. Rosters miss overtime and "
                 + "the odd shift, so a tolerance applies, the rule fires only on accesses nothing else explains, and "
-                + "its weight is low: it corroborates a person sought out, it is rarely the evidence itself."
+                + "its weight is low; alone it opens no alert: it corroborates a person sought out or a record opened."
         case .repeatLookups:
             "Returning to the same person on several different days with no link is a pattern, not an accident; "
                 + "each further day weighs more, up to four times the weight. Looks that only a teammate's case, in "
