@@ -220,7 +220,7 @@ extension AuditEventStream {
 
 /// A sorted run of events to merge: spilled to a file, or held in memory.
 protocol SortedRun: AnyObject {
-    func next() -> SortableEvent?
+    func next() throws(BundleError) -> SortableEvent?
 }
 
 extension EventRunFile.Reader: SortedRun {}
@@ -236,7 +236,7 @@ final class MemoryRun: SortedRun {
         order = AuditEventStream.timeOrder(events)
     }
 
-    func next() -> SortableEvent? {
+    func next() throws(BundleError) -> SortableEvent? {
         guard position < order.count else { return nil }
         defer { position += 1 }
         return events[Int(order[position])]

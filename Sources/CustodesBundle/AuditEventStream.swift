@@ -168,7 +168,7 @@ public struct AuditEventStream {
     static func merge(_ readers: [any SortedRun], _ emit: (SortableEvent) throws -> Void) throws {
         var heap: [(item: SortableEvent, run: Int)] = []
         for (index, reader) in readers.enumerated() {
-            if let first = reader.next() { heap.append((first, index)) }
+            if let first = try reader.next() { heap.append((first, index)) }
         }
         func less(_ a: Int, _ b: Int) -> Bool { SortableEvent.precedes(heap[a].item, heap[b].item) }
         func siftDown(_ start: Int) {
@@ -187,7 +187,7 @@ public struct AuditEventStream {
         while !heap.isEmpty {
             let (item, run) = heap[0]
             try emit(item)
-            if let following = readers[run].next() {
+            if let following = try readers[run].next() {
                 heap[0] = (following, run)
             } else {
                 heap[0] = heap[heap.count - 1]

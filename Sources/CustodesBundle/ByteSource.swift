@@ -14,6 +14,9 @@ final class ByteSource {
     var start = 0
     private(set) var end = 0
     private(set) var isAtEnd = false
+    /// Why reading stopped early, when it was an error and not the end of the file: the file's readers report it
+    /// rather than take the bytes so far for the whole file.
+    private(set) var failure: String?
     /// Where `bytes[0]` is in the file, so that a position in the buffer can be named in the file.
     private(set) var base: Int
 
@@ -64,6 +67,7 @@ final class ByteSource {
         }
         end += got
         if got == 0 {
+            if ferror(file) != 0 { failure = String(cString: strerror(errno)) }
             isAtEnd = true
             return false
         }

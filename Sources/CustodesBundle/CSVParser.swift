@@ -72,6 +72,9 @@ final class CSVParser {
         if offset == 0 { source.skipByteOrderMark() }
     }
 
+    /// Why reading stopped before the end of the file, if it did.
+    var readFailure: String? { source.failure }
+
     /// Where the current record starts in the file, in bytes.
     var recordOffset: Int { source.base + recordStart }
 

@@ -75,10 +75,18 @@ enum EventRunFile {
             source = try ByteSource(path: path, chunkSize: 1 << 18)
         }
 
-        func next() -> SortableEvent? {
+        /// The next event, nil at the end of the run; a run that cannot be read to its end is an error, never a
+        /// shorter run, so no event is lost without a word.
+        func next() throws(BundleError) -> SortableEvent? {
             while true {
                 if let item = decode() { return item }
-                if !source.fill() { return nil }
+                if !source.fill() {
+                    if let failure = source.failure { throw .unreadable(file: source.path, reason: failure) }
+                    if source.start < source.end {
+                        throw .unreadable(file: source.path, reason: "a sorted run ends in the middle of an event")
+                    }
+                    return nil
+                }
             }
         }
 

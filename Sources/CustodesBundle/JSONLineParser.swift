@@ -45,6 +45,9 @@ final class JSONLineParser {
         scratch.deallocate()
     }
 
+    /// Why reading stopped before the end of the file, if it did.
+    var readFailure: String? { source.failure }
+
     /// Where the current line starts in the file, in bytes.
     var recordOffset: Int { source.base + lineStart }
 

@@ -50,6 +50,7 @@ struct RowReader {
             }
             try afterRow()
         }
+        if let failure = source.readFailure { throw .unreadable(file: source.path, reason: failure) }
         return join
     }
 

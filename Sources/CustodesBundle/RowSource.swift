@@ -21,6 +21,8 @@ protocol RowSource: AnyObject {
     func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>?
     /// The row's original text, for the quarantine file.
     func rawText() -> String
+    /// Why reading the file stopped before its end, if it did (an I/O error, not a bad row).
+    var readFailure: String? { get }
 }
 
 /// A CSV file whose header row names its columns.
@@ -74,6 +76,7 @@ final class CSVRowSource: RowSource {
     }
 
     func rawText() -> String { parser.rawText() }
+    var readFailure: String? { parser.readFailure }
 }
 
 /// A JSON Lines file: one flat object per line, with the same field names as the CSV columns.
@@ -93,6 +96,7 @@ final class JSONLRowSource: RowSource {
     func value(_ column: Int) -> String? { parser.value(column) }
     func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? { parser.bytes(column) }
     func rawText() -> String { parser.rawText() }
+    var readFailure: String? { parser.readFailure }
 }
 
 extension String {
