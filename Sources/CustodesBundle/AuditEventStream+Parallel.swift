@@ -39,10 +39,7 @@ extension AuditEventStream {
         var bytes: Int
     }
 
-    func readInParallel(_ names: [String], into spillDirectory: String) throws -> ParallelRead {
-        let sizes = names.map { name in
-            (try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0
-        }
+    func readInParallel(_ names: [String], sizes: [Int], into spillDirectory: String) throws -> ParallelRead {
         let pieces = Self.pieces(names.map { rows.directory + "/" + $0 }, sizes: sizes, parts: threads,
                                  smallest: minimumPieceBytes)
         if let read = try readPieces(pieces, names: names, into: spillDirectory + "/pieces") { return read }

@@ -4,17 +4,17 @@ import CustodesModel
 /// Skips re-delivered events as they come out of the merge: a copy carries the same time and id as the original,
 /// so the copies are adjacent in time order, and the one kept is the first (by file and line, the merge's last keys).
 struct DuplicateFilter {
-    /// Copies skipped, by the file each came from.
-    private(set) var perFile: [Int]
+    /// Copies skipped, by the origin each came from (`SortableEvent.file`: a file, or with several cores a piece).
+    private(set) var perOrigin: [Int]
     private var lastAt: Timestamp?
     private var lastID = ""
 
-    init(files: Int) { perFile = Array(repeating: 0, count: files) }
+    init(origins: Int) { perOrigin = Array(repeating: 0, count: origins) }
 
-    /// Whether `item` repeats the event before it; if so it is counted against its file.
+    /// Whether `item` repeats the event before it; if so it is counted against its origin.
     mutating func isRepeat(_ item: SortableEvent) -> Bool {
         if lastAt == item.event.at && lastID == item.event.eventID {
-            perFile[Int(item.file)] += 1
+            perOrigin[Int(item.file)] += 1
             return true
         }
         lastAt = item.event.at
@@ -29,10 +29,10 @@ extension AuditEventStream {
     /// merge no longer waits for the consumer nor the consumer for the merge. A dedicated thread rather than a
     /// dispatch queue, because detection's parts run on the dispatch pool and a merge blocked there could hold back
     /// one of them.
-    static func mergeOnAnotherThread(_ runs: [any SortedRun], files: Int,
+    static func mergeOnAnotherThread(_ runs: [any SortedRun], origins: Int,
                                      _ body: (AuditEvent) throws -> Void) throws -> DuplicateFilter {
         let handoff = EventHandoff()
-        let result = MergeResult(files: files)
+        let result = MergeResult(origins: origins)
         let work = UncheckedWork((runs: runs, handoff: handoff, result: result))
         let thread = Thread {
             let (runs, handoff, result) = work.value
@@ -74,7 +74,7 @@ extension AuditEventStream {
 /// What the merging thread counts, read by the caller once the merge has finished.
 private final class MergeResult: @unchecked Sendable {
     var duplicates: DuplicateFilter
-    init(files: Int) { duplicates = DuplicateFilter(files: files) }
+    init(origins: Int) { duplicates = DuplicateFilter(origins: origins) }
 }
 
 /// Thrown inside the merge when the consumer has stopped, to end it early.

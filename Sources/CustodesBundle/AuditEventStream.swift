@@ -55,9 +55,8 @@ public struct AuditEventStream {
         var pending: [SortableEvent] = []
         // Growing a large array by doubling copies it and faults in fresh pages at every step; reserve what the files'
         // sizes suggest (about a hundred bytes a row), up to the run size.
-        let bytes = names.reduce(0) { total, name in
-            total + ((try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0)
-        }
+        let sizes = fileSizes(names)
+        let bytes = sizes.reduce(0, +)
         let inParallel = threads > 1
         if !inParallel {
             pending.reserveCapacity(min(runSize, bytes / 90 + 1024))
@@ -71,7 +70,7 @@ public struct AuditEventStream {
         var memoryRuns: [MemoryRun] = []
         var pieceFiles = Array(names.indices)
         if inParallel {
-            let read = try readInParallel(names, into: spillDirectory)
+            let read = try readInParallel(names, sizes: sizes, into: spillDirectory)
             fileReports = read.reports
             pieceFiles = read.pieceFiles
             timings.filesReadAgain = read.filesReadAgain
@@ -102,13 +101,13 @@ public struct AuditEventStream {
         timings.readSeconds = (clock.now - started).seconds - timings.sortSeconds
         started = clock.now
 
-        var duplicates = DuplicateFilter(files: pieceFiles.count)
+        var duplicates = DuplicateFilter(origins: pieceFiles.count)
         if inParallel {
             // Several cores: the runs are merged on a thread of their own while this one hands the events on.
             let runs: [any SortedRun] = memoryRuns + (try runPaths.map { try EventRunFile.Reader(path: $0) })
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            duplicates = try Self.mergeOnAnotherThread(runs, files: pieceFiles.count, body)
+            duplicates = try Self.mergeOnAnotherThread(runs, origins: pieceFiles.count, body)
         } else if runPaths.isEmpty {
             let order = Self.timeOrder(pending)
             timings.sortSeconds += (clock.now - started).seconds
@@ -127,13 +126,20 @@ public struct AuditEventStream {
                 try body(item.event)
             }
         }
-        for (piece, count) in duplicates.perFile.enumerated() {
+        for (piece, count) in duplicates.perOrigin.enumerated() {
             fileReports[pieceFiles[piece]].duplicates += count
             fileReports[pieceFiles[piece]].accepted -= count
         }
         timings.deliverSeconds = (clock.now - started).seconds
         report.files.append(contentsOf: fileReports)
         return timings
+    }
+
+    /// Each file's size in bytes (0 when it cannot be read; reading it will say why).
+    func fileSizes(_ names: [String]) -> [Int] {
+        names.map { name in
+            (try? FileManager.default.attributesOfItem(atPath: rows.directory + "/" + name)[.size] as? Int) ?? 0
+        }
     }
 
     /// The positions of `events` in time order. Sorting small keys and reading the events through them is much

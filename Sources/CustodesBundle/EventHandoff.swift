@@ -4,8 +4,8 @@ import CustodesModel
 /// Batches of events passed from the thread that merges sorted runs to the thread that consumes them.
 ///
 /// With more than one core, detection's parts work through one day's events while the merge prepares the next
-/// day's, instead of the parts waiting for the merge and the merge for the parts (docs/performance.md, the
-/// pipelined merge). At most `capacity` batches are in flight, so memory stays bounded however far ahead the merge
+/// day's, instead of the parts waiting for the merge and the merge for the parts (docs/performance.md, "Two
+/// cores: pieces of a large file, and the merge on its own thread"). At most `capacity` batches are in flight, so memory stays bounded however far ahead the merge
 /// could run, and emptied batches go back to the merging side to be filled again, because a fresh batch's pages
 /// are zeroed on first touch.
 final class EventHandoff: @unchecked Sendable {

@@ -9,6 +9,8 @@ import CustodesModel
 /// duplicate is kept (the first file and line) and which file's report counts the duplicate.
 struct SortableEvent {
     var event: AuditEvent
+    /// The file's number; with several cores, the piece's (pieces are numbered in file order, and `line` counts
+    /// from the piece's start).
     var file: UInt16
     var line: UInt32
 
