@@ -278,7 +278,7 @@ public final class DetectionEngine {
         // at the ordinary threshold an indicator scored in full must be among the recent hits too. One person
         // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
         let ledger = activities[staff].risk
-        guard score >= risk.alertThreshold, !ledger.isTimingOnly else { return }
+        guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
         let specific = !peers.isEnabled || ledger.hasSpecificIndicator
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         guard (enough && specific) || score >= risk.strongThreshold else { return }

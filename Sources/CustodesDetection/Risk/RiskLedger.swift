@@ -112,10 +112,8 @@ struct RiskLedger {
         return false
     }
 
-    /// Whether every recent hit is a look outside the roster and nothing else: when, not what or whom. Rosters miss
-    /// overtime and cover shifts, so timing alone is the unrostered shift's pattern as much as misuse's; it adds to
-    /// risk but opens no alert until another indicator fires.
-    var isTimingOnly: Bool { recentHits.allSatisfy { $0.indicator == .offDuty } }
+    /// Whether every recent hit is of an indicator that only corroborates (``IndicatorName/corroboratesOnly``).
+    var isCorroborationOnly: Bool { recentHits.allSatisfy(\.indicator.corroboratesOnly) }
 
     /// Whether a recent hit is one that needs no pattern around it: a look at the user's own record, a relative's
     /// or a declared associate's.

@@ -31,6 +31,11 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
     /// daily research of analysts and detectives.
     public var isPeerRelative: Bool { isVolume || self == .linkedExpansion }
 
+    /// Whether the rule only corroborates: it says when a look happened, not what was opened or whom was sought,
+    /// so its hits add to risk but open no alert until another indicator fires. Looks outside the roster are the
+    /// pattern of an unrostered shift or cover duty as much as of misuse.
+    public var corroboratesOnly: Bool { self == .offDuty }
+
     /// What the rule saw, in words an analyst reads at a glance (the rules file and the API keep the code name).
     public var title: String {
         switch self {
