@@ -117,6 +117,11 @@ public final class DetectionEngine {
             summary.outOfScope += 1
             return
         }
+        // What the user opened, explained or not, as it arrives: a later return to someone in the same case is case work.
+        if compiled.caseWorkWindow > 0, event.entityType == .occurrence || event.person != nil, event.entity >= 0 {
+            activities[staff].recentRecords.add(at: now, entity: event.entity, isOccurrence: event.entityType == .occurrence,
+                                                keep: 2 * compiled.caseWorkWindow)
+        }
         // Counted as the access arrives, not when its duty is decided, so every split of the run agrees.
         if tracksCommunity, !result.isExplained, let person = event.person {
             dayLookups.append(PersonCommunity.key(person, event.staff))
@@ -275,11 +280,11 @@ public final class DetectionEngine {
         let risk = context.rules.risk
         let distinct = activities[staff].risk.distinctIndicators
         // With peer baselines, volume alone (however far above peers) opens an alert only at the strong threshold:
-        // at the ordinary threshold an indicator scored in full must be among the recent hits too. One person
+        // at the ordinary threshold enough evidence scored in full must be among the recent hits too. One person
         // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
         let ledger = activities[staff].risk
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
-        let specific = !peers.isEnabled || ledger.hasSpecificIndicator
+        let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum)
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         guard (enough && specific) || score >= risk.strongThreshold else { return }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,

@@ -157,6 +157,12 @@ public final class DetectionContext: Sendable {
         return (starts, flat)
     }
 
+    /// The occurrences a person appears in (victim, suspect, witness...), in the reference data's order.
+    @inline(__always)
+    func occurrences(of person: PersonIndex) -> ArraySlice<Int32> {
+        personOccurrences[Int(personOccurrenceStart[Int(person)])..<Int(personOccurrenceStart[Int(person) + 1])]
+    }
+
     /// Whether the workstation is inside force premises or a vehicle.
     func isAtWorkWorkstation(_ workstation: String) -> Bool {
         atWorkPrefixes.contains { workstation.hasPrefix($0) }

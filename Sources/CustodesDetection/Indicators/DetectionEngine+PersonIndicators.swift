@@ -61,11 +61,13 @@ extension DetectionEngine {
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             summary.roleHitCounts[role] += 1
             let shared = sharedSubject(person, event)
+            let work = teamLink ? (factor: 1.0, words: "") : caseWorkWeight(person, event)
             var revisit = hit(.revisitAfterInvolvement,
-                              compiled.weight(.revisitAfterInvolvement) * shared.factor * linkShare, event, person, result,
-                              "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their involvement in "
-                              + "\(occurrence) ended\(linkWords)\(shared.words)")
+                              compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare, event,
+                              person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
+                              + "involvement in \(occurrence) ended\(linkWords)\(shared.words)\(work.words)")
             revisit.sharedSubject = shared.factor < 1
+            revisit.caseWork = work.factor < 1
             hits.append(revisit)
         }
         if !teamLink, compiled.isEnabled(.sensitiveFields),
@@ -86,11 +88,14 @@ extension DetectionEngine {
             summary.roleHitCounts[role] += 1
             let steps = Double(min(days.count - minimumDays + 1, 4))
             let shared = sharedSubject(person, event)
-            var repeated = hit(.repeatLookups, compiled.weight(.repeatLookups) * steps * shared.factor * linkShare,
+            let work = teamLink ? (factor: 1.0, words: "") : caseWorkWeight(person, event)
+            var repeated = hit(.repeatLookups,
+                               compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                event, person, result, "looked up \(pseudonym) on \(days.count) different days with no "
-                               + "business link of their own\(linkWords)\(shared.words)")
+                               + "business link of their own\(linkWords)\(shared.words)\(work.words)")
             repeated.evidence = evidence
             repeated.sharedSubject = shared.factor < 1
+            repeated.caseWork = work.factor < 1
             hits.append(repeated)
         }
         if !teamLink, compiled.isEnabled(.linkedExpansion) {

@@ -16,6 +16,9 @@ public struct Hit: Sendable, Equatable {
     /// Whether the person was looked up without a link by several colleagues too (``PersonCommunity``): such a hit
     /// scores less and does not, alone, show the user returning to one person.
     public var sharedSubject = false
+    /// Whether the look came within hours of the user opening the person's case (``RecentRecords``): such a hit
+    /// scores less and does not, alone, show the user returning to one person.
+    public var caseWork = false
 
     public init(indicator: IndicatorName, points: Double, at: Timestamp, staff: StaffIndex, person: PersonIndex?,
                 evidence: [EvidenceEvent], detail: String) {

@@ -23,6 +23,8 @@ struct StaffActivity {
     var sessionAtWork = false
     var pending: [AuditEvent] = []
     var risk = RiskLedger()
+    /// The people and occurrences opened in the last hours, for case work (``RecentRecords``).
+    var recentRecords = RecentRecords()
 
     /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
     /// entries only cost memory; pruning more often cost more time than it saved.

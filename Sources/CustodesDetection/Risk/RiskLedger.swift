@@ -90,17 +90,27 @@ struct RiskLedger {
     /// Different indicators among the recent hits.
     var distinctIndicators: Int { Set(recentHits.map(\.indicator)).count }
 
-    /// Whether any recent hit is of an indicator scored in full, not against peers.
-    var hasSpecificIndicator: Bool { recentHits.contains { !$0.indicator.isPeerRelative } }
+    /// Whether the recent hits scored in full, not against peers, weigh at least `minimum` points (and more than
+    /// none): the evidence about particular people that an alert under the strong threshold needs beside volume.
+    /// Returns that came with work on the person's case (``RecentRecords``) are not counted: they are the pattern of
+    /// a case being worked, and counting them let every detective with volume above peers open an alert.
+    func hasSpecificEvidence(minimum: Double) -> Bool {
+        var points = 0.0
+        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.caseWork {
+            points += hit.points
+        }
+        return points > 0 && points >= minimum
+    }
 
     /// Whether the recent hits show the user returning to one person: hits of indicators scored in full (a revisit
     /// after their involvement ended, a repeated look-up, a look at a relative or associate) on the same person on
     /// two different days. That is the shape of abuse of position, a person sought out again and again, and needs
     /// no second indicator; many different people each looked at once (an analyst's research) are not it, nor is a
-    /// person several colleagues look up too (``PersonCommunity``).
+    /// person several colleagues look up too (``PersonCommunity``), nor returns that came with work on the person's
+    /// case (``RecentRecords``).
     var hasReturnedPerson: Bool {
         var firstDay: [PersonIndex: Int64] = [:]
-        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.sharedSubject {
+        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.sharedSubject && !hit.caseWork {
             guard let person = hit.person else { continue }
             let day = hit.at.seconds / 86_400
             if let seen = firstDay[person] {
@@ -138,3 +148,4 @@ func pow2(_ x: Double) -> Double {
     }
     return sum * Double(sign: .plus, exponent: Int(whole), significand: 1)
 }
+

@@ -25,6 +25,9 @@ struct CompiledRules {
     let volumeZ: Double
     let halfLife: Double
     let weighing: RiskLedger.Weighing
+    /// How long before a return the user's opening of the person's case makes it case work, in seconds; 0: never.
+    let caseWorkWindow: Int64
+    let caseWorkShare: Double
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -52,6 +55,8 @@ struct CompiledRules {
         volumeZ = parameter(.volumeOutlier, "robust_z")
         halfLife = rules.risk.halfLifeDays
         weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare)
+        caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
+        caseWorkShare = rules.risk.caseWorkShare
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         quiet = Int64(rules.risk.quietDays) * 86_400
         exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }

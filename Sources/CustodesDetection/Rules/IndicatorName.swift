@@ -66,7 +66,8 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "Offenders often meet the victim on duty and keep looking her up after their part in the case ended or "
                 + "the case closed. A return that only a teammate's open case explains is scored too, at "
                 + "team_link_share of the points (and counts towards repeated look-ups at that share): explained is "
-                + "not innocent."
+                + "not innocent. A return within case_work_hours of the user opening her case, or another person in "
+                + "it, is case work and keeps case_work_share: a family reviewed, not a woman sought out."
         case .sensitiveFields:
             "Contact details, addresses and custody photographs are what someone needs to make contact or to look; "
                 + "opening them with no business reason is a step beyond curiosity."
@@ -78,7 +79,8 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "Returning to the same person on several different days with no link is a pattern, not an accident; "
                 + "each further day weighs more, up to four times the weight. Looks that only a teammate's case, in "
                 + "which the user has no part, explains count from covering_minimum_days, at team_link_share: "
-                + "covering a colleague's case is daily work, coming back to its victim week after week is not."
+                + "covering a colleague's case is daily work, coming back to its victim week after week is not. "
+                + "Returns that come with work on the person's case (case_work_hours) keep case_work_share."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."

@@ -84,6 +84,7 @@ extension RuleSet {
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share",
+                "case_work_hours", "case_work_share", "specific_minimum",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
@@ -100,6 +101,9 @@ extension RuleSet {
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
             if let n = fields["volume_cap"] { r.volumeCap = try reader.number(n, "risk.volume_cap", range: 0...100_000) }
             if let n = fields["other_people_share"] { r.otherPeopleShare = try reader.number(n, "risk.other_people_share", range: 0...1) }
+            if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
+            if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
+            if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             rules.risk = r
         }
         if let node = top["exceptions"] {
@@ -200,6 +204,14 @@ extension RuleSet {
               # person keep other_people_share of their points (1: all). A person sought out again outranks volume.
               volume_cap: \(number(risk.volumeCap))
               other_people_share: \(number(risk.otherPeopleShare))
+              # A return (a revisit, a repeated look-up) within case_work_hours of the user opening one of the
+              # person's occurrences, or another person in one, is case work: it keeps case_work_share of its
+              # points (0 hours: never). Reviewing a family or a network opens the case; a return to one woman does not.
+              case_work_hours: \(risk.caseWorkHours)
+              case_work_share: \(number(risk.caseWorkShare))
+              # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
+              # full (case work aside) beside volume above peers (0: any).
+              specific_minimum: \(number(risk.specificMinimum))
 
             """
         if exceptions.isEmpty {

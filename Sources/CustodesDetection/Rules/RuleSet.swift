@@ -120,12 +120,22 @@ public struct RiskSettings: Equatable, Sendable {
     /// of position is one person sought out again and again; many people each returned to a few times is the daily
     /// work of neighbourhood officers, safeguarding officers and analysts (see ``RiskLedger``).
     public var otherPeopleShare: Double
+    /// How many hours before a return (a revisit, a repeated look-up) the user's opening of one of the person's
+    /// occurrences, or of another person in one, makes the return case work (``RecentRecords``); 0 never does.
+    public var caseWorkHours: Int
+    /// The share of its points a return that came with case work keeps.
+    public var caseWorkShare: Double
+    /// With peer baselines, the points of evidence scored in full (returns that came with case work aside) that an
+    /// alert under the strong threshold needs beside volume above peers; 0 asks only for some. A detective far
+    /// above peers who looked someone up twice is volume with a coincidence, not a person sought out.
+    public var specificMinimum: Double
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
-                otherPeopleShare: Double = 1) {
+                otherPeopleShare: Double = 1, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
+                specificMinimum: Double = 0) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
@@ -140,6 +150,9 @@ public struct RiskSettings: Equatable, Sendable {
         self.sharedPersonColleagues = sharedPersonColleagues
         self.volumeCap = volumeCap
         self.otherPeopleShare = otherPeopleShare
+        self.caseWorkHours = caseWorkHours
+        self.caseWorkShare = caseWorkShare
+        self.specificMinimum = specificMinimum
     }
 }
 

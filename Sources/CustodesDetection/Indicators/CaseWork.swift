@@ -1,0 +1,82 @@
+import CustodesModel
+
+/// The records (people and occurrences) a member of staff opened in the last hours: what "did this return come with
+/// work on the person's case?" is asked of.
+///
+/// A safeguarding officer reviewing a family, an analyst researching a network and a detective on a cold case open the
+/// case, or the other people in it, as they come back to someone. An officer returning to a woman met on duty opens
+/// her record alone. So a return (a revisit after the user's part ended, a repeated look-up) that comes within hours
+/// of the user opening one of the person's occurrences, or another person in one of them, keeps only a share of its
+/// points and does not, alone, show the user returning to one person. This is the idea of explanation-based auditing
+/// (Fabbri and LeFevre) that an access is explained by a path through the records that the user walked, not only by
+/// an assignment; the path is weaker evidence than an assignment, so the return is weighed less, not cleared.
+struct RecentRecords {
+    /// One record opened: an occurrence or a person, with the time it was last opened in a row.
+    struct Entry {
+        var at: Int64
+        let entity: Int32
+        let isOccurrence: Bool
+    }
+
+    /// In time order; a record opened several times in a row is one entry, at its last opening.
+    private(set) var entries: [Entry] = []
+
+    /// How many entries one question reads at most, newest first: a clerk opening thousands of records an hour makes
+    /// any return look like case work, and reading all of them at every return would cost more than it tells.
+    static let scanLimit = 256
+
+    /// Adds a record the user opened at `at`, forgetting those older than `keep` seconds before it.
+    mutating func add(at: Int64, entity: Int32, isOccurrence: Bool, keep: Int64) {
+        if let last = entries.last, last.entity == entity, last.isOccurrence == isOccurrence {
+            entries[entries.count - 1].at = max(last.at, at)
+            return
+        }
+        // Forgotten in batches, once the oldest has aged out, so each entry is moved a bounded number of times.
+        if entries.count >= 64, at - entries[0].at > keep {
+            let kept = entries.firstIndex { at - $0.at <= keep } ?? entries.endIndex
+            entries.removeFirst(kept)
+        }
+        entries.append(Entry(at: at, entity: entity, isOccurrence: isOccurrence))
+    }
+}
+
+extension DetectionEngine {
+    /// The case work that came with the look at `person`: the occurrence of hers that the user opened, or in which
+    /// they opened another person, in the `case_work_hours` before (`via` is that person), or nil when there was
+    /// none. Only records opened at or before the look count, so a look decided when its session ends is weighed as
+    /// it would have been as it arrived.
+    func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?)? {
+        guard compiled.caseWorkWindow > 0 else { return nil }
+        let own = context.occurrences(of: person)
+        guard !own.isEmpty else { return nil }
+        let t = event.at.seconds
+        let entries = activities[Int(event.staff)].recentRecords.entries
+        var index = entries.endIndex
+        var scanned = 0
+        while index > entries.startIndex && scanned < RecentRecords.scanLimit {
+            index -= 1
+            let entry = entries[index]
+            if entry.at > t { continue }
+            if t - entry.at > compiled.caseWorkWindow { break }
+            scanned += 1
+            if entry.isOccurrence {
+                if own.contains(entry.entity) { return (entry.entity, nil) }
+            } else if entry.entity != person {
+                for occurrence in context.occurrences(of: entry.entity) where own.contains(occurrence) {
+                    return (occurrence, entry.entity)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The factor for a return's points and the words its sentence ends with, when it came with case work.
+    func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
+        guard let work = caseWork(person, event) else { return (1, "") }
+        let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
+        let hours = compiled.caseWorkWindow / 3600
+        let what = work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," } ?? "opened \(occurrence), one of their cases,"
+        return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "
+                + Self.share(compiled.caseWorkShare))
+    }
+}

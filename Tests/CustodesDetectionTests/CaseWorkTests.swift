@@ -1,0 +1,142 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+/// Case work: a return to a person within hours of the user opening her case, or another person in it, is the shape
+/// of a case being worked (a family reviewed, a network researched) and weighs a quarter; a return alone does not.
+@Suite("Case work")
+struct CaseWorkTests {
+    /// P6 (index 5) is the victim and P7 (index 6) a witness in O3 (index 2), an assault at North; P8 (index 7) is in
+    /// no occurrence. S1 has no link to any of them.
+    static let victim: PersonIndex = 5
+    static let witness: PersonIndex = 6
+    static let stranger: PersonIndex = 7
+    static let occurrence: OccurrenceIndex = 2
+
+    static func force(_ data: inout ReferenceData) {
+        data.add(Person(personID: "P6", familyName: "Case", givenName: "Cora", sex: .female, birthYear: 1999))
+        data.add(Person(personID: "P7", familyName: "Seen", givenName: "Walt", sex: .male, birthYear: 1970))
+        data.add(Person(personID: "P8", familyName: "Apart", givenName: "Ann", sex: .female, birthYear: 1980))
+        data.add(Occurrence(occurrenceID: "O3", category: .assault, openedAt: Fixture.at(-20, 8),
+                            closedAt: Fixture.at(-10, 8), station: "North"))
+        data.occurrencePersons += [OccurrencePerson(occurrence: occurrence, person: victim, role: .victim),
+                                   OccurrencePerson(occurrence: occurrence, person: witness, role: .witness)]
+    }
+
+    /// S1 looks P6 up at 10:00 on six days (the 8th to the 13th of January), each time after opening `before`
+    /// (an occurrence or a person) at `hoursBefore` hours before, or alone.
+    static func returns(after before: (person: PersonIndex?, occurrence: OccurrenceIndex?)? = nil,
+                        hoursBefore: Int = 1) -> [AuditEvent] {
+        var events: [AuditEvent] = []
+        for day in 2...7 {
+            events.append(Fixture.event("E\(day)", Fixture.at(day, 10), staff: 0, person: victim))
+            if let before {
+                events.append(Fixture.event("B\(day)", Fixture.at(day, 10).adding(seconds: -Int64(hoursBefore) * 3600),
+                                            staff: 0, person: before.person, occurrence: before.occurrence))
+            }
+        }
+        return events
+    }
+
+    static func repeatHits(_ events: [AuditEvent], rules: RuleSet = Fixture.fullPoints) -> [Hit] {
+        Fixture.run(events, rules: rules, extra: force).hits.filter { $0.indicator == .repeatLookups && $0.person == victim }
+    }
+
+    static let repeatWeight = RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight
+
+    @Test("a return an hour after opening the person's occurrence keeps a quarter of its points and says why")
+    func afterTheOccurrence() throws {
+        let hits = Self.repeatHits(Self.returns(after: (nil, Self.occurrence)))
+        let first = try #require(hits.first)
+        #expect(hits.allSatisfy { $0.caseWork })
+        #expect(first.points == Self.repeatWeight / 4)
+        #expect(first.detail.hasSuffix("; they had opened O3, one of their cases, in the 12 hours before, so it counts a quarter"),
+                "\(first.detail)")
+    }
+
+    @Test("a return after looking up another person in her occurrence is case work too, naming that person's pseudonym")
+    func afterAnotherPartyInTheCase() throws {
+        let hits = Self.repeatHits(Self.returns(after: (Self.witness, nil)))
+        let first = try #require(hits.first)
+        #expect(hits.allSatisfy { $0.caseWork })
+        #expect(first.points == Self.repeatWeight / 4)
+        #expect(first.detail.contains("; they had looked up PSN-"))
+        #expect(first.detail.contains(", also in O3, in the 12 hours before, so it counts a quarter"))
+    }
+
+    @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")
+    func notCaseWork() throws {
+        let variants: [(String, [AuditEvent])] = [
+            ("alone", Self.returns()),
+            ("after a person in none of her cases", Self.returns(after: (Self.stranger, nil))),
+            ("13 hours after her case", Self.returns(after: (nil, Self.occurrence), hoursBefore: 13)),
+        ]
+        for (name, events) in variants {
+            let hits = Self.repeatHits(events)
+            let first = try #require(hits.first, "\(name)")
+            #expect(hits.allSatisfy { !$0.caseWork }, "\(name)")
+            #expect(first.points == Self.repeatWeight, "\(name)")
+            #expect(!first.detail.contains("hours before"), "\(name)")
+        }
+    }
+
+    @Test("her case opened after the look does not make it case work")
+    func openedAfter() throws {
+        let events = (2...7).flatMap { day in
+            [Fixture.event("E\(day)", Fixture.at(day, 10), staff: 0, person: Self.victim),
+             Fixture.event("B\(day)", Fixture.at(day, 11), staff: 0, occurrence: Self.occurrence)]
+        }
+        #expect(Self.repeatHits(events).allSatisfy { !$0.caseWork })
+    }
+
+    @Test("six returns alone to one woman open an alert; the same returns with her case open none, unless case work is off")
+    func alerts() {
+        let alone = Fixture.run(Self.returns(), extra: Self.force)
+        #expect(alone.alerts.count == 1)
+        let worked = Fixture.run(Self.returns(after: (nil, Self.occurrence)), extra: Self.force)
+        #expect(worked.alerts.isEmpty)
+        var rules = Fixture.fullPoints
+        rules.risk.caseWorkHours = 0
+        let off = Fixture.run(Self.returns(after: (nil, Self.occurrence)), rules: rules, extra: Self.force)
+        #expect(off.alerts.count == 1)
+        #expect(off.hits.allSatisfy { !$0.caseWork })
+    }
+
+    @Test("returns that came with case work are not a person returned to, nor specific evidence beside volume")
+    func ledger() {
+        func ledger(_ hits: [(IndicatorName, Double, Bool, Int)]) -> RiskLedger {
+            var ledger = RiskLedger()
+            for (indicator, points, caseWork, day) in hits {
+                var hit = Hit(indicator: indicator, points: points, at: Fixture.at(day, 10), staff: 0, person: 0,
+                              evidence: [], detail: "")
+                hit.caseWork = caseWork
+                ledger.add(hit, halfLife: 10, window: 30 * 86_400)
+            }
+            return ledger
+        }
+        let worked = ledger([(.repeatLookups, 4, true, 1), (.repeatLookups, 4, true, 3)])
+        #expect(!worked.hasReturnedPerson)
+        #expect(!worked.hasSpecificEvidence(minimum: 0))
+        let alone = ledger([(.repeatLookups, 4, false, 1), (.repeatLookups, 4, false, 3)])
+        #expect(alone.hasReturnedPerson)
+        #expect(alone.hasSpecificEvidence(minimum: 0))
+        #expect(alone.hasSpecificEvidence(minimum: 8))
+        #expect(!alone.hasSpecificEvidence(minimum: 10), "8 points of returns are under a minimum of 10")
+        #expect(!ledger([(.sensitiveFields, 40, false, 1)]).hasSpecificEvidence(minimum: 0), "volume is not specific")
+    }
+
+    @Test("recent records keep one entry for a record opened several times in a row, and forget the old in batches")
+    func recentRecords() {
+        var records = RecentRecords()
+        records.add(at: 0, entity: 1, isOccurrence: true, keep: 1_000)
+        records.add(at: 5, entity: 1, isOccurrence: true, keep: 1_000)
+        records.add(at: 6, entity: 1, isOccurrence: false, keep: 1_000)
+        #expect(records.entries.map(\.at) == [5, 6])
+        for index in 0..<100 {
+            records.add(at: 10 + Int64(index), entity: Int32(10 + index % 2), isOccurrence: false, keep: 1_000)
+        }
+        #expect(records.entries.count == 102, "nothing is forgotten inside the window")
+        records.add(at: 2_000, entity: 3, isOccurrence: false, keep: 1_000)
+        #expect(records.entries.map(\.entity) == [3], "everything older than the window went at once")
+    }
+}
