@@ -68,6 +68,35 @@ struct RiskAndAlertTests {
         #expect(Set(opened.alerts.first?.indicators ?? []) == [.offDuty, .sensitiveFields])
     }
 
+    @Test("the strong threshold is measured without looks outside the roster: timing cannot carry one other hit over it")
+    func timingAndTheStrongThreshold() {
+        // Forty off-duty look-ups and her contact details opened once: 41 points of timing and 5 of sensitive fields,
+        // 30 after the volume cap. With three indicators needed, only the strong threshold could open an alert, and
+        // without the timing the evening is worth 5.
+        var rules = Fixture.fullPoints
+        rules.risk.minimumIndicators = 3
+        let evening = (0..<40).map {
+            Fixture.event("E\($0)", Fixture.at(1, 21, $0), staff: 5, person: 1, workstation: "REMOTE-6")
+        }
+        let contact = Fixture.event("E40", Fixture.at(1, 22), staff: 5, person: 1, fields: [.contact],
+                                    workstation: "REMOTE-6")
+        let run = Fixture.run(evening + [contact], rules: rules)
+        #expect(Set(run.hits.map(\.indicator)) == [.offDuty, .sensitiveFields])
+        #expect(run.alerts.isEmpty)
+        // The ledger: the same score either way when the volume is of what was opened, not of when.
+        var ledger = RiskLedger()
+        let weighing = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
+        for minute in 0..<40 {
+            ledger.add(Hit(indicator: .offDuty, points: 1, at: Fixture.at(1, 21, minute), staff: 5, person: 1,
+                           evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400, weighing)
+        }
+        ledger.add(Hit(indicator: .sensitiveFields, points: 5, at: Fixture.at(1, 22), staff: 5, person: 1,
+                       evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400, weighing)
+        let now = Fixture.at(1, 22).seconds
+        #expect(ledger.score(at: now, halfLife: 10, weighing) == 30)
+        #expect(abs(ledger.score(at: now, halfLife: 10, weighing, withoutTiming: true) - 5) < 0.001)
+    }
+
     @Test("one person returned to on different days is a pattern; many people once each, or one sitting, are not")
     func returnedPerson() {
         func ledger(_ hits: [(IndicatorName, PersonIndex, Int, Int)]) -> RiskLedger {

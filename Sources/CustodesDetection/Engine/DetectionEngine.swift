@@ -286,7 +286,11 @@ public final class DetectionEngine {
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
         let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum)
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
-        guard (enough && specific) || score >= risk.strongThreshold else { return }
+        // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
+        // hundreds of them beside one repeated look-up are not strong evidence of anything.
+        let strong = score >= risk.strongThreshold && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife,
+                                                                    compiled.weighing, withoutTiming: true) >= risk.strongThreshold
+        guard (enough && specific) || strong else { return }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         for earlier in activities[staff].risk.recentHits {

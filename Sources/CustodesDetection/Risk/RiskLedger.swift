@@ -14,6 +14,8 @@ struct RiskLedger {
     /// Specific points with no person (a demographic skew), and every specific point when people are not weighed apart.
     private var specific = 0.0
     private var volume = 0.0
+    /// The part of `volume` from indicators that only corroborate (looks outside the roster): when, not what or whom.
+    private var timing = 0.0
     /// Specific points by person, each faded from the time of its own latest hit; in the order the people first
     /// scored, so that the sum is the same, to the last bit, in every run.
     private var byPerson: [(person: PersonIndex, points: Double, at: Int64)] = []
@@ -31,8 +33,11 @@ struct RiskLedger {
 
     /// The score as it stands at `time`: the specific points (the most sought-out person's in full, the others' at
     /// their share) and the volume points up to the cap.
-    func score(at time: Int64, halfLife: Double, _ weighing: Weighing = Weighing()) -> Double {
+    /// Without timing, the looks outside the roster are left out: what the strong threshold is measured against, so
+    /// that timing, which only corroborates, cannot carry a coincidence over it.
+    func score(at time: Int64, halfLife: Double, _ weighing: Weighing = Weighing(), withoutTiming: Bool = false) -> Double {
         let fade = time > at ? decay(Double(time - at), halfLife) : 1
+        let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
             var top = 0.0, total = 0.0
@@ -49,6 +54,7 @@ struct RiskLedger {
     mutating func add(_ hit: Hit, halfLife: Double, window: Int64, _ weighing: Weighing = Weighing()) {
         let time = hit.at.seconds
         let isVolume = hit.indicator.isPeerRelative || hit.indicator == .volumeOutlier
+        let isTiming = hit.indicator.corroboratesOnly
         if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
             if let index = byPerson.firstIndex(where: { $0.person == person }) {
                 let entry = byPerson[index]
@@ -69,16 +75,19 @@ struct RiskLedger {
                 let fade = decay(Double(time - at), halfLife)
                 specific *= fade
                 volume *= fade
+                timing *= fade
                 at = time
             }
         } else if time >= at {
             let fade = decay(Double(time - at), halfLife)
             specific = specific * fade + (isVolume ? 0 : hit.points)
             volume = volume * fade + (isVolume ? hit.points : 0)
+            timing = timing * fade + (isTiming ? hit.points : 0)
             at = time
         } else {
             let points = hit.points * decay(Double(at - time), halfLife)
             if isVolume { volume += points } else { specific += points }
+            if isTiming { timing += points }
         }
         recentHits.append(hit)
         let horizon = max(at, time) - window
