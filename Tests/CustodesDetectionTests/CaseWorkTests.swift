@@ -64,6 +64,26 @@ struct CaseWorkTests {
         #expect(first.detail.contains(", also in O3, in the 12 hours before, so it counts a quarter"))
     }
 
+    @Test("a return to a person colleagues look up too, with her case open, counts a quarter of a quarter and says so")
+    func sharedAndCaseWork() throws {
+        let colleagues = RuleSet.standard.risk.sharedPersonColleagues + 1
+        let events = Self.returns(after: (nil, Self.occurrence)) + (0..<colleagues).map {
+            Fixture.event("C\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: Self.victim)
+        }
+        let hits = Fixture.run(events, extra: { data in
+            Self.force(&data)
+            for index in 0..<colleagues {
+                data.add(Staff(staffID: "C\(index)", collarNumber: "C\(index)", displayName: "Col League",
+                               role: .responseOfficer, team: "Response B", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }).hits.filter { $0.indicator == .repeatLookups && $0.staff == 0 }
+        let first = try #require(hits.first)
+        #expect(first.sharedSubject && first.caseWork)
+        #expect(first.points == Self.repeatWeight / 16)
+        #expect(first.detail.hasSuffix("in the 12 hours before, so it counts a quarter of that"), "\(first.detail)")
+    }
+
     @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")
     func notCaseWork() throws {
         let variants: [(String, [AuditEvent])] = [

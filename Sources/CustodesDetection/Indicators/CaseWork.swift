@@ -70,13 +70,14 @@ extension DetectionEngine {
         return nil
     }
 
-    /// The factor for a return's points and the words its sentence ends with, when it came with case work.
-    func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
+    /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
+    /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that.
+    func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent, after: Double = 1) -> (factor: Double, words: String) {
         guard let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
         let what = work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," } ?? "opened \(occurrence), one of their cases,"
         return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "
-                + Self.share(compiled.caseWorkShare))
+                + Self.share(compiled.caseWorkShare) + (after < 1 ? " of that" : ""))
     }
 }
