@@ -157,6 +157,8 @@ struct CaseWorkTests {
         }
         #expect(records.entries.count == 102, "nothing is forgotten inside the window")
         records.add(at: 2_000, entity: 3, isOccurrence: false, keep: 1_000)
-        #expect(records.entries.map(\.entity) == [3], "everything older than the window went at once")
+        #expect(records.entries.count == 103, "forgetting waits until the oldest is twice the window old")
+        records.add(at: 2_100, entity: 4, isOccurrence: false, keep: 1_000)
+        #expect(records.entries.map(\.entity) == [3, 4], "then everything older than the window goes at once")
     }
 }

@@ -117,10 +117,12 @@ public final class DetectionEngine {
             summary.outOfScope += 1
             return
         }
-        // What the user opened, explained or not, as it arrives: a later return to someone in the same case is case work.
+        // What the user opened, explained or not, as it arrives: a later return to someone in the same case is case
+        // work (``RecentRecords``).
         if compiled.caseWorkWindow > 0, event.entityType == .occurrence || event.person != nil, event.entity >= 0 {
-            activities[staff].recentRecords.add(at: now, entity: event.entity, isOccurrence: event.entityType == .occurrence,
-                                                keep: 2 * compiled.caseWorkWindow)
+            activities[staff].recentRecords.add(at: now, entity: event.entity,
+                                                isOccurrence: event.entityType == .occurrence,
+                                                keep: compiled.caseWorkWindow)
         }
         // Counted as the access arrives, not when its duty is decided, so every split of the run agrees.
         if tracksCommunity, !result.isExplained, let person = event.person {
@@ -288,8 +290,9 @@ public final class DetectionEngine {
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
         // hundreds of them beside one repeated look-up are not strong evidence of anything.
-        let strong = score >= risk.strongThreshold && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife,
-                                                                    compiled.weighing, withoutTiming: true) >= risk.strongThreshold
+        let strong = score >= risk.strongThreshold
+            && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
+                >= risk.strongThreshold
         guard (enough && specific) || strong else { return }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)

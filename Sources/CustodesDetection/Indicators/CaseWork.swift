@@ -25,14 +25,15 @@ struct RecentRecords {
     /// any return look like case work, and reading all of them at every return would cost more than it tells.
     static let scanLimit = 256
 
-    /// Adds a record the user opened at `at`, forgetting those older than `keep` seconds before it.
+    /// Adds a record the user opened at `at`. Those more than `keep` seconds older are forgotten in batches, once the
+    /// oldest is twice that old: forgetting as soon as the oldest aged out moved the whole list at nearly every
+    /// record of a clerk opening thousands a day; this way each entry is moved a bounded number of times.
     mutating func add(at: Int64, entity: Int32, isOccurrence: Bool, keep: Int64) {
         if let last = entries.last, last.entity == entity, last.isOccurrence == isOccurrence {
             entries[entries.count - 1].at = max(last.at, at)
             return
         }
-        // Forgotten in batches, once the oldest has aged out, so each entry is moved a bounded number of times.
-        if entries.count >= 64, at - entries[0].at > keep {
+        if entries.count >= 64, at - entries[0].at > 2 * keep {
             let kept = entries.firstIndex { at - $0.at <= keep } ?? entries.endIndex
             entries.removeFirst(kept)
         }
@@ -72,11 +73,13 @@ extension DetectionEngine {
 
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
     /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that.
-    func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent, after: Double = 1) -> (factor: Double, words: String) {
+    func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent,
+                        after: Double = 1) -> (factor: Double, words: String) {
         guard let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
-        let what = work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," } ?? "opened \(occurrence), one of their cases,"
+        let what = work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
+            ?? "opened \(occurrence), one of their cases,"
         return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "
                 + Self.share(compiled.caseWorkShare) + (after < 1 ? " of that" : ""))
     }

@@ -35,7 +35,8 @@ struct RiskLedger {
     /// their share) and the volume points up to the cap.
     /// Without timing, the looks outside the roster are left out: what the strong threshold is measured against, so
     /// that timing, which only corroborates, cannot carry a coincidence over it.
-    func score(at time: Int64, halfLife: Double, _ weighing: Weighing = Weighing(), withoutTiming: Bool = false) -> Double {
+    func score(at time: Int64, halfLife: Double, _ weighing: Weighing = Weighing(),
+               withoutTiming: Bool = false) -> Double {
         let fade = time > at ? decay(Double(time - at), halfLife) : 1
         let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
@@ -102,7 +103,8 @@ struct RiskLedger {
     /// Whether the recent hits scored in full, not against peers, weigh at least `minimum` points (and more than
     /// none): the evidence about particular people that an alert under the strong threshold needs beside volume.
     /// Returns that came with work on the person's case (``RecentRecords``) are not counted: they are the pattern of
-    /// a case being worked, and counting them let every detective with volume above peers open an alert.
+    /// a case being worked, and counting them let detectives and safeguarding officers far above peers in volume open
+    /// alerts on their own cases.
     func hasSpecificEvidence(minimum: Double) -> Bool {
         var points = 0.0
         for hit in recentHits where !hit.indicator.isPeerRelative && !hit.caseWork {
@@ -157,4 +159,3 @@ func pow2(_ x: Double) -> Double {
     }
     return sum * Double(sign: .plus, exponent: Int(whole), significand: 1)
 }
-
