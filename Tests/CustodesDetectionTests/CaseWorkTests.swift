@@ -120,6 +120,15 @@ struct CaseWorkTests {
         let off = Fixture.run(Self.returns(after: (nil, Self.occurrence)), rules: rules, extra: Self.force)
         #expect(off.alerts.count == 1)
         #expect(off.hits.allSatisfy { !$0.caseWork })
+        // Kept nearly in full (share 0.9: at 1 case work changes nothing), with no strong threshold and three
+        // indicators needed, the returns still open nothing with their case: returns that came with case work do not
+        // show the user returning to one person. Alone they do.
+        var inFull = Fixture.fullPoints
+        inFull.risk.caseWorkShare = 0.9
+        inFull.risk.strongThreshold = 1000
+        inFull.risk.minimumIndicators = 3
+        #expect(Fixture.run(Self.returns(after: (nil, Self.occurrence)), rules: inFull, extra: Self.force).alerts.isEmpty)
+        #expect(Fixture.run(Self.returns(), rules: inFull, extra: Self.force).alerts.count == 1)
     }
 
     @Test("returns that came with case work are not a person returned to, nor specific evidence beside volume")
@@ -143,22 +152,40 @@ struct CaseWorkTests {
         #expect(alone.hasSpecificEvidence(minimum: 8))
         #expect(!alone.hasSpecificEvidence(minimum: 10), "8 points of returns are under a minimum of 10")
         #expect(!ledger([(.sensitiveFields, 40, false, 1)]).hasSpecificEvidence(minimum: 0), "volume is not specific")
+        #expect(!ledger([(.volumeOutlier, 6, false, 1), (.volumeOutlier, 6, false, 8)]).hasSpecificEvidence(minimum: 10),
+                "nor is the volume outlier")
     }
 
     @Test("recent records keep one entry for a record opened several times in a row, and forget the old in batches")
     func recentRecords() {
         var records = RecentRecords()
-        records.add(at: 0, entity: 1, isOccurrence: true, keep: 1_000)
-        records.add(at: 5, entity: 1, isOccurrence: true, keep: 1_000)
-        records.add(at: 6, entity: 1, isOccurrence: false, keep: 1_000)
+        records.add(at: 0, entity: 1, isOccurrence: true)
+        records.add(at: 5, entity: 1, isOccurrence: true)
+        records.add(at: 6, entity: 1, isOccurrence: false)
         #expect(records.entries.map(\.at) == [5, 6])
         for index in 0..<100 {
-            records.add(at: 10 + Int64(index), entity: Int32(10 + index % 2), isOccurrence: false, keep: 1_000)
+            records.add(at: 10 + Int64(index), entity: Int32(10 + index % 2), isOccurrence: false)
         }
-        #expect(records.entries.count == 102, "nothing is forgotten inside the window")
-        records.add(at: 2_000, entity: 3, isOccurrence: false, keep: 1_000)
-        #expect(records.entries.count == 103, "forgetting waits until the oldest is twice the window old")
-        records.add(at: 2_100, entity: 4, isOccurrence: false, keep: 1_000)
-        #expect(records.entries.map(\.entity) == [3, 4], "then everything older than the window goes at once")
+        #expect(records.startIndex(atOrAfter: 10) == 2)
+        #expect(records.startIndex(atOrAfter: 1_000) == 102)
+        records.forget(before: 1_000, window: 1_000)
+        #expect(records.entries.count == 102, "forgetting waits until the oldest is a further window older")
+        records.forget(before: 1_100, window: 1_000)
+        #expect(records.entries.isEmpty, "then everything before the cutoff goes at once")
+    }
+
+    @Test("a look that waits for its session to end keeps the case it came with, however long the session runs")
+    func waitingLook() throws {
+        // On the 13th, after opening O3 at 09:00 and looking P6 up at 10:00, S1 works on through the night: a look
+        // every twenty minutes, alternately at P2 and P3, for 26 hours, so the session (and the looks waiting for
+        // it) ends only on the 14th, long after O3 left the 12-hour window of the latest record.
+        var events = Self.returns(after: (nil, Self.occurrence))
+        for step in 1...78 {
+            events.append(Fixture.event("N\(step)", Fixture.at(7, 10).adding(seconds: Int64(step) * 1200), staff: 0,
+                                        person: PersonIndex(1 + step % 2)))
+        }
+        let hits = Self.repeatHits(events)
+        let last = try #require(hits.first { $0.at == Fixture.at(7, 10) })
+        #expect(last.caseWork)
     }
 }

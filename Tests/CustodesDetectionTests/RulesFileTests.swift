@@ -19,6 +19,9 @@ struct RulesFileTests {
         var rules = RuleSet.standard
         rules.rules[0].weight = 2.5
         rules.risk.alertThreshold = 25
+        rules.risk.caseWorkHours = 6
+        rules.risk.caseWorkShare = 0.5
+        rules.risk.specificMinimum = 12
         rules.explanation.afterClosureDays = 10
         rules.exceptions = [RuleException(rule: .repeatLookups, staffID: "S100093", reasonContains: "tasking \"DA\"",
                                           until: "2025-06-30", grantedBy: "Head of unit", grantedOn: "2025-04-02",
@@ -48,6 +51,10 @@ struct RulesFileTests {
         let rules = try RuleSet.parse("rules:\n  off_duty:\n    weight: 7\n", file: "r.yaml")
         #expect(rules.rule(.offDuty)?.weight == 7)
         #expect(rules.rule(.vulnerablePerson) == RuleSet.standard.rule(.vulnerablePerson))
+        let risk = try RuleSet.parse("risk:\n  case_work_hours: 6\n  case_work_share: 0.5\n  specific_minimum: 12\n",
+                                     file: "r.yaml").risk
+        #expect(risk.caseWorkHours == 6 && risk.caseWorkShare == 0.5 && risk.specificMinimum == 12)
+        #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
     }
 
     struct BadFile: CustomTestStringConvertible, Sendable {

@@ -121,8 +121,11 @@ public final class DetectionEngine {
         // work (``RecentRecords``).
         if compiled.caseWorkWindow > 0, event.entityType == .occurrence || event.person != nil, event.entity >= 0 {
             activities[staff].recentRecords.add(at: now, entity: event.entity,
-                                                isOccurrence: event.entityType == .occurrence,
-                                                keep: compiled.caseWorkWindow)
+                                                isOccurrence: event.entityType == .occurrence)
+            // A look waiting for its session to end is weighed later, against the records before it.
+            let oldestWaiting = activities[staff].pending.first?.at.seconds ?? now
+            activities[staff].recentRecords.forget(before: min(now, oldestWaiting) - compiled.caseWorkWindow,
+                                                   window: compiled.caseWorkWindow)
         }
         // Counted as the access arrives, not when its duty is decided, so every split of the run agrees.
         if tracksCommunity, !result.isExplained, let person = event.person {

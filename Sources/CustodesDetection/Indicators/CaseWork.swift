@@ -25,39 +25,52 @@ struct RecentRecords {
     /// any return look like case work, and reading all of them at every return would cost more than it tells.
     static let scanLimit = 256
 
-    /// Adds a record the user opened at `at`. Those more than `keep` seconds older are forgotten in batches, once the
-    /// oldest is twice that old: forgetting as soon as the oldest aged out moved the whole list at nearly every
-    /// record of a clerk opening thousands a day; this way each entry is moved a bounded number of times.
-    mutating func add(at: Int64, entity: Int32, isOccurrence: Bool, keep: Int64) {
+    /// Adds a record the user opened at `at` (records arrive in time order).
+    mutating func add(at: Int64, entity: Int32, isOccurrence: Bool) {
         if let last = entries.last, last.entity == entity, last.isOccurrence == isOccurrence {
             entries[entries.count - 1].at = max(last.at, at)
             return
         }
-        if entries.count >= 64, at - entries[0].at > 2 * keep {
-            let kept = entries.firstIndex { at - $0.at <= keep } ?? entries.endIndex
-            entries.removeFirst(kept)
-        }
         entries.append(Entry(at: at, entity: entity, isOccurrence: isOccurrence))
+    }
+
+    /// Forgets the records opened before `cutoff`, in batches: only once there are 64 or more and the oldest is a
+    /// further `window` older, so that each entry is moved a bounded number of times. Forgetting as soon as the
+    /// oldest aged out moved the whole list at nearly every record of a clerk opening thousands a day.
+    mutating func forget(before cutoff: Int64, window: Int64) {
+        guard entries.count >= 64, let oldest = entries.first, oldest.at < cutoff - window else { return }
+        entries.removeFirst(startIndex(atOrAfter: cutoff))
+    }
+
+    /// The index of the first entry opened at or after `time` (the end if none was).
+    func startIndex(atOrAfter time: Int64) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].at < time { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
 extension DetectionEngine {
     /// The case work that came with the look at `person`: the occurrence of hers that the user opened, or in which
     /// they opened another person, in the `case_work_hours` before (`via` is that person), or nil when there was
-    /// none. Only records opened at or before the look count, so a look decided when its session ends is weighed as
-    /// it would have been as it arrived.
+    /// none. Only records opened in a second before the look's count, found by time and not by what arrived last, and
+    /// the engine keeps the records a waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided
+    /// when its session ends is weighed as it would have been as it arrived.
     func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?)? {
         guard compiled.caseWorkWindow > 0 else { return nil }
         let own = context.occurrences(of: person)
         guard !own.isEmpty else { return nil }
         let t = event.at.seconds
-        let entries = activities[Int(event.staff)].recentRecords.entries
-        var index = entries.endIndex
+        let records = activities[Int(event.staff)].recentRecords
+        let entries = records.entries
+        var index = records.startIndex(atOrAfter: t)
         var scanned = 0
         while index > entries.startIndex && scanned < RecentRecords.scanLimit {
             index -= 1
             let entry = entries[index]
-            if entry.at > t { continue }
             if t - entry.at > compiled.caseWorkWindow { break }
             scanned += 1
             if entry.isOccurrence {

@@ -100,14 +100,15 @@ struct RiskLedger {
     /// Different indicators among the recent hits.
     var distinctIndicators: Int { Set(recentHits.map(\.indicator)).count }
 
-    /// Whether the recent hits scored in full, not against peers, weigh at least `minimum` points (and more than
-    /// none): the evidence about particular people that an alert under the strong threshold needs beside volume.
+    /// Whether the recent hits scored in full, not against peers (nor the volume outlier, which is volume too), weigh
+    /// at least `minimum` points (and more than none): the evidence about particular people, or the skew of whom the
+    /// user looks up, that an alert under the strong threshold needs beside volume.
     /// Returns that came with work on the person's case (``RecentRecords``) are not counted: they are the pattern of
     /// a case being worked, and counting them let detectives and safeguarding officers far above peers in volume open
     /// alerts on their own cases.
     func hasSpecificEvidence(minimum: Double) -> Bool {
         var points = 0.0
-        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.caseWork {
+        for hit in recentHits where !hit.indicator.isPeerRelative && hit.indicator != .volumeOutlier && !hit.caseWork {
             points += hit.points
         }
         return points > 0 && points >= minimum
