@@ -54,7 +54,7 @@ struct RiskLedger {
 
     mutating func add(_ hit: Hit, halfLife: Double, window: Int64, _ weighing: Weighing = Weighing()) {
         let time = hit.at.seconds
-        let isVolume = hit.indicator.isPeerRelative || hit.indicator == .volumeOutlier
+        let isVolume = Self.isSummedAsVolume(hit.indicator)
         let isTiming = hit.indicator.corroboratesOnly
         if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
             if let index = byPerson.firstIndex(where: { $0.person == person }) {
@@ -97,6 +97,12 @@ struct RiskLedger {
         }
     }
 
+    /// Whether the indicator's points are volume (summed apart and capped): the peer-relative indicators and the
+    /// volume outlier.
+    static func isSummedAsVolume(_ indicator: IndicatorName) -> Bool {
+        indicator.isPeerRelative || indicator == .volumeOutlier
+    }
+
     /// Different indicators among the recent hits.
     var distinctIndicators: Int { Set(recentHits.map(\.indicator)).count }
 
@@ -108,7 +114,7 @@ struct RiskLedger {
     /// alerts on their own cases.
     func hasSpecificEvidence(minimum: Double) -> Bool {
         var points = 0.0
-        for hit in recentHits where !hit.indicator.isPeerRelative && hit.indicator != .volumeOutlier && !hit.caseWork {
+        for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
             points += hit.points
         }
         return points > 0 && points >= minimum
