@@ -29,6 +29,10 @@ public final class DetectionEngine {
     var skewTallies: [(group: Int, total: Int)] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
+    /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in
+    /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
+    var roleSexTallies: [StaffRole: (female: Int, known: Int)] = [:]
+    var sexTallies: [(female: Int, known: Int)] = []
     /// Who else looked each person up without a link, as the last day's close found it. Shared by the parts of a
     /// split run, which only read it while they run.
     let community: PersonCommunity
@@ -296,9 +300,20 @@ public final class DetectionEngine {
         let strong = score >= risk.strongThreshold
             && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
                 >= risk.strongThreshold
-        guard (enough && specific) || strong else { return }
+        // Volume alone, without evidence about particular people, must fall on one sex far more than the role's work
+        // does (``VolumeFocus``): workload far above peers spreads across both.
+        var focus: VolumeFocus?
+        if !(enough && specific) {
+            guard strong else { return }
+            if tracksVolumeFocus {
+                focus = volumeFocus(staff: staff, at: hit.at.seconds)
+                guard let focus, focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare,
+                                                 minimumPeople: risk.volumeFocusPeople) else { return }
+            }
+        }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
+        draft.volumeFocus = focus
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }

@@ -6,6 +6,8 @@ import CustodesModel
 struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
     var lookupsByRole: [StaffRole: (group: Int, total: Int)] = [:]
+    /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
+    var sexByRole: [StaffRole: (female: Int, known: Int)] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
 
     mutating func add(_ other: WeekTallies) {
@@ -13,6 +15,10 @@ struct WeekTallies {
         for (role, pooled) in other.lookupsByRole {
             lookupsByRole[role, default: (0, 0)].group += pooled.group
             lookupsByRole[role, default: (0, 0)].total += pooled.total
+        }
+        for (role, pooled) in other.sexByRole {
+            sexByRole[role, default: (0, 0)].female += pooled.female
+            sexByRole[role, default: (0, 0)].known += pooled.known
         }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
@@ -38,24 +44,40 @@ extension DetectionEngine {
                     .append(activities[staff].weekUnexplained)
             }
         }
-        if compiled.isEnabled(.demographicSkew) {
+        let skew = compiled.isEnabled(.demographicSkew), focus = tracksVolumeFocus
+        if skew || focus {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
-            skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount)
+            if skew { skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount) }
+            if focus { sexTallies = [(female: Int, known: Int)](repeating: (0, 0), count: staffCount) }
             // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
             // returns to the same local people do not drown a trawl of many different women.
             var people = Set<PersonIndex>()
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
-                var group = 0, total = 0
+                var group = 0, total = 0, female = 0, known = 0
                 people.removeAll(keepingCapacity: true)
                 for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow
                     && people.insert(item.person).inserted {
                     total += 1
                     if item.inGroup { group += 1 }
+                    if focus {
+                        switch context.reference.persons[Int(item.person)].sex {
+                        case .female: female += 1; known += 1
+                        case .male: known += 1
+                        case .unknown: break
+                        }
+                    }
                 }
-                skewTallies[staff] = (group, total)
                 let role = context.reference.staff[staff].role
-                tallies.lookupsByRole[role, default: (0, 0)].group += group
-                tallies.lookupsByRole[role, default: (0, 0)].total += total
+                if skew {
+                    skewTallies[staff] = (group, total)
+                    tallies.lookupsByRole[role, default: (0, 0)].group += group
+                    tallies.lookupsByRole[role, default: (0, 0)].total += total
+                }
+                if focus {
+                    sexTallies[staff] = (female, known)
+                    tallies.sexByRole[role, default: (0, 0)].female += female
+                    tallies.sexByRole[role, default: (0, 0)].known += known
+                }
             }
         }
         return tallies
@@ -66,6 +88,7 @@ extension DetectionEngine {
     func closeWeek(_ week: Int64, tallies: WeekTallies) {
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
+        if tracksVolumeFocus { roleSexTallies = tallies.sexByRole }
         if compiled.isEnabled(.volumeOutlier) {
             let countsByRole = tallies.unexplainedByRole
             var baseline: [StaffRole: (median: Double, spread: Double)] = [:]

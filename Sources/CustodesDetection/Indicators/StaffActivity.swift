@@ -25,6 +25,8 @@ struct StaffActivity {
     var risk = RiskLedger()
     /// The people and occurrences opened in the last hours, for case work (``RecentRecords``).
     var recentRecords = RecentRecords()
+    /// Whom their volume fell on, as last worked out, on which day and from how many recent hits (``VolumeFocus``).
+    var volumeFocusChecked: (day: Int64, hits: Int, focus: VolumeFocus?)?
 
     /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
     /// entries only cost memory; pruning more often cost more time than it saved.

@@ -84,7 +84,8 @@ extension RuleSet {
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share",
-                "case_work_hours", "case_work_share", "specific_minimum",
+                "case_work_hours", "case_work_share", "specific_minimum", "volume_focus_z",
+                "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
@@ -104,6 +105,9 @@ extension RuleSet {
             if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
+            if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
+            if let n = fields["volume_focus_share"] { r.volumeFocusShare = try reader.number(n, "risk.volume_focus_share", range: 0...1) }
+            if let n = fields["volume_focus_people"] { r.volumeFocusPeople = try reader.integer(n, "risk.volume_focus_people", range: 1...10_000) }
             rules.risk = r
         }
         if let node = top["exceptions"] {
@@ -212,6 +216,13 @@ extension RuleSet {
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
               # full (case work aside) beside volume above peers (0: any).
               specific_minimum: \(number(risk.specificMinimum))
+              # With peer baselines, volume alone opens an alert at strong_threshold only when at least
+              # volume_focus_people people are behind it, at least volume_focus_share of them of one sex, and their
+              # count of that sex is volume_focus_z standard deviations above what the role's peers' share predicts
+              # (0: always). Harvesting women's contact details is focused; a merge of duplicate records is not.
+              volume_focus_z: \(number(risk.volumeFocusZ))
+              volume_focus_share: \(number(risk.volumeFocusShare))
+              volume_focus_people: \(risk.volumeFocusPeople)
 
             """
         if exceptions.isEmpty {

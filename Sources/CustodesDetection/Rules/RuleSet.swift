@@ -129,13 +129,27 @@ public struct RiskSettings: Equatable, Sendable {
     /// alert under the strong threshold needs beside volume above peers; 0 asks only for some. A detective far
     /// above peers who looked someone up twice is volume with a coincidence, not a person sought out.
     public var specificMinimum: Double
+    /// With peer baselines, how many standard deviations the count of one sex among the people behind a user's
+    /// volume above peers must stand above what their role's peers' share predicts (a binomial test, as for the
+    /// demographic skew) for volume to open an alert without evidence about particular people, at the strong
+    /// threshold; 0 does not ask. Abuse of position for a sexual purpose seeks out people of one sex: a harvest of
+    /// women's contact details, a night's browsing of young women's photographs. A conference's worth of victims and
+    /// their families, or a merge of duplicate records, spreads across both much as the role's work does.
+    public var volumeFocusZ: Double
+    /// The share of one sex among those people that volume alone needs whatever the peers' share: a user whose
+    /// volume is half women and half men is not seeking out either, however few their peers look up of one.
+    public var volumeFocusShare: Double
+    /// The fewest people of known sex behind the volume for its focus to be judged at all: two women in a row say
+    /// nothing about whom someone seeks out.
+    public var volumeFocusPeople: Int
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
-                specificMinimum: Double = 0) {
+                specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
@@ -153,6 +167,9 @@ public struct RiskSettings: Equatable, Sendable {
         self.caseWorkHours = caseWorkHours
         self.caseWorkShare = caseWorkShare
         self.specificMinimum = specificMinimum
+        self.volumeFocusZ = volumeFocusZ
+        self.volumeFocusShare = volumeFocusShare
+        self.volumeFocusPeople = volumeFocusPeople
     }
 }
 

@@ -1,0 +1,107 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+@Suite("Volume alone opens an alert only when it falls on one sex")
+struct VolumeFocusTests {
+    /// Eight more people: P6–P9 women, P10–P13 men (indices 5–12).
+    static func people(_ data: inout ReferenceData) {
+        for number in 6...13 {
+            data.add(Person(personID: "P\(number)", familyName: "Person", givenName: "N\(number)",
+                            sex: number <= 9 ? .female : .male, birthYear: 1990))
+        }
+    }
+
+    /// The standard rules (peer baselines on), with police staff's peers having looked up 50 women and 50 men with
+    /// no link, and S5 (police staff) none of them.
+    static func engine() -> DetectionEngine {
+        let engine = Fixture.engine(.standard, extra: people)
+        engine.roleSexTallies = [.policeStaff: (female: 50, known: 100)]
+        engine.sexTallies = Array(repeating: (0, 0), count: engine.context.reference.staff.count)
+        return engine
+    }
+
+    /// Contact details of `person` opened by S5, already weighed against peers at 10 points (two hits fill the cap).
+    static func volume(_ person: PersonIndex, minute: Int) -> Hit {
+        Hit(indicator: .sensitiveFields, points: 10, at: Fixture.at(1, 10, minute), staff: 4, person: person,
+            evidence: [EvidenceEvent(Fixture.event("E\(person)-\(minute)", Fixture.at(1, 10, minute), staff: 4,
+                                                   person: person, fields: [.contact]), onDuty: true)],
+            detail: "opened contact details with no business link")
+    }
+
+    @Test("the test: enough people, most of one sex, and more of it than the peers' share predicts")
+    func test() {
+        let four = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.5)
+        #expect(abs(four.z - 2) < 1e-9, "four women of four against even: two standard deviations")
+        #expect(four.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        #expect(!VolumeFocus(people: 3, women: true, share: 1, peerShare: 0.5)
+            .isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4), "three people say nothing")
+        // A conference's worth of victims and their families: 47% men against peers' 8% is far above what peers
+        // predict, but it is not focused on men.
+        let conference = VolumeFocus(people: 83, women: false, share: 0.47, peerShare: 0.08)
+        #expect(conference.z > 10)
+        #expect(!conference.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        // Four men of five where peers look up 55% men: most of one sex, but what peers' work predicts.
+        let coordinator = VolumeFocus(people: 5, women: false, share: 0.8, peerShare: 0.545)
+        #expect(coordinator.z < 1.5)
+        #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        #expect(four.words == "100% of the 4 people behind their volume above peers were women, against 50% of the "
+                + "people peers in the same role looked up with no link")
+    }
+
+    @Test("volume on four women opens an alert at the strong threshold and says why; on two women and two men it does not")
+    func gate() {
+        let focused = Self.engine()
+        for (minute, person) in [5, 6, 7, 8].enumerated() { focused.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        let alerts = focused.finish()
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.why.contains("It opened on volume alone, because that volume was focused: 100% of the 4 "
+                                           + "people behind their volume above peers were women") == true)
+        let mixed = Self.engine()
+        for (minute, person) in [5, 6, 9, 10].enumerated() { mixed.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        #expect(mixed.finish().isEmpty, "the same volume spread across both sexes is work")
+        // With the focus not asked for, the same volume opens as before.
+        var rules = RuleSet.standard
+        rules.risk.volumeFocusZ = 0
+        let unasked = Fixture.engine(rules, extra: Self.people)
+        for (minute, person) in [5, 6, 9, 10].enumerated() { unasked.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        #expect(unasked.finish().count == 1)
+    }
+
+    @Test("the peers' share leaves the user out and is shrunk towards even; it is worked out again as hits come")
+    func peersAndCache() {
+        let engine = Self.engine()
+        // The role's 100 people were all women, 60 of them S5's own: peers' 40 women of 40, shrunk with ten even
+        // people to 45 of 50.
+        engine.roleSexTallies = [.policeStaff: (female: 100, known: 100)]
+        engine.sexTallies[4] = (60, 60)
+        for (minute, person) in [5, 6].enumerated() { engine.activities[4].risk.add(Self.volume(PersonIndex(person), minute: minute), halfLife: 10, window: 30 * 86_400) }
+        let first = engine.volumeFocus(staff: 4, at: Fixture.at(1, 11).seconds)
+        #expect(first?.people == 2 && first?.women == true)
+        #expect(abs((first?.peerShare ?? 0) - 0.9) < 1e-9)
+        // A third woman the same day is counted: a few looks in one evening each count.
+        engine.activities[4].risk.add(Self.volume(7, minute: 3), halfLife: 10, window: 30 * 86_400)
+        #expect(engine.volumeFocus(staff: 4, at: Fixture.at(1, 11).seconds)?.people == 3)
+        // Before the role has a baseline (the force's first week) there is nothing to compare with.
+        engine.roleSexTallies = [:]
+        #expect(engine.volumeFocus(staff: 4, at: Fixture.at(2, 11).seconds) == nil)
+    }
+
+    @Test("the rules file reads and writes the focus settings and refuses nonsense")
+    func rulesFile() throws {
+        var rules = RuleSet.standard
+        rules.risk.volumeFocusZ = 2.5
+        rules.risk.volumeFocusShare = 0.8
+        rules.risk.volumeFocusPeople = 6
+        let parsed = try RuleSet.parse(rules.yaml, file: "rules.yaml")
+        #expect(parsed.risk.volumeFocusZ == 2.5 && parsed.risk.volumeFocusShare == 0.8 && parsed.risk.volumeFocusPeople == 6)
+        #expect(throws: RulesError.self) {
+            try RuleSet.parse(rules.yaml.replacingOccurrences(of: "volume_focus_share: 0.8", with: "volume_focus_share: 1.5"),
+                              file: "rules.yaml")
+        }
+        #expect(throws: RulesError.self) {
+            try RuleSet.parse(rules.yaml.replacingOccurrences(of: "volume_focus_people: 6", with: "volume_focus_people: 0"),
+                              file: "rules.yaml")
+        }
+    }
+}
