@@ -22,9 +22,9 @@ struct VolumeFocusTests {
     }
 
     /// Contact details of `person` opened by S5, already weighed against peers at 10 points (two hits fill the cap).
-    static func volume(_ person: PersonIndex, minute: Int) -> Hit {
-        Hit(indicator: .sensitiveFields, points: 10, at: Fixture.at(1, 10, minute), staff: 4, person: person,
-            evidence: [EvidenceEvent(Fixture.event("E\(person)-\(minute)", Fixture.at(1, 10, minute), staff: 4,
+    static func volume(_ person: PersonIndex, day: Int = 1, minute: Int) -> Hit {
+        Hit(indicator: .sensitiveFields, points: 10, at: Fixture.at(day, 10, minute), staff: 4, person: person,
+            evidence: [EvidenceEvent(Fixture.event("E\(person)-\(day)-\(minute)", Fixture.at(day, 10, minute), staff: 4,
                                                    person: person, fields: [.contact]), onDuty: true)],
             detail: "opened contact details with no business link")
     }
@@ -66,6 +66,43 @@ struct VolumeFocusTests {
         let unasked = Fixture.engine(rules, extra: Self.people)
         for (minute, person) in [5, 6, 9, 10].enumerated() { unasked.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
         #expect(unasked.finish().count == 1)
+    }
+
+    @Test("volume on one person on three different days opens an alert whatever the sex; on two days it does not")
+    func concentrated() {
+        // Twice a day on one man (P10), with one look at a woman (P6): not focused on a sex, but on one person.
+        let engine = Self.engine()
+        engine.record(Self.volume(5, day: 1, minute: 0), event: nil)
+        for day in 1...2 {
+            for minute in 1...2 { engine.record(Self.volume(9, day: day, minute: minute), event: nil) }
+        }
+        #expect(engine.drafts.isEmpty, "two days on one person are not yet a return")
+        engine.record(Self.volume(9, day: 3, minute: 1), event: nil)
+        let alerts = engine.finish()
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.openedAt == Fixture.at(3, 10, 1))
+        let pseudonym = engine.pseudonym(of: 9)
+        #expect(alerts.first?.why.contains("It opened on volume alone, because that volume fell on one person: 5 of its 6 "
+                                           + "hits with a person, on 3 different days, were on \(pseudonym).") == true)
+        // A third day counts whichever indicator fell on her, but not a return that came with work on her case.
+        for caseWork in [true, false] {
+            let returned = Self.engine()
+            returned.record(Self.volume(5, day: 1, minute: 0), event: nil)
+            for day in 1...2 {
+                for minute in 1...2 { returned.record(Self.volume(9, day: day, minute: minute), event: nil) }
+            }
+            var repeated = Hit(indicator: .repeatLookups, points: 1, at: Fixture.at(3, 10, 1), staff: 4, person: 9,
+                               evidence: [], detail: "looked up P10 on 3 different days with no business link of their own")
+            repeated.caseWork = caseWork
+            returned.record(repeated, event: nil)
+            #expect(returned.drafts.count == (caseWork ? 0 : 1), "case work: \(caseWork)")
+        }
+        // Half of the hits, not fewer: the same three days among as many looks at others are a workload.
+        let spread = VolumeFocus(people: 4, women: true, share: 0.5, peerShare: 0.5, hits: 11, topPerson: 9, topHits: 5,
+                                 topDays: 3)
+        #expect(!spread.isConcentrated(minimumDays: 3))
+        #expect(VolumeFocus(people: 4, women: true, share: 0.5, peerShare: 0.5, hits: 10, topPerson: 9, topHits: 5,
+                            topDays: 3).isConcentrated(minimumDays: 3))
     }
 
     @Test("the peers' share leaves the user out and is shrunk towards even; it is worked out again as hits come")

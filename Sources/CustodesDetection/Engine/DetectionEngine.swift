@@ -301,19 +301,19 @@ public final class DetectionEngine {
             && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
                 >= risk.strongThreshold
         // Volume alone, without evidence about particular people, must fall on one sex far more than the role's work
-        // does (``VolumeFocus``): workload far above peers spreads across both.
-        var focus: VolumeFocus?
+        // does, or mostly on one person (``VolumeFocus``): workload far above peers spreads across both, and many.
+        var volumeReason: String?
         if !(enough && specific) {
             guard strong else { return }
             if tracksVolumeFocus {
-                focus = volumeFocus(staff: staff, at: hit.at.seconds)
-                guard let focus, focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare,
-                                                 minimumPeople: risk.volumeFocusPeople) else { return }
+                guard let focus = volumeFocus(staff: staff, at: hit.at.seconds),
+                      let reason = volumeAloneReason(focus) else { return }
+                volumeReason = reason
             }
         }
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
-        draft.volumeFocus = focus
+        draft.volumeReason = volumeReason
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }

@@ -11,6 +11,12 @@ import CustodesModel
 /// evidence about particular people only when enough people are behind it (`risk.volume_focus_people`), most of them
 /// of one sex (`risk.volume_focus_share`), and more of that sex than the role's peers' share predicts
 /// (`risk.volume_focus_z`), as the demographic skew tests.
+///
+/// Or when the volume falls on one person: at least half its hits on her, on as many different days as a repeated
+/// look-up needs (`repeat_lookups.minimum_days`, 3). A custody officer opening one detainee's photograph and contact
+/// details night after night is a person sought out, not a workload, though every one of those looks is scored
+/// against peers. (Two days were tried: officers in no scenario on the tuning forces had two of three, or three of
+/// five, volume hits on one person on two days.)
 struct VolumeFocus: Equatable {
     /// People of known sex behind the user's recent volume hits.
     var people: Int
@@ -19,6 +25,12 @@ struct VolumeFocus: Equatable {
     /// The share of that sex among them, and among the people the role's peers looked up with no link.
     var share: Double
     var peerShare: Double
+    /// Recent volume hits with a person, how many of them fell on the person with the most, and on how many different
+    /// days any recent hit fell on her.
+    var hits = 0
+    var topPerson: PersonIndex?
+    var topHits = 0
+    var topDays = 0
 
     /// How many standard deviations the count of that sex stands above what the peers' share predicts, as a
     /// binomial count (the demographic skew's test).
@@ -33,6 +45,10 @@ struct VolumeFocus: Equatable {
     func isFocused(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
         people >= max(minimumPeople, 1) && share >= minimumShare && z >= minimumZ
     }
+
+    /// Whether at least half the volume fell on one person, on at least `minimumDays` different days: the shape of a
+    /// person returned to, in looks that are scored against peers.
+    func isConcentrated(minimumDays: Int) -> Bool { topPerson != nil && topHits * 2 >= hits && topDays >= minimumDays }
 
     /// The sentence for the alert: what the user's volume fell on, beside their peers.
     var words: String {
@@ -67,24 +83,57 @@ extension DetectionEngine {
             let own = staff < sexTallies.count ? sexTallies[staff] : (female: 0, known: 0)
             let peerShare = (Double(pool.female - own.female) + 0.5 * Self.peerPriorPeople)
                 / (Double(pool.known - own.known) + Self.peerPriorPeople)
-            var people = Set<PersonIndex>()
-            var female = 0, known = 0
+            var byPerson: [PersonIndex: Int] = [:]
+            var female = 0, known = 0, hits = 0
             for hit in activities[staff].risk.recentHits where RiskLedger.isSummedAsVolume(hit.indicator) {
-                guard let person = hit.person, people.insert(person).inserted else { continue }
+                guard let person = hit.person else { continue }
+                hits += 1
+                let first = byPerson[person] == nil
+                byPerson[person, default: 0] += 1
+                guard first else { continue }
                 switch context.reference.persons[Int(person)].sex {
                 case .female: female += 1; known += 1
                 case .male: known += 1
                 case .unknown: break
                 }
             }
-            if known > 0 {
-                let women = Double(female) / Double(known)
-                focus = women >= peerShare
+            if hits > 0 {
+                let women = known > 0 ? Double(female) / Double(known) : 0
+                var found = women >= peerShare
                     ? VolumeFocus(people: known, women: true, share: women, peerShare: peerShare)
                     : VolumeFocus(people: known, women: false, share: 1 - women, peerShare: 1 - peerShare)
+                found.hits = hits
+                // The person with the most hits; on a tie, the one first in the index, so every run says the same.
+                // Her days count every recent hit on her, the returns scored in full as well as the volume, but not
+                // those that came with work on her case or that many colleagues share (as ``RiskLedger/hasReturnedPerson``).
+                if let top = byPerson.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
+                    var days = Set<Int64>()
+                    for hit in activities[staff].risk.recentHits
+                    where hit.person == top.key && !hit.caseWork && !hit.sharedSubject {
+                        days.insert(hit.at.seconds / 86_400)
+                    }
+                    found.topPerson = top.key
+                    found.topHits = top.value
+                    found.topDays = days.count
+                }
+                focus = found
             }
         }
         activities[staff].volumeFocusChecked = (day, hits, focus)
         return focus
+    }
+
+    /// Why volume alone may open the alert, as the alert's sentence; nil when it may not (neither focused on one sex
+    /// nor concentrated on one person).
+    func volumeAloneReason(_ focus: VolumeFocus) -> String? {
+        let risk = context.rules.risk
+        if focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare, minimumPeople: risk.volumeFocusPeople) {
+            return "It opened on volume alone, because that volume was focused: \(focus.words)."
+        }
+        if focus.isConcentrated(minimumDays: max(compiled.repeatMinimumDays, 2)), let person = focus.topPerson {
+            return "It opened on volume alone, because that volume fell on one person: \(focus.topHits) of its "
+                + "\(focus.hits) hits with a person, on \(focus.topDays) different days, were on \(pseudonym(of: person))."
+        }
+        return nil
     }
 }

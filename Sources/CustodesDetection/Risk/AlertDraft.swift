@@ -17,8 +17,8 @@ struct AlertDraft {
     var peopleAccesses: [PersonIndex: Int] = [:]
     /// The highest risk reached on each day (days since 1970) while the alert was open, for the risk-over-time chart.
     var riskByDay: [Int64: Double] = [:]
-    /// Whom the volume fell on, when volume alone opened the alert (``VolumeFocus``): the reason it was let through.
-    var volumeFocus: VolumeFocus?
+    /// Why volume alone was let open the alert (``VolumeFocus``), as the sentence the alert gives.
+    var volumeReason: String?
 
     init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
          scoreAtOpen: Double) {
@@ -87,7 +87,7 @@ struct AlertDraft {
                               Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
                           },
                           people: people, why: "")
-        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeFocus: volumeFocus)
+        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason)
         return alert
     }
 

@@ -1,7 +1,7 @@
 /// The plain-English summary at the top of an alert: what the member of staff did, in the order an investigator
 /// would want to read it, then how the score was reached.
 enum WhyThisFired {
-    static func compose(_ alert: Alert, rules: RuleSet, volumeFocus: VolumeFocus? = nil) -> String {
+    static func compose(_ alert: Alert, rules: RuleSet, volumeReason: String? = nil) -> String {
         var sentences: [String] = []
         let people = alert.people.count
         let marked = alert.people.filter { !$0.markers.isEmpty }
@@ -37,9 +37,7 @@ enum WhyThisFired {
         if hits(.volumeOutlier) > 0, let first = example(.volumeOutlier) {
             sentences.append("They \(first).")
         }
-        if let volumeFocus {
-            sentences.append("It opened on volume alone, because that volume was focused: \(volumeFocus.words).")
-        }
+        if let volumeReason { sentences.append(volumeReason) }
         let summary = "Risk \(format(alert.scoreAtOpen)) when it opened (threshold \(format(rules.risk.alertThreshold))), "
             + "from \(alert.contributions.count) indicator\(alert.contributions.count == 1 ? "" : "s") over "
             + "\(alert.evidenceCount) access\(alert.evidenceCount == 1 ? "" : "es") to \(people) \(people == 1 ? "person" : "people")."
