@@ -72,8 +72,9 @@ extension DetectionEngine {
     /// the strong threshold, but a few looks in one evening each count.
     func volumeFocus(staff: Int, at time: Int64) -> VolumeFocus? {
         let day = time / 86_400
-        let hits = activities[staff].risk.recentHits.count
-        if let cached = activities[staff].volumeFocusChecked, cached.day == day, hits < cached.hits + max(1, cached.hits / 8) {
+        let recent = activities[staff].risk.recentHits.count
+        if let cached = activities[staff].volumeFocusChecked, cached.day == day,
+           recent < cached.hits + max(1, cached.hits / 8) {
             return cached.focus
         }
         var focus: VolumeFocus?
@@ -119,7 +120,7 @@ extension DetectionEngine {
                 focus = found
             }
         }
-        activities[staff].volumeFocusChecked = (day, hits, focus)
+        activities[staff].volumeFocusChecked = (day, recent, focus)
         return focus
     }
 
