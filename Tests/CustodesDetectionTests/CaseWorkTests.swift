@@ -156,6 +156,22 @@ struct CaseWorkTests {
                 "nor is the volume outlier")
     }
 
+    @Test("specific evidence is weighed as risk is: the most sought-out person in full, everyone else at their share")
+    func specificByPerson() {
+        // A clerk far above peers who looked three people up on a few days each: 4 points on each, 12 in all.
+        var spread = RiskLedger()
+        var single = RiskLedger()
+        for (index, person) in [PersonIndex(0), 1, 2].enumerated() {
+            spread.add(Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(index + 1, 10), staff: 0, person: person,
+                           evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400)
+            single.add(Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(index + 1, 10), staff: 0, person: 0,
+                           evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400)
+        }
+        #expect(spread.hasSpecificEvidence(minimum: 10), "summed in full, as before")
+        #expect(!spread.hasSpecificEvidence(minimum: 10, otherPeopleShare: 0.1), "4 + 0.1 × 8 = 4.8: three coincidences")
+        #expect(single.hasSpecificEvidence(minimum: 10, otherPeopleShare: 0.1), "12 points on one person")
+    }
+
     @Test("recent records keep one entry for a record opened several times in a row, and forget the old in batches")
     func recentRecords() {
         var records = RecentRecords()

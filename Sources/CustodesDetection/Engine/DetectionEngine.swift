@@ -293,7 +293,8 @@ public final class DetectionEngine {
         // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
         let ledger = activities[staff].risk
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
-        let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum)
+        let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum,
+                                                                             otherPeopleShare: risk.otherPeopleShare)
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
         // hundreds of them beside one repeated look-up are not strong evidence of anything.

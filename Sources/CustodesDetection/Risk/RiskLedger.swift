@@ -111,11 +111,21 @@ struct RiskLedger {
     /// user looks up, that an alert under the strong threshold needs beside volume.
     /// Returns that came with work on the person's case (``RecentRecords``) are not counted: they are the pattern of
     /// a case being worked, and counting them let detectives and safeguarding officers far above peers in volume open
-    /// alerts on their own cases.
-    func hasSpecificEvidence(minimum: Double) -> Bool {
+    /// alerts on their own cases. The points are weighed as risk is (`otherPeopleShare`, ``Weighing``): the most
+    /// sought-out person's in full, everyone else's at their share. A clerk far above peers who happened to look three
+    /// of thousands of people up on a few days each has three coincidences, not a person sought out.
+    func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1) -> Bool {
         var points = 0.0
+        var byPerson: [PersonIndex: Double] = [:]
         for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
-            points += hit.points
+            if otherPeopleShare < 1, let person = hit.person {
+                byPerson[person, default: 0] += hit.points
+            } else {
+                points += hit.points
+            }
+        }
+        if let top = byPerson.values.max() {
+            points += top + otherPeopleShare * (byPerson.values.reduce(0, +) - top)
         }
         return points > 0 && points >= minimum
     }
