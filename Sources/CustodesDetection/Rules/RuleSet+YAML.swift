@@ -214,7 +214,8 @@ extension RuleSet {
               case_work_hours: \(risk.caseWorkHours)
               case_work_share: \(number(risk.caseWorkShare))
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
-              # full (case work aside) beside volume above peers (0: any).
+              # full (case work aside; people other than the most sought-out at other_people_share) beside volume
+              # above peers (0: any).
               specific_minimum: \(number(risk.specificMinimum))
               # With peer baselines, volume alone opens an alert at strong_threshold only when at least
               # volume_focus_people people are behind it, at least volume_focus_share of them of one sex, and their

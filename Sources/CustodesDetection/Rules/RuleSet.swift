@@ -126,7 +126,8 @@ public struct RiskSettings: Equatable, Sendable {
     /// The share of its points a return that came with case work keeps.
     public var caseWorkShare: Double
     /// With peer baselines, the points of evidence scored in full (returns that came with case work aside) that an
-    /// alert under the strong threshold needs beside volume above peers; 0 asks only for some. A detective far
+    /// alert under the strong threshold needs beside volume above peers, weighed by person as risk is (the most
+    /// sought-out person's in full, everyone else's at `otherPeopleShare`); 0 asks only for some. A detective far
     /// above peers who looked someone up twice is volume with a coincidence, not a person sought out.
     public var specificMinimum: Double
     /// With peer baselines, how many standard deviations the count of one sex among the people behind a user's
