@@ -16,8 +16,8 @@ struct VolumeFocusTests {
     /// no link, and S5 (police staff) none of them.
     static func engine() -> DetectionEngine {
         let engine = Fixture.engine(.standard, extra: people)
-        engine.roleSexTallies = [.policeStaff: (female: 50, known: 100)]
-        engine.sexTallies = Array(repeating: (0, 0), count: engine.context.reference.staff.count)
+        engine.roleSexTallies = [.policeStaff: SexTally(female: 50, known: 100)]
+        engine.sexTallies = Array(repeating: SexTally(), count: engine.context.reference.staff.count)
         return engine
     }
 
@@ -110,8 +110,8 @@ struct VolumeFocusTests {
         let engine = Self.engine()
         // The role's 100 people were all women, 60 of them S5's own: peers' 40 women of 40, shrunk with ten even
         // people to 45 of 50.
-        engine.roleSexTallies = [.policeStaff: (female: 100, known: 100)]
-        engine.sexTallies[4] = (60, 60)
+        engine.roleSexTallies = [.policeStaff: SexTally(female: 100, known: 100)]
+        engine.sexTallies[4] = SexTally(female: 60, known: 60)
         for (minute, person) in [5, 6].enumerated() { engine.activities[4].risk.add(Self.volume(PersonIndex(person), minute: minute), halfLife: 10, window: 30 * 86_400) }
         let first = engine.volumeFocus(staff: 4, at: Fixture.at(1, 11).seconds)
         #expect(first?.people == 2 && first?.women == true)
@@ -122,6 +122,31 @@ struct VolumeFocusTests {
         // Before the role has a baseline (the force's first week) there is nothing to compare with.
         engine.roleSexTallies = [:]
         #expect(engine.volumeFocus(staff: 4, at: Fixture.at(2, 11).seconds) == nil)
+    }
+
+    @Test("a week's close counts each role's people looked up with no link by sex, each person once, and each user's")
+    func weekTallies() {
+        let engine = Fixture.engine(.standard, extra: Self.people)
+        let at = Fixture.at(1, 10)
+        func look(_ staff: Int, _ person: PersonIndex) {
+            engine.activities[staff].unexplained.append(
+                (at.seconds, person, EvidenceEvent(Fixture.event("E", at, staff: StaffIndex(staff), person: person),
+                                                   onDuty: true), false))
+        }
+        // S5 (police staff) looked up P6 twice and P10 once; S1 (response) P7; nobody else.
+        look(4, 5); look(4, 5); look(4, 9); look(0, 6)
+        let week = at.weekNumber
+        engine.closeWeek(week, tallies: engine.weekTallies(week))
+        #expect(engine.roleSexTallies[.policeStaff] == SexTally(female: 1, known: 2))
+        #expect(engine.roleSexTallies[.responseOfficer] == SexTally(female: 1, known: 1))
+        #expect(engine.sexTallies[4] == SexTally(female: 1, known: 2))
+        // Off, nothing is counted.
+        var rules = RuleSet.standard
+        rules.risk.volumeFocusZ = 0
+        let off = Fixture.engine(rules, extra: Self.people)
+        off.activities[4].unexplained = engine.activities[4].unexplained
+        off.closeWeek(week, tallies: off.weekTallies(week))
+        #expect(off.roleSexTallies.isEmpty)
     }
 
     @Test("the rules file reads and writes the focus settings and refuses nonsense")

@@ -31,8 +31,8 @@ public final class DetectionEngine {
     var peers: PeerBaseline
     /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in
     /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
-    var roleSexTallies: [StaffRole: (female: Int, known: Int)] = [:]
-    var sexTallies: [(female: Int, known: Int)] = []
+    var roleSexTallies: [StaffRole: SexTally] = [:]
+    var sexTallies: [SexTally] = []
     /// Who else looked each person up without a link, as the last day's close found it. Shared by the parts of a
     /// split run, which only read it while they run.
     let community: PersonCommunity

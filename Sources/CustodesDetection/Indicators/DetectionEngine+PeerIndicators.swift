@@ -7,7 +7,7 @@ struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
     var lookupsByRole: [StaffRole: (group: Int, total: Int)] = [:]
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
-    var sexByRole: [StaffRole: (female: Int, known: Int)] = [:]
+    var sexByRole: [StaffRole: SexTally] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
 
     mutating func add(_ other: WeekTallies) {
@@ -16,10 +16,7 @@ struct WeekTallies {
             lookupsByRole[role, default: (0, 0)].group += pooled.group
             lookupsByRole[role, default: (0, 0)].total += pooled.total
         }
-        for (role, pooled) in other.sexByRole {
-            sexByRole[role, default: (0, 0)].female += pooled.female
-            sexByRole[role, default: (0, 0)].known += pooled.known
-        }
+        for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
 }
@@ -48,24 +45,19 @@ extension DetectionEngine {
         if skew || focus {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
             if skew { skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount) }
-            if focus { sexTallies = [(female: Int, known: Int)](repeating: (0, 0), count: staffCount) }
+            if focus { sexTallies = [SexTally](repeating: SexTally(), count: staffCount) }
             // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
             // returns to the same local people do not drown a trawl of many different women.
             var people = Set<PersonIndex>()
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
-                var group = 0, total = 0, female = 0, known = 0
+                var group = 0, total = 0
+                var sexes = SexTally()
                 people.removeAll(keepingCapacity: true)
                 for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow
                     && people.insert(item.person).inserted {
                     total += 1
                     if item.inGroup { group += 1 }
-                    if focus {
-                        switch context.reference.persons[Int(item.person)].sex {
-                        case .female: female += 1; known += 1
-                        case .male: known += 1
-                        case .unknown: break
-                        }
-                    }
+                    if focus { sexes.count(context.reference.persons[Int(item.person)].sex) }
                 }
                 let role = context.reference.staff[staff].role
                 if skew {
@@ -74,9 +66,8 @@ extension DetectionEngine {
                     tallies.lookupsByRole[role, default: (0, 0)].total += total
                 }
                 if focus {
-                    sexTallies[staff] = (female, known)
-                    tallies.sexByRole[role, default: (0, 0)].female += female
-                    tallies.sexByRole[role, default: (0, 0)].known += known
+                    sexTallies[staff] = sexes
+                    tallies.sexByRole[role, default: SexTally()].add(sexes)
                 }
             }
         }
@@ -121,8 +112,7 @@ extension DetectionEngine {
                 // The peers' share without this member of staff, so one heavy user cannot set their own baseline.
                 let p0 = Double(peers.group - group) / Double(peers.total - total)
                 let share = Double(group) / Double(total)
-                let variance = Double(total) * max(p0, 0.01) * max(1 - p0, 0.01)
-                let z = (Double(group) - Double(total) * p0) / variance.squareRoot()
+                let z = Self.binomialZ(count: Double(group), of: total, share: p0)
                 guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess else { continue }
                 // The evidence: the latest look-up of each person in the group.
                 var people = Set<PersonIndex>()
@@ -148,6 +138,13 @@ extension DetectionEngine {
         guard context.reference.persons[Int(person)].sex == .female,
               let born = context.reference.persons[Int(person)].birthYear else { return false }
         return compiled.skewAges.contains(Timestamp(seconds: time).year - born)
+    }
+
+    /// How many standard deviations `count` of `total` stands above what a share of `share` predicts, as a binomial
+    /// count; the share is kept off 0 and 1 so that a role whose people are all of one kind still has a spread.
+    static func binomialZ(count: Double, of total: Int, share: Double) -> Double {
+        let variance = Double(total) * max(share, 0.01) * max(1 - share, 0.01)
+        return (count - Double(total) * share) / variance.squareRoot()
     }
 
     static func median(_ values: [Double]) -> Double {

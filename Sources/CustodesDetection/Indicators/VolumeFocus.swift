@@ -34,11 +34,7 @@ struct VolumeFocus: Equatable {
 
     /// How many standard deviations the count of that sex stands above what the peers' share predicts, as a
     /// binomial count (the demographic skew's test).
-    var z: Double {
-        let expected = Double(people) * peerShare
-        let variance = Double(people) * max(peerShare, 0.01) * max(1 - peerShare, 0.01)
-        return (share * Double(people) - expected) / variance.squareRoot()
-    }
+    var z: Double { DetectionEngine.binomialZ(count: share * Double(people), of: people, share: peerShare) }
 
     /// Whether at least `minimumPeople` people are behind the volume, at least `minimumShare` of them of one sex, and
     /// their count of that sex at least `z` standard deviations above the peers'.
@@ -55,6 +51,25 @@ struct VolumeFocus: Equatable {
         let sex = women ? "women" : "men"
         return "\(Int((share * 100).rounded()))% of the \(people) people behind their volume above peers were \(sex), "
             + "against \(Int((peerShare * 100).rounded()))% of the people peers in the same role looked up with no link"
+    }
+}
+
+/// Women, and people of known sex, among people counted once each.
+struct SexTally: Equatable {
+    var female = 0
+    var known = 0
+
+    mutating func count(_ sex: Sex) {
+        switch sex {
+        case .female: female += 1; known += 1
+        case .male: known += 1
+        case .unknown: break
+        }
+    }
+
+    mutating func add(_ other: SexTally) {
+        female += other.female
+        known += other.known
     }
 }
 
@@ -81,28 +96,24 @@ extension DetectionEngine {
         if let pool = roleSexTallies[context.reference.staff[staff].role] {
             // The peers' share without this member of staff, so that a user whose look-ups are most of their role's
             // cannot set their own baseline; shrunk towards even, so a role with few people looked up says little.
-            let own = staff < sexTallies.count ? sexTallies[staff] : (female: 0, known: 0)
+            let own = staff < sexTallies.count ? sexTallies[staff] : SexTally()
             let peerShare = (Double(pool.female - own.female) + 0.5 * Self.peerPriorPeople)
                 / (Double(pool.known - own.known) + Self.peerPriorPeople)
             var byPerson: [PersonIndex: Int] = [:]
-            var female = 0, known = 0, hits = 0
+            var sexes = SexTally()
+            var hits = 0
             for hit in activities[staff].risk.recentHits where RiskLedger.isSummedAsVolume(hit.indicator) {
                 guard let person = hit.person else { continue }
                 hits += 1
                 let first = byPerson[person] == nil
                 byPerson[person, default: 0] += 1
-                guard first else { continue }
-                switch context.reference.persons[Int(person)].sex {
-                case .female: female += 1; known += 1
-                case .male: known += 1
-                case .unknown: break
-                }
+                if first { sexes.count(context.reference.persons[Int(person)].sex) }
             }
             if hits > 0 {
-                let women = known > 0 ? Double(female) / Double(known) : 0
+                let women = sexes.known > 0 ? Double(sexes.female) / Double(sexes.known) : 0
                 var found = women >= peerShare
-                    ? VolumeFocus(people: known, women: true, share: women, peerShare: peerShare)
-                    : VolumeFocus(people: known, women: false, share: 1 - women, peerShare: 1 - peerShare)
+                    ? VolumeFocus(people: sexes.known, women: true, share: women, peerShare: peerShare)
+                    : VolumeFocus(people: sexes.known, women: false, share: 1 - women, peerShare: 1 - peerShare)
                 found.hits = hits
                 // The person with the most hits; on a tie, the one first in the index, so every run says the same.
                 // Her days count every recent hit on her, the returns scored in full as well as the volume, but not

@@ -47,7 +47,7 @@ struct RiskLedger {
                 total += points
                 top = max(top, points)
             }
-            score += top + weighing.otherPeopleShare * (total - top)
+            score += Self.weighedByPerson(top: top, total: total, otherPeopleShare: weighing.otherPeopleShare)
         }
         return score
     }
@@ -97,6 +97,11 @@ struct RiskLedger {
         }
     }
 
+    /// Points about people summed as risk sums them: the most sought-out person's in full, the rest at their share.
+    static func weighedByPerson(top: Double, total: Double, otherPeopleShare: Double) -> Double {
+        top + otherPeopleShare * (total - top)
+    }
+
     /// Whether the indicator's points are volume (summed apart and capped): the peer-relative indicators and the
     /// volume outlier.
     static func isSummedAsVolume(_ indicator: IndicatorName) -> Bool {
@@ -125,7 +130,7 @@ struct RiskLedger {
             }
         }
         if let top = byPerson.values.max() {
-            points += top + otherPeopleShare * (byPerson.values.reduce(0, +) - top)
+            points += Self.weighedByPerson(top: top, total: byPerson.values.reduce(0, +), otherPeopleShare: otherPeopleShare)
         }
         return points > 0 && points >= minimum
     }
