@@ -39,12 +39,13 @@ struct PersonCommunityTests {
         return try #require(run.hits.first { $0.indicator == .repeatLookups && $0.staff == 0 })
     }
 
-    @Test("a person 25 colleagues looked up without a link in the week before keeps a quarter of a repeated look-up's points")
+    @Test("a person 25 colleagues looked up without a link in the window before keeps a quarter of a repeated look-up's points")
     func widelyLookedUpPersonScoresLess() throws {
         let hit = try Self.repeatHit(colleagues: 25)
         #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight / 4)
         #expect(hit.sharedSubject)
-        #expect(hit.detail.hasSuffix("; 25 colleagues also looked them up with no link in the 7 days before, so it counts a quarter"))
+        let days = RuleSet.standard.risk.sharedPersonDays
+        #expect(hit.detail.hasSuffix("; 25 colleagues also looked them up with no link in the \(days) days before, so it counts a quarter"))
     }
 
     @Test("a person fewer colleagues opened than the threshold is scored in full")

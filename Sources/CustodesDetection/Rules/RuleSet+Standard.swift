@@ -30,8 +30,8 @@ extension RuleSet {
         ],
         risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 30,
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
-                           peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 7,
-                           sharedPersonColleagues: 5, volumeCap: 30, otherPeopleShare: 0.1,
+                           peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 28,
+                           sharedPersonColleagues: 8, volumeCap: 30, otherPeopleShare: 0.1,
                            caseWorkHours: 12, caseWorkShare: 0.25, specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.75, volumeFocusPeople: 4))
 
