@@ -79,10 +79,25 @@ struct PersonCommunityTests {
         #expect(community.others(of: person, besides: 9, on: 101) == 2)
         #expect(community.others(of: person, besides: 9, on: 108) == 1)
         #expect(community.others(of: person, besides: 9, on: 109) == 0)
-        // Days whose number is a multiple of 7 forget what has left the window, in every shard alike.
+        // A closed day forgets what has left the window.
         let none: [Int64] = [PersonCommunity.key(7, 7)]
         community.closeDay(119, lookups: none)
         #expect(community.others(of: person, besides: 9, on: 102) == 0)
+    }
+
+    @Test("a colleague who looks again keeps the person shared for the window after their last look, counted once")
+    func lastLookCounts() {
+        let community = PersonCommunity(days: 7, colleagues: 2)
+        let person: PersonIndex = 3
+        community.closeDay(100, lookups: [PersonCommunity.key(person, 1), PersonCommunity.key(person, 2)])
+        community.closeDay(104, lookups: [PersonCommunity.key(person, 2), PersonCommunity.key(person + 1, 2),
+                                          PersonCommunity.key(person - 1, 5)])
+        #expect(community.others(of: person, besides: 9, on: 105) == 2)
+        #expect(community.others(of: person, besides: 9, on: 109) == 1)
+        #expect(community.others(of: person, besides: 9, on: 111) == 1)
+        #expect(community.others(of: person, besides: 9, on: 112) == 0)
+        #expect(community.others(of: person + 1, besides: 9, on: 105) == 1)
+        #expect(community.others(of: person - 1, besides: 5, on: 105) == 0)
     }
 
     @Test("a community in shards, each closed on its own, answers as one")

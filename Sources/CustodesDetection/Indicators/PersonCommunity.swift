@@ -17,8 +17,15 @@ import CustodesModel
 final class PersonCommunity {
     /// Who looked each person up without a link in the window, and the last day they did, in shards by person so that
     /// the parts of a split run can take in a day's look-ups side by side, each into its own shard.
+    ///
+    /// Kept as two flat arrays sorted by (person, member of staff) and merged with each closed day, not as a map of
+    /// lists: a four-week window of a 10,000-staff force holds about 450,000 pairs for 220,000 people, and a list per
+    /// person cost more in headers than the pairs themselves, against a peak-memory bound of 2 GiB.
     private final class Shard {
-        var lookers: [PersonIndex: [(staff: StaffIndex, day: Int64)]] = [:]
+        /// ``PersonCommunity/key(_:_:)`` of each pair, ascending.
+        var keys: [Int64] = []
+        /// The last day of each pair's look-ups, beside its key.
+        var days: [Int64] = []
     }
 
     private let shards: [Shard]
@@ -50,52 +57,83 @@ final class PersonCommunity {
         for shard in shards.indices { closeDay(day, lookups: [lookups], shard: shard) }
     }
 
-    /// Takes in the look-ups of a closed day that belong to one shard, from any number of lists, and once a week
-    /// forgets what has left the window. Different shards may be closed at the same time on different threads.
+    /// Takes in the look-ups of a closed day that belong to one shard, from any number of lists, and forgets what has
+    /// left the window. Different shards may be closed at the same time on different threads.
     func closeDay(_ day: Int64, lookups lists: [[Int64]], shard index: Int) {
         guard isEnabled else { return }
-        var keys: [Int64] = []
+        var fresh: [Int64] = []
         for list in lists {
-            for key in list where shard(of: PersonIndex(truncatingIfNeeded: key >> 32)) == index { keys.append(key) }
+            for key in list where shard(of: PersonIndex(truncatingIfNeeded: key >> 32)) == index { fresh.append(key) }
         }
-        // Sorted, each person is found once and each pair once.
-        keys.sort()
+        fresh.sort()
+        // The day's pairs, each once, are merged into the window's in place, from the back (so no second copy of the
+        // window is ever held), then moved to the front without the pairs that have left the window.
+        var unique = 0
+        for key in fresh where unique == 0 || fresh[unique - 1] != key {
+            fresh[unique] = key
+            unique += 1
+        }
         let shard = shards[index]
-        var position = keys.startIndex
-        while position < keys.endIndex {
-            let person = PersonIndex(truncatingIfNeeded: keys[position] >> 32)
-            var list = shard.lookers.removeValue(forKey: person) ?? []
-            var previous: Int64 = -1
-            while position < keys.endIndex && PersonIndex(truncatingIfNeeded: keys[position] >> 32) == person {
-                let key = keys[position]
-                position += 1
-                guard key != previous else { continue }
-                previous = key
-                let staff = StaffIndex(truncatingIfNeeded: key & 0xFFFF_FFFF)
-                if let slot = list.firstIndex(where: { $0.staff == staff }) {
-                    list[slot].day = day
-                } else {
-                    list.append((staff, day))
+        var old = shard.keys.count - 1, new = unique - 1
+        shard.keys.append(contentsOf: repeatElement(0, count: unique))
+        shard.days.append(contentsOf: repeatElement(0, count: unique))
+        var write = shard.keys.count - 1
+        while new >= 0 {
+            if old >= 0, shard.keys[old] >= fresh[new] {
+                if shard.keys[old] == fresh[new] {
+                    old -= 1
+                    continue
                 }
+                shard.keys[write] = shard.keys[old]
+                shard.days[write] = shard.days[old]
+                old -= 1
+            } else {
+                shard.keys[write] = fresh[new]
+                shard.days[write] = day
+                new -= 1
             }
-            shard.lookers[person] = list
+            write -= 1
         }
-        // Once a week (by day number, the same in every shard) what has left the window goes.
-        guard day % 7 == 0 else { return }
+        // Entries from 0 to `old` were never moved; those from `write + 1` on are merged. Both go to the front, in
+        // order, without the pairs that have left the window.
         let oldest = day - days + 1
-        var gone: [PersonIndex] = []
-        for (person, list) in shard.lookers where list.contains(where: { $0.day < oldest }) {
-            let kept = list.filter { $0.day >= oldest }
-            if kept.isEmpty { gone.append(person) } else { shard.lookers[person] = kept }
+        var kept = 0
+        for range in [0..<(old + 1), (write + 1)..<shard.keys.count] {
+            for position in range where shard.days[position] >= oldest {
+                shard.keys[kept] = shard.keys[position]
+                shard.days[kept] = shard.days[position]
+                kept += 1
+            }
         }
-        for person in gone { shard.lookers.removeValue(forKey: person) }
+        shard.keys.removeLast(shard.keys.count - kept)
+        shard.days.removeLast(shard.days.count - kept)
     }
 
     /// How many other members of staff looked the person up without a link on the window's days before `day`.
     func others(of person: PersonIndex, besides staff: StaffIndex, on day: Int64) -> Int {
-        guard let list = shards[shard(of: person)].lookers[person] else { return 0 }
+        let shard = shards[shard(of: person)]
         let oldest = day - days
-        return list.reduce(0) { $1.staff == staff || $1.day < oldest || $1.day >= day ? $0 : $0 + 1 }
+        var position = Self.firstPosition(of: person, in: shard.keys)
+        var count = 0
+        while position < shard.keys.count, PersonIndex(truncatingIfNeeded: shard.keys[position] >> 32) == person {
+            let looked = shard.days[position]
+            if StaffIndex(truncatingIfNeeded: shard.keys[position] & 0xFFFF_FFFF) != staff, looked >= oldest, looked < day {
+                count += 1
+            }
+            position += 1
+        }
+        return count
+    }
+
+    /// The position of the person's first pair in sorted keys (a binary search).
+    private static func firstPosition(of person: PersonIndex, in keys: [Int64]) -> Int {
+        let first = key(person, 0)
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether at least ``colleagues`` others looked the person up without a link in the window, and how many.
