@@ -79,10 +79,23 @@ struct PersonCommunityTests {
         #expect(community.others(of: person, besides: 9, on: 101) == 2)
         #expect(community.others(of: person, besides: 9, on: 108) == 1)
         #expect(community.others(of: person, besides: 9, on: 109) == 0)
-        // A closed day forgets what has left the window.
+        // A closed day forgets what has left the window, with the time a look may wait to be weighed to spare.
         let none: [Int64] = [PersonCommunity.key(7, 7)]
-        community.closeDay(119, lookups: none)
-        #expect(community.others(of: person, besides: 9, on: 102) == 0)
+        community.closeDay(115, lookups: none)
+        #expect(community.others(of: person, besides: 9, on: 108) == 1)
+        community.closeDay(116, lookups: none)
+        #expect(community.others(of: person, besides: 9, on: 108) == 0)
+    }
+
+    @Test("a look weighed days after its day closed, when its session ended, counts the colleagues of its own day")
+    func lateDecision() {
+        let community = PersonCommunity(days: 7, colleagues: 2)
+        community.closeDay(100, lookups: [PersonCommunity.key(3, 1), PersonCommunity.key(3, 2)])
+        community.closeDay(107, lookups: [PersonCommunity.key(7, 7)])
+        // An off-roster look of day 107, weighed on day 108 or at the week's close: both colleagues of day 100 are
+        // inside its seven days before.
+        #expect(community.others(of: 3, besides: 9, on: 107) == 2)
+        #expect(community.widelyLookedUp(3, besides: 9, on: 107) == 2)
     }
 
     @Test("a colleague who looks again keeps the person shared for the window after their last look, counted once")
@@ -98,6 +111,43 @@ struct PersonCommunityTests {
         #expect(community.others(of: person, besides: 9, on: 112) == 0)
         #expect(community.others(of: person + 1, besides: 9, on: 105) == 1)
         #expect(community.others(of: person - 1, besides: 5, on: 105) == 0)
+    }
+
+    @Test("a community answers as a plain record of every look-up would, over random days, repeats, shards and late looks")
+    func matchesAPlainRecord() {
+        // A small generator with a fixed seed, so a failure repeats.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let window = 5
+        let whole = PersonCommunity(days: window, colleagues: 2)
+        let split = PersonCommunity(days: window, colleagues: 2, shards: 3)
+        var record: [PersonIndex: [(staff: StaffIndex, day: Int64)]] = [:]
+        for day in Int64(300)..<Int64(340) where next(4) != 0 {
+            // Some days close with no look-ups at all, some never close, and a pair can come back on any later day.
+            let lists: [[Int64]] = (0..<2).map { _ in
+                (0..<next(30)).map { _ in PersonCommunity.key(PersonIndex(next(12)), StaffIndex(next(9))) }
+            }
+            for key in lists.joined() {
+                record[PersonIndex(key >> 32), default: []].append((StaffIndex(key & 0xFFFF_FFFF), day))
+            }
+            whole.closeDay(day, lookups: Array(lists.joined()))
+            for shard in 0..<3 { split.closeDay(day, lookups: lists, shard: shard) }
+            // Asked the day after, or as late as a look waiting for its session can be weighed.
+            for asked in [day + 1, day - PersonCommunity.decisionLag + 1] {
+                for person in PersonIndex(0)..<12 {
+                    for staff in StaffIndex(0)..<9 {
+                        let plain = Set((record[person] ?? []).filter {
+                            $0.staff != staff && $0.day >= asked - Int64(window) && $0.day < asked
+                        }.map(\.staff)).count
+                        #expect(whole.others(of: person, besides: staff, on: asked) == plain)
+                        #expect(split.others(of: person, besides: staff, on: asked) == plain)
+                    }
+                }
+            }
+        }
     }
 
     @Test("a community in shards, each closed on its own, answers as one")

@@ -15,17 +15,20 @@ import CustodesModel
 /// community for all its parts, which only read it while they run and take in each day's look-ups between runs, one
 /// shard each; so the alerts stay the same whatever the split.
 final class PersonCommunity {
-    /// Who looked each person up without a link in the window, and the last day they did, in shards by person so that
-    /// the parts of a split run can take in a day's look-ups side by side, each into its own shard.
+    /// Who looked each person up without a link in the window, and on which days, in shards by person so that the
+    /// parts of a split run can take in a day's look-ups side by side, each into its own shard.
     ///
-    /// Kept as two flat arrays sorted by (person, member of staff) and merged with each closed day, not as a map of
+    /// Kept as flat arrays sorted by (person, member of staff) and merged with each closed day, not as a map of
     /// lists: a four-week window of a 10,000-staff force holds about 450,000 pairs for 220,000 people, and a list per
     /// person cost more in headers than the pairs themselves, against a peak-memory bound of 2 GiB.
     private final class Shard {
         /// ``PersonCommunity/key(_:_:)`` of each pair, ascending.
         var keys: [Int64] = []
         /// The last day of each pair's look-ups, beside its key.
-        var days: [Int64] = []
+        var lastDays: [Int64] = []
+        /// The pair's days of look-ups as bits counted back from its last day (bit 0: the last day itself), so that a
+        /// look weighed some days late still finds a colleague who looked before it and again since.
+        var dayBits: [UInt64] = []
     }
 
     private let shards: [Shard]
@@ -33,6 +36,11 @@ final class PersonCommunity {
     let days: Int64
     /// How many other members of staff make a person widely looked up.
     let colleagues: Int
+
+    /// How many days after a day has closed a look-up made on it may still be weighed against the community: a look
+    /// off the roster waits for its working session to end, and every session ends at the latest when its week
+    /// closes. Pairs are kept that much beyond the window, so the answer does not depend on when the look is weighed.
+    static let decisionLag: Int64 = 7
 
     /// The share of its points a person-specific hit keeps when the person is widely looked up.
     static let sharedFactor = 0.25
@@ -58,7 +66,8 @@ final class PersonCommunity {
     }
 
     /// Takes in the look-ups of a closed day that belong to one shard, from any number of lists, and forgets what has
-    /// left the window. Different shards may be closed at the same time on different threads.
+    /// left the window (with ``decisionLag`` to spare). Different shards may be closed at the same time on different
+    /// threads.
     func closeDay(_ day: Int64, lookups lists: [[Int64]], shard index: Int) {
         guard isEnabled else { return }
         var fresh: [Int64] = []
@@ -69,44 +78,52 @@ final class PersonCommunity {
         // The day's pairs, each once, are merged into the window's in place, from the back (so no second copy of the
         // window is ever held), then moved to the front without the pairs that have left the window.
         var unique = 0
-        for key in fresh where unique == 0 || fresh[unique - 1] != key {
-            fresh[unique] = key
+        for position in fresh.indices where unique == 0 || fresh[unique - 1] != fresh[position] {
+            fresh[unique] = fresh[position]
             unique += 1
         }
         let shard = shards[index]
         var old = shard.keys.count - 1, new = unique - 1
         shard.keys.append(contentsOf: repeatElement(0, count: unique))
-        shard.days.append(contentsOf: repeatElement(0, count: unique))
+        shard.lastDays.append(contentsOf: repeatElement(0, count: unique))
+        shard.dayBits.append(contentsOf: repeatElement(0, count: unique))
         var write = shard.keys.count - 1
         while new >= 0 {
-            if old >= 0, shard.keys[old] >= fresh[new] {
-                if shard.keys[old] == fresh[new] {
-                    old -= 1
-                    continue
-                }
+            if old >= 0, shard.keys[old] > fresh[new] {
                 shard.keys[write] = shard.keys[old]
-                shard.days[write] = shard.days[old]
+                shard.lastDays[write] = shard.lastDays[old]
+                shard.dayBits[write] = shard.dayBits[old]
                 old -= 1
             } else {
+                // A pair seen before keeps its earlier days, moved back by the days since its last.
+                var bits: UInt64 = 1
+                if old >= 0, shard.keys[old] == fresh[new] {
+                    let since = day - shard.lastDays[old]
+                    if since < 64 { bits |= shard.dayBits[old] << UInt64(since) }
+                    old -= 1
+                }
                 shard.keys[write] = fresh[new]
-                shard.days[write] = day
+                shard.lastDays[write] = day
+                shard.dayBits[write] = bits
                 new -= 1
             }
             write -= 1
         }
         // Entries from 0 to `old` were never moved; those from `write + 1` on are merged. Both go to the front, in
-        // order, without the pairs that have left the window.
-        let oldest = day - days + 1
+        // order, without the pairs that no look-up still to be weighed can count.
+        let oldest = day - days - Self.decisionLag
         var kept = 0
         for range in [0..<(old + 1), (write + 1)..<shard.keys.count] {
-            for position in range where shard.days[position] >= oldest {
+            for position in range where shard.lastDays[position] >= oldest {
                 shard.keys[kept] = shard.keys[position]
-                shard.days[kept] = shard.days[position]
+                shard.lastDays[kept] = shard.lastDays[position]
+                shard.dayBits[kept] = shard.dayBits[position]
                 kept += 1
             }
         }
         shard.keys.removeLast(shard.keys.count - kept)
-        shard.days.removeLast(shard.days.count - kept)
+        shard.lastDays.removeLast(shard.lastDays.count - kept)
+        shard.dayBits.removeLast(shard.dayBits.count - kept)
     }
 
     /// How many other members of staff looked the person up without a link on the window's days before `day`.
@@ -116,13 +133,24 @@ final class PersonCommunity {
         var position = Self.firstPosition(of: person, in: shard.keys)
         var count = 0
         while position < shard.keys.count, PersonIndex(truncatingIfNeeded: shard.keys[position] >> 32) == person {
-            let looked = shard.days[position]
-            if StaffIndex(truncatingIfNeeded: shard.keys[position] & 0xFFFF_FFFF) != staff, looked >= oldest, looked < day {
+            if StaffIndex(truncatingIfNeeded: shard.keys[position] & 0xFFFF_FFFF) != staff,
+               Self.looked(shard.dayBits[position], last: shard.lastDays[position], from: oldest, before: day) {
                 count += 1
             }
             position += 1
         }
         return count
+    }
+
+    /// Whether a pair's days of look-ups (bits back from its last day) include one from `first` up to `end`.
+    @inline(__always)
+    static func looked(_ bits: UInt64, last: Int64, from first: Int64, before end: Int64) -> Bool {
+        // Bit i is the day last - i; the days asked for are bits from last - (end - 1) to last - first.
+        let low = max(0, last - (end - 1)), high = min(63, last - first)
+        guard low <= high else { return false }
+        let width = high - low + 1
+        let mask: UInt64 = width >= 64 ? ~0 : (1 << UInt64(width)) - 1
+        return (bits >> UInt64(low)) & mask != 0
     }
 
     /// The position of the person's first pair in sorted keys (a binary search).
