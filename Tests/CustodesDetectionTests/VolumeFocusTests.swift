@@ -130,8 +130,8 @@ struct VolumeFocusTests {
         let at = Fixture.at(1, 10)
         func look(_ staff: Int, _ person: PersonIndex) {
             engine.activities[staff].unexplained.append(
-                (at.seconds, person, EvidenceEvent(Fixture.event("E", at, staff: StaffIndex(staff), person: person),
-                                                   onDuty: true), false))
+                at: at.seconds, person: person, inGroup: false,
+                event: EvidenceEvent(Fixture.event("E", at, staff: StaffIndex(staff), person: person), onDuty: true))
         }
         // S5 (police staff) looked up P6 twice and P10 once; S1 (response) P7; nobody else.
         look(4, 5); look(4, 5); look(4, 9); look(0, 6)

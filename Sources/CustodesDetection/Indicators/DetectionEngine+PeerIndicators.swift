@@ -53,7 +53,7 @@ extension DetectionEngine {
                 var group = 0, total = 0
                 var sexes = SexTally()
                 people.removeAll(keepingCapacity: true)
-                for item in activities[staff].unexplained where weekEnd - item.at <= compiled.skewWindow
+                for item in activities[staff].unexplained.lookups where weekEnd - item.at <= compiled.skewWindow
                     && people.insert(item.person).inserted {
                     total += 1
                     if item.inGroup { group += 1 }
@@ -115,16 +115,13 @@ extension DetectionEngine {
                 let z = Self.binomialZ(count: Double(group), of: total, share: p0)
                 guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess else { continue }
                 // The evidence: the latest look-up of each person in the group.
-                var people = Set<PersonIndex>()
-                let groupItems = activities[staff].unexplained.reversed().filter {
-                    weekEnd - $0.at <= compiled.skewWindow && $0.inGroup && people.insert($0.person).inserted
-                }.reversed()
-                guard let last = groupItems.last, last.at > activities[staff].skewFiredAt else { continue }
+                let groupItems = activities[staff].unexplained.latestInGroup(since: weekEnd - compiled.skewWindow)
+                guard let last = groupItems.last?.lookup, last.at > activities[staff].skewFiredAt else { continue }
                 activities[staff].skewFiredAt = last.at
                 let ages = compiled.skewAges
                 record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),
                            at: Timestamp(seconds: last.at), staff: StaffIndex(staff), person: nil,
-                           evidence: groupItems.suffix(20).map(\.evidence),
+                           evidence: groupItems.suffix(20).map(\.event),
                            detail: "\(group) of the \(total) people they looked up with no link in "
                            + "\(compiled.skewWindow / 86_400) days were women aged \(ages.lowerBound)–\(ages.upperBound) "
                            + "(\(Self.percent(share))), against \(Self.percent(p0)) for peers in the same role"),

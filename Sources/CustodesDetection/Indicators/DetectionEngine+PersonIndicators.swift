@@ -123,7 +123,8 @@ extension DetectionEngine {
             }
         }
         if !teamLink {
-            activities[staff].unexplained.append((t, person, EvidenceEvent(event, onDuty: duty), inGroup(person, at: t)))
+            activities[staff].unexplained.append(at: t, person: person, inGroup: inGroup(person, at: t),
+                                                 event: EvidenceEvent(event, onDuty: duty))
         }
     }
 

@@ -6,10 +6,9 @@ import CustodesModel
 struct StaffActivity {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
-    /// Unexplained person look-ups within the demographic-skew window, each with whether the person was in the group
-    /// the rule watches at the time (worked out once, not at every week's close while it stays in the window). The
-    /// rule counts the people among them, each once.
-    var unexplained: [(at: Int64, person: PersonIndex, evidence: EvidenceEvent, inGroup: Bool)] = []
+    /// Unexplained person look-ups within the demographic-skew window. The rule counts the people among them, each
+    /// once.
+    var unexplained = SkewWindowLookups()
     /// The week this member of staff was last active in, and their unexplained accesses that week.
     var activeWeek: Int64 = .min
     var weekUnexplained = 0
@@ -42,8 +41,6 @@ struct StaffActivity {
             stale.append(person)
         }
         for person in stale { unexplainedDays.removeValue(forKey: person) }
-        if let first = unexplained.first, now - first.at > skewWindow {
-            unexplained.removeAll { now - $0.at > skewWindow }
-        }
+        unexplained.forget(before: now - skewWindow)
     }
 }

@@ -1,0 +1,61 @@
+import CustodesModel
+
+/// A member of staff's look-ups with no link within the demographic-skew window: each person looked up, when, and
+/// whether they were in the group the rule watches at the time (worked out once, not at every week's close while the
+/// look-up stays in the window).
+///
+/// Only look-ups of the group keep their event, since only they are the skew's evidence; the rest are counted, not
+/// shown. A 10,000-staff force holds about a million of these look-ups over the window, and a 64-byte event for each
+/// was a twentieth of detection's peak memory.
+struct SkewWindowLookups {
+    struct Lookup {
+        let at: Int64
+        let person: PersonIndex
+        let inGroup: Bool
+    }
+
+    /// In the order they were recorded (the order decisions were made, not always the order of their times).
+    private(set) var lookups: [Lookup] = []
+    /// The events of the look-ups in the group, in the same order as theirs among ``lookups``.
+    private var groupEvents: [EvidenceEvent] = []
+
+    var isEmpty: Bool { lookups.isEmpty }
+
+    mutating func append(at: Int64, person: PersonIndex, inGroup: Bool, event: @autoclosure () -> EvidenceEvent) {
+        lookups.append(Lookup(at: at, person: person, inGroup: inGroup))
+        if inGroup { groupEvents.append(event()) }
+    }
+
+    /// Forgets the look-ups made before `oldest` (seconds), keeping each group look-up's event beside it.
+    mutating func forget(before oldest: Int64) {
+        guard lookups.contains(where: { $0.at < oldest }) else { return }
+        var event = 0, keptEvents = 0
+        var kept: [Lookup] = []
+        kept.reserveCapacity(lookups.count)
+        for lookup in lookups {
+            let keep = lookup.at >= oldest
+            if lookup.inGroup {
+                if keep {
+                    groupEvents[keptEvents] = groupEvents[event]
+                    keptEvents += 1
+                }
+                event += 1
+            }
+            if keep { kept.append(lookup) }
+        }
+        lookups = kept
+        groupEvents.removeLast(groupEvents.count - keptEvents)
+    }
+
+    /// The latest look-up of each person in the group from `oldest` (seconds) on, oldest first, with its event.
+    func latestInGroup(since oldest: Int64) -> [(lookup: Lookup, event: EvidenceEvent)] {
+        var people = Set<PersonIndex>()
+        var found: [(lookup: Lookup, event: EvidenceEvent)] = []
+        var event = groupEvents.count
+        for lookup in lookups.reversed() where lookup.inGroup {
+            event -= 1
+            if lookup.at >= oldest && people.insert(lookup.person).inserted { found.append((lookup, groupEvents[event])) }
+        }
+        return found.reversed()
+    }
+}
