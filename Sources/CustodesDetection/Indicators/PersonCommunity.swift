@@ -82,48 +82,66 @@ final class PersonCommunity {
             fresh[unique] = fresh[position]
             unique += 1
         }
+        // The arrays are taken out of the shard while they are worked on, so the loops below run on buffers with no
+        // checks of exclusive access or uniqueness (the merge was 2.8% of a 10,000-staff year's samples with them).
         let shard = shards[index]
-        var old = shard.keys.count - 1, new = unique - 1
-        shard.keys.append(contentsOf: repeatElement(0, count: unique))
-        shard.lastDays.append(contentsOf: repeatElement(0, count: unique))
-        shard.dayBits.append(contentsOf: repeatElement(0, count: unique))
-        var write = shard.keys.count - 1
-        while new >= 0 {
-            if old >= 0, shard.keys[old] > fresh[new] {
-                shard.keys[write] = shard.keys[old]
-                shard.lastDays[write] = shard.lastDays[old]
-                shard.dayBits[write] = shard.dayBits[old]
-                old -= 1
-            } else {
-                // A pair seen before keeps its earlier days, moved back by the days since its last.
-                var bits: UInt64 = 1
-                if old >= 0, shard.keys[old] == fresh[new] {
-                    let since = day - shard.lastDays[old]
-                    if since < 64 { bits |= shard.dayBits[old] << UInt64(since) }
-                    old -= 1
-                }
-                shard.keys[write] = fresh[new]
-                shard.lastDays[write] = day
-                shard.dayBits[write] = bits
-                new -= 1
-            }
-            write -= 1
-        }
-        // Entries from 0 to `old` were never moved; those from `write + 1` on are merged. Both go to the front, in
-        // order, without the pairs that no look-up still to be weighed can count.
+        var keys = shard.keys, lastDays = shard.lastDays, dayBits = shard.dayBits
+        shard.keys = []
+        shard.lastDays = []
+        shard.dayBits = []
+        var old = keys.count - 1
+        keys.append(contentsOf: repeatElement(0, count: unique))
+        lastDays.append(contentsOf: repeatElement(0, count: unique))
+        dayBits.append(contentsOf: repeatElement(0, count: unique))
         let oldest = day - days - Self.decisionLag
-        var kept = 0
-        for range in [0..<(old + 1), (write + 1)..<shard.keys.count] {
-            for position in range where shard.lastDays[position] >= oldest {
-                shard.keys[kept] = shard.keys[position]
-                shard.lastDays[kept] = shard.lastDays[position]
-                shard.dayBits[kept] = shard.dayBits[position]
-                kept += 1
+        let kept = keys.withUnsafeMutableBufferPointer { keys in
+            lastDays.withUnsafeMutableBufferPointer { lastDays in
+                dayBits.withUnsafeMutableBufferPointer { dayBits in
+                    fresh.withUnsafeBufferPointer { fresh in
+                        var new = unique - 1, write = keys.count - 1
+                        while new >= 0 {
+                            if old >= 0, keys[old] > fresh[new] {
+                                keys[write] = keys[old]
+                                lastDays[write] = lastDays[old]
+                                dayBits[write] = dayBits[old]
+                                old -= 1
+                            } else {
+                                // A pair seen before keeps its earlier days, moved back by the days since its last.
+                                var bits: UInt64 = 1
+                                if old >= 0, keys[old] == fresh[new] {
+                                    let since = day - lastDays[old]
+                                    if since < 64 { bits |= dayBits[old] << UInt64(since) }
+                                    old -= 1
+                                }
+                                keys[write] = fresh[new]
+                                lastDays[write] = day
+                                dayBits[write] = bits
+                                new -= 1
+                            }
+                            write -= 1
+                        }
+                        // Entries from 0 to `old` were never moved; those from `write + 1` on are merged. Both go to
+                        // the front, in order, without the pairs that no look-up still to be weighed can count.
+                        var kept = 0
+                        for range in [0..<(old + 1), (write + 1)..<keys.count] {
+                            for position in range where lastDays[position] >= oldest {
+                                keys[kept] = keys[position]
+                                lastDays[kept] = lastDays[position]
+                                dayBits[kept] = dayBits[position]
+                                kept += 1
+                            }
+                        }
+                        return kept
+                    }
+                }
             }
         }
-        shard.keys.removeLast(shard.keys.count - kept)
-        shard.lastDays.removeLast(shard.lastDays.count - kept)
-        shard.dayBits.removeLast(shard.dayBits.count - kept)
+        keys.removeLast(keys.count - kept)
+        lastDays.removeLast(lastDays.count - kept)
+        dayBits.removeLast(dayBits.count - kept)
+        shard.keys = keys
+        shard.lastDays = lastDays
+        shard.dayBits = dayBits
     }
 
     /// How many other members of staff looked the person up without a link on the window's days before `day`.
