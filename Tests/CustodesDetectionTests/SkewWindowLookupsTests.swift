@@ -15,7 +15,7 @@ struct SkewWindowLookupsTests {
         var window = SkewWindowLookups()
         for (id, day, person, inGroup) in [("A", 1, 1, true), ("B", 2, 7, false), ("C", 3, 2, true),
                                            ("E", 5, 1, true), ("D", 4, 8, false), ("F", 6, 2, true)] {
-            window.append(at: Fixture.at(day, 10).seconds, person: PersonIndex(person), inGroup: inGroup,
+            window.append(at: Fixture.at(day, 10).seconds, person: PersonIndex(person), sex: .female, inGroup: inGroup,
                           event: Self.event(id, day: day, person: PersonIndex(person)))
         }
         return window
@@ -43,5 +43,15 @@ struct SkewWindowLookupsTests {
         #expect(window.latestInGroup(since: 0).map(\.event.eventID) == ["F"])
         window.forget(before: Fixture.at(9, 0).seconds)
         #expect(window.isEmpty)
+    }
+
+    @Test("a set of people counts each person once until it is emptied")
+    func marks() {
+        var people = PersonMarks(people: 10)
+        let first = [people.insert(3), people.insert(3), people.insert(9)]
+        people.removeAll()
+        let second = [people.insert(3), people.insert(9), people.insert(9)]
+        #expect(first == [true, false, true])
+        #expect(second == [true, true, false])
     }
 }

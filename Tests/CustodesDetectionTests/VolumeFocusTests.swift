@@ -130,7 +130,7 @@ struct VolumeFocusTests {
         let at = Fixture.at(1, 10)
         func look(_ staff: Int, _ person: PersonIndex) {
             engine.activities[staff].unexplained.append(
-                at: at.seconds, person: person, inGroup: false,
+                at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
                 event: EvidenceEvent(Fixture.event("E", at, staff: StaffIndex(staff), person: person), onDuty: true))
         }
         // S5 (police staff) looked up P6 twice and P10 once; S1 (response) P7; nobody else.

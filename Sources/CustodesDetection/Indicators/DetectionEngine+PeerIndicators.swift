@@ -48,16 +48,16 @@ extension DetectionEngine {
             if focus { sexTallies = [SexTally](repeating: SexTally(), count: staffCount) }
             // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
             // returns to the same local people do not drown a trawl of many different women.
-            var people = Set<PersonIndex>()
+            var people = PersonMarks(people: context.reference.persons.count)
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
                 var group = 0, total = 0
                 var sexes = SexTally()
-                people.removeAll(keepingCapacity: true)
+                people.removeAll()
                 for item in activities[staff].unexplained.lookups where weekEnd - item.at <= compiled.skewWindow
-                    && people.insert(item.person).inserted {
+                    && people.insert(item.person) {
                     total += 1
                     if item.inGroup { group += 1 }
-                    if focus { sexes.count(context.reference.persons[Int(item.person)].sex) }
+                    if focus { sexes.count(item.sex) }
                 }
                 let role = context.reference.staff[staff].role
                 if skew {

@@ -123,7 +123,7 @@ extension DetectionEngine {
             }
         }
         if !teamLink {
-            activities[staff].unexplained.append(at: t, person: person, inGroup: inGroup(person, at: t),
+            activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
                                                  event: EvidenceEvent(event, onDuty: duty))
         }
     }
