@@ -32,10 +32,10 @@ struct SkewWindowLookups {
     /// Forgets the look-ups made before `oldest` (seconds), keeping each group look-up's event beside it.
     mutating func forget(before oldest: Int64) {
         guard lookups.contains(where: { $0.at < oldest }) else { return }
-        var event = 0, keptEvents = 0
-        var kept: [Lookup] = []
-        kept.reserveCapacity(lookups.count)
-        for lookup in lookups {
+        // Both lists are compacted in place, in step: the n-th group look-up owns the n-th event.
+        var kept = 0, event = 0, keptEvents = 0
+        for position in lookups.indices {
+            let lookup = lookups[position]
             let keep = lookup.at >= oldest
             if lookup.inGroup {
                 if keep {
@@ -44,9 +44,12 @@ struct SkewWindowLookups {
                 }
                 event += 1
             }
-            if keep { kept.append(lookup) }
+            if keep {
+                lookups[kept] = lookup
+                kept += 1
+            }
         }
-        lookups = kept
+        lookups.removeLast(lookups.count - kept)
         groupEvents.removeLast(groupEvents.count - keptEvents)
     }
 
@@ -60,33 +63,5 @@ struct SkewWindowLookups {
             if lookup.at >= oldest && people.insert(lookup.person).inserted { found.append((lookup, groupEvents[event])) }
         }
         return found.reversed()
-    }
-}
-
-/// A set of people that empties in constant time: each person's slot holds the generation that last inserted them.
-/// Each week's close counts the distinct people in every member of staff's skew window, a million look-ups on a
-/// 10,000-staff force; a hashed set cost 5% of a run's samples doing it.
-struct PersonMarks {
-    private var marks: [UInt32]
-    private var generation: UInt32 = 1
-
-    init(people: Int) {
-        marks = [UInt32](repeating: 0, count: people)
-    }
-
-    /// Empties the set.
-    mutating func removeAll() {
-        generation &+= 1
-        if generation == 0 {
-            marks = [UInt32](repeating: 0, count: marks.count)
-            generation = 1
-        }
-    }
-
-    /// Adds the person; returns whether they were not in the set already.
-    mutating func insert(_ person: PersonIndex) -> Bool {
-        if marks[Int(person)] == generation { return false }
-        marks[Int(person)] = generation
-        return true
     }
 }
