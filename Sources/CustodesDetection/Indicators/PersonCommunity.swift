@@ -27,7 +27,9 @@ final class PersonCommunity {
         /// The last day of each pair's look-ups, beside its key.
         var lastDays: [Int64] = []
         /// The pair's days of look-ups as bits counted back from its last day (bit 0: the last day itself), so that a
-        /// look weighed some days late still finds a colleague who looked before it and again since.
+        /// look weighed some days late still finds a colleague who looked before it and again since. Sixty-four days
+        /// are kept: with a window longer than 57 days (`shared_person_days`, plus ``decisionLag``), a late look may
+        /// miss a colleague whose only looks inside its window were more than 63 days before their last.
         var dayBits: [UInt64] = []
     }
 
