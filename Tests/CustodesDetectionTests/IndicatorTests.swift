@@ -246,6 +246,52 @@ struct IndicatorTests {
         #expect(hits(one, .demographicSkew, extra: Self.skewPeers).isEmpty)
     }
 
+    /// A look with no link by `staff` at person `person` (W_k is 5 + 2k, M_k is 6 + 2k), on one of days 0 to 4.
+    static func look(_ id: String, _ number: Int, staff: StaffIndex, person: Int, contact: Bool) -> AuditEvent {
+        Fixture.event(id, Fixture.at(number % 5, 10, number % 60), staff: staff, person: PersonIndex(person),
+                      fields: contact ? [.identity, .contact] : [.summary])
+    }
+
+    /// Peers who each read the summaries of 3 young women and 7 men, then open the contact details of
+    /// `contactMen` men; and S6, who reads the summaries of 20 men and opens the contact details of 10 young women:
+    /// 10 of their 30 people are in the group (33%, against peers' 15%), but 10 of 10 whose details they opened.
+    static func hiddenTrawl(contactMen: Int) -> [AuditEvent] {
+        var events: [AuditEvent] = []
+        for peer in 0..<4 {
+            let staff = StaffIndex(7 + peer)
+            for number in 0..<3 { events.append(look("PW\(peer)-\(number)", number, staff: staff, person: 5 + 2 * number, contact: false)) }
+            for number in 0..<7 { events.append(look("PM\(peer)-\(number)", number, staff: staff, person: 6 + 2 * number, contact: false)) }
+            for number in 0..<contactMen {
+                events.append(look("PC\(peer)-\(number)", number, staff: staff, person: 6 + 2 * (7 + number), contact: true))
+            }
+        }
+        for number in 0..<20 { events.append(look("SM\(number)", number, staff: 5, person: 6 + 2 * number, contact: false)) }
+        for number in 0..<10 { events.append(look("SW\(number)", number, staff: 5, person: 5 + 2 * number, contact: true)) }
+        return events
+    }
+
+    @Test("demographic skew among the people whose contact details were opened: a trawl hidden in research shows there")
+    func skewAmongDetailsOpened() {
+        let found = hits(Self.hiddenTrawl(contactMen: 10), .demographicSkew, extra: Self.skewPeers)
+        #expect(found.map(\.staff) == [5])
+        #expect(found.first?.detail.hasPrefix("10 of the 10 people whose contact details, address or photograph they "
+                                              + "opened with no link in 56 days were women aged 16–35") == true,
+                "\(found.map(\.detail))")
+        // Among all the people looked up, the same user is no skew: the test among details opened is what fired.
+        var allPeopleOnly = Fixture.fullPoints
+        let index = allPeopleOnly.rules.firstIndex { $0.name == .demographicSkew }!
+        allPeopleOnly.rules[index].parameters["sensitive_minimum_z"] = 0
+        #expect(hits(Self.hiddenTrawl(contactMen: 10), .demographicSkew, rules: allPeopleOnly,
+                     extra: Self.skewPeers).isEmpty)
+    }
+
+    @Test("demographic skew among details opened: peers who opened few people's details say little, so no skew")
+    func skewAmongDetailsOpenedNeedsPeers() {
+        // The peers opened the contact details of one man each: their share of women is 0 of 4, drawn towards the
+        // force's (10 of 14) as if they had opened 20 more people's, and ten women of ten is not yet far above it.
+        #expect(hits(Self.hiddenTrawl(contactMen: 1), .demographicSkew, extra: Self.skewPeers).isEmpty)
+    }
+
     @Test("demographic skew: a person looked up again later in the window still counts, once, after the first look leaves it")
     func skewWindowEdge() {
         // S6 looks at W0 to W6 on day 0 and again on day 49, and at W7 on day 58; the peers look at men on days 56

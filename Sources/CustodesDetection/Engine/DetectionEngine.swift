@@ -26,7 +26,7 @@ public final class DetectionEngine {
     var personPseudonyms: [PersonIndex: String] = [:]
     /// How many people each user looked up in the skew window and how many of them were in the watched group, as the
     /// week closing found them.
-    var skewTallies: [(group: Int, total: Int)] = []
+    var skewTallies: [SkewTally] = []
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
     /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in

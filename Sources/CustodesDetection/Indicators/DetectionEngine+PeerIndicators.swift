@@ -3,19 +3,30 @@ import CustodesModel
 /// What the peer rules need from every member of staff when a week closes: each active user's unexplained accesses
 /// that week and each role's pooled look-ups, and the week's counts for the peer baselines. A run split by member of
 /// staff sums its parts' tallies, so each part judges its own staff against all their peers.
+/// The distinct people in a skew window: all of them and those in the watched group, and the same among the people
+/// whose contact details, address or photograph were opened.
+struct SkewTally {
+    var group = 0, total = 0
+    var sensitiveGroup = 0, sensitiveTotal = 0
+
+    mutating func add(_ other: SkewTally) {
+        group += other.group
+        total += other.total
+        sensitiveGroup += other.sensitiveGroup
+        sensitiveTotal += other.sensitiveTotal
+    }
+}
+
 struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
-    var lookupsByRole: [StaffRole: (group: Int, total: Int)] = [:]
+    var lookupsByRole: [StaffRole: SkewTally] = [:]
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
     var sexByRole: [StaffRole: SexTally] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
 
     mutating func add(_ other: WeekTallies) {
         for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
-        for (role, pooled) in other.lookupsByRole {
-            lookupsByRole[role, default: (0, 0)].group += pooled.group
-            lookupsByRole[role, default: (0, 0)].total += pooled.total
-        }
+        for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
@@ -44,26 +55,31 @@ extension DetectionEngine {
         let skew = compiled.isEnabled(.demographicSkew), focus = tracksVolumeFocus
         if skew || focus {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
-            if skew { skewTallies = [(group: Int, total: Int)](repeating: (0, 0), count: staffCount) }
+            if skew { skewTallies = [SkewTally](repeating: SkewTally(), count: staffCount) }
             if focus { sexTallies = [SexTally](repeating: SexTally(), count: staffCount) }
             // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
             // returns to the same local people do not drown a trawl of many different women.
             var people = PersonMarks(people: context.reference.persons.count)
+            var sensitivePeople = PersonMarks(people: compiled.skewSensitiveZ > 0 ? context.reference.persons.count : 0)
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
-                var group = 0, total = 0
+                var tally = SkewTally()
                 var sexes = SexTally()
                 people.removeAll()
-                for item in activities[staff].unexplained.lookups where weekEnd - item.at <= compiled.skewWindow
-                    && people.insert(item.person) {
-                    total += 1
-                    if item.inGroup { group += 1 }
+                sensitivePeople.removeAll()
+                for item in activities[staff].unexplained.lookups where weekEnd - item.at <= compiled.skewWindow {
+                    if item.sensitive, compiled.skewSensitiveZ > 0, sensitivePeople.insert(item.person) {
+                        tally.sensitiveTotal += 1
+                        if item.inGroup { tally.sensitiveGroup += 1 }
+                    }
+                    guard people.insert(item.person) else { continue }
+                    tally.total += 1
+                    if item.inGroup { tally.group += 1 }
                     if focus { sexes.count(item.sex) }
                 }
                 let role = context.reference.staff[staff].role
                 if skew {
-                    skewTallies[staff] = (group, total)
-                    tallies.lookupsByRole[role, default: (0, 0)].group += group
-                    tallies.lookupsByRole[role, default: (0, 0)].total += total
+                    skewTallies[staff] = tally
+                    tallies.lookupsByRole[role, default: SkewTally()].add(tally)
                 }
                 if focus {
                     sexTallies[staff] = sexes
@@ -105,29 +121,67 @@ extension DetectionEngine {
         if compiled.isEnabled(.demographicSkew) {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
             let pooled = tallies.lookupsByRole
+            let ages = compiled.skewAges
+            let days = compiled.skewWindow / 86_400
+            // The force's share among the people whose details were opened, to which a role with few such people
+            // is drawn: such look-ups with no link are rare in some roles, and a share from a handful says little.
+            let force = pooled.values.reduce(into: SkewTally()) { $0.add($1) }
+            let forceShare = force.sensitiveTotal > 0 ? Double(force.sensitiveGroup) / Double(force.sensitiveTotal) : 0
             for staff in 0..<skewTallies.count where skewTallies[staff].total >= compiled.skewMinimum {
-                let (group, total) = skewTallies[staff]
-                let role = context.reference.staff[staff].role
-                guard let peers = pooled[role], peers.total > total else { continue }
-                // The peers' share without this member of staff, so one heavy user cannot set their own baseline.
-                let p0 = Double(peers.group - group) / Double(peers.total - total)
-                let share = Double(group) / Double(total)
-                let z = Self.binomialZ(count: Double(group), of: total, share: p0)
-                guard z >= compiled.skewZ, share - p0 >= compiled.skewExcess else { continue }
-                // The evidence: the latest look-up of each person in the group.
-                let groupItems = activities[staff].unexplained.latestInGroup(since: weekEnd - compiled.skewWindow)
-                guard let last = groupItems.last?.lookup, last.at > activities[staff].skewFiredAt else { continue }
-                activities[staff].skewFiredAt = last.at
-                let ages = compiled.skewAges
-                record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),
-                           at: Timestamp(seconds: last.at), staff: StaffIndex(staff), person: nil,
-                           evidence: groupItems.suffix(20).map(\.event),
-                           detail: "\(group) of the \(total) people they looked up with no link in "
-                           + "\(compiled.skewWindow / 86_400) days were women aged \(ages.lowerBound)–\(ages.upperBound) "
-                           + "(\(Self.percent(share))), against \(Self.percent(p0)) for peers in the same role"),
-                       event: nil)
+                let tally = skewTallies[staff]
+                guard let peers = pooled[context.reference.staff[staff].role] else { continue }
+                let since = weekEnd - compiled.skewWindow
+                // Among all the people looked up with no link; failing that, among those whose contact details,
+                // address or photograph were opened, where a trawl hidden in research shows (docs/detection.md).
+                if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
+                                         z: compiled.skewZ, excess: compiled.skewExcess, minimum: compiled.skewMinimum) {
+                    recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since),
+                               "\(tally.group) of the \(tally.total) people they looked up with no link in \(days) days "
+                               + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
+                               + "against \(Self.percent(found.peers)) for peers in the same role")
+                } else if compiled.skewSensitiveZ > 0,
+                          let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
+                                                peers: peers.sensitiveGroup, of: peers.sensitiveTotal,
+                                                z: compiled.skewSensitiveZ, excess: compiled.skewExcess,
+                                                minimum: compiled.skewMinimum,
+                                                prior: (forceShare, Self.sensitiveSkewPriorPeople)) {
+                    recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since, sensitiveOnly: true),
+                               "\(tally.sensitiveGroup) of the \(tally.sensitiveTotal) people whose contact details, "
+                               + "address or photograph they opened with no link in \(days) days were women aged "
+                               + "\(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), against "
+                               + "\(Self.percent(found.peers)) for peers in the same role")
+                }
             }
         }
+    }
+
+    /// The user's share of the group and the peers' share (without the user), when `group` of `total` people stands
+    /// `z` binomial standard deviations and `excess` above what the peers' share predicts; nil otherwise.
+    /// With a `prior`, the peers' share is drawn towards it as if they had looked up that many more people.
+    static func skew(_ group: Int, of total: Int, peers peerGroup: Int, of peerTotal: Int, z: Double, excess: Double,
+                     minimum: Int, prior: (share: Double, people: Double)? = nil) -> (share: Double, peers: Double)? {
+        // The peers' share without this member of staff, so one heavy user cannot set their own baseline.
+        guard total >= minimum, peerTotal > total else { return nil }
+        let prior = prior ?? (0, 0)
+        let p0 = (Double(peerGroup - group) + prior.share * prior.people) / (Double(peerTotal - total) + prior.people)
+        let share = Double(group) / Double(total)
+        guard binomialZ(count: Double(group), of: total, share: p0) >= z, share - p0 >= excess else { return nil }
+        return (share, p0)
+    }
+
+    /// How many people the force's share counts for beside a role's own, in the skew among people whose details
+    /// were opened.
+    static let sensitiveSkewPriorPeople = 20.0
+
+    /// Records a skew with the latest look-up of each person in the group as its evidence, once per new look-up.
+    private func recordSkew(_ staff: Int, _ groupItems: [(lookup: SkewWindowLookups.Lookup, event: EvidenceEvent)],
+                            _ detail: String) {
+        guard let last = groupItems.last?.lookup, last.at > activities[staff].skewFiredAt else { return }
+        activities[staff].skewFiredAt = last.at
+        record(Hit(indicator: .demographicSkew, points: compiled.weight(.demographicSkew),
+                   at: Timestamp(seconds: last.at), staff: StaffIndex(staff), person: nil,
+                   evidence: groupItems.suffix(20).map(\.event), detail: detail),
+               event: nil)
     }
 
     /// Whether a person is in the group the skew rule watches: women in the configured age band.

@@ -123,7 +123,9 @@ extension DetectionEngine {
             }
         }
         if !teamLink {
+            let sensitive = !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
+                                                 sensitive: sensitive,
                                                  event: EvidenceEvent(event, onDuty: duty))
         }
     }

@@ -14,6 +14,9 @@ struct SkewWindowLookups {
         let inGroup: Bool
         /// The person's sex, kept here so that each week's close need not read every person's record again.
         let sex: Sex
+        /// Whether the look opened contact details, an address or a photograph: the people whose details a user
+        /// opens are weighed apart, since a trawl can hide among a researcher's many look-ups but not among theirs.
+        var sensitive = false
     }
 
     /// In the order they were recorded (the order decisions were made, not always the order of their times).
@@ -23,9 +26,9 @@ struct SkewWindowLookups {
 
     var isEmpty: Bool { lookups.isEmpty }
 
-    mutating func append(at: Int64, person: PersonIndex, sex: Sex, inGroup: Bool,
+    mutating func append(at: Int64, person: PersonIndex, sex: Sex, inGroup: Bool, sensitive: Bool = false,
                          event: @autoclosure () -> EvidenceEvent) {
-        lookups.append(Lookup(at: at, person: person, inGroup: inGroup, sex: sex))
+        lookups.append(Lookup(at: at, person: person, inGroup: inGroup, sex: sex, sensitive: sensitive))
         if inGroup { groupEvents.append(event()) }
     }
 
@@ -53,14 +56,17 @@ struct SkewWindowLookups {
         groupEvents.removeLast(groupEvents.count - keptEvents)
     }
 
-    /// The latest look-up of each person in the group from `oldest` (seconds) on, oldest first, with its event.
-    func latestInGroup(since oldest: Int64) -> [(lookup: Lookup, event: EvidenceEvent)] {
+    /// The latest look-up of each person in the group from `oldest` (seconds) on, oldest first, with its event; with
+    /// `sensitiveOnly`, the latest of those that opened contact details, an address or a photograph.
+    func latestInGroup(since oldest: Int64, sensitiveOnly: Bool = false) -> [(lookup: Lookup, event: EvidenceEvent)] {
         var people = Set<PersonIndex>()
         var found: [(lookup: Lookup, event: EvidenceEvent)] = []
         var event = groupEvents.count
         for lookup in lookups.reversed() where lookup.inGroup {
             event -= 1
-            if lookup.at >= oldest && people.insert(lookup.person).inserted { found.append((lookup, groupEvents[event])) }
+            if lookup.at >= oldest, !sensitiveOnly || lookup.sensitive, people.insert(lookup.person).inserted {
+                found.append((lookup, groupEvents[event]))
+            }
         }
         return found.reversed()
     }

@@ -20,6 +20,9 @@ struct CompiledRules {
     let skewWindow: Int64
     let skewExcess: Double
     let skewZ: Double
+    /// The z the skew must reach among the people whose contact details, address or photograph were opened; 0: the
+    /// rule looks at all the people looked up only.
+    let skewSensitiveZ: Double
     let skewAges: ClosedRange<Int>
     let volumeMinimum: Int
     let volumeZ: Double
@@ -49,6 +52,7 @@ struct CompiledRules {
         skewWindow = Int64(parameter(.demographicSkew, "window_days") * 86_400)
         skewExcess = parameter(.demographicSkew, "minimum_excess_share")
         skewZ = parameter(.demographicSkew, "minimum_z")
+        skewSensitiveZ = parameter(.demographicSkew, "sensitive_minimum_z")
         let from = Int(parameter(.demographicSkew, "group_age_from"))
         skewAges = from...max(from, Int(parameter(.demographicSkew, "group_age_to")))
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))

@@ -88,7 +88,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "One officer made 170 unauthorised checks over three years, all on women. A user whose look-ups with no "
                 + "link fall on one sex and age group far more than their role's peers' do stands out. Each person "
                 + "counts once (minimum_lookups counts people), so daily returns to the same local people do not hide "
-                + "a trawl of many different women."
+                + "a trawl of many different women. Failing that, the same test among the people whose contact "
+                + "details, address or photograph they opened, at sensitive_minimum_z (0: off): a trawl hidden among "
+                + "a researcher's many look-ups shows there."
         case .selfOrAssociate:
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
                 + "conflict of interest whatever the reason."
