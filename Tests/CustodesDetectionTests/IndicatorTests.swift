@@ -33,6 +33,17 @@ struct IndicatorTests {
         #expect(hits(sitting, .revisitAfterInvolvement).map { $0.evidence[0].eventID } == ["E10", "E13"])
     }
 
+    /// The rules these team-link tests were written for: half the points, and a teammate's victim with no part of
+    /// one's own from the sixth day. The defaults are tuned apart (docs/detection.md); the mechanism is the same.
+    static let teamLinkRules: RuleSet = {
+        var rules = Fixture.fullPoints
+        let revisit = rules.rules.firstIndex { $0.name == .revisitAfterInvolvement }!
+        rules.rules[revisit].parameters["team_link_share"] = 0.5
+        let repeated = rules.rules.firstIndex { $0.name == .repeatLookups }!
+        rules.rules[repeated].parameters["covering_minimum_days"] = 6
+        return rules
+    }()
+
     /// S1 attended O1 (until 11:00 on the 6th); S2, in S1's team, is its officer in case until the 20th. From the 10th
     /// the team's open case is the only link S1 has to the victim, P1.
     static let teamLinkedLooks = (4...6).map {
@@ -41,7 +52,7 @@ struct IndicatorTests {
 
     @Test("explained is not innocent: returns that only a teammate's case explains score at team_link_share")
     func insideTeamLink() throws {
-        let run = Fixture.run(Self.teamLinkedLooks)
+        let run = Fixture.run(Self.teamLinkedLooks, rules: Self.teamLinkRules)
         let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
         #expect(revisits.map(\.points) == [3, 3, 3])
         #expect(revisits.first?.detail.hasSuffix("; only a teammate's case explains it, so it counts half") == true)
@@ -55,17 +66,18 @@ struct IndicatorTests {
     @Test("a teammate's case alone (no part of their own), a part with the record only, or a share of 0: nothing scored")
     func teamLinkWithoutOwnPart() {
         // Covering a teammate's case is everyday work.
-        let covering = Fixture.run(Self.teamLinkedLooks, extra: { $0.assignments.removeAll { $0.staff == 0 } })
+        let covering = Fixture.run(Self.teamLinkedLooks, rules: Self.teamLinkRules,
+                                   extra: { $0.assignments.removeAll { $0.staff == 0 } })
         #expect(covering.hits.isEmpty)
         // An analyst's part is with the record, not the person.
-        let analyst = Fixture.run(Self.teamLinkedLooks, extra: { data in
+        let analyst = Fixture.run(Self.teamLinkedLooks, rules: Self.teamLinkRules, extra: { data in
             data.assignments = data.assignments.map {
                 $0.staff == 0 ? Assignment(occurrence: $0.occurrence, staff: 0, role: .analyst, start: $0.start,
                                            end: $0.end) : $0
             }
         })
         #expect(analyst.hits.isEmpty)
-        var rules = Fixture.fullPoints
+        var rules = Self.teamLinkRules
         let index = rules.rules.firstIndex { $0.name == .revisitAfterInvolvement }!
         rules.rules[index].parameters["team_link_share"] = 0
         #expect(Fixture.run(Self.teamLinkedLooks, rules: rules).hits.isEmpty)
@@ -78,7 +90,7 @@ struct IndicatorTests {
             Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: 0, fields: [.summary, .contact])
         }
         let noPart: (inout ReferenceData) -> Void = { $0.assignments.removeAll { $0.staff == 0 } }
-        let run = Fixture.run(looks, extra: noPart)
+        let run = Fixture.run(looks, rules: Self.teamLinkRules, extra: noPart)
         #expect(run.summary.explained == 6)
         let repeats = run.hits.filter { $0.indicator == .repeatLookups }
         #expect(repeats.map(\.points) == [2])
@@ -86,7 +98,7 @@ struct IndicatorTests {
         #expect(repeats.first?.detail.hasSuffix(
             "; only a teammate's case, in which they have no part, explains it, so it counts half") == true)
         #expect(run.hits.count == 1)
-        var rules = Fixture.fullPoints
+        var rules = Self.teamLinkRules
         let index = rules.rules.firstIndex { $0.name == .repeatLookups }!
         rules.rules[index].parameters["covering_minimum_days"] = 0
         #expect(Fixture.run(looks, rules: rules, extra: noPart).hits.isEmpty)
@@ -125,7 +137,7 @@ struct IndicatorTests {
                                                end: Fixture.at(6, 11, 20)))
             data.assignments.append(Assignment(occurrence: 0, staff: 1, role: .officerInCase, start: Fixture.at(0, 9)))
         }
-        let run = Fixture.run(events, extra: extra)
+        let run = Fixture.run(events, rules: Self.teamLinkRules, extra: extra)
         // Explained, so nothing for off duty; S1 attended O1, so the return only a teammate's case explains is
         // weighed at the revisit rule's team_link_share (see `insideTeamLink`).
         #expect(run.hits.allSatisfy { $0.indicator == .revisitAfterInvolvement && $0.points == 3 },

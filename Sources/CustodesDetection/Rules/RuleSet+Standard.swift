@@ -13,11 +13,11 @@ extension RuleSet {
             atWorkWorkstationPrefixes: ["WS-", "MDT-"]),
         rules: [
             Rule(name: .vulnerablePerson, weight: 2, parameters: standardMarkerWeights),
-            Rule(name: .revisitAfterInvolvement, weight: 6, parameters: ["lookback_days": 365, "team_link_share": 0.5]),
+            Rule(name: .revisitAfterInvolvement, weight: 6, parameters: ["lookback_days": 365, "team_link_share": 0.75]),
             Rule(name: .sensitiveFields, weight: 5),
             Rule(name: .offDuty, weight: 1),
             Rule(name: .repeatLookups, weight: 4, parameters: [
-                "minimum_days": 3, "window_days": 90, "covering_minimum_days": 6,
+                "minimum_days": 3, "window_days": 90, "covering_minimum_days": 4,
             ]),
             Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
             Rule(name: .demographicSkew, weight: 8, parameters: [
