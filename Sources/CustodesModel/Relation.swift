@@ -16,4 +16,8 @@ public enum Relation: String, ClosedVocabulary {
     case `self`
 
     public static let vocabularyName = "relation"
+
+    /// A partner, spouse or ex-partner: the relationships abuse of position for a sexual purpose is about, and the
+    /// ones in which a look-up serves control or pursuit rather than curiosity about one's family or neighbours.
+    public var isIntimate: Bool { self == .partner || self == .exPartner || self == .spouse }
 }

@@ -175,6 +175,28 @@ struct IndicatorTests {
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 1, person: 3)], .selfOrAssociate).isEmpty)
     }
 
+    @Test("self or associate: a partner or ex-partner in full, anyone else in the user's circle at other_relation_share; a sitting is one look")
+    func selfOrAssociateByRelation() {
+        // P5 is S6's declared ex-partner; P4 shares S1's surname and home postcode (a relative, or S1's own record).
+        let ex = hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 4)], .selfOrAssociate)
+        #expect(ex.map(\.points) == [20])
+        let relative = Fixture.run([Fixture.event("E1", Fixture.at(0, 12), staff: 0, person: 3),
+                                    Fixture.event("E2", Fixture.at(0, 12, 5), staff: 0, person: 3)])
+        let relativeHits = relative.hits.filter { $0.indicator == .selfOrAssociate }
+        #expect(relativeHits.map(\.points) == [15])
+        #expect(relativeHits.first?.detail.hasSuffix("not a partner or ex-partner, so it counts 75%") == true)
+        // One sitting at a relative's record opens no alert; a look the next day as well does.
+        #expect(relative.alerts.isEmpty)
+        let again = Fixture.run([Fixture.event("E1", Fixture.at(0, 12), staff: 0, person: 3),
+                                 Fixture.event("E2", Fixture.at(1, 12), staff: 0, person: 3)])
+        #expect(again.alerts.map(\.staff) == [0])
+        // At a share of 1, one look at anyone in the circle is enough, as before 2026-12-04.
+        var full = Fixture.fullPoints
+        let index = full.rules.firstIndex { $0.name == .selfOrAssociate }!
+        full.rules[index].parameters["other_relation_share"] = 1
+        #expect(Fixture.run([Fixture.event("E1", Fixture.at(0, 12), staff: 0, person: 3)], rules: full).alerts.count == 1)
+    }
+
     @Test("new pair with marker: only the first unexplained access to a marked person")
     func newPair() {
         let events = [Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 0),

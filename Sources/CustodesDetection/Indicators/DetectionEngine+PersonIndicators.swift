@@ -7,16 +7,25 @@ extension DetectionEngine {
         guard compiled.isEnabled(.selfOrAssociate) else { return }
         let staff = Int(event.staff)
         var why: String?
+        var intimate = false
         if context.hasDeclaredAssociations[staff],
            let association = context.reference.associationsByStaff[staff].first(where: { $0.person == person }) {
             why = "a declared \(association.relation.rawValue.replacingOccurrences(of: "_", with: "-"))"
+            intimate = association.relation.isIntimate
         } else if context.householdPersons[staff].contains(person) {
             why = "someone sharing their surname and home postcode"
         }
         guard let why else { return }
+        let day = event.at.seconds / 86_400
+        guard activities[staff].circleLookDays[person] != day else { return }
+        activities[staff].circleLookDays[person] = day
         summary.roleHitCounts[context.staffRolePosition[staff]] += 1
-        hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate), event, person, result,
-                        "looked up \(why) (\(pseudonym(of: person)))"))
+        // A partner or ex-partner in full; one's family, friends, neighbours or own record at a share: a conflict of
+        // interest still, but one look at a sibling's record is not the pursuit the unit is looking for.
+        let share = intimate ? 1 : compiled.otherRelationShare
+        hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share, event, person, result,
+                        "looked up \(why) (\(pseudonym(of: person)))"
+                        + (share == 1 ? "" : ", not a partner or ex-partner, so it counts \(Self.share(share))")))
     }
 
     /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's

@@ -24,6 +24,9 @@ struct StaffActivity {
     var risk = RiskLedger()
     /// The people and occurrences opened in the last hours, for case work (``RecentRecords``).
     var recentRecords = RecentRecords()
+    /// The day each person of their own circle (a declared associate, a relative at their address) was last looked
+    /// at: several accesses in one sitting are one look. Empty for nearly everyone.
+    var circleLookDays: [PersonIndex: Int64] = [:]
     /// Whom their volume fell on, as last worked out, on which day and from how many recent hits (``VolumeFocus``).
     var volumeFocusChecked: (day: Int64, hits: Int, focus: VolumeFocus?)?
 

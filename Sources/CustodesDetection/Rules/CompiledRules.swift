@@ -15,6 +15,8 @@ struct CompiledRules {
     /// the repeat rule weighs them; 0: never.
     let coveringMinimumDays: Int
     let repeatWindow: Int64
+    /// The share of the self-or-associate weight a look at anyone but a partner, spouse or ex-partner keeps.
+    let otherRelationShare: Double
     let linkedWindow: Int64
     let skewMinimum: Int
     let skewWindow: Int64
@@ -47,6 +49,7 @@ struct CompiledRules {
         repeatMinimumDays = Int(parameter(.repeatLookups, "minimum_days"))
         coveringMinimumDays = Int(parameter(.repeatLookups, "covering_minimum_days"))
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
+        otherRelationShare = parameter(.selfOrAssociate, "other_relation_share")
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
         skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))
         skewWindow = Int64(parameter(.demographicSkew, "window_days") * 86_400)

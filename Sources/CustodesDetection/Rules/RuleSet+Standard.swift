@@ -25,7 +25,7 @@ extension RuleSet {
                 "sensitive_minimum_z": 4,
                 "group_age_from": 16, "group_age_to": 35,
             ]),
-            Rule(name: .selfOrAssociate, weight: 20),
+            Rule(name: .selfOrAssociate, weight: 20, parameters: ["other_relation_share": 0.75]),
             Rule(name: .newPairWithMarker, weight: 1),
             Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
         ],
