@@ -84,6 +84,39 @@ struct CaseWorkTests {
         #expect(first.detail.hasSuffix("in the 12 hours before, so it counts a quarter of that"), "\(first.detail)")
     }
 
+    @Test("a return to someone linked to a person in a case the user just opened is case work through the link")
+    func throughALink() throws {
+        // P9 (index 8), P6's mother, is in no occurrence; S1 opens O3, her daughter's case, an hour before each look.
+        let mother: PersonIndex = 8
+        let family: (inout ReferenceData) -> Void = { data in
+            Self.force(&data)
+            data.add(Person(personID: "P9", familyName: "Case", givenName: "Maud", sex: .female, birthYear: 1960))
+            data.personLinks.append(PersonLink(person: Self.victim, linkedPerson: mother, relation: .parent))
+        }
+        let events = (2...7).flatMap { day in
+            [Fixture.event("E\(day)", Fixture.at(day, 10), staff: 0, person: mother),
+             Fixture.event("B\(day)", Fixture.at(day, 9), staff: 0, occurrence: Self.occurrence)]
+        }
+        func returns(_ rules: RuleSet) -> [Hit] {
+            Fixture.run(events, rules: rules, extra: family).hits.filter { $0.indicator == .repeatLookups }
+        }
+        let linked = returns(Fixture.fullPoints)
+        let first = try #require(linked.first)
+        #expect(linked.allSatisfy { $0.caseWork })
+        #expect(first.points == Self.repeatWeight / 4)
+        #expect(first.detail.contains("; they had opened O3, a case of PSN-"), "\(first.detail)")
+        #expect(first.detail.hasSuffix(", who is linked to them, in the 12 hours before, so it counts a quarter"))
+        // Without the link, or with case work through links off, the returns count in full.
+        var off = Fixture.fullPoints
+        off.risk.caseWorkThroughLinks = false
+        #expect(returns(off).allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
+        let unlinked = Fixture.run(events, extra: { data in
+            Self.force(&data)
+            data.add(Person(personID: "P9", familyName: "Case", givenName: "Maud", sex: .female, birthYear: 1960))
+        }).hits.filter { $0.indicator == .repeatLookups }
+        #expect(!unlinked.isEmpty && unlinked.allSatisfy { !$0.caseWork })
+    }
+
     @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")
     func notCaseWork() throws {
         let variants: [(String, [AuditEvent])] = [

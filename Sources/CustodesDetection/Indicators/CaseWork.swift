@@ -56,32 +56,46 @@ struct RecentRecords {
 extension DetectionEngine {
     /// The case work that came with the look at `person`: the occurrence of hers that the user opened, or in which
     /// they opened another person, in the `case_work_hours` before (`via` is that person), or nil when there was
-    /// none. Only records opened in a second before the look's count, found by time and not by what arrived last, and
-    /// the engine keeps the records a waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided
-    /// when its session ends is weighed as it would have been as it arrived.
-    func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?)? {
+    /// none; failing those, an occurrence the user opened of someone linked to her (`via` is that person and
+    /// `linked` is true): a cold case's victim's mother, reached through the case. Only records opened in a second
+    /// before the look's count, found by time and not by what arrived last, and the engine keeps the records a
+    /// waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided when its session ends is
+    /// weighed as it would have been as it arrived.
+    func caseWork(_ person: PersonIndex,
+                  _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?, linked: Bool)? {
         guard compiled.caseWorkWindow > 0 else { return nil }
         let own = context.occurrences(of: person)
-        guard !own.isEmpty else { return nil }
+        let links = compiled.caseWorkThroughLinks ? context.reference.linksByPerson[Int(person)] : []
+        guard !own.isEmpty || !links.isEmpty else { return nil }
         let t = event.at.seconds
         let records = activities[Int(event.staff)].recentRecords
         let entries = records.entries
         var index = records.startIndex(atOrAfter: t)
         var scanned = 0
+        var throughLink: (occurrence: OccurrenceIndex, via: PersonIndex?, linked: Bool)?
         while index > entries.startIndex && scanned < RecentRecords.scanLimit {
             index -= 1
             let entry = entries[index]
             if t - entry.at > compiled.caseWorkWindow { break }
             scanned += 1
             if entry.isOccurrence {
-                if own.contains(entry.entity) { return (entry.entity, nil) }
+                if own.contains(entry.entity) { return (entry.entity, nil, false) }
+                if throughLink == nil {
+                    for link in links {
+                        let other = link.person == person ? link.linkedPerson : link.person
+                        if context.occurrences(of: other).contains(entry.entity) {
+                            throughLink = (entry.entity, other, true)
+                            break
+                        }
+                    }
+                }
             } else if entry.entity != person {
                 for occurrence in context.occurrences(of: entry.entity) where own.contains(occurrence) {
-                    return (occurrence, entry.entity)
+                    return (occurrence, entry.entity, false)
                 }
             }
         }
-        return nil
+        return throughLink
     }
 
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
@@ -91,7 +105,8 @@ extension DetectionEngine {
         guard let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
-        let what = work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
+        let what = work.linked ? "opened \(occurrence), a case of \(pseudonym(of: work.via!)), who is linked to them,"
+            : work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
             ?? "opened \(occurrence), one of their cases,"
         return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "
                 + Self.share(compiled.caseWorkShare) + (after < 1 ? " of that" : ""))

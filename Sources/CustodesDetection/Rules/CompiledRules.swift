@@ -33,6 +33,8 @@ struct CompiledRules {
     /// How long before a return the user's opening of the person's case makes it case work, in seconds; 0: never.
     let caseWorkWindow: Int64
     let caseWorkShare: Double
+    /// Whether an occurrence of someone linked to the person, opened before the return, makes it case work too.
+    let caseWorkThroughLinks: Bool
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -64,6 +66,7 @@ struct CompiledRules {
         weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare)
         caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
         caseWorkShare = rules.risk.caseWorkShare
+        caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         quiet = Int64(rules.risk.quietDays) * 86_400
         exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }

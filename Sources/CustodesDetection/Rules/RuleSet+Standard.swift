@@ -33,7 +33,8 @@ extension RuleSet {
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
                            peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 28,
                            sharedPersonColleagues: 8, volumeCap: 30, otherPeopleShare: 0.1,
-                           caseWorkHours: 12, caseWorkShare: 0.25, specificMinimum: 10,
+                           caseWorkHours: 12, caseWorkShare: 0.25, caseWorkThroughLinks: true,
+                           specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.75, volumeFocusPeople: 4))
 
     /// The parameters each rule reads; any other name in a rules file is refused.
