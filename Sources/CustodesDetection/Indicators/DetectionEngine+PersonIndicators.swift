@@ -70,7 +70,7 @@ extension DetectionEngine {
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             summary.roleHitCounts[role] += 1
             let shared = sharedSubject(person, event)
-            let work = teamLink ? (factor: 1.0, words: "") : caseWorkWeight(person, event, after: shared.factor)
+            let work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
             var revisit = hit(.revisitAfterInvolvement,
                               compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare, event,
                               person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
@@ -97,7 +97,7 @@ extension DetectionEngine {
             summary.roleHitCounts[role] += 1
             let steps = Double(min(days.count - minimumDays + 1, 4))
             let shared = sharedSubject(person, event)
-            let work = teamLink ? (factor: 1.0, words: "") : caseWorkWeight(person, event, after: shared.factor)
+            let work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
             var repeated = hit(.repeatLookups,
                                compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                event, person, result, "looked up \(pseudonym) on \(days.count) different days with no "

@@ -35,6 +35,8 @@ struct CompiledRules {
     let caseWorkShare: Double
     /// Whether an occurrence of someone linked to the person, opened before the return, makes it case work too.
     let caseWorkThroughLinks: Bool
+    /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
+    let routineListPeople: Int
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -67,6 +69,7 @@ struct CompiledRules {
         caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
         caseWorkShare = rules.risk.caseWorkShare
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
+        routineListPeople = rules.risk.routineListPeople
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         quiet = Int64(rules.risk.quietDays) * 86_400
         exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }

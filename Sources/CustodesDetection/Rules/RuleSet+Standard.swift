@@ -34,6 +34,7 @@ extension RuleSet {
                            peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 28,
                            sharedPersonColleagues: 8, volumeCap: 30, otherPeopleShare: 0.1,
                            caseWorkHours: 12, caseWorkShare: 0.25, caseWorkThroughLinks: true,
+                           routineListPeople: 3,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.75, volumeFocusPeople: 4))
 

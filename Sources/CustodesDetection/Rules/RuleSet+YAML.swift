@@ -84,7 +84,7 @@ extension RuleSet {
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share",
-                "case_work_hours", "case_work_share", "case_work_through_links", "specific_minimum", "volume_focus_z",
+                "case_work_hours", "case_work_share", "case_work_through_links", "routine_list_people", "specific_minimum", "volume_focus_z",
                 "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -105,6 +105,7 @@ extension RuleSet {
             if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
+            if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
             if let n = fields["volume_focus_share"] { r.volumeFocusShare = try reader.number(n, "risk.volume_focus_share", range: 0...1) }
@@ -220,6 +221,10 @@ extension RuleSet {
               # With case_work_through_links, an occurrence of someone linked to the person, opened in those hours,
               # makes the return case work too: a cold case review reaches the victim's family through the case.
               case_work_through_links: \(risk.caseWorkThroughLinks)
+              # A return to a person looked up, on at least two earlier days, together with routine_list_people other
+              # people the user returns to is work on a list (a plan's nominals checked weekly) and keeps
+              # case_work_share (0: never).
+              routine_list_people: \(risk.routineListPeople)
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
               # full (case work aside; people other than the most sought-out at other_people_share) beside volume
               # above peers (0: any).

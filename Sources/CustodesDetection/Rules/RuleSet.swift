@@ -128,6 +128,10 @@ public struct RiskSettings: Equatable, Sendable {
     /// Whether a return also comes with case work when the user opened, in those hours, an occurrence of someone
     /// linked to the person (`person_links.csv`): a cold case review reaches the victim's mother through the case.
     public var caseWorkThroughLinks: Bool
+    /// How many other people, looked up with no link on at least two of the earlier days on which the user looked a
+    /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
+    /// `caseWorkShare` of its points; 0 never does.
+    public var routineListPeople: Int
     /// With peer baselines, the points of evidence scored in full (returns that came with case work aside) that an
     /// alert under the strong threshold needs beside volume above peers, weighed by person as risk is (the most
     /// sought-out person's in full, everyone else's at `otherPeopleShare`); 0 asks only for some. A detective far
@@ -152,7 +156,7 @@ public struct RiskSettings: Equatable, Sendable {
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
-                caseWorkThroughLinks: Bool = false, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
@@ -171,6 +175,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.caseWorkHours = caseWorkHours
         self.caseWorkShare = caseWorkShare
         self.caseWorkThroughLinks = caseWorkThroughLinks
+        self.routineListPeople = routineListPeople
         self.specificMinimum = specificMinimum
         self.volumeFocusZ = volumeFocusZ
         self.volumeFocusShare = volumeFocusShare
