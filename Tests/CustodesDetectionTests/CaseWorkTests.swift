@@ -105,11 +105,13 @@ struct CaseWorkTests {
         #expect(linked.allSatisfy { $0.caseWork })
         #expect(first.points == Self.repeatWeight / 4)
         #expect(first.detail.contains("; they had opened O3, a case of PSN-"), "\(first.detail)")
-        #expect(first.detail.hasSuffix(", who is linked to them, in the 12 hours before, so it counts a quarter"))
+        #expect(first.detail.contains(", linked to PSN-"), "\(first.detail)")
+        #expect(first.detail.hasSuffix(", in the 12 hours before, so it counts a quarter"))
         // Without the link, or with case work through links off, the returns count in full.
         var off = Fixture.fullPoints
         off.risk.caseWorkThroughLinks = false
-        #expect(returns(off).allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
+        let unweighed = returns(off)
+        #expect(!unweighed.isEmpty && unweighed.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
         let unlinked = Fixture.run(events, extra: { data in
             Self.force(&data)
             data.add(Person(personID: "P9", familyName: "Case", givenName: "Maud", sex: .female, birthYear: 1960))

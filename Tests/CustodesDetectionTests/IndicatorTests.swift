@@ -1,4 +1,4 @@
-import CustodesDetection
+@testable import CustodesDetection
 import CustodesModel
 import Testing
 
@@ -184,7 +184,8 @@ struct IndicatorTests {
                                     Fixture.event("E2", Fixture.at(0, 12, 5), staff: 0, person: 3)])
         let relativeHits = relative.hits.filter { $0.indicator == .selfOrAssociate }
         #expect(relativeHits.map(\.points) == [15])
-        #expect(relativeHits.first?.detail.hasSuffix("not a partner or ex-partner, so it counts 75%") == true)
+        #expect(relativeHits.first?.detail.hasSuffix(", at 75%: not a declared partner or ex-partner)") == true,
+                "\(relativeHits.map(\.detail))")
         // One sitting at a relative's record opens no alert; a look the next day as well does.
         #expect(relative.alerts.isEmpty)
         let again = Fixture.run([Fixture.event("E1", Fixture.at(0, 12), staff: 0, person: 3),
@@ -321,9 +322,19 @@ struct IndicatorTests {
 
     @Test("demographic skew among details opened: peers who opened few people's details say little, so no skew")
     func skewAmongDetailsOpenedNeedsPeers() {
-        // The peers opened the contact details of one man each: their share of women is 0 of 4, drawn towards the
-        // force's (10 of 14) as if they had opened 20 more people's, and ten women of ten is not yet far above it.
-        #expect(hits(Self.hiddenTrawl(contactMen: 1), .demographicSkew, extra: Self.skewPeers).isEmpty)
+        // The peers opened the contact details of one man each: their share of women is 0 of 4. S1, a response
+        // officer, opened ten young women's (W10 to W19), so the force's share without S6 is 10 of 14; the peers'
+        // is drawn towards it as if they had opened 20 more people's (60%), and S6's ten of ten is not far above it.
+        let others = (10..<20).map { number in
+            Fixture.event("R\(number)", Fixture.at(number % 2, 12, number), staff: 0, person: PersonIndex(5 + 2 * number),
+                          fields: [.identity, .contact])
+        }
+        #expect(hits(Self.hiddenTrawl(contactMen: 1) + others, .demographicSkew, extra: Self.skewPeers).isEmpty)
+        // The same counts with the peers' own share alone (0 of 4) would be a skew: the prior is what holds it.
+        #expect(DetectionEngine.skew(10, of: 10, peers: 10, of: 14, z: 4, excess: 0.15, minimum: 8) != nil)
+        let drawn = DetectionEngine.skew(10, of: 10, peers: 10, of: 14, z: 4, excess: 0.15, minimum: 8,
+                                         prior: (10.0 / 14, DetectionEngine.sensitiveSkewPriorPeople))
+        #expect(drawn == nil)
     }
 
     @Test("demographic skew: a person looked up again later in the window still counts, once, after the first look leaves it")

@@ -41,6 +41,25 @@ struct RoutineListTests {
                                        + "they return to, a list worked through, so it counts a quarter"), "\(first.detail)")
     }
 
+    @Test("regulars looked up every day do not make a woman returned to on some of those days part of a list")
+    func regularsAreNotAList() {
+        // L1 to L4 every weekday for five weeks; L0 on each Monday. Each regular shares all of L0's days, but most of
+        // its own days are without her.
+        var events: [AuditEvent] = []
+        for day in (0..<5).flatMap({ week in (0...4).map { week * 7 + $0 } }) {
+            for person in 6...9 {
+                events.append(Fixture.event("R\(day)-\(person)", Fixture.at(day, 9, person), staff: 5,
+                                            person: PersonIndex(person)))
+            }
+        }
+        for day in [0, 7, 14, 21, 28] {
+            events.append(Fixture.event("W\(day)", Fixture.at(day, 15), staff: 5, person: 5))
+        }
+        let hits = Self.repeats(events, of: 5)
+        #expect(hits.count == 3)
+        #expect(hits.allSatisfy { !$0.caseWork && !$0.detail.contains("a list worked through") })
+    }
+
     @Test("returns to someone looked up alone, or with too few others, or with the rule off, count in full")
     func notAList() {
         let alone = Self.repeats(Self.looks(at: [5]), of: 5)

@@ -55,6 +55,12 @@ struct RulesFileTests {
                                      file: "r.yaml").risk
         #expect(risk.caseWorkHours == 6 && risk.caseWorkShare == 0.5 && risk.specificMinimum == 12)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
+        let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n",
+                                      file: "r.yaml").risk
+        #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5)
+        #expect(try RuleSet.parse(RuleSet.standard.yaml.replacingOccurrences(
+            of: "case_work_through_links: true", with: "case_work_through_links: false"), file: "r.yaml")
+            .risk.caseWorkThroughLinks == false)
     }
 
     struct BadFile: CustomTestStringConvertible, Sendable {
@@ -88,6 +94,12 @@ struct RulesFileTests {
                 message: "expected a number"),
         BadFile(text: "risk:\n  specific_minimum: -5\n", line: 2, field: "risk.specific_minimum",
                 message: "expected a number"),
+        BadFile(text: "risk:\n  case_work_through_links: maybe\n", line: 2, field: "risk.case_work_through_links",
+                message: "expected true or false"),
+        BadFile(text: "risk:\n  routine_list_people: -1\n", line: 2, field: "risk.routine_list_people",
+                message: "expected a whole number"),
+        BadFile(text: "rules:\n  self_or_associate:\n    parameters:\n      other_relation_share: 2\n", line: 4,
+                field: "rules.self_or_associate.parameters.other_relation_share", message: "expected a number"),
         BadFile(text: "exceptions:\n  - rule: off_duty\n    staff_id: S1\n    until: 2025-01-01\n    granted_by: me\n    granted_on: 2024-12-01\n",
                 line: 2, field: "exceptions[0]", message: "'why' is required"),
         BadFile(text: "exceptions:\n  - rule: off_duty\n    until: 2025-01-01\n    granted_by: me\n    granted_on: 2024-12-01\n    why: all\n",

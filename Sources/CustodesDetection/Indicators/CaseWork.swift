@@ -105,7 +105,8 @@ extension DetectionEngine {
         guard let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
-        let what = work.linked ? "opened \(occurrence), a case of \(pseudonym(of: work.via!)), who is linked to them,"
+        let what = work.linked
+            ? "opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to \(pseudonym(of: person)),"
             : work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
             ?? "opened \(occurrence), one of their cases,"
         return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "

@@ -123,10 +123,10 @@ extension DetectionEngine {
             let pooled = tallies.lookupsByRole
             let ages = compiled.skewAges
             let days = compiled.skewWindow / 86_400
-            // The force's share among the people whose details were opened, to which a role with few such people
-            // is drawn: such look-ups with no link are rare in some roles, and a share from a handful says little.
+            // The force's people whose details were opened, to whose share (without the user's own) a role with few
+            // such people is drawn: such look-ups with no link are rare in some roles, and a share from a handful
+            // says little.
             let force = pooled.values.reduce(into: SkewTally()) { $0.add($1) }
-            let forceShare = force.sensitiveTotal > 0 ? Double(force.sensitiveGroup) / Double(force.sensitiveTotal) : 0
             for staff in 0..<skewTallies.count where skewTallies[staff].total >= compiled.skewMinimum {
                 let tally = skewTallies[staff]
                 guard let peers = pooled[context.reference.staff[staff].role] else { continue }
@@ -140,6 +140,8 @@ extension DetectionEngine {
                                + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
                                + "against \(Self.percent(found.peers)) for peers in the same role")
                 } else if compiled.skewSensitiveZ > 0,
+                          case let forceShare = Self.fraction(force.sensitiveGroup - tally.sensitiveGroup,
+                                                              of: force.sensitiveTotal - tally.sensitiveTotal),
                           let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
                                                 peers: peers.sensitiveGroup, of: peers.sensitiveTotal,
                                                 z: compiled.skewSensitiveZ, excess: compiled.skewExcess,
@@ -149,7 +151,7 @@ extension DetectionEngine {
                                "\(tally.sensitiveGroup) of the \(tally.sensitiveTotal) people whose contact details, "
                                + "address or photograph they opened with no link in \(days) days were women aged "
                                + "\(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), against "
-                               + "\(Self.percent(found.peers)) for peers in the same role")
+                               + "\(Self.percent(found.peers)) expected from peers in the same role and the force")
                 }
             }
         }
@@ -168,6 +170,9 @@ extension DetectionEngine {
         guard binomialZ(count: Double(group), of: total, share: p0) >= z, share - p0 >= excess else { return nil }
         return (share, p0)
     }
+
+    /// `group` of `total` as a share; 0 of none.
+    static func fraction(_ group: Int, of total: Int) -> Double { total > 0 ? Double(group) / Double(total) : 0 }
 
     /// How many people the force's share counts for beside a role's own, in the skew among people whose details
     /// were opened.

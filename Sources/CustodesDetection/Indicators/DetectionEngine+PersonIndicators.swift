@@ -15,17 +15,19 @@ extension DetectionEngine {
         } else if context.householdPersons[staff].contains(person) {
             why = "someone sharing their surname and home postcode"
         }
-        guard let why else { return }
-        let day = event.at.seconds / 86_400
-        guard activities[staff].circleLookDays[person] != day else { return }
-        activities[staff].circleLookDays[person] = day
-        summary.roleHitCounts[context.staffRolePosition[staff]] += 1
         // A partner or ex-partner in full; one's family, friends, neighbours or own record at a share: a conflict of
         // interest still, but one look at a sibling's record is not the pursuit the unit is looking for.
         let share = intimate ? 1 : compiled.otherRelationShare
+        guard let why, share > 0 else { return }
+        // Several accesses in one sitting are one look. The day only moves forward: a look decided late (it waited
+        // for its session to end) from a day already counted, or before it, adds nothing.
+        let day = event.at.dayNumber
+        if let counted = activities[staff].circleLookDays[person], day <= counted { return }
+        activities[staff].circleLookDays[person] = day
+        summary.roleHitCounts[context.staffRolePosition[staff]] += 1
         hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share, event, person, result,
-                        "looked up \(why) (\(pseudonym(of: person)))"
-                        + (share == 1 ? "" : ", not a partner or ex-partner, so it counts \(Self.share(share))")))
+                        "looked up \(why) (\(pseudonym(of: person))"
+                        + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")))
     }
 
     /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's
@@ -64,13 +66,15 @@ extension DetectionEngine {
             .recordDay(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
                        evidenceFrom: compiled.isEnabled(.repeatLookups) ? minimumDays : .max)
         let firstLookToday = days.count > 0
+        // How a return is weighed (a person many colleagues look up, case work, a list), worked out once whether a
+        // revisit, a repeated look-up or both fire.
+        lazy var shared = sharedSubject(person, event)
+        lazy var work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
         if compiled.isEnabled(.revisitAfterInvolvement), firstLookToday, let ended = result.involvementEnded,
            t - ended.seconds <= compiled.revisitLookback {
             let days = (t - ended.seconds) / 86_400
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             summary.roleHitCounts[role] += 1
-            let shared = sharedSubject(person, event)
-            let work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
             var revisit = hit(.revisitAfterInvolvement,
                               compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare, event,
                               person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
@@ -96,8 +100,6 @@ extension DetectionEngine {
             // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
             summary.roleHitCounts[role] += 1
             let steps = Double(min(days.count - minimumDays + 1, 4))
-            let shared = sharedSubject(person, event)
-            let work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
             var repeated = hit(.repeatLookups,
                                compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                event, person, result, "looked up \(pseudonym) on \(days.count) different days with no "

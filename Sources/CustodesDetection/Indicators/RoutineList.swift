@@ -5,22 +5,26 @@ import CustodesModel
 /// officer returning to a woman comes back to her alone. Such a return is work on a list, weighed as case work is
 /// (``RecentRecords``): a quarter, not cleared.
 extension DetectionEngine {
-    /// How many other people (up to `enough`) the user looked up with no link on at least two of the earlier days on
-    /// which they looked up `person` (the days of the repeat window; today's looks do not count, so the order in
-    /// which a list is worked through does not matter).
+    /// How many other people (up to `enough`) go with `person` on the user's earlier days (the repeat window's,
+    /// today's looks aside, so the order in which a list is worked through does not matter): looked up on at least two
+    /// of them, and on at least a third of the days, before today, on which either of the two was looked up. A local
+    /// name looked up every day goes with any woman returned to weekly on the days she is; it is not on a list with
+    /// her, since most of its days are without her.
     func routineCompanions(_ person: PersonIndex, staff: Int, today: Int64, enough: Int) -> Int {
         guard enough > 0, let days = activities[staff].unexplainedDays[person] else { return 0 }
-        var earlier: [Int64] = []
-        for access in days where access.at.seconds / 86_400 != today { earlier.append(access.at.seconds / 86_400) }
+        var earlier = Set<Int64>()
+        for access in days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
         guard earlier.count >= 2 else { return 0 }
         var found = 0
         for (other, otherDays) in activities[staff].unexplainedDays where other != person && otherDays.count >= 2 {
-            var shared = 0
-            for access in otherDays where earlier.contains(access.at.seconds / 86_400) {
-                shared += 1
-                if shared == 2 { break }
+            var shared = 0, theirs = 0
+            for access in otherDays {
+                let day = access.at.dayNumber
+                guard day < today else { continue }
+                theirs += 1
+                if earlier.contains(day) { shared += 1 }
             }
-            guard shared == 2 else { continue }
+            guard shared >= 2, 3 * shared >= max(earlier.count, theirs) else { continue }
             found += 1
             if found == enough { break }
         }
@@ -31,9 +35,9 @@ extension DetectionEngine {
     /// through.
     func returnWeight(_ person: PersonIndex, _ event: AuditEvent, after: Double = 1) -> (factor: Double, words: String) {
         let work = caseWorkWeight(person, event, after: after)
-        guard work.factor == 1, compiled.routineListPeople > 0 else { return work }
+        guard work.words.isEmpty, compiled.routineListPeople > 0 else { return work }
         let staff = Int(event.staff)
-        let companions = routineCompanions(person, staff: staff, today: event.at.seconds / 86_400,
+        let companions = routineCompanions(person, staff: staff, today: event.at.dayNumber,
                                            enough: compiled.routineListPeople)
         guard companions >= compiled.routineListPeople else { return work }
         return (compiled.caseWorkShare, "; on earlier days they looked them up together with at least \(companions) "

@@ -84,8 +84,8 @@ extension RuleSet {
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share",
-                "case_work_hours", "case_work_share", "case_work_through_links", "routine_list_people", "specific_minimum", "volume_focus_z",
-                "volume_focus_share", "volume_focus_people",
+                "case_work_hours", "case_work_share", "case_work_through_links", "routine_list_people",
+                "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
             if let n = fields["half_life_days"] { r.halfLifeDays = try reader.number(n, "risk.half_life_days", range: 0.1...3650) }
