@@ -1,8 +1,5 @@
 import CustodesModel
 
-/// What the peer rules need from every member of staff when a week closes: each active user's unexplained accesses
-/// that week and each role's pooled look-ups, and the week's counts for the peer baselines. A run split by member of
-/// staff sums its parts' tallies, so each part judges its own staff against all their peers.
 /// The distinct people in a skew window: all of them and those in the watched group, and the same among the people
 /// whose contact details, address or photograph were opened.
 struct SkewTally {
@@ -17,6 +14,9 @@ struct SkewTally {
     }
 }
 
+/// What the peer rules need from every member of staff when a week closes: each active user's unexplained accesses
+/// that week and each role's pooled look-ups, and the week's counts for the peer baselines. A run split by member of
+/// staff sums its parts' tallies, so each part judges its own staff against all their peers.
 struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
     var lookupsByRole: [StaffRole: SkewTally] = [:]

@@ -48,6 +48,8 @@ extension DetectionEngine {
         lazy var pseudonym = self.pseudonym(of: person)
         let t = event.at.seconds
         let duty = onDuty(result, event)
+        // Contact details, an address, a photograph or a custody image: for the sensitive-fields rule and the skew.
+        let opensDetails = !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage
         let role = context.staffRolePosition[staff]
 
         if !teamLink, compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
@@ -83,8 +85,7 @@ extension DetectionEngine {
             revisit.caseWork = work.factor < 1
             hits.append(revisit)
         }
-        if !teamLink, compiled.isEnabled(.sensitiveFields),
-           !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage,
+        if !teamLink, compiled.isEnabled(.sensitiveFields), opensDetails,
            let peer = weighAgainstPeers(.sensitiveFields, event) {
             let what = event.entityType == .custodyImage ? ["custody image"]
                 : event.fields.intersection(.sensitive).fields.map(\.rawValue)
@@ -134,9 +135,8 @@ extension DetectionEngine {
             }
         }
         if !teamLink {
-            let sensitive = !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
-                                                 sensitive: sensitive,
+                                                 sensitive: opensDetails,
                                                  event: EvidenceEvent(event, onDuty: duty))
         }
     }
