@@ -37,9 +37,11 @@ public struct AuditEvent: Hashable, Sendable {
     }
 
     /// The person this access touched, if any.
+    @inlinable
     public var person: PersonIndex? { entityType.refersToPerson && entity >= 0 ? entity : nil }
 
     /// The occurrence this access touched, if any.
+    @inlinable
     public var occurrence: OccurrenceIndex? { entityType == .occurrence && entity >= 0 ? entity : nil }
 
     /// Time order, with the event id breaking ties so that every run sees the same order.

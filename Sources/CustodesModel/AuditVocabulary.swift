@@ -33,6 +33,7 @@ public enum EntityType: String, ClosedVocabulary {
     public static let vocabularyName = "entity type"
 
     /// Whether the entity id names a person in `persons.csv`.
+    @inlinable
     public var refersToPerson: Bool { self == .person || self == .custodyImage }
 }
 

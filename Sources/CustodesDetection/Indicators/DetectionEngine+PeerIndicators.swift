@@ -191,9 +191,9 @@ extension DetectionEngine {
 
     /// Whether a person is in the group the skew rule watches: women in the configured age band.
     func inGroup(_ person: PersonIndex, at time: Int64) -> Bool {
-        guard context.reference.persons[Int(person)].sex == .female,
-              let born = context.reference.persons[Int(person)].birthYear else { return false }
-        return compiled.skewAges.contains(Timestamp(seconds: time).year - born)
+        let facts = context.personFacts[Int(person)]
+        guard facts.sex == .female, facts.birthYear != .min else { return false }
+        return compiled.skewAges.contains(Timestamp(seconds: time).year - Int(facts.birthYear))
     }
 
     /// How many standard deviations `count` of `total` stands above what a share of `share` predicts, as a binomial

@@ -43,7 +43,7 @@ extension DetectionEngine {
             : covering ? "; only a teammate's case, in which they have no part, explains it, so it counts \(Self.share(linkShare))"
             : "; only a teammate's case explains it, so it counts \(Self.share(linkShare))"
         let minimumDays = covering ? compiled.coveringMinimumDays : compiled.repeatMinimumDays
-        let record = context.reference.persons[Int(person)]
+        let record = context.personFacts[Int(person)]
         // Only an access that fires needs the person's pseudonym (a keyed hash): most unexplained accesses do not.
         lazy var pseudonym = self.pseudonym(of: person)
         let t = event.at.seconds
@@ -111,7 +111,7 @@ extension DetectionEngine {
             hits.append(repeated)
         }
         if !teamLink, compiled.isEnabled(.linkedExpansion) {
-            for link in context.reference.linksByPerson[Int(person)] {
+            for link in context.links(of: person) {
                 let other = link.person == person ? link.linkedPerson : link.person
                 guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
                       t - last <= compiled.linkedWindow else { continue }

@@ -107,7 +107,7 @@ extension DetectionEngine {
                 hits += 1
                 let first = byPerson[person] == nil
                 byPerson[person, default: 0] += 1
-                if first { sexes.count(context.reference.persons[Int(person)].sex) }
+                if first { sexes.count(context.personFacts[Int(person)].sex) }
             }
             if hits > 0 {
                 let women = sexes.known > 0 ? Double(sexes.female) / Double(sexes.known) : 0
