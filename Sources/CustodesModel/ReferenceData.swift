@@ -24,12 +24,12 @@ public struct ReferenceData: Sendable {
     public private(set) var assignmentsByStaff: [[Assignment]] = []
     /// Per occurrence, its assignments.
     public private(set) var assignmentsByOccurrence: [[Assignment]] = []
-    /// Per occurrence, the people in it.
-    public private(set) var personsByOccurrence: [[OccurrencePerson]] = []
     /// Per person, the occurrences they appear in.
     public private(set) var occurrencesByPerson: [[OccurrencePerson]] = []
-    /// Per person, their links in both directions.
-    public private(set) var linksByPerson: [[PersonLink]] = []
+    /// Person `p`'s links, in both directions, are `linkList[linkStart[p]..<linkStart[p + 1]]` (see ``links(of:)``):
+    /// one flat list, where a list per person was an allocation for each of the hundreds of thousands with links.
+    public private(set) var linkStart: [Int32] = []
+    public private(set) var linkList: [PersonLink] = []
     /// Per member of staff, the people they declared.
     public private(set) var associationsByStaff: [[DeclaredAssociation]] = []
 
@@ -70,6 +70,12 @@ public struct ReferenceData: Sendable {
         persons[Int(person)].markers.formUnion(markers)
     }
 
+    /// A person's links to other people on the record (family, partners, associates), in both directions.
+    @inlinable
+    public func links(of person: PersonIndex) -> ArraySlice<PersonLink> {
+        linkList[Int(linkStart[Int(person)])..<Int(linkStart[Int(person) + 1])]
+    }
+
     /// Builds the per-record lookup tables. Call once after loading; detection reads only these.
     public mutating func buildIndexes() {
         rostersByStaff = Array(repeating: [], count: staff.count)
@@ -83,20 +89,28 @@ public struct ReferenceData: Sendable {
         assignmentsByOccurrence = Array(repeating: [], count: occurrences.count)
         for assignment in assignments { assignmentsByOccurrence[Int(assignment.occurrence)].append(assignment) }
 
-        personsByOccurrence = Array(repeating: [], count: occurrences.count)
         occurrencesByPerson = Array(repeating: [], count: persons.count)
-        for link in occurrencePersons {
-            personsByOccurrence[Int(link.occurrence)].append(link)
-            occurrencesByPerson[Int(link.person)].append(link)
-        }
+        for link in occurrencePersons { occurrencesByPerson[Int(link.person)].append(link) }
 
-        linksByPerson = Array(repeating: [], count: persons.count)
+        // Counted first, then placed: each person's links keep the order of `personLinks`.
+        var counts = [Int32](repeating: 0, count: persons.count + 1)
         for link in personLinks {
-            linksByPerson[Int(link.person)].append(link)
+            counts[Int(link.person) + 1] += 1
+            if link.person != link.linkedPerson { counts[Int(link.linkedPerson) + 1] += 1 }
+        }
+        for index in counts.indices.dropFirst() { counts[index] += counts[index - 1] }
+        linkStart = counts
+        var next = counts
+        var list = [PersonLink?](repeating: nil, count: Int(counts[persons.count]))
+        for link in personLinks {
+            list[Int(next[Int(link.person)])] = link
+            next[Int(link.person)] += 1
             if link.person != link.linkedPerson {
-                linksByPerson[Int(link.linkedPerson)].append(link)
+                list[Int(next[Int(link.linkedPerson)])] = link
+                next[Int(link.linkedPerson)] += 1
             }
         }
+        linkList = list.map { $0! }
 
         associationsByStaff = Array(repeating: [], count: staff.count)
         for association in declaredAssociations { associationsByStaff[Int(association.staff)].append(association) }

@@ -36,11 +36,25 @@ struct ReferenceDataTests {
         data.assignments = [Assignment(occurrence: 0, staff: 0, role: .officerInCase, start: Self.day0)]
         data.buildIndexes()
         #expect(data.rostersByStaff[0].map(\.start) == [Self.day0, Self.day0.adding(seconds: 86_400)])
-        #expect(data.personsByOccurrence[0].map(\.person) == [1])
         #expect(data.occurrencesByPerson[1].map(\.occurrence) == [0])
         #expect(data.occurrencesByPerson[0].isEmpty)
-        #expect(data.linksByPerson[0].count == 1)
-        #expect(data.linksByPerson[1].count == 1)
+        #expect(data.links(of: 0).count == 1)
+        #expect(data.links(of: 1).count == 1)
         #expect(data.assignmentsByStaff[0].count == 1)
+    }
+
+    @Test("each person's links are listed in both directions, in the order of the file, and a link to oneself once")
+    func links() {
+        var data = ReferenceData()
+        for id in ["P1", "P2", "P3"] { data.add(Person(personID: id, familyName: "F", givenName: "G", sex: .female)) }
+        data.personLinks = [
+            PersonLink(person: 0, linkedPerson: 1, relation: .partner),
+            PersonLink(person: 2, linkedPerson: 1, relation: .sibling),
+            PersonLink(person: 2, linkedPerson: 2, relation: .associate),
+        ]
+        data.buildIndexes()
+        #expect(data.links(of: 0).map(\.relation) == [.partner])
+        #expect(data.links(of: 1).map(\.relation) == [.partner, .sibling])
+        #expect(data.links(of: 2).map(\.relation) == [.sibling, .associate])
     }
 }

@@ -17,7 +17,7 @@ extension DetectionEngine {
         // table (3% of a one-core run on the realistic year, with `perf`).
         context.personAssignmentStart.withUnsafeBufferPointer { assignmentStart in
             context.personFacts.withUnsafeBufferPointer { facts in
-                context.personLinkStart.withUnsafeBufferPointer { linkStart in
+                context.reference.linkStart.withUnsafeBufferPointer { linkStart in
                     context.occurrences.withUnsafeBufferPointer { occurrences in
                         context.personAssignments.withUnsafeBufferPointer { windows in
                             let tables = AheadTables(assignmentStart: assignmentStart, facts: facts, linkStart: linkStart,
@@ -28,6 +28,7 @@ extension DetectionEngine {
                                 }
                                 if index + Self.lookahead / 2 < events.count {
                                     tables.prefetchWindows(of: events[index + Self.lookahead / 2])
+                                    activities.prefetchLists(Int(events[index + Self.lookahead / 2].staff))
                                 }
                                 process(events[index])
                             }

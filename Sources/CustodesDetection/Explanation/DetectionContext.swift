@@ -49,10 +49,6 @@ public final class DetectionContext: Sendable {
     /// is 96 bytes with four strings, and reading it for every unexplained look-up missed the cache and retained
     /// and released the strings (profiled at a third of the per-look indicators' own time).
     let personFacts: [PersonFacts]
-    /// Person `p`'s links, in both directions, are `personLinks[personLinkStart[p]..<personLinkStart[p + 1]]`: one
-    /// read of consecutive memory, where a list per person was a hop to its own allocation.
-    let personLinkStart: [Int32]
-    let personLinks: [PersonLink]
 
     public init(reference: ReferenceData, rules: RuleSet) {
         self.reference = reference
@@ -154,7 +150,6 @@ public final class DetectionContext: Sendable {
         HugePages.advise(&personFacts)
         for person in reference.persons { personFacts.append(PersonFacts(person)) }
         self.personFacts = personFacts
-        (personLinkStart, personLinks) = Self.flatten(reference.linksByPerson) { $0 }
     }
 
     /// Nested lists as offsets and one flat array.
@@ -175,12 +170,6 @@ public final class DetectionContext: Sendable {
     @inline(__always)
     func occurrences(of person: PersonIndex) -> ArraySlice<Int32> {
         personOccurrences[Int(personOccurrenceStart[Int(person)])..<Int(personOccurrenceStart[Int(person) + 1])]
-    }
-
-    /// A person's links to other people on the force's records (family, partners, associates), both directions.
-    @inline(__always)
-    func links(of person: PersonIndex) -> ArraySlice<PersonLink> {
-        personLinks[Int(personLinkStart[Int(person)])..<Int(personLinkStart[Int(person) + 1])]
     }
 
     /// Whether the workstation is inside force premises or a vehicle.

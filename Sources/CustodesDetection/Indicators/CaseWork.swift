@@ -65,7 +65,7 @@ extension DetectionEngine {
                   _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?, linked: Bool)? {
         guard compiled.caseWorkWindow > 0 else { return nil }
         let own = context.occurrences(of: person)
-        let links = compiled.caseWorkThroughLinks ? context.links(of: person) : []
+        let links = compiled.caseWorkThroughLinks ? context.reference.links(of: person) : []
         guard !own.isEmpty || !links.isEmpty else { return nil }
         let t = event.at.seconds
         let records = activities[Int(event.staff)].recentRecords

@@ -111,7 +111,7 @@ extension DetectionEngine {
             hits.append(repeated)
         }
         if !teamLink, compiled.isEnabled(.linkedExpansion) {
-            for link in context.links(of: person) {
+            for link in context.reference.links(of: person) {
                 let other = link.person == person ? link.linkedPerson : link.person
                 guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
                       t - last <= compiled.linkedWindow else { continue }
