@@ -22,13 +22,17 @@ extension DetectionEngine {
                         context.personAssignments.withUnsafeBufferPointer { windows in
                             let tables = AheadTables(assignmentStart: assignmentStart, facts: facts, linkStart: linkStart,
                                                      occurrences: occurrences, windows: windows)
+                            // The activity first, its lists' headers once it is there, and the windows once their
+                            // start is known: each read needs the one before it.
                             for index in events.indices {
+                                if index + 2 * Self.lookahead < events.count {
+                                    activities.prefetch(Int(events[index + 2 * Self.lookahead].staff))
+                                }
                                 if index + Self.lookahead < events.count {
                                     prefetchFirstRecords(of: events[index + Self.lookahead], tables)
                                 }
                                 if index + Self.lookahead / 2 < events.count {
                                     tables.prefetchWindows(of: events[index + Self.lookahead / 2])
-                                    activities.prefetchLists(Int(events[index + Self.lookahead / 2].staff))
                                 }
                                 process(events[index])
                             }
@@ -41,7 +45,7 @@ extension DetectionEngine {
 
     /// The records an event reads first, whose addresses are known from the event alone.
     private func prefetchFirstRecords(of event: borrowing AuditEvent, _ tables: AheadTables) {
-        activities.prefetch(Int(event.staff))
+        activities.prefetchLists(Int(event.staff))
         if let person = event.person {
             tables.prefetch(person: Int(person))
             pairLastAccess.prefetch(Self.pair(event.staff, person))
