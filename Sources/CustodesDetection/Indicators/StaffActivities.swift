@@ -7,6 +7,10 @@ internal import CCustodesPrefetch
 /// one-core run on the realistic year, profiled with `perf`) and every read of the array from another method retained
 /// and released it. Here a subscript is an address: no uniqueness check, no reference counting. The block is the
 /// engine's own and never shared, which is what the array's checks were there to ensure.
+///
+/// What the runtime no longer checks is exclusive access: while a mutating call on `activities[staff]` runs, nothing
+/// it calls may read or write `activities` (no engine method, no closure of the caller's). The arguments are worked
+/// out before the call, so `activities[s].list.append(engineMethod())` is fine.
 final class StaffActivities {
     private let base: UnsafeMutablePointer<StaffActivity>
     let count: Int
@@ -33,10 +37,15 @@ final class StaffActivities {
         }
     }
 
-    /// Asks the processor for the start of `staff`'s activity, which an event a few places on will read first.
+    /// Asks the processor for `staff`'s activity, which an event a few places on will read first: every cache line
+    /// of it, since it spans several and the references to its lists are not at its start.
     func prefetch(_ staff: Int) {
         guard staff >= 0 && staff < count else { return }
-        custodes_prefetch(base + staff)
+        let activity = UnsafeRawPointer(base + staff)
+        for offset in stride(from: 0, to: MemoryLayout<StaffActivity>.stride, by: 64) {
+            custodes_prefetch(activity + offset)
+        }
+        custodes_prefetch(activity + MemoryLayout<StaffActivity>.stride - 1)
     }
 
     /// Asks for the headers of the lists and maps of `staff`'s activity that nearly every access reads or adds to
@@ -55,9 +64,14 @@ final class StaffActivities {
 
     /// Where in an activity the references to those lists' storage are: a Swift array, and a dictionary, is one
     /// reference to its storage object, whose header holds its count.
+    /// A property that stops being stored (an observer, a computed one) drops out of the list, not the run.
     private static let listOffsets: [Int] = [
-        MemoryLayout<StaffActivity>.offset(of: \.recentRecords)! + MemoryLayout<RecentRecords>.offset(of: \.entries)!,
-        MemoryLayout<StaffActivity>.offset(of: \.unexplainedDays)!,
-        MemoryLayout<StaffActivity>.offset(of: \.unexplained)! + MemoryLayout<SkewWindowLookups>.offset(of: \.lookups)!,
-    ]
+        MemoryLayout<StaffActivity>.offset(of: \.recentRecords).flatMap { outer in
+            MemoryLayout<RecentRecords>.offset(of: \.entries).map { outer + $0 }
+        },
+        MemoryLayout<StaffActivity>.offset(of: \.unexplainedDays),
+        MemoryLayout<StaffActivity>.offset(of: \.unexplained).flatMap { outer in
+            MemoryLayout<SkewWindowLookups>.offset(of: \.lookups).map { outer + $0 }
+        },
+    ].compactMap { $0 }
 }

@@ -25,10 +25,17 @@ def area_of(W, st):
 
 
 def duty_time(W, st, d1, d2, lo=1, hi=6):
-    """A time lo..hi hours into one of st's worked duty shifts that start between day d1 and d2."""
+    """A time lo..hi hours into one of st's worked duty shifts that start between day d1 and d2 (a week later at a
+    time while st works no such shift then: leave, a run of rest days)."""
     rng = W.rng
-    shs = [x for x in st.shifts_in(W.t0 + d1 * DAY, W.t0 + d2 * DAY)
-           if x[2] == "duty" and x[1] - x[0] >= (hi + 1) * HOUR and x[0] >= W.t0 + d1 * DAY]
+    while True:
+        shs = [x for x in st.shifts_in(W.t0 + d1 * DAY, W.t0 + d2 * DAY)
+               if x[2] == "duty" and x[1] - x[0] >= (hi + 1) * HOUR and x[0] >= W.t0 + d1 * DAY]
+        if shs or d2 >= W.days:
+            break
+        d2 += 7
+    if not shs:
+        raise SystemExit(f"{st.sid} works no duty shift of {hi + 1} hours from day {d1}: try another seed")
     s, e, _ = shs[rng.randrange(len(shs))]
     return s + rng.randrange(lo * HOUR, hi * HOUR)
 
