@@ -337,6 +337,24 @@ struct IndicatorTests {
         #expect(drawn == nil)
     }
 
+    @Test("demographic skew: a handful of people is weighed by the exact binomial tail, which the z overstates")
+    func skewExactTail() {
+        // Known tails (scipy.stats.binom.sf): 4 or more of 8 at 7% is 0.0013359; 25 or more of 68 at 17% is 7.548e-5.
+        #expect(abs(DetectionEngine.binomialUpperTail(4, of: 8, share: 0.07) - 0.0013359) < 1e-6)
+        #expect(abs(DetectionEngine.binomialUpperTail(25, of: 68, share: 0.17) / 7.548e-5 - 1) < 1e-3)
+        #expect(DetectionEngine.binomialUpperTail(0, of: 8, share: 0.07) == 1)
+        #expect(DetectionEngine.binomialUpperTail(3, of: 8, share: 0) == 0)
+        #expect(DetectionEngine.binomialUpperTail(9, of: 8, share: 0.5) == 0)
+        #expect(abs(DetectionEngine.binomialUpperTail(1, of: 1, share: 0.25) - 0.25) < 1e-12)
+        #expect(abs(DetectionEngine.normalUpperTail(3.5) - 2.3263e-4) < 1e-7)
+        // 4 women among 8 people against peers' 7% (7 of 100 without the user) is 4.8 standard deviations by the
+        // normal, but happens more than once in a thousand: a special constable with a few look-ups, not a trawl.
+        #expect(DetectionEngine.skew(4, of: 8, peers: 11, of: 108, z: 4, excess: 0.15, minimum: 8) != nil)
+        #expect(DetectionEngine.skew(4, of: 8, peers: 11, of: 108, z: 4, exactZ: 3.5, excess: 0.15, minimum: 8) == nil)
+        // Twice as many people at the same share passes both.
+        #expect(DetectionEngine.skew(8, of: 16, peers: 15, of: 116, z: 4, exactZ: 3.5, excess: 0.15, minimum: 8) != nil)
+    }
+
     @Test("demographic skew: a person looked up again later in the window still counts, once, after the first look leaves it")
     func skewWindowEdge() {
         // S6 looks at W0 to W6 on day 0 and again on day 49, and at W7 on day 58; the peers look at men on days 56

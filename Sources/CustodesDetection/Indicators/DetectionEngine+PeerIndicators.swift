@@ -1,3 +1,4 @@
+import Foundation
 import CustodesModel
 
 /// The distinct people in a skew window: all of them and those in the watched group, and the same among the people
@@ -134,7 +135,8 @@ extension DetectionEngine {
                 // Among all the people looked up with no link; failing that, among those whose contact details,
                 // address or photograph were opened, where a trawl hidden in research shows (docs/detection.md).
                 if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
-                                         z: compiled.skewZ, excess: compiled.skewExcess, minimum: compiled.skewMinimum) {
+                                         z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
+                                         minimum: compiled.skewMinimum) {
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since),
                                "\(tally.group) of the \(tally.total) people they looked up with no link in \(days) days "
                                + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
@@ -144,7 +146,8 @@ extension DetectionEngine {
                                                               of: force.sensitiveTotal - tally.sensitiveTotal),
                           let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
                                                 peers: peers.sensitiveGroup, of: peers.sensitiveTotal,
-                                                z: compiled.skewSensitiveZ, excess: compiled.skewExcess,
+                                                z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,
+                                                excess: compiled.skewExcess,
                                                 minimum: compiled.skewMinimum,
                                                 prior: (forceShare, Self.sensitiveSkewPriorPeople)) {
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since, sensitiveOnly: true),
@@ -158,18 +161,50 @@ extension DetectionEngine {
     }
 
     /// The user's share of the group and the peers' share (without the user), when `group` of `total` people stands
-    /// `z` binomial standard deviations and `excess` above what the peers' share predicts; nil otherwise.
+    /// `z` binomial standard deviations and `excess` above what the peers' share predicts, and its exact binomial
+    /// tail is no more likely than `exactZ` standard deviations of a normal (0: not asked); nil otherwise.
     /// With a `prior`, the peers' share is drawn towards it as if they had looked up that many more people.
-    static func skew(_ group: Int, of total: Int, peers peerGroup: Int, of peerTotal: Int, z: Double, excess: Double,
-                     minimum: Int, prior: (share: Double, people: Double)? = nil) -> (share: Double, peers: Double)? {
+    static func skew(_ group: Int, of total: Int, peers peerGroup: Int, of peerTotal: Int, z: Double,
+                     exactZ: Double = 0, excess: Double, minimum: Int,
+                     prior: (share: Double, people: Double)? = nil) -> (share: Double, peers: Double)? {
         // The peers' share without this member of staff, so one heavy user cannot set their own baseline.
         guard total >= minimum, peerTotal > total else { return nil }
         let prior = prior ?? (0, 0)
         let p0 = (Double(peerGroup - group) + prior.share * prior.people) / (Double(peerTotal - total) + prior.people)
         let share = Double(group) / Double(total)
-        guard binomialZ(count: Double(group), of: total, share: p0) >= z, share - p0 >= excess else { return nil }
+        guard binomialZ(count: Double(group), of: total, share: p0) >= z, share - p0 >= excess,
+              exactZ <= 0 || binomialUpperTail(group, of: total, share: p0) <= normalUpperTail(exactZ) else { return nil }
         return (share, p0)
     }
+
+    /// The chance of `count` or more of `total` when each is in the group with chance `share`: the exact binomial
+    /// tail. With few people and a small share the normal approximation behind ``binomialZ(count:of:share:)`` is far
+    /// too sure (4 women of 8 people against a share of 7% is 4.8 standard deviations, but happens 1.4 times in a
+    /// thousand), so a skew must pass both.
+    static func binomialUpperTail(_ count: Int, of total: Int, share: Double) -> Double {
+        guard count > 0 else { return 1 }
+        guard count <= total, share > 0 else { return 0 }
+        guard share < 1 else { return 1 }
+        let ratio = share / (1 - share)
+        // The first term, C(total, count) share^count (1 - share)^(total - count), in logarithms; each next one from
+        // the last.
+        var logTerm = Double(count) * log(share) + Double(total - count) * log1p(-share)
+        for j in 1...count { logTerm += log(Double(total - count + j) / Double(j)) }
+        var term = exp(logTerm)
+        var sum = term
+        var i = count
+        while i < total {
+            term *= Double(total - i) / Double(i + 1) * ratio
+            i += 1
+            sum += term
+            // Past the mean the terms only fall; once they stop adding to the sum, the rest cannot either.
+            if Double(i) > Double(total) * share && term < sum * 1e-12 { break }
+        }
+        return min(sum, 1)
+    }
+
+    /// The chance that a normal variable stands `z` or more standard deviations above its mean.
+    static func normalUpperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
 
     /// `group` of `total` as a share; 0 of none.
     static func fraction(_ group: Int, of total: Int) -> Double { total > 0 ? Double(group) / Double(total) : 0 }

@@ -25,6 +25,8 @@ struct CompiledRules {
     /// The z the skew must reach among the people whose contact details, address or photograph were opened; 0: the
     /// rule looks at all the people looked up only.
     let skewSensitiveZ: Double
+    /// The exact binomial tail a skew must also pass, as standard deviations of a normal (0: not asked).
+    let skewExactZ: Double
     let skewAges: ClosedRange<Int>
     let volumeMinimum: Int
     let volumeZ: Double
@@ -60,6 +62,7 @@ struct CompiledRules {
         skewExcess = parameter(.demographicSkew, "minimum_excess_share")
         skewZ = parameter(.demographicSkew, "minimum_z")
         skewSensitiveZ = parameter(.demographicSkew, "sensitive_minimum_z")
+        skewExactZ = parameter(.demographicSkew, "exact_minimum_z")
         let from = Int(parameter(.demographicSkew, "group_age_from"))
         skewAges = from...max(from, Int(parameter(.demographicSkew, "group_age_to")))
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))

@@ -90,7 +90,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "counts once (minimum_lookups counts people), so daily returns to the same local people do not hide "
                 + "a trawl of many different women. Failing that, the same test among the people whose contact "
                 + "details, address or photograph they opened, at sensitive_minimum_z (0: off): a trawl hidden among "
-                + "a researcher's many look-ups shows there."
+                + "a researcher's many look-ups shows there. Either test must also pass exactly: the chance of so many "
+                + "of the group among so few people must be as small as exact_minimum_z standard deviations of a normal "
+                + "(0: off), which the z of a handful of people overstates."
         case .selfOrAssociate:
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
                 + "conflict of interest whatever the reason. A partner, spouse or ex-partner counts in full; anyone "
