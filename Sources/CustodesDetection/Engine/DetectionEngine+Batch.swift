@@ -22,12 +22,7 @@ extension DetectionEngine {
                         context.personAssignments.withUnsafeBufferPointer { windows in
                             let tables = AheadTables(assignmentStart: assignmentStart, facts: facts, linkStart: linkStart,
                                                      occurrences: occurrences, windows: windows)
-                            // The activity first, its lists' headers once it is there, and the windows once their
-                            // start is known: each read needs the one before it.
                             for index in events.indices {
-                                if index + 2 * Self.lookahead < events.count {
-                                    activities.prefetch(Int(events[index + 2 * Self.lookahead].staff))
-                                }
                                 if index + Self.lookahead < events.count {
                                     prefetchFirstRecords(of: events[index + Self.lookahead], tables)
                                 }
@@ -45,7 +40,8 @@ extension DetectionEngine {
 
     /// The records an event reads first, whose addresses are known from the event alone.
     private func prefetchFirstRecords(of event: borrowing AuditEvent, _ tables: AheadTables) {
-        activities.prefetchLists(Int(event.staff))
+        // Not held for the batch like the context's tables: the activities change as the batch is processed.
+        activities.withUnsafeBufferPointer { activities in activities.prefetch(Int(event.staff)) }
         if let person = event.person {
             tables.prefetch(person: Int(person))
             pairLastAccess.prefetch(Self.pair(event.staff, person))
