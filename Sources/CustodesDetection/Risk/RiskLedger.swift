@@ -122,15 +122,19 @@ struct RiskLedger {
     func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1) -> Bool {
         var points = 0.0
         var byPerson: [PersonIndex: Double] = [:]
+        // Summed in the hits' order, not the map's: a map's order changes from run to run, and a sum of doubles in
+        // another order can differ in its last bit, which at a tie with `minimum` would change the answer.
+        var personPoints = 0.0
         for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
             if otherPeopleShare < 1, let person = hit.person {
                 byPerson[person, default: 0] += hit.points
+                personPoints += hit.points
             } else {
                 points += hit.points
             }
         }
         if let top = byPerson.values.max() {
-            points += Self.weighedByPerson(top: top, total: byPerson.values.reduce(0, +), otherPeopleShare: otherPeopleShare)
+            points += Self.weighedByPerson(top: top, total: personPoints, otherPeopleShare: otherPeopleShare)
         }
         return points > 0 && points >= minimum
     }
