@@ -179,7 +179,7 @@ extension DetectionEngine {
 
     /// The chance of `count` or more of `total` when each is in the group with chance `share`: the exact binomial
     /// tail. With few people and a small share the normal approximation behind ``binomialZ(count:of:share:)`` is far
-    /// too sure (4 women of 8 people against a share of 7% is 4.8 standard deviations, but happens 1.4 times in a
+    /// too sure (4 women of 8 people against a share of 7% is 4.8 standard deviations, but happens 1.3 times in a
     /// thousand), so a skew must pass both.
     static func binomialUpperTail(_ count: Int, of total: Int, share: Double) -> Double {
         guard count > 0 else { return 1 }
@@ -197,8 +197,9 @@ extension DetectionEngine {
             term *= Double(total - i) / Double(i + 1) * ratio
             i += 1
             sum += term
-            // Past the mean the terms only fall; once they stop adding to the sum, the rest cannot either.
-            if Double(i) > Double(total) * share && term < sum * 1e-12 { break }
+            // Past the mean the terms only fall; once they stop adding to the sum (or are nothing, a first term too
+            // small for a double), the rest cannot either.
+            if Double(i) > Double(total) * share && term <= sum * 1e-12 { break }
         }
         return min(sum, 1)
     }
