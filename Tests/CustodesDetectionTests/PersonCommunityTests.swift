@@ -56,6 +56,42 @@ struct PersonCommunityTests {
         #expect(!hit.detail.contains("colleagues"))
     }
 
+    /// `colleagues` colleagues look `person` up with no link on the 2nd; then `staff` looks on the 3rd and the 4th.
+    static func circleRun(staff: StaffIndex, person: PersonIndex, colleagues: Int)
+        -> (hits: [Hit], alerts: [Alert]) {
+        var events = (0..<colleagues).map {
+            Fixture.event("C\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: person)
+        }
+        events += [Fixture.event("E1", Fixture.at(2, 10), staff: staff, person: person),
+                   Fixture.event("E2", Fixture.at(3, 10), staff: staff, person: person)]
+        let run = Fixture.run(events, extra: force(colleagues: colleagues))
+        return (run.hits.filter { $0.indicator == .selfOrAssociate && $0.staff == staff }, run.alerts)
+    }
+
+    @Test("a relative or neighbour many colleagues read without a link counts a quarter, and two looks open no alert")
+    func widelyLookedUpRelative() {
+        // P4 shares S1's surname and home postcode: the circle at other_relation_share (15 points), then a quarter.
+        let shared = Self.circleRun(staff: 0, person: 3, colleagues: 25)
+        #expect(shared.hits.map(\.points) == [3.75, 3.75])
+        #expect(shared.hits.allSatisfy { $0.sharedSubject })
+        #expect(shared.hits.first?.detail.hasSuffix("colleagues also looked them up with no link in the "
+                                                    + "\(RuleSet.standard.risk.sharedPersonDays) days before, so it counts a quarter") == true)
+        #expect(shared.alerts.isEmpty)
+        // Read by fewer colleagues than the threshold, the same two looks open an alert, as before.
+        let alone = Self.circleRun(staff: 0, person: 3, colleagues: Self.threshold - 1)
+        #expect(alone.hits.map(\.points) == [15, 15])
+        #expect(alone.alerts.map(\.staff) == [0])
+    }
+
+    @Test("a declared ex-partner many colleagues read keeps the full points: the pursuit the unit looks for")
+    func widelyLookedUpExPartnerInFull() {
+        // P5 is S6's declared ex-partner.
+        let run = Self.circleRun(staff: 5, person: 4, colleagues: 25)
+        #expect(run.hits.map(\.points) == [20, 20])
+        #expect(!run.hits.contains { $0.sharedSubject })
+        #expect(run.alerts.map(\.staff) == [5])
+    }
+
     @Test("with shared_person_days at 0 the community is off")
     func switchedOff() throws {
         var rules = Fixture.fullPoints

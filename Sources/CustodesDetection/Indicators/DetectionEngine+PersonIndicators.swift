@@ -24,10 +24,17 @@ extension DetectionEngine {
         let day = event.at.dayNumber
         if let counted = activities[staff].circleLookDays[person], day <= counted { return }
         activities[staff].circleLookDays[person] = day
+        // A relative or neighbour whom many colleagues also read without a link (a local prolific offender, a name
+        // in briefings) is one the user's work brings back to them too: the look counts at the shared share, and
+        // alone it does not show the user seeking them out. A partner or ex-partner is never discounted.
+        let shared = intimate ? (factor: 1.0, words: "") : sharedSubject(person, event)
         summary.roleHitCounts[context.staffRolePosition[staff]] += 1
-        hits.append(hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share, event, person, result,
-                        "looked up \(why) (\(pseudonym(of: person))"
-                        + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")))
+        var circle = hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share * shared.factor, event, person,
+                         result, "looked up \(why) (\(pseudonym(of: person))"
+                            + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")
+                            + shared.words)
+        circle.sharedSubject = shared.factor < 1
+        hits.append(circle)
     }
 
     /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's
