@@ -337,6 +337,23 @@ struct IndicatorTests {
         #expect(drawn == nil)
     }
 
+    @Test("demographic skew: at the built-in weight and half-life, four weeks of it in a row reach the alert threshold, three do not")
+    func skewHeldFourWeeks() {
+        let rules = RuleSet.standard
+        let weight = rules.rules.first { $0.name == .demographicSkew }!.weight
+        func score(weeks: Int) -> Double {
+            var ledger = RiskLedger()
+            for week in 0..<weeks {
+                ledger.add(Hit(indicator: .demographicSkew, points: weight, at: Fixture.at(7 * week, 23),
+                               staff: 0, person: nil, evidence: [], detail: ""),
+                           halfLife: rules.risk.halfLifeDays, window: 30 * 86_400)
+            }
+            return ledger.score(at: Fixture.at(7 * (weeks - 1), 23).seconds, halfLife: rules.risk.halfLifeDays)
+        }
+        #expect(score(weeks: 4) >= rules.risk.alertThreshold)
+        #expect(score(weeks: 3) < rules.risk.alertThreshold)
+    }
+
     @Test("demographic skew: a handful of people is weighed by the exact binomial tail, which the z overstates")
     func skewExactTail() {
         // Known tails (scipy.stats.binom.sf): 4 or more of 8 at 7% is 0.0013359; 25 or more of 68 at 17% is 7.548e-5.

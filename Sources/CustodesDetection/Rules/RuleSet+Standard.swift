@@ -20,7 +20,7 @@ extension RuleSet {
                 "minimum_days": 3, "window_days": 90, "covering_minimum_days": 4,
             ]),
             Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
-            Rule(name: .demographicSkew, weight: 8, parameters: [
+            Rule(name: .demographicSkew, weight: 9, parameters: [
                 "minimum_lookups": 8, "window_days": 56, "minimum_excess_share": 0.15, "minimum_z": 4,
                 "sensitive_minimum_z": 4, "exact_minimum_z": 3.5,
                 "group_age_from": 16, "group_age_to": 35,
