@@ -68,6 +68,63 @@ struct VolumeFocusTests {
         #expect(unasked.finish().count == 1)
     }
 
+    @Test("the people whose details were opened must lean the same way, by the z and the exact tail, when there are enough of them")
+    func detailsOpened() {
+        let four = VolumeFocus(people: 4, women: false, share: 1, peerShare: 0.53)
+        #expect(four.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4), "no details opened: nothing to add")
+        // A missing-persons coordinator: four men behind the volume while the score climbed, but the details of 40
+        // people of both sexes opened.
+        var coordinator = four
+        coordinator.detailsOpened = SexTally(female: 18, known: 40)
+        #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        #expect(coordinator.words.hasSuffix("; so were 22 of the 40 people whose contact details, address or photograph "
+                                            + "they opened with no link in the last 30 days"))
+        // Three people's details say nothing either way.
+        var few = four
+        few.detailsOpened = SexTally(female: 3, known: 3)
+        #expect(few.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        // A harvester of women's contact details: 12 women of 12 against peers' even share.
+        var harvester = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.5)
+        harvester.detailsOpened = SexTally(female: 12, known: 12)
+        #expect(harvester.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        // Four women of four where peers look up 53% women passes the z (1.9) but not the exact tail (one in 13).
+        var handful = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.53)
+        handful.detailsOpened = SexTally(female: 4, known: 4)
+        #expect(DetectionEngine.binomialZ(count: 4, of: 4, share: 0.53) > 1.5)
+        #expect(!handful.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+    }
+
+    @Test("the details opened come from the user's look-ups with no link in the indicator window, each person once")
+    func detailsOpenedTally() {
+        let engine = Self.engine()
+        func look(_ person: PersonIndex, day: Int, sensitive: Bool) {
+            let at = Fixture.at(day, 10)
+            engine.activities[4].unexplained.append(
+                at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
+                sensitive: sensitive, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
+        }
+        look(5, day: 1, sensitive: true)    // a woman, 40 days before: outside the window
+        look(6, day: 35, sensitive: true)   // a woman
+        look(6, day: 36, sensitive: true)   // the same woman again
+        look(9, day: 37, sensitive: true)   // a man
+        look(10, day: 38, sensitive: false) // a man, no details opened
+        #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds) == SexTally(female: 1, known: 2))
+    }
+
+    @Test("a demographic skew among the recent hits lets volume alone open: it says whom the volume falls on")
+    func skewOpens() {
+        let engine = Self.engine()
+        // Volume on two women and two men is work; with a skew among the recent hits it is not.
+        for (minute, person) in [5, 6, 9, 10].enumerated() { engine.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        #expect(engine.drafts.isEmpty)
+        engine.record(Hit(indicator: .demographicSkew, points: 1, at: Fixture.at(1, 11), staff: 4, person: nil,
+                          evidence: [], detail: "9 of the 15 people ... were women aged 16–35"), event: nil)
+        engine.record(Self.volume(7, day: 2, minute: 0), event: nil)
+        let alerts = engine.finish()
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.why.contains("It opened on volume alone, because the people they looked up were skewed (above).") == true)
+    }
+
     @Test("volume on one person on three different days opens an alert whatever the sex; on two days it does not")
     func concentrated() {
         // Twice a day on one man (P10), with one look at a woman (P6): not focused on a sex, but on one person.

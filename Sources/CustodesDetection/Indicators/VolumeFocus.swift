@@ -12,6 +12,14 @@ import CustodesModel
 /// of one sex (`risk.volume_focus_share`), and more of that sex than the role's peers' share predicts
 /// (`risk.volume_focus_z`), as the demographic skew tests.
 ///
+/// The people behind the volume are those of the hits scored against peers, which may be a handful while the score
+/// climbs: four men of four where peers look up half men happens one time in sixteen, and it is asked afresh every
+/// day. So when the user opened the contact details, address or photograph of at least as many people with no link
+/// in the indicator window (`risk.indicator_window_days`), those people must lean to the same sex as well, by the z
+/// and by the exact binomial tail: a missing-persons coordinator opens hundreds of both sexes, a harvester of women's
+/// contact details opens women. Or a demographic skew among the recent hits says whom the volume falls on, by a
+/// stronger test than this one.
+///
 /// Or when the volume falls on one person: at least half its hits on her, on as many different days as a repeated
 /// look-up needs (`repeat_lookups.minimum_days`, 3). A custody officer opening one detainee's photograph and contact
 /// details night after night is a person sought out, not a workload, though every one of those looks is scored
@@ -31,6 +39,12 @@ struct VolumeFocus: Equatable {
     var topPerson: PersonIndex?
     var topHits = 0
     var topDays = 0
+    /// The people whose contact details, address or photograph the user opened with no link in the indicator
+    /// window, each once.
+    var detailsOpened = SexTally()
+    var detailsDays = 30
+    /// Whether a demographic skew is among the recent hits.
+    var skewed = false
 
     /// How many standard deviations the count of that sex stands above what the peers' share predicts, as a
     /// binomial count (the demographic skew's test).
@@ -39,7 +53,20 @@ struct VolumeFocus: Equatable {
     /// Whether at least `minimumPeople` people are behind the volume, at least `minimumShare` of them of one sex, and
     /// their count of that sex at least `z` standard deviations above the peers'.
     func isFocused(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
-        people >= max(minimumPeople, 1) && share >= minimumShare && z >= minimumZ
+        guard people >= max(minimumPeople, 1), share >= minimumShare, z >= minimumZ else { return false }
+        return detailsLean(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
+    }
+
+    /// Whether the people whose details were opened lean to the same sex as the people behind the volume (by the z and
+    /// the exact tail), or are too few to say.
+    func detailsLean(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
+        let total = detailsOpened.known
+        guard total >= max(minimumPeople, 1) else { return true }
+        let count = women ? detailsOpened.female : total - detailsOpened.female
+        return Double(count) >= minimumShare * Double(total)
+            && DetectionEngine.binomialZ(count: Double(count), of: total, share: peerShare) >= minimumZ
+            && DetectionEngine.binomialUpperTail(count, of: total, share: peerShare)
+                <= DetectionEngine.normalUpperTail(minimumZ)
     }
 
     /// Whether at least half the volume fell on one person, on at least `minimumDays` different days: the shape of a
@@ -51,6 +78,15 @@ struct VolumeFocus: Equatable {
         let sex = women ? "women" : "men"
         return "\(Int((share * 100).rounded()))% of the \(people) people behind their volume above peers were \(sex), "
             + "against \(Int((peerShare * 100).rounded()))% of the people peers in the same role looked up with no link"
+            + detailsWords
+    }
+
+    private var detailsWords: String {
+        let total = detailsOpened.known
+        guard total > 0 else { return "" }
+        let count = women ? detailsOpened.female : total - detailsOpened.female
+        return "; so were \(count) of the \(total) people whose contact details, address or photograph they opened with "
+            + "no link in the last \(detailsDays) days"
     }
 }
 
@@ -115,6 +151,9 @@ extension DetectionEngine {
                     ? VolumeFocus(people: sexes.known, women: true, share: women, peerShare: peerShare)
                     : VolumeFocus(people: sexes.known, women: false, share: 1 - women, peerShare: 1 - peerShare)
                 found.hits = hits
+                found.detailsOpened = detailsOpened(staff: staff, at: time)
+                found.detailsDays = context.rules.risk.indicatorWindowDays
+                found.skewed = activities[staff].risk.recentHits.contains { $0.indicator == .demographicSkew }
                 // The person with the most hits; on a tie, the one first in the index, so every run says the same.
                 // Her days count every recent hit on her, the returns scored in full as well as the volume, but not
                 // those that came with work on her case or that many colleagues share (as ``RiskLedger/hasReturnedPerson``).
@@ -135,12 +174,27 @@ extension DetectionEngine {
         return focus
     }
 
+    /// The people whose contact details, address or photograph the member of staff opened with no link in the
+    /// indicator window up to `time`, each once, by sex.
+    func detailsOpened(staff: Int, at time: Int64) -> SexTally {
+        var tally = SexTally()
+        var seen = Set<PersonIndex>()
+        for lookup in activities[staff].unexplained.lookups
+        where lookup.sensitive && lookup.at <= time && time - lookup.at <= compiled.indicatorWindow {
+            if seen.insert(lookup.person).inserted { tally.count(lookup.sex) }
+        }
+        return tally
+    }
+
     /// Why volume alone may open the alert, as the alert's sentence; nil when it may not (neither focused on one sex
     /// nor concentrated on one person).
     func volumeAloneReason(_ focus: VolumeFocus) -> String? {
         let risk = context.rules.risk
         if focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare, minimumPeople: risk.volumeFocusPeople) {
             return "It opened on volume alone, because that volume was focused: \(focus.words)."
+        }
+        if focus.skewed {
+            return "It opened on volume alone, because the people they looked up were skewed (above)."
         }
         if focus.isConcentrated(minimumDays: max(compiled.repeatMinimumDays, 2)), let person = focus.topPerson {
             return "It opened on volume alone, because that volume fell on one person: \(focus.topHits) of its "
