@@ -111,6 +111,25 @@ struct VolumeFocusTests {
         #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds) == SexTally(female: 1, known: 2))
     }
 
+    @Test("look-ups with no link are kept for the skew's window or the indicator window, whichever is longer")
+    func lookupWindow() {
+        var rules = RuleSet.standard
+        let skew = rules.rules.firstIndex { $0.name == .demographicSkew }!
+        rules.rules[skew].parameters["window_days"] = 14
+        let engine = Fixture.engine(rules, extra: Self.people)
+        #expect(engine.compiled.lookupWindow == Int64(rules.risk.indicatorWindowDays) * 86_400)
+        var activity = StaffActivity()
+        let at = Fixture.at(1, 10)
+        activity.unexplained.append(at: at.seconds, person: 5, sex: .female, inGroup: false, sensitive: true,
+                                    event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: 5), onDuty: true))
+        activity.prune(now: Fixture.at(21, 10).seconds, repeatWindow: engine.compiled.repeatWindow,
+                       lookupWindow: engine.compiled.lookupWindow)
+        #expect(activity.unexplained.lookups.count == 1, "20 days old: inside the 30-day indicator window")
+        activity.prune(now: Fixture.at(32, 10).seconds, repeatWindow: engine.compiled.repeatWindow,
+                       lookupWindow: engine.compiled.lookupWindow)
+        #expect(activity.unexplained.isEmpty)
+    }
+
     @Test("a demographic skew among the recent hits lets volume alone open: it says whom the volume falls on")
     func skewOpens() {
         let engine = Self.engine()

@@ -155,7 +155,7 @@ public final class DetectionEngine {
         result.onDuty = onDuty
         count(result, staff: staff)
         activities[staff].prune(now: event.at.seconds,
-                                repeatWindow: compiled.repeatWindow, skewWindow: compiled.skewWindow)
+                                repeatWindow: compiled.repeatWindow, lookupWindow: compiled.lookupWindow)
         if !result.isExplained {
             activities[staff].weekUnexplained += 1
             // The week's first twenty are its evidence; counted by the tally, so that the list is not read (a miss to

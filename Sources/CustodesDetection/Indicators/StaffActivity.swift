@@ -6,8 +6,8 @@ import CustodesModel
 struct StaffActivity {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
     var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
-    /// Unexplained person look-ups within the demographic-skew window. The rule counts the people among them, each
-    /// once.
+    /// Unexplained person look-ups within the demographic-skew window (and at least the indicator window). The skew
+    /// counts the people among them, each once, and so does whom volume falls on (``VolumeFocus``).
     var unexplained = SkewWindowLookups()
     /// The week this member of staff was last active in, and their unexplained accesses that week.
     var activeWeek: Int64 = .min
@@ -32,7 +32,7 @@ struct StaffActivity {
 
     /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
     /// entries only cost memory; pruning more often cost more time than it saved.
-    mutating func prune(now: Int64, repeatWindow: Int64, skewWindow: Int64) {
+    mutating func prune(now: Int64, repeatWindow: Int64, lookupWindow: Int64) {
         guard now - lastPrune >= 7 * 86_400 else { return }
         lastPrune = now
         // Only people whose last day has left the window go: the repeat rule trims the older days of a list itself
@@ -44,6 +44,6 @@ struct StaffActivity {
             stale.append(person)
         }
         for person in stale { unexplainedDays.removeValue(forKey: person) }
-        unexplained.forget(before: now - skewWindow)
+        unexplained.forget(before: now - lookupWindow)
     }
 }

@@ -20,6 +20,9 @@ struct CompiledRules {
     let linkedWindow: Int64
     let skewMinimum: Int
     let skewWindow: Int64
+    /// How long a member of staff's look-ups with no link are kept: the skew's window, and at least the indicator
+    /// window, over which the details they opened say whom their volume falls on (``VolumeFocus``).
+    let lookupWindow: Int64
     let skewExcess: Double
     let skewZ: Double
     /// The z the skew must reach among the people whose contact details, address or photograph were opened; 0: the
@@ -74,6 +77,7 @@ struct CompiledRules {
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
         routineListPeople = rules.risk.routineListPeople
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
+        lookupWindow = max(skewWindow, indicatorWindow)
         quiet = Int64(rules.risk.quietDays) * 86_400
         exceptions = rules.exceptions.map { CompiledException($0, reference: reference) }
     }
