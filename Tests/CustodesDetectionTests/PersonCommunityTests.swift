@@ -83,6 +83,23 @@ struct PersonCommunityTests {
         #expect(alone.alerts.map(\.staff) == [0])
     }
 
+    @Test("daily looks at a widely read relative, alone, open no alert: a quarter look is not one's own circle")
+    func widelyLookedUpRelativeAlone() {
+        // Only the circle fires (repeats off): eight days of 3.75 points reach 22.7 of risk, over the threshold, but
+        // a look that counts a quarter is no longer enough on its own, as a look at one's own circle is.
+        var rules = Fixture.fullPoints
+        let repeats = rules.rules.firstIndex { $0.name == .repeatLookups }!
+        rules.rules[repeats].enabled = false
+        var events = (0..<25).map {
+            Fixture.event("C\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: 3)
+        }
+        events += (2...9).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: 3) }
+        let run = Fixture.run(events, rules: rules, extra: Self.force(colleagues: 25))
+        let circle = run.hits.filter { $0.indicator == .selfOrAssociate && $0.staff == 0 }
+        #expect(circle.count == 8 && circle.allSatisfy { $0.sharedSubject })
+        #expect(run.alerts.isEmpty)
+    }
+
     @Test("a declared ex-partner many colleagues read keeps the full points: the pursuit the unit looks for")
     func widelyLookedUpExPartnerInFull() {
         // P5 is S6's declared ex-partner.

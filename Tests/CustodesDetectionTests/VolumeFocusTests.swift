@@ -92,6 +92,10 @@ struct VolumeFocusTests {
         handful.detailsOpened = SexTally(female: 4, known: 4)
         #expect(DetectionEngine.binomialZ(count: 4, of: 4, share: 0.53) > 1.5)
         #expect(!handful.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        // Ten women of twelve where peers look up 75% women: most of one sex, but what peers' work predicts.
+        var usual = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.75)
+        usual.detailsOpened = SexTally(female: 10, known: 12)
+        #expect(!usual.detailsLean(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
     }
 
     @Test("the details opened come from the user's look-ups with no link in the indicator window, each person once")
@@ -104,11 +108,14 @@ struct VolumeFocusTests {
                 sensitive: sensitive, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
         }
         look(5, day: 1, sensitive: true)    // a woman, 40 days before: outside the window
+        look(7, day: 11, sensitive: true)   // a woman, exactly 30 days before: inside
         look(6, day: 35, sensitive: true)   // a woman
         look(6, day: 36, sensitive: true)   // the same woman again
         look(9, day: 37, sensitive: true)   // a man
         look(10, day: 38, sensitive: false) // a man, no details opened
-        #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds) == SexTally(female: 1, known: 2))
+        look(11, day: 42, sensitive: true)  // a man, after the time asked about
+        #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds) == SexTally(female: 2, known: 3))
+        #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds + 1) == SexTally(female: 1, known: 2))
     }
 
     @Test("look-ups with no link are kept for the skew's window or the indicator window, whichever is longer")
@@ -133,7 +140,8 @@ struct VolumeFocusTests {
     @Test("a demographic skew among the recent hits lets volume alone open: it says whom the volume falls on")
     func skewOpens() {
         let engine = Self.engine()
-        // Volume on two women and two men is work; with a skew among the recent hits it is not.
+        // Volume on two women and two men is work (the capped volume stays at 30 without opening); the skew, once
+        // among the recent hits, opens it.
         for (minute, person) in [5, 6, 9, 10].enumerated() { engine.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
         #expect(engine.drafts.isEmpty)
         engine.record(Hit(indicator: .demographicSkew, points: 1, at: Fixture.at(1, 11), staff: 4, person: nil,

@@ -310,7 +310,7 @@ public final class DetectionEngine {
             guard strong else { return }
             if tracksVolumeFocus {
                 guard let focus = volumeFocus(staff: staff, at: hit.at.seconds),
-                      let reason = volumeAloneReason(focus) else { return }
+                      let reason = volumeAloneReason(focus, staff: staff, at: hit.at.seconds) else { return }
                 volumeReason = reason
             }
         }

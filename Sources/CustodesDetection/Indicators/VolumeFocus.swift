@@ -43,8 +43,6 @@ struct VolumeFocus: Equatable {
     /// window, each once.
     var detailsOpened = SexTally()
     var detailsDays = 30
-    /// Whether a demographic skew is among the recent hits.
-    var skewed = false
 
     /// How many standard deviations the count of that sex stands above what the peers' share predicts, as a
     /// binomial count (the demographic skew's test).
@@ -53,8 +51,13 @@ struct VolumeFocus: Equatable {
     /// Whether at least `minimumPeople` people are behind the volume, at least `minimumShare` of them of one sex, and
     /// their count of that sex at least `z` standard deviations above the peers'.
     func isFocused(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
-        guard people >= max(minimumPeople, 1), share >= minimumShare, z >= minimumZ else { return false }
-        return detailsLean(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
+        leans(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
+            && detailsLean(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
+    }
+
+    /// Whether the people behind the volume alone lean to one sex far enough: the first half of ``isFocused``.
+    func leans(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
+        people >= max(minimumPeople, 1) && share >= minimumShare && z >= minimumZ
     }
 
     /// Whether the people whose details were opened lean to the same sex as the people behind the volume (by the z and
@@ -151,9 +154,6 @@ extension DetectionEngine {
                     ? VolumeFocus(people: sexes.known, women: true, share: women, peerShare: peerShare)
                     : VolumeFocus(people: sexes.known, women: false, share: 1 - women, peerShare: 1 - peerShare)
                 found.hits = hits
-                found.detailsOpened = detailsOpened(staff: staff, at: time)
-                found.detailsDays = context.rules.risk.indicatorWindowDays
-                found.skewed = activities[staff].risk.recentHits.contains { $0.indicator == .demographicSkew }
                 // The person with the most hits; on a tie, the one first in the index, so every run says the same.
                 // Her days count every recent hit on her, the returns scored in full as well as the volume, but not
                 // those that came with work on her case or that many colleagues share (as ``RiskLedger/hasReturnedPerson``).
@@ -187,13 +187,21 @@ extension DetectionEngine {
     }
 
     /// Why volume alone may open the alert, as the alert's sentence; nil when it may not (neither focused on one sex
-    /// nor concentrated on one person).
-    func volumeAloneReason(_ focus: VolumeFocus) -> String? {
+    /// nor concentrated on one person). The details opened and the skew are read as they stand at `time`, not from
+    /// the focus's cache: a look that scored nothing, or a skew closed with the week, may have changed them since.
+    func volumeAloneReason(_ focus: VolumeFocus, staff: Int, at time: Int64) -> String? {
         let risk = context.rules.risk
-        if focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare, minimumPeople: risk.volumeFocusPeople) {
-            return "It opened on volume alone, because that volume was focused: \(focus.words)."
+        if focus.leans(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare, minimumPeople: risk.volumeFocusPeople) {
+            var focus = focus
+            focus.detailsOpened = detailsOpened(staff: staff, at: time)
+            focus.detailsDays = risk.indicatorWindowDays
+            if focus.detailsLean(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare,
+                                 minimumPeople: risk.volumeFocusPeople) {
+                return "It opened on volume alone, because that volume was focused: \(focus.words)."
+            }
         }
-        if focus.skewed {
+        // The skew watches women of an age: it says whom volume on women falls on.
+        if focus.women, activities[staff].risk.recentHits.contains(where: { $0.indicator == .demographicSkew }) {
             return "It opened on volume alone, because the people they looked up were skewed (above)."
         }
         if focus.isConcentrated(minimumDays: max(compiled.repeatMinimumDays, 2)), let person = focus.topPerson {

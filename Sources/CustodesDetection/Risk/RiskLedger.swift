@@ -163,8 +163,8 @@ struct RiskLedger {
     var isCorroborationOnly: Bool { recentHits.allSatisfy(\.indicator.corroboratesOnly) }
 
     /// Whether a recent hit is one that needs no pattern around it: a look at the user's own record, a relative's
-    /// or a declared associate's.
-    var hasSelfOrAssociate: Bool { recentHits.contains { $0.indicator == .selfOrAssociate } }
+    /// or a declared associate's; not one at someone many colleagues also read (a local name), which says less.
+    var hasSelfOrAssociate: Bool { recentHits.contains { $0.indicator == .selfOrAssociate && !$0.sharedSubject } }
 
     private func decay(_ seconds: Double, _ halfLifeDays: Double) -> Double {
         pow2(-seconds / (halfLifeDays * 86_400))

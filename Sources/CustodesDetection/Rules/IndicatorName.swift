@@ -98,7 +98,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
                 + "conflict of interest whatever the reason. A partner, spouse or ex-partner counts in full; anyone "
                 + "else in the user's circle at other_relation_share, so one look at a sibling's record opens no alert "
-                + "alone and a second within a fortnight does. Several accesses in one sitting are one look."
+                + "alone and a second within a fortnight does, unless many colleagues also read the person (the risk "
+                + "section's shared_person_colleagues): then each look counts a quarter of that, as for a local name. "
+                + "Several accesses in one sitting are one look."
         case .newPairWithMarker:
             "The first ever access by this user to a vulnerable person, with no link, is how most patterns begin."
         case .volumeOutlier:

@@ -205,7 +205,8 @@ extension RuleSet {
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
               # with no link in the shared_person_days before keeps a quarter of its points (0 days: never): a known
-              # local name or a circulated suspect, not a woman one officer returns to alone.
+              # local name or a circulated suspect, not a woman one officer returns to alone. So does a look at
+              # anyone in the user's own circle but a partner or ex-partner.
               shared_person_days: \(risk.sharedPersonDays)
               shared_person_colleagues: \(risk.sharedPersonColleagues)
               # Volume above peers (marked people, sensitive fields, off duty, linked people, the volume outlier)
