@@ -17,8 +17,8 @@ import CustodesModel
 /// day. So when the user opened the contact details, address or photograph of at least as many people with no link
 /// in the indicator window (`risk.indicator_window_days`), those people must lean to the same sex as well, by the z
 /// and by the exact binomial tail: a missing-persons coordinator opens hundreds of both sexes, a harvester of women's
-/// contact details opens women. Or a demographic skew among the recent hits says whom the volume falls on, by a
-/// stronger test than this one.
+/// contact details opens women. Or, for volume that leans to women, a demographic skew among the recent hits says
+/// whom it falls on, by a stronger test than this one.
 ///
 /// Or when the volume falls on one person: at least half its hits on her, on as many different days as a repeated
 /// look-up needs (`repeat_lookups.minimum_days`, 3). A custody officer opening one detainee's photograph and contact
@@ -49,7 +49,8 @@ struct VolumeFocus: Equatable {
     var z: Double { DetectionEngine.binomialZ(count: share * Double(people), of: people, share: peerShare) }
 
     /// Whether at least `minimumPeople` people are behind the volume, at least `minimumShare` of them of one sex, and
-    /// their count of that sex at least `z` standard deviations above the peers'.
+    /// their count of that sex at least `z` standard deviations above the peers'; and the people whose details were
+    /// opened lean the same way (``detailsLean(z:minimumShare:minimumPeople:)``).
     func isFocused(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
         leans(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
             && detailsLean(z: minimumZ, minimumShare: minimumShare, minimumPeople: minimumPeople)
@@ -65,7 +66,7 @@ struct VolumeFocus: Equatable {
     func detailsLean(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
         let total = detailsOpened.known
         guard total >= max(minimumPeople, 1) else { return true }
-        let count = women ? detailsOpened.female : total - detailsOpened.female
+        let count = detailsOfThatSex
         return Double(count) >= minimumShare * Double(total)
             && DetectionEngine.binomialZ(count: Double(count), of: total, share: peerShare) >= minimumZ
             && DetectionEngine.binomialUpperTail(count, of: total, share: peerShare)
@@ -84,11 +85,13 @@ struct VolumeFocus: Equatable {
             + detailsWords
     }
 
+    /// How many of the people whose details were opened are of the sex the volume leans to.
+    private var detailsOfThatSex: Int { women ? detailsOpened.female : detailsOpened.known - detailsOpened.female }
+
     private var detailsWords: String {
         let total = detailsOpened.known
         guard total > 0 else { return "" }
-        let count = women ? detailsOpened.female : total - detailsOpened.female
-        return "; so were \(count) of the \(total) people whose contact details, address or photograph they opened with "
+        return "; so were \(detailsOfThatSex) of the \(total) people whose contact details, address or photograph they opened with "
             + "no link in the last \(detailsDays) days"
     }
 }
