@@ -222,6 +222,32 @@ struct IndicatorTests {
         #expect(found.first?.detail.contains("20 unexplained accesses") == true)
     }
 
+    @Test("volume outlier's evidence: the user's own first twenty of each week, in order, among everyone's")
+    func volumeEvidence() {
+        let extra: (inout ReferenceData) -> Void = { data in
+            for number in 0..<10 {
+                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                               role: .responseOfficer, team: "Response B", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        // Two weeks; in each, S1 makes 25 unexplained look-ups with the peers' in between.
+        var events: [AuditEvent] = []
+        for (week, prefix) in [(0, "S"), (7, "T")] {
+            for number in 0..<25 {
+                events.append(Fixture.event("\(prefix)\(number)", Fixture.at(1 + week, 10, 2 * number), staff: 0, person: 3))
+                if number < 10 {
+                    events.append(Fixture.event("\(prefix)P\(number)", Fixture.at(1 + week, 10, 2 * number + 1),
+                                                staff: StaffIndex(7 + number), person: 3))
+                }
+            }
+        }
+        let found = hits(events, .volumeOutlier, extra: extra)
+        #expect(found.map(\.staff) == [0, 0])
+        #expect(found.map { $0.evidence.map(\.eventID) } == [(0..<20).map { "S\($0)" }, (0..<20).map { "T\($0)" }])
+        #expect(found.first?.detail.contains("25 unexplained accesses") == true)
+    }
+
     @Test("demographic skew: unexplained look-ups of young women far above peers' share")
     func skew() {
         // Persons 5... alternate W0, M0, W1, M1...; staff 7...10 are peer detectives who look at men.

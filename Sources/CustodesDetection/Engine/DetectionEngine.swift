@@ -22,6 +22,11 @@ public final class DetectionEngine {
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
+    /// Each member of staff's first twenty unexplained accesses of the week, in the order decided: the evidence of
+    /// a volume outlier, read at the week's close for the few it fires on. One list for the engine, appended to in
+    /// order, where a list per member of staff was a miss to memory at nearly every unexplained access. Emptied as
+    /// the week closes.
+    var weekEvidence: [WeekEvidence] = []
     /// Pseudonyms of the people named in hits so far.
     var personPseudonyms: [PersonIndex: String] = [:]
     /// How many people each user looked up in the skew window and how many of them were in the watched group, as the
@@ -79,8 +84,6 @@ public final class DetectionEngine {
     /// overtime) or scored as off duty. That wait is the only delay between an access and its hits.
     public func process(_ event: AuditEvent) {
         summary.events += 1
-        // The pair's slot is a miss to memory; asked for now, it arrives while the access is explained.
-        if let person = event.person { pairLastAccess.prefetch(Self.pair(event.staff, person)) }
         let now = event.at.seconds
         if now > summary.lastEventAt?.seconds ?? .min { summary.lastEventAt = event.at }
         // A day closes before anything of the next is decided, as in a split run, where the coordinator closes it
@@ -107,7 +110,6 @@ public final class DetectionEngine {
         if activities[staff].activeWeek != week {
             activities[staff].activeWeek = week
             activities[staff].weekUnexplained = 0
-            activities[staff].weekEvidence.removeAll(keepingCapacity: true)
         }
         if activities[staff].sessionLast != .min && now - activities[staff].sessionLast > Self.sessionGap {
             settleSession(staff)
@@ -158,10 +160,9 @@ public final class DetectionEngine {
                                 repeatWindow: compiled.repeatWindow, lookupWindow: compiled.lookupWindow)
         if !result.isExplained {
             activities[staff].weekUnexplained += 1
-            // The week's first twenty are its evidence; counted by the tally, so that the list is not read (a miss to
-            // memory) for the rest.
-            if activities[staff].weekUnexplained <= 20 {
-                activities[staff].weekEvidence.append(EvidenceEvent(event, onDuty: onDuty))
+            // The week's first twenty are its evidence, for the volume rule.
+            if activities[staff].weekUnexplained <= 20, compiled.isEnabled(.volumeOutlier) {
+                weekEvidence.append(WeekEvidence(staff: event.staff, event: EvidenceEvent(event, onDuty: onDuty)))
             }
         }
         guard let person = event.person else { return }

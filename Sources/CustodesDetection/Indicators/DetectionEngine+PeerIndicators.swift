@@ -94,6 +94,7 @@ extension DetectionEngine {
     /// Closes `week` with the tallies of every part of the run: fires the peer rules for this engine's staff and
     /// moves the peer baselines on.
     func closeWeek(_ week: Int64, tallies: WeekTallies) {
+        defer { weekEvidence.removeAll(keepingCapacity: true) }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
         if tracksVolumeFocus { roleSexTallies = tallies.sexByRole }
@@ -105,15 +106,17 @@ extension DetectionEngine {
                 let deviation = Self.median(counts.map { abs(Double($0) - median) })
                 baseline[role] = (median, max(1.4826 * deviation, 1))
             }
+            // Grouped by member of staff once, if anyone fires.
+            lazy var evidenceByStaff = Dictionary(grouping: weekEvidence, by: \.staff).mapValues { $0.map(\.event) }
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
                 let count = activities[staff].weekUnexplained
                 guard count >= compiled.volumeMinimum,
                       let (median, spread) = baseline[context.reference.staff[staff].role],
                       Double(count) > median + compiled.volumeZ * spread,
-                      let last = activities[staff].weekEvidence.last else { continue }
+                      let evidence = evidenceByStaff[StaffIndex(staff)], let last = evidence.last else { continue }
                 let peers = countsByRole[context.reference.staff[staff].role]?.count ?? 0
                 record(Hit(indicator: .volumeOutlier, points: compiled.weight(.volumeOutlier), at: last.at,
-                           staff: StaffIndex(staff), person: nil, evidence: activities[staff].weekEvidence,
+                           staff: StaffIndex(staff), person: nil, evidence: evidence,
                            detail: "made \(count) unexplained accesses in the week, against a median of "
                            + "\(Self.format(median)) among \(peers) active peers in the same role"),
                        event: nil)
@@ -251,4 +254,10 @@ extension DetectionEngine {
     }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+}
+
+/// One of a member of staff's first twenty unexplained accesses of the week (``DetectionEngine/weekEvidence``).
+struct WeekEvidence {
+    let staff: StaffIndex
+    let event: EvidenceEvent
 }

@@ -71,8 +71,8 @@ extension DetectionEngine {
         // Several accesses in one sitting are one look: a revisit counts once a day per person.
         // The days of unexplained access to this person are kept whether or not the repeat rule is on, and a revisit
         // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
-        let days = activities[staff].unexplainedDays[person, default: []]
-            .recordDay(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
+        let days = activities[staff].unexplainedDays[person, default: PersonDays()]
+            .record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
                        evidenceFrom: compiled.isEnabled(.repeatLookups) ? minimumDays : .max)
         let firstLookToday = days.count > 0
         // How a return is weighed (a person many colleagues look up, case work, a list), worked out once whether a
@@ -199,18 +199,5 @@ extension DetectionEngine {
              _ result: ExplanationResult, _ detail: String) -> Hit {
         Hit(indicator: indicator, points: points, at: event.at, staff: event.staff, person: person,
             evidence: [EvidenceEvent(event, onDuty: onDuty(result, event))], detail: detail)
-    }
-}
-
-extension Array where Element == EvidenceEvent {
-    /// Adds an unexplained access to a person's days if it is the first of its day, dropping days older than
-    /// `window`. Returns how many days the list now holds (0 when the day was already there: not a new look), and the
-    /// last ten as evidence once there are at least `evidenceFrom`.
-    mutating func recordDay(at now: Int64, _ access: @autoclosure () -> EvidenceEvent, window: Int64,
-                            evidenceFrom: Int) -> (count: Int, evidence: [EvidenceEvent]?) {
-        if let last = self.last, last.at.seconds / 86_400 == now / 86_400 { return (0, nil) }
-        append(access())
-        if now - self[0].at.seconds > window { removeAll { now - $0.at.seconds > window } }
-        return (count, count >= evidenceFrom ? Array(suffix(10)) : nil)
     }
 }

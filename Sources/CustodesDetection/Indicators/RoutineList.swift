@@ -13,12 +13,12 @@ extension DetectionEngine {
     func routineCompanions(_ person: PersonIndex, staff: Int, today: Int64, enough: Int) -> Int {
         guard enough > 0, let days = activities[staff].unexplainedDays[person] else { return 0 }
         var earlier = Set<Int64>()
-        for access in days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
+        for access in days.days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
         guard earlier.count >= 2 else { return 0 }
         var found = 0
         for (other, otherDays) in activities[staff].unexplainedDays where other != person && otherDays.count >= 2 {
             var shared = 0, theirs = 0
-            for access in otherDays {
+            for access in otherDays.days {
                 let day = access.at.dayNumber
                 guard day < today else { continue }
                 theirs += 1

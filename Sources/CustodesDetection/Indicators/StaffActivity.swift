@@ -5,14 +5,14 @@ import CustodesModel
 /// at each person is kept by pair in `DetectionEngine.pairLastAccess`.)
 struct StaffActivity {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
-    var unexplainedDays: [PersonIndex: [EvidenceEvent]] = [:]
+    var unexplainedDays: [PersonIndex: PersonDays] = [:]
     /// Unexplained person look-ups within the demographic-skew window (and at least the indicator window). The skew
     /// counts the people among them, each once, and so does whom volume falls on (``VolumeFocus``).
     var unexplained = SkewWindowLookups()
-    /// The week this member of staff was last active in, and their unexplained accesses that week.
+    /// The week this member of staff was last active in, and their unexplained accesses that week (the first twenty
+    /// are kept as evidence in `DetectionEngine.weekEvidence`).
     var activeWeek: Int64 = .min
     var weekUnexplained = 0
-    var weekEvidence: [EvidenceEvent] = []
     /// When the demographic-skew rule last fired, so it fires again only on new look-ups.
     var skewFiredAt: Int64 = .min
     var lastPrune: Int64 = 0
@@ -40,7 +40,7 @@ struct StaffActivity {
         // once a week for every member of staff: a quarter of detection on a force where half of access is
         // unexplained (profiled with perf on the realistic profile).
         var stale: [PersonIndex] = []
-        for (person, days) in unexplainedDays where days.last.map({ now - $0.at.seconds > repeatWindow }) ?? true {
+        for (person, days) in unexplainedDays where days.lastAt == .min || now - days.lastAt > repeatWindow {
             stale.append(person)
         }
         for person in stale { unexplainedDays.removeValue(forKey: person) }
