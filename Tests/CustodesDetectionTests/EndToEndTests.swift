@@ -15,8 +15,10 @@ struct EndToEndTests {
     static let realistic = SimulationConfig(staff: 700, days: 120, seed: 4243, profile: .realistic)
 
     /// With `batch`, events reach the engine in batches of that many, as `custodes detect` hands them over; with
-    /// `parts`, the run is split by member of staff over that many engines, as `custodes detect --threads` does.
-    static func detect(_ directory: String, budget: Int?, batch: Int? = nil, parts: Int? = nil) throws
+    /// `parts`, the run is split by member of staff over that many engines, run by `threads` at a time (as many as
+    /// the parts when not given), as `custodes detect --threads` does.
+    static func detect(_ directory: String, budget: Int?, batch: Int? = nil, parts: Int? = nil,
+                       threads: Int? = nil) throws
         -> ([Alert], [TruthRecord], DetectionSummary) {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
         var report = BundleReport()
@@ -27,7 +29,8 @@ struct EndToEndTests {
         var alerts: [Alert]
         var summary: DetectionSummary
         if let parts {
-            let split = PartitionedDetection(context: context, pseudonymiser: pseudonymiser, parts: parts)
+            let split = PartitionedDetection(context: context, pseudonymiser: pseudonymiser, parts: parts,
+                                             threads: threads)
             var stream = reader.auditEvents(reference: reference)
             stream.threads = parts
             try stream.forEach(report: &report) { event in
@@ -122,12 +125,13 @@ struct EndToEndTests {
         #expect(explained?.involvementRole == .attending)
         #expect(alerts.contains { $0.staffID == inside.staffID && !$0.overBudget })
 
-        // Split by member of staff over two or three engines side by side: byte for byte the same alerts and the
-        // same summary, peer rules and baselines included.
-        for parts in [1, 2, 3] {
-            let (split, _, splitSummary) = try Self.detect(directory, budget: 2, parts: parts)
-            #expect(split.map(AlertJSON.line) == alerts.map(AlertJSON.line), "\(parts) parts")
-            #expect(splitSummary == summary, "\(parts) parts")
+        // Split by member of staff over two or three engines side by side, or eight run two at a time as
+        // `custodes detect --threads 2` does: byte for byte the same alerts and the same summary, peer rules and
+        // baselines included.
+        for (parts, threads) in [(1, 1), (2, 2), (3, 3), (8, 2)] {
+            let (split, _, splitSummary) = try Self.detect(directory, budget: 2, parts: parts, threads: threads)
+            #expect(split.map(AlertJSON.line) == alerts.map(AlertJSON.line), "\(parts) parts on \(threads) threads")
+            #expect(splitSummary == summary, "\(parts) parts on \(threads) threads")
         }
     }
 }

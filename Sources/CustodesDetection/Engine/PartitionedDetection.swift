@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 public import CustodesModel
 
 /// The event pass split by member of staff over several cores, with exactly the alerts of one engine.
@@ -11,6 +12,10 @@ public import CustodesModel
 /// opened and numbered, as a single engine does.
 public final class PartitionedDetection {
     public let parts: Int
+    /// How many parts run at once. More parts than threads balance the load: the parts run between the same
+    /// barriers (each day's and week's close), and with one part per thread the thread whose part had the busier day
+    /// kept the other waiting (docs/performance.md).
+    public let threads: Int
     private let engines: [DetectionEngine]
     private var currentWeek: Int64?
     private var currentDay: Int64?
@@ -23,9 +28,11 @@ public final class PartitionedDetection {
     private var waitingCount = 0
     static let runSize = 65_536
 
-    public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int) {
+    /// `threads` run the `parts` (all at once when not given).
+    public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int, threads: Int? = nil) {
         precondition(parts >= 1)
         self.parts = parts
+        self.threads = max(1, min(threads ?? parts, parts))
         let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
                                         colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
@@ -128,19 +135,32 @@ public final class PartitionedDetection {
         for engine in engines { engine.dayLookups.removeAll(keepingCapacity: true) }
     }
 
-    /// Runs `body` on every part at once, one per core, and returns when all are done.
+    /// Runs `body` on every part, `threads` at a time, and returns when all are done. Each thread takes the next part
+    /// not yet taken, so a thread whose parts were quick takes more of them.
     private func runParts(_ body: (DetectionEngine, Int) -> Void) {
         if parts == 1 { return body(engines[0], 0) }
         withoutActuallyEscaping(body) { body in
-            let work = Unchecked((body: body, engines: engines))
-            DispatchQueue.concurrentPerform(iterations: parts) { part in work.value.body(work.value.engines[part], part) }
+            let work = Unchecked((body: body, engines: engines, next: PartCounter(), parts: parts))
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while case let part = work.value.next.take(), part < work.value.parts {
+                    work.value.body(work.value.engines[part], part)
+                }
+            }
         }
     }
 }
 
-/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each iteration touches only its
-/// own part (its engine, its slot of the tallies), the waiting events are only read while the parts run, and
-/// the call returns only when every iteration has.
+/// The next part for a thread to run.
+private final class PartCounter: Sendable {
+    private let next = Atomic<Int>(0)
+
+    /// A part number no other call has returned: 0, 1, 2, …
+    func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
+}
+
+/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each part is taken by one
+/// thread only (``PartCounter``) and touches only its own engine and slot of the tallies, the waiting events are only
+/// read while the parts run, and the call returns only when every thread has.
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -60,8 +60,8 @@ struct DetectCommand: AsyncParsableCommand {
     var show: Int = 10
 
     @Option(help: """
-        Cores for explaining and scoring a bundle: the work is split by member of staff, with the same alerts as \
-        one core.
+        Cores for reading, explaining and scoring a bundle: the work is split by member of staff (four parts a \
+        core, taken in turn), with the same alerts as one core.
         """)
     var threads: Int = 1
 
