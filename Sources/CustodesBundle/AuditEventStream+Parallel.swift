@@ -8,8 +8,9 @@ import Foundation
 import CustodesModel
 
 /// Reading a bundle's audit files on several cores at once. Files are cut into pieces (a file much larger than its
-/// share of the work into several, at line breaks), each part reads pieces (the largest first, each to the part
-/// with the least so far) into runs of its own, and the runs are merged as one reader's would be. An event's origin
+/// share of the work into several, at line breaks), each part takes pieces in turn (the largest first; a part that
+/// finished its piece sooner takes the next) and reads them into runs of its own, and the runs are merged as one
+/// reader's would be. An event's origin
 /// is its piece and its line within the piece; pieces are numbered in file order, so the merge's order (time, event
 /// id, piece, line) is total and the events come out exactly as from one reader.
 ///
@@ -55,21 +56,18 @@ extension AuditEventStream {
     /// Reads `pieces` on the parts; nil when neighbouring pieces of a file did not join up.
     private func readPieces(_ pieces: [Piece], names: [String], into spillDirectory: String) throws -> ParallelRead? {
         let parts = min(threads, pieces.count)
-        var assigned = [[Int]](repeating: [], count: parts)
-        var load = [Int](repeating: 0, count: parts)
-        for piece in pieces.indices.sorted(by: { pieces[$0].bytes > pieces[$1].bytes }) {
-            let part = load.indices.min { load[$0] < load[$1] }!
-            assigned[part].append(piece)
-            load[part] += pieces[piece].bytes
-        }
+        // Taken largest first, so the last to be taken are small and the parts finish close together: files read at
+        // different speeds (JSON Lines more slowly than CSV), and shares fixed by bytes left one part reading alone.
+        let order = pieces.indices.sorted { pieces[$0].bytes > pieces[$1].bytes }
+        let turns = WorkCounter()
         let counter = RowCounter(progress: progress, interval: progressInterval)
         var results = [Result<PartRead, any Error>?](repeating: nil, count: parts)
         results.withUnsafeMutableBufferPointer { slots in
-            let work = UncheckedWork((stream: self, slots: slots, assigned: assigned, pieces: pieces))
+            let work = UncheckedWork((stream: self, slots: slots, order: order, pieces: pieces))
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let (stream, slots, assigned, pieces) = work.value
+                let (stream, slots, order, pieces) = work.value
                 slots[part] = Result {
-                    try stream.readPart(assigned[part].sorted(), of: pieces, names: names, parts: parts,
+                    try stream.readPart(taking: order, turns, of: pieces, names: names, parts: parts,
                                         into: spillDirectory + "/part-\(part)", counter: counter)
                 }
             }
@@ -115,11 +113,12 @@ extension AuditEventStream {
         return read
     }
 
-    /// Cuts files larger than half a part's share of the bytes (and than `smallest`) into pieces of about that
-    /// size, each starting just after a line break.
+    /// Cuts files larger than a quarter of a part's share of the bytes (and than `smallest`) into pieces of about
+    /// that size, each starting just after a line break: small enough that the parts, taking them in turn, finish
+    /// close together.
     static func pieces(_ paths: [String], sizes: [Int], parts: Int, smallest: Int) -> [Piece] {
         let total = sizes.reduce(0, +)
-        let target = max(smallest, total / max(parts, 1) / 2, 1)
+        let target = max(smallest, total / max(parts, 1) / 4, 1)
         var pieces: [Piece] = []
         for (file, size) in sizes.enumerated() {
             var starts = [0]
@@ -172,15 +171,17 @@ extension AuditEventStream {
         var spillSeconds = 0.0
     }
 
-    /// One part's pieces, read into memory up to its share of the run size and spilled beyond it.
-    private func readPart(_ assigned: [Int], of pieces: [Piece], names: [String], parts: Int,
+    /// One part's pieces, taken in turn from `order` until none is left, read into memory up to the part's share of
+    /// the run size and spilled beyond it.
+    private func readPart(taking order: [Int], _ turns: WorkCounter, of pieces: [Piece], names: [String], parts: Int,
                           into directory: String, counter: RowCounter) throws -> PartRead {
         let clock = ContinuousClock()
         var part = PartRead()
         let partRunSize = max(runSize / parts, 1)
-        part.pending.reserveCapacity(min(partRunSize, assigned.reduce(0) { $0 + pieces[$1].bytes } / 90 + 1024))
+        part.pending.reserveCapacity(min(partRunSize, pieces.reduce(0) { $0 + $1.bytes } / parts / 90 + 1024))
         let decoder = AuditEventDecoder(reference: reference)
-        for index in assigned {
+        while case let turn = turns.take(), turn < order.count {
+            let index = order[turn]
             let piece = pieces[index]
             let collector = QuarantineCollector()
             let reader = RowReader(directory: rows.directory, sink: collector)

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 public import CustodesModel
 
 /// The event pass split by member of staff over several cores, with exactly the alerts of one engine.
@@ -140,7 +139,7 @@ public final class PartitionedDetection {
     private func runParts(_ body: (DetectionEngine, Int) -> Void) {
         if parts == 1 { return body(engines[0], 0) }
         withoutActuallyEscaping(body) { body in
-            let work = Unchecked((body: body, engines: engines, next: PartCounter(), parts: parts))
+            let work = Unchecked((body: body, engines: engines, next: WorkCounter(), parts: parts))
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 while case let part = work.value.next.take(), part < work.value.parts {
                     work.value.body(work.value.engines[part], part)
@@ -150,16 +149,8 @@ public final class PartitionedDetection {
     }
 }
 
-/// The next part for a thread to run.
-private final class PartCounter: Sendable {
-    private let next = Atomic<Int>(0)
-
-    /// A part number no other call has returned: 0, 1, 2, …
-    func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
-}
-
 /// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each part is taken by one
-/// thread only (``PartCounter``) and touches only its own engine and slot of the tallies, the waiting events are only
+/// thread only (`WorkCounter`) and touches only its own engine and slot of the tallies, the waiting events are only
 /// read while the parts run, and the call returns only when every thread has.
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
