@@ -205,32 +205,27 @@ struct IndicatorTests {
         #expect(hits(events, .newPairWithMarker).map { $0.evidence.last?.eventID } == ["E1"])
     }
 
+    /// Ten response officers at North (staff 7 to 16), S1's peers for the volume rule.
+    static func responsePeers(_ data: inout ReferenceData) {
+        for number in 0..<10 {
+            data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                           role: .responseOfficer, team: "Response B", station: "North",
+                           startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        }
+    }
+
     @Test("volume outlier: far above the median of active peers in the same role")
     func volume() {
         // Ten response officers at North, each active with one unexplained look-up; S1 makes twenty.
-        let extra: (inout ReferenceData) -> Void = { data in
-            for number in 0..<10 {
-                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
-                               role: .responseOfficer, team: "Response B", station: "North",
-                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
-            }
-        }
         var events = (0..<10).map { Fixture.event("P\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: 3) }
         events += (0..<20).map { Fixture.event("S\($0)", Fixture.at(1, 10, $0), staff: 0, person: 3) }
-        let found = hits(events, .volumeOutlier, extra: extra)
+        let found = hits(events, .volumeOutlier, extra: Self.responsePeers)
         #expect(found.map(\.staff) == [0])
         #expect(found.first?.detail.contains("20 unexplained accesses") == true)
     }
 
     @Test("volume outlier's evidence: the user's own first twenty of each week, in order, among everyone's")
     func volumeEvidence() {
-        let extra: (inout ReferenceData) -> Void = { data in
-            for number in 0..<10 {
-                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
-                               role: .responseOfficer, team: "Response B", station: "North",
-                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
-            }
-        }
         // Two weeks; in each, S1 makes 25 unexplained look-ups with the peers' in between.
         var events: [AuditEvent] = []
         for (week, prefix) in [(0, "S"), (7, "T")] {
@@ -242,7 +237,7 @@ struct IndicatorTests {
                 }
             }
         }
-        let found = hits(events, .volumeOutlier, extra: extra)
+        let found = hits(events, .volumeOutlier, extra: Self.responsePeers)
         #expect(found.map(\.staff) == [0, 0])
         #expect(found.map { $0.evidence.map(\.eventID) } == [(0..<20).map { "S\($0)" }, (0..<20).map { "T\($0)" }])
         #expect(found.first?.detail.contains("25 unexplained accesses") == true)
