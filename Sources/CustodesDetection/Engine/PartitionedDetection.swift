@@ -21,9 +21,10 @@ public final class PartitionedDetection {
     /// One community for every part, in shards by person: at each day's close every part fills its own shard.
     private let community: PersonCommunity
     /// Events handed over but not yet given to the parts, all in the current week (the current day, with the
-    /// community on). The parts run once enough have gathered (or the week or day ends), so that they wait for each
-    /// other rarely.
-    private var waiting: [ArraySlice<AuditEvent>] = []
+    /// community on), each in its part's list as it arrives. The parts run once enough have gathered (or the week or
+    /// day ends), so that they wait for each other rarely. Sorted into the parts once, here: when each part picked its
+    /// own out of all of them, eight parts read every event eight times.
+    private var waiting: [[AuditEvent]]
     private var waitingCount = 0
     static let runSize = 65_536
 
@@ -35,6 +36,7 @@ public final class PartitionedDetection {
         let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
                                         colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
+        waiting = Array(repeating: [], count: parts)
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
             engine.isPart = true
@@ -67,8 +69,10 @@ public final class PartitionedDetection {
                 currentWeek = week
             }
             var end = start
-            while end < events.endIndex && events[end].at.dayNumber == day { end += 1 }
-            waiting.append(events[start..<end])
+            while end < events.endIndex && events[end].at.dayNumber == day {
+                waiting[part(of: events[end].staff)].append(events[end])
+                end += 1
+            }
             waitingCount += end - start
             start = end
         }
@@ -77,19 +81,11 @@ public final class PartitionedDetection {
         if waitingCount >= (community.isEnabled ? 4 * Self.runSize : Self.runSize) { runWaiting() }
     }
 
-    /// Each part picks its own staff's events out of what waits, in order, and processes them.
+    /// Each part processes its staff's events that wait, in order.
     private func runWaiting() {
         guard waitingCount > 0 else { return }
-        let share = waitingCount / parts + 64
-        runParts { engine, part in
-            var mine: [AuditEvent] = []
-            mine.reserveCapacity(share)
-            for slice in self.waiting {
-                for event in slice where self.part(of: event.staff) == part { mine.append(event) }
-            }
-            engine.process(mine)
-        }
-        waiting.removeAll(keepingCapacity: true)
+        runParts { engine, part in engine.process(self.waiting[part]) }
+        for part in waiting.indices { waiting[part].removeAll(keepingCapacity: true) }
         waitingCount = 0
     }
 
