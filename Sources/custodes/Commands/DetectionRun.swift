@@ -28,6 +28,8 @@ struct DetectionRun {
     /// few enough that each part's own tables stay small beside the force's (peak memory on the year 1.96 GB
     /// against 1.95 GB).
     static let partsPerThread = 4
+    /// Each part keeps its own copy of the per-staff tables, so many threads get fewer parts each (and at least one).
+    static let mostParts = 64
 
     /// Loads the bundle, streams its audit events through a detection engine, and returns the alerts.
     /// With `threads` above 1, explaining and scoring are split by member of staff (``PartitionedDetection``);
@@ -51,7 +53,8 @@ struct DetectionRun {
         let engine: any Detector
         if threads > 1 {
             engine = PartitionedDetection(context: context, pseudonymiser: pseudonymiser,
-                                          parts: threads * Self.partsPerThread, threads: threads)
+                                          parts: max(threads, min(threads * Self.partsPerThread, Self.mostParts)),
+                                          threads: threads)
         } else {
             let single = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
             configure(single)
