@@ -12,10 +12,12 @@ public import CustodesModel
 public struct AuditEventStream {
     /// The most events held in memory at once; beyond it, sorted runs go to a temporary folder.
     public var runSize: Int
-    /// Two million events take about 200 MB in memory; a year of a large force is a few runs. Runs of four
-    /// million read no faster and cost 150 MB more: every page of a fresh buffer is zeroed on first touch, which on
-    /// a virtual machine was a tenth of reading the audit files (docs/performance.md).
-    public static let defaultRunSize = 2_000_000
+    /// A million events take about 110 MB in memory; a year of a large force is a couple of dozen runs, which merge no
+    /// slower than a dozen. Runs of two million read no faster and cost about 110 MB more at the peak, at the end of
+    /// detection (1.96 GB against 1.85 GB on the realistic year), and runs of four million another 150 MB: every page
+    /// of a fresh buffer is zeroed on first touch, which on a virtual machine was a tenth of reading the audit files
+    /// (docs/performance.md).
+    public static let defaultRunSize = 1_000_000
     /// Where spilled runs are written; removed when reading ends.
     public var temporaryDirectory: String
     /// Called after every `progressInterval` rows read (pass 1), with the count so far.
