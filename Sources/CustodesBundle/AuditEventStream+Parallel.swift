@@ -75,6 +75,13 @@ extension AuditEventStream {
         var read = ParallelRead(pending: [], runPaths: [], reports: names.map { FileReport(file: $0) },
                                 pieceFiles: pieces.map(\.file), rows: 0, spillSeconds: 0)
         var pieceReads = [PieceRead?](repeating: nil, count: pieces.count)
+        // Which parts read which pieces varies from run to run; the failure reported is the first piece's that failed,
+        // so it is the same every time.
+        let failures = results.compactMap { result -> PieceFailure? in
+            guard case .failure(let error)? = result else { return nil }
+            return error as? PieceFailure ?? PieceFailure(piece: -1, error: error)
+        }
+        if let first = failures.min(by: { $0.piece < $1.piece }) { throw first.error }
         for result in results {
             let part = try result!.get()
             if let run = part.memoryRun { read.pending.append(run) }
@@ -154,6 +161,12 @@ extension AuditEventStream {
         }
     }
 
+    /// Why a piece could not be read, with which piece it was.
+    struct PieceFailure: Error {
+        var piece: Int
+        var error: any Error
+    }
+
     struct PieceRead {
         var piece: Int
         var report: FileReport
@@ -187,22 +200,27 @@ extension AuditEventStream {
             let reader = RowReader(directory: rows.directory, sink: collector)
             var report = FileReport(file: names[piece.file])
             var sinceCount = 0
-            let join = try reader.read(names[piece.file], as: .audit, report: &report, from: piece.from, to: piece.to,
+            let join: PieceJoin
+            do {
+                join = try reader.read(names[piece.file], as: .audit, report: &report, from: piece.from, to: piece.to,
                                        afterRow: { () throws(BundleError) in
-                part.rows += 1
-                sinceCount += 1
-                if sinceCount == 65_536 {
-                    counter.add(sinceCount)
-                    sinceCount = 0
+                    part.rows += 1
+                    sinceCount += 1
+                    if sinceCount == 65_536 {
+                        counter.add(sinceCount)
+                        sinceCount = 0
+                    }
+                    if part.pending.count >= partRunSize {
+                        let started = clock.now
+                        try spill(&part.pending, into: directory, &part.runPaths)
+                        part.spillSeconds += (clock.now - started).seconds
+                    }
+                }) { (row) throws(RowProblem) in
+                    let event = try decoder.decode(row)
+                    part.pending.append(SortableEvent(event: event, file: UInt16(index), line: UInt32(row.source.line)))
                 }
-                if part.pending.count >= partRunSize {
-                    let started = clock.now
-                    try spill(&part.pending, into: directory, &part.runPaths)
-                    part.spillSeconds += (clock.now - started).seconds
-                }
-            }) { (row) throws(RowProblem) in
-                let event = try decoder.decode(row)
-                part.pending.append(SortableEvent(event: event, file: UInt16(index), line: UInt32(row.source.line)))
+            } catch {
+                throw PieceFailure(piece: index, error: error)
             }
             counter.add(sinceCount)
             part.pieces.append(PieceRead(piece: index, report: report, quarantined: collector.entries, join: join))
