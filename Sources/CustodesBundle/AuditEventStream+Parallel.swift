@@ -60,30 +60,25 @@ extension AuditEventStream {
         // different speeds (JSON Lines more slowly than CSV), and shares fixed by bytes left one part reading alone.
         let order = pieces.indices.sorted { pieces[$0].bytes > pieces[$1].bytes }
         let turns = WorkCounter()
+        let failed = FirstFailedPiece()
         let counter = RowCounter(progress: progress, interval: progressInterval)
-        var results = [Result<PartRead, any Error>?](repeating: nil, count: parts)
+        var results = [PartRead?](repeating: nil, count: parts)
         results.withUnsafeMutableBufferPointer { slots in
             let work = UncheckedWork((stream: self, slots: slots, order: order, pieces: pieces))
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let (stream, slots, order, pieces) = work.value
-                slots[part] = Result {
-                    try stream.readPart(taking: order, turns, of: pieces, names: names, parts: parts,
-                                        into: spillDirectory + "/part-\(part)", counter: counter)
-                }
+                slots[part] = stream.readPart(taking: order, turns, failed, of: pieces, names: names, parts: parts,
+                                              into: spillDirectory + "/part-\(part)", counter: counter)
             }
         }
         var read = ParallelRead(pending: [], runPaths: [], reports: names.map { FileReport(file: $0) },
                                 pieceFiles: pieces.map(\.file), rows: 0, spillSeconds: 0)
         var pieceReads = [PieceRead?](repeating: nil, count: pieces.count)
-        // Which parts read which pieces varies from run to run; the failure reported is the first piece's that failed,
-        // so it is the same every time.
-        let failures = results.compactMap { result -> PieceFailure? in
-            guard case .failure(let error)? = result else { return nil }
-            return error as? PieceFailure ?? PieceFailure(piece: -1, error: error)
-        }
-        if let first = failures.min(by: { $0.piece < $1.piece }) { throw first.error }
-        for result in results {
-            let part = try result!.get()
+        // Which parts read which pieces varies from run to run. Every piece before the first that failed was read, so
+        // the failure reported is the first piece's in file order, as one reader would have met it.
+        let partReads = results.map { $0! }
+        if let first = partReads.flatMap(\.failures).min(by: { $0.piece < $1.piece }) { throw first.error }
+        for part in partReads {
             if let run = part.memoryRun { read.pending.append(run) }
             read.runPaths += part.runPaths
             for piece in part.pieces { pieceReads[piece.piece] = piece }
@@ -162,7 +157,7 @@ extension AuditEventStream {
     }
 
     /// Why a piece could not be read, with which piece it was.
-    struct PieceFailure: Error {
+    struct PieceFailure {
         var piece: Int
         var error: any Error
     }
@@ -180,14 +175,17 @@ extension AuditEventStream {
         var memoryRun: MemoryRun?
         var runPaths: [String] = []
         var pieces: [PieceRead] = []
+        /// The pieces that could not be read: the part goes on with the next, so that every piece before the first
+        /// failure is read (``FirstFailedPiece``).
+        var failures: [PieceFailure] = []
         var rows = 0
         var spillSeconds = 0.0
     }
 
     /// One part's pieces, taken in turn from `order` until none is left, read into memory up to the part's share of
     /// the run size and spilled beyond it.
-    private func readPart(taking order: [Int], _ turns: WorkCounter, of pieces: [Piece], names: [String], parts: Int,
-                          into directory: String, counter: RowCounter) throws -> PartRead {
+    private func readPart(taking order: [Int], _ turns: WorkCounter, _ failed: FirstFailedPiece, of pieces: [Piece],
+                          names: [String], parts: Int, into directory: String, counter: RowCounter) -> PartRead {
         let clock = ContinuousClock()
         var part = PartRead()
         let partRunSize = max(runSize / parts, 1)
@@ -195,6 +193,8 @@ extension AuditEventStream {
         let decoder = AuditEventDecoder(reference: reference)
         while case let turn = turns.take(), turn < order.count {
             let index = order[turn]
+            // Beyond a piece that failed, nothing needs reading: the first failure is what is reported.
+            if let first = failed.piece, index > first { continue }
             let piece = pieces[index]
             let collector = QuarantineCollector()
             let reader = RowReader(directory: rows.directory, sink: collector)
@@ -220,7 +220,9 @@ extension AuditEventStream {
                     part.pending.append(SortableEvent(event: event, file: UInt16(index), line: UInt32(row.source.line)))
                 }
             } catch {
-                throw PieceFailure(piece: index, error: error)
+                failed.record(index)
+                part.failures.append(PieceFailure(piece: index, error: error))
+                continue
             }
             counter.add(sinceCount)
             part.pieces.append(PieceRead(piece: index, report: report, quarantined: collector.entries, join: join))
@@ -289,4 +291,15 @@ private final class RowCounter: @unchecked Sendable {
 struct UncheckedWork<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The first piece, in file order, that a part could not read, so far: pieces after it are not read.
+private final class FirstFailedPiece: @unchecked Sendable {
+    // Sendable by the lock: `first` is only read and written under it.
+    private let lock = NSLock()
+    private var first: Int?
+
+    var piece: Int? { lock.withLock { first } }
+
+    func record(_ piece: Int) { lock.withLock { first = min(first ?? piece, piece) } }
 }

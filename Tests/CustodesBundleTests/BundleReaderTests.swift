@@ -154,6 +154,25 @@ struct BundleReaderTests {
         }
     }
 
+    @Test("when several files fail on several cores, the error is the first file's, as on one core")
+    func firstFailure() throws {
+        // The larger file, read first on several cores, fails too; the first file's error is the one reported.
+        let header = "event_id,at,staff_id,system,action,entity_type,entity_id,fields,workstation"
+        let rows = (0..<2_000).map { "B\($0),2025-01-06T09:00:00Z,S1,rms,view,person,P1,summary,WS" }
+        let fixture = try BundleFixture(["audit_a.csv": "event_id,at,staff_id\nA1,2025-01-06T09:00:00Z,S1\n",
+                                         "audit_b.csv": header + "\n" + rows.joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let first = BundleError.missingColumns(file: fixture.directory + "/audit_a.csv",
+                                               columns: ["system", "action", "entity_type", "entity_id", "fields",
+                                                         "workstation", "reason"])
+        #expect(throws: first) { _ = try fixture.read() }
+        for threads in 2...4 {
+            for _ in 0..<3 {
+                #expect(throws: first, "\(threads) threads") { _ = try fixture.read(threads: threads, pieceBytes: 1) }
+            }
+        }
+    }
+
     @Test("when a cut falls inside a quoted field that spans lines, the file is read whole and nothing changes")
     func pieceInsideQuotes() throws {
         let long = (0..<400).map { "line \($0) of a long note" }.joined(separator: "\n")
