@@ -198,8 +198,8 @@ extension DetectionEngine {
             var focus = focus
             focus.detailsOpened = detailsOpened(staff: staff, at: time)
             focus.detailsDays = risk.indicatorWindowDays
-            if focus.detailsLean(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare,
-                                 minimumPeople: risk.volumeFocusPeople) {
+            if focus.isFocused(z: risk.volumeFocusZ, minimumShare: risk.volumeFocusShare,
+                               minimumPeople: risk.volumeFocusPeople) {
                 return "It opened on volume alone, because that volume was focused: \(focus.words)."
             }
         }
