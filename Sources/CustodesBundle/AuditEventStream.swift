@@ -23,6 +23,9 @@ public struct AuditEventStream {
     /// Called after every `progressInterval` rows read (pass 1), with the count so far.
     public var progress: (@Sendable (Int) -> Void)?
     public var progressInterval = 1_000_000
+    /// Called once the audit files are read, before the first event is handed on, with how many rows were read
+    /// (duplicates among them): a consumer can size its tables once instead of growing them on the way.
+    public var onRead: ((Int) -> Void)?
     /// How many cores read the audit files (whole files, or pieces of a large one) and, above one, whether the sorted
     /// runs are merged on a thread of their own while the events are handed on. The events come out in the same
     /// order, and quarantined rows reach the sink in file order, whatever the number.
@@ -101,6 +104,7 @@ public struct AuditEventStream {
         progress?(rowsSoFar)
         timings.events = rowsSoFar
         timings.readSeconds = (clock.now - started).seconds - timings.sortSeconds
+        onRead?(rowsSoFar)
         started = clock.now
 
         var duplicates = DuplicateFilter(origins: pieceFiles.count)

@@ -33,6 +33,8 @@ struct EndToEndTests {
                                              threads: threads)
             var stream = reader.auditEvents(reference: reference)
             stream.threads = parts
+            // Each part makes room for its share of the pairs at its first batch, as `custodes detect` has it do.
+            stream.onRead = { split.expect(events: $0) }
             try stream.forEach(report: &report) { event in
                 pending.append(event)
                 if pending.count == 4096 {
@@ -45,7 +47,9 @@ struct EndToEndTests {
             summary = split.summary
         } else {
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
-            try reader.auditEvents(reference: reference).forEach(report: &report) { event in
+            var stream = reader.auditEvents(reference: reference)
+            if batch != nil { stream.onRead = { engine.expect(events: $0) } }
+            try stream.forEach(report: &report) { event in
                 guard let batch else { return engine.process(event) }
                 pending.append(event)
                 if pending.count == batch {

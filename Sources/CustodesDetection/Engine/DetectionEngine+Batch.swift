@@ -12,6 +12,10 @@ extension DetectionEngine {
     /// themselves), and one event at a time each read waits for memory in turn. Here those records are requested a
     /// few events ahead (``LookAhead``), so the waits overlap with the work on the events before.
     public func process(_ events: [AuditEvent]) {
+        if pairsExpected > 0 {
+            pairLastAccess.reserve(pairsExpected)
+            pairsExpected = 0
+        }
         let ahead = LookAhead(context: context, activities: activities, pairs: pairLastAccess)
         for index in events.indices {
             if index + Self.lookahead < events.count { ahead.first(events[index + Self.lookahead]) }

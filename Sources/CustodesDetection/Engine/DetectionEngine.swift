@@ -16,6 +16,8 @@ public final class DetectionEngine {
     /// is here, linked expansion when it was last accessed. One table for both is one miss to memory per access,
     /// where a set of pairs and a map per member of staff were two. Keys are `pair(staff, person)`.
     var pairLastAccess = IntegerMap(capacity: 1 << 16)
+    /// Room the pair table takes at the next batch, from the number of events the caller expects (``expect(events:)``).
+    var pairsExpected = 0
     var drafts: [AlertDraft] = []
     var openDraft: [Int?]
     var currentWeek: Int64?
@@ -73,6 +75,16 @@ public final class DetectionEngine {
         tracksCommunity = community.isEnabled
         summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
         summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
+    }
+
+    /// Says how many events are coming, when the caller knows (a bundle's count once its files are read), so that
+    /// the table of (staff, person) pairs is made large enough at the first batch rather than doubled on the way.
+    ///
+    /// A quarter of the events: the realistic profile's forces have a third as many pairs as events, the tidy
+    /// profile's fewer (docs/performance.md). The room is taken inside the first batch, so its cost is counted as
+    /// detection's; if more pairs come, the table grows as before.
+    public func expect(events: Int) {
+        pairsExpected = max(0, events / 4)
     }
 
     /// Processes one access. Events must arrive in time order.

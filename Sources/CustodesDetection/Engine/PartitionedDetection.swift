@@ -48,6 +48,11 @@ public final class PartitionedDetection {
     @inline(__always)
     func part(of staff: StaffIndex) -> Int { Int(staff) % parts }
 
+    /// Says how many events are coming (``DetectionEngine/expect(events:)``): each part expects its share.
+    public func expect(events: Int) {
+        for engine in engines { engine.expect(events: events / parts) }
+    }
+
     /// Processes events in time order, as ``DetectionEngine/process(_:)`` does.
     public func process(_ events: [AuditEvent]) {
         var start = events.startIndex

@@ -68,6 +68,8 @@ public struct StoreDetection: Sendable {
         let reference = try await StoredReference.load(from: database)
         let engine = DetectionEngine(context: DetectionContext(reference: reference, rules: rules.rules),
                                      pseudonymiser: pseudonymiser)
+        // Events are numbered from one, so the newest number is about how many there are.
+        engine.expect(events: Int(clamping: cursor))
         progress?("detect: reading events up to #\(cursor)")
         let progress = progress
         var seen = 0

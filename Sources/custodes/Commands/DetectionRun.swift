@@ -65,6 +65,7 @@ struct DetectionRun {
         if progress {
             stream.progress = { count in Progress.line("detect: \(count.formatted()) audit rows read") }
         }
+        stream.onRead = { rows in engine.expect(events: rows) }
         var processed = 0
         var detecting = Duration.zero
         // Events reach the engine in batches, each timed as a whole: between batches the stream is merging sorted
@@ -101,6 +102,7 @@ struct DetectionRun {
 
 /// One engine, or one split over cores: what a detection run drives.
 protocol Detector: AnyObject {
+    func expect(events: Int)
     func process(_ events: [AuditEvent])
     func finish() -> [Alert]
     var summary: DetectionSummary { get }
