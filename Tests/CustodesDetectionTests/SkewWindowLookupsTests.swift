@@ -47,7 +47,7 @@ struct SkewWindowLookupsTests {
 
     @Test("a set of people counts each person once until it is emptied")
     func marks() {
-        var people = PersonMarks(people: 10)
+        var people = DistinctPeople()
         let first = [people.insert(3), people.insert(3), people.insert(9)]
         people.removeAll()
         let second = [people.insert(3), people.insert(9), people.insert(9)]

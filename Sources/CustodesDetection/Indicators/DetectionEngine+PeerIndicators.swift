@@ -60,8 +60,15 @@ extension DetectionEngine {
             if focus { sexTallies = [SexTally](repeating: SexTally(), count: staffCount) }
             // The rule weighs the people looked up, not the look-ups: each person counts once, so an officer's daily
             // returns to the same local people do not drown a trawl of many different women.
-            var people = PersonMarks(people: context.reference.persons.count)
-            var sensitivePeople = PersonMarks(people: compiled.skewSensitiveZ > 0 ? context.reference.persons.count : 0)
+            // The engine's sets, taken out for the loop (a class's property checks exclusive access at each insert)
+            // and put back for the next week.
+            var people = DistinctPeople(), sensitivePeople = DistinctPeople()
+            swap(&people, &distinctPeople)
+            swap(&sensitivePeople, &distinctSensitivePeople)
+            defer {
+                swap(&people, &distinctPeople)
+                swap(&sensitivePeople, &distinctSensitivePeople)
+            }
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
                 var tally = SkewTally()
                 var sexes = SexTally()
