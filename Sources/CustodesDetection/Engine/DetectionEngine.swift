@@ -11,7 +11,7 @@ public final class DetectionEngine {
     let explainer: Explainer
     let compiled: CompiledRules
     let pseudonymiser: Pseudonymiser
-    var activities: [StaffActivity]
+    let activities: StaffActivities
     /// Every (staff, person) pair seen, with the time of its last access: "first access ever" asks whether a pair
     /// is here, linked expansion when it was last accessed. One table for both is one miss to memory per access,
     /// where a set of pairs and a map per member of staff were two. Keys are `pair(staff, person)`.
@@ -69,7 +69,7 @@ public final class DetectionEngine {
         explainer = Explainer(context: context)
         compiled = CompiledRules(context.rules, reference: context.reference)
         self.pseudonymiser = pseudonymiser
-        activities = Array(repeating: StaffActivity(), count: context.reference.staff.count)
+        activities = StaffActivities(count: context.reference.staff.count)
         openDraft = Array(repeating: nil, count: context.reference.staff.count)
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,

@@ -20,12 +20,12 @@ struct LookAhead {
     private let occurrenceAssignments: [CompactAssignment]
     /// The members of staff's activities, only ever prefetched, never read through: they change as the batch is
     /// processed, so they cannot be held like the tables, and reading them from the engine for every event retained
-    /// and released their storage. They never move (one per member of staff, never copied).
+    /// and released their storage. They never move (``StaffActivities``).
     private let activities: UnsafeRawPointer?
     private let staffCount: Int
     private let pairs: IntegerMap.Prefetcher
 
-    init(context: DetectionContext, activities: [StaffActivity], pairs: IntegerMap) {
+    init(context: DetectionContext, activities: StaffActivities, pairs: IntegerMap) {
         assignmentStart = context.personAssignmentStart
         facts = context.personFacts
         linkStart = context.reference.linkStart
@@ -34,7 +34,7 @@ struct LookAhead {
         occurrenceStart = context.personOccurrenceStart
         personOccurrences = context.personOccurrences
         occurrenceAssignments = context.occurrenceAssignments
-        self.activities = activities.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        self.activities = activities.address
         staffCount = activities.count
         self.pairs = pairs.prefetcher
     }
@@ -79,9 +79,10 @@ struct LookAhead {
     }
 
     /// Every cache line of the activity: an event reads fields all through it (the session near the start, the
-    /// recent records near the end), and it spans four or five lines (256 bytes, not aligned to a line). Asking for
-    /// its first line only left the rest as misses (`RecentRecords.add`, reading a field 136 bytes in, was 3% of a
-    /// one-core run in `perf`).
+    /// recent records near the end), and it spans four lines (256 bytes, each activity starting on a line, see
+    /// ``StaffActivities``). Asking for its first line only left the rest as misses (`RecentRecords.add`, reading a
+    /// field 136 bytes in, was 3% of a one-core run in `perf`). The last byte is asked for too, in case the activity
+    /// grows past a whole number of lines.
     private func prefetch(activity staff: Int) {
         guard let activities, staff >= 0 && staff < staffCount else { return }
         let start = activities + staff * MemoryLayout<StaffActivity>.stride
