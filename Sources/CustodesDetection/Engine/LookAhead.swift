@@ -18,10 +18,11 @@ struct LookAhead {
     private let occurrenceStart: [Int32]
     private let personOccurrences: [Int32]
     private let occurrenceAssignments: [CompactAssignment]
-    /// The members of staff's activities, only ever prefetched, never read through: they change as the batch is
-    /// processed, so they cannot be held like the tables, and reading them from the engine for every event retained
-    /// and released their storage. They never move (``StaffActivities``).
-    private let activities: UnsafeRawPointer?
+    /// The members of staff's activities, asked for, and read only for where each one's days by person are kept
+    /// (``PersonDaysTable``): they change as the batch is processed, so they cannot be held like the tables, and
+    /// reading them from the engine for every event retained and released their storage. They never move
+    /// (``StaffActivities``).
+    private let activities: UnsafePointer<StaffActivity>
     private let staffCount: Int
     private let pairs: IntegerMap.Prefetcher
 
@@ -58,6 +59,7 @@ struct LookAhead {
     /// assignments of the occurrence opened.
     func second(_ event: borrowing AuditEvent) {
         if let person = event.person.map(Int.init), person + 1 < assignmentStart.count {
+            prefetch(daysOf: Int(event.staff), person: PersonIndex(person))
             let start = Int(assignmentStart[person])
             if start < Int(assignmentStart[person + 1]) { windows.prefetch(start) }
             if person + 1 < occurrenceStart.count {
@@ -78,14 +80,23 @@ struct LookAhead {
         occurrences.prefetch(Int(personOccurrences[first]))
     }
 
+    /// Where the search for the person starts in the member of staff's days by person, which an unexplained access
+    /// changes: the table's address is in the activity's first line, asked for at the first stage
+    /// (``PersonDaysTable``).
+    private func prefetch(daysOf staff: Int, person: PersonIndex) {
+        guard staff >= 0 && staff < staffCount,
+              let slot = activities[staff].unexplainedDays.slotAddress(for: person) else { return }
+        custodes_prefetch(slot)
+    }
+
     /// Every cache line of the activity: an event reads fields all through it (the session near the start, the
     /// recent records near the end), and it spans four lines (256 bytes, each activity starting on a line, see
     /// ``StaffActivities``). Asking for its first line only left the rest as misses (`RecentRecords.add`, reading a
     /// field 136 bytes in, was 3% of a one-core run in `perf`). The last byte is asked for too, in case the activity
     /// grows past a whole number of lines.
     private func prefetch(activity staff: Int) {
-        guard let activities, staff >= 0 && staff < staffCount else { return }
-        let start = activities + staff * MemoryLayout<StaffActivity>.stride
+        guard staff >= 0 && staff < staffCount else { return }
+        let start = UnsafeRawPointer(activities + staff)
         for offset in stride(from: 0, to: MemoryLayout<StaffActivity>.size, by: 64) { custodes_prefetch(start + offset) }
         custodes_prefetch(start + MemoryLayout<StaffActivity>.size - 1)
     }

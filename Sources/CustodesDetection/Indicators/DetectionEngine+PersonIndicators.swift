@@ -71,9 +71,11 @@ extension DetectionEngine {
         // Several accesses in one sitting are one look: a revisit counts once a day per person.
         // The days of unexplained access to this person are kept whether or not the repeat rule is on, and a revisit
         // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
-        let days = activities[staff].unexplainedDays[person, default: PersonDays()]
-            .record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
-                       evidenceFrom: compiled.isEnabled(.repeatLookups) ? minimumDays : .max)
+        let evidenceFrom = compiled.isEnabled(.repeatLookups) ? minimumDays : .max
+        let days = activities[staff].unexplainedDays.update(person) {
+            $0.record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
+                      evidenceFrom: evidenceFrom)
+        }
         let firstLookToday = days.count > 0
         // How a return is weighed (a person many colleagues look up, case work, a list), worked out once whether a
         // revisit, a repeated look-up or both fire.

@@ -11,12 +11,14 @@ extension DetectionEngine {
     /// name looked up every day goes with any woman returned to weekly on the days she is; it is not on a list with
     /// her, since most of its days are without her.
     func routineCompanions(_ person: PersonIndex, staff: Int, today: Int64, enough: Int) -> Int {
-        guard enough > 0, let days = activities[staff].unexplainedDays[person] else { return 0 }
+        guard enough > 0, let days = activities[staff].unexplainedDays.days(of: person) else { return 0 }
         var earlier = Set<Int64>()
         for access in days.days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
         guard earlier.count >= 2 else { return 0 }
         var found = 0
-        for (other, otherDays) in activities[staff].unexplainedDays where other != person && otherDays.count >= 2 {
+        // The count is the same in any order: it stops at `enough`.
+        activities[staff].unexplainedDays.forEach { other, otherDays in
+            guard other != person && otherDays.count >= 2 else { return true }
             var shared = 0, theirs = 0
             for access in otherDays.days {
                 let day = access.at.dayNumber
@@ -24,9 +26,9 @@ extension DetectionEngine {
                 theirs += 1
                 if earlier.contains(day) { shared += 1 }
             }
-            guard shared >= 2, 3 * shared >= max(earlier.count, theirs) else { continue }
+            guard shared >= 2, 3 * shared >= max(earlier.count, theirs) else { return true }
             found += 1
-            if found == enough { break }
+            return found < enough
         }
         return found
     }

@@ -12,7 +12,7 @@ final class StaffActivities {
         let bytes = max(1, count) * MemoryLayout<StaffActivity>.stride
         base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
             .bindMemory(to: StaffActivity.self, capacity: max(1, count))
-        base.initialize(repeating: StaffActivity(), count: count)
+        for staff in 0..<count { (base + staff).initialize(to: StaffActivity()) }
     }
 
     deinit {
@@ -31,6 +31,6 @@ final class StaffActivities {
         }
     }
 
-    /// Where the activities start, for the look-ahead to ask for them by address (``LookAhead``); never read through.
-    var address: UnsafeRawPointer { UnsafeRawPointer(base) }
+    /// Where the activities start, for the look-ahead to ask for them by address (``LookAhead``).
+    var address: UnsafePointer<StaffActivity> { UnsafePointer(base) }
 }

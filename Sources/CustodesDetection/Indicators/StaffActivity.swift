@@ -3,9 +3,9 @@ import CustodesModel
 /// What detection remembers about one member of staff between events: the days they looked at each person without a
 /// link, their unexplained look-ups for the peer rules, their working session, and their risk. (When they last looked
 /// at each person is kept by pair in `DetectionEngine.pairLastAccess`.)
-struct StaffActivity {
+struct StaffActivity: ~Copyable {
     /// Distinct days of unexplained access to each person, with the first access of each day as evidence.
-    var unexplainedDays: [PersonIndex: PersonDays] = [:]
+    var unexplainedDays = PersonDaysTable()
     /// Unexplained person look-ups within the demographic-skew window (and at least the indicator window). The skew
     /// counts the people among them, each once, and so does whom volume falls on (``VolumeFocus``).
     var unexplained = SkewWindowLookups()
@@ -39,11 +39,7 @@ struct StaffActivity {
         // when it next adds one. Rebuilding the map instead copied every list and retained every evidence entry,
         // once a week for every member of staff: a quarter of detection on a force where half of access is
         // unexplained (profiled with perf on the realistic profile).
-        var stale: [PersonIndex] = []
-        for (person, days) in unexplainedDays where days.lastAt == .min || now - days.lastAt > repeatWindow {
-            stale.append(person)
-        }
-        for person in stale { unexplainedDays.removeValue(forKey: person) }
+        unexplainedDays.removeAll { days in days.lastAt == .min || now - days.lastAt > repeatWindow }
         unexplained.forget(before: now - lookupWindow)
     }
 }
