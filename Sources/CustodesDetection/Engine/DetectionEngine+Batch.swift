@@ -17,11 +17,16 @@ extension DetectionEngine {
             pairsExpected = 0
         }
         let ahead = LookAhead(context: context, activities: activities, pairs: pairLastAccess)
-        for index in events.indices {
-            if index + Self.lookahead < events.count { ahead.first(events[index + Self.lookahead]) }
-            if index + Self.lookahead / 2 < events.count { ahead.second(events[index + Self.lookahead / 2]) }
-            if index + 1 < events.count { ahead.third(events[index + 1]) }
-            process(events[index])
+        // The look-ahead reads each event where it lies: handed an event, it was given a copy each time, retaining
+        // and releasing its strings (copies were 1.2% of a one-core run in `perf`).
+        events.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in events.indices {
+                if index + Self.lookahead < events.count { ahead.first(base + index + Self.lookahead) }
+                if index + Self.lookahead / 2 < events.count { ahead.second(base + index + Self.lookahead / 2) }
+                if index + 1 < events.count { ahead.third(base + index + 1) }
+                process(events[index])
+            }
         }
     }
 }

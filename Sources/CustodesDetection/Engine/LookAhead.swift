@@ -22,7 +22,7 @@ struct LookAhead {
     /// (``PersonDaysTable``): they change as the batch is processed, so they cannot be held like the tables, and
     /// reading them from the engine for every event retained and released their storage. They never move
     /// (``StaffActivities``).
-    private let activities: UnsafePointer<StaffActivity>
+    private let activities: UnsafeRawPointer
     private let staffCount: Int
     private let pairs: IntegerMap.Prefetcher
 
@@ -42,39 +42,57 @@ struct LookAhead {
 
     /// What the event alone locates: the member of staff's activity and (person, staff) pair; where the person's
     /// assignment windows, occurrences and links start, and what is known of her; or the occurrence opened.
-    func first(_ event: borrowing AuditEvent) {
-        prefetch(activity: Int(event.staff))
-        if let person = event.person.map(Int.init) {
+    @inline(__always)
+    func first(_ access: UnsafePointer<AuditEvent>) {
+        first(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
+    }
+
+    @inline(__always)
+    private func first(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
+        prefetch(activity: Int(staff))
+        if let person = person.map(Int.init) {
             assignmentStart.prefetch(person)
             facts.prefetch(person)
             linkStart.prefetch(person)
             occurrenceStart.prefetch(person)
-            pairs.prefetch(DetectionEngine.pair(event.staff, PersonIndex(person)))
-        } else if let occurrence = event.occurrence {
+            pairs.prefetch(DetectionEngine.pair(staff, PersonIndex(person)))
+        } else if let occurrence {
             occurrences.prefetch(Int(occurrence))
         }
     }
 
     /// What the first records locate: the person's assignment windows and her list of occurrences, or the
     /// assignments of the occurrence opened.
-    func second(_ event: borrowing AuditEvent) {
-        if let person = event.person.map(Int.init), person + 1 < assignmentStart.count {
-            prefetch(daysOf: Int(event.staff), person: PersonIndex(person))
+    @inline(__always)
+    func second(_ access: UnsafePointer<AuditEvent>) {
+        second(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
+    }
+
+    @inline(__always)
+    private func second(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
+        if let person = person.map(Int.init), person + 1 < assignmentStart.count {
+            prefetch(daysOf: Int(staff), person: PersonIndex(person))
             let start = Int(assignmentStart[person])
             if start < Int(assignmentStart[person + 1]) { windows.prefetch(start) }
             if person + 1 < occurrenceStart.count {
                 let first = Int(occurrenceStart[person])
                 if first < Int(occurrenceStart[person + 1]) { personOccurrences.prefetch(first) }
             }
-        } else if let occurrence = event.occurrence.map(Int.init), occurrence < occurrences.count {
+        } else if let occurrence = occurrence.map(Int.init), occurrence < occurrences.count {
             occurrenceAssignments.prefetch(Int(occurrences[occurrence].assignments))
         }
     }
 
     /// The person's first occurrence, for an access that no assignment window explains: the explainer walks her
     /// occurrences next, and the list and the record were a quarter of the explainer's samples in `perf`.
-    func third(_ event: borrowing AuditEvent) {
-        guard let person = event.person.map(Int.init), person + 1 < occurrenceStart.count else { return }
+    @inline(__always)
+    func third(_ access: UnsafePointer<AuditEvent>) {
+        third(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
+    }
+
+    @inline(__always)
+    private func third(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
+        guard let person = person.map(Int.init), person + 1 < occurrenceStart.count else { return }
         let first = Int(occurrenceStart[person])
         guard first < Int(occurrenceStart[person + 1]), first < personOccurrences.count else { return }
         occurrences.prefetch(Int(personOccurrences[first]))
@@ -84,8 +102,9 @@ struct LookAhead {
     /// changes: the table's address is in the activity's first line, asked for at the first stage
     /// (``PersonDaysTable``).
     private func prefetch(daysOf staff: Int, person: PersonIndex) {
-        guard staff >= 0 && staff < staffCount,
-              let slot = activities[staff].unexplainedDays.slotAddress(for: person) else { return }
+        guard staff >= 0 && staff < staffCount else { return }
+        let activity = (activities + staff * StaffActivities.slotBytes).assumingMemoryBound(to: StaffActivity.self)
+        guard let slot = activity.pointee.unexplainedDays.slotAddress(for: person) else { return }
         custodes_prefetch(slot)
     }
 
@@ -96,7 +115,7 @@ struct LookAhead {
     /// grows past a whole number of lines.
     private func prefetch(activity staff: Int) {
         guard staff >= 0 && staff < staffCount else { return }
-        let start = UnsafeRawPointer(activities + staff)
+        let start = activities + staff * StaffActivities.slotBytes
         for offset in stride(from: 0, to: MemoryLayout<StaffActivity>.size, by: 64) { custodes_prefetch(start + offset) }
         custodes_prefetch(start + MemoryLayout<StaffActivity>.size - 1)
     }

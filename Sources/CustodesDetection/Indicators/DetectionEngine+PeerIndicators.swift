@@ -50,7 +50,7 @@ extension DetectionEngine {
         if compiled.isEnabled(.volumeOutlier) {
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
                 tallies.unexplainedByRole[context.reference.staff[staff].role, default: []]
-                    .append(activities[staff].weekUnexplained)
+                    .append(Int(activities[staff].weekUnexplained))
             }
         }
         let skew = compiled.isEnabled(.demographicSkew), focus = tracksVolumeFocus
@@ -116,7 +116,7 @@ extension DetectionEngine {
             // Grouped by member of staff once, if anyone fires.
             lazy var evidenceByStaff = Dictionary(grouping: weekEvidence, by: \.staff).mapValues { $0.map(\.event) }
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
-                let count = activities[staff].weekUnexplained
+                let count = Int(activities[staff].weekUnexplained)
                 guard count >= compiled.volumeMinimum,
                       let (median, spread) = baseline[context.reference.staff[staff].role],
                       Double(count) > median + compiled.volumeZ * spread,

@@ -19,8 +19,20 @@ struct PersonDaysTable: ~Copyable {
     }
 
     private var slots: UnsafeMutablePointer<Slot>?
-    private var capacity = 0
-    private(set) var count = 0
+    /// Both fit in 32 bits (a member of staff's people within the repeat window), so the table takes 16 bytes of
+    /// the activity.
+    private var slotCount: Int32 = 0
+    private var filled: Int32 = 0
+
+    private var capacity: Int {
+        get { Int(slotCount) }
+        set { slotCount = Int32(newValue) }
+    }
+
+    private(set) var count: Int {
+        get { Int(filled) }
+        set { filled = Int32(newValue) }
+    }
 
     init() {}
 

@@ -2,35 +2,45 @@
 ///
 /// An array of them, a stored property of the engine, was checked for sharing (a call into the runtime) before each
 /// of the five to ten changes an access makes to its activity. The block is never copied, so there is nothing to
-/// check. Each activity starts on a cache line, so the look-ahead asks for four lines, not five.
+/// check. Each activity starts on a cache line, so the look-ahead asks for as few lines as it spans (four, at 256
+/// bytes).
 final class StaffActivities {
-    private let base: UnsafeMutablePointer<StaffActivity>
+    /// Bytes from one activity to the next: the activity's size rounded up to whole cache lines.
+    static let slotBytes = (MemoryLayout<StaffActivity>.stride + 63) & ~63
+
+    private let base: UnsafeMutableRawPointer
     let count: Int
 
     init(count: Int) {
         self.count = count
-        let bytes = max(1, count) * MemoryLayout<StaffActivity>.stride
-        base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-            .bindMemory(to: StaffActivity.self, capacity: max(1, count))
-        for staff in 0..<count { (base + staff).initialize(to: StaffActivity()) }
+        base = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * Self.slotBytes, alignment: 64)
+        for staff in 0..<count {
+            (base + staff * Self.slotBytes).bindMemory(to: StaffActivity.self, capacity: 1).initialize(to: StaffActivity())
+        }
     }
 
     deinit {
-        base.deinitialize(count: count)
+        for staff in 0..<count { pointer(staff).deinitialize(count: 1) }
         base.deallocate()
+    }
+
+    @inline(__always)
+    private func pointer(_ staff: Int) -> UnsafeMutablePointer<StaffActivity> {
+        (base + staff * Self.slotBytes).assumingMemoryBound(to: StaffActivity.self)
     }
 
     subscript(staff: Int) -> StaffActivity {
         unsafeAddress {
             precondition(staff >= 0 && staff < count, "no such member of staff")
-            return UnsafePointer(base + staff)
+            return UnsafePointer(pointer(staff))
         }
         unsafeMutableAddress {
             precondition(staff >= 0 && staff < count, "no such member of staff")
-            return base + staff
+            return pointer(staff)
         }
     }
 
-    /// Where the activities start, for the look-ahead to ask for them by address (``LookAhead``).
-    var address: UnsafePointer<StaffActivity> { UnsafePointer(base) }
+    /// Where the activities start, for the look-ahead to ask for them by address (``LookAhead``): activity `staff`
+    /// is ``slotBytes`` times `staff` further on.
+    var address: UnsafeRawPointer { UnsafeRawPointer(base) }
 }

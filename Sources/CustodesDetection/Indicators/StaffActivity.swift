@@ -9,10 +9,9 @@ struct StaffActivity: ~Copyable {
     /// Unexplained person look-ups within the demographic-skew window (and at least the indicator window). The skew
     /// counts the people among them, each once, and so does whom volume falls on (``VolumeFocus``).
     var unexplained = SkewWindowLookups()
-    /// The week this member of staff was last active in, and their unexplained accesses that week (the first twenty
-    /// are kept as evidence in `DetectionEngine.weekEvidence`).
+    /// The week this member of staff was last active in; their unexplained accesses that week are
+    /// `weekUnexplained`, below.
     var activeWeek: Int64 = .min
-    var weekUnexplained = 0
     /// When the demographic-skew rule last fired, so it fires again only on new look-ups.
     var skewFiredAt: Int64 = .min
     var lastPrune: Int64 = 0
@@ -20,6 +19,10 @@ struct StaffActivity: ~Copyable {
     /// unexplained accesses waiting for that answer.
     var sessionLast: Int64 = .min
     var sessionAtWork = false
+    /// The unexplained accesses of the active week (the first twenty are kept as evidence in
+    /// `DetectionEngine.weekEvidence`). Beside the flag above, in the space its alignment leaves, so that the
+    /// activity fits four cache lines (``StaffActivities``).
+    var weekUnexplained: Int32 = 0
     var pending: [AuditEvent] = []
     var risk = RiskLedger()
     /// The people and occurrences opened in the last hours, for case work (``RecentRecords``).
