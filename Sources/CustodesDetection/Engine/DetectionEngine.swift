@@ -86,10 +86,15 @@ public final class DetectionEngine {
     /// Room for a quarter of the events: the realistic 160-day force of docs/performance.md ends with 3,441,753
     /// pairs for 9,930,741 events, which fill the 8,388,608 slots that room comes to by 41%, so the table never
     /// grows. The room is taken inside the first batch, so its cost is counted as detection's; if more pairs come,
-    /// the table grows as before.
+    /// the table grows as before. At most ``mostPairsExpected``, so that a store of a hundred million events with few
+    /// people in them does not take a gigabyte it may never fill.
     public func expect(events: Int) {
-        pairsExpected = max(0, events / 4)
+        pairsExpected = min(max(0, events / 4), Self.mostPairsExpected)
     }
+
+    /// The most room taken ahead: 8,388,608 pairs, a table of 256 MiB (the realistic year's 22,879,828 events ask
+    /// for 5,719,957, which takes the same table).
+    static let mostPairsExpected = 1 << 23
 
     /// Processes one access. Events must arrive in time order.
     ///
