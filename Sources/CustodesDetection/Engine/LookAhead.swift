@@ -44,11 +44,7 @@ struct LookAhead {
     /// assignment windows, occurrences and links start, and what is known of her; or the occurrence opened.
     @inline(__always)
     func first(_ access: UnsafePointer<AuditEvent>) {
-        first(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
-    }
-
-    @inline(__always)
-    private func first(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
+        let staff = access.pointee.staff, person = access.pointee.person, occurrence = access.pointee.occurrence
         prefetch(activity: Int(staff))
         if let person = person.map(Int.init) {
             assignmentStart.prefetch(person)
@@ -65,11 +61,7 @@ struct LookAhead {
     /// assignments of the occurrence opened.
     @inline(__always)
     func second(_ access: UnsafePointer<AuditEvent>) {
-        second(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
-    }
-
-    @inline(__always)
-    private func second(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
+        let staff = access.pointee.staff, person = access.pointee.person, occurrence = access.pointee.occurrence
         if let person = person.map(Int.init), person + 1 < assignmentStart.count {
             prefetch(daysOf: Int(staff), person: PersonIndex(person))
             let start = Int(assignmentStart[person])
@@ -87,12 +79,7 @@ struct LookAhead {
     /// occurrences next, and the list and the record were a quarter of the explainer's samples in `perf`.
     @inline(__always)
     func third(_ access: UnsafePointer<AuditEvent>) {
-        third(staff: access.pointee.staff, person: access.pointee.person, occurrence: access.pointee.occurrence)
-    }
-
-    @inline(__always)
-    private func third(staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
-        guard let person = person.map(Int.init), person + 1 < occurrenceStart.count else { return }
+        guard let person = access.pointee.person.map(Int.init), person + 1 < occurrenceStart.count else { return }
         let first = Int(occurrenceStart[person])
         guard first < Int(occurrenceStart[person + 1]), first < personOccurrences.count else { return }
         occurrences.prefetch(Int(personOccurrences[first]))

@@ -38,7 +38,7 @@ struct DistinctPeople {
     @inline(__always)
     mutating func insert(_ person: PersonIndex) -> Bool {
         let tag = generation << 32 | UInt64(UInt32(bitPattern: person))
-        var index = Self.slot(of: person, mask: mask)
+        var index = personSlot(person, mask: mask)
         while true {
             let slot = slots[index]
             if slot == tag { return false }
@@ -54,18 +54,13 @@ struct DistinctPeople {
         return true
     }
 
-    @inline(__always)
-    private static func slot(of person: PersonIndex, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: person)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
     /// Doubles the slots, keeping the current generation's people.
     private mutating func grow() {
         let people = slots.filter { $0 >> 32 == generation }
         slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for tag in people {
-            var index = Self.slot(of: PersonIndex(truncatingIfNeeded: tag & 0xFFFF_FFFF), mask: mask)
+            var index = personSlot(PersonIndex(truncatingIfNeeded: tag & 0xFFFF_FFFF), mask: mask)
             while slots[index] >> 32 == generation { index = (index + 1) & mask }
             slots[index] = tag
         }

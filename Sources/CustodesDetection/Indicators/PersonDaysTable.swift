@@ -44,24 +44,19 @@ struct PersonDaysTable: ~Copyable {
         slots.deallocate()
     }
 
-    @inline(__always)
-    private static func home(of person: PersonIndex, capacity: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: person)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (capacity - 1)
-    }
-
     /// Where the search for `person` starts, only to ask for it ahead of the access (a prefetch never faults, so an
     /// address made stale by the table growing meanwhile costs nothing).
     @inline(__always)
     func slotAddress(for person: PersonIndex) -> UnsafeRawPointer? {
         guard let slots else { return nil }
-        return UnsafeRawPointer(slots + Self.home(of: person, capacity: capacity))
+        return UnsafeRawPointer(slots + personSlot(person, mask: capacity - 1))
     }
 
     /// The slot holding `person`, or the empty one where they would go.
     @inline(__always)
     private func find(_ person: PersonIndex) -> (index: Int, found: Bool) {
         guard let slots else { return (0, false) }
-        var index = Self.home(of: person, capacity: capacity)
+        var index = personSlot(person, mask: capacity - 1)
         while true {
             let stored = slots[index].person
             if stored == person { return (index, true) }
@@ -125,7 +120,7 @@ struct PersonDaysTable: ~Copyable {
             next = (next + 1) & mask
             let person = slots[next].person
             if person < 0 { break }
-            let home = Self.home(of: person, capacity: capacity)
+            let home = personSlot(person, mask: capacity - 1)
             // It stays if its home lies cyclically after the hole and no later than where it sits.
             let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
             if stays { continue }
@@ -136,25 +131,19 @@ struct PersonDaysTable: ~Copyable {
         count -= 1
     }
 
-    /// Moves every person to a table of `size` slots (none when 0).
+    /// Moves every person to a table of `size` slots.
     private mutating func resize(to size: Int) {
         let old = slots, oldCapacity = capacity
-        if size == 0 {
-            slots = nil
-        } else {
-            let fresh = UnsafeMutablePointer<Slot>.allocate(capacity: size)
-            fresh.initialize(repeating: Slot(person: -1, days: PersonDays()), count: size)
-            slots = fresh
-        }
+        let fresh = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        fresh.initialize(repeating: Slot(person: -1, days: PersonDays()), count: size)
+        slots = fresh
         capacity = size
         guard let old else { return }
-        if let fresh = slots {
-            for index in 0..<oldCapacity where old[index].person >= 0 {
-                var target = Self.home(of: old[index].person, capacity: size)
-                while fresh[target].person >= 0 { target = (target + 1) & (size - 1) }
-                // Moved: the list changes hands with no copy and no count of references.
-                swap(&fresh[target], &old[index])
-            }
+        for index in 0..<oldCapacity where old[index].person >= 0 {
+            var target = personSlot(old[index].person, mask: size - 1)
+            while fresh[target].person >= 0 { target = (target + 1) & (size - 1) }
+            // Moved: the list changes hands with no copy and no count of references.
+            swap(&fresh[target], &old[index])
         }
         Self.release(old, capacity: oldCapacity)
     }
