@@ -96,6 +96,36 @@ struct BundleReaderTests {
         #expect(zip(spilled, spilled.dropFirst()).allSatisfy { AuditEvent.timeOrder($0, $1) })
     }
 
+    @Test("the stream says how many rows it read, once, before it hands on the first event, on one core or several")
+    func rowsReadFirst() throws {
+        var rows: [String] = []
+        for number in 0..<200 {
+            let minute = (number * 37) % 600
+            rows.append("E\(number),2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z,S1,rms,view,person,P1,summary,WS,")
+        }
+        rows.append(rows[17])  // read, then skipped as a duplicate
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        for (runSize, threads) in [(1_000_000, 1), (7, 1), (1_000_000, 2), (7, 3)] {
+            let reader = try BundleReader(directory: fixture.directory, quarantine: QuarantineCollector())
+            var report = BundleReport()
+            let reference = try reader.loadReference(report: &report)
+            var stream = reader.auditEvents(reference: reference, runSize: runSize)
+            stream.threads = threads
+            stream.minimumPieceBytes = 1
+            var said: [Int] = []
+            var eventsBefore: Int?
+            var events = 0
+            stream.onRead = { rows in
+                said.append(rows)
+                eventsBefore = events
+            }
+            try stream.forEach(report: &report) { _ in events += 1 }
+            #expect(said == [201], "run size \(runSize), \(threads) threads")
+            #expect(eventsBefore == 0 && events == 200, "run size \(runSize), \(threads) threads")
+        }
+    }
+
     @Test("reading on several cores, with the merge on a thread of its own, gives one core's stream, reports and quarantine")
     func severalCores() throws {
         var files: [String: String?] = ["audit.csv": nil]

@@ -40,4 +40,15 @@ struct IntegerMapTests {
         #expect(map.count == Set(keys).count)
         for key in keys { #expect(map[key] == key &* 3) }
     }
+
+    @Test("the engine takes room for a quarter of the events it is told of, never less than none nor more than its cap")
+    func expectedPairs() {
+        let engine = Fixture.engine()
+        engine.expect(events: 1_000)
+        #expect(engine.pairsExpected == 250)
+        engine.expect(events: -5)
+        #expect(engine.pairsExpected == 0)
+        engine.expect(events: .max)
+        #expect(engine.pairsExpected == DetectionEngine.mostPairsExpected)
+    }
 }
