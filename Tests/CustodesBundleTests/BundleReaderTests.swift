@@ -77,13 +77,17 @@ struct BundleReaderTests {
         #expect(events[0].at.iso8601 == "2025-01-06T09:00:00Z")
     }
 
+    /// `count` audit rows of two members of staff, out of time order over a day.
+    static func outOfOrderRows(_ count: Int) -> [String] {
+        (0..<count).map { number in
+            let minute = (number * 37) % 600
+            return "E\(number),2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z,S\(number % 2 + 1),rms,view,person,P\(number % 2 + 1),summary,WS,"
+        }
+    }
+
     @Test("spilling sorted runs to disk gives the same stream as sorting in memory")
     func externalSort() throws {
-        var rows: [String] = []
-        for number in 0..<200 {
-            let minute = (number * 37) % 600
-            rows.append("E\(number),2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z,S\(number % 2 + 1),rms,view,person,P\(number % 2 + 1),summary,WS,")
-        }
+        var rows = Self.outOfOrderRows(200)
         rows.append(rows[17])  // a duplicate that lands in another run
         let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"])
         defer { fixture.remove() }
@@ -98,11 +102,7 @@ struct BundleReaderTests {
 
     @Test("the stream says how many rows it read, once, before it hands on the first event, on one core or several")
     func rowsReadFirst() throws {
-        var rows: [String] = []
-        for number in 0..<200 {
-            let minute = (number * 37) % 600
-            rows.append("E\(number),2025-01-06T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00Z,S1,rms,view,person,P1,summary,WS,")
-        }
+        var rows = Self.outOfOrderRows(200)
         rows.append(rows[17])  // read, then skipped as a duplicate
         let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n"])
         defer { fixture.remove() }
