@@ -225,6 +225,40 @@ struct CaseWorkTests {
         #expect(records.entries.isEmpty, "then everything before the cutoff goes at once")
     }
 
+    @Test("recent records answer as a plain list does, through growth and forgetting that moves what is kept down")
+    func recentRecordsAgainstArray() {
+        var records = RecentRecords()
+        var model: [RecentRecords.Entry] = []
+        var state: UInt64 = 5
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        var at: Int64 = 0
+        for step in 0..<5_000 {
+            at += Int64(next(120))
+            let entity = Int32(next(6)), isOccurrence = next(2) == 0
+            records.add(at: at, entity: entity, isOccurrence: isOccurrence)
+            if let last = model.last, last.entity == entity, last.isOccurrence == isOccurrence {
+                model[model.count - 1].at = at
+            } else {
+                model.append(RecentRecords.Entry(at: at, entity: entity, isOccurrence: isOccurrence))
+            }
+            if step % 7 == 0 {
+                let cutoff = at - 3_600, window: Int64 = 1_800
+                records.forget(before: cutoff, window: window)
+                if model.count >= 64, model[0].at < cutoff - window { model.removeAll { $0.at < cutoff } }
+            }
+            #expect(records.entries.count == model.count)
+        }
+        #expect(records.entries.map(\.at) == model.map(\.at))
+        #expect(records.entries.map(\.entity) == model.map(\.entity))
+        #expect(records.entries.map(\.isOccurrence) == model.map(\.isOccurrence))
+        #expect(records.startIndex(atOrAfter: at - 600) == model.firstIndex { $0.at >= at - 600 } ?? model.count)
+        #expect(records.tailAddress.map { Int(bitPattern: $0) }
+                == records.entries.baseAddress.map { Int(bitPattern: $0 + model.count - 1) })
+    }
+
     @Test("a look that waits for its session to end keeps the case it came with, however long the session runs")
     func waitingLook() throws {
         // On the 13th, after opening O3 at 09:00 and looking P6 up at 10:00, S1 works on through the night: a look

@@ -43,6 +43,10 @@ public final class DetectionEngine {
     /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
     var roleSexTallies: [StaffRole: SexTally] = [:]
     var sexTallies: [SexTally] = []
+    /// Whom each member of staff's volume fell on, as last worked out (``volumeFocus(staff:at:)``). Beside the
+    /// activities rather than in them: asked for only while a user's risk is high, it was two fifths of each
+    /// activity's bytes, which every access asks for.
+    var volumeFocusChecks: [VolumeFocusCheck?]
     /// Who else looked each person up without a link, as the last day's close found it. Shared by the parts of a
     /// split run, which only read it while they run.
     let community: PersonCommunity
@@ -71,6 +75,7 @@ public final class DetectionEngine {
         self.pseudonymiser = pseudonymiser
         activities = StaffActivities(count: context.reference.staff.count)
         openDraft = Array(repeating: nil, count: context.reference.staff.count)
+        volumeFocusChecks = Array(repeating: nil, count: context.reference.staff.count)
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
                              minimumRatio: context.rules.risk.peerMinimumRatio)

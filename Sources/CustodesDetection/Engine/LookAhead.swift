@@ -57,11 +57,12 @@ struct LookAhead {
         }
     }
 
-    /// What the first records locate: the person's assignment windows and her list of occurrences, or the
-    /// assignments of the occurrence opened.
+    /// What the first records locate: the member of staff's last record opened, the person's assignment windows
+    /// and her list of occurrences, or the assignments of the occurrence opened.
     @inline(__always)
     func second(_ access: UnsafePointer<AuditEvent>) {
         let staff = access.pointee.staff, person = access.pointee.person, occurrence = access.pointee.occurrence
+        prefetch(recordsOf: Int(staff))
         if let person = person.map(Int.init), person + 1 < assignmentStart.count {
             prefetch(daysOf: Int(staff), person: PersonIndex(person))
             let start = Int(assignmentStart[person])
@@ -89,14 +90,26 @@ struct LookAhead {
     /// changes: the table's address is in the activity's first line, asked for at the first stage
     /// (``PersonDaysTable``).
     private func prefetch(daysOf staff: Int, person: PersonIndex) {
-        guard staff >= 0 && staff < staffCount else { return }
-        let activity = (activities + staff * StaffActivities.slotBytes).assumingMemoryBound(to: StaffActivity.self)
-        guard let slot = activity.pointee.unexplainedDays.slotAddress(for: person) else { return }
+        guard let slot = activity(staff)?.pointee.unexplainedDays.slotAddress(for: person) else { return }
         custodes_prefetch(slot)
     }
 
+    /// The member of staff's last record opened, which every access to a person or an occurrence reads or adds to
+    /// (``RecentRecords``): its address is in the activity, asked for at the first stage.
+    private func prefetch(recordsOf staff: Int) {
+        guard let tail = activity(staff)?.pointee.recentRecords.tailAddress else { return }
+        custodes_prefetch(tail)
+    }
+
+    /// The member of staff's activity, read in place (nil for a number outside the force).
+    @inline(__always)
+    private func activity(_ staff: Int) -> UnsafePointer<StaffActivity>? {
+        guard staff >= 0 && staff < staffCount else { return nil }
+        return UnsafePointer((activities + staff * StaffActivities.slotBytes).assumingMemoryBound(to: StaffActivity.self))
+    }
+
     /// Every cache line of the activity: an event reads fields all through it (the session near the start, the
-    /// recent records near the end), and it spans four lines (256 bytes, each activity starting on a line, see
+    /// recent records near the end), and it spans three lines (192 bytes, each activity starting on a line, see
     /// ``StaffActivities``). Asking for its first line only left the rest as misses (`RecentRecords.add`, reading a
     /// field 136 bytes in, was 3% of a one-core run in `perf`). The last byte is asked for too, in case the activity
     /// grows past a whole number of lines.

@@ -2,8 +2,8 @@
 ///
 /// An array of them, a stored property of the engine, was checked for sharing (a call into the runtime) before each
 /// of the five to ten changes an access makes to its activity. The block is never copied, so there is nothing to
-/// check. Each activity starts on a cache line, so the look-ahead asks for as few lines as it spans (four, at 256
-/// bytes).
+/// check. Each activity starts on a cache line, so the look-ahead asks for as few lines as it spans (three, at 192
+/// bytes; `StaffActivitiesTests` holds it there).
 final class StaffActivities {
     /// Bytes from one activity to the next: the activity's size rounded up to whole cache lines.
     static let slotBytes = (MemoryLayout<StaffActivity>.stride + 63) & ~63

@@ -21,7 +21,7 @@ struct StaffActivity: ~Copyable {
     var sessionAtWork = false
     /// The unexplained accesses of the active week (the first twenty are kept as evidence in
     /// `DetectionEngine.weekEvidence`). Beside the flag above, in the space its alignment leaves, so that the
-    /// activity fits four cache lines (``StaffActivities``).
+    /// activity fits whole cache lines with none to spare (``StaffActivities``).
     var weekUnexplained: Int32 = 0
     var pending: [AuditEvent] = []
     var risk = RiskLedger()
@@ -30,8 +30,6 @@ struct StaffActivity: ~Copyable {
     /// The day each person of their own circle (a declared associate, a relative at their address) was last looked
     /// at: several accesses in one sitting are one look. Empty for nearly everyone.
     var circleLookDays: [PersonIndex: Int64] = [:]
-    /// Whom their volume fell on, as last worked out, on which day and from how many recent hits (``VolumeFocus``).
-    var volumeFocusChecked: (day: Int64, hits: Int, focus: VolumeFocus?)?
 
     /// Drops memory older than the windows, once a week at most. Every use checks its window itself, so stale
     /// entries only cost memory; pruning more often cost more time than it saved.

@@ -115,6 +115,13 @@ struct SexTally: Equatable {
     }
 }
 
+/// Whom a member of staff's volume fell on, as last worked out: on which day, and from how many recent hits.
+struct VolumeFocusCheck {
+    var day: Int64
+    var hits: Int
+    var focus: VolumeFocus?
+}
+
 extension DetectionEngine {
     /// How many people, half of them women, the peers' share is shrunk with.
     static let peerPriorPeople = 10.0
@@ -130,7 +137,7 @@ extension DetectionEngine {
     func volumeFocus(staff: Int, at time: Int64) -> VolumeFocus? {
         let day = time / 86_400
         let recent = activities[staff].risk.recentHits.count
-        if let cached = activities[staff].volumeFocusChecked, cached.day == day,
+        if let cached = volumeFocusChecks[staff], cached.day == day,
            recent < cached.hits + max(1, cached.hits / 8) {
             return cached.focus
         }
@@ -173,7 +180,7 @@ extension DetectionEngine {
                 focus = found
             }
         }
-        activities[staff].volumeFocusChecked = (day, recent, focus)
+        volumeFocusChecks[staff] = VolumeFocusCheck(day: day, hits: recent, focus: focus)
         return focus
     }
 
