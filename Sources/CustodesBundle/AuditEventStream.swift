@@ -125,6 +125,11 @@ public struct AuditEventStream {
             }
         } else {
             if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
+            // The read buffer (a run's worth of events, about 110 MB) is not needed while merging. Freed now, its
+            // pages go to what the consumer allocates next (detection's tables), which on a virtual machine costs
+            // about a fifteenth of memory the process never touched (docs/performance.md); kept, it was also 110 MB
+            // of the peak.
+            pending = []
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
             try Self.merge(try runPaths.map { try EventRunFile.Reader(path: $0) }) { item in
