@@ -236,11 +236,6 @@ extension AuditEventStream {
     }
 }
 
-/// A sorted run of events to merge: spilled to a file, or held in memory.
-protocol SortedRun: AnyObject {
-    func next() throws(BundleError) -> SortableEvent?
-}
-
 extension EventRunFile.Reader: SortedRun {}
 
 /// A part's events still in memory, taken in time order.
@@ -254,10 +249,15 @@ final class MemoryRun: SortedRun {
         order = AuditEventStream.timeOrder(events)
     }
 
-    func next() throws(BundleError) -> SortableEvent? {
-        guard position < order.count else { return nil }
-        defer { position += 1 }
-        return events[Int(order[position])]
+    func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) -> Int {
+        let count = min(capacity, order.count - position)
+        events.withUnsafeBufferPointer { events in
+            order.withUnsafeBufferPointer { order in
+                for index in 0..<count { (buffer + index).initialize(to: events[Int(order[position + index])]) }
+            }
+        }
+        position += count
+        return count
     }
 }
 

@@ -30,7 +30,7 @@ extension AuditEventStream {
     /// dispatch queue, because detection's parts run on the dispatch pool and a merge blocked there could hold back
     /// one of them.
     static func mergeOnAnotherThread(_ runs: [any SortedRun], origins: Int,
-                                     _ body: (AuditEvent) throws -> Void) throws -> DuplicateFilter {
+                                     _ body: ([AuditEvent]) throws -> Void) throws -> DuplicateFilter {
         let handoff = EventHandoff()
         let result = MergeResult(origins: origins)
         let work = UncheckedWork((runs: runs, handoff: handoff, result: result))
@@ -58,7 +58,7 @@ extension AuditEventStream {
         thread.start()
         do {
             while var batch = try handoff.take() {
-                for event in batch { try body(event) }
+                try body(batch)
                 handoff.recycle(&batch)
             }
         } catch {

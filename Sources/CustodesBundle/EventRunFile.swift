@@ -92,6 +92,21 @@ enum EventRunFile {
             }
         }
 
+        /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized.
+        func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) throws(BundleError) -> Int {
+            var count = 0
+            do {
+                while count < capacity, let item = try next() {
+                    (buffer + count).initialize(to: item)
+                    count += 1
+                }
+            } catch {
+                buffer.deinitialize(count: count)
+                throw error
+            }
+            return count
+        }
+
         /// Decodes one event if the buffer holds all of it.
         private func decode() -> SortableEvent? {
             source.bytes.withUnsafeBytes { raw -> SortableEvent? in
