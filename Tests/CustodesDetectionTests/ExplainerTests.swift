@@ -1,4 +1,4 @@
-import CustodesDetection
+@testable import CustodesDetection
 import CustodesModel
 import Testing
 
@@ -133,5 +133,38 @@ struct ExplainerTests {
         #expect(!context.onDuty(0, at: Fixture.at(0, 5, 59)))
         #expect(context.onDuty(0, at: Fixture.at(0, 20, 0)))
         #expect(!context.onDuty(0, at: Fixture.at(0, 20, 1)))
+    }
+
+    @Test("a roster search from any hint finds what a binary search finds, forwards, backwards and at the ends")
+    func rosterHint() {
+        // S1 works two shifts a day for sixty days, some running into the next (overtime), so searches start from
+        // every kind of place: before the first shift, between, inside, overlapping, after the last.
+        let context = Fixture.context { data in
+            data.rosters.removeAll { $0.staff == 1 }
+            for day in 0..<60 {
+                data.rosters.append(RosterShift(staff: 1, start: Fixture.at(day, 6), end: Fixture.at(day, 14),
+                                                kind: .duty))
+                data.rosters.append(RosterShift(staff: 1, start: Fixture.at(day, 13), end: Fixture.at(day, 23),
+                                                kind: .duty))
+            }
+        }
+        var state: UInt64 = 17
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        let start = Fixture.at(-3, 0).seconds, span: UInt64 = 66 * 86_400
+        var carried = RosterHint()
+        var found = 0
+        for step in 0..<5_000 {
+            // Mostly forwards in time, as a user's events come; every tenth search jumps anywhere.
+            let time = step % 10 == 0 ? start + Int64(next(span)) : start + Int64(step) * Int64(span / 5_000)
+            let expected = context.rosteredShiftIndex(1, at: time)
+            #expect(context.rosteredShiftIndex(1, at: time, hint: &carried) == expected)
+            var random = RosterHint(position: Int32(next(140)) - 10)
+            #expect(context.rosteredShiftIndex(1, at: time, hint: &random) == expected)
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 1_000 && found < 5_000, "on and off duty both searched: \(found)")
     }
 }

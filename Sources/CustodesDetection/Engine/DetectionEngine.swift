@@ -145,7 +145,8 @@ public final class DetectionEngine {
             activities[staff].sessionAtWork = true
             settlePending(staff, atWork: true)
         }
-        guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork) else {
+        guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork,
+                                             rosterHint: &activities[staff].rosterHint) else {
             summary.outOfScope += 1
             return
         }
@@ -163,7 +164,8 @@ public final class DetectionEngine {
         if tracksCommunity, !result.isExplained, let person = event.person {
             dayLookups.append(PersonCommunity.key(person, event.staff))
         }
-        let atWork = result.isExplained || result.onDuty == true || context.onDuty(event.staff, at: event.at)
+        let atWork = result.isExplained || result.onDuty == true
+            || context.rosteredShiftIndex(event.staff, at: now, hint: &activities[staff].rosterHint) != nil
         if atWork && !activities[staff].sessionAtWork {
             activities[staff].sessionAtWork = true
             settlePending(staff, atWork: true)

@@ -18,6 +18,8 @@ struct LookAhead {
     private let occurrenceStart: [Int32]
     private let personOccurrences: [Int32]
     private let occurrenceAssignments: [CompactAssignment]
+    private let rosterShiftStart: [Int64]
+    private let rosterShiftEnd: [Int64]
     /// The members of staff's activities, asked for, and read only for where each one's days by person are kept
     /// (``PersonDaysTable``): they change as the batch is processed, so they cannot be held like the tables, and
     /// reading them from the engine for every event retained and released their storage. They never move
@@ -35,6 +37,8 @@ struct LookAhead {
         occurrenceStart = context.personOccurrenceStart
         personOccurrences = context.personOccurrences
         occurrenceAssignments = context.occurrenceAssignments
+        rosterShiftStart = context.rosterShiftStart
+        rosterShiftEnd = context.rosterShiftEnd
         self.activities = activities.address
         staffCount = activities.count
         self.pairs = pairs.prefetcher
@@ -57,12 +61,14 @@ struct LookAhead {
         }
     }
 
-    /// What the first records locate: the member of staff's last record opened, the person's assignment windows
-    /// and her list of occurrences, or the assignments of the occurrence opened.
+    /// What the first records locate: the member of staff's last record opened and where their roster's search
+    /// starts, the person's assignment windows and her list of occurrences, or the assignments of the occurrence
+    /// opened.
     @inline(__always)
     func second(_ access: UnsafePointer<AuditEvent>) {
         let staff = access.pointee.staff, person = access.pointee.person, occurrence = access.pointee.occurrence
         prefetch(recordsOf: Int(staff))
+        prefetch(rosterOf: Int(staff))
         if let person = person.map(Int.init), person + 1 < assignmentStart.count {
             prefetch(daysOf: Int(staff), person: PersonIndex(person))
             let start = Int(assignmentStart[person])
@@ -99,6 +105,14 @@ struct LookAhead {
     private func prefetch(recordsOf staff: Int) {
         guard let tail = activity(staff)?.pointee.recentRecords.tailAddress else { return }
         custodes_prefetch(tail)
+    }
+
+    /// Where the member of staff's roster search will start (``RosterHint``, in the activity): the shift found
+    /// last and the one before it, whose end the search reads.
+    private func prefetch(rosterOf staff: Int) {
+        guard let position = activity(staff)?.pointee.rosterHint.position else { return }
+        rosterShiftStart.prefetch(Int(position))
+        rosterShiftEnd.prefetch(Int(position) - 1)
     }
 
     /// The member of staff's activity, read in place (nil for a number outside the force).

@@ -48,8 +48,16 @@ public final class Explainer: Sendable {
     /// For a person, an assignment to any of her occurrences is looked for first, being the strongest link; team,
     /// role and desk links are tried after, occurrence by occurrence.
     public func explain(_ event: AuditEvent, atWork: Bool = false) -> ExplanationResult? {
+        var hint = RosterHint()
+        return explain(event, atWork: atWork, rosterHint: &hint)
+    }
+
+    /// The same, searching the roster from where the member of staff's last search ended (``RosterHint``).
+    func explain(_ event: AuditEvent, atWork: Bool, rosterHint: inout RosterHint) -> ExplanationResult? {
+        var duty = DutyCache(context: context, staff: event.staff, at: event.at, evidentlyWorking: atWork,
+                             hint: rosterHint)
+        defer { rosterHint = duty.hint }
         var result = ExplanationResult()
-        var duty = DutyCache(context: context, staff: event.staff, at: event.at, evidentlyWorking: atWork)
         if let person = event.person {
             // An assignment explains most accesses; the walk over her occurrences below is for the rest.
             let t = event.at.seconds
@@ -160,17 +168,21 @@ struct DutyCache {
     let at: Timestamp
     let evidentlyWorking: Bool
     private(set) var value: Bool?
+    /// Where the roster's search starts, and then where it ended.
+    private(set) var hint: RosterHint
 
-    init(context: DetectionContext, staff: StaffIndex, at: Timestamp, evidentlyWorking: Bool) {
+    init(context: DetectionContext, staff: StaffIndex, at: Timestamp, evidentlyWorking: Bool,
+         hint: RosterHint = RosterHint()) {
         self.context = context
         self.staff = staff
         self.at = at
         self.evidentlyWorking = evidentlyWorking
+        self.hint = hint
     }
 
     mutating func get() -> Bool {
         if let value { return value }
-        let computed = evidentlyWorking || context.onDuty(staff, at: at)
+        let computed = evidentlyWorking || context.rosteredShiftIndex(staff, at: at.seconds, hint: &hint) != nil
         value = computed
         return computed
     }

@@ -23,6 +23,8 @@ struct StaffActivity: ~Copyable {
     /// `DetectionEngine.weekEvidence`). Beside the flag above, in the space its alignment leaves, so that the
     /// activity fits whole cache lines with none to spare (``StaffActivities``).
     var weekUnexplained: Int32 = 0
+    /// Where the last search of their roster ended, where the next starts.
+    var rosterHint = RosterHint()
     var pending: [AuditEvent] = []
     var risk = RiskLedger()
     /// The people and occurrences opened in the last hours, for case work (``RecentRecords``).
