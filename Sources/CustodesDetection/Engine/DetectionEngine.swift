@@ -55,7 +55,15 @@ public final class DetectionEngine {
     /// The current day's look-ups of people that nothing explained as they arrived, for the community.
     var dayLookups: [Int64] = []
     var currentDay: Int64?
-    public internal(set) var summary = DetectionSummary()
+    /// What the engine saw, with the per-access counts from `accessTally`.
+    public var summary: DetectionSummary {
+        var summary = counted
+        accessTally.add(to: &summary)
+        return summary
+    }
+    /// The summary's counts other than the per-access ones.
+    var counted = DetectionSummary()
+    let accessTally = AccessTally()
     /// Called for every hit, with whether an exception suppressed it: the rule test bench listens here.
     public var onHit: ((Hit, Bool) -> Void)?
     /// Whether this engine is one part of a run split by member of staff (``PartitionedDetection``), whose
@@ -81,8 +89,8 @@ public final class DetectionEngine {
                              minimumRatio: context.rules.risk.peerMinimumRatio)
         self.community = community
         tracksCommunity = community.isEnabled
-        summary.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
-        summary.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
+        counted.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)
+        counted.unresolvableExceptions = compiled.exceptions.indices.filter { !compiled.exceptions[$0].resolvable }
     }
 
     /// Says how many events are coming, when the caller knows (a bundle's count once its files are read), so that
@@ -109,9 +117,9 @@ public final class DetectionEngine {
     /// session shows whether the user was at work, and is then explained (a teammate's case while working unrostered
     /// overtime) or scored as off duty. That wait is the only delay between an access and its hits.
     public func process(_ event: AuditEvent) {
-        summary.events += 1
+        counted.events += 1
         let now = event.at.seconds
-        if now > summary.lastEventAt?.seconds ?? .min { summary.lastEventAt = event.at }
+        if now > counted.lastEventAt?.seconds ?? .min { counted.lastEventAt = event.at }
         // A day closes before anything of the next is decided, as in a split run, where the coordinator closes it
         // before the parts see the day's first event.
         if tracksCommunity {
@@ -147,7 +155,7 @@ public final class DetectionEngine {
         }
         guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork,
                                              rosterHint: &activities[staff].rosterHint) else {
-            summary.outOfScope += 1
+            counted.outOfScope += 1
             return
         }
         // What the user opened, explained or not, as it arrives: a later return to someone in the same case is case
@@ -258,7 +266,7 @@ public final class DetectionEngine {
         if let week = currentWeek { closeWeek(week) }
         currentWeek = nil
         let alerts = Self.numbered(builtAlerts())
-        summary.alerts = alerts.count
+        counted.alerts = alerts.count
         return alerts
     }
 
@@ -289,27 +297,19 @@ public final class DetectionEngine {
     }
 
     private func count(_ result: ExplanationResult, staff: Int) {
-        summary.inScope += 1
-        let role = context.staffRolePosition[staff]
-        summary.inScopeRoleCounts[role] += 1
-        guard let kind = result.kind else { return }
-        summary.explained += 1
-        summary.kindCounts[ExplanationKind.allCases.firstIndex(of: kind)!] += 1
-        summary.explainedRoleCounts[role] += 1
-        if let assignmentRole = result.role {
-            summary.assignmentRoleCounts[AssignmentRole.allCases.firstIndex(of: assignmentRole)!] += 1
-        }
+        accessTally.count(role: context.staffRolePosition[staff], kind: result.kind,
+                          assignmentRole: result.kind == nil ? nil : result.role)
     }
 
     /// Applies exceptions, adds the hit to the member of staff's risk, and opens or extends their alert.
     func record(_ hit: Hit, event: AuditEvent?) {
         if let index = compiled.exceptions.firstIndex(where: { $0.covers(hit, event: event) }) {
-            summary.suppressedByException[index] += 1
+            counted.suppressedByException[index] += 1
             onHit?(hit, true)
             return
         }
         onHit?(hit, false)
-        summary.hitCounts[CompiledRules.position(hit.indicator)] += 1
+        counted.hitCounts[CompiledRules.position(hit.indicator)] += 1
         let staff = Int(hit.staff)
         activities[staff].risk.add(hit, halfLife: compiled.halfLife, window: compiled.indicatorWindow, compiled.weighing)
         let score = activities[staff].risk.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing)

@@ -28,7 +28,7 @@ extension DetectionEngine {
         // in briefings) is one the user's work brings back to them too: the look counts at the shared share, and
         // alone it does not show the user seeking them out. A partner or ex-partner is never discounted.
         let shared = intimate ? (factor: 1.0, words: "") : sharedSubject(person, event)
-        summary.roleHitCounts[context.staffRolePosition[staff]] += 1
+        counted.roleHitCounts[context.staffRolePosition[staff]] += 1
         var circle = hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share * shared.factor, event, person,
                          result, "looked up \(why) (\(pseudonym(of: person))"
                             + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")
@@ -85,7 +85,7 @@ extension DetectionEngine {
            t - ended.seconds <= compiled.revisitLookback {
             let days = (t - ended.seconds) / 86_400
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
-            summary.roleHitCounts[role] += 1
+            counted.roleHitCounts[role] += 1
             var revisit = hit(.revisitAfterInvolvement,
                               compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare, event,
                               person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
@@ -108,7 +108,7 @@ extension DetectionEngine {
         if let evidence = days.evidence {
             // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four times
             // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
-            summary.roleHitCounts[role] += 1
+            counted.roleHitCounts[role] += 1
             let steps = Double(min(days.count - minimumDays + 1, 4))
             var repeated = hit(.repeatLookups,
                                compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
@@ -167,13 +167,13 @@ extension DetectionEngine {
     func weighAgainstPeers(_ indicator: IndicatorName, _ event: AuditEvent) -> (factor: Double, words: String)? {
         let staff = Int(event.staff)
         let role = context.staffRolePosition[staff]
-        summary.roleHitCounts[role] += 1
+        counted.roleHitCounts[role] += 1
         guard peers.isEnabled else { return (1, "") }
         let kind: PeerBaseline.SensitiveKind = event.fields.contains(.contact) ? .contact
             : event.fields.contains(.photo) || event.entityType == .custodyImage ? .image : .address
         let (factor, ratio) = peers.weigh(indicator, staff: staff, role: role, sensitive: kind)
         guard factor > 0 else {
-            summary.atPeerRateCounts[CompiledRules.position(indicator)] += 1
+            counted.atPeerRateCounts[CompiledRules.position(indicator)] += 1
             return nil
         }
         return (factor, "; \(Self.format(ratio)) times the rate of other \(context.reference.staff[staff].role.plural)")
