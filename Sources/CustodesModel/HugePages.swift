@@ -14,17 +14,23 @@ public enum HugePages {
 
     /// Advises the whole reserved capacity of `array`; call it right after `reserveCapacity`.
     public static func advise<Element>(_ array: inout [Element]) {
-        #if os(Linux)
-        let bytes = UInt(array.capacity * MemoryLayout<Element>.stride)
-        guard bytes >= 2 * size else { return }
+        let bytes = array.capacity * MemoryLayout<Element>.stride
         array.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let address = UInt(bitPattern: base)
-            let start = (address + size - 1) & ~(size - 1)
-            let end = (address + bytes) & ~(size - 1)
-            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(pointer, Int(end - start), MADV_HUGEPAGE)
+            advise(UnsafeMutableRawPointer(base), byteCount: bytes)
         }
+    }
+
+    /// Advises the whole 2 MiB pages inside `byteCount` bytes from `base`, for memory not yet written.
+    public static func advise(_ base: UnsafeMutableRawPointer, byteCount: Int) {
+        #if os(Linux)
+        let bytes = UInt(max(byteCount, 0))
+        guard bytes >= 2 * size else { return }
+        let address = UInt(bitPattern: base)
+        let start = (address + size - 1) & ~(size - 1)
+        let end = (address + bytes) & ~(size - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, Int(end - start), MADV_HUGEPAGE)
         #endif
     }
 

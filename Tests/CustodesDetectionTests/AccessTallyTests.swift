@@ -5,8 +5,9 @@ import Testing
 /// The per-access counts kept apart from the summary, and given to it when it is read.
 @Suite("Counting accesses")
 struct AccessTallyTests {
-    @Test("each kind of link and each assignment role counts at its own position among all of them")
+    @Test("each kind of link, assignment role and indicator counts at its own position among all of them")
     func positions() {
+        #expect(IndicatorName.allCases.map(CompiledRules.position) == Array(IndicatorName.allCases.indices))
         #expect(ExplanationKind.allCases.map(\.position) == Array(ExplanationKind.allCases.indices))
         #expect(AssignmentRole.allCases.map(\.position) == Array(AssignmentRole.allCases.indices))
     }

@@ -28,7 +28,7 @@ struct LookAhead {
     private let staffCount: Int
     private let pairs: IntegerMap.Prefetcher
 
-    init(context: DetectionContext, activities: StaffActivities, pairs: IntegerMap) {
+    init(context: DetectionContext, activities: StaffActivities, pairs: borrowing IntegerMap) {
         assignmentStart = context.personAssignmentStart
         facts = context.personFacts
         linkStart = context.reference.linkStart

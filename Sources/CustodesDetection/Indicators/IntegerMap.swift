@@ -6,8 +6,9 @@ import CustodesModel
 /// per process, which is right for untrusted keys but costs more than the rest of an explained access; these keys
 /// are our own array positions.
 ///
-/// Open addressing with linear probing and a multiplicative hash; grows at half full; no removal.
-struct IntegerMap {
+/// Open addressing with linear probing and a multiplicative hash; grows at half full; no removal. It owns its memory
+/// (an `Array` was checked for sharing at every insert, which `perf` showed), so it cannot be copied.
+struct IntegerMap: ~Copyable {
     /// A key and its value side by side, so that a look-up touches one cache line, not one in each of two arrays
     /// (profiled at a tenth of detection with the keys and values apart).
     private struct Entry {
@@ -15,7 +16,8 @@ struct IntegerMap {
         var value: Int64
     }
 
-    private var entries: [Entry]
+    private var entries: UnsafeMutablePointer<Entry>
+    private var capacity: Int
     private(set) var count = 0
     private var mask: Int
 
@@ -24,8 +26,21 @@ struct IntegerMap {
     init(capacity: Int = 8) {
         var size = 8
         while size < capacity * 2 { size <<= 1 }
-        entries = HugePages.array(repeating: Entry(key: Self.empty, value: 0), count: size)
+        entries = Self.allocate(size)
+        self.capacity = size
         mask = size - 1
+    }
+
+    deinit { entries.deallocate() }
+
+    /// `size` empty slots, in memory advised for huge pages before it is written (``HugePages``).
+    private static func allocate(_ size: Int) -> UnsafeMutablePointer<Entry> {
+        let bytes = size * MemoryLayout<Entry>.stride
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        HugePages.advise(raw, byteCount: bytes)
+        let entries = raw.bindMemory(to: Entry.self, capacity: size)
+        entries.initialize(repeating: Entry(key: empty, value: 0), count: size)
+        return entries
     }
 
     @inline(__always)
@@ -39,14 +54,11 @@ struct IntegerMap {
     /// Where the slots are, for asking ahead over a batch of events (``Prefetcher``): in a table of millions of
     /// pairs the slot where a key's search starts is a miss to memory, and asked for a few events early it is in
     /// cache when the `insert` or look-up comes.
-    var prefetcher: Prefetcher {
-        Prefetcher(base: entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }, mask: mask)
-    }
+    var prefetcher: Prefetcher { Prefetcher(base: UnsafeRawPointer(entries), mask: mask) }
 
-    /// Asks for slots by their address, taken once for a batch: reading the map's storage from the engine for every
-    /// event retained and released it (with the activities', 1.6% of a one-core run in `perf`). The address is
-    /// only ever prefetched, never read through, so one made stale by the map growing during the batch asks for
-    /// memory nobody reads (a prefetch never faults) until the next batch takes a fresh one.
+    /// Asks for slots by their address, taken once for a batch. The address is only ever prefetched, never read
+    /// through, so one made stale by the map growing during the batch asks for memory nobody reads (a prefetch never
+    /// faults) until the next batch takes a fresh one.
     struct Prefetcher {
         let base: UnsafeRawPointer?
         let mask: Int
@@ -59,18 +71,12 @@ struct IntegerMap {
     }
 
     subscript(key: Int64) -> Int64? {
-        get {
-            var index = slot(for: key)
-            while true {
-                let stored = entries[index]
-                if stored.key == key { return stored.value }
-                if stored.key == Self.empty { return nil }
-                index = (index + 1) & mask
-            }
-        }
-        set {
-            guard let newValue else { preconditionFailure("IntegerMap does not remove single keys") }
-            insert(key, newValue)
+        var index = slot(for: key)
+        while true {
+            let stored = entries[index]
+            if stored.key == key { return stored.value }
+            if stored.key == Self.empty { return nil }
+            index = (index + 1) & mask
         }
     }
 
@@ -78,7 +84,7 @@ struct IntegerMap {
     @discardableResult
     mutating func insert(_ key: Int64, _ value: Int64) -> Bool {
         precondition(key >= 0, "IntegerMap keys are non-negative")
-        if (count + 1) * 2 > entries.count { grow() }
+        if (count + 1) * 2 > capacity { grow() }
         var index = slot(for: key)
         while true {
             let stored = entries[index].key
@@ -100,19 +106,21 @@ struct IntegerMap {
     /// Growing by doubling writes every slot of every size on the way, and each size is fresh memory whose pages
     /// the kernel zeroes on first touch: on the realistic 160-day force the pair table's growth was a sixth of
     /// explaining and scoring in `perf`, nearly all of it in the kernel's page clearing (docs/performance.md).
-    mutating func reserve(_ capacity: Int) {
-        var size = entries.count
-        while size < capacity * 2 { size <<= 1 }
-        if size > entries.count { resize(to: size) }
+    mutating func reserve(_ wanted: Int) {
+        var size = capacity
+        while size < wanted * 2 { size <<= 1 }
+        if size > capacity { resize(to: size) }
     }
 
-    private mutating func grow() { resize(to: entries.count * 2) }
+    private mutating func grow() { resize(to: capacity * 2) }
 
     private mutating func resize(to size: Int) {
-        let old = entries
-        entries = HugePages.array(repeating: Entry(key: Self.empty, value: 0), count: size)
+        let old = entries, oldCapacity = capacity
+        entries = Self.allocate(size)
+        capacity = size
         mask = size - 1
         count = 0
-        for entry in old where entry.key != Self.empty { insert(entry.key, entry.value) }
+        for index in 0..<oldCapacity where old[index].key != Self.empty { insert(old[index].key, old[index].value) }
+        old.deallocate()
     }
 }

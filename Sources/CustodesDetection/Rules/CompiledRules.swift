@@ -85,7 +85,23 @@ struct CompiledRules {
     func isEnabled(_ name: IndicatorName) -> Bool { enabled[Self.position(name)] }
     func weight(_ name: IndicatorName) -> Double { weight[Self.position(name)] }
 
-    static func position(_ name: IndicatorName) -> Int { IndicatorName.allCases.firstIndex(of: name)! }
+    /// The indicator's place in `IndicatorName.allCases`, where its switches and weights are kept. A `switch`, not a
+    /// search of `allCases`: asked several times for every access, the search (and the array it builds) showed in
+    /// `perf`. `AccessTallyTests` holds the two in step.
+    static func position(_ name: IndicatorName) -> Int {
+        switch name {
+        case .vulnerablePerson: 0
+        case .revisitAfterInvolvement: 1
+        case .sensitiveFields: 2
+        case .offDuty: 3
+        case .repeatLookups: 4
+        case .linkedExpansion: 5
+        case .demographicSkew: 6
+        case .selfOrAssociate: 7
+        case .newPairWithMarker: 8
+        case .volumeOutlier: 9
+        }
+    }
 
     /// The highest marker weight of a person's markers.
     func markerWeight(_ markers: MarkerSet) -> Double {
