@@ -107,3 +107,17 @@ func csv(_ header: String, _ rows: String...) -> String {
 }
 
 let auditHeader = "event_id,at,staff_id,system,action,entity_type,entity_id,fields,workstation,reason"
+
+/// Numbers from a fixed seed (a 64-bit linear congruential generator), so that a randomised test that fails fails
+/// again the same way.
+struct SeededNumbers {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// The next number below `bound`.
+    mutating func next(_ bound: UInt64) -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return (state >> 33) % bound
+    }
+}

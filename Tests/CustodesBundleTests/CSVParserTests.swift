@@ -19,18 +19,14 @@ struct CSVParserTests {
 
     @Test("unquoted fields of every length split where a byte-by-byte reading splits them")
     func unquotedFields() throws {
-        var state: UInt64 = 9
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 9)
         let alphabet: [[UInt8]] = ["a", "b", "7", " ", "-", "é", "€"].map { Array($0.utf8) }
         var text: [UInt8] = []
         var expected: [[String]] = []
         for line in 0..<600 {
             // At least two fields, so that no line is blank (blank lines are skipped).
-            let fields = (0..<(2 + Int(next(6)))).map { _ in
-                (0..<Int(next(20))).flatMap { _ in alphabet[Int(next(UInt64(alphabet.count)))] }
+            let fields = (0..<(2 + Int(numbers.next(6)))).map { _ in
+                (0..<Int(numbers.next(20))).flatMap { _ in alphabet[Int(numbers.next(UInt64(alphabet.count)))] }
             }
             text += Array(fields.joined(separator: [UInt8(ascii: ",")]))
             text += line % 3 == 0 ? Array("\r\n".utf8) : [UInt8(ascii: "\n")]

@@ -16,11 +16,7 @@ struct RunMergeTests {
 
     @Test("runs shorter than a chunk, as long, and much longer merge into one order, ties broken by id, file, line")
     func order() throws {
-        var state: UInt64 = 3
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 3)
         let size = RunMerge.chunkSize
         let lengths = [0, 1, size - 1, size, size + 1, 7 * size + 3]
         var all: [SortableEvent] = []
@@ -28,7 +24,7 @@ struct RunMergeTests {
         for (file, length) in lengths.enumerated() {
             // Few distinct seconds and ids, so that many events tie on time and some on id too.
             let events = (0..<length).map { line in
-                Self.event("E\(next(50))", at: Int64(next(40)), file: UInt16(file), line: UInt32(line))
+                Self.event("E\(numbers.next(50))", at: Int64(numbers.next(40)), file: UInt16(file), line: UInt32(line))
             }
             all += events
             runs.append(MemoryRun(events))

@@ -229,15 +229,11 @@ struct CaseWorkTests {
     func recentRecordsAgainstArray() {
         var records = RecentRecords()
         var model: [RecentRecords.Entry] = []
-        var state: UInt64 = 5
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 5)
         var at: Int64 = 0
         for step in 0..<5_000 {
-            at += Int64(next(120))
-            let entity = Int32(next(6)), isOccurrence = next(2) == 0
+            at += Int64(numbers.next(120))
+            let entity = Int32(numbers.next(6)), isOccurrence = numbers.next(2) == 0
             records.add(at: at, entity: entity, isOccurrence: isOccurrence)
             if let last = model.last, last.entity == entity, last.isOccurrence == isOccurrence {
                 model[model.count - 1].at = at

@@ -148,20 +148,16 @@ struct ExplainerTests {
                                                 kind: .duty))
             }
         }
-        var state: UInt64 = 17
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 17)
         let start = Fixture.at(-3, 0).seconds, span: UInt64 = 66 * 86_400
         var carried = RosterHint()
         var found = 0
         for step in 0..<5_000 {
             // Mostly forwards in time, as a user's events come; every tenth search jumps anywhere.
-            let time = step % 10 == 0 ? start + Int64(next(span)) : start + Int64(step) * Int64(span / 5_000)
+            let time = step % 10 == 0 ? start + Int64(numbers.next(span)) : start + Int64(step) * Int64(span / 5_000)
             let expected = context.rosteredShiftIndex(1, at: time)
             #expect(context.rosteredShiftIndex(1, at: time, hint: &carried) == expected)
-            var random = RosterHint(position: Int32(next(140)) - 10)
+            var random = RosterHint(position: Int32(numbers.next(140)) - 10)
             #expect(context.rosteredShiftIndex(1, at: time, hint: &random) == expected)
             if expected != nil { found += 1 }
         }

@@ -14,17 +14,13 @@ struct PersonDaysTableTests {
     func againstDictionary() {
         var table = PersonDaysTable()
         var model: [PersonIndex: PersonDays] = [:]
-        var state: UInt64 = 11
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 11)
         // Three hundred people spread over the whole range: consecutive numbers fall in slots apart, and these
         // share home slots, so that removals shift people back.
-        let pool = (0..<300).map { _ in PersonIndex(next(1 << 31)) }
+        let pool = (0..<300).map { _ in PersonIndex(numbers.next(1 << 31)) }
         for day in 0..<60 {
             for _ in 0..<40 {
-                let person = pool[Int(next(300))]
+                let person = pool[Int(numbers.next(300))]
                 let access = Self.look(person, day: day)
                 let counted = table.update(person) {
                     $0.record(at: access.at.seconds, access, window: 10 * 86_400, evidenceFrom: 2).count
