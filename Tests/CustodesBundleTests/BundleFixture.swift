@@ -109,7 +109,7 @@ func csv(_ header: String, _ rows: String...) -> String {
 let auditHeader = "event_id,at,staff_id,system,action,entity_type,entity_id,fields,workstation,reason"
 
 /// Numbers from a fixed seed (a 64-bit linear congruential generator), so that a randomised test that fails fails
-/// again the same way.
+/// again the same way. Each test target that needs it has this copy: targets share no test code.
 struct SeededNumbers {
     private var state: UInt64
 

@@ -119,7 +119,7 @@ enum Fixture {
 }
 
 /// Numbers from a fixed seed (a 64-bit linear congruential generator), so that a randomised test that fails fails
-/// again the same way.
+/// again the same way. Each test target that needs it has this copy: targets share no test code.
 struct SeededNumbers {
     private var state: UInt64
 
