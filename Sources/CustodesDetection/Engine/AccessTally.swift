@@ -1,7 +1,7 @@
 import CustodesModel
 
-/// The summary's counts that move at every access (events, out of scope, in scope and explained, by role, by kind
-/// of link and by assignment role), in one block the engine changes in place.
+/// The summary's counts that move at every access in scope (in scope and explained, by role, by kind of link and by
+/// assignment role), in one block the engine changes in place.
 ///
 /// Kept in the summary's arrays, each access changed four arrays held by the engine, and each change checked its
 /// array's storage for sharing (`swift_isUniquelyReferenced`, 1.2% of a one-core run in `perf`, with the search

@@ -297,8 +297,7 @@ public final class DetectionEngine {
     }
 
     private func count(_ result: ExplanationResult, staff: Int) {
-        accessTally.count(role: context.staffRolePosition[staff], kind: result.kind,
-                          assignmentRole: result.kind == nil ? nil : result.role)
+        accessTally.count(role: context.staffRolePosition[staff], kind: result.kind, assignmentRole: result.role)
     }
 
     /// Applies exceptions, adds the hit to the member of staff's risk, and opens or extends their alert.
