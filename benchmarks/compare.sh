@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compares two builds of `custodes` on the same bundle: the event pass of each, in pairs whose order alternates
 # (A then B, then B then A), since on a shared virtual machine the second run of a pair was found to differ from the
-# first by as much as a change being measured. Prints every run, each build's median and range of reading and of
-# explaining and scoring, and whether the two builds wrote the same alerts and quarantine byte for byte.
+# first by as much as a change being measured. Prints every run, each build's median and range of reading, of
+# explaining and scoring, of the event pass and of the whole run (reference data, reading, sorting, explaining and
+# scoring: the event pass leaves out sorting, which a change can move work into), and whether the two builds wrote
+# the same alerts and quarantine byte for byte.
 #
 # Usage: benchmarks/compare.sh BIN_A BIN_B [BUNDLE] [PAIRS] [THREADS]
 #   BIN_A, BIN_B: two `custodes` binaries (copy .build/release/custodes aside before changing the code)
@@ -30,10 +32,11 @@ run() { # label binary
     echo "compare: $2 failed:" >&2; tail -5 "$work/$1.err" >&2; exit 1
   fi
   line=$(grep '^Time' "$work/$1.out")
-  # "read and parsed in R s ... explained and scored in D s; event pass ... N events/s"
-  echo "$line" | sed -E 's/.*parsed in ([0-9.]+) s.*scored in ([0-9.]+) s.*pass \(parse, explain, score\) ([0-9,]+).*/\1 \2 \3/' \
+  # "reference data F s; ... read and parsed in R s, sorted by time in S s, explained and scored in D s; event pass
+  # ... N events/s"
+  echo "$line" | sed -E 's/.*reference data ([0-9.]+) s.*parsed in ([0-9.]+) s.*sorted by time in ([0-9.]+) s.*scored in ([0-9.]+) s.*pass \(parse, explain, score\) ([0-9,]+).*/\2 \4 \5 \1 \3/' \
     >> "$work/$1.times"
-  echo "  $1: $(tail -1 "$work/$1.times" | awk '{print "read " $1 " s, explain and score " $2 " s, event pass " $3 " events/s"}')"
+  echo "  $1: $(tail -1 "$work/$1.times" | awk '{printf "read %s s, explain and score %s s, event pass %s events/s; whole run %.1f s (sorting %s s)", $1, $2, $3, $1 + $2 + $4 + $5, $5}')"
 }
 
 # The first run makes the key; the rest share it, so the two builds pseudonymise alike.
@@ -50,9 +53,11 @@ for label in ("A", "B"):
     read = [float(r[0]) for r in rows]
     detect = [float(r[1]) for r in rows]
     rate = [int(r[2].replace(",", "")) for r in rows]
+    whole = [sum(float(x) for x in (r[0], r[1], r[3], r[4])) for r in rows]
     print(f"{label}: read median {statistics.median(read):.1f} s ({min(read)}-{max(read)}); explain and score median "
           f"{statistics.median(detect):.1f} s ({min(detect)}-{max(detect)}); event pass median "
-          f"{int(statistics.median(rate)):,} events/s ({min(rate):,}-{max(rate):,})")
+          f"{int(statistics.median(rate)):,} events/s ({min(rate):,}-{max(rate):,}); whole run median "
+          f"{statistics.median(whole):.1f} s ({min(whole):.1f}-{max(whole):.1f})")
 PY
 if cmp -s "$work/A.jsonl" "$work/B.jsonl" && cmp -s "$work/A.csv" "$work/B.csv"; then
   echo "alerts and quarantine: identical"

@@ -26,9 +26,11 @@ public struct AuditEventStream {
     /// Called once the audit files are read, before the first event is handed on, with how many rows were read
     /// (duplicates among them): a consumer can size its tables once instead of growing them on the way.
     public var onRead: ((Int) -> Void)?
-    /// How many cores read the audit files (whole files, or pieces of a large one) and, above one, whether the sorted
-    /// runs are merged on a thread of their own while the events are handed on. The events come out in the same
-    /// order, and quarantined rows reach the sink in file order, whatever the number.
+    /// How many cores read the audit files (whole files, or pieces of a large one). The sorted runs are merged on the
+    /// calling thread, between batches: a consumer that spreads its work over the other cores (``forEachBatch``'s
+    /// `body` returning before its work is done) keeps every core busy, where a merge on a thread of its own took a
+    /// core from detection's parts (docs/performance.md). The events come out in the same order, and quarantined rows
+    /// reach the sink in file order, whatever the number.
     public var threads = 1
     /// With several cores, a file is cut into pieces read on different cores when it is larger than this and than
     /// half a core's share of all the audit bytes (so one large export does not keep one core reading alone).
@@ -58,9 +60,8 @@ public struct AuditEventStream {
     public static let batchSize = 4096
 
     /// Reads every audit file, then calls `body` with the distinct events in time order, a batch at a time: the
-    /// same events in the same order as ``forEach(report:_:)``, without copying each into a consumer's batch of its
-    /// own (with the merge on its own thread, those copies were the largest part of the consuming thread's work
-    /// outside detection, in `perf`). A batch is valid only during the call.
+    /// same events in the same order as ``forEach(report:_:)``, without a copy of each into a consumer's batch of
+    /// its own. A batch is valid only during the call.
     @discardableResult
     public func forEachBatch(report: inout BundleReport,
                              _ body: ([AuditEvent]) throws -> Void) throws -> AuditStreamTimings {
@@ -123,23 +124,16 @@ public struct AuditEventStream {
         started = clock.now
 
         var duplicates = DuplicateFilter(origins: pieceFiles.count)
-        if inParallel {
-            // Several cores: the runs are merged on a thread of their own while this one hands the events on.
-            let runs: [any SortedRun] = memoryRuns + (try runPaths.map { try EventRunFile.Reader(path: $0) })
-            timings.sortSeconds += (clock.now - started).seconds
-            started = clock.now
-            duplicates = try Self.mergeOnAnotherThread(runs, origins: pieceFiles.count, body)
-        } else if runPaths.isEmpty {
+        var batch = Batch()
+        if !inParallel && runPaths.isEmpty {
             let order = Self.timeOrder(pending)
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            var batch = Batch()
             for index in order {
                 let item = pending[Int(index)]
                 if duplicates.isRepeat(item) { continue }
                 try batch.append(item.event, to: body)
             }
-            try batch.finish(to: body)
         } else {
             if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
             // The read buffer (a run's worth of events, about 110 MB) is not needed while merging. Freed now, its
@@ -147,15 +141,15 @@ public struct AuditEventStream {
             // about a fifteenth of memory the process never touched (docs/performance.md); kept, it was also 110 MB
             // of the peak.
             pending = []
+            let runs: [any SortedRun] = memoryRuns + (try runPaths.map { try EventRunFile.Reader(path: $0) })
             timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
-            var batch = Batch()
-            try Self.merge(try runPaths.map { try EventRunFile.Reader(path: $0) }) { item in
+            try Self.merge(runs) { item in
                 if duplicates.isRepeat(item) { return }
                 try batch.append(item.event, to: body)
             }
-            try batch.finish(to: body)
         }
+        try batch.finish(to: body)
         for (piece, count) in duplicates.perOrigin.enumerated() {
             fileReports[pieceFiles[piece]].duplicates += count
             fileReports[pieceFiles[piece]].accepted -= count

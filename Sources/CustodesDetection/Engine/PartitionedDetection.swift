@@ -9,6 +9,11 @@ public import CustodesModel
 /// (an engine over its share of the staff) works through a week on its own, and at the week's close the parts' tallies
 /// are summed and every part closes the week with the whole force's figures. Alerts are then put in the order they
 /// opened and numbered, as a single engine does.
+///
+/// The parts work on one run of events (a day's, with the community on) while the calling thread sorts the next run
+/// into the parts' lists, and the caller joins in when the next run is ready: so the caller's own work (merging the
+/// sorted audit files, say) fills a core rather than waiting for the parts or taking a core from them. A day closes
+/// when its run is done and before the next run starts, which is the order one engine keeps.
 public final class PartitionedDetection {
     public let parts: Int
     /// How many parts run at once. More parts than threads balance the load: the parts run between the same
@@ -26,7 +31,18 @@ public final class PartitionedDetection {
     /// own out of all of them, eight parts read every event eight times.
     private var waiting: [[AuditEvent]]
     private var waitingCount = 0
+    /// The run the parts are working through (``flight``) while `waiting` fills; emptied, and the two swapped, when
+    /// the next run starts.
+    private var inFlight: [[AuditEvent]]
+    private var flight: Flight?
     static let runSize = 65_536
+
+    /// A run under way: the parts not yet taken, the pool's threads still working, and the day to close once done.
+    private struct Flight {
+        let next: WorkCounter
+        let workers: DispatchGroup
+        let closingDay: Int64?
+    }
 
     /// `threads` run the `parts` (all at once when not given).
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int, threads: Int? = nil) {
@@ -37,6 +53,7 @@ public final class PartitionedDetection {
                                         colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
         waiting = Array(repeating: [], count: parts)
+        inFlight = Array(repeating: [], count: parts)
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
             engine.isPart = true
@@ -61,15 +78,13 @@ public final class PartitionedDetection {
             // Likewise a new day's first event waits for the day's close, when the parts share who looked up whom.
             let day = events[start].at.dayNumber
             if day != currentDay {
-                if community.isEnabled, let previous = currentDay {
-                    runWaiting()
-                    closeDay(previous)
-                }
+                if community.isEnabled, let previous = currentDay { startWaiting(closingDay: previous) }
                 currentDay = day
             }
             let week = events[start].at.weekNumber
             if week != currentWeek {
-                runWaiting()
+                startWaiting(closingDay: nil)
+                land()
                 if let previous = currentWeek { closeWeek(previous, now: events[start].at.seconds) }
                 currentWeek = week
             }
@@ -83,20 +98,53 @@ public final class PartitionedDetection {
         }
         // With the community on, every day ends in a run anyway (a day of a large force is about one run's worth), so
         // a run in the middle of the day would only add a wait.
-        if waitingCount >= (community.isEnabled ? 4 * Self.runSize : Self.runSize) { runWaiting() }
+        if waitingCount >= (community.isEnabled ? 4 * Self.runSize : Self.runSize) { startWaiting(closingDay: nil) }
     }
 
-    /// Each part processes its staff's events that wait, in order.
-    private func runWaiting() {
-        guard waitingCount > 0 else { return }
-        runParts { engine, part in engine.process(self.waiting[part]) }
-        for part in waiting.indices { waiting[part].removeAll(keepingCapacity: true) }
+    /// Lands the run under way, then sets the parts to work through the events that wait, on the pool's threads,
+    /// and returns: the calling thread joins them at the next ``land()``. `closingDay`, when given, closes once these
+    /// events are done (with nothing waiting, at once).
+    private func startWaiting(closingDay: Int64?) {
+        land()
+        guard waitingCount > 0 else {
+            if let closingDay { closeDay(closingDay) }
+            return
+        }
+        swap(&waiting, &inFlight)
         waitingCount = 0
+        let flight = Flight(next: WorkCounter(), workers: DispatchGroup(), closingDay: closingDay)
+        self.flight = flight
+        // The caller is the last of the `threads`: it comes back to this run when the next is ready.
+        let work = Unchecked(self)
+        for _ in 1..<threads {
+            flight.workers.enter()
+            DispatchQueue.global().async {
+                work.value.processInFlight(taking: flight.next)
+                flight.workers.leave()
+            }
+        }
+    }
+
+    /// Works through the parts of the run under way that no thread has taken yet, waits for the pool's threads to
+    /// finish theirs, and closes the run's day.
+    private func land() {
+        guard let flight else { return }
+        processInFlight(taking: flight.next)
+        flight.workers.wait()
+        self.flight = nil
+        for part in inFlight.indices { inFlight[part].removeAll(keepingCapacity: true) }
+        if let day = flight.closingDay { closeDay(day) }
+    }
+
+    /// Each part taken processes its staff's events of the run under way, in order.
+    private func processInFlight(taking next: WorkCounter) {
+        while case let part = next.take(), part < parts { engines[part].process(inFlight[part]) }
     }
 
     /// Closes the last week and returns the alerts, in the order they opened.
     public func finish() -> [Alert] {
-        runWaiting()
+        startWaiting(closingDay: nil)
+        land()
         runParts { engine, _ in engine.settleAll() }
         if let week = currentWeek { closeWeek(week, now: nil) }
         currentWeek = nil
@@ -150,9 +198,10 @@ public final class PartitionedDetection {
     }
 }
 
-/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound here because each part is taken by one
-/// thread only (`WorkCounter`) and touches only its own engine and slot of the tallies, the waiting events are only
-/// read while the parts run, and the call returns only when every thread has.
+/// Work handed to the pool's threads, which want it `Sendable`. Sound here because each part is taken by one thread
+/// only (`WorkCounter`) and touches only its own engine and slot of the tallies, the events of a run are only read
+/// while its parts run (new ones go to the other lists), and the caller touches nothing the parts do until every
+/// thread has finished (`runParts` returns, or `land` has waited).
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
