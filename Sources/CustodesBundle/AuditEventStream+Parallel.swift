@@ -285,9 +285,8 @@ private final class RowCounter: @unchecked Sendable {
     }
 }
 
-/// Work handed to `concurrentPerform` or another thread, which want it `Sendable`. Sound because each part writes
-/// only its own slot and reads only what no part changes (the reference data, the file names), and the call returns
-/// when all are done; the merging thread alone touches the runs it is given.
+/// Work handed to `concurrentPerform`, which wants it `Sendable`. Sound because each part writes only its own slot
+/// and reads only what no part changes (the reference data, the file names), and the call returns when all are done.
 struct UncheckedWork<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

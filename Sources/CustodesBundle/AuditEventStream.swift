@@ -56,7 +56,7 @@ public struct AuditEventStream {
         }
     }
 
-    /// Events handed on per batch on one core (several cores hand on the merging thread's batches as they are).
+    /// Events handed on per batch.
     public static let batchSize = 4096
 
     /// Reads every audit file, then calls `body` with the distinct events in time order, a batch at a time: the

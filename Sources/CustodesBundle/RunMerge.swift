@@ -30,7 +30,8 @@ struct RunMerge: ~Copyable {
 
     /// Events read from a run per call: enough to make the call's cost nothing per event, few enough that every
     /// run's chunk stays in cache (32 events are about 3 KB; a large year has a few dozen runs). With chunks of 256
-    /// the merging thread had 558 samples in `perf`, with 32 it had 475 and 560: no clear difference, and less held.
+    /// the merge (then on a thread of its own) had 558 samples in `perf`, with 32 it had 475 and 560: no clear
+    /// difference, and less held.
     static let chunkSize = 32
 
     private let runs: [any SortedRun]

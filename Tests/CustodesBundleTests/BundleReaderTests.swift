@@ -126,7 +126,7 @@ struct BundleReaderTests {
         }
     }
 
-    @Test("reading on several cores, with the merge on a thread of its own, gives one core's stream, reports and quarantine")
+    @Test("reading on several cores gives one core's stream, reports and quarantine")
     func severalCores() throws {
         var files: [String: String?] = ["audit.csv": nil]
         for file in 0..<3 {
@@ -240,11 +240,11 @@ struct BundleReaderTests {
         }
     }
 
-    @Test("a consumer that fails stops the merging thread and its error reaches the caller")
+    @Test("a consumer that fails stops the merge on several cores, its error reaches the caller and the spilled runs go")
     func consumerFailure() throws {
         struct Enough: Error {}
         var rows: [String] = []
-        for number in 0..<150_000 {  // more than the handoff holds, so the merge is waiting when the consumer stops
+        for number in 0..<150_000 {  // many runs of 10,000, so the merge is far from done when the consumer stops
             rows.append("E\(number),2025-01-06T09:\(String(format: "%02d", number % 60)):00Z,S1,rms,view,person,P1,summary,WS,")
         }
         let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n") + "\n",
