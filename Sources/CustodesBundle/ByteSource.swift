@@ -19,9 +19,16 @@ final class ByteSource {
     private(set) var failure: String?
     /// Where `bytes[0]` is in the file, so that a position in the buffer can be named in the file.
     private(set) var base: Int
+    /// Whether the page cache is told to drop what has been read (a file read once and never again: see
+    /// ``RunFileOutput``), and how far it has been told.
+    private let dropsPagesBehind: Bool
+    private var droppedTo = 0
 
-    /// Reads from byte `offset` of the file onwards (a piece of a large file read on another core).
-    init(path: String, chunkSize: Int = 1 << 20, from offset: Int = 0) throws(BundleError) {
+    /// Reads from byte `offset` of the file onwards (a piece of a large file read on another core). With
+    /// `dropsPagesBehind`, the pages read are dropped from the page cache as reading moves on, so that the few pages
+    /// reading ahead needs are taken again and again rather than fresh ones for the whole file.
+    init(path: String, chunkSize: Int = 1 << 20, from offset: Int = 0, dropsPagesBehind: Bool = false)
+        throws(BundleError) {
         guard let file = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)))
         }
@@ -34,6 +41,7 @@ final class ByteSource {
         self.file = file
         self.bytes = [UInt8](repeating: 0, count: chunkSize)
         base = offset
+        self.dropsPagesBehind = dropsPagesBehind
     }
 
     deinit { fclose(file) }
@@ -66,6 +74,16 @@ final class ByteSource {
             fread(pointer.baseAddress! + end, 1, capacity, file)
         }
         end += got
+        #if os(Linux)
+        if dropsPagesBehind {
+            // Whole pages before the buffer's first byte are done with (the buffer holds its own copy).
+            let done = base / 4096 * 4096
+            if done > droppedTo {
+                _ = posix_fadvise(fileno(file), off_t(droppedTo), off_t(done - droppedTo), POSIX_FADV_DONTNEED)
+                droppedTo = done
+            }
+        }
+        #endif
         if got == 0 {
             if ferror(file) != 0 { failure = String(cString: strerror(errno)) }
             isAtEnd = true

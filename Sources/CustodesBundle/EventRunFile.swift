@@ -27,40 +27,26 @@ struct SortableEvent {
 enum EventRunFile {
     /// Writes `events` in the given order.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
-        guard let file = fopen(path, "wb") else {
-            throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        func put<T: FixedWidthInteger>(_ value: T) {
-            withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
-        }
-        func put(_ text: String) {
-            put(UInt32(text.utf8.count))
-            buffer.append(contentsOf: text.utf8)
-        }
+        let output = try RunFileOutput(path: path)
         for position in order {
             let item = events[Int(position)]
             let event = item.event
-            put(event.at.seconds)
-            put(event.staff)
-            put(event.entity)
-            put(event.fields.rawValue)
-            put(UInt8(systems.firstIndex(of: event.system)!))
-            put(UInt8(actions.firstIndex(of: event.action)!))
-            put(UInt8(entityTypes.firstIndex(of: event.entityType)!))
-            put(item.file)
-            put(item.line)
-            put(event.eventID)
-            put(event.entityID)
-            put(event.workstation)
-            put(event.reason)
-            if buffer.count >= 1 << 20 {
-                guard flush(&buffer, file) else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
-            }
+            output.put(event.at.seconds)
+            output.put(event.staff)
+            output.put(event.entity)
+            output.put(event.fields.rawValue)
+            output.put(UInt8(systems.firstIndex(of: event.system)!))
+            output.put(UInt8(actions.firstIndex(of: event.action)!))
+            output.put(UInt8(entityTypes.firstIndex(of: event.entityType)!))
+            output.put(item.file)
+            output.put(item.line)
+            output.put(event.eventID)
+            output.put(event.entityID)
+            output.put(event.workstation)
+            output.put(event.reason)
+            try output.writeFullChunks()
         }
-        guard flush(&buffer, file) else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+        try output.close()
     }
 
     /// The vocabularies in the order their positions are written, made once: `allCases` builds a new array at every
@@ -69,18 +55,13 @@ enum EventRunFile {
     private static let actions = AuditAction.allCases
     private static let entityTypes = EntityType.allCases
 
-    private static func flush(_ buffer: inout [UInt8], _ file: UnsafeMutablePointer<FILE>) -> Bool {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        if buffer.isEmpty { return true }
-        return buffer.withUnsafeBufferPointer { fwrite($0.baseAddress!, 1, $0.count, file) } == buffer.count
-    }
 
     /// Reads a run back one event at a time.
     final class Reader {
         private let source: ByteSource
 
         init(path: String) throws(BundleError) {
-            source = try ByteSource(path: path, chunkSize: 1 << 18)
+            source = try ByteSource(path: path, chunkSize: 1 << 18, dropsPagesBehind: true)
         }
 
         /// The next event, nil at the end of the run; a run that cannot be read to its end is an error, never a
