@@ -20,7 +20,8 @@ final class ByteSource {
     /// Where `bytes[0]` is in the file, so that a position in the buffer can be named in the file.
     private(set) var base: Int
     /// Whether the page cache is told to drop what has been read (a file read once and never again: see
-    /// ``RunFileOutput``), and how far it has been told.
+    /// ``RunFileOutput``), and from where it has not been told yet (never before `offset`: what comes before a piece
+    /// is another reader's).
     private let dropsPagesBehind: Bool
     private var droppedTo = 0
 
@@ -42,6 +43,7 @@ final class ByteSource {
         self.bytes = [UInt8](repeating: 0, count: chunkSize)
         base = offset
         self.dropsPagesBehind = dropsPagesBehind
+        droppedTo = offset / 4096 * 4096
     }
 
     deinit { fclose(file) }
