@@ -43,7 +43,7 @@ final class ByteSource {
         self.bytes = [UInt8](repeating: 0, count: chunkSize)
         base = offset
         self.dropsPagesBehind = dropsPagesBehind
-        droppedTo = offset / 4096 * 4096
+        droppedTo = (offset + 4095) / 4096 * 4096
     }
 
     deinit { fclose(file) }

@@ -56,7 +56,7 @@ enum EventRunFile {
     private static let entityTypes = EntityType.allCases
 
 
-    /// Reads a run back one event at a time.
+    /// Reads a run back a chunk of events at a time.
     final class Reader {
         private let source: ByteSource
 

@@ -11,8 +11,8 @@ import Darwin
 /// of the realistic 160-day force (650 MB) in the kernel's copy into new pages, more than a second, and `dd` wrote
 /// 650 MiB in 3.7 s through the page cache against 0.23 to 0.26 s direct. Direct writes need aligned memory, lengths
 /// and file offsets, so whole blocks are written from an aligned buffer and the file is cut to its length at the
-/// end. Where the file system refuses `O_DIRECT` (tmpfs, some network file systems), the file is written as any
-/// other.
+/// end. Where the file system refuses `O_DIRECT` (some network file systems; tmpfs before Linux 6.6), the file is
+/// written as any other.
 final class RunFileOutput {
     /// The alignment direct writes need on Linux's usual file systems.
     static let block = 4096
@@ -46,6 +46,8 @@ final class RunFileOutput {
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: Self.block)
     }
 
+    /// Closed by ``close()``; otherwise (an error on the way) the file is closed here and its runs are abandoned
+    /// with the folder they are in.
     deinit {
         buffer.deallocate()
         if isOpen { _ = closeFile(descriptor) }
@@ -83,14 +85,16 @@ final class RunFileOutput {
 
     /// Writes what is left, padded to a whole block, cuts the file to its length and closes it.
     func close() throws(BundleError) {
+        precondition(isOpen, "a run file is closed once")
         try writeFullChunks()
         let length = written + count
-        let padded = (count + Self.block - 1) / Self.block * Self.block
+        // Direct writes take whole blocks: the last is padded, and the padding cut off once written.
+        let padded = isDirect ? (count + Self.block - 1) / Self.block * Self.block : count
         reserve(padded - count)
         (buffer + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count)
         if padded > 0 { try send(buffer, padded) }
         isOpen = false
-        let cut = ftruncate(descriptor, off_t(length))
+        let cut = padded > count ? ftruncate(descriptor, off_t(length)) : 0
         let failure = errno
         let closed = closeFile(descriptor)
         guard cut == 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(failure))) }
@@ -98,6 +102,7 @@ final class RunFileOutput {
     }
 
     private func send(_ bytes: UnsafeMutableRawPointer, _ length: Int) throws(BundleError) {
+        precondition(isOpen, "a run file is written only until it is closed")
         var done = 0
         while done < length {
             let sent = writeFile(descriptor, bytes + done, length - done)
@@ -107,8 +112,8 @@ final class RunFileOutput {
                 // A file system that took O_DIRECT at open but not for this write: on without it.
                 if errno == EINVAL && isDirect {
                     isDirect = false
-                    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~openDirect)
-                    continue
+                    let flags = fcntl(descriptor, F_GETFL)
+                    if flags >= 0 && fcntl(descriptor, F_SETFL, flags & ~openDirect) == 0 { continue }
                 }
                 #endif
                 throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))

@@ -268,4 +268,25 @@ struct PersonCommunityTests {
         // Six days of returning to one person alert; with 25 colleagues (half of them in each part) they do not.
         #expect(alerts.count == (colleagues < Self.threshold ? 1 : 0))
     }
+
+    /// After a failure elsewhere (the stream cannot be read to its end) a run split over threads may have a day's
+    /// parts in the air: abandoning it returns once the pool's threads are done, and may be asked more than once.
+    @Test("a split run abandoned part-way returns, whether or not a run is under way")
+    func abandonedSplitRun() throws {
+        let context = Fixture.context(extra: Self.force(colleagues: 25))
+        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 4,
+                                         threads: 2)
+        split.abandon()
+        #expect(!split.hasRunUnderWay)
+        // Two days of one week: at the second day's first event the first day's run starts, and it stays under way
+        // (a new week would have landed it).
+        let pairs = zip(events, events.dropFirst())
+        let next = try #require(pairs.first { $0.0.at.dayNumber != $0.1.at.dayNumber && $0.0.at.weekNumber == $0.1.at.weekNumber })
+        split.process(events.filter { $0.at.dayNumber <= next.1.at.dayNumber })
+        #expect(split.hasRunUnderWay)
+        split.abandon()
+        #expect(!split.hasRunUnderWay)
+        split.abandon()
+    }
 }

@@ -141,6 +141,19 @@ public final class PartitionedDetection {
         while case let part = next.take(), part < parts { engines[part].process(inFlight[part]) }
     }
 
+    /// Stops the run under way after a failure elsewhere (the stream could not be read to its end): the parts not
+    /// yet taken are skipped, and this returns once the pool's threads have finished the parts they had. Nothing
+    /// else may be asked of this detection afterwards.
+    public func abandon() {
+        guard let flight else { return }
+        while flight.next.take() < parts {}
+        flight.workers.wait()
+        self.flight = nil
+    }
+
+    /// Whether a run was started and has not been landed or abandoned (its threads may have finished).
+    var hasRunUnderWay: Bool { flight != nil }
+
     /// Closes the last week and returns the alerts, in the order they opened.
     public func finish() -> [Alert] {
         startWaiting(closingDay: nil)
@@ -153,7 +166,7 @@ public final class PartitionedDetection {
         return DetectionEngine.numbered(alerts)
     }
 
-    /// What the parts saw, summed.
+    /// What the parts saw, summed: only once ``finish()`` has returned, as the parts may be working until then.
     public var summary: DetectionSummary {
         var total = engines[0].summary
         for engine in engines.dropFirst() { total.merge(engine.summary) }

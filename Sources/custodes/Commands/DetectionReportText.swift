@@ -61,7 +61,8 @@ enum DetectionReportText {
         lines.append("")
         lines.append("Time: reference data \(seconds(run.referenceSeconds)); audit events read and parsed in "
                      + "\(seconds(run.readSeconds)), sorted by time in \(seconds(run.sortSeconds)), explained and "
-                     + "scored in \(seconds(run.detectSeconds)); event pass (parse, explain, score) "
+                     + "scored in \(seconds(run.detectSeconds))\(run.mergesAlongside ? " (merging alongside)" : ""); "
+                     + "event pass (parse, explain, score) "
                      + "\(Int(run.eventPassRate).formatted()) events/s")
         return lines.joined(separator: "\n")
     }

@@ -12,13 +12,16 @@ struct DetectionRun {
     var referenceSeconds: Double
     /// Reading, parsing and validating audit rows.
     var readSeconds: Double
-    /// Sorting by time (and spilling runs) plus merging runs.
+    /// Sorting by time (and spilling runs) plus merging runs; on several cores, merging only until the first batch.
     var sortSeconds: Double
-    /// Explaining and scoring in the detection engine.
+    /// Explaining and scoring in the detection engine; on several cores, from the first batch to the end, which
+    /// takes in the merge that runs alongside the parts (``mergesAlongside``).
     var detectSeconds: Double
+    /// Whether the runs were merged while the parts worked, so that ``detectSeconds`` includes merging.
+    var mergesAlongside: Bool
 
     /// Audit events per second through parsing, explaining and scoring: the event pass, without the sort that
-    /// out-of-order exports need.
+    /// out-of-order exports need (on several cores, with the merge that runs alongside the parts).
     var eventPassRate: Double { Double(summary.events) / max(readSeconds + detectSeconds, 0.001) }
 
     /// Parts of a run split over threads, per thread: enough to balance the threads between barriers (eight parts on
@@ -72,16 +75,23 @@ struct DetectionRun {
         // merging sorted runs, which is sorting time, not detection time, and two clock reads around every event
         // cost more than the timing is worth (profiled at 6% of the event pass). Split over cores, the parts work
         // while the stream merges, so there everything from the first batch on counts as explaining and scoring.
-        let timings = try stream.forEachBatch(report: &report) { batch in
-            let batchStart = clock.now
-            if firstBatch == nil { firstBatch = batchStart }
-            engine.process(batch)
-            detecting += clock.now - batchStart
-            processed += batch.count
-            if progress && processed >= nextProgress {
-                Progress.line("detect: \(processed.formatted()) events through detection")
-                nextProgress += 2_000_000
+        let timings: AuditStreamTimings
+        do {
+            timings = try stream.forEachBatch(report: &report) { batch in
+                let batchStart = clock.now
+                if firstBatch == nil { firstBatch = batchStart }
+                engine.process(batch)
+                detecting += clock.now - batchStart
+                processed += batch.count
+                if progress && processed >= nextProgress {
+                    Progress.line("detect: \(processed.formatted()) events through detection")
+                    nextProgress += 2_000_000
+                }
             }
+        } catch {
+            // The pool's threads may be working through a run: they stop at the next part rather than finish it.
+            engine.abandon()
+            throw error
         }
         let finishing = clock.now
         let alerts = engine.finish()
@@ -96,7 +106,8 @@ struct DetectionRun {
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
                             referenceSeconds: (referenceLoaded - start).seconds, readSeconds: timings.readSeconds,
-                            sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds)
+                            sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds,
+                            mergesAlongside: threads > 1)
     }
 }
 
@@ -105,8 +116,12 @@ protocol Detector: AnyObject {
     func expect(events: Int)
     func process(_ events: [AuditEvent])
     func finish() -> [Alert]
+    /// Stops what is under way after a failure; the detector is not used again.
+    func abandon()
     var summary: DetectionSummary { get }
 }
 
-extension DetectionEngine: Detector {}
+extension DetectionEngine: Detector {
+    func abandon() {}
+}
 extension PartitionedDetection: Detector {}
