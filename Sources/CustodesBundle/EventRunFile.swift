@@ -64,15 +64,8 @@ enum EventRunFile {
             source = try ByteSource(path: path, chunkSize: 1 << 18, dropsPagesBehind: true)
         }
 
-        /// The next event, nil at the end of the run; a run that cannot be read to its end is an error, never a
-        /// shorter run, so no event is lost without a word.
-        func next() throws(BundleError) -> SortableEvent? {
-            let slot = UnsafeMutablePointer<SortableEvent>.allocate(capacity: 1)
-            defer { slot.deallocate() }
-            return try read(into: slot, capacity: 1) == 1 ? slot.move() : nil
-        }
-
-        /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized.
+        /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized. A
+        /// run that cannot be read to its end is an error, never a shorter run, so no event is lost without a word.
         func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) throws(BundleError) -> Int {
             var count = decode(into: buffer, capacity: capacity)
             while count < capacity {

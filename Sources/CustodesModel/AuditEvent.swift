@@ -38,11 +38,24 @@ public struct AuditEvent: Hashable, Sendable {
 
     /// The person this access touched, if any.
     @inlinable
-    public var person: PersonIndex? { entityType.refersToPerson && entity >= 0 ? entity : nil }
+    public var person: PersonIndex? { Self.person(entityType, entity) }
 
     /// The occurrence this access touched, if any.
     @inlinable
-    public var occurrence: OccurrenceIndex? { entityType == .occurrence && entity >= 0 ? entity : nil }
+    public var occurrence: OccurrenceIndex? { Self.occurrence(entityType, entity) }
+
+    /// The person an access of this type to this entity touched, if any: for code that reads the stored fields
+    /// through a pointer, where calling the computed property copies the whole event first.
+    @inlinable
+    public static func person(_ entityType: EntityType, _ entity: Int32) -> PersonIndex? {
+        entityType.refersToPerson && entity >= 0 ? entity : nil
+    }
+
+    /// The occurrence an access of this type to this entity touched, if any (see ``person(_:_:)``).
+    @inlinable
+    public static func occurrence(_ entityType: EntityType, _ entity: Int32) -> OccurrenceIndex? {
+        entityType == .occurrence && entity >= 0 ? entity : nil
+    }
 
     /// Time order, with the event id breaking ties so that every run sees the same order.
     public static func timeOrder(_ lhs: AuditEvent, _ rhs: AuditEvent) -> Bool {

@@ -61,3 +61,12 @@ struct EventRunFileTests {
         #expect(size == expected)
     }
 }
+
+extension EventRunFile.Reader {
+    /// One event at a time, for the tests: the merge reads a chunk at a time (`read(into:capacity:)`).
+    func next() throws(BundleError) -> SortableEvent? {
+        let slot = UnsafeMutablePointer<SortableEvent>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        return try read(into: slot, capacity: 1) == 1 ? slot.move() : nil
+    }
+}

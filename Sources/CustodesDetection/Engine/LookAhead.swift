@@ -99,8 +99,7 @@ struct LookAhead {
     private static func target(_ access: UnsafePointer<AuditEvent>)
         -> (staff: StaffIndex, person: PersonIndex?, occurrence: OccurrenceIndex?) {
         let type = access.pointee.entityType, entity = access.pointee.entity
-        guard entity >= 0 else { return (access.pointee.staff, nil, nil) }
-        return (access.pointee.staff, type.refersToPerson ? entity : nil, type == .occurrence ? entity : nil)
+        return (access.pointee.staff, AuditEvent.person(type, entity), AuditEvent.occurrence(type, entity))
     }
 
     /// Where the search for the person starts in the member of staff's days by person, which an unexplained access
