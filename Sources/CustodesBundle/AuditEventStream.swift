@@ -46,14 +46,12 @@ public struct AuditEventStream {
         temporaryDirectory = NSTemporaryDirectory()
     }
 
-    /// Reads every audit file, then calls `body` once per distinct event in time order. Per-file counts are
-    /// appended to `report`.
+    /// Reads every audit file, then calls `body` once per distinct event in time order, handing the event over (a
+    /// consumer that keeps it takes it without a copy). Per-file counts are appended to `report`.
     @discardableResult
     public func forEach(report: inout BundleReport,
-                        _ body: (AuditEvent) throws -> Void) throws -> AuditStreamTimings {
-        try forEachBatch(report: &report) { batch in
-            for event in batch { try body(event) }
-        }
+                        _ body: (consuming AuditEvent) throws -> Void) throws -> AuditStreamTimings {
+        try deliver(report: &report, body, finish: {})
     }
 
     /// Events handed on per batch.
@@ -65,6 +63,15 @@ public struct AuditEventStream {
     @discardableResult
     public func forEachBatch(report: inout BundleReport,
                              _ body: ([AuditEvent]) throws -> Void) throws -> AuditStreamTimings {
+        var batch = Batch()
+        return try deliver(report: &report, { event in try batch.append(event, to: body) },
+                           finish: { try batch.finish(to: body) })
+    }
+
+    /// Reads, sorts and merges, handing each distinct event to `emit` in time order, then calls `finish` (still
+    /// timed as delivery).
+    private func deliver(report: inout BundleReport, _ emit: (consuming AuditEvent) throws -> Void,
+                         finish: () throws -> Void) throws -> AuditStreamTimings {
         let clock = ContinuousClock()
         var timings = AuditStreamTimings()
         var started = clock.now
@@ -124,7 +131,6 @@ public struct AuditEventStream {
         started = clock.now
 
         var duplicates = DuplicateFilter(origins: pieceFiles.count)
-        var batch = Batch()
         if !inParallel && runPaths.isEmpty {
             let order = Self.timeOrder(pending)
             timings.sortSeconds += (clock.now - started).seconds
@@ -132,7 +138,7 @@ public struct AuditEventStream {
             for index in order {
                 let item = pending[Int(index)]
                 if duplicates.isRepeat(item) { continue }
-                try batch.append(item.event, to: body)
+                try emit(item.event)
             }
         } else {
             if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
@@ -146,10 +152,10 @@ public struct AuditEventStream {
             started = clock.now
             try Self.merge(runs) { item in
                 if duplicates.isRepeat(item) { return }
-                try batch.append(item.event, to: body)
+                try emit(item.event)
             }
         }
-        try batch.finish(to: body)
+        try finish()
         for (piece, count) in duplicates.perOrigin.enumerated() {
             fileReports[pieceFiles[piece]].duplicates += count
             fileReports[pieceFiles[piece]].accepted -= count

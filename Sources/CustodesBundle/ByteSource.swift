@@ -7,8 +7,8 @@ import Darwin
 /// A file read in large chunks into one reused buffer, for parsers that scan bytes. Memory stays flat however large
 /// the file is; only a single record longer than the buffer makes it grow.
 final class ByteSource {
-    let path: String
-    private let file: UnsafeMutablePointer<FILE>
+    var path: String { input.path }
+    private let input: any ByteInput
     /// The buffer; valid bytes are `bytes[start..<end]`.
     private(set) var bytes: [UInt8]
     var start = 0
@@ -19,34 +19,18 @@ final class ByteSource {
     private(set) var failure: String?
     /// Where `bytes[0]` is in the file, so that a position in the buffer can be named in the file.
     private(set) var base: Int
-    /// Whether the page cache is told to drop what has been read (a file read once and never again: see
-    /// ``RunFileOutput``), and from where it has not been told yet (never before `offset`: what comes before a piece
-    /// is another reader's).
-    private let dropsPagesBehind: Bool
-    private var droppedTo = 0
 
-    /// Reads from byte `offset` of the file onwards (a piece of a large file read on another core). With
-    /// `dropsPagesBehind`, the pages read are dropped from the page cache as reading moves on, so that the few pages
-    /// reading ahead needs are taken again and again rather than fresh ones for the whole file.
-    init(path: String, chunkSize: Int = 1 << 20, from offset: Int = 0, dropsPagesBehind: Bool = false)
-        throws(BundleError) {
-        guard let file = fopen(path, "rb") else {
-            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
-        }
-        if offset > 0 && fseeko(file, off_t(offset), SEEK_SET) != 0 {
-            let reason = String(cString: strerror(errno))
-            fclose(file)
-            throw .unreadable(file: path, reason: reason)
-        }
-        self.path = path
-        self.file = file
-        self.bytes = [UInt8](repeating: 0, count: chunkSize)
-        base = offset
-        self.dropsPagesBehind = dropsPagesBehind
-        droppedTo = (offset + 4095) / 4096 * 4096
+    /// Reads from byte `offset` of the file onwards (a piece of a large file read on another core).
+    convenience init(path: String, chunkSize: Int = 1 << 20, from offset: Int = 0) throws(BundleError) {
+        try self.init(input: FileInput(path: path, from: offset), chunkSize: chunkSize, from: offset)
     }
 
-    deinit { fclose(file) }
+    /// Reads what `input` gives, which starts at byte `offset` of its file.
+    init(input: any ByteInput, chunkSize: Int, from offset: Int = 0) {
+        self.input = input
+        bytes = [UInt8](repeating: 0, count: chunkSize)
+        base = offset
+    }
 
     /// Skips a UTF-8 byte order mark at the start of the file, which some exporters write.
     func skipByteOrderMark() {
@@ -73,24 +57,53 @@ final class ByteSource {
         }
         let capacity = bytes.count - end
         let got = bytes.withUnsafeMutableBufferPointer { pointer in
-            fread(pointer.baseAddress! + end, 1, capacity, file)
+            input.read(into: UnsafeMutableRawPointer(pointer.baseAddress! + end), capacity: capacity)
         }
         end += got
-        #if os(Linux)
-        if dropsPagesBehind {
-            // Whole pages before the buffer's first byte are done with (the buffer holds its own copy).
-            let done = base / 4096 * 4096
-            if done > droppedTo {
-                _ = posix_fadvise(fileno(file), off_t(droppedTo), off_t(done - droppedTo), POSIX_FADV_DONTNEED)
-                droppedTo = done
-            }
-        }
-        #endif
         if got == 0 {
-            if ferror(file) != 0 { failure = String(cString: strerror(errno)) }
+            failure = input.failure
             isAtEnd = true
             return false
         }
         return true
+    }
+}
+
+/// Where a ``ByteSource`` takes its bytes from, in order.
+protocol ByteInput: AnyObject {
+    /// The file, to name in errors.
+    var path: String { get }
+    /// Why the last read gave nothing, when it was an error and not the end.
+    var failure: String? { get }
+    /// Reads up to `capacity` bytes into `destination` and returns how many: 0 at the end or on an error, otherwise
+    /// fewer than `capacity` only at the end.
+    func read(into destination: UnsafeMutableRawPointer, capacity: Int) -> Int
+}
+
+/// A file read through the C library from a byte onwards.
+private final class FileInput: ByteInput {
+    let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private(set) var failure: String?
+
+    init(path: String, from offset: Int) throws(BundleError) {
+        guard let file = fopen(path, "rb") else {
+            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+        }
+        if offset > 0 && fseeko(file, off_t(offset), SEEK_SET) != 0 {
+            let reason = String(cString: strerror(errno))
+            fclose(file)
+            throw .unreadable(file: path, reason: reason)
+        }
+        self.path = path
+        self.file = file
+    }
+
+    deinit { fclose(file) }
+
+    func read(into destination: UnsafeMutableRawPointer, capacity: Int) -> Int {
+        let got = fread(destination, 1, capacity, file)
+        if got == 0 && ferror(file) != 0 { failure = String(cString: strerror(errno)) }
+        return got
     }
 }

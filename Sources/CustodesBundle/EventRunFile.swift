@@ -61,7 +61,7 @@ enum EventRunFile {
         private let source: ByteSource
 
         init(path: String) throws(BundleError) {
-            source = try ByteSource(path: path, chunkSize: 1 << 18, dropsPagesBehind: true)
+            source = ByteSource(input: try RunFileInput(path: path), chunkSize: 1 << 18)
         }
 
         /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized. A

@@ -140,13 +140,13 @@ final class RunFileOutput {
 #if os(Linux) && arch(x86_64)
 /// `O_DIRECT`, which the C library declares only to C code that asks for GNU extensions (its value differs by
 /// processor).
-private let openDirect: Int32 = 0o40000
+let openDirect: Int32 = 0o40000
 #elseif os(Linux) && arch(arm64)
-private let openDirect: Int32 = 0o200000
+let openDirect: Int32 = 0o200000
 #endif
 
-/// The C library's `close` and `write`, which the methods of the same names hide inside the class.
-private func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
+/// The C library's `close` and `write`, which the methods of the same names hide inside the run files' classes.
+func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func writeFile(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ length: Int) -> Int {
     write(descriptor, bytes, length)
 }

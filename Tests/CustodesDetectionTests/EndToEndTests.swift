@@ -16,7 +16,8 @@ struct EndToEndTests {
 
     /// With `batch`, events reach the engine in batches of that many, as `custodes detect` hands them over; with
     /// `parts`, the run is split by member of staff over that many engines, run by `threads` at a time (as many as
-    /// the parts when not given), as `custodes detect --threads` does.
+    /// the parts when not given), as `custodes detect --threads` does, and taken one at a time unless `batch` is
+    /// given.
     static func detect(_ directory: String, budget: Int?, batch: Int? = nil, parts: Int? = nil,
                        threads: Int? = nil) throws
         -> ([Alert], [TruthRecord], DetectionSummary) {
@@ -35,9 +36,11 @@ struct EndToEndTests {
             stream.threads = parts
             // Each part makes room for its share of the pairs at its first batch, as `custodes detect` has it do.
             stream.onRead = { split.expect(events: $0) }
+            // Handed over one at a time, as `custodes detect` does, or in batches of `batch`.
             try stream.forEach(report: &report) { event in
+                guard let batch else { return split.take(event) }
                 pending.append(event)
-                if pending.count == 4096 {
+                if pending.count == batch {
                     split.process(pending)
                     pending.removeAll()
                 }
@@ -130,10 +133,12 @@ struct EndToEndTests {
         #expect(alerts.contains { $0.staffID == inside.staffID && !$0.overBudget })
 
         // Split by member of staff over two or three engines side by side, eight run two at a time as
-        // `custodes detect --threads 2` does, or four all run by the caller as each next run is ready: byte for byte
-        // the same alerts and the same summary, peer rules and baselines included.
-        for (parts, threads) in [(1, 1), (2, 2), (3, 3), (8, 2), (4, 1)] {
-            let (split, _, splitSummary) = try Self.detect(directory, budget: 2, parts: parts, threads: threads)
+        // `custodes detect --threads 2` does, or four all run by the caller as each next run is ready, the events
+        // handed over one at a time or in batches: byte for byte the same alerts and the same summary, peer rules and
+        // baselines included.
+        for (parts, threads, batch) in [(1, 1, 4096), (2, 2, nil), (3, 3, 4096), (8, 2, nil), (4, 1, nil)] {
+            let (split, _, splitSummary) = try Self.detect(directory, budget: 2, batch: batch, parts: parts,
+                                                           threads: threads)
             #expect(split.map(AlertJSON.line) == alerts.map(AlertJSON.line), "\(parts) parts on \(threads) threads")
             #expect(splitSummary == summary, "\(parts) parts on \(threads) threads")
         }

@@ -25,20 +25,24 @@ public final class PartitionedDetection {
     private var currentDay: Int64?
     /// One community for every part, in shards by person: at each day's close every part fills its own shard.
     private let community: PersonCommunity
-    /// Events handed over but not yet given to the parts, all in the current week (the current day, with the
-    /// community on), each in its part's list as it arrives. The parts run once enough have gathered (or the week or
-    /// day ends), so that they wait for each other rarely. Sorted into the parts once, here: when each part picked its
-    /// own out of all of them, eight parts read every event eight times.
-    private var waiting: [[AuditEvent]]
+    /// Each part's list of events, in two sets: one waits, the other is the run the parts are working through
+    /// (``flight``). Events handed over but not yet given to the parts, all in the current week (the current day,
+    /// with the community on), go each to its part's waiting list as they arrive; the parts run once enough have
+    /// gathered (or the week or day ends), so that they wait for each other rarely. Sorted into the parts once, here:
+    /// when each part picked its own out of all of them, eight parts read every event eight times. Each part empties
+    /// its own list of the run once done with it, on its own thread, so the strings the events hold are released
+    /// alongside rather than all on the calling thread.
+    private let lists: UnsafeMutablePointer<[AuditEvent]>
+    /// Where the waiting set starts in `lists` (0 or `parts`); the run under way is the other set.
+    private var waiting = 0
     private var waitingCount = 0
-    /// The run the parts are working through (``flight``) while `waiting` fills; emptied, and the two swapped, when
-    /// the next run starts.
-    private var inFlight: [[AuditEvent]]
     private var flight: Flight?
     static let runSize = 65_536
 
-    /// A run under way: the parts not yet taken, the pool's threads still working, and the day to close once done.
+    /// A run under way: its parts' lists, the parts not yet taken, the pool's threads still working, and the day to
+    /// close once done.
     private struct Flight {
+        let lists: UnsafeMutablePointer<[AuditEvent]>
         let next: WorkCounter
         let workers: DispatchGroup
         let closingDay: Int64?
@@ -52,13 +56,18 @@ public final class PartitionedDetection {
         let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
                                         colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
-        waiting = Array(repeating: [], count: parts)
-        inFlight = Array(repeating: [], count: parts)
+        lists = .allocate(capacity: 2 * parts)
+        lists.initialize(repeating: [], count: 2 * parts)
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
             engine.isPart = true
             return engine
         }
+    }
+
+    deinit {
+        lists.deinitialize(count: 2 * parts)
+        lists.deallocate()
     }
 
     /// The member of staff's part: by index, which spreads each role and station over the parts.
@@ -70,32 +79,32 @@ public final class PartitionedDetection {
         for engine in engines { engine.expect(events: events / parts) }
     }
 
-    /// Processes events in time order, as ``DetectionEngine/process(_:)`` does.
+    /// Processes events in time order, as ``DetectionEngine/process(_:)`` does: each copied, as the batch stays
+    /// the caller's (``take(_:)`` takes an event without a copy).
     public func process(_ events: [AuditEvent]) {
-        var start = events.startIndex
-        while start < events.endIndex {
-            // What waits goes to the parts before a new week's first event; then the week closes for all of them.
-            // Likewise a new day's first event waits for the day's close, when the parts share who looked up whom.
-            let day = events[start].at.dayNumber
-            if day != currentDay {
-                if community.isEnabled, let previous = currentDay { startWaiting(closingDay: previous) }
-                currentDay = day
-            }
-            let week = events[start].at.weekNumber
+        for event in events { take(event) }
+    }
+
+    /// Takes the next event in time order into its part's list. Handed over rather than copied: a copy retains each
+    /// of the event's strings, and the release when the caller's batch was emptied and again when the part's list
+    /// was were about a twentieth of the calling thread's time on two cores (`perf`, the realistic 160-day force).
+    public func take(_ event: consuming AuditEvent) {
+        // What waits goes to the parts before a new week's first event; then the week closes for all of them.
+        // Likewise a new day's first event waits for the day's close, when the parts share who looked up whom.
+        let day = event.at.dayNumber
+        if day != currentDay {
+            if community.isEnabled, let previous = currentDay { startWaiting(closingDay: previous) }
+            currentDay = day
+            let week = event.at.weekNumber
             if week != currentWeek {
                 startWaiting(closingDay: nil)
                 land()
-                if let previous = currentWeek { closeWeek(previous, now: events[start].at.seconds) }
+                if let previous = currentWeek { closeWeek(previous, now: event.at.seconds) }
                 currentWeek = week
             }
-            var end = start
-            while end < events.endIndex && events[end].at.dayNumber == day {
-                waiting[part(of: events[end].staff)].append(events[end])
-                end += 1
-            }
-            waitingCount += end - start
-            start = end
         }
+        lists[waiting + part(of: event.staff)].append(event)
+        waitingCount += 1
         // With the community on, every day ends in a run anyway (a day of a large force is about one run's worth), so
         // a run in the middle of the day would only add a wait.
         if waitingCount >= (community.isEnabled ? 4 * Self.runSize : Self.runSize) { startWaiting(closingDay: nil) }
@@ -110,17 +119,18 @@ public final class PartitionedDetection {
             if let closingDay { closeDay(closingDay) }
             return
         }
-        swap(&waiting, &inFlight)
+        let flight = Flight(lists: lists + waiting, next: WorkCounter(), workers: DispatchGroup(),
+                            closingDay: closingDay)
+        waiting = parts - waiting
         waitingCount = 0
-        let flight = Flight(next: WorkCounter(), workers: DispatchGroup(), closingDay: closingDay)
         self.flight = flight
         // The caller is the last of the `threads`: it comes back to this run when the next is ready.
-        let work = Unchecked(self)
+        let work = Unchecked((detection: self, flight: flight))
         for _ in 1..<threads {
             flight.workers.enter()
             DispatchQueue.global().async {
-                work.value.processInFlight(taking: flight.next)
-                flight.workers.leave()
+                work.value.detection.processInFlight(work.value.flight)
+                work.value.flight.workers.leave()
             }
         }
     }
@@ -129,16 +139,18 @@ public final class PartitionedDetection {
     /// finish theirs, and closes the run's day.
     private func land() {
         guard let flight else { return }
-        processInFlight(taking: flight.next)
+        processInFlight(flight)
         flight.workers.wait()
         self.flight = nil
-        for part in inFlight.indices { inFlight[part].removeAll(keepingCapacity: true) }
         if let day = flight.closingDay { closeDay(day) }
     }
 
-    /// Each part taken processes its staff's events of the run under way, in order.
-    private func processInFlight(taking next: WorkCounter) {
-        while case let part = next.take(), part < parts { engines[part].process(inFlight[part]) }
+    /// Each part taken processes its staff's events of the run under way, in order, and empties its list.
+    private func processInFlight(_ flight: Flight) {
+        while case let part = flight.next.take(), part < parts {
+            engines[part].process(flight.lists[part])
+            flight.lists[part].removeAll(keepingCapacity: true)
+        }
     }
 
     /// Stops the run under way after a failure elsewhere (the stream could not be read to its end): the parts not
@@ -212,8 +224,8 @@ public final class PartitionedDetection {
 }
 
 /// Work handed to the pool's threads, which want it `Sendable`. Sound here because each part is taken by one thread
-/// only (`WorkCounter`) and touches only its own engine and slot of the tallies, the events of a run are only read
-/// while its parts run (new ones go to the other lists), and the caller touches nothing the parts do until every
+/// only (`WorkCounter`) and touches only its own engine, slot of the tallies and list of the run's events (new events
+/// go to the other set of lists), and the caller touches nothing the parts do until every
 /// thread has finished (`runParts` returns, or `land` has waited).
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value

@@ -12,9 +12,9 @@ struct DetectionRun {
     var referenceSeconds: Double
     /// Reading, parsing and validating audit rows.
     var readSeconds: Double
-    /// Sorting by time (and spilling runs) plus merging runs; on several cores, merging only until the first batch.
+    /// Sorting by time (and spilling runs) plus merging runs; on several cores, merging only until the first event.
     var sortSeconds: Double
-    /// Explaining and scoring in the detection engine; on several cores, from the first batch to the end, which
+    /// Explaining and scoring in the detection engine; on several cores, from the first event to the end, which
     /// takes in the merge that runs alongside the parts (``mergesAlongside``).
     var detectSeconds: Double
     /// Whether the runs were merged while the parts worked, so that ``detectSeconds`` includes merging.
@@ -52,11 +52,14 @@ struct DetectionRun {
         let context = DetectionContext(reference: reference, rules: rules)
         let pseudonymiser = Pseudonymiser(key: key)
         let engine: any Detector
+        let parts: PartitionedDetection?
         if threads > 1 {
-            engine = PartitionedDetection(context: context, pseudonymiser: pseudonymiser,
-                                          parts: max(threads, min(threads * Self.partsPerThread, Self.mostParts)),
-                                          threads: threads)
+            parts = PartitionedDetection(context: context, pseudonymiser: pseudonymiser,
+                                         parts: max(threads, min(threads * Self.partsPerThread, Self.mostParts)),
+                                         threads: threads)
+            engine = parts!
         } else {
+            parts = nil
             let single = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
             configure(single)
             engine = single
@@ -70,22 +73,32 @@ struct DetectionRun {
         var processed = 0
         var nextProgress = 2_000_000
         var detecting = Duration.zero
-        var firstBatch: ContinuousClock.Instant?
-        // Events reach the engine in the stream's batches, each timed as a whole: between batches the stream is
-        // merging sorted runs, which is sorting time, not detection time, and two clock reads around every event
-        // cost more than the timing is worth (profiled at 6% of the event pass). Split over cores, the parts work
-        // while the stream merges, so there everything from the first batch on counts as explaining and scoring.
+        var firstEvent: ContinuousClock.Instant?
+        func reportProgress() {
+            Progress.line("detect: \(processed.formatted()) events through detection")
+            nextProgress += 2_000_000
+        }
+        // One engine takes the stream's batches, each timed as a whole: between batches the stream is merging sorted
+        // runs, which is sorting time, not detection time, and two clock reads around every event cost more than the
+        // timing is worth (profiled at 6% of the event pass). Split over cores, the parts take each event as it is
+        // merged (handed over, not copied) and work while the stream merges, so there everything from the first
+        // event on counts as explaining and scoring.
         let timings: AuditStreamTimings
         do {
-            timings = try stream.forEachBatch(report: &report) { batch in
-                let batchStart = clock.now
-                if firstBatch == nil { firstBatch = batchStart }
-                engine.process(batch)
-                detecting += clock.now - batchStart
-                processed += batch.count
-                if progress && processed >= nextProgress {
-                    Progress.line("detect: \(processed.formatted()) events through detection")
-                    nextProgress += 2_000_000
+            if let parts {
+                timings = try stream.forEach(report: &report) { event in
+                    if firstEvent == nil { firstEvent = clock.now }
+                    parts.take(event)
+                    processed += 1
+                    if progress && processed >= nextProgress { reportProgress() }
+                }
+            } else {
+                timings = try stream.forEachBatch(report: &report) { batch in
+                    let batchStart = clock.now
+                    engine.process(batch)
+                    detecting += clock.now - batchStart
+                    processed += batch.count
+                    if progress && processed >= nextProgress { reportProgress() }
                 }
             }
         } catch {
@@ -98,11 +111,11 @@ struct DetectionRun {
         let finished = clock.now
         detecting += finished - finishing
         if progress { Progress.done() }
-        // Merging, one core: the stream's delivery less the engine's time in it. Several: until the first batch.
+        // Merging, one core: the stream's delivery less the engine's time in it. Several: until the first event.
         var merging = timings.deliverSeconds - detecting.seconds + (finished - finishing).seconds
-        if threads > 1, let firstBatch {
-            detecting = finished - firstBatch
-            merging = timings.deliverSeconds - (finishing - firstBatch).seconds
+        if threads > 1, let firstEvent {
+            detecting = finished - firstEvent
+            merging = timings.deliverSeconds - (finishing - firstEvent).seconds
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
                             referenceSeconds: (referenceLoaded - start).seconds, readSeconds: timings.readSeconds,
