@@ -19,7 +19,7 @@ import CustodesModel
 /// whole, so the answer is the same either way and only slower for such a file.
 extension AuditEventStream {
     struct ParallelRead {
-        /// Each part's events still in memory, sorted by the part itself.
+        /// Each part's events still in memory, sorted by the part itself, a run per lane (lane `index % lanes`).
         var pending: [MemoryRun]
         var runPaths: [String]
         var reports: [FileReport]
@@ -40,21 +40,25 @@ extension AuditEventStream {
         var bytes: Int
     }
 
-    func readInParallel(_ names: [String], sizes: [Int], into spillDirectory: String) throws -> ParallelRead {
+    func readInParallel(_ names: [String], sizes: [Int], lanes: Int, into spillDirectory: String) throws
+        -> ParallelRead {
         let pieces = Self.pieces(names.map { rows.directory + "/" + $0 }, sizes: sizes, parts: threads,
                                  smallest: minimumPieceBytes)
-        if let read = try readPieces(pieces, names: names, into: spillDirectory + "/pieces") { return read }
+        if let read = try readPieces(pieces, names: names, lanes: lanes, into: spillDirectory + "/pieces") {
+            return read
+        }
         // A quoted field spanned a cut: read whole files instead. Every file, because the events already read
         // from the others are mixed into the same runs; it is rare, and only slower.
         try? FileManager.default.removeItem(atPath: spillDirectory + "/pieces")
         let whole = sizes.indices.map { Piece(file: $0, from: 0, to: .max, bytes: sizes[$0]) }
-        var read = try readPieces(whole, names: names, into: spillDirectory + "/files")!
+        var read = try readPieces(whole, names: names, lanes: lanes, into: spillDirectory + "/files")!
         read.filesReadAgain = true
         return read
     }
 
     /// Reads `pieces` on the parts; nil when neighbouring pieces of a file did not join up.
-    private func readPieces(_ pieces: [Piece], names: [String], into spillDirectory: String) throws -> ParallelRead? {
+    private func readPieces(_ pieces: [Piece], names: [String], lanes: Int, into spillDirectory: String) throws
+        -> ParallelRead? {
         let parts = min(threads, pieces.count)
         // Taken largest first, so the last to be taken are small and the parts finish close together: files read at
         // different speeds (JSON Lines more slowly than CSV), and shares fixed by bytes left one part reading alone.
@@ -68,6 +72,7 @@ extension AuditEventStream {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let (stream, slots, order, pieces) = work.value
                 slots[part] = stream.readPart(taking: order, turns, failed, of: pieces, names: names, parts: parts,
+                                              lanes: lanes,
                                               into: spillDirectory + "/part-\(part)", counter: counter)
             }
         }
@@ -79,7 +84,7 @@ extension AuditEventStream {
         let partReads = results.map { $0! }
         if let first = partReads.flatMap(\.failures).min(by: { $0.piece < $1.piece }) { throw first.error }
         for part in partReads {
-            if let run = part.memoryRun { read.pending.append(run) }
+            read.pending += part.memoryRuns
             read.runPaths += part.runPaths
             for piece in part.pieces { pieceReads[piece.piece] = piece }
             read.rows += part.rows
@@ -171,8 +176,8 @@ extension AuditEventStream {
 
     struct PartRead {
         var pending: [SortableEvent] = []
-        /// What is left in `pending` once the part's pieces are read, in time order.
-        var memoryRun: MemoryRun?
+        /// What is left in `pending` once the part's pieces are read, in time order, a run per lane.
+        var memoryRuns: [MemoryRun] = []
         var runPaths: [String] = []
         var pieces: [PieceRead] = []
         /// The pieces that could not be read: the part goes on with the next, so that every piece before the first
@@ -185,7 +190,8 @@ extension AuditEventStream {
     /// One part's pieces, taken in turn from `order` until none is left, read into memory up to the part's share of
     /// the run size and spilled beyond it.
     private func readPart(taking order: [Int], _ turns: WorkCounter, _ failed: FirstFailedPiece, of pieces: [Piece],
-                          names: [String], parts: Int, into directory: String, counter: RowCounter) -> PartRead {
+                          names: [String], parts: Int, lanes: Int, into directory: String,
+                          counter: RowCounter) -> PartRead {
         let clock = ContinuousClock()
         var part = PartRead()
         let partRunSize = max(runSize / parts, 1)
@@ -212,7 +218,7 @@ extension AuditEventStream {
                     }
                     if part.pending.count >= partRunSize {
                         let started = clock.now
-                        try spill(&part.pending, into: directory, &part.runPaths)
+                        try spill(&part.pending, lanes: lanes, into: directory, &part.runPaths)
                         part.spillSeconds += (clock.now - started).seconds
                     }
                 }) { (row) throws(RowProblem) in
@@ -229,7 +235,7 @@ extension AuditEventStream {
         }
         // Each part sorts what it holds, so the parts' sorts run at once too.
         let started = clock.now
-        part.memoryRun = MemoryRun(part.pending)
+        part.memoryRuns = MemoryRun.lanes(of: part.pending, lanes: lanes)
         part.pending = []
         part.spillSeconds += (clock.now - started).seconds
         return part
@@ -244,9 +250,20 @@ final class MemoryRun: SortedRun {
     private let order: [Int32]
     private var position = 0
 
-    init(_ events: [SortableEvent]) {
+    init(_ events: [SortableEvent], order: [Int32]) {
         self.events = events
-        order = AuditEventStream.timeOrder(events)
+        self.order = order
+    }
+
+    convenience init(_ events: [SortableEvent]) { self.init(events, order: AuditEventStream.timeOrder(events)) }
+
+    /// The events sorted once and split by lane (the member of staff's number modulo `lanes`), in lane order.
+    static func lanes(of events: [SortableEvent], lanes: Int) -> [MemoryRun] {
+        let order = AuditEventStream.timeOrder(events)
+        guard lanes > 1 else { return [MemoryRun(events, order: order)] }
+        var split = [[Int32]](repeating: [], count: lanes)
+        for index in order { split[Int(events[Int(index)].event.staff) % lanes].append(index) }
+        return split.map { MemoryRun(events, order: $0) }
     }
 
     func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) -> Int {

@@ -68,13 +68,101 @@ public struct AuditEventStream {
                            finish: { try batch.finish(to: body) })
     }
 
+    /// Reads every audit file, sorts the events into runs split by member of staff into `lanes` lanes (the member of
+    /// staff's number modulo `lanes`), and calls `consume` with the lanes, each a merge of its own runs giving its
+    /// staff's distinct events in time order: every event is in exactly one lane, and in each lane in the order
+    /// ``forEach(report:_:)`` gives them. Several cores can so merge at once, a lane each, where one merge of every
+    /// event for all of them kept one core busy (docs/performance.md). Lanes are valid only during the call; each is
+    /// used by one thread at a time.
+    @discardableResult
+    public func forEachLane(report: inout BundleReport, lanes: Int,
+                            _ consume: ([any EventLane]) throws -> Void) throws -> AuditStreamTimings {
+        precondition(lanes >= 1)
+        let clock = ContinuousClock()
+        var read = try readRuns(lanes: lanes, clock: clock)
+        defer { try? FileManager.default.removeItem(atPath: read.spillDirectory) }
+        var started = clock.now
+        if !read.pending.isEmpty { read.memoryRuns += MemoryRun.lanes(of: read.pending, lanes: lanes) }
+        read.pending = []
+        var runs = [[any SortedRun]](repeating: [], count: lanes)
+        for (index, run) in read.memoryRuns.enumerated() { runs[index % lanes].append(run) }
+        for (index, path) in read.runPaths.enumerated() { runs[index % lanes].append(try EventRunFile.Reader(path: path)) }
+        let merges = try runs.map { try StreamLane($0, origins: read.pieceFiles.count) }
+        read.timings.sortSeconds += (clock.now - started).seconds
+        started = clock.now
+        try consume(merges)
+        for lane in merges { read.count(lane.duplicates) }
+        read.timings.deliverSeconds = (clock.now - started).seconds
+        report.files.append(contentsOf: read.fileReports)
+        return read.timings
+    }
+
     /// Reads, sorts and merges, handing each distinct event to `emit` in time order, then calls `finish` (still
     /// timed as delivery).
     private func deliver(report: inout BundleReport, _ emit: (consuming AuditEvent) throws -> Void,
                          finish: () throws -> Void) throws -> AuditStreamTimings {
         let clock = ContinuousClock()
-        var timings = AuditStreamTimings()
+        var read = try readRuns(lanes: 1, clock: clock)
+        defer { try? FileManager.default.removeItem(atPath: read.spillDirectory) }
         var started = clock.now
+        var duplicates = DuplicateFilter(origins: read.pieceFiles.count)
+        if threads == 1 && read.runPaths.isEmpty {
+            let order = Self.timeOrder(read.pending)
+            read.timings.sortSeconds += (clock.now - started).seconds
+            started = clock.now
+            for index in order {
+                let item = read.pending[Int(index)]
+                if duplicates.isRepeat(item) { continue }
+                try emit(item.event)
+            }
+        } else {
+            // The read buffer (a run's worth of events, about 110 MB) is not needed while merging. Freed now, its
+            // pages go to what the consumer allocates next (detection's tables), which on a virtual machine costs
+            // about a fifteenth of memory the process never touched (docs/performance.md); kept, it was also 110 MB
+            // of the peak.
+            read.pending = []
+            let runs: [any SortedRun] = read.memoryRuns + (try read.runPaths.map { try EventRunFile.Reader(path: $0) })
+            read.timings.sortSeconds += (clock.now - started).seconds
+            started = clock.now
+            try Self.merge(runs) { item in
+                if duplicates.isRepeat(item) { return }
+                try emit(item.event)
+            }
+        }
+        try finish()
+        read.count(duplicates)
+        read.timings.deliverSeconds = (clock.now - started).seconds
+        report.files.append(contentsOf: read.fileReports)
+        return read.timings
+    }
+
+    /// The audit files read and sorted into runs, ready to merge.
+    private struct ReadRuns {
+        var fileReports: [FileReport]
+        /// The file each origin (`SortableEvent.file`) is of.
+        var pieceFiles: [Int]
+        /// Read on one core and not spilled: the events in file order, not yet sorted.
+        var pending: [SortableEvent]
+        /// Sorted in memory by the cores that read them, a run per lane (lane `index % lanes`).
+        var memoryRuns: [MemoryRun]
+        /// Spilled runs, a file per lane (lane `index % lanes`).
+        var runPaths: [String]
+        var spillDirectory: String
+        var timings: AuditStreamTimings
+
+        /// Counts the copies a merge skipped against the files they came from.
+        mutating func count(_ duplicates: DuplicateFilter) {
+            for (piece, count) in duplicates.perOrigin.enumerated() {
+                fileReports[pieceFiles[piece]].duplicates += count
+                fileReports[pieceFiles[piece]].accepted -= count
+            }
+        }
+    }
+
+    /// Reads every audit file (on `threads` cores), spilling sorted runs beyond the run size.
+    private func readRuns(lanes: Int, clock: ContinuousClock) throws -> ReadRuns {
+        var timings = AuditStreamTimings()
+        let started = clock.now
         let names = AuditFiles.names(in: rows.directory)
         guard !names.isEmpty else {
             throw BundleError.missingFiles(directory: rows.directory, files: ["audit.csv or audit.jsonl"])
@@ -92,77 +180,52 @@ public struct AuditEventStream {
         }
         var runPaths: [String] = []
         let spillDirectory = temporaryDirectory + "/custodes-runs-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: spillDirectory) }
-
         var rowsSoFar = 0
         var memoryRuns: [MemoryRun] = []
         var pieceFiles = Array(names.indices)
-        if inParallel {
-            let read = try readInParallel(names, sizes: sizes, into: spillDirectory)
-            fileReports = read.reports
-            pieceFiles = read.pieceFiles
-            timings.filesReadAgain = read.filesReadAgain
-            runPaths = read.runPaths
-            memoryRuns = read.pending
-            rowsSoFar = read.rows
-            timings.sortSeconds += read.spillSeconds
-        }
-        let decoder = AuditEventDecoder(reference: reference)
-        for (fileIndex, name) in names.enumerated() where !inParallel {
-            let afterRow = { () throws(BundleError) in
-                rowsSoFar += 1
-                if rowsSoFar % progressInterval == 0 { progress?(rowsSoFar) }
-                if pending.count >= runSize {
-                    let spillStarted = clock.now
-                    try spill(&pending, into: spillDirectory, &runPaths)
-                    timings.sortSeconds += (clock.now - spillStarted).seconds
+        do {
+            if inParallel {
+                let read = try readInParallel(names, sizes: sizes, lanes: lanes, into: spillDirectory)
+                fileReports = read.reports
+                pieceFiles = read.pieceFiles
+                timings.filesReadAgain = read.filesReadAgain
+                runPaths = read.runPaths
+                memoryRuns = read.pending
+                rowsSoFar = read.rows
+                timings.sortSeconds += read.spillSeconds
+            }
+            let decoder = AuditEventDecoder(reference: reference)
+            for (fileIndex, name) in names.enumerated() where !inParallel {
+                let afterRow = { () throws(BundleError) in
+                    rowsSoFar += 1
+                    if rowsSoFar % progressInterval == 0 { progress?(rowsSoFar) }
+                    if pending.count >= runSize {
+                        let spillStarted = clock.now
+                        try spill(&pending, lanes: lanes, into: spillDirectory, &runPaths)
+                        timings.sortSeconds += (clock.now - spillStarted).seconds
+                    }
+                }
+                try rows.read(name, as: .audit, report: &fileReports[fileIndex], afterRow: afterRow) {
+                    (row) throws(RowProblem) in
+                    let event = try decoder.decode(row)
+                    pending.append(SortableEvent(event: event, file: UInt16(fileIndex), line: UInt32(row.source.line)))
                 }
             }
-            try rows.read(name, as: .audit, report: &fileReports[fileIndex], afterRow: afterRow) {
-                (row) throws(RowProblem) in
-                let event = try decoder.decode(row)
-                pending.append(SortableEvent(event: event, file: UInt16(fileIndex), line: UInt32(row.source.line)))
+            if !inParallel && !runPaths.isEmpty && !pending.isEmpty {
+                let spillStarted = clock.now
+                try spill(&pending, lanes: lanes, into: spillDirectory, &runPaths)
+                timings.sortSeconds += (clock.now - spillStarted).seconds
             }
+        } catch {
+            try? FileManager.default.removeItem(atPath: spillDirectory)
+            throw error
         }
         progress?(rowsSoFar)
         timings.events = rowsSoFar
         timings.readSeconds = (clock.now - started).seconds - timings.sortSeconds
         onRead?(rowsSoFar)
-        started = clock.now
-
-        var duplicates = DuplicateFilter(origins: pieceFiles.count)
-        if !inParallel && runPaths.isEmpty {
-            let order = Self.timeOrder(pending)
-            timings.sortSeconds += (clock.now - started).seconds
-            started = clock.now
-            for index in order {
-                let item = pending[Int(index)]
-                if duplicates.isRepeat(item) { continue }
-                try emit(item.event)
-            }
-        } else {
-            if !pending.isEmpty { try spill(&pending, into: spillDirectory, &runPaths) }
-            // The read buffer (a run's worth of events, about 110 MB) is not needed while merging. Freed now, its
-            // pages go to what the consumer allocates next (detection's tables), which on a virtual machine costs
-            // about a fifteenth of memory the process never touched (docs/performance.md); kept, it was also 110 MB
-            // of the peak.
-            pending = []
-            let runs: [any SortedRun] = memoryRuns + (try runPaths.map { try EventRunFile.Reader(path: $0) })
-            timings.sortSeconds += (clock.now - started).seconds
-            started = clock.now
-            try Self.merge(runs) { item in
-                if duplicates.isRepeat(item) { return }
-                try emit(item.event)
-            }
-        }
-        try finish()
-        for (piece, count) in duplicates.perOrigin.enumerated() {
-            fileReports[pieceFiles[piece]].duplicates += count
-            fileReports[pieceFiles[piece]].accepted -= count
-        }
-        timings.deliverSeconds = (clock.now - started).seconds
-        report.files.append(contentsOf: fileReports)
-        return timings
+        return ReadRuns(fileReports: fileReports, pieceFiles: pieceFiles, pending: pending, memoryRuns: memoryRuns,
+                        runPaths: runPaths, spillDirectory: spillDirectory, timings: timings)
     }
 
     /// Each file's size in bytes (0 when it cannot be read; reading it will say why).
@@ -185,8 +248,10 @@ public struct AuditEventStream {
         return keys.map(\.index)
     }
 
-    func spill(_ pending: inout [SortableEvent], into directory: String,
-                       _ paths: inout [String]) throws(BundleError) {
+    /// Sorts `pending` and writes it out as a run file per lane, appending their paths in lane order (so that a
+    /// path's lane is its position modulo `lanes`), and empties it.
+    func spill(_ pending: inout [SortableEvent], lanes: Int, into directory: String,
+               _ paths: inout [String]) throws(BundleError) {
         if paths.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -194,9 +259,10 @@ public struct AuditEventStream {
                 throw .cannotWrite(file: directory, reason: "\(error)")
             }
         }
-        let path = directory + "/run-\(paths.count).bin"
-        try EventRunFile.write(pending, order: Self.timeOrder(pending), to: path)
-        paths.append(path)
+        let run = paths.count / lanes
+        let files = (0..<lanes).map { lane in directory + "/run-\(run)" + (lanes > 1 ? "-lane-\(lane)" : "") + ".bin" }
+        try EventRunFile.write(pending, order: Self.timeOrder(pending), to: files)
+        paths += files
         pending.removeAll(keepingCapacity: true)
     }
 

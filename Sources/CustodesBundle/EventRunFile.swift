@@ -7,6 +7,10 @@ import CustodesModel
 
 /// An audit event with where it came from, as it moves through sorting: the origin decides which copy of a
 /// duplicate is kept (the first file and line) and which file's report counts the duplicate.
+///
+/// Events sort by time, id, member of staff, then origin, so that the copies of one event (the same time, id and
+/// member of staff: ``DuplicateFilter``) are next to each other in any subsequence of the order, a lane of the
+/// staff's events as much as the whole (``AuditEventStream/forEachLane(report:_:)``).
 struct SortableEvent {
     var event: AuditEvent
     /// The file's number; with several cores, the piece's (pieces are numbered in file order, and `line` counts
@@ -17,6 +21,7 @@ struct SortableEvent {
     static func precedes(_ lhs: SortableEvent, _ rhs: SortableEvent) -> Bool {
         if lhs.event.at != rhs.event.at { return lhs.event.at < rhs.event.at }
         if lhs.event.eventID != rhs.event.eventID { return lhs.event.eventID < rhs.event.eventID }
+        if lhs.event.staff != rhs.event.staff { return lhs.event.staff < rhs.event.staff }
         if lhs.file != rhs.file { return lhs.file < rhs.file }
         return lhs.line < rhs.line
     }
@@ -25,12 +30,20 @@ struct SortableEvent {
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
 /// private to one run of the reader: fixed-width numbers then length-prefixed strings.
 enum EventRunFile {
-    /// Writes `events` in the given order.
+    /// Writes `events` in the given order to one file.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
-        let output = try RunFileOutput(path: path)
+        try write(events, order: order, to: [path])
+    }
+
+    /// Writes `events` in the given order, split by lane (the member of staff's number modulo the number of
+    /// paths) into a file each: `paths[lane]`.
+    static func write(_ events: [SortableEvent], order: [Int32], to paths: [String]) throws(BundleError) {
+        var outputs: [RunFileOutput] = []
+        for path in paths { outputs.append(try RunFileOutput(path: path)) }
         for position in order {
             let item = events[Int(position)]
             let event = item.event
+            let output = outputs[paths.count == 1 ? 0 : Int(event.staff) % paths.count]
             output.put(event.at.seconds)
             output.put(event.staff)
             output.put(event.entity)
@@ -46,7 +59,7 @@ enum EventRunFile {
             output.put(event.reason)
             try output.writeFullChunks()
         }
-        try output.close()
+        for output in outputs { try output.close() }
     }
 
     /// The vocabularies in the order their positions are written, made once: `allCases` builds a new array at every

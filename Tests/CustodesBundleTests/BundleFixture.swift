@@ -1,6 +1,7 @@
 import CustodesBundle
 import CustodesModel
 import Foundation
+import Testing
 
 /// A small, valid bundle written to a temporary folder, with any file replaceable, so each test states only the
 /// rows it is about.
@@ -98,6 +99,32 @@ struct BundleFixture {
         if let pieceBytes { stream.minimumPieceBytes = pieceBytes }
         let timings = try stream.forEach(report: &report) { events.append($0) }
         return (report, events, sink.entries, reference, timings)
+    }
+}
+
+extension BundleFixture {
+    /// Reads the whole bundle in `lanes` lanes (``AuditEventStream/forEachLane(report:lanes:_:)``), taking from
+    /// the lanes in turn a few events at a time, as threads would; returns the report and each lane's events.
+    func readLanes(runSize: Int = 1_000_000, threads: Int, lanes: Int) throws -> (BundleReport, [[AuditEvent]]) {
+        let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
+        var report = BundleReport()
+        let reference = try reader.loadReference(report: &report)
+        var stream = reader.auditEvents(reference: reference, runSize: runSize)
+        stream.threads = threads
+        var events = [[AuditEvent]](repeating: [], count: lanes)
+        try stream.forEachLane(report: &report, lanes: lanes) { given in
+            while given.contains(where: { $0.nextTime != nil }) {
+                for (lane, source) in given.enumerated() {
+                    for _ in 0..<7 where source.nextTime != nil {
+                        let time = source.nextTime
+                        let event = try source.take()
+                        #expect(event.at == time)
+                        events[lane].append(event)
+                    }
+                }
+            }
+        }
+        return (report, events)
     }
 }
 

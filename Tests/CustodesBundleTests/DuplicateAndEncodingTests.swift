@@ -37,6 +37,25 @@ struct DuplicateAndEncodingTests {
         #expect(report[file: "audit_again.csv"]?.accepted == 1)
     }
 
+    /// A copy of an event carries its member of staff; two systems that number their events alike can give two
+    /// accesses by different staff the same id in the same second, and neither may be lost.
+    @Test("the same id and time by another member of staff is a second access, not a copy")
+    func sameIDOtherStaff() throws {
+        let other = Self.events[0].replacingOccurrences(of: ",S1,", with: ",S2,")
+        #expect(other != Self.events[0])
+        let fixture = try BundleFixture([
+            "audit.csv": csv(auditHeader, Self.events[0], other, Self.events[0], other),
+        ])
+        defer { fixture.remove() }
+        for threads in [1, 2] {
+            let (report, events, _, _) = try fixture.read(runSize: 1, threads: threads)
+            #expect(events.map(\.eventID) == ["E1", "E1"])
+            #expect(Set(events.map(\.staff)).count == 2)
+            #expect(report[file: "audit.csv"]?.duplicates == 2)
+            #expect(report[file: "audit.csv"]?.accepted == 2)
+        }
+    }
+
     @Test("reading a bundle twice over is idempotent")
     func idempotent() throws {
         let all = csv(auditHeader, Self.events[0], Self.events[1], Self.events[2], Self.events[3], Self.events[4])

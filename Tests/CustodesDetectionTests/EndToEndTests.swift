@@ -19,7 +19,7 @@ struct EndToEndTests {
     /// the parts when not given), as `custodes detect --threads` does, and taken one at a time unless `batch` is
     /// given.
     static func detect(_ directory: String, budget: Int?, batch: Int? = nil, parts: Int? = nil,
-                       threads: Int? = nil) throws
+                       threads: Int? = nil, lanes: Int? = nil) throws
         -> ([Alert], [TruthRecord], DetectionSummary) {
         let reader = try BundleReader(directory: directory, quarantine: QuarantineCollector())
         var report = BundleReport()
@@ -36,16 +36,20 @@ struct EndToEndTests {
             stream.threads = parts
             // Each part makes room for its share of the pairs at its first batch, as `custodes detect` has it do.
             stream.onRead = { split.expect(events: $0) }
-            // Handed over one at a time, as `custodes detect` does, or in batches of `batch`.
-            try stream.forEach(report: &report) { event in
-                guard let batch else { return split.take(event) }
-                pending.append(event)
-                if pending.count == batch {
-                    split.process(pending)
-                    pending.removeAll()
+            // Taken from lanes (as `custodes detect` does), handed over one at a time, or in batches of `batch`.
+            if let lanes {
+                try stream.forEachLane(report: &report, lanes: lanes) { try split.run(lanes: $0) }
+            } else {
+                try stream.forEach(report: &report) { event in
+                    guard let batch else { return split.take(event) }
+                    pending.append(event)
+                    if pending.count == batch {
+                        split.process(pending)
+                        pending.removeAll()
+                    }
                 }
+                split.process(pending)
             }
-            split.process(pending)
             alerts = split.finish()
             summary = split.summary
         } else {
@@ -136,11 +140,15 @@ struct EndToEndTests {
         // `custodes detect --threads 2` does, or four all run by the caller as each next run is ready, the events
         // handed over one at a time or in batches: byte for byte the same alerts and the same summary, peer rules and
         // baselines included.
-        for (parts, threads, batch) in [(1, 1, 4096), (2, 2, nil), (3, 3, 4096), (8, 2, nil), (4, 1, nil)] {
+        let cases: [(parts: Int, threads: Int, batch: Int?, lanes: Int?)] = [
+            (1, 1, 4096, nil), (2, 2, nil, nil), (3, 3, 4096, nil), (8, 2, nil, 2), (4, 1, nil, nil), (6, 3, nil, 3),
+        ]
+        for (parts, threads, batch, lanes) in cases {
             let (split, _, splitSummary) = try Self.detect(directory, budget: 2, batch: batch, parts: parts,
-                                                           threads: threads)
-            #expect(split.map(AlertJSON.line) == alerts.map(AlertJSON.line), "\(parts) parts on \(threads) threads")
-            #expect(splitSummary == summary, "\(parts) parts on \(threads) threads")
+                                                           threads: threads, lanes: lanes)
+            let label = "\(parts) parts on \(threads) threads, \(lanes ?? 0) lanes"
+            #expect(split.map(AlertJSON.line) == alerts.map(AlertJSON.line), "\(label)")
+            #expect(splitSummary == summary, "\(label)")
         }
     }
 }

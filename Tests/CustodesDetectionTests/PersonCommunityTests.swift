@@ -269,6 +269,39 @@ struct PersonCommunityTests {
         #expect(alerts.count == (colleagues < Self.threshold ? 1 : 0))
     }
 
+    /// Split by lanes (the stream's runs split by member of staff, a lane merged by each thread a day ahead of the
+    /// parts), the same alerts again, whether the lanes' staff make one part each or two.
+    @Test("a run taken from lanes a day at a time gives the same alerts as one engine", arguments: [2, 4])
+    func lanesAgree(parts: Int) throws {
+        let context = Fixture.context(extra: Self.force(colleagues: Self.threshold - 1))
+        let events = Self.events(colleagues: Self.threshold - 1).sorted(by: AuditEvent.timeOrder)
+        let single = DetectionEngine(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key))
+        single.process(events)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key),
+                                         parts: parts, threads: 2)
+        var progress: [Int] = []
+        try split.run(lanes: (0..<2).map { lane in ArrayLane(events.filter { Int($0.staff) % 2 == lane }) },
+                      progressInterval: 1) { progress.append($0) }
+        let alerts = single.finish()
+        #expect(alerts.count == 1)
+        #expect(alerts == split.finish())
+        #expect(split.summary == single.summary)
+        #expect(progress.last == events.count)
+    }
+
+    @Test("a lane that cannot be read on stops the run with its error")
+    func laneFailure() throws {
+        let context = Fixture.context(extra: Self.force(colleagues: 25))
+        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 4,
+                                         threads: 2)
+        let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }),
+                     ArrayLane(events.filter { $0.staff % 2 == 1 }, failingAt: 3)]
+        #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
+        split.abandon()
+        #expect(!split.hasRunUnderWay)
+    }
+
     /// After a failure elsewhere (the stream cannot be read to its end) a run split over threads may have a day's
     /// parts in the air: abandoning it returns once the pool's threads are done, and may be asked more than once.
     @Test("a split run abandoned part-way returns, whether or not a run is under way")
@@ -288,5 +321,26 @@ struct PersonCommunityTests {
         split.abandon()
         #expect(!split.hasRunUnderWay)
         split.abandon()
+    }
+}
+
+/// A lane over events in memory, for the tests; it fails at the given event, as a lane whose run cannot be read would.
+final class ArrayLane: EventLane {
+    struct Failure: Error {}
+    private let events: [AuditEvent]
+    private let failingAt: Int?
+    private var position = 0
+
+    init(_ events: [AuditEvent], failingAt: Int? = nil) {
+        self.events = events
+        self.failingAt = failingAt
+    }
+
+    var nextTime: Timestamp? { position < events.count ? events[position].at : nil }
+
+    func take() throws -> AuditEvent {
+        if position == failingAt { throw Failure() }
+        defer { position += 1 }
+        return events[position]
     }
 }

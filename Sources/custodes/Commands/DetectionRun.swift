@@ -54,8 +54,9 @@ struct DetectionRun {
         let engine: any Detector
         let parts: PartitionedDetection?
         if threads > 1 {
+            // A whole number of parts per thread: each thread's lane of the stream feeds whole parts.
             parts = PartitionedDetection(context: context, pseudonymiser: pseudonymiser,
-                                         parts: max(threads, min(threads * Self.partsPerThread, Self.mostParts)),
+                                         parts: threads * max(1, min(Self.partsPerThread, Self.mostParts / threads)),
                                          threads: threads)
             engine = parts!
         } else {
@@ -74,23 +75,19 @@ struct DetectionRun {
         var nextProgress = 2_000_000
         var detecting = Duration.zero
         var firstEvent: ContinuousClock.Instant?
-        func reportProgress() {
-            Progress.line("detect: \(processed.formatted()) events through detection")
-            nextProgress += 2_000_000
-        }
         // One engine takes the stream's batches, each timed as a whole: between batches the stream is merging sorted
         // runs, which is sorting time, not detection time, and two clock reads around every event cost more than the
-        // timing is worth (profiled at 6% of the event pass). Split over cores, the parts take each event as it is
-        // merged (handed over, not copied) and work while the stream merges, so there everything from the first
-        // event on counts as explaining and scoring.
+        // timing is worth (profiled at 6% of the event pass). Split over cores, the stream's runs are split by member
+        // of staff into a lane per thread, and the threads merge the lanes' next day while working through the
+        // parts' current one, so there everything from the first event on counts as explaining and scoring.
         let timings: AuditStreamTimings
         do {
             if let parts {
-                timings = try stream.forEach(report: &report) { event in
-                    if firstEvent == nil { firstEvent = clock.now }
-                    parts.take(event)
-                    processed += 1
-                    if progress && processed >= nextProgress { reportProgress() }
+                timings = try stream.forEachLane(report: &report, lanes: threads) { lanes in
+                    firstEvent = clock.now
+                    try parts.run(lanes: lanes) { taken in
+                        if progress { Progress.line("detect: \(taken.formatted()) events through detection") }
+                    }
                 }
             } else {
                 timings = try stream.forEachBatch(report: &report) { batch in
@@ -98,7 +95,10 @@ struct DetectionRun {
                     engine.process(batch)
                     detecting += clock.now - batchStart
                     processed += batch.count
-                    if progress && processed >= nextProgress { reportProgress() }
+                    if progress && processed >= nextProgress {
+                        Progress.line("detect: \(processed.formatted()) events through detection")
+                        nextProgress += 2_000_000
+                    }
                 }
             }
         } catch {
