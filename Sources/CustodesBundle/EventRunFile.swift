@@ -111,6 +111,8 @@ enum EventRunFile {
                 }
                 func text() -> String? {
                     guard let count = take(UInt32.self), position + Int(count) <= end else { return nil }
+                    // Most events leave one or two of their four strings empty (no reason, no outside record).
+                    if count == 0 { return "" }
                     let value = String(decoding: raw[position..<position + Int(count)], as: UTF8.self)
                     position += Int(count)
                     return value
