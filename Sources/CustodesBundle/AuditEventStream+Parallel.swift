@@ -259,11 +259,7 @@ final class MemoryRun: SortedRun {
 
     /// The events sorted once and split by lane (the member of staff's number modulo `lanes`), in lane order.
     static func lanes(of events: [SortableEvent], lanes: Int) -> [MemoryRun] {
-        let order = AuditEventStream.timeOrder(events)
-        guard lanes > 1 else { return [MemoryRun(events, order: order)] }
-        var split = [[Int32]](repeating: [], count: lanes)
-        for index in order { split[Int(events[Int(index)].event.staff) % lanes].append(index) }
-        return split.map { MemoryRun(events, order: $0) }
+        AuditEventStream.timeOrder(events, lanes: lanes).map { MemoryRun(events, order: $0) }
     }
 
     func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) -> Int {

@@ -237,15 +237,26 @@ public struct AuditEventStream {
 
     /// The positions of `events` in time order. Sorting small keys and reading the events through them is much
     /// cheaper than moving the events themselves.
-    static func timeOrder(_ events: [SortableEvent]) -> [Int32] {
-        var keys: [(at: Int64, index: Int32)] = []
+    static func timeOrder(_ events: [SortableEvent]) -> [Int32] { timeOrder(events, lanes: 1)[0] }
+
+    /// The positions of `events` in time order, split by lane (the member of staff's number modulo `lanes`): the
+    /// lane is kept in each sort key, so splitting reads no event again.
+    static func timeOrder(_ events: [SortableEvent], lanes: Int) -> [[Int32]] {
+        var keys: [(at: Int64, index: Int32, lane: Int32)] = []
         keys.reserveCapacity(events.count)
         HugePages.advise(&keys)
-        for index in events.indices { keys.append((at: events[index].event.at.seconds, index: Int32(index))) }
+        for index in events.indices {
+            let lane = lanes == 1 ? 0 : events[index].event.staff % Int32(lanes)
+            keys.append((at: events[index].event.at.seconds, index: Int32(index), lane: lane))
+        }
         keys.sort { lhs, rhs in
             lhs.at != rhs.at ? lhs.at < rhs.at : SortableEvent.precedes(events[Int(lhs.index)], events[Int(rhs.index)])
         }
-        return keys.map(\.index)
+        guard lanes > 1 else { return [keys.map(\.index)] }
+        var split = [[Int32]](repeating: [], count: lanes)
+        for lane in split.indices { split[lane].reserveCapacity(keys.count / lanes + 1) }
+        for key in keys { split[Int(key.lane)].append(key.index) }
+        return split
     }
 
     /// Sorts `pending` and writes it out as a run file per lane, appending their paths in lane order (so that a
@@ -261,7 +272,9 @@ public struct AuditEventStream {
         }
         let run = paths.count / lanes
         let files = (0..<lanes).map { lane in directory + "/run-\(run)" + (lanes > 1 ? "-lane-\(lane)" : "") + ".bin" }
-        try EventRunFile.write(pending, order: Self.timeOrder(pending), to: files)
+        for (file, order) in zip(files, Self.timeOrder(pending, lanes: lanes)) {
+            try EventRunFile.write(pending, order: order, to: file)
+        }
         paths += files
         pending.removeAll(keepingCapacity: true)
     }

@@ -30,20 +30,12 @@ struct SortableEvent {
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
 /// private to one run of the reader: fixed-width numbers then length-prefixed strings.
 enum EventRunFile {
-    /// Writes `events` in the given order to one file.
+    /// Writes `events` in the given order.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
-        try write(events, order: order, to: [path])
-    }
-
-    /// Writes `events` in the given order, split by lane (the member of staff's number modulo the number of
-    /// paths) into a file each: `paths[lane]`.
-    static func write(_ events: [SortableEvent], order: [Int32], to paths: [String]) throws(BundleError) {
-        var outputs: [RunFileOutput] = []
-        for path in paths { outputs.append(try RunFileOutput(path: path)) }
+        let output = try RunFileOutput(path: path)
         for position in order {
             let item = events[Int(position)]
             let event = item.event
-            let output = outputs[paths.count == 1 ? 0 : Int(event.staff) % paths.count]
             output.put(event.at.seconds)
             output.put(event.staff)
             output.put(event.entity)
@@ -59,7 +51,7 @@ enum EventRunFile {
             output.put(event.reason)
             try output.writeFullChunks()
         }
-        for output in outputs { try output.close() }
+        try output.close()
     }
 
     /// The vocabularies in the order their positions are written, made once: `allCases` builds a new array at every
