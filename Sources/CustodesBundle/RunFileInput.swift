@@ -49,14 +49,8 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     /// Opens the file direct unless `direct` is false (the tests read both ways).
     init(path: String, direct: Bool = true) throws(BundleError) {
         self.path = path
-        #if os(Linux) && (arch(x86_64) || arch(arm64))
-        var descriptor = direct ? open(path, O_RDONLY | openDirect) : -1
-        isDirect = descriptor >= 0
-        if descriptor < 0 && (errno == EINVAL || !direct) { descriptor = open(path, O_RDONLY) }
-        #else
-        let descriptor = open(path, O_RDONLY)
-        isDirect = false
-        #endif
+        let (descriptor, isDirect) = DirectFile.openFile(path, O_RDONLY, direct: direct)
+        self.isDirect = isDirect
         guard descriptor >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         self.descriptor = descriptor
         current = .allocate(byteCount: Self.chunk, alignment: RunFileOutput.block)
@@ -117,14 +111,10 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
             let got = pread(descriptor, spare + done, Self.chunk - done, off_t(start + done))
             if got < 0 {
                 if errno == EINTR { continue }
-                #if os(Linux) && (arch(x86_64) || arch(arm64))
-                // A file system that took O_DIRECT at open but not for this read: on without it.
                 if errno == EINVAL && isDirect {
                     isDirect = false
-                    let flags = fcntl(descriptor, F_GETFL)
-                    if flags >= 0 && fcntl(descriptor, F_SETFL, flags & ~openDirect) == 0 { continue }
+                    if DirectFile.stopDirect(descriptor) { continue }
                 }
-                #endif
                 spareFailure = String(cString: strerror(errno))
                 break
             }

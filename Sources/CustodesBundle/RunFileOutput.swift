@@ -32,14 +32,8 @@ final class RunFileOutput {
 
     init(path: String) throws(BundleError) {
         self.path = path
-        #if os(Linux) && (arch(x86_64) || arch(arm64))
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | openDirect, 0o600)
-        isDirect = descriptor >= 0
-        if descriptor < 0 && errno == EINVAL { descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
-        #else
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        isDirect = false
-        #endif
+        let (descriptor, isDirect) = DirectFile.openFile(path, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+        self.isDirect = isDirect
         guard descriptor >= 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
         self.descriptor = descriptor
         capacity = 2 * Self.chunk
@@ -105,17 +99,13 @@ final class RunFileOutput {
         precondition(isOpen, "a run file is written only until it is closed")
         var done = 0
         while done < length {
-            let sent = writeFile(descriptor, bytes + done, length - done)
+            let sent = write(descriptor, bytes + done, length - done)
             if sent < 0 {
                 if errno == EINTR { continue }
-                #if os(Linux) && (arch(x86_64) || arch(arm64))
-                // A file system that took O_DIRECT at open but not for this write: on without it.
                 if errno == EINVAL && isDirect {
                     isDirect = false
-                    let flags = fcntl(descriptor, F_GETFL)
-                    if flags >= 0 && fcntl(descriptor, F_SETFL, flags & ~openDirect) == 0 { continue }
+                    if DirectFile.stopDirect(descriptor) { continue }
                 }
-                #endif
                 throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
             }
             done += sent
@@ -135,18 +125,4 @@ final class RunFileOutput {
         buffer = larger
         capacity = size
     }
-}
-
-#if os(Linux) && arch(x86_64)
-/// `O_DIRECT`, which the C library declares only to C code that asks for GNU extensions (its value differs by
-/// processor).
-let openDirect: Int32 = 0o40000
-#elseif os(Linux) && arch(arm64)
-let openDirect: Int32 = 0o200000
-#endif
-
-/// The C library's `close` and `write`, which the methods of the same names hide inside the run files' classes.
-func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
-private func writeFile(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ length: Int) -> Int {
-    write(descriptor, bytes, length)
 }

@@ -139,7 +139,8 @@ public final class PartitionedDetection {
             runTasks(tasks.count) { index in
                 let work = work.value, task = tasks[index]
                 if task < work.lanes.count {
-                    work.counts[task] = work.detection.mergeDay(work.day!, from: work.lanes[task], into: work.into,
+                    work.counts[task] = work.detection.mergeDay(work.day!, from: work.lanes[task], lane: task,
+                                                                of: work.lanes.count, into: work.into,
                                                                 failure: work.failure)
                 } else {
                     let part = task - work.lanes.count
@@ -174,13 +175,15 @@ public final class PartitionedDetection {
         lanes.compactMap(\.nextTime).min()
     }
 
-    /// Moves the lane's events of `day` into their parts' lists; returns how many.
-    private func mergeDay(_ day: Int64, from lane: any EventLane, into lists: UnsafeMutablePointer<[AuditEvent]>,
-                          failure: FirstFailure) -> Int {
+    /// Moves the lane's events of `day` into their parts' lists; returns how many. Only the lane's own parts' lists
+    /// are touched (another thread may be filling another lane's), which holds when the lane has only its own staff.
+    private func mergeDay(_ day: Int64, from source: any EventLane, lane: Int, of lanes: Int,
+                          into lists: UnsafeMutablePointer<[AuditEvent]>, failure: FirstFailure) -> Int {
         var count = 0
         do {
-            while let time = lane.nextTime, time.dayNumber == day {
-                let event = try lane.take()
+            while let time = source.nextTime, time.dayNumber == day {
+                let event = try source.take()
+                precondition(Int(event.staff) % lanes == lane, "a lane holds only its own staff's events")
                 lists[part(of: event.staff)].append(event)
                 count += 1
             }
