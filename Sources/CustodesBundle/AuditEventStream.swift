@@ -6,9 +6,9 @@ public import CustodesModel
 ///
 /// Exports arrive out of order and re-deliver events, and detection must see a clean, ordered stream. Events are
 /// read file by file, validated, and collected into runs; a run that fills is sorted and spilled to a temporary file,
-/// and the runs are merged at the end. Because a re-delivered event carries the same time and id as the original,
-/// the copies are adjacent after sorting and the later ones are counted as duplicates and skipped; the copy kept is
-/// the one from the first file and line.
+/// and the runs are merged at the end. Because a re-delivered event carries the same time, id and member of staff
+/// as the original, the copies are adjacent after sorting and the later ones are counted as duplicates and skipped;
+/// the copy kept is the one from the first file and line.
 public struct AuditEventStream {
     /// The most events held in memory at once; beyond it, sorted runs go to a temporary folder.
     public var runSize: Int
