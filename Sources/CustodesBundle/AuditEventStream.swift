@@ -78,6 +78,7 @@ public struct AuditEventStream {
     public func forEachLane(report: inout BundleReport, lanes: Int,
                             _ consume: ([any EventLane]) throws -> Void) throws -> AuditStreamTimings {
         precondition(lanes >= 1)
+        OpenFileLimit.raise()
         let clock = ContinuousClock()
         var read = try readRuns(lanes: lanes, clock: clock)
         defer { try? FileManager.default.removeItem(atPath: read.spillDirectory) }
@@ -86,7 +87,10 @@ public struct AuditEventStream {
         read.pending = []
         var runs = [[any SortedRun]](repeating: [], count: lanes)
         for (index, run) in read.memoryRuns.enumerated() { runs[index % lanes].append(run) }
-        for (index, path) in read.runPaths.enumerated() { runs[index % lanes].append(try EventRunFile.Reader(path: path)) }
+        let chunk = Self.runChunk(files: read.runPaths.count)
+        for (index, path) in read.runPaths.enumerated() {
+            runs[index % lanes].append(try EventRunFile.Reader(path: path, chunk: chunk))
+        }
         let merges = try runs.map { try StreamLane($0, origins: read.pieceFiles.count) }
         read.timings.sortSeconds += (clock.now - started).seconds
         started = clock.now
@@ -121,7 +125,9 @@ public struct AuditEventStream {
             // about a fifteenth of memory the process never touched (docs/performance.md); kept, it was also 110 MB
             // of the peak.
             read.pending = []
-            let runs: [any SortedRun] = read.memoryRuns + (try read.runPaths.map { try EventRunFile.Reader(path: $0) })
+            let chunk = Self.runChunk(files: read.runPaths.count)
+            let runs: [any SortedRun] = read.memoryRuns
+                + (try read.runPaths.map { try EventRunFile.Reader(path: $0, chunk: chunk) })
             read.timings.sortSeconds += (clock.now - started).seconds
             started = clock.now
             try Self.merge(runs) { item in
@@ -134,6 +140,14 @@ public struct AuditEventStream {
         read.timings.deliverSeconds = (clock.now - started).seconds
         report.files.append(contentsOf: read.fileReports)
         return read.timings
+    }
+
+    /// Bytes each run file is read by at a time when `files` are merged at once: the default, unless that would hold
+    /// more than about 96 MiB of buffers in all (three per file), down to 16 KiB. Split into lanes, the run files
+    /// grow with the square of the threads (each core's spills are smaller, and each is a file per lane): a year on
+    /// eight threads is about 1,500 files.
+    static func runChunk(files: Int) -> Int {
+        max(16 << 10, min(RunFileInput.defaultChunk, (96 << 20) / 3 / max(files, 1)))
     }
 
     /// The audit files read and sorted into runs, ready to merge.

@@ -43,3 +43,16 @@ private let openDirect: Int32 = 0o200000
 
 /// The C library's `close`, which the methods of the same name hide inside the run files' classes.
 func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
+
+/// The process's limit on open files, raised to the most it may be: a merge split into lanes holds a file open for
+/// each run and lane (``AuditEventStream/runChunk(files:)``), beyond the usual first limit of 1,024 on many threads.
+enum OpenFileLimit {
+    static func raise() {
+        #if os(Linux)
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        #endif
+    }
+}

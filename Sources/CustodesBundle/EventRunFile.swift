@@ -65,8 +65,10 @@ enum EventRunFile {
     final class Reader {
         private let source: ByteSource
 
-        init(path: String) throws(BundleError) {
-            source = ByteSource(input: try RunFileInput(path: path), chunkSize: 1 << 18)
+        /// Reads `chunk` bytes at a time (fewer when many runs are open at once: each holds three such buffers).
+        init(path: String, chunk: Int = RunFileInput.defaultChunk) throws(BundleError) {
+            let input = try RunFileInput(path: path, chunk: chunk)
+            source = ByteSource(input: input, chunkSize: input.chunk)
         }
 
         /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized. A

@@ -21,8 +21,10 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     // reading thread from `readAhead()` until it signals `spareReady`, and to the caller only after waiting for it;
     // at most one read is under way.
 
-    /// Bytes per read: two such chunks per run (a large year has a couple of dozen runs).
-    static let chunk = 1 << 18
+    /// Bytes per read unless told otherwise: two such chunks per run (a large year has a couple of dozen runs).
+    static let defaultChunk = 1 << 18
+    /// Bytes per read, a whole number of blocks.
+    let chunk: Int
     /// Reads for every run, one at a time: one disk, and a queue of its own rather than the pool's threads, which
     /// detection's parts may all be holding.
     private static let reading = DispatchQueue(label: "custodes.run-file-input")
@@ -46,15 +48,18 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     /// Whether the last chunk read was the file's last.
     private var reachedEnd = false
 
-    /// Opens the file direct unless `direct` is false (the tests read both ways).
-    init(path: String, direct: Bool = true) throws(BundleError) {
+    /// Opens the file direct unless `direct` is false (the tests read both ways), to read `chunk` bytes at a time
+    /// (rounded up to whole blocks).
+    init(path: String, chunk: Int = RunFileInput.defaultChunk, direct: Bool = true) throws(BundleError) {
         self.path = path
+        let block = RunFileOutput.block
+        self.chunk = max(block, (chunk + block - 1) / block * block)
         let (descriptor, isDirect) = DirectFile.openFile(path, O_RDONLY, direct: direct)
         self.isDirect = isDirect
         guard descriptor >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         self.descriptor = descriptor
-        current = .allocate(byteCount: Self.chunk, alignment: RunFileOutput.block)
-        spare = .allocate(byteCount: Self.chunk, alignment: RunFileOutput.block)
+        current = .allocate(byteCount: self.chunk, alignment: RunFileOutput.block)
+        spare = .allocate(byteCount: self.chunk, alignment: RunFileOutput.block)
         readAhead()
     }
 
@@ -80,7 +85,7 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
                     count = 0
                     break
                 }
-                if count < Self.chunk { reachedEnd = true }
+                if count < chunk { reachedEnd = true }
                 if !reachedEnd { readAhead() }
                 if count == 0 { break }
             }
@@ -96,7 +101,7 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     private func readAhead() {
         isReadingAhead = true
         let start = offset
-        offset += Self.chunk
+        offset += chunk
         Self.reading.async { [self] in
             fillSpare(from: start)
             spareReady.signal()
@@ -107,8 +112,8 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     private func fillSpare(from start: Int) {
         var done = 0
         spareFailure = nil
-        while done < Self.chunk {
-            let got = pread(descriptor, spare + done, Self.chunk - done, off_t(start + done))
+        while done < chunk {
+            let got = pread(descriptor, spare + done, chunk - done, off_t(start + done))
             if got < 0 {
                 if errno == EINTR { continue }
                 if errno == EINVAL && isDirect {

@@ -121,7 +121,9 @@ public final class PartitionedDetection {
     public func run(lanes: [any EventLane], progressInterval: Int = 2_000_000,
                     progress: ((Int) -> Void)? = nil) throws {
         precondition(!lanes.isEmpty && parts % lanes.count == 0, "each lane's staff are whole parts")
-        precondition(flight == nil && waitingCount == 0, "events are handed over by lanes or by take(_:), not both")
+        precondition(flight == nil && waitingCount == 0 && currentDay == nil,
+                     "events are handed over by lanes once, or by take(_:), not both")
+        precondition(progressInterval > 0)
         let failure = FirstFailure()
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: lanes.count)
         defer { counts.deallocate() }

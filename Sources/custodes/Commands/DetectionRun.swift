@@ -32,6 +32,15 @@ struct DetectionRun {
     /// Each part keeps its own copy of the per-staff tables, so many threads get fewer parts each (and at least one).
     static let mostParts = 64
 
+    /// Lanes of the merge: one per thread up to four (the merge is about a seventh of the work, so four lanes keep
+    /// eight threads busy), and a divisor of the parts, so that each lane's staff are whole parts. Every lane adds a
+    /// file to each spilled run.
+    static func lanes(threads: Int, parts: Int) -> Int {
+        var lanes = min(threads, 4)
+        while parts % lanes != 0 { lanes -= 1 }
+        return lanes
+    }
+
     /// Loads the bundle, streams its audit events through a detection engine, and returns the alerts.
     /// With `threads` above 1, explaining and scoring are split by member of staff (``PartitionedDetection``);
     /// `configure` is then not called, as there is no single engine.
@@ -83,7 +92,8 @@ struct DetectionRun {
         let timings: AuditStreamTimings
         do {
             if let parts {
-                timings = try stream.forEachLane(report: &report, lanes: threads) { lanes in
+                timings = try stream.forEachLane(report: &report, lanes: Self.lanes(threads: threads, parts: parts.parts)) {
+                    lanes in
                     firstEvent = clock.now
                     try parts.run(lanes: lanes) { taken in
                         if progress { Progress.line("detect: \(taken.formatted()) events through detection") }
