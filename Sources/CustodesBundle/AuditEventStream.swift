@@ -26,11 +26,10 @@ public struct AuditEventStream {
     /// Called once the audit files are read, before the first event is handed on, with how many rows were read
     /// (duplicates among them): a consumer can size its tables once instead of growing them on the way.
     public var onRead: ((Int) -> Void)?
-    /// How many cores read the audit files (whole files, or pieces of a large one). The sorted runs are merged on the
-    /// calling thread, between batches: a consumer that spreads its work over the other cores (``forEachBatch``'s
-    /// `body` returning before its work is done) keeps every core busy, where a merge on a thread of its own took a
-    /// core from detection's parts (docs/performance.md). The events come out in the same order, and quarantined rows
-    /// reach the sink in file order, whatever the number.
+    /// How many cores read the audit files (whole files, or pieces of a large one). ``forEach(report:_:)`` and
+    /// ``forEachBatch(report:_:)`` merge the sorted runs on the calling thread; ``forEachLane(report:lanes:_:)``
+    /// hands the merge to the consumer in lanes, so that its threads merge as well (docs/performance.md). The events
+    /// come out in the same order, and quarantined rows reach the sink in file order, whatever the number.
     public var threads = 1
     /// With several cores, a file is cut into pieces read on different cores when it is larger than this and than
     /// half a core's share of all the audit bytes (so one large export does not keep one core reading alone).

@@ -45,8 +45,6 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
     private var isReadingAhead = false
     /// Where the next read ahead starts in the file.
     private var offset = 0
-    /// Whether the last chunk read was the file's last.
-    private var reachedEnd = false
 
     /// Opens the file direct unless `direct` is false (the tests read both ways), to read `chunk` bytes at a time
     /// (rounded up to whole blocks).
@@ -85,8 +83,8 @@ final class RunFileInput: ByteInput, @unchecked Sendable {
                     count = 0
                     break
                 }
-                if count < chunk { reachedEnd = true }
-                if !reachedEnd { readAhead() }
+                // A chunk read short was the file's last.
+                if count == chunk { readAhead() }
                 if count == 0 { break }
             }
             let taken = min(capacity - copied, count - position)
