@@ -28,11 +28,13 @@ struct SortableEvent {
 }
 
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
-/// private to one run of the reader: fixed-width numbers then length-prefixed strings.
+/// private to one run of the reader: fixed-width numbers, then four strings (``RunFileText``).
 enum EventRunFile {
     /// Writes `events` in the given order.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
         let output = try RunFileOutput(path: path)
+        let short = RunFileText.isAvailable
+        let systems = Self.systems, actions = Self.actions, entityTypes = Self.entityTypes
         for position in order {
             let item = events[Int(position)]
             let event = item.event
@@ -45,10 +47,10 @@ enum EventRunFile {
             output.put(UInt8(entityTypes.firstIndex(of: event.entityType)!))
             output.put(item.file)
             output.put(item.line)
-            output.put(event.eventID)
-            output.put(event.entityID)
-            output.put(event.workstation)
-            output.put(event.reason)
+            output.put(event.eventID, short: short)
+            output.put(event.entityID, short: short)
+            output.put(event.workstation, short: short)
+            output.put(event.reason, short: short)
             try output.writeFullChunks()
         }
         try output.close()
@@ -75,7 +77,7 @@ enum EventRunFile {
         /// run that cannot be read to its end is an error, never a shorter run, so no event is lost without a word.
         func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) throws(BundleError) -> Int {
             var count = decode(into: buffer, capacity: capacity)
-            while count < capacity {
+            while count < capacity && !isCorrupt {
                 if !source.fill() {
                     let reason = source.failure
                         ?? (source.start < source.end ? "a sorted run ends in the middle of an event" : nil)
@@ -87,44 +89,78 @@ enum EventRunFile {
                 }
                 count += decode(into: buffer + count, capacity: capacity - count)
             }
+            if isCorrupt {
+                buffer.deinitialize(count: count)
+                throw .unreadable(file: source.path, reason: "a sorted run holds a string in no form it was written in")
+            }
             return count
         }
+
+        /// Whether a string's first byte named no form, or a short string's bytes were not ASCII.
+        private var isCorrupt = false
+
+        /// The bytes of an event before its strings.
+        private static let fixedBytes = 8 + 4 + 4 + 2 + 1 + 1 + 1 + 2 + 4
 
         /// Decodes into `buffer` as many whole events as the bytes read so far hold, up to `capacity`, in one access
         /// to the bytes (one per event retained and released them: a fifth of the merge's samples were `retain` and
         /// `release`).
         private func decode(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) -> Int {
-            source.bytes.withUnsafeBytes { raw -> Int in
+            let systems = EventRunFile.systems, actions = EventRunFile.actions, entityTypes = EventRunFile.entityTypes
+            return source.bytes.withUnsafeBytes { raw -> Int in
                 var position = source.start
                 let end = source.end
-                func take<T: FixedWidthInteger>(_: T.Type) -> T? {
-                    guard position + MemoryLayout<T>.size <= end else { return nil }
-                    let value = raw.loadUnaligned(fromByteOffset: position, as: T.self)
-                    position += MemoryLayout<T>.size
-                    return T(littleEndian: value)
+                func load<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+                    T(littleEndian: raw.loadUnaligned(fromByteOffset: position + offset, as: T.self))
                 }
                 func text() -> String? {
-                    guard let count = take(UInt32.self), position + Int(count) <= end else { return nil }
-                    // Most events leave one or two of their four strings empty (no reason, no outside record).
-                    if count == 0 { return "" }
-                    let value = String(decoding: raw[position..<position + Int(count)], as: UTF8.self)
-                    position += Int(count)
+                    guard position < end else { return nil }
+                    let form = raw[position]
+                    if form & 0xF0 == RunFileText.shortASCII {
+                        let length = Int(form & 0x0F)
+                        guard position + 1 + length <= end else { return nil }
+                        // Two words straight from the buffer where it holds them, the bytes past the text cleared.
+                        let value = position + 17 <= raw.count
+                            ? RunFileText.make(loaded: (raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self),
+                                                        raw.loadUnaligned(fromByteOffset: position + 9, as: UInt64.self)),
+                                               count: length)
+                            : RunFileText.make(count: length, from: raw.baseAddress! + position + 1)
+                        guard let value else {
+                            isCorrupt = true
+                            return nil
+                        }
+                        position += 1 + length
+                        return value
+                    }
+                    guard form == RunFileText.generalForm else {
+                        isCorrupt = true
+                        return nil
+                    }
+                    guard position + 5 <= end else { return nil }
+                    let length = Int(load(UInt32.self, at: 1))
+                    guard position + 5 + length <= end else { return nil }
+                    let value = String(decoding: raw[position + 5..<position + 5 + length], as: UTF8.self)
+                    position += 5 + length
                     return value
                 }
                 var count = 0
-                while count < capacity {
-                    guard let at = take(Int64.self), let staff = take(Int32.self), let entity = take(Int32.self),
-                          let fields = take(UInt16.self), let system = take(UInt8.self), let action = take(UInt8.self),
-                          let entityType = take(UInt8.self), let file = take(UInt16.self),
-                          let line = take(UInt32.self), let eventID = text(), let entityID = text(),
-                          let workstation = text(), let reason = text()
-                    else { break }
+                while count < capacity && position + Self.fixedBytes <= end {
+                    let start = position
+                    let at = load(Int64.self, at: 0), staff = load(Int32.self, at: 8), entity = load(Int32.self, at: 12)
+                    let fields = load(UInt16.self, at: 16), system = load(UInt8.self, at: 18)
+                    let action = load(UInt8.self, at: 19), entityType = load(UInt8.self, at: 20)
+                    let file = load(UInt16.self, at: 21), line = load(UInt32.self, at: 23)
+                    position += Self.fixedBytes
+                    guard let eventID = text(), let entityID = text(), let workstation = text(), let reason = text()
+                    else {
+                        position = start
+                        break
+                    }
                     source.start = position
                     let event = AuditEvent(eventID: eventID, at: Timestamp(seconds: at), staff: staff,
-                                           system: EventRunFile.systems[Int(system)],
-                                           action: EventRunFile.actions[Int(action)],
-                                           entityType: EventRunFile.entityTypes[Int(entityType)],
-                                           entityID: entityID, entity: entity, fields: FieldSet(rawValue: fields),
+                                           system: systems[Int(system)], action: actions[Int(action)],
+                                           entityType: entityTypes[Int(entityType)], entityID: entityID,
+                                           entity: entity, fields: FieldSet(rawValue: fields),
                                            workstation: workstation, reason: reason)
                     (buffer + count).initialize(to: SortableEvent(event: event, file: file, line: line))
                     count += 1

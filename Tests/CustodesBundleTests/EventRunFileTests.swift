@@ -52,13 +52,95 @@ struct EventRunFileTests {
         #expect(read.map(\.event) == events.reversed().map(\.event))
         #expect(read.map(\.line) == events.reversed().map(\.line))
         #expect(read.map(\.file) == events.reversed().map(\.file))
-        // Each event: 27 bytes of numbers, then four strings each after their 4-byte length.
+        // Each event: 27 bytes of numbers, then four strings, each a byte and its ASCII when short, otherwise a byte
+        // and a 4-byte length before its UTF-8.
         let expected = events.reduce(0) { total, item in
             let event = item.event
-            return total + 27 + 16 + [event.eventID, event.entityID, event.workstation, event.reason].reduce(0) { $0 + $1.utf8.count }
+            return total + 27 + [event.eventID, event.entityID, event.workstation, event.reason].reduce(0) { sum, text in
+                sum + (text.utf8.count <= 15 && text.utf8.allSatisfy { $0 < 0x80 } ? 1 : 5) + text.utf8.count
+            }
         }
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
         #expect(size == expected)
+    }
+}
+
+@Suite("Strings in sorted runs")
+struct RunFileTextTests {
+    /// A string with storage of its own though it is short: the short form must not take it.
+    static func stored(_ text: String) -> String {
+        var stored = String()
+        stored.reserveCapacity(64)
+        stored += text
+        return stored
+    }
+
+    @Test("short ASCII strings are kept as their own value's bytes on this platform")
+    func available() {
+        #expect(RunFileText.isAvailable)
+        #expect(RunFileText.shortCount("WS-ALD-144") == 10)
+        #expect(RunFileText.shortCount("") == 0)
+        #expect(RunFileText.shortCount("1234567890123456") == nil)
+        #expect(RunFileText.shortCount("é") == nil)
+        #expect(RunFileText.shortCount(Self.stored("abc")) == nil)
+    }
+
+    @Test("strings of every form read back equal, in either form of the file")
+    func roundTrip() throws {
+        let texts = ["", "a", "RMS-00000335", "123456789012345", "1234567890123456", "éééééééa", "日本", "ü",
+                     Self.stored("abc"), Self.stored(""), String(repeating: "long reason ", count: 20),
+                     String(String(repeating: "x", count: 40).prefix(7))]
+        let events = texts.enumerated().map { number, text in
+            SortableEvent(event: AuditEvent(eventID: text, at: Timestamp(seconds: Int64(number)), staff: 1, system: .rms,
+                                            action: .view, entityType: .person, entityID: texts[(number + 1) % texts.count],
+                                            entity: 3, fields: FieldSet(rawValue: 1), workstation: text, reason: text),
+                          file: 0, line: UInt32(number))
+        }
+        let path = NSTemporaryDirectory() + "custodes-run-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try EventRunFile.write(events, order: events.indices.map(Int32.init), to: path)
+        // Read a few bytes at a time too, so that short strings are also made from the last bytes of the buffer.
+        for chunk in [RunFileInput.defaultChunk, 4096] {
+            let reader = try EventRunFile.Reader(path: path, chunk: chunk)
+            var read: [AuditEvent] = []
+            while let item = try reader.next() { read.append(item.event) }
+            #expect(read == events.map(\.event))
+            #expect(read.map(\.eventID.utf8.count) == texts.map(\.utf8.count))
+        }
+    }
+
+    @Test("a short string is made from two words whatever follows its bytes, and never from bytes beyond ASCII")
+    func loaded() {
+        let bytes: [UInt8] = Array("WS-ALD-144".utf8) + [0xFF, 0x41, 0x80, 0x00, 0x7F, 0x12]
+        let words = bytes.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        for count in 0...10 {
+            let made = RunFileText.make(loaded: words, count: count)
+            #expect(made == String(decoding: bytes[0..<count], as: UTF8.self))
+        }
+        #expect(RunFileText.make(loaded: words, count: 11) == nil)
+        #expect(RunFileText.make(count: 2, from: [UInt8(0x41), 0xC3]) == nil)
+    }
+
+    @Test("a string in no form it was written in is an error naming the run's file")
+    func unknownForm() throws {
+        let event = SortableEvent(event: AuditEvent(eventID: "E1", at: Timestamp(seconds: 1), staff: 0, system: .rms,
+                                                    action: .view, entityType: .person, entityID: "", entity: 0,
+                                                    fields: FieldSet(rawValue: 0), workstation: "WS", reason: ""),
+                                  file: 0, line: 2)
+        let path = NSTemporaryDirectory() + "custodes-run-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try EventRunFile.write([event, event], order: [0, 1], to: path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let second = bytes.count / 2
+        #expect(bytes[second + 27] == RunFileText.shortASCII | 2)
+        bytes[second + 27] = 0x42
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let reader = try EventRunFile.Reader(path: path)
+        #expect(try reader.next()?.event.eventID == "E1")
+        let error = #expect(throws: BundleError.self) { try reader.next() }
+        #expect(error.map { "\($0)" }?.contains(path) == true)
     }
 }
 
