@@ -258,8 +258,9 @@ public struct AuditEventStream {
         var keys: [(at: Int64, index: Int32, lane: Int32)] = []
         keys.reserveCapacity(events.count)
         HugePages.advise(&keys)
+        let lanesOfStaff = StaffSplit(count: lanes)
         for index in events.indices {
-            let lane = lanes == 1 ? 0 : events[index].event.staff % Int32(lanes)
+            let lane = Int32(lanesOfStaff.share(of: events[index].event.staff))
             keys.append((at: events[index].event.at.seconds, index: Int32(index), lane: lane))
         }
         keys.sort { lhs, rhs in

@@ -33,7 +33,7 @@ public final class PartitionedDetection {
     /// when each part picked its own out of all of them, eight parts read every event eight times. Each part empties
     /// its own list of the run once done with it, on its own thread, so the strings the events hold are released
     /// alongside rather than all on the calling thread.
-    private let lists: UnsafeMutablePointer<[AuditEvent]>
+    private let lists: PartLists
     /// Where the waiting set starts in `lists` (0 or `parts`); the run under way is the other set.
     private var waiting = 0
     private var waitingCount = 0
@@ -43,7 +43,7 @@ public final class PartitionedDetection {
     /// A run under way: its parts' lists, the parts not yet taken, the pool's threads still working, and the day to
     /// close once done.
     private struct Flight {
-        let lists: UnsafeMutablePointer<[AuditEvent]>
+        let lists: PartLists
         let next: WorkCounter
         let workers: DispatchGroup
         let closingDay: Int64?
@@ -53,12 +53,12 @@ public final class PartitionedDetection {
     public init(context: DetectionContext, pseudonymiser: Pseudonymiser, parts: Int, threads: Int? = nil) {
         precondition(parts >= 1)
         self.parts = parts
+        split = StaffSplit(count: parts)
         self.threads = max(1, min(threads ?? parts, parts))
         let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
                                         colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
         self.community = community
-        lists = .allocate(capacity: 2 * parts)
-        lists.initialize(repeating: [], count: 2 * parts)
+        lists = PartLists(count: 2 * parts)
         engines = (0..<parts).map { _ in
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser, community: community)
             engine.isPart = true
@@ -67,13 +67,13 @@ public final class PartitionedDetection {
     }
 
     deinit {
-        lists.deinitialize(count: 2 * parts)
-        lists.deallocate()
+        lists.release(count: 2 * parts)
     }
 
     /// The member of staff's part: by index, which spreads each role and station over the parts.
     @inline(__always)
-    func part(of staff: StaffIndex) -> Int { Int(staff) % parts }
+    func part(of staff: StaffIndex) -> Int { split.share(of: staff) }
+    private let split: StaffSplit
 
     /// Says how many events are coming (``DetectionEngine/expect(events:)``): each part expects its share.
     public func expect(events: Int) {
@@ -136,7 +136,7 @@ public final class PartitionedDetection {
             counts.initialize(repeating: 0, count: lanes.count)
             let tasks = (merging == nil ? [] : Array(0..<lanes.count))
                 + (working == nil ? [] : Array(lanes.count..<lanes.count + parts))
-            let work = Unchecked((detection: self, lanes: lanes, into: lists + waiting, run: lists + (parts - waiting),
+            let work = Unchecked((detection: self, lanes: lanes, into: lists.from(waiting), run: lists.from(parts - waiting),
                                   counts: counts, day: merging?.dayNumber, failure: failure))
             runTasks(tasks.count) { index in
                 let work = work.value, task = tasks[index]
@@ -180,12 +180,13 @@ public final class PartitionedDetection {
     /// Moves the lane's events of `day` into their parts' lists; returns how many. Only the lane's own parts' lists
     /// are touched (another thread may be filling another lane's), which holds when the lane has only its own staff.
     private func mergeDay(_ day: Int64, from source: any EventLane, lane: Int, of lanes: Int,
-                          into lists: UnsafeMutablePointer<[AuditEvent]>, failure: FirstFailure) -> Int {
+                          into lists: PartLists, failure: FirstFailure) -> Int {
         var count = 0
+        let lanes = StaffSplit(count: lanes)
         do {
             while let time = source.nextTime, time.dayNumber == day {
                 let event = try source.take()
-                precondition(Int(event.staff) % lanes == lane, "a lane holds only its own staff's events")
+                precondition(lanes.share(of: event.staff) == lane, "a lane holds only its own staff's events")
                 lists[part(of: event.staff)].append(event)
                 count += 1
             }
@@ -204,7 +205,7 @@ public final class PartitionedDetection {
             if let closingDay { closeDay(closingDay) }
             return
         }
-        let flight = Flight(lists: lists + waiting, next: WorkCounter(), workers: DispatchGroup(),
+        let flight = Flight(lists: lists.from(waiting), next: WorkCounter(), workers: DispatchGroup(),
                             closingDay: closingDay)
         waiting = parts - waiting
         waitingCount = 0
@@ -316,6 +317,40 @@ public final class PartitionedDetection {
                 }
             }
         }
+    }
+}
+
+/// The parts' lists of events, each list's reference on cache lines of its own.
+///
+/// Two threads append to neighbouring parts' lists at once (each lane's parts are every other part), and each append
+/// writes the list's reference back: with the references side by side, their cache line moved between the cores at
+/// every append. `perf` on two threads put half the samples of the loop that fills the lists just after loading a
+/// list's reference (the realistic 160-day force, docs/performance.md).
+struct PartLists {
+    /// References per list: 128 bytes, two cache lines, as the processor also fetches a line's neighbour.
+    static let stride = 16
+    private let base: UnsafeMutablePointer<[AuditEvent]>
+
+    /// `count` empty lists.
+    init(count: Int) {
+        base = .allocate(capacity: count * Self.stride)
+        base.initialize(repeating: [], count: count * Self.stride)
+    }
+
+    private init(base: UnsafeMutablePointer<[AuditEvent]>) { self.base = base }
+
+    /// The lists from `index` on.
+    func from(_ index: Int) -> PartLists { PartLists(base: base + index * Self.stride) }
+
+    subscript(index: Int) -> [AuditEvent] {
+        unsafeAddress { UnsafePointer(base + index * Self.stride) }
+        nonmutating unsafeMutableAddress { base + index * Self.stride }
+    }
+
+    /// Releases the `count` lists made by ``init(count:)`` (only on the value it made).
+    func release(count: Int) {
+        base.deinitialize(count: count * Self.stride)
+        base.deallocate()
     }
 }
 
