@@ -78,7 +78,8 @@ public final class AuditEventDecoder {
         if let found = fast(7, fieldSet) { fields = found } else { fields = FieldSet(try row.list(7, RecordField.self)) }
         var workstation: String
         if let text = fast(8, Self.plainText) { workstation = text } else { workstation = try row.required(8) }
-        let reason = fast(9, Self.plainText) ?? row.optional(9)
+        // Most events have no typed reason: the empty field is the empty string without the general path.
+        let reason = fast(9) { $0.isEmpty ? "" : Self.plainText($0) } ?? row.optional(9)
         var entity = AuditEvent.unresolved
         if let table {
             if let found = fast(6, table.lookup) {
@@ -106,8 +107,15 @@ public final class AuditEventDecoder {
     private static func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let first = bytes.first, let last = bytes.last, first != 32, first != 9, last != 32, last != 9
         else { return nil }
+        // Most are short ASCII (event ids, workstations, typed reasons), made here without a call (``ShortText``).
+        if bytes.count <= 15, isShortTextAvailable, let text = ShortText.make(count: bytes.count, from: bytes.baseAddress!) {
+            return text
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// ``ShortText/isAvailable``, read once.
+    private static let isShortTextAvailable = ShortText.isAvailable
 
     private static func instant(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if case .success(let time) = Timestamp.parseInstant(bytes: bytes) { return time }

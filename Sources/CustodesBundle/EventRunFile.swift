@@ -28,12 +28,20 @@ struct SortableEvent {
 }
 
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
-/// private to one run of the reader: fixed-width numbers, then four strings (``RunFileText``).
+/// private to one run of the reader: fixed-width numbers, then four strings, each one byte and then
+/// - `0xE0 | count` (``ShortText/asciiMark``): `count` bytes of ASCII, from which the string is made without a call
+///   (``ShortText``: making each string through `String(decoding:as:)` was about a quarter of merging the runs on two
+///   cores); or
+/// - `0` (``longForm``): a 4-byte length, then that many bytes of UTF-8 (longer text, text outside ASCII, and every
+///   string where ``ShortText/isAvailable`` is false).
 enum EventRunFile {
+    /// The first byte of a string written as its length and its UTF-8.
+    static let longForm: UInt8 = 0
+
     /// Writes `events` in the given order.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
         let output = try RunFileOutput(path: path)
-        let short = RunFileText.isAvailable
+        let short = ShortText.isAvailable
         let systems = Self.systems, actions = Self.actions, entityTypes = Self.entityTypes
         for position in order {
             let item = events[Int(position)]
@@ -116,15 +124,15 @@ enum EventRunFile {
                 func text() -> String? {
                     guard position < end else { return nil }
                     let form = raw[position]
-                    if form & 0xF0 == RunFileText.shortASCII {
+                    if form & 0xF0 == ShortText.asciiMark {
                         let length = Int(form & 0x0F)
                         guard position + 1 + length <= end else { return nil }
                         // Two words straight from the buffer where it holds them, the bytes past the text cleared.
                         let value = position + 17 <= raw.count
-                            ? RunFileText.make(loaded: (raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self),
+                            ? ShortText.make(loaded: (raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self),
                                                         raw.loadUnaligned(fromByteOffset: position + 9, as: UInt64.self)),
                                                count: length)
-                            : RunFileText.make(count: length, from: raw.baseAddress! + position + 1)
+                            : ShortText.make(count: length, from: raw.baseAddress! + position + 1)
                         guard let value else {
                             isCorrupt = true
                             return nil
@@ -132,7 +140,7 @@ enum EventRunFile {
                         position += 1 + length
                         return value
                     }
-                    guard form == RunFileText.generalForm else {
+                    guard form == EventRunFile.longForm else {
                         isCorrupt = true
                         return nil
                     }

@@ -54,15 +54,15 @@ final class RunFileOutput {
         count += MemoryLayout<T>.size
     }
 
-    /// A string in the short form when `short` (``RunFileText/isAvailable``) and the string has one, otherwise in
-    /// the general form: its length in bytes, then its UTF-8.
+    /// A string in the run file's form (``EventRunFile``): as its ASCII when `short` (``ShortText/isAvailable``) and
+    /// the string is short ASCII, otherwise as its length in bytes, then its UTF-8.
     @inline(__always)
     func put(_ text: String, short: Bool) {
-        if short, let length = RunFileText.shortCount(text) {
+        if short, let length = ShortText.count(of: text) {
             // The value's 16 bytes after the form's byte; only `length` of them are kept.
             reserve(17)
-            let words = RunFileText.words(text)
-            buffer.storeBytes(of: RunFileText.shortASCII | UInt8(length), toByteOffset: count, as: UInt8.self)
+            let words = ShortText.words(text)
+            buffer.storeBytes(of: ShortText.asciiMark | UInt8(length), toByteOffset: count, as: UInt8.self)
             buffer.storeBytes(of: words.0, toByteOffset: count + 1, as: UInt64.self)
             buffer.storeBytes(of: words.1, toByteOffset: count + 9, as: UInt64.self)
             count += 1 + length
@@ -70,7 +70,7 @@ final class RunFileOutput {
         }
         var text = text
         text.withUTF8 { utf8 in
-            put(RunFileText.generalForm)
+            put(EventRunFile.longForm)
             put(UInt32(utf8.count))
             reserve(utf8.count)
             if let base = utf8.baseAddress { (buffer + count).copyMemory(from: base, byteCount: utf8.count) }

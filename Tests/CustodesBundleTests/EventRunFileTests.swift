@@ -65,8 +65,8 @@ struct EventRunFileTests {
     }
 }
 
-@Suite("Strings in sorted runs")
-struct RunFileTextTests {
+@Suite("Short strings made from their bytes")
+struct ShortTextTests {
     /// A string with storage of its own though it is short: the short form must not take it.
     static func stored(_ text: String) -> String {
         var stored = String()
@@ -77,12 +77,12 @@ struct RunFileTextTests {
 
     @Test("short ASCII strings are kept as their own value's bytes on this platform")
     func available() {
-        #expect(RunFileText.isAvailable)
-        #expect(RunFileText.shortCount("WS-ALD-144") == 10)
-        #expect(RunFileText.shortCount("") == 0)
-        #expect(RunFileText.shortCount("1234567890123456") == nil)
-        #expect(RunFileText.shortCount("é") == nil)
-        #expect(RunFileText.shortCount(Self.stored("abc")) == nil)
+        #expect(ShortText.isAvailable)
+        #expect(ShortText.count(of: "WS-ALD-144") == 10)
+        #expect(ShortText.count(of: "") == 0)
+        #expect(ShortText.count(of: "1234567890123456") == nil)
+        #expect(ShortText.count(of: "é") == nil)
+        #expect(ShortText.count(of: Self.stored("abc")) == nil)
     }
 
     @Test("strings of every form read back equal, in either form of the file")
@@ -116,11 +116,11 @@ struct RunFileTextTests {
             (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
         for count in 0...10 {
-            let made = RunFileText.make(loaded: words, count: count)
+            let made = ShortText.make(loaded: words, count: count)
             #expect(made == String(decoding: bytes[0..<count], as: UTF8.self))
         }
-        #expect(RunFileText.make(loaded: words, count: 11) == nil)
-        #expect(RunFileText.make(count: 2, from: [UInt8(0x41), 0xC3]) == nil)
+        #expect(ShortText.make(loaded: words, count: 11) == nil)
+        #expect(ShortText.make(count: 2, from: [UInt8(0x41), 0xC3]) == nil)
     }
 
     @Test("a string in no form it was written in is an error naming the run's file")
@@ -134,7 +134,7 @@ struct RunFileTextTests {
         try EventRunFile.write([event, event], order: [0, 1], to: path)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let second = bytes.count / 2
-        #expect(bytes[second + 27] == RunFileText.shortASCII | 2)
+        #expect(bytes[second + 27] == ShortText.asciiMark | 2)
         bytes[second + 27] = 0x42
         try bytes.write(to: URL(fileURLWithPath: path))
         let reader = try EventRunFile.Reader(path: path)
