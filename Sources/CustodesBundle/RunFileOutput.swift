@@ -54,20 +54,26 @@ final class RunFileOutput {
         count += MemoryLayout<T>.size
     }
 
-    /// A string in the run file's form (``EventRunFile``): as its ASCII when `short` (``ShortText/isAvailable``) and
-    /// the string is short ASCII, otherwise as its length in bytes, then its UTF-8.
+    /// The string at `text` (an initialized `String`) in the run file's form (``EventRunFile``): as its ASCII when
+    /// `short` (``ShortText/isAvailable``) and the string is short ASCII, otherwise as its length in bytes, then its
+    /// UTF-8. Read where it lies: a short string's value holds its bytes, so it is neither copied nor retained.
     @inline(__always)
-    func put(_ text: String, short: Bool) {
-        if short, let length = ShortText.count(of: text) {
+    func put(textAt text: UnsafeRawPointer, short: Bool) {
+        let words = (text.loadUnaligned(as: UInt64.self), text.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if short, let length = ShortText.count(of: words) {
             // The value's 16 bytes after the form's byte; only `length` of them are kept.
             reserve(17)
-            let words = ShortText.words(text)
             buffer.storeBytes(of: ShortText.asciiMark | UInt8(length), toByteOffset: count, as: UInt8.self)
             buffer.storeBytes(of: words.0, toByteOffset: count + 1, as: UInt64.self)
             buffer.storeBytes(of: words.1, toByteOffset: count + 9, as: UInt64.self)
             count += 1 + length
             return
         }
+        putLong(text.assumingMemoryBound(to: String.self).pointee)
+    }
+
+    /// A string as its length in bytes, then its UTF-8.
+    private func putLong(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             put(EventRunFile.longForm)

@@ -28,8 +28,12 @@ enum ShortText {
 
     /// The count of a short ASCII string, read from its value; nil for any other string.
     @inline(__always)
-    static func count(of text: String) -> Int? {
-        let last = UInt8(truncatingIfNeeded: words(text).1 >> 56)
+    static func count(of text: String) -> Int? { count(of: words(text)) }
+
+    /// The count of a short ASCII string from its value's two words; nil for any other string.
+    @inline(__always)
+    static func count(of words: (UInt64, UInt64)) -> Int? {
+        let last = UInt8(truncatingIfNeeded: words.1 >> 56)
         return last & 0xF0 == asciiMark ? Int(last & 0x0F) : nil
     }
 
