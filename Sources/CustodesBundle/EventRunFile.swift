@@ -28,7 +28,8 @@ struct SortableEvent {
 }
 
 /// A sorted run of events spilled to a temporary file while sorting more events than fit in memory. The format is
-/// private to one run of the reader: fixed-width numbers, then four strings, each one byte and then
+/// private to one run of the reader: the number of events (8 bytes), so that a run cut short between two events is
+/// an error and not a shorter run; then each event, fixed-width numbers, then four strings, each one byte and then
 /// - `0xE0 | count` (``ShortText/asciiMark``): `count` bytes of ASCII, from which the string is made without a call
 ///   (``ShortText``: making each string through `String(decoding:as:)` was about a quarter of merging the runs on two
 ///   cores); or
@@ -41,12 +42,16 @@ enum EventRunFile {
     /// Writes `events` in the given order.
     static func write(_ events: [SortableEvent], order: [Int32], to path: String) throws(BundleError) {
         let output = try RunFileOutput(path: path)
+        output.put(UInt64(order.count))
         let short = ShortText.isAvailable
         let systems = Self.systems, actions = Self.actions, entityTypes = Self.entityTypes
+        let eventID = Self.eventOffset + Self.eventIDOffset, entityID = Self.eventOffset + Self.entityIDOffset
+        let workstation = Self.eventOffset + Self.workstationOffset, reason = Self.eventOffset + Self.reasonOffset
         // Each event read where it lies: a copy of it (`let item = events[i]`) retained and released its four
         // strings, about a tenth of spilling on one core (`perf`, the realistic 160-day force).
         try events.withUnsafeBufferPointer { (buffer) throws(BundleError) in
             for position in order {
+                precondition(position >= 0 && Int(position) < buffer.count, "a run's order holds positions of its events")
                 let item = buffer.baseAddress! + Int(position)
                 output.put(item.pointee.event.at.seconds)
                 output.put(item.pointee.event.staff)
@@ -57,11 +62,11 @@ enum EventRunFile {
                 output.put(UInt8(entityTypes.firstIndex(of: item.pointee.event.entityType)!))
                 output.put(item.pointee.file)
                 output.put(item.pointee.line)
-                let event = UnsafeRawPointer(item) + Self.eventOffset
-                output.put(textAt: event + Self.eventIDOffset, short: short)
-                output.put(textAt: event + Self.entityIDOffset, short: short)
-                output.put(textAt: event + Self.workstationOffset, short: short)
-                output.put(textAt: event + Self.reasonOffset, short: short)
+                let strings = UnsafeRawPointer(item)
+                output.put(textAt: strings + eventID, short: short)
+                output.put(textAt: strings + entityID, short: short)
+                output.put(textAt: strings + workstation, short: short)
+                output.put(textAt: strings + reason, short: short)
                 try output.writeFullChunks()
             }
         }
@@ -85,6 +90,11 @@ enum EventRunFile {
     /// Reads a run back a chunk of events at a time.
     final class Reader {
         private let source: ByteSource
+        /// Whether strings may be in the short form (``ShortText/isAvailable``): where not, one is a corrupt file.
+        private let short = ShortText.isAvailable
+        /// The events the run holds, from its first 8 bytes (read at the first call), and those handed out so far.
+        private var expected: Int?
+        private var delivered = 0
 
         /// Reads `chunk` bytes at a time (fewer when many runs are open at once: each holds three such buffers).
         init(path: String, chunk: Int = RunFileInput.defaultChunk) throws(BundleError) {
@@ -95,11 +105,14 @@ enum EventRunFile {
         /// Reads up to `capacity` events into `buffer` (``SortedRun``); on an error, none is left initialized. A
         /// run that cannot be read to its end is an error, never a shorter run, so no event is lost without a word.
         func read(into buffer: UnsafeMutablePointer<SortableEvent>, capacity: Int) throws(BundleError) -> Int {
+            let expected = try expectedEvents()
             var count = decode(into: buffer, capacity: capacity)
             while count < capacity && !isCorrupt {
                 if !source.fill() {
                     let reason = source.failure
                         ?? (source.start < source.end ? "a sorted run ends in the middle of an event" : nil)
+                        ?? (delivered + count != expected
+                            ? "a sorted run ends after \(delivered + count) of its \(expected) events" : nil)
                     if let reason {
                         buffer.deinitialize(count: count)
                         throw .unreadable(file: source.path, reason: reason)
@@ -110,12 +123,30 @@ enum EventRunFile {
             }
             if isCorrupt {
                 buffer.deinitialize(count: count)
-                throw .unreadable(file: source.path, reason: "a sorted run holds a string in no form it was written in")
+                throw .unreadable(file: source.path, reason: "a sorted run holds a value in no form it was written in")
             }
+            delivered += count
             return count
         }
 
-        /// Whether a string's first byte named no form, or a short string's bytes were not ASCII.
+        /// The number of events the run holds, read from its first 8 bytes at the first call.
+        private func expectedEvents() throws(BundleError) -> Int {
+            if let expected { return expected }
+            while source.end - source.start < 8 {
+                guard source.fill() else {
+                    throw .unreadable(file: source.path, reason: source.failure ?? "a sorted run ends before its count of events")
+                }
+            }
+            let count = source.bytes.withUnsafeBytes { raw in
+                Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: source.start, as: UInt64.self)))
+            }
+            source.start += 8
+            expected = count
+            return count
+        }
+
+        /// Whether a string's first byte named no form, a short string's bytes were not ASCII, or a system, action or
+        /// type of record was none written.
         private var isCorrupt = false
 
         /// The bytes of an event before its strings.
@@ -136,6 +167,10 @@ enum EventRunFile {
                     guard position < end else { return nil }
                     let form = raw[position]
                     if form & 0xF0 == ShortText.asciiMark {
+                        guard short else {
+                            isCorrupt = true
+                            return nil
+                        }
                         let length = Int(form & 0x0F)
                         guard position + 1 + length <= end else { return nil }
                         // Two words straight from the buffer where it holds them, the bytes past the text cleared.
@@ -169,6 +204,10 @@ enum EventRunFile {
                     let fields = load(UInt16.self, at: 16), system = load(UInt8.self, at: 18)
                     let action = load(UInt8.self, at: 19), entityType = load(UInt8.self, at: 20)
                     let file = load(UInt16.self, at: 21), line = load(UInt32.self, at: 23)
+                    guard system < systems.count, action < actions.count, entityType < entityTypes.count else {
+                        isCorrupt = true
+                        break
+                    }
                     position += Self.fixedBytes
                     guard let eventID = text(), let entityID = text(), let workstation = text(), let reason = text()
                     else {

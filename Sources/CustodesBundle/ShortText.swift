@@ -48,6 +48,7 @@ enum ShortText {
     /// A short ASCII string of the `count` (at most 15) bytes at `bytes`; nil when they are not all ASCII.
     @inline(__always)
     static func make(count: Int, from bytes: UnsafeRawPointer) -> String? {
+        precondition(count >= 0 && count <= 15, "a short string holds at most 15 bytes")
         var value: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &value) { raw in
             raw.baseAddress!.copyMemory(from: bytes, byteCount: count)

@@ -3,8 +3,9 @@
 ///
 /// The split is asked for every event, on the threads that merge the stream's lanes into the parts' lists, and a
 /// division there takes about twenty cycles, in a loop that does little else: `perf` on two threads put most of that
-/// loop's samples just after its two divisions (docs/performance.md). The remainder is exact for every 32-bit number
-/// (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019).
+/// loop's samples just after its two divisions (docs/performance.md). The remainder is exact for every non-negative
+/// 32-bit number (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019); staff numbers are
+/// positions in the staff file, never negative.
 public struct StaffSplit: Sendable {
     public let count: Int
     @usableFromInline let divisor: UInt64

@@ -112,6 +112,26 @@ struct DuplicateAndEncodingTests {
         #expect(quarantined.first?.detail.contains("invalid UTF-8") == true)
     }
 
+    /// Short ASCII text is made from its bytes without the general path (``ShortText``); text beyond ASCII of the
+    /// same length, and an empty reason, must come out as the general path makes them.
+    @Test("short values beyond ASCII, at 15 and 16 bytes, and an empty reason decode as written")
+    func shortValues() throws {
+        let workstations = ["café", "WS-ü", "123456789012345", "1234567890123456", "ÿ", "A"]
+        let rows = workstations.enumerated().map { number, workstation in
+            "E\(number),2025-01-06T09:3\(number):00Z,S1,rms,view,person,P1,summary,\(workstation),"
+                + (number % 2 == 0 ? "" : "ré")
+        }
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0], rows[1], rows[2], rows[3], rows[4], rows[5])])
+        defer { fixture.remove() }
+        for threads in [1, 2] {
+            let (_, events, quarantined, _) = try fixture.read(runSize: 2, threads: threads)
+            #expect(quarantined.isEmpty)
+            #expect(events.map(\.workstation) == workstations)
+            #expect(events.map(\.reason) == ["", "ré", "", "ré", "", "ré"])
+            #expect(events.map { Array($0.workstation.utf8) } == workstations.map { Array($0.utf8) })
+        }
+    }
+
     @Test("identifiers of every length from 1 to 40 bytes resolve, and one differing only past byte 16 does not")
     func identifierLengths() throws {
         // The identifier tables compare the first 16 bytes as two words and keep longer keys aside; every length

@@ -28,6 +28,21 @@ struct EventRunFileTests {
         #expect(try cut.next()?.event.eventID == "E1")
         let error = #expect(throws: BundleError.self) { try cut.next() }
         #expect(error.map { "\($0)" }?.contains(path) == true)
+
+        // Cut between two events: the run's count of events says one is missing.
+        let eventBytes = (bytes.count - 8) / 3
+        try bytes.dropLast(eventBytes).write(to: URL(fileURLWithPath: path))
+        let shorter = try EventRunFile.Reader(path: path)
+        #expect(try shorter.next()?.event.eventID == "E0")
+        #expect(try shorter.next()?.event.eventID == "E1")
+        let missing = #expect(throws: BundleError.self) { try shorter.next() }
+        #expect(missing.map { "\($0)" }?.contains("2 of its 3 events") == true)
+        #expect(missing.map { "\($0)" }?.contains(path) == true)
+
+        // No count at all.
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))
+        let headless = try EventRunFile.Reader(path: path)
+        #expect(throws: BundleError.self) { try headless.next() }
     }
 
     /// Runs are written around the page cache in whole blocks and cut to their length: a run of any size, and a field
@@ -52,9 +67,9 @@ struct EventRunFileTests {
         #expect(read.map(\.event) == events.reversed().map(\.event))
         #expect(read.map(\.line) == events.reversed().map(\.line))
         #expect(read.map(\.file) == events.reversed().map(\.file))
-        // Each event: 27 bytes of numbers, then four strings, each a byte and its ASCII when short, otherwise a byte
-        // and a 4-byte length before its UTF-8.
-        let expected = events.reduce(0) { total, item in
+        // The count of events (8 bytes); each event: 27 bytes of numbers, then four strings, each a byte and its ASCII
+        // when short, otherwise a byte and a 4-byte length before its UTF-8.
+        let expected = events.reduce(8) { total, item in
             let event = item.event
             return total + 27 + [event.eventID, event.entityID, event.workstation, event.reason].reduce(0) { sum, text in
                 sum + (text.utf8.count <= 15 && text.utf8.allSatisfy { $0 < 0x80 } ? 1 : 5) + text.utf8.count
@@ -99,7 +114,6 @@ struct ShortTextTests {
         let path = NSTemporaryDirectory() + "custodes-run-\(UUID().uuidString).bin"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try EventRunFile.write(events, order: events.indices.map(Int32.init), to: path)
-        // Read a few bytes at a time too, so that short strings are also made from the last bytes of the buffer.
         for chunk in [RunFileInput.defaultChunk, 4096] {
             let reader = try EventRunFile.Reader(path: path, chunk: chunk)
             var read: [AuditEvent] = []
@@ -107,6 +121,28 @@ struct ShortTextTests {
             #expect(read == events.map(\.event))
             #expect(read.map(\.eventID.utf8.count) == texts.map(\.utf8.count))
         }
+    }
+
+    /// Read 4,096 bytes at a time, a run of a few thousand events ends the buffer at every position within a string:
+    /// short strings are then made both from two words read ahead and, within 16 bytes of the buffer's end, from
+    /// their bytes alone.
+    @Test("short strings at every position against the end of the read buffer read back equal")
+    func bufferEnds() throws {
+        let events = (0..<3_000).map { number in
+            SortableEvent(event: AuditEvent(eventID: String(repeating: "e", count: number % 16), at: Timestamp(seconds: Int64(number)),
+                                            staff: 1, system: .rms, action: .view, entityType: .person,
+                                            entityID: String(number), entity: 3, fields: FieldSet(rawValue: 1),
+                                            workstation: String(repeating: "w", count: (number * 7) % 16),
+                                            reason: number % 5 == 0 ? "é" : ""),
+                          file: 0, line: UInt32(number))
+        }
+        let path = NSTemporaryDirectory() + "custodes-run-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try EventRunFile.write(events, order: events.indices.map(Int32.init), to: path)
+        let reader = try EventRunFile.Reader(path: path, chunk: 4096)
+        var read: [AuditEvent] = []
+        while let item = try reader.next() { read.append(item.event) }
+        #expect(read == events.map(\.event))
     }
 
     @Test("a short string is made from two words whatever follows its bytes, and never from bytes beyond ASCII")
@@ -132,15 +168,19 @@ struct ShortTextTests {
         let path = NSTemporaryDirectory() + "custodes-run-\(UUID().uuidString).bin"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try EventRunFile.write([event, event], order: [0, 1], to: path)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        let second = bytes.count / 2
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let second = 8 + (bytes.count - 8) / 2
         #expect(bytes[second + 27] == ShortText.asciiMark | 2)
-        bytes[second + 27] = 0x42
-        try bytes.write(to: URL(fileURLWithPath: path))
-        let reader = try EventRunFile.Reader(path: path)
-        #expect(try reader.next()?.event.eventID == "E1")
-        let error = #expect(throws: BundleError.self) { try reader.next() }
-        #expect(error.map { "\($0)" }?.contains(path) == true)
+        // A first byte of no form, a short string's byte beyond ASCII, and a system that was never written.
+        for (offset, value) in [(27, UInt8(0x42)), (28, 0xC5), (18, 0xFF)] {
+            var corrupt = bytes
+            corrupt[second + offset] = value
+            try corrupt.write(to: URL(fileURLWithPath: path))
+            let reader = try EventRunFile.Reader(path: path)
+            #expect(try reader.next()?.event.eventID == "E1")
+            let error = #expect(throws: BundleError.self) { try reader.next() }
+            #expect(error.map { "\($0)" }?.contains(path) == true)
+        }
     }
 }
 
