@@ -108,14 +108,12 @@ public final class AuditEventDecoder {
         guard let first = bytes.first, let last = bytes.last, first != 32, first != 9, last != 32, last != 9
         else { return nil }
         // Most are short ASCII (event ids, workstations, typed reasons), made here without a call (``ShortText``).
-        if bytes.count <= 15, isShortTextAvailable, let text = ShortText.make(count: bytes.count, from: bytes.baseAddress!) {
+        if bytes.count <= 15, ShortText.isAvailable,
+           let text = ShortText.make(count: bytes.count, from: bytes.baseAddress!) {
             return text
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// ``ShortText/isAvailable``, read once.
-    private static let isShortTextAvailable = ShortText.isAvailable
 
     private static func instant(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if case .success(let time) = Timestamp.parseInstant(bytes: bytes) { return time }

@@ -45,8 +45,12 @@ enum EventRunFile {
         output.put(UInt64(order.count))
         let short = ShortText.isAvailable
         let systems = Self.systems, actions = Self.actions, entityTypes = Self.entityTypes
-        let eventID = Self.eventOffset + Self.eventIDOffset, entityID = Self.eventOffset + Self.entityIDOffset
-        let workstation = Self.eventOffset + Self.workstationOffset, reason = Self.eventOffset + Self.reasonOffset
+        // Where an event's strings lie in a `SortableEvent`.
+        let event = MemoryLayout<SortableEvent>.offset(of: \.event)!
+        let eventID = event + MemoryLayout<AuditEvent>.offset(of: \.eventID)!
+        let entityID = event + MemoryLayout<AuditEvent>.offset(of: \.entityID)!
+        let workstation = event + MemoryLayout<AuditEvent>.offset(of: \.workstation)!
+        let reason = event + MemoryLayout<AuditEvent>.offset(of: \.reason)!
         // Each event read where it lies: a copy of it (`let item = events[i]`) retained and released its four
         // strings, about a tenth of spilling on one core (`perf`, the realistic 160-day force).
         try events.withUnsafeBufferPointer { (buffer) throws(BundleError) in
@@ -72,13 +76,6 @@ enum EventRunFile {
         }
         try output.close()
     }
-
-    /// Where an event's strings lie in a ``SortableEvent``, for ``write(_:order:to:)``.
-    private static let eventOffset = MemoryLayout<SortableEvent>.offset(of: \.event)!
-    private static let eventIDOffset = MemoryLayout<AuditEvent>.offset(of: \.eventID)!
-    private static let entityIDOffset = MemoryLayout<AuditEvent>.offset(of: \.entityID)!
-    private static let workstationOffset = MemoryLayout<AuditEvent>.offset(of: \.workstation)!
-    private static let reasonOffset = MemoryLayout<AuditEvent>.offset(of: \.reason)!
 
     /// The vocabularies in the order their positions are written, made once: `allCases` builds a new array at every
     /// call, three calls an event in the merge.
