@@ -26,9 +26,21 @@ struct EndToEndTests {
         let reference = try reader.loadReference(report: &report)
         let context = DetectionContext(reference: reference, rules: .standard)
         let pseudonymiser = Pseudonymiser(key: Array("end-to-end test key".utf8))
-        var pending: [AuditEvent] = []
         var alerts: [Alert]
         var summary: DetectionSummary
+        /// Hands the stream's events over one at a time, or in batches of `batch`.
+        func feed(_ stream: AuditEventStream, one: (AuditEvent) -> Void, many: ([AuditEvent]) -> Void) throws {
+            var pending: [AuditEvent] = []
+            try stream.forEach(report: &report) { event in
+                guard let batch else { return one(event) }
+                pending.append(event)
+                if pending.count == batch {
+                    many(pending)
+                    pending.removeAll()
+                }
+            }
+            many(pending)
+        }
         if let parts {
             let split = PartitionedDetection(context: context, pseudonymiser: pseudonymiser, parts: parts,
                                              threads: threads)
@@ -40,15 +52,7 @@ struct EndToEndTests {
             if let lanes {
                 try stream.forEachLane(report: &report, lanes: lanes) { try split.run(lanes: $0) }
             } else {
-                try stream.forEach(report: &report) { event in
-                    guard let batch else { return split.take(event) }
-                    pending.append(event)
-                    if pending.count == batch {
-                        split.process(pending)
-                        pending.removeAll()
-                    }
-                }
-                split.process(pending)
+                try feed(stream, one: { split.take($0) }, many: split.process)
             }
             alerts = split.finish()
             summary = split.summary
@@ -56,15 +60,7 @@ struct EndToEndTests {
             let engine = DetectionEngine(context: context, pseudonymiser: pseudonymiser)
             var stream = reader.auditEvents(reference: reference)
             if batch != nil { stream.onRead = { engine.expect(events: $0) } }
-            try stream.forEach(report: &report) { event in
-                guard let batch else { return engine.process(event) }
-                pending.append(event)
-                if pending.count == batch {
-                    engine.process(pending)
-                    pending.removeAll()
-                }
-            }
-            engine.process(pending)
+            try feed(stream, one: engine.process, many: engine.process)
             alerts = engine.finish()
             summary = engine.summary
         }
