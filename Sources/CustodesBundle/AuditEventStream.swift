@@ -252,9 +252,15 @@ public struct AuditEventStream {
     /// cheaper than moving the events themselves.
     static func timeOrder(_ events: [SortableEvent]) -> [Int32] { timeOrder(events, lanes: 1)[0] }
 
-    /// The positions of `events` in time order, split by lane (the member of staff's number modulo `lanes`): the
-    /// lane is kept in each sort key, so splitting reads no event again.
+    /// The positions of `events` in time order, split by lane (the member of staff's number modulo `lanes`).
     static func timeOrder(_ events: [SortableEvent], lanes: Int) -> [[Int32]] {
+        lanedOrder(events, lanes: lanes).split()
+    }
+
+    /// The positions of `events` in time order, each with its lane: the lane is kept in each sort key, so splitting
+    /// reads no event again.
+    static func lanedOrder(_ events: [SortableEvent], lanes: Int) -> LanedOrder {
+        precondition(lanes >= 1 && lanes <= LanedOrder.mostLanes)
         var keys: [(at: Int64, index: Int32, lane: Int32)] = []
         keys.reserveCapacity(events.count)
         HugePages.advise(&keys)
@@ -266,11 +272,8 @@ public struct AuditEventStream {
         keys.sort { lhs, rhs in
             lhs.at != rhs.at ? lhs.at < rhs.at : SortableEvent.precedes(events[Int(lhs.index)], events[Int(rhs.index)])
         }
-        guard lanes > 1 else { return [keys.map(\.index)] }
-        var split = [[Int32]](repeating: [], count: lanes)
-        for lane in split.indices { split[lane].reserveCapacity(keys.count / lanes + 1) }
-        for key in keys { split[Int(key.lane)].append(key.index) }
-        return split
+        guard lanes > 1 else { return LanedOrder(positions: keys.map(\.index)) }
+        return LanedOrder(positions: keys.map(\.index), lanes: keys.map { UInt8($0.lane) }, laneCount: lanes)
     }
 
     /// Sorts `pending` and writes it out as a run file per lane, appending their paths in lane order (so that a
@@ -286,9 +289,7 @@ public struct AuditEventStream {
         }
         let run = paths.count / lanes
         let files = (0..<lanes).map { lane in directory + "/run-\(run)" + (lanes > 1 ? "-lane-\(lane)" : "") + ".bin" }
-        for (file, order) in zip(files, Self.timeOrder(pending, lanes: lanes)) {
-            try EventRunFile.write(pending, order: order, to: file)
-        }
+        try EventRunFile.write(pending, order: Self.lanedOrder(pending, lanes: lanes), to: files)
         paths += files
         pending.removeAll(keepingCapacity: true)
     }

@@ -158,7 +158,8 @@ struct BundleReaderTests {
         }
         // Split into lanes by member of staff (as `detect --threads` merges them), each lane is its staff's part of
         // the same stream, in the same order, with the same counts of duplicates.
-        for (runSize, threads, lanes) in [(1_000_000, 1, 2), (500, 1, 3), (1_000_000, 2, 2), (500, 2, 2), (700, 3, 3)] {
+        for (runSize, threads, lanes) in [(1_000_000, 1, 2), (500, 1, 3), (1_000_000, 2, 2), (500, 2, 2), (700, 3, 3),
+                                          (500, 2, 8)] {
             let (report, split) = try fixture.readLanes(runSize: runSize, threads: threads, lanes: lanes)
             for lane in 0..<lanes {
                 #expect(split[lane] == one.filter { Int($0.staff) % lanes == lane },

@@ -5,6 +5,35 @@ import Testing
 
 @Suite("Sorted runs on disk")
 struct EventRunFileTests {
+    @Test("a spill writes each lane's events to the lane's file, in time order, with the lane's count", arguments: [1, 3, 8])
+    func lanes(lanes: Int) throws {
+        // Staff numbers spread over the lanes, times out of file order and with ties broken by id.
+        let events = (0..<200).map { (number: Int) -> SortableEvent in
+            let seconds = Int64(number * 37 % 50)
+            let staff = StaffIndex(number * 13 % 23)
+            let event = AuditEvent(eventID: "E\(number)", at: Timestamp(seconds: seconds), staff: staff, system: .rms,
+                                   action: .view, entityType: .person, entityID: "P\(number % 7)", entity: 0,
+                                   fields: FieldSet(rawValue: 0), workstation: "WS", reason: "")
+            return SortableEvent(event: event, file: 0, line: UInt32(number + 2))
+        }
+        let order = AuditEventStream.lanedOrder(events, lanes: lanes)
+        let directory = NSTemporaryDirectory() + "custodes-lanes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let paths = (0..<lanes).map { directory + "/lane-\($0).bin" }
+        try EventRunFile.write(events, order: order, to: paths)
+        let sorted = events.sorted(by: SortableEvent.precedes)
+        for (lane, path) in paths.enumerated() {
+            let reader = try EventRunFile.Reader(path: path)
+            var read: [String] = []
+            while let item = try reader.next() { read.append(item.event.eventID) }
+            let expected = sorted.filter { Int($0.event.staff) % lanes == lane }.map { $0.event.eventID }
+            #expect(read == expected, "lane \(lane) of \(lanes)")
+            #expect(order.counts[lane] == expected.count)
+        }
+        #expect(AuditEventStream.timeOrder(events, lanes: lanes).map(\.count) == order.counts)
+    }
+
     @Test("a sorted run cut short is an error naming the file, never a shorter run")
     func truncated() throws {
         let events = (0..<3).map { number in
