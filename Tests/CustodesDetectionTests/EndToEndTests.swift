@@ -132,12 +132,13 @@ struct EndToEndTests {
         #expect(explained?.involvementRole == .attending)
         #expect(alerts.contains { $0.staffID == inside.staffID && !$0.overBudget })
 
-        // Split by member of staff over two or three engines side by side, eight run two at a time as
-        // `custodes detect --threads 2` does, or four all run by the caller as each next run is ready, the events
-        // handed over one at a time or in batches: byte for byte the same alerts and the same summary, peer rules and
-        // baselines included.
+        // Split by member of staff over two or three engines side by side, eight run two at a time from a lane each
+        // as `custodes detect --threads 2` does (or from two lanes merged into their lists, as beyond four threads),
+        // or four all run by the caller as each next run is ready, the events handed over one at a time or in
+        // batches: byte for byte the same alerts and the same summary, peer rules and baselines included.
         let cases: [(parts: Int, threads: Int, batch: Int?, lanes: Int?)] = [
-            (1, 1, 4096, nil), (2, 2, nil, nil), (3, 3, 4096, nil), (8, 2, nil, 2), (4, 1, nil, nil), (6, 3, nil, 3),
+            (1, 1, 4096, nil), (2, 2, nil, nil), (3, 3, 4096, nil), (8, 2, nil, 8), (8, 2, nil, 2), (4, 1, nil, nil),
+            (6, 3, nil, 3),
         ]
         for (parts, threads, batch, lanes) in cases {
             let (split, _, splitSummary) = try Self.detect(directory, budget: 2, batch: batch, parts: parts,

@@ -269,8 +269,8 @@ struct PersonCommunityTests {
         #expect(alerts.count == (colleagues < Self.threshold ? 1 : 0))
     }
 
-    /// Split by lanes (the stream's runs split by member of staff, a lane merged by each thread a day ahead of the
-    /// parts), the same alerts again, whether the lanes' staff make one part each or two.
+    /// Split by lanes (the stream's runs split by member of staff), the same alerts again, whether the lanes' staff
+    /// make one part each (each part taking its own lane) or two (each lane merged a day ahead into its parts' lists).
     @Test("a run taken from lanes a day at a time gives the same alerts as one engine", arguments: [2, 4])
     func lanesAgree(parts: Int) throws {
         let context = Fixture.context(extra: Self.force(colleagues: Self.threshold - 1))
@@ -289,11 +289,11 @@ struct PersonCommunityTests {
         #expect(progress.last == events.count)
     }
 
-    @Test("a lane that cannot be read on stops the run with its error")
-    func laneFailure() throws {
+    @Test("a lane that cannot be read on stops the run with its error", arguments: [2, 4])
+    func laneFailure(parts: Int) throws {
         let context = Fixture.context(extra: Self.force(colleagues: 25))
         let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
-        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 4,
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: parts,
                                          threads: 2)
         let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }),
                      ArrayLane(events.filter { $0.staff % 2 == 1 }, failingAt: 3)]

@@ -116,14 +116,19 @@ public final class PartitionedDetection {
     /// their number modulo the number of lanes), a day at a time: while the parts work through one day's events,
     /// each lane merges its share of the next day's into its parts' lists, all as tasks the threads take in turn.
     /// So merging, which on one thread (``take(_:)``) kept that thread from the parts for about a fifth of the run on
-    /// two cores, is shared between the cores like the rest. `progress` is called on the calling thread with the
-    /// events taken so far, about every `progressInterval`. Then ``finish()`` as after ``process(_:)``.
+    /// two cores, is shared between the cores like the rest. With a lane per part, each part's task takes its own
+    /// lane's events of the day as it works through them, and no event passes between threads. `progress` is called on
+    /// the calling thread with the events taken so far, about every `progressInterval`. Then ``finish()`` as after
+    /// ``process(_:)``.
     public func run(lanes: [any EventLane], progressInterval: Int = 2_000_000,
                     progress: ((Int) -> Void)? = nil) throws {
         precondition(!lanes.isEmpty && parts % lanes.count == 0, "each lane's staff are whole parts")
         precondition(flight == nil && waitingCount == 0 && currentDay == nil,
                      "events are handed over by lanes once, or by take(_:), not both")
         precondition(progressInterval > 0)
+        if lanes.count == parts {
+            return try runLanePerPart(lanes, progressInterval: progressInterval, progress: progress)
+        }
         let failure = FirstFailure()
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: lanes.count)
         defer { counts.deallocate() }
@@ -170,6 +175,73 @@ public final class PartitionedDetection {
             waiting = parts - waiting
             merging = Self.earliest(lanes)
         }
+    }
+
+    /// ``run(lanes:progressInterval:progress:)`` with a lane per part: a day at a time, each part's task merges its
+    /// lane's events of the day and works through them a batch at a time, while they are still in its core's cache.
+    ///
+    /// Merging into the parts' lists a day ahead (the other way) wrote each event on one thread for another to read a
+    /// day later, and the loop that filled the lists and the lanes' hand-over were about a third of the merge's samples
+    /// on two threads (docs/performance.md).
+    private func runLanePerPart(_ lanes: [any EventLane], progressInterval: Int, progress: ((Int) -> Void)?) throws {
+        let failure = FirstFailure()
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: parts)
+        defer { counts.deallocate() }
+        var taken = 0
+        var nextProgress = progressInterval
+        while let next = Self.earliest(lanes) {
+            // The day before closes, and a week closes before the next week's first event; the last day closes in
+            // ``finish()``, as when events are taken one at a time.
+            if let day = currentDay, let week = currentWeek {
+                if community.isEnabled { closeDay(day) }
+                if next.weekNumber != week { closeWeek(week, now: next.seconds) }
+            }
+            currentDay = next.dayNumber
+            currentWeek = next.weekNumber
+            counts.initialize(repeating: 0, count: parts)
+            let work = Unchecked((detection: self, lanes: lanes, counts: counts, day: next.dayNumber,
+                                  failure: failure))
+            runTasks(parts) { part in
+                let work = work.value
+                work.counts[part] = work.detection.workThrough(day: work.day, of: work.lanes[part], part: part,
+                                                               failure: work.failure)
+            }
+            if let error = failure.error { throw error }
+            for part in 0..<parts { taken += counts[part] }
+            if taken >= nextProgress {
+                progress?(taken)
+                while nextProgress <= taken { nextProgress += progressInterval }
+            }
+        }
+    }
+
+    /// Events a part takes from its lane before working through them: enough for the engine's look-ahead
+    /// (``DetectionEngine/process(_:)``), few enough to stay in the core's cache.
+    static let laneBatch = 512
+
+    /// Works the part through its lane's events of `day`, ``laneBatch`` at a time (gathered in the part's list of the
+    /// first set, which is otherwise unused with a lane per part); returns how many.
+    private func workThrough(day: Int64, of lane: any EventLane, part: Int, failure: FirstFailure) -> Int {
+        var count = 0
+        do {
+            var dayEnded = false
+            while !dayEnded {
+                while lists[part].count < Self.laneBatch {
+                    guard let time = lane.nextTime, time.dayNumber == day else {
+                        dayEnded = true
+                        break
+                    }
+                    lists[part].append(try lane.take())
+                }
+                count += lists[part].count
+                engines[part].process(lists[part])
+                lists[part].removeAll(keepingCapacity: true)
+            }
+        } catch {
+            lists[part].removeAll(keepingCapacity: true)
+            failure.record(error)
+        }
+        return count
     }
 
     /// The time of the earliest next event of the lanes; nil once all have ended.

@@ -32,10 +32,16 @@ struct DetectionRun {
     /// Each part keeps its own copy of the per-staff tables, so many threads get fewer parts each (and at least one).
     static let mostParts = 64
 
-    /// Lanes of the merge: one per thread up to four (the merge is about a seventh of the work, so four lanes keep
-    /// eight threads busy), and a divisor of the parts, so that each lane's staff are whole parts. Every lane adds a
-    /// file to each spilled run.
+    /// Lanes of the merge. Up to four threads, a lane per part: each part's task merges its own staff's runs as it
+    /// works through them, and no event passes between threads (two threads, the realistic 160-day force: event pass
+    /// 1,510,070 → 1,586,325 events/s, medians of five pairs). Each lane adds a file to every spilled run, and with a
+    /// lane per part the files grow with the square of the threads (more parts, and more spills as each core's are
+    /// smaller): a year of 23 million events, spilled every 250,000 events a core, is 92 spills of 16 files on four
+    /// threads (about 1,500 files), and would be 184 of 32 on eight (about 5,900). So beyond four threads a lane
+    /// per thread up to four (the merge is about a seventh of the work, so four lanes keep eight threads busy), a
+    /// divisor of the parts so that each lane's staff are whole parts, merging into the parts' lists.
     static func lanes(threads: Int, parts: Int) -> Int {
+        if threads <= 4 { return parts }
         var lanes = min(threads, 4)
         while parts % lanes != 0 { lanes -= 1 }
         return lanes
@@ -87,8 +93,8 @@ struct DetectionRun {
         // One engine takes the stream's batches, each timed as a whole: between batches the stream is merging sorted
         // runs, which is sorting time, not detection time, and two clock reads around every event cost more than the
         // timing is worth (profiled at 6% of the event pass). Split over cores, the stream's runs are split by member
-        // of staff into a lane per thread, and the threads merge the lanes' next day while working through the
-        // parts' current one, so there everything from the first event on counts as explaining and scoring.
+        // of staff into lanes (``lanes(threads:parts:)``) that the threads merge as they work through the parts, so
+        // there everything from the first event on counts as explaining and scoring.
         let timings: AuditStreamTimings
         do {
             if let parts {
