@@ -353,8 +353,9 @@ public final class PartitionedDetection {
                 slots.value[part] = engine.weekTallies(week)
             }
         }
-        var total = tallies[0]
-        for part in tallies.dropFirst() { total.add(part) }
+        var summed = tallies[0]
+        for part in tallies.dropFirst() { summed.add(part) }
+        let total = summed.settled()
         runParts { engine, _ in engine.closeWeek(week, tallies: total) }
     }
 

@@ -24,12 +24,30 @@ struct WeekTallies {
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
     var sexByRole: [StaffRole: SexTally] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
+    /// Each role's median of unexplained accesses in the week and its robust spread, for the volume outlier rule,
+    /// from the whole force's counts: worked out once as the week closes (``settled()``), where each part of a split
+    /// run sorted every role's counts for itself (a week's close on two threads sorted eight times what one core did).
+    private(set) var volumeBaseline: [StaffRole: (median: Double, spread: Double)]?
 
     mutating func add(_ other: WeekTallies) {
         for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
         for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
+    }
+
+    /// The tallies with what is worked out from them once all are summed, as ``DetectionEngine/closeWeek(_:tallies:)``
+    /// takes them.
+    func settled() -> WeekTallies {
+        var settled = self
+        var baseline: [StaffRole: (median: Double, spread: Double)] = [:]
+        for (role, counts) in unexplainedByRole {
+            let median = DetectionEngine.median(counts.map(Double.init))
+            let deviation = DetectionEngine.median(counts.map { abs(Double($0) - median) })
+            baseline[role] = (median, max(1.4826 * deviation, 1))
+        }
+        settled.volumeBaseline = baseline
+        return settled
     }
 }
 
@@ -38,7 +56,7 @@ struct WeekTallies {
 extension DetectionEngine {
     /// Closes a week on this engine's staff alone.
     func closeWeek(_ week: Int64) {
-        closeWeek(week, tallies: weekTallies(week))
+        closeWeek(week, tallies: weekTallies(week).settled())
     }
 
     /// This engine's part of what the peer rules need as `week` closes; also notes each user's look-ups in the
@@ -98,8 +116,8 @@ extension DetectionEngine {
         return tallies
     }
 
-    /// Closes `week` with the tallies of every part of the run: fires the peer rules for this engine's staff and
-    /// moves the peer baselines on.
+    /// Closes `week` with the tallies of every part of the run, summed (and settled, ``WeekTallies/settled()``, or
+    /// settled here): fires the peer rules for this engine's staff and moves the peer baselines on.
     func closeWeek(_ week: Int64, tallies: WeekTallies) {
         defer { weekEvidence.removeAll(keepingCapacity: true) }
         let staffCount = context.reference.staff.count
@@ -107,12 +125,7 @@ extension DetectionEngine {
         if tracksVolumeFocus { roleSexTallies = tallies.sexByRole }
         if compiled.isEnabled(.volumeOutlier) {
             let countsByRole = tallies.unexplainedByRole
-            var baseline: [StaffRole: (median: Double, spread: Double)] = [:]
-            for (role, counts) in countsByRole {
-                let median = Self.median(counts.map(Double.init))
-                let deviation = Self.median(counts.map { abs(Double($0) - median) })
-                baseline[role] = (median, max(1.4826 * deviation, 1))
-            }
+            let baseline = tallies.volumeBaseline ?? tallies.settled().volumeBaseline ?? [:]
             // Grouped by member of staff once, if anyone fires.
             lazy var evidenceByStaff = Dictionary(grouping: weekEvidence, by: \.staff).mapValues { $0.map(\.event) }
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
