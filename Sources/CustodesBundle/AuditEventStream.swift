@@ -67,6 +67,34 @@ public struct AuditEventStream {
                            finish: { try batch.finish(to: body) })
     }
 
+    /// The most lanes ``forEachLane(report:lanes:_:)`` splits the stream into.
+    public static let mostLanes = LanedOrder.mostLanes
+
+    /// Files of sorted runs a merge may hold open at once when choosing lanes (``lanes(forParts:)``): each spill
+    /// writes a file per lane, and each file read back holds three buffers of ``runChunk(files:)``.
+    static let mostRunFiles = 1_024
+
+    /// The lanes to read in for detection split into `parts` (a multiple of the threads): a lane per part, so that
+    /// each part merges its own staff's runs, unless the spilled runs' files would then be too many to hold open (more
+    /// than ``mostRunFiles``, or than half the process may open); then a lane per thread up to four, a divisor of the
+    /// parts so that each lane's staff are whole parts.
+    ///
+    /// Files grow with the lanes and the spills, and spills with the threads (each core spills its share of the run
+    /// size): a year of 23 million events, spilled every 250,000 events a core on four threads, would be 92 spills of
+    /// 16 files, about 1,500, where four lanes make about 370. The events are estimated from the files' sizes at 90
+    /// bytes a row, more than most rows hold, so the estimate errs towards fewer lanes.
+    public func lanes(forParts parts: Int) -> Int {
+        precondition(parts >= 1)
+        let bytes = fileSizes(AuditFiles.names(in: rows.directory)).reduce(0, +)
+        let spills = bytes / 90 / max(runSize / max(threads, 1), 1)
+        if parts <= Self.mostLanes && spills * parts <= min(Self.mostRunFiles, OpenFileLimit.afterRaising / 2) {
+            return parts
+        }
+        var lanes = min(threads, 4, parts)
+        while parts % lanes != 0 { lanes -= 1 }
+        return lanes
+    }
+
     /// Reads every audit file, sorts the events into runs split by member of staff into `lanes` lanes (the member of
     /// staff's number modulo `lanes`), and calls `consume` with the lanes, each a merge of its own runs giving its
     /// staff's distinct events in time order: every event is in exactly one lane, and in each lane in the order
@@ -76,7 +104,7 @@ public struct AuditEventStream {
     @discardableResult
     public func forEachLane(report: inout BundleReport, lanes: Int,
                             _ consume: ([any EventLane]) throws -> Void) throws -> AuditStreamTimings {
-        precondition(lanes >= 1)
+        precondition(lanes >= 1 && lanes <= Self.mostLanes, "between 1 and \(Self.mostLanes) lanes")
         OpenFileLimit.raise()
         let clock = ContinuousClock()
         var read = try readRuns(lanes: lanes, clock: clock)
@@ -143,8 +171,8 @@ public struct AuditEventStream {
 
     /// Bytes each run file is read by at a time when `files` are merged at once: the default, unless that would hold
     /// more than about 96 MiB of buffers in all (three per file), down to 16 KiB. Split into lanes, the run files
-    /// grow with the square of the threads (each core's spills are smaller, and each is a file per lane): a year on
-    /// eight threads is about 1,500 files.
+    /// grow with the threads and the lanes (each core's spills are smaller, and each is a file per lane), and are kept
+    /// to about a thousand by ``lanes(forParts:)``.
     static func runChunk(files: Int) -> Int {
         max(16 << 10, min(RunFileInput.defaultChunk, (96 << 20) / 3 / max(files, 1)))
     }

@@ -55,4 +55,16 @@ enum OpenFileLimit {
         _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         #endif
     }
+
+    /// The files the process may hold open once the limit is raised (where it cannot be raised, as it stands).
+    static var afterRaising: Int {
+        raise()
+        var limit = rlimit()
+        #if os(Linux)
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 256 }
+        #else
+        guard getrlimit(RLIMIT_NOFILE, &limit) == 0 else { return 256 }
+        #endif
+        return Int(clamping: limit.rlim_cur)
+    }
 }

@@ -53,6 +53,9 @@ enum EventRunFile {
     static func write(_ events: [SortableEvent], order: LanedOrder, to paths: [String]) throws(BundleError) {
         precondition(paths.count == order.counts.count, "a run file per lane")
         var outputs: [RunFileOutput] = []
+        // Each lane's file with a buffer of its own (two of ``RunFileOutput/chunk``): sixteen lanes on each of four
+        // spilling cores hold 128 MiB while they write, but buffers of an eighth of that made the run slower on two
+        // threads (three pairs: event pass 1,294,802 against 1,385,063 events/s, explain and score 4.9 against 4.3 s).
         for (path, count) in zip(paths, order.counts) {
             let output = try RunFileOutput(path: path)
             output.put(UInt64(count))

@@ -169,6 +169,36 @@ struct BundleReaderTests {
         }
     }
 
+    /// 9,000 rows of 59 bytes or so, estimated at 90 bytes a row as about 5,900 events.
+    @Test("a lane per part where the spilled runs' files stay few, a lane per thread up to four where they would not")
+    func lanesForParts() throws {
+        let rows = (0..<9_000).map { number in
+            "E\(number),2025-01-06T08:\(String(format: "%02d", number % 60)):00Z,S\(number % 2 + 1),rms,view,person,P1,summary,WS,"
+        }
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, rows[0]) + rows.dropFirst().joined(separator: "\n")
+                                             + "\n"])
+        defer { fixture.remove() }
+        let reader = try BundleReader(directory: fixture.directory, quarantine: QuarantineCollector())
+        var report = BundleReport()
+        let reference = try reader.loadReference(report: &report)
+        func lanes(runSize: Int, threads: Int, parts: Int) -> Int {
+            var stream = reader.auditEvents(reference: reference, runSize: runSize)
+            stream.threads = threads
+            return stream.lanes(forParts: parts)
+        }
+        #expect(lanes(runSize: 1_000_000, threads: 2, parts: 8) == 8)
+        #expect(lanes(runSize: 1_000_000, threads: 4, parts: 16) == 16)
+        // Spilled every 20 events a core on two threads: about 300 spills, of 8 files each with a lane per part, where
+        // every 50 events would be about 120 spills, under a thousand files.
+        #expect(lanes(runSize: 100, threads: 2, parts: 8) == 8)
+        #expect(lanes(runSize: 40, threads: 2, parts: 8) == 2)
+        #expect(lanes(runSize: 40, threads: 3, parts: 12) == 3)
+        #expect(lanes(runSize: 40, threads: 8, parts: 32) == 4)
+        #expect(lanes(runSize: 40, threads: 6, parts: 18) == 3)
+        // More parts than a merge may split into lanes: never more lanes than it allows.
+        #expect(lanes(runSize: 1_000_000, threads: 2, parts: AuditEventStream.mostLanes + 2) == 2)
+    }
+
     @Test("a file cut into pieces on several cores reads as one: CRLF, blank lines, JSON Lines, rows quarantined in every piece")
     func pieces() throws {
         var csvRows: [String] = []

@@ -289,6 +289,33 @@ struct PersonCommunityTests {
         #expect(progress.last == events.count)
     }
 
+    /// With a lane per part, each part takes its own lane as it works: a lane that is empty, one whose first event
+    /// comes weeks after the others', and a day of more events than a part takes at a time all give one engine's
+    /// alerts and summary.
+    @Test("a lane per part that is empty, begins weeks later or holds more than a batch a day gives one engine's alerts")
+    func lanePerPartEdges() throws {
+        let colleagues = Self.threshold - 1
+        let context = Fixture.context(extra: Self.force(colleagues: colleagues))
+        // Lane 0 of 3 (staff 0): the repeated look-ups, and a day of more look-ups than a batch; lane 1 (staff 7):
+        // only from day 30, weeks later; lane 2: nothing.
+        var events = (2...7).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: Self.lonePerson) }
+        let batch = PartitionedDetection.laneBatch
+        events += (0...batch).map { Fixture.event("B\($0)", Fixture.at(9, 8).adding(seconds: Int64($0)), staff: 0,
+                                                  person: Self.lonePerson) }
+        events += (30...32).map { Fixture.event("L\($0)", Fixture.at($0, 11), staff: 7, person: Self.lonePerson) }
+        events.sort(by: AuditEvent.timeOrder)
+        let single = DetectionEngine(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key))
+        single.process(events)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key),
+                                         parts: 3, threads: 2)
+        try split.run(lanes: (0..<3).map { lane in ArrayLane(events.filter { Int($0.staff) % 3 == lane }) })
+        let alerts = single.finish()
+        #expect(!alerts.isEmpty)
+        #expect(alerts == split.finish())
+        #expect(split.summary == single.summary)
+        #expect(split.summary.events == events.count)
+    }
+
     @Test("a lane that cannot be read on stops the run with its error", arguments: [2, 4])
     func laneFailure(parts: Int) throws {
         let context = Fixture.context(extra: Self.force(colleagues: 25))
@@ -298,6 +325,8 @@ struct PersonCommunityTests {
         let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }),
                      ArrayLane(events.filter { $0.staff % 2 == 1 }, failingAt: 3)]
         #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
+        // The run stopped with the day the failure came in: the other lane's later days were never taken.
+        #expect(lanes[0].nextTime != nil)
         split.abandon()
         #expect(!split.hasRunUnderWay)
     }

@@ -225,13 +225,16 @@ public final class PartitionedDetection {
         var count = 0
         do {
             var dayEnded = false
-            while !dayEnded {
+            // Another lane's failure ends the run: this part stops at its next batch rather than finish the day.
+            while !dayEnded && !failure.hasFailed {
                 while lists[part].count < Self.laneBatch {
                     guard let time = lane.nextTime, time.dayNumber == day else {
                         dayEnded = true
                         break
                     }
-                    lists[part].append(try lane.take())
+                    let event = try lane.take()
+                    precondition(self.part(of: event.staff) == part, "a part's lane holds only its own staff's events")
+                    lists[part].append(event)
                 }
                 count += lists[part].count
                 engines[part].process(lists[part])
@@ -429,8 +432,9 @@ struct PartLists {
 
 /// Work handed to the pool's threads, which want it `Sendable`. Sound here because each part is taken by one thread
 /// only (`WorkCounter`) and touches only its own engine, slot of the tallies and list of the run's events (new events
-/// go to the other set of lists), and the caller touches nothing the parts do until every
-/// thread has finished (`runParts` returns, or `land` has waited).
+/// go to the other set of lists; with a lane per part, the part's own lane and count), each lane merging into the
+/// lists is taken by one thread and fills only its own parts' lists of the waiting set, and the caller touches
+/// nothing the tasks do until every thread has finished (`runTasks` or `runParts` returns, or `land` has waited).
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
@@ -443,6 +447,8 @@ private final class FirstFailure: @unchecked Sendable {
     private var first: (any Error)?
 
     var error: (any Error)? { lock.withLock { first } }
+
+    var hasFailed: Bool { lock.withLock { first != nil } }
 
     func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
 }

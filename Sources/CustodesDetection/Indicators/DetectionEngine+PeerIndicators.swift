@@ -30,6 +30,7 @@ struct WeekTallies {
     private(set) var volumeBaseline: [StaffRole: (median: Double, spread: Double)]?
 
     mutating func add(_ other: WeekTallies) {
+        volumeBaseline = nil
         for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
         for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }

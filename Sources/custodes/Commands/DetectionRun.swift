@@ -32,21 +32,6 @@ struct DetectionRun {
     /// Each part keeps its own copy of the per-staff tables, so many threads get fewer parts each (and at least one).
     static let mostParts = 64
 
-    /// Lanes of the merge. Up to four threads, a lane per part: each part's task merges its own staff's runs as it
-    /// works through them, and no event passes between threads (two threads, the realistic 160-day force: event pass
-    /// 1,510,070 → 1,586,325 events/s, medians of five pairs). Each lane adds a file to every spilled run, and with a
-    /// lane per part the files grow with the square of the threads (more parts, and more spills as each core's are
-    /// smaller): a year of 23 million events, spilled every 250,000 events a core, is 92 spills of 16 files on four
-    /// threads (about 1,500 files), and would be 184 of 32 on eight (about 5,900). So beyond four threads a lane
-    /// per thread up to four (the merge is about a seventh of the work, so four lanes keep eight threads busy), a
-    /// divisor of the parts so that each lane's staff are whole parts, merging into the parts' lists.
-    static func lanes(threads: Int, parts: Int) -> Int {
-        if threads <= 4 { return parts }
-        var lanes = min(threads, 4)
-        while parts % lanes != 0 { lanes -= 1 }
-        return lanes
-    }
-
     /// Loads the bundle, streams its audit events through a detection engine, and returns the alerts.
     /// With `threads` above 1, explaining and scoring are split by member of staff (``PartitionedDetection``);
     /// `configure` is then not called, as there is no single engine.
@@ -69,7 +54,8 @@ struct DetectionRun {
         let engine: any Detector
         let parts: PartitionedDetection?
         if threads > 1 {
-            // A whole number of parts per thread: each thread's lane of the stream feeds whole parts.
+            // A whole number of parts per thread, so that a lane per thread (when lanes must be few) feeds whole
+            // parts.
             parts = PartitionedDetection(context: context, pseudonymiser: pseudonymiser,
                                          parts: threads * max(1, min(Self.partsPerThread, Self.mostParts / threads)),
                                          threads: threads)
@@ -98,7 +84,7 @@ struct DetectionRun {
         let timings: AuditStreamTimings
         do {
             if let parts {
-                timings = try stream.forEachLane(report: &report, lanes: Self.lanes(threads: threads, parts: parts.parts)) {
+                timings = try stream.forEachLane(report: &report, lanes: stream.lanes(forParts: parts.parts)) {
                     lanes in
                     firstEvent = clock.now
                     try parts.run(lanes: lanes) { taken in
