@@ -79,8 +79,8 @@ struct DetectionRun {
         // One engine takes the stream's batches, each timed as a whole: between batches the stream is merging sorted
         // runs, which is sorting time, not detection time, and two clock reads around every event cost more than the
         // timing is worth (profiled at 6% of the event pass). Split over cores, the stream's runs are split by member
-        // of staff into lanes (``lanes(threads:parts:)``) that the threads merge as they work through the parts, so
-        // there everything from the first event on counts as explaining and scoring.
+        // of staff into lanes (``AuditEventStream/lanes(forParts:)``) that the threads merge as they work through the
+        // parts, so there everything from the first event on counts as explaining and scoring.
         let timings: AuditStreamTimings
         do {
             if let parts {
