@@ -226,7 +226,7 @@ public final class PartitionedDetection {
         do {
             var dayEnded = false
             // Another lane's failure ends the run: this part stops at its next batch rather than finish the day.
-            while !dayEnded && !failure.hasFailed {
+            while !dayEnded && failure.error == nil {
                 while lists[part].count < Self.laneBatch {
                     guard let time = lane.nextTime, time.dayNumber == day else {
                         dayEnded = true
@@ -447,8 +447,6 @@ private final class FirstFailure: @unchecked Sendable {
     private var first: (any Error)?
 
     var error: (any Error)? { lock.withLock { first } }
-
-    var hasFailed: Bool { lock.withLock { first != nil } }
 
     func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
 }
