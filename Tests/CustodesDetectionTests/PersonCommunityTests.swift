@@ -331,6 +331,21 @@ struct PersonCommunityTests {
         #expect(!split.hasRunUnderWay)
     }
 
+    /// With a lane per part on one thread the parts take their day in order: once part 0's lane has failed, part 1
+    /// takes nothing more of its lane, as the run is over.
+    @Test("after a lane per part fails, the other parts stop rather than work through the day")
+    func lanePerPartStopsAfterFailure() throws {
+        let context = Fixture.context(extra: Self.force(colleagues: 25))
+        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
+        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 2,
+                                         threads: 1)
+        let odd = events.filter { $0.staff % 2 == 1 }
+        let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }, failingAt: 0), ArrayLane(odd)]
+        #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
+        #expect(lanes[1].nextTime == odd.first?.at)
+        split.abandon()
+    }
+
     /// After a failure elsewhere (the stream cannot be read to its end) a run split over threads may have a day's
     /// parts in the air: abandoning it returns once the pool's threads are done, and may be asked more than once.
     @Test("a split run abandoned part-way returns, whether or not a run is under way")
