@@ -316,12 +316,17 @@ struct PersonCommunityTests {
         #expect(split.summary.events == events.count)
     }
 
+    /// The events of 25 colleagues and one member of staff in time order, and a run split into `parts`.
+    static func splitRun(parts: Int, threads: Int) -> (events: [AuditEvent], split: PartitionedDetection) {
+        let context = Fixture.context(extra: force(colleagues: 25))
+        return (events(colleagues: 25).sorted(by: AuditEvent.timeOrder),
+                PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: parts,
+                                     threads: threads))
+    }
+
     @Test("a lane that cannot be read on stops the run with its error", arguments: [2, 4])
     func laneFailure(parts: Int) throws {
-        let context = Fixture.context(extra: Self.force(colleagues: 25))
-        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
-        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: parts,
-                                         threads: 2)
+        let (events, split) = Self.splitRun(parts: parts, threads: 2)
         let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }),
                      ArrayLane(events.filter { $0.staff % 2 == 1 }, failingAt: 3)]
         #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
@@ -335,10 +340,7 @@ struct PersonCommunityTests {
     /// takes nothing more of its lane, as the run is over.
     @Test("after a lane per part fails, the other parts stop rather than work through the day")
     func lanePerPartStopsAfterFailure() throws {
-        let context = Fixture.context(extra: Self.force(colleagues: 25))
-        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
-        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 2,
-                                         threads: 1)
+        let (events, split) = Self.splitRun(parts: 2, threads: 1)
         let odd = events.filter { $0.staff % 2 == 1 }
         let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }, failingAt: 0), ArrayLane(odd)]
         #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
@@ -350,10 +352,7 @@ struct PersonCommunityTests {
     /// parts in the air: abandoning it returns once the pool's threads are done, and may be asked more than once.
     @Test("a split run abandoned part-way returns, whether or not a run is under way")
     func abandonedSplitRun() throws {
-        let context = Fixture.context(extra: Self.force(colleagues: 25))
-        let events = Self.events(colleagues: 25).sorted(by: AuditEvent.timeOrder)
-        let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key), parts: 4,
-                                         threads: 2)
+        let (events, split) = Self.splitRun(parts: 4, threads: 2)
         split.abandon()
         #expect(!split.hasRunUnderWay)
         // Two days of one week: at the second day's first event the first day's run starts, and it stays under way
