@@ -291,23 +291,27 @@ struct PersonCommunityTests {
 
     /// With a lane per part, each part takes its own lane as it works: a lane that is empty, one whose first event
     /// comes weeks after the others', and a day of more events than a part takes at a time all give one engine's
-    /// alerts and summary.
-    @Test("a lane per part that is empty, begins weeks later or holds more than a batch a day gives one engine's alerts")
-    func lanePerPartEdges() throws {
+    /// alerts and summary; so do they when the next day's events are taken ahead at every day's end (on one thread,
+    /// and on two whatever their timing), including a day of more than is taken ahead.
+    @Test("a lane per part that is empty, begins weeks later or holds more than a batch a day gives one engine's alerts",
+          arguments: [(2, false), (1, true), (2, true)])
+    func lanePerPartEdges(threads: Int, takesAheadAlways: Bool) throws {
         let colleagues = Self.threshold - 1
         let context = Fixture.context(extra: Self.force(colleagues: colleagues))
-        // Lane 0 of 3 (staff 0): the repeated look-ups, and a day of more look-ups than a batch; lane 1 (staff 7):
-        // only from day 30, weeks later; lane 2: nothing.
-        var events = (2...7).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: Self.lonePerson) }
-        let batch = PartitionedDetection.laneBatch
-        events += (0...batch).map { Fixture.event("B\($0)", Fixture.at(9, 8).adding(seconds: Int64($0)), staff: 0,
-                                                  person: Self.lonePerson) }
+        // Lane 0 of 3 (staff 0): the repeated look-ups, and a day of more look-ups than a batch, and than a part
+        // takes ahead; lane 1 (staff 7): only from day 30, weeks later; lane 2: nothing.
+        var events = (2...8).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: Self.lonePerson) }
+        let most = PartitionedDetection.mostAhead
+        #expect(most > PartitionedDetection.laneBatch)
+        events += (0...most).map { Fixture.event("B\($0)", Fixture.at(9, 8).adding(seconds: Int64($0)), staff: 0,
+                                                 person: Self.lonePerson) }
         events += (30...32).map { Fixture.event("L\($0)", Fixture.at($0, 11), staff: 7, person: Self.lonePerson) }
         events.sort(by: AuditEvent.timeOrder)
         let single = DetectionEngine(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key))
         single.process(events)
         let split = PartitionedDetection(context: context, pseudonymiser: Pseudonymiser(key: Fixture.key),
-                                         parts: 3, threads: 2)
+                                         parts: 3, threads: threads)
+        split.takesAheadAlways = takesAheadAlways
         try split.run(lanes: (0..<3).map { lane in ArrayLane(events.filter { Int($0.staff) % 3 == lane }) })
         let alerts = single.finish()
         #expect(!alerts.isEmpty)
@@ -345,6 +349,27 @@ struct PersonCommunityTests {
         let lanes = [ArrayLane(events.filter { $0.staff % 2 == 0 }, failingAt: 0), ArrayLane(odd)]
         #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
         #expect(lanes[1].nextTime == odd.first?.at)
+        split.abandon()
+    }
+
+    /// A lane that fails while its next day's events are taken ahead stops the run with its error, before the next
+    /// day, and no other lane is taken ahead after it.
+    @Test("a lane that fails while taken ahead stops the run before the next day")
+    func failureTakingAhead() throws {
+        let (dayOne, split) = Self.splitRun(parts: 2, threads: 1)
+        split.takesAheadAlways = true
+        // Staff 7 (part 1) looks again on day 2, when part 0's staff 0 does too.
+        let events = (dayOne + [Fixture.event("O2", Fixture.at(2, 9), staff: 7, person: Self.lonePerson)])
+            .sorted(by: AuditEvent.timeOrder)
+        let even = events.filter { $0.staff % 2 == 0 }, odd = events.filter { $0.staff % 2 == 1 }
+        let firstDay = events[0].at.dayNumber
+        let failing = try #require(odd.firstIndex { $0.at.dayNumber > firstDay })
+        try #require(odd[failing].at.dayNumber == firstDay + 1 && odd[0].at.dayNumber == firstDay)
+        let evenNext = try #require(even.first { $0.at.dayNumber > firstDay })
+        let lanes = [ArrayLane(even), ArrayLane(odd, failingAt: failing)]
+        #expect(throws: ArrayLane.Failure.self) { try split.run(lanes: lanes) }
+        // Part 1 (the last worked) was taken ahead first and failed; part 0's next day was then left alone.
+        #expect(lanes[0].nextTime == evenNext.at)
         split.abandon()
     }
 

@@ -39,6 +39,10 @@ public final class PartitionedDetection {
     private var waitingCount = 0
     private var flight: Flight?
     static let runSize = 65_536
+    /// Whether, with a lane per part, a thread with no part left takes the next day's events ahead even once every
+    /// part is done, as many as ``mostAhead`` for every part: for tests, so that taking ahead is exercised whatever
+    /// the threads' timing (off, it stops as soon as the last part is done, and on one thread never starts).
+    var takesAheadAlways = false
 
     /// A run under way: its parts' lists, the parts not yet taken, the pool's threads still working, and the day to
     /// close once done.
@@ -189,7 +193,7 @@ public final class PartitionedDetection {
         defer { counts.deallocate() }
         var taken = 0
         var nextProgress = progressInterval
-        while let next = Self.earliest(lanes) {
+        while let next = earliestAhead(lanes) {
             // The day before closes, and a week closes before the next week's first event; the last day closes in
             // ``finish()``, as when events are taken one at a time.
             if let day = currentDay, let week = currentWeek {
@@ -200,11 +204,22 @@ public final class PartitionedDetection {
             currentWeek = next.weekNumber
             counts.initialize(repeating: 0, count: parts)
             let work = Unchecked((detection: self, lanes: lanes, counts: counts, day: next.dayNumber,
-                                  failure: failure))
-            runTasks(parts) { part in
+                                  failure: failure, done: PartsDone(parts: parts), next: WorkCounter()))
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 let work = work.value
-                work.counts[part] = work.detection.workThrough(day: work.day, of: work.lanes[part], part: part,
-                                                               failure: work.failure)
+                var last = 0
+                while case let part = work.next.take(), part < work.detection.parts {
+                    work.counts[part] = work.detection.workThrough(day: work.day, of: work.lanes[part], part: part,
+                                                                   failure: work.failure)
+                    work.done.finish(part)
+                    last = part
+                }
+                // No part left to take: until the others are done, take the next day's events of parts that are.
+                let always = work.detection.takesAheadAlways
+                while work.failure.error == nil, let part = work.done.claim(from: last, evenIfAllDone: always) {
+                    work.detection.takeAhead(day: work.day + 1, of: work.lanes[part], part: part,
+                                             until: always ? nil : work.done, failure: work.failure)
+                }
             }
             if let error = failure.error { throw error }
             for part in 0..<parts { taken += counts[part] }
@@ -223,6 +238,13 @@ public final class PartitionedDetection {
     /// first set, which is otherwise unused with a lane per part); returns how many.
     private func workThrough(day: Int64, of lane: any EventLane, part: Int, failure: FirstFailure) -> Int {
         var count = 0
+        // The day's first events, taken ahead at the end of the day before (``takeAhead(day:of:part:until:failure:)``).
+        if !lists[parts + part].isEmpty && failure.error == nil {
+            precondition(lists[parts + part][0].at.dayNumber == day, "events taken ahead are of the next day worked")
+            count += lists[parts + part].count
+            engines[part].process(lists[parts + part])
+            lists[parts + part].removeAll(keepingCapacity: true)
+        }
         do {
             var dayEnded = false
             // Another lane's failure ends the run: this part stops at its next batch rather than finish the day.
@@ -245,6 +267,35 @@ public final class PartitionedDetection {
             failure.record(error)
         }
         return count
+    }
+
+    /// Events of a part's lane taken ahead for its next day at most, while its thread would otherwise wait: as many
+    /// as a few batches, enough to fill the wait (the last part of a day is a few milliseconds) and few enough to
+    /// stay in cache.
+    static let mostAhead = 8 * laneBatch
+
+    /// Moves the lane's events of `day` (the day after the one the parts are working through) into the part's list of
+    /// the second set, otherwise unused with a lane per part, until every part is done with the day or
+    /// ``mostAhead`` are taken (without `done`, until then). The part has worked through its day, and its lane is
+    /// read by no one else until the next day's task, which takes these first.
+    private func takeAhead(day: Int64, of lane: any EventLane, part: Int, until done: PartsDone?,
+                           failure: FirstFailure) {
+        do {
+            while lists[parts + part].count < Self.mostAhead, let time = lane.nextTime, time.dayNumber == day {
+                let event = try lane.take()
+                precondition(self.part(of: event.staff) == part, "a part's lane holds only its own staff's events")
+                lists[parts + part].append(event)
+                if let done, lists[parts + part].count % 64 == 0 && done.allDone { return }
+            }
+        } catch {
+            failure.record(error)
+        }
+    }
+
+    /// The time of the earliest next event of the lanes, or of the events taken ahead from them; nil once all have
+    /// ended.
+    private func earliestAhead(_ lanes: [any EventLane]) -> Timestamp? {
+        lanes.indices.compactMap { part in lists[parts + part].first?.at ?? lanes[part].nextTime }.min()
     }
 
     /// The time of the earliest next event of the lanes; nil once all have ended.
