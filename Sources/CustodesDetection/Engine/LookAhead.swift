@@ -71,6 +71,7 @@ struct LookAhead {
         prefetch(rosterOf: Int(staff))
         if let person = person.map(Int.init), person + 1 < assignmentStart.count {
             prefetch(daysOf: Int(staff), person: PersonIndex(person))
+            prefetch(lookupsOf: Int(staff))
             let start = Int(assignmentStart[person])
             if start < Int(assignmentStart[person + 1]) { windows.prefetch(start) }
             if person + 1 < occurrenceStart.count {
@@ -108,6 +109,15 @@ struct LookAhead {
     private func prefetch(daysOf staff: Int, person: PersonIndex) {
         guard let slot = activity(staff)?.pointee.unexplainedDays.slotAddress(for: person) else { return }
         custodes_prefetch(slot)
+    }
+
+    /// The header of the member of staff's look-ups with no link (``SkewWindowLookups``), which an unexplained
+    /// access to a person adds to: its address is in the activity, asked for at the first stage. The header's
+    /// reference count and count, which an append reads, lie 24 to 9 bytes before the first look-up.
+    private func prefetch(lookupsOf staff: Int) {
+        guard let first = activity(staff)?.pointee.unexplained.storageAddress else { return }
+        custodes_prefetch(first - 24)
+        custodes_prefetch(first - 9)
     }
 
     /// The member of staff's last record opened, which every access to a person or an occurrence reads or adds to
