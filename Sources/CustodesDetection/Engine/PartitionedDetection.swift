@@ -486,6 +486,8 @@ struct PartLists {
 /// go to the other set of lists; with a lane per part, the part's own lane and count), each lane merging into the
 /// lists is taken by one thread and fills only its own parts' lists of the waiting set, and the caller touches
 /// nothing the tasks do until every thread has finished (`runTasks` or `runParts` returns, or `land` has waited).
+/// A part's lane and its list of the second set pass to another thread only once its task has finished the day and
+/// said so under `PartsDone`'s lock, which the thread taking its next day ahead takes to claim it, once, that day.
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
