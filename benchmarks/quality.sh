@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Detection quality on forces the rules were never tuned on: both simulator profiles (tidy, realistic) and the
+# Detection quality on forces the rules were never tuned on: both simulator profiles (tidy, realistic), the
 # independent force (benchmarks/independent-force, a generator written apart from Custodes from the data contract
-# alone) times the seeds given (default 1001-1005; tuning uses seeds below 100), each a force of STAFF staff over DAYS
-# days, detected
+# alone) and the second independent force (benchmarks/second-force, written later the same way, without reading the
+# first or the rules) times the seeds given (default 1001-1005; tuning uses seeds below 100), each a force of STAFF
+# staff over DAYS days, detected
 # with the built-in rules at a budget of 2 alerts per 1,000 staff per week and measured against the simulator's
 # truth. Prints a Markdown table (the one in docs/detection.md) and keeps every run's output in .benchmarks/quality/.
 #
 # Usage: benchmarks/quality.sh [STAFF] [DAYS] [SEED...]     (default: 1500 staff, 120 days, seeds 1001-1005)
+#   PROFILES="realistic second" benchmarks/quality.sh ...   measures only those kinds of force
 # About a minute per force on the release build (the independent force takes about 40 s more to generate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +25,19 @@ swift build -c release --product custodes >&2
 bin=.build/release/custodes
 [ -f "$out/pseudonym.key" ] || head -c 32 /dev/urandom | base64 > "$out/pseudonym.key"
 
-for profile in tidy realistic independent; do
+read -r -a profiles <<< "${PROFILES:-tidy realistic independent second}"
+for profile in "${profiles[@]}"; do
+  case $profile in
+    tidy|realistic|independent|second) ;;
+    *) echo "quality: unknown profile '$profile' (tidy, realistic, independent or second)" >&2; exit 2 ;;
+  esac
   for seed in "${seeds[@]}"; do
     run="$out/$profile-$staff-$days-$seed"
     if [ ! -f "$run/truth.csv" ]; then
       if [ "$profile" = independent ]; then
         python3 benchmarks/independent-force/force.py --out "$run" --seed "$seed" --staff "$staff" --days "$days" --quiet
+      elif [ "$profile" = second ]; then
+        python3 benchmarks/second-force/force.py --out "$run" --seed "$seed" --staff "$staff" --days "$days" --quiet
       else
         "$bin" simulate --out "$run" --staff "$staff" --days "$days" --seed "$seed" --profile "$profile" > /dev/null
       fi
@@ -40,4 +49,4 @@ for profile in tidy realistic independent; do
   done
 done
 
-python3 benchmarks/quality_table.py "$out" "$staff" "$days" "$budget" "${seeds[@]}"
+PROFILES="${profiles[*]}" python3 benchmarks/quality_table.py "$out" "$staff" "$days" "$budget" "${seeds[@]}"

@@ -1,7 +1,9 @@
 """Writes benchmarks/quality.sh's table: one row per simulated force, then recall per scenario and false alerts per
 benign look-alike summed over the seeds. Reads each run's evaluation (custodes evaluate --json) and the explained
-share from custodes detect's summary."""
+share from custodes detect's summary. The kinds of force measured come from PROFILES (space-separated), as
+benchmarks/quality.sh passes them."""
 import json
+import os
 import re
 import sys
 from collections import defaultdict
@@ -21,7 +23,7 @@ print("| profile | seed | recall at budget | precision at budget | uncapped reca
       "| alerts a week | explained share |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 totals = {}
-for profile in ("tidy", "realistic", "independent"):
+for profile in os.environ.get("PROFILES", "tidy realistic independent second").split():
     scenario_staff, scenario_found, scenario_days = defaultdict(int), defaultdict(int), defaultdict(list)
     false_alerts = defaultdict(int)
     recalls, precisions, all_days = [], [], []

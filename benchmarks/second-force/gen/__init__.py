@@ -1,0 +1,1 @@
+"""Blind second-force generator for Custodes (see README.md)."""
