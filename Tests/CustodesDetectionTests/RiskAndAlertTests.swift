@@ -177,6 +177,47 @@ struct RiskAndAlertTests {
         #expect(plain.score(at: now, halfLife: 10) == 28)
     }
 
+    @Test("returns spread over more people than the setting count less; one's own circle is never discounted")
+    func spreadOfReturns() {
+        func hit(_ indicator: IndicatorName, _ points: Double, person: PersonIndex) -> Hit {
+            Hit(indicator: indicator, points: points, at: Fixture.at(1, 10), staff: 0, person: person, evidence: [],
+                detail: "")
+        }
+        let weighing = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1, spreadPeople: 2)
+        let now = Fixture.at(1, 10).seconds
+        func ledger(_ hits: [Hit]) -> RiskLedger {
+            var ledger = RiskLedger()
+            for hit in hits { ledger.add(hit, halfLife: 10, window: 30 * 86_400, weighing) }
+            return ledger
+        }
+        // Two people returned to: nothing is discounted (16 in full, 8 at a tenth).
+        let two = ledger([hit(.repeatLookups, 16, person: 1), hit(.repeatLookups, 8, person: 2)])
+        #expect(abs(two.score(at: now, halfLife: 10, weighing) - 16.8) < 1e-9)
+        #expect(two.hasSpecificEvidence(minimum: 16.8 - 1e-9, otherPeopleShare: 0.1, spreadPeople: 2))
+        // Eight people returned to (a front counter's people reporting on bail): each keeps two eighths.
+        let eight = ledger([hit(.repeatLookups, 16, person: 1)] + (2...8).map { hit(.repeatLookups, 8, person: $0) })
+        let expected = 0.25 * (16 + 0.1 * 56)
+        #expect(abs(eight.score(at: now, halfLife: 10, weighing) - expected) < 1e-9)
+        #expect(eight.hasSpecificEvidence(minimum: expected - 1e-9, otherPeopleShare: 0.1, spreadPeople: 2))
+        #expect(!eight.hasSpecificEvidence(minimum: expected + 0.01, otherPeopleShare: 0.1, spreadPeople: 2))
+        // People holding under two points are fading looks, not people returned to: they do not count.
+        let faint = ledger([hit(.repeatLookups, 16, person: 1)] + (2...8).map { hit(.repeatLookups, 1, person: $0) })
+        #expect(abs(faint.score(at: now, halfLife: 10, weighing) - (16 + 0.1 * 7)) < 1e-9)
+        // A look at a declared ex-partner keeps its points among many people returned to, and is not one of them.
+        let circle = ledger([hit(.selfOrAssociate, 20, person: 9)] + (1...4).map { hit(.repeatLookups, 8, person: $0) })
+        #expect(abs(circle.score(at: now, halfLife: 10, weighing) - (20 + 0.1 * 0.5 * 32)) < 1e-9)
+        // The alert says over how many people the returns were spread: the circle is not among them.
+        #expect(eight.returnedPeople(at: now, halfLife: 10) == 8)
+        #expect(faint.returnedPeople(at: now, halfLife: 10) == 1)
+        #expect(circle.returnedPeople(at: now, halfLife: 10) == 4)
+        // Off (0), the same returns sum as before.
+        let off = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
+        #expect(abs(eight.score(at: now, halfLife: 10, off) - (16 + 0.1 * 56)) < 1e-9)
+        #expect(RiskLedger.spreadFactor(people: 8, spreadPeople: 0) == 1)
+        #expect(RiskLedger.spreadFactor(people: 2, spreadPeople: 2) == 1)
+        #expect(RiskLedger.spreadFactor(people: 3, spreadPeople: 2) == 2.0 / 3)
+    }
+
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
     func exceptions() {
         var rules = Fixture.fullPoints

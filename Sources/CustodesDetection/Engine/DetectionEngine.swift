@@ -324,7 +324,8 @@ public final class DetectionEngine {
         let ledger = activities[staff].risk
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
         let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum,
-                                                                             otherPeopleShare: risk.otherPeopleShare)
+                                                                             otherPeopleShare: risk.otherPeopleShare,
+                                                                             spreadPeople: risk.returnsSpreadPeople)
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
         // hundreds of them beside one repeated look-up are not strong evidence of anything.
@@ -345,6 +346,15 @@ public final class DetectionEngine {
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         draft.volumeReason = volumeReason
+        // Returns spread over many people counted less: the alert says so, so the score can be followed.
+        if risk.returnsSpreadPeople > 0, risk.otherPeopleShare < 1 {
+            let people = ledger.returnedPeople(at: hit.at.seconds, halfLife: compiled.halfLife)
+            let share = RiskLedger.spreadFactor(people: people, spreadPeople: risk.returnsSpreadPeople)
+            if share < 1 {
+                draft.spreadReason = "Their returns were spread over \(people) people, so each kept \(Self.share(share)) "
+                    + "of its points."
+            }
+        }
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }

@@ -19,6 +19,8 @@ struct AlertDraft {
     var riskByDay: [Int64: Double] = [:]
     /// Why volume alone was let open the alert (``VolumeFocus``), as the sentence the alert gives.
     var volumeReason: String?
+    /// Why the returns counted less, when they were spread over many people (``RiskLedger/spreadFactor(people:spreadPeople:)``).
+    var spreadReason: String?
 
     init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
          scoreAtOpen: Double) {
@@ -87,7 +89,8 @@ struct AlertDraft {
                               Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
                           },
                           people: people, why: "")
-        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason)
+        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason,
+                                         spreadReason: spreadReason)
         return alert
     }
 

@@ -17,18 +17,39 @@ struct RiskLedger {
     /// The part of `volume` from indicators that only corroborate (looks outside the roster): when, not what or whom.
     private var timing = 0.0
     /// Specific points by person, each faded from the time of its own latest hit; in the order the people first
-    /// scored, so that the sum is the same, to the last bit, in every run.
-    private var byPerson: [(person: PersonIndex, points: Double, at: Int64)] = []
+    /// scored, so that the sum is the same, to the last bit, in every run. `circle`: a look at the user's own
+    /// circle (``IndicatorName/selfOrAssociate``) was among them, which the spread of returns never discounts.
+    private var byPerson: [(person: PersonIndex, points: Double, at: Int64, circle: Bool)] = []
     private var pruneAt = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
     private(set) var recentHits: [Hit] = []
 
-    /// How risk is summed: the cap on volume above peers (0: none), and the share of their points that the specific
-    /// hits on every person but the most sought-out one keep (1: all of them).
+    /// How risk is summed: the cap on volume above peers (0: none), the share of their points that the specific
+    /// hits on every person but the most sought-out one keep (1: all of them), and over how many people returns may
+    /// spread before each counts less (0: however many; ``spreadFactor(people:spreadPeople:)``).
     struct Weighing {
         var volumeCap: Double = 0
         var otherPeopleShare: Double = 1
+        var spreadPeople: Double = 0
+    }
+
+    /// Points a person must still hold to count as one the user returns to, in the spread of returns: a repeated
+    /// look-up at a quarter, or half a revisit. Fewer is a look that is fading, not a person being sought out.
+    static let returnedPersonPoints = 2.0
+
+    /// The share of its points each return keeps when the user's returns are spread over `people` people: all of
+    /// them up to `spreadPeople`, then `spreadPeople / people`.
+    ///
+    /// One person sought out again and again is the shape of abuse of position; returning to dozens is work. On a
+    /// force where whole teams return to the same people as their job (a front counter looking up the people
+    /// reporting on bail each day, custody sergeants the detainees who come back), the most sought-out person of a
+    /// user who returns to forty people is one of forty, and it opened most of the false alerts on the second
+    /// independent force (docs/detection.md). A look at the user's own circle is not discounted, nor counted among
+    /// the people.
+    static func spreadFactor(people: Int, spreadPeople: Double) -> Double {
+        guard spreadPeople > 0, Double(people) > spreadPeople else { return 1 }
+        return spreadPeople / Double(people)
     }
 
     /// The score as it stands at `time`: the specific points (the most sought-out person's in full, the others' at
@@ -41,9 +62,12 @@ struct RiskLedger {
         let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
+            let people = weighing.spreadPeople > 0 ? returnedPeople(at: time, halfLife: halfLife) : 0
+            let spread = Self.spreadFactor(people: people, spreadPeople: weighing.spreadPeople)
             var top = 0.0, total = 0.0
             for entry in byPerson {
-                let points = time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points
+                let points = (time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points)
+                    * (entry.circle ? 1 : spread)
                 total += points
                 top = max(top, points)
             }
@@ -59,11 +83,12 @@ struct RiskLedger {
         if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
             if let index = byPerson.firstIndex(where: { $0.person == person }) {
                 let entry = byPerson[index]
+                let circle = entry.circle || hit.indicator == .selfOrAssociate
                 byPerson[index] = time >= entry.at
-                    ? (person, entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time)
-                    : (person, entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at)
+                    ? (person, entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time, circle)
+                    : (person, entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at, circle)
             } else {
-                byPerson.append((person, hit.points, time))
+                byPerson.append((person, hit.points, time, hit.indicator == .selfOrAssociate))
             }
             // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small; the
             // sweep runs when the ledger has doubled since the last, so its cost per hit stays constant.
@@ -97,6 +122,16 @@ struct RiskLedger {
         }
     }
 
+    /// How many people the user's returns are spread over at `time`: those still holding ``returnedPersonPoints``,
+    /// looks at the user's own circle aside.
+    func returnedPeople(at time: Int64, halfLife: Double) -> Int {
+        byPerson.reduce(0) { count, entry in
+            guard !entry.circle else { return count }
+            let points = time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points
+            return points >= Self.returnedPersonPoints ? count + 1 : count
+        }
+    }
+
     /// Points about people summed as risk sums them: the most sought-out person's in full, the rest at their share.
     static func weighedByPerson(top: Double, total: Double, otherPeopleShare: Double) -> Double {
         top + otherPeopleShare * (total - top)
@@ -119,21 +154,33 @@ struct RiskLedger {
     /// alerts on their own cases. The points are weighed as risk is (`otherPeopleShare`, ``Weighing``): the most
     /// sought-out person's in full, everyone else's at their share. A clerk far above peers who happened to look three
     /// of thousands of people up on a few days each has three coincidences, not a person sought out.
-    func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1) -> Bool {
+    func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1, spreadPeople: Double = 0) -> Bool {
         var points = 0.0
         var byPerson: [PersonIndex: Double] = [:]
         // Summed in the hits' order, not the map's: a map's order changes from run to run, and a sum of doubles in
         // another order can differ in its last bit, which at a tie with `minimum` would change the answer.
         var personPoints = 0.0
+        var circle = Set<PersonIndex>()
         for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
             if otherPeopleShare < 1, let person = hit.person {
                 byPerson[person, default: 0] += hit.points
-                personPoints += hit.points
+                if hit.indicator == .selfOrAssociate { circle.insert(person) }
             } else {
                 points += hit.points
             }
         }
-        if let top = byPerson.values.max() {
+        // The spread of returns as risk weighs it (``spreadFactor(people:spreadPeople:)``).
+        let spread = Self.spreadFactor(people: byPerson.filter {
+            !circle.contains($0.key) && $0.value >= Self.returnedPersonPoints
+        }.count, spreadPeople: spreadPeople)
+        var scaled: [PersonIndex: Double] = [:]
+        for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork && otherPeopleShare < 1 {
+            guard let person = hit.person else { continue }
+            let weighed = hit.points * (circle.contains(person) ? 1 : spread)
+            scaled[person, default: 0] += weighed
+            personPoints += weighed
+        }
+        if let top = scaled.values.max() {
             points += Self.weighedByPerson(top: top, total: personPoints, otherPeopleShare: otherPeopleShare)
         }
         return points > 0 && points >= minimum

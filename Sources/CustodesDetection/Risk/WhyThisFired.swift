@@ -1,7 +1,8 @@
 /// The plain-English summary at the top of an alert: what the member of staff did, in the order an investigator
 /// would want to read it, then how the score was reached.
 enum WhyThisFired {
-    static func compose(_ alert: Alert, rules: RuleSet, volumeReason: String? = nil) -> String {
+    static func compose(_ alert: Alert, rules: RuleSet, volumeReason: String? = nil,
+                        spreadReason: String? = nil) -> String {
         var sentences: [String] = []
         let people = alert.people.count
         let marked = alert.people.filter { !$0.markers.isEmpty }
@@ -38,6 +39,7 @@ enum WhyThisFired {
             sentences.append("They \(first).")
         }
         if let volumeReason { sentences.append(volumeReason) }
+        if let spreadReason { sentences.append(spreadReason) }
         let summary = "Risk \(format(alert.scoreAtOpen)) when it opened (threshold \(format(rules.risk.alertThreshold))), "
             + "from \(alert.contributions.count) indicator\(alert.contributions.count == 1 ? "" : "s") over "
             + "\(alert.evidenceCount) access\(alert.evidenceCount == 1 ? "" : "es") to \(people) \(people == 1 ? "person" : "people")."

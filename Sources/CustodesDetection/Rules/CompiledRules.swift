@@ -71,7 +71,8 @@ struct CompiledRules {
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))
         volumeZ = parameter(.volumeOutlier, "robust_z")
         halfLife = rules.risk.halfLifeDays
-        weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare)
+        weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare,
+                                       spreadPeople: rules.risk.returnsSpreadPeople)
         caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
         caseWorkShare = rules.risk.caseWorkShare
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks

@@ -33,6 +33,7 @@ extension RuleSet {
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
                            peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 28,
                            sharedPersonColleagues: 8, volumeCap: 30, otherPeopleShare: 0.1,
+                           returnsSpreadPeople: 2,
                            caseWorkHours: 12, caseWorkShare: 0.25, caseWorkThroughLinks: true,
                            routineListPeople: 3,
                            specificMinimum: 10,
