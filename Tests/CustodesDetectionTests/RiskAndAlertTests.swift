@@ -190,26 +190,33 @@ struct RiskAndAlertTests {
             for hit in hits { ledger.add(hit, halfLife: 10, window: 30 * 86_400, weighing) }
             return ledger
         }
+        // The specific evidence an alert needs, with the share risk gives returns at the time (as the engine asks).
+        func evidence(_ ledger: RiskLedger, _ minimum: Double) -> Bool {
+            let people = ledger.returnedPeople
+            return ledger.hasSpecificEvidence(minimum: minimum, otherPeopleShare: 0.1,
+                                              spread: RiskLedger.spreadFactor(people: people, spreadPeople: 2))
+        }
         // Two people returned to: nothing is discounted (16 in full, 8 at a tenth).
         let two = ledger([hit(.repeatLookups, 16, person: 1), hit(.repeatLookups, 8, person: 2)])
         #expect(abs(two.score(at: now, halfLife: 10, weighing) - 16.8) < 1e-9)
-        #expect(two.hasSpecificEvidence(minimum: 16.8 - 1e-9, otherPeopleShare: 0.1, spreadPeople: 2))
+        #expect(evidence(two, 16.8 - 1e-9))
         // Eight people returned to (a front counter's people reporting on bail): each keeps two eighths.
         let eight = ledger([hit(.repeatLookups, 16, person: 1)] + (2...8).map { hit(.repeatLookups, 8, person: $0) })
         let expected = 0.25 * (16 + 0.1 * 56)
         #expect(abs(eight.score(at: now, halfLife: 10, weighing) - expected) < 1e-9)
-        #expect(eight.hasSpecificEvidence(minimum: expected - 1e-9, otherPeopleShare: 0.1, spreadPeople: 2))
-        #expect(!eight.hasSpecificEvidence(minimum: expected + 0.01, otherPeopleShare: 0.1, spreadPeople: 2))
+        #expect(evidence(eight, expected - 1e-9))
+        #expect(!evidence(eight, expected + 0.01))
         // People holding under two points are fading looks, not people returned to: they do not count.
         let faint = ledger([hit(.repeatLookups, 16, person: 1)] + (2...8).map { hit(.repeatLookups, 1, person: $0) })
         #expect(abs(faint.score(at: now, halfLife: 10, weighing) - (16 + 0.1 * 7)) < 1e-9)
         // A look at a declared ex-partner keeps its points among many people returned to, and is not one of them.
         let circle = ledger([hit(.selfOrAssociate, 20, person: 9)] + (1...4).map { hit(.repeatLookups, 8, person: $0) })
         #expect(abs(circle.score(at: now, halfLife: 10, weighing) - (20 + 0.1 * 0.5 * 32)) < 1e-9)
+        #expect(evidence(circle, 21.6 - 1e-9) && !evidence(circle, 21.6 + 0.01))
         // The alert says over how many people the returns were spread: the circle is not among them.
-        #expect(eight.returnedPeople(at: now, halfLife: 10) == 8)
-        #expect(faint.returnedPeople(at: now, halfLife: 10) == 1)
-        #expect(circle.returnedPeople(at: now, halfLife: 10) == 4)
+        #expect(eight.returnedPeople == 8)
+        #expect(faint.returnedPeople == 1)
+        #expect(circle.returnedPeople == 4)
         // Off (0), the same returns sum as before.
         let off = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
         #expect(abs(eight.score(at: now, halfLife: 10, off) - (16 + 0.1 * 56)) < 1e-9)

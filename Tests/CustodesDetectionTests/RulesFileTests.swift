@@ -88,6 +88,8 @@ struct RulesFileTests {
         BadFile(text: "risk:\n  other_people_share: 1.5\n", line: 2, field: "risk.other_people_share",
                 message: "expected a number"),
         BadFile(text: "risk:\n  volume_cap: -1\n", line: 2, field: "risk.volume_cap", message: "expected a number"),
+        BadFile(text: "risk:\n  returns_spread_people: 0.5\n", line: 2, field: "risk.returns_spread_people",
+                message: "expected a whole number"),
         BadFile(text: "risk:\n  case_work_hours: 200\n", line: 2, field: "risk.case_work_hours",
                 message: "expected a whole number"),
         BadFile(text: "risk:\n  case_work_share: 2\n", line: 2, field: "risk.case_work_share",

@@ -323,9 +323,12 @@ public final class DetectionEngine {
         // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
         let ledger = activities[staff].risk
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
+        // Returns spread over many people count less, in risk and in the specific evidence alike (``RiskLedger``).
+        let spreadOver = risk.returnsSpreadPeople > 0 && risk.otherPeopleShare < 1 ? ledger.returnedPeople : 0
+        let spread = RiskLedger.spreadFactor(people: spreadOver, spreadPeople: risk.returnsSpreadPeople)
         let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum,
                                                                              otherPeopleShare: risk.otherPeopleShare,
-                                                                             spreadPeople: risk.returnsSpreadPeople)
+                                                                             spread: spread)
         let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
         // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
         // hundreds of them beside one repeated look-up are not strong evidence of anything.
@@ -347,13 +350,9 @@ public final class DetectionEngine {
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         draft.volumeReason = volumeReason
         // Returns spread over many people counted less: the alert says so, so the score can be followed.
-        if risk.returnsSpreadPeople > 0, risk.otherPeopleShare < 1 {
-            let people = ledger.returnedPeople(at: hit.at.seconds, halfLife: compiled.halfLife)
-            let share = RiskLedger.spreadFactor(people: people, spreadPeople: risk.returnsSpreadPeople)
-            if share < 1 {
-                draft.spreadReason = "Their returns were spread over \(people) people, so each kept \(Self.share(share)) "
-                    + "of its points."
-            }
+        if spread < 1 {
+            draft.spreadReason = "Their returns were spread over \(spreadOver) people, so each kept "
+                + (spread < 0.01 ? "under 1%" : Self.share(spread)) + " of its points."
         }
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)

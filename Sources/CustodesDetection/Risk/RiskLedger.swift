@@ -17,9 +17,13 @@ struct RiskLedger {
     /// The part of `volume` from indicators that only corroborate (looks outside the roster): when, not what or whom.
     private var timing = 0.0
     /// Specific points by person, each faded from the time of its own latest hit; in the order the people first
-    /// scored, so that the sum is the same, to the last bit, in every run. `circle`: a look at the user's own
-    /// circle (``IndicatorName/selfOrAssociate``) was among them, which the spread of returns never discounts.
-    private var byPerson: [(person: PersonIndex, points: Double, at: Int64, circle: Bool)] = []
+    /// scored, so that the sum is the same, to the last bit, in every run.
+    private var byPerson: [(person: PersonIndex, points: Double, at: Int64)] = []
+    /// The specific hits within the indicator window by person, as ``recentHits`` holds them (unfaded; case work
+    /// aside, as in the specific evidence: counted, a detective's case load hid his fixation on a victim after her
+    /// case closed): how widely the user's returns are spread, and who is of their own circle (a look at them as
+    /// such in the window), counted as hits arrive and leave the window so that no hit reads the whole window again.
+    private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int)] = [:]
     private var pruneAt = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
@@ -34,19 +38,21 @@ struct RiskLedger {
         var spreadPeople: Double = 0
     }
 
-    /// Points a person must still hold to count as one the user returns to, in the spread of returns: a repeated
-    /// look-up at a quarter, or half a revisit. Fewer is a look that is fading, not a person being sought out.
+    /// Points of specific hits within the indicator window a person must have to count as one the user returns to,
+    /// in the spread of returns: half a repeated look-up on its third day (4 points), a third of a revisit (6).
+    /// Fewer is a passing look, not a person being sought out.
     static let returnedPersonPoints = 2.0
 
-    /// The share of its points each return keeps when the user's returns are spread over `people` people: all of
-    /// them up to `spreadPeople`, then `spreadPeople / people`.
+    /// The share of its points each return keeps when the user's returns are spread over `people` people
+    /// (``returnedPeople(at:halfLife:)``): all of them up to `spreadPeople`, then `spreadPeople / people`.
     ///
     /// One person sought out again and again is the shape of abuse of position; returning to dozens is work. On a
     /// force where whole teams return to the same people as their job (a front counter looking up the people
     /// reporting on bail each day, custody sergeants the detainees who come back), the most sought-out person of a
     /// user who returns to forty people is one of forty, and it opened most of the false alerts on the second
     /// independent force (docs/detection.md). A look at the user's own circle is not discounted, nor counted among
-    /// the people.
+    /// the people. Risk and the specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``)
+    /// take the same factor, and the alert states it.
     static func spreadFactor(people: Int, spreadPeople: Double) -> Double {
         guard spreadPeople > 0, Double(people) > spreadPeople else { return 1 }
         return spreadPeople / Double(people)
@@ -62,12 +68,12 @@ struct RiskLedger {
         let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
-            let people = weighing.spreadPeople > 0 ? returnedPeople(at: time, halfLife: halfLife) : 0
-            let spread = Self.spreadFactor(people: people, spreadPeople: weighing.spreadPeople)
+            let spread = weighing.spreadPeople > 0
+                ? Self.spreadFactor(people: returnedPeople, spreadPeople: weighing.spreadPeople) : 1
             var top = 0.0, total = 0.0
             for entry in byPerson {
                 let points = (time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points)
-                    * (entry.circle ? 1 : spread)
+                    * (spread < 1 && !isCircle(entry.person) ? spread : 1)
                 total += points
                 top = max(top, points)
             }
@@ -83,12 +89,11 @@ struct RiskLedger {
         if !isVolume, weighing.otherPeopleShare < 1, let person = hit.person {
             if let index = byPerson.firstIndex(where: { $0.person == person }) {
                 let entry = byPerson[index]
-                let circle = entry.circle || hit.indicator == .selfOrAssociate
                 byPerson[index] = time >= entry.at
-                    ? (person, entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time, circle)
-                    : (person, entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at, circle)
+                    ? (person, entry.points * decay(Double(time - entry.at), halfLife) + hit.points, time)
+                    : (person, entry.points + hit.points * decay(Double(entry.at - time), halfLife), entry.at)
             } else {
-                byPerson.append((person, hit.points, time, hit.indicator == .selfOrAssociate))
+                byPerson.append((person, hit.points, time))
             }
             // People whose points have faded to nothing are forgotten, so a busy user's ledger stays small; the
             // sweep runs when the ledger has doubled since the last, so its cost per hit stays constant.
@@ -116,20 +121,31 @@ struct RiskLedger {
             if isTiming { timing += points }
         }
         recentHits.append(hit)
+        countInWindow(hit, 1)
         let horizon = max(at, time) - window
         if let first = recentHits.first, first.at.seconds < horizon {
+            for old in recentHits where old.at.seconds < horizon { countInWindow(old, -1) }
             recentHits.removeAll { $0.at.seconds < horizon }
         }
     }
 
-    /// How many people the user's returns are spread over at `time`: those still holding ``returnedPersonPoints``,
-    /// looks at the user's own circle aside.
-    func returnedPeople(at time: Int64, halfLife: Double) -> Int {
-        byPerson.reduce(0) { count, entry in
-            guard !entry.circle else { return count }
-            let points = time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points
-            return points >= Self.returnedPersonPoints ? count + 1 : count
-        }
+    /// How many people the user's returns are spread over: those whose specific hits within the indicator window
+    /// (case work aside) reach ``returnedPersonPoints``, people of the user's own circle aside.
+    var returnedPeople: Int {
+        windowByPerson.values.reduce(0) { $1.circle == 0 && $1.points >= Self.returnedPersonPoints ? $0 + 1 : $0 }
+    }
+
+    /// Whether the user looked the person up as one of their own circle within the indicator window.
+    private func isCircle(_ person: PersonIndex) -> Bool { (windowByPerson[person]?.circle ?? 0) > 0 }
+
+    /// Counts a specific hit on a person into the window's tallies (`sign` 1) or out of them (-1).
+    private mutating func countInWindow(_ hit: Hit, _ sign: Int) {
+        guard let person = hit.person, !Self.isSummedAsVolume(hit.indicator), !hit.caseWork else { return }
+        var entry = windowByPerson[person] ?? (0, 0, 0)
+        entry.points += Double(sign) * hit.points
+        entry.hits += sign
+        if hit.indicator == .selfOrAssociate { entry.circle += sign }
+        windowByPerson[person] = entry.hits > 0 ? entry : nil
     }
 
     /// Points about people summed as risk sums them: the most sought-out person's in full, the rest at their share.
@@ -153,34 +169,25 @@ struct RiskLedger {
     /// a case being worked, and counting them let detectives and safeguarding officers far above peers in volume open
     /// alerts on their own cases. The points are weighed as risk is (`otherPeopleShare`, ``Weighing``): the most
     /// sought-out person's in full, everyone else's at their share. A clerk far above peers who happened to look three
-    /// of thousands of people up on a few days each has three coincidences, not a person sought out.
-    func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1, spreadPeople: Double = 0) -> Bool {
+    /// of thousands of people up on a few days each has three coincidences, not a person sought out. `spread` is the
+    /// share each return keeps as risk weighs it at the time (``spreadFactor(people:spreadPeople:)``); people of the
+    /// user's own circle keep all of theirs, as in risk.
+    func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1, spread: Double = 1) -> Bool {
         var points = 0.0
         var byPerson: [PersonIndex: Double] = [:]
         // Summed in the hits' order, not the map's: a map's order changes from run to run, and a sum of doubles in
         // another order can differ in its last bit, which at a tie with `minimum` would change the answer.
         var personPoints = 0.0
-        var circle = Set<PersonIndex>()
         for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
             if otherPeopleShare < 1, let person = hit.person {
-                byPerson[person, default: 0] += hit.points
-                if hit.indicator == .selfOrAssociate { circle.insert(person) }
+                let weighed = hit.points * (spread < 1 && !isCircle(person) ? spread : 1)
+                byPerson[person, default: 0] += weighed
+                personPoints += weighed
             } else {
                 points += hit.points
             }
         }
-        // The spread of returns as risk weighs it (``spreadFactor(people:spreadPeople:)``).
-        let spread = Self.spreadFactor(people: byPerson.filter {
-            !circle.contains($0.key) && $0.value >= Self.returnedPersonPoints
-        }.count, spreadPeople: spreadPeople)
-        var scaled: [PersonIndex: Double] = [:]
-        for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork && otherPeopleShare < 1 {
-            guard let person = hit.person else { continue }
-            let weighed = hit.points * (circle.contains(person) ? 1 : spread)
-            scaled[person, default: 0] += weighed
-            personPoints += weighed
-        }
-        if let top = scaled.values.max() {
+        if let top = byPerson.values.max() {
             points += Self.weighedByPerson(top: top, total: personPoints, otherPeopleShare: otherPeopleShare)
         }
         return points > 0 && points >= minimum

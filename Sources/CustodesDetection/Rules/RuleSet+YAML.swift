@@ -102,7 +102,7 @@ extension RuleSet {
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
             if let n = fields["volume_cap"] { r.volumeCap = try reader.number(n, "risk.volume_cap", range: 0...100_000) }
             if let n = fields["other_people_share"] { r.otherPeopleShare = try reader.number(n, "risk.other_people_share", range: 0...1) }
-            if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = try reader.number(n, "risk.returns_spread_people", range: 0...10_000) }
+            if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = Double(try reader.integer(n, "risk.returns_spread_people", range: 0...10_000)) }
             if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
