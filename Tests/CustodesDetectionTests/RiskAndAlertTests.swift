@@ -225,6 +225,28 @@ struct RiskAndAlertTests {
         #expect(RiskLedger.spreadFactor(people: 3, spreadPeople: 2) == 2.0 / 3)
     }
 
+    @Test("an alert whose returns were spread over more people than the setting says so; with the setting off it does not")
+    func spreadOfReturnsInTheAlert() {
+        // S6 looks up three unmarked people, each on seven days: repeated look-ups of all three, spread over three.
+        let events = (0..<7).flatMap { day in
+            (1...3).map { person in
+                Fixture.event("E\(day)-\(person)", Fixture.at(day, 9 + person), staff: 5, person: PersonIndex(person))
+            }
+        }
+        let spread = Fixture.run(events)
+        #expect(spread.alerts.count == 1)
+        #expect(spread.alerts.first?.why.contains("Their returns were spread over 3 people, so each kept 67% of its points.") == true)
+        var off = Fixture.fullPoints
+        off.risk.returnsSpreadPeople = 0
+        let plain = Fixture.run(events, rules: off)
+        #expect(plain.alerts.count == 1)
+        #expect(plain.alerts.first?.why.contains("spread over") == false)
+        // Discounted, the same returns take longer to reach the threshold.
+        if let discounted = spread.alerts.first, let full = plain.alerts.first {
+            #expect(discounted.openedAt > full.openedAt)
+        }
+    }
+
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
     func exceptions() {
         var rules = Fixture.fullPoints
