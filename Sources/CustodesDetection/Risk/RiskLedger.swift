@@ -35,7 +35,7 @@ struct RiskLedger {
     struct Weighing {
         var volumeCap: Double = 0
         var otherPeopleShare: Double = 1
-        var spreadPeople: Double = 0
+        var spreadPeople = 0
     }
 
     /// Points of specific hits within the indicator window a person must have to count as one the user returns to,
@@ -44,7 +44,7 @@ struct RiskLedger {
     static let returnedPersonPoints = 2.0
 
     /// The share of its points each return keeps when the user's returns are spread over `people` people
-    /// (``returnedPeople(at:halfLife:)``): all of them up to `spreadPeople`, then `spreadPeople / people`.
+    /// (``returnedPeople``): all of them up to `spreadPeople`, then `spreadPeople / people`.
     ///
     /// One person sought out again and again is the shape of abuse of position; returning to dozens is work. On a
     /// force where whole teams return to the same people as their job (a front counter looking up the people
@@ -53,9 +53,17 @@ struct RiskLedger {
     /// independent force (docs/detection.md). A look at the user's own circle is not discounted, nor counted among
     /// the people. Risk and the specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``)
     /// take the same factor, and the alert states it.
-    static func spreadFactor(people: Int, spreadPeople: Double) -> Double {
-        guard spreadPeople > 0, Double(people) > spreadPeople else { return 1 }
-        return spreadPeople / Double(people)
+    static func spreadFactor(people: Int, spreadPeople: Int) -> Double {
+        guard spreadPeople > 0, people > spreadPeople else { return 1 }
+        return Double(spreadPeople) / Double(people)
+    }
+
+    /// Over how many people the user's returns are spread now, and the share each keeps
+    /// (``spreadFactor(people:spreadPeople:)``); nobody and all of it when `spreadPeople` is 0.
+    func spread(over spreadPeople: Int) -> (people: Int, share: Double) {
+        guard spreadPeople > 0 else { return (0, 1) }
+        let people = returnedPeople
+        return (people, Self.spreadFactor(people: people, spreadPeople: spreadPeople))
     }
 
     /// The score as it stands at `time`: the specific points (the most sought-out person's in full, the others' at
@@ -68,12 +76,11 @@ struct RiskLedger {
         let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
-            let spread = weighing.spreadPeople > 0
-                ? Self.spreadFactor(people: returnedPeople, spreadPeople: weighing.spreadPeople) : 1
+            let share = spread(over: weighing.spreadPeople).share
             var top = 0.0, total = 0.0
             for entry in byPerson {
                 let points = (time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points)
-                    * (spread < 1 && !isCircle(entry.person) ? spread : 1)
+                    * (share < 1 && !isCircle(entry.person) ? share : 1)
                 total += points
                 top = max(top, points)
             }

@@ -102,7 +102,7 @@ extension RuleSet {
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
             if let n = fields["volume_cap"] { r.volumeCap = try reader.number(n, "risk.volume_cap", range: 0...100_000) }
             if let n = fields["other_people_share"] { r.otherPeopleShare = try reader.number(n, "risk.other_people_share", range: 0...1) }
-            if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = Double(try reader.integer(n, "risk.returns_spread_people", range: 0...10_000)) }
+            if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = try reader.integer(n, "risk.returns_spread_people", range: 0...10_000) }
             if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
@@ -218,7 +218,7 @@ extension RuleSet {
               # Returns spread over more than returns_spread_people people (each with a few points still
               # counting; looks at the user's own circle aside) keep returns_spread_people over that number of
               # their points (0: never). One woman returned to is the pattern; forty people returned to is work.
-              returns_spread_people: \(number(risk.returnsSpreadPeople))
+              returns_spread_people: \(risk.returnsSpreadPeople)
               # A return (a revisit, a repeated look-up) within case_work_hours of the user opening one of the
               # person's occurrences, or another person in one, is case work: it keeps case_work_share of its
               # points (0 hours: never). Reviewing a family or a network opens the case; a return to one woman does not.

@@ -125,7 +125,7 @@ public struct RiskSettings: Equatable, Sendable {
     /// look at one's own circle aside); 0 never discounts. Only when people are weighed apart (`otherPeopleShare`
     /// below 1). Returning to one person is the shape of abuse of position; returning to forty is work, and on a force
     /// where whole teams return to the same people as their job it opened most false alerts (see ``RiskLedger``).
-    public var returnsSpreadPeople: Double
+    public var returnsSpreadPeople: Int
     /// How many hours before a return (a revisit, a repeated look-up) the user's opening of one of the person's
     /// occurrences, or of another person in one, makes the return case work (``RecentRecords``); 0 never does.
     public var caseWorkHours: Int
@@ -161,7 +161,7 @@ public struct RiskSettings: Equatable, Sendable {
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
-                otherPeopleShare: Double = 1, returnsSpreadPeople: Double = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
+                otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
