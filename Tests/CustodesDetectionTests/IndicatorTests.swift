@@ -63,6 +63,30 @@ struct IndicatorTests {
         #expect(run.summary.explained == 3)
     }
 
+    @Test("a return only a teammate's case explains, an hour after opening that case, is case work at team_case_work_share")
+    func teamLinkWithCaseWork() throws {
+        // As above, but before each look S1 opens O1, the teammate's case, an hour earlier.
+        let opened = (4...6).map { Fixture.event("O\($0)", Fixture.at($0, 9), staff: 0, occurrence: 0) }
+        let run = Fixture.run(Self.teamLinkedLooks + opened, rules: Self.teamLinkRules)
+        let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
+        #expect(revisits.map(\.points) == [1.5, 1.5, 1.5])
+        #expect(revisits.allSatisfy { $0.caseWork })
+        let detail = try #require(revisits.first?.detail)
+        #expect(detail.hasSuffix("; only a teammate's case explains it, so it counts half; they had opened O1, one of "
+                                 + "their cases, in the 12 hours before, so it counts half of that"), "\(detail)")
+        // Case work is not a person returned to: the ledger does not count it as one.
+        var ledger = RiskLedger()
+        for hit in run.hits { ledger.add(hit, halfLife: 10, window: 30 * 86_400) }
+        #expect(!ledger.hasReturnedPerson)
+        // At 1 a teammate's case opened changes nothing: the returns keep what they kept without it.
+        var rules = Self.teamLinkRules
+        rules.risk.teamCaseWorkShare = 1
+        let inFull = Fixture.run(Self.teamLinkedLooks + opened, rules: rules)
+            .hits.filter { $0.indicator == .revisitAfterInvolvement }
+        #expect(inFull.map(\.points) == [3, 3, 3])
+        #expect(!inFull.contains { $0.caseWork })
+    }
+
     @Test("a teammate's case alone (no part of their own), a part with the record only, or a share of 0: nothing scored")
     func teamLinkWithoutOwnPart() {
         // Covering a teammate's case is everyday work.

@@ -51,9 +51,10 @@ struct RulesFileTests {
         let rules = try RuleSet.parse("rules:\n  off_duty:\n    weight: 7\n", file: "r.yaml")
         #expect(rules.rule(.offDuty)?.weight == 7)
         #expect(rules.rule(.vulnerablePerson) == RuleSet.standard.rule(.vulnerablePerson))
-        let risk = try RuleSet.parse("risk:\n  case_work_hours: 6\n  case_work_share: 0.5\n  specific_minimum: 12\n",
-                                     file: "r.yaml").risk
+        let risk = try RuleSet.parse("risk:\n  case_work_hours: 6\n  case_work_share: 0.5\n  specific_minimum: 12\n"
+                                     + "  team_case_work_share: 0.8\n", file: "r.yaml").risk
         #expect(risk.caseWorkHours == 6 && risk.caseWorkShare == 0.5 && risk.specificMinimum == 12)
+        #expect(risk.teamCaseWorkShare == 0.8)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
         let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n",
                                       file: "r.yaml").risk
@@ -93,6 +94,8 @@ struct RulesFileTests {
         BadFile(text: "risk:\n  case_work_hours: 200\n", line: 2, field: "risk.case_work_hours",
                 message: "expected a whole number"),
         BadFile(text: "risk:\n  case_work_share: 2\n", line: 2, field: "risk.case_work_share",
+                message: "expected a number"),
+        BadFile(text: "risk:\n  team_case_work_share: -0.5\n", line: 2, field: "risk.team_case_work_share",
                 message: "expected a number"),
         BadFile(text: "risk:\n  specific_minimum: -5\n", line: 2, field: "risk.specific_minimum",
                 message: "expected a number"),

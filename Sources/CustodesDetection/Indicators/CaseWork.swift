@@ -142,17 +142,18 @@ extension DetectionEngine {
     }
 
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
-    /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that.
+    /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that;
+    /// `share` is what case work keeps (`case_work_share`, or `team_case_work_share` for a teammate's case).
     func caseWorkWeight(_ person: PersonIndex, _ event: AuditEvent,
-                        after: Double = 1) -> (factor: Double, words: String) {
-        guard let work = caseWork(person, event) else { return (1, "") }
+                        after: Double = 1, share: Double) -> (factor: Double, words: String) {
+        guard share < 1, let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
         let what = work.linked
             ? "opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to \(pseudonym(of: person)),"
             : work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
             ?? "opened \(occurrence), one of their cases,"
-        return (compiled.caseWorkShare, "; they had \(what) in the \(hours) hours before, so it counts "
-                + Self.share(compiled.caseWorkShare) + (after < 1 ? " of that" : ""))
+        return (share, "; they had \(what) in the \(hours) hours before, so it counts "
+                + Self.share(share) + (after < 1 ? " of that" : ""))
     }
 }

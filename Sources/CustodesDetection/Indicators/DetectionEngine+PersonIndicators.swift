@@ -80,7 +80,8 @@ extension DetectionEngine {
         // How a return is weighed (a person many colleagues look up, case work, a list), worked out once whether a
         // revisit, a repeated look-up or both fire.
         lazy var shared = sharedSubject(person, event)
-        lazy var work = teamLink ? (factor: 1.0, words: "") : returnWeight(person, event, after: shared.factor)
+        lazy var work = returnWeight(person, event, after: teamLink ? linkShare * shared.factor : shared.factor,
+                                     teamLink: teamLink)
         if compiled.isEnabled(.revisitAfterInvolvement), firstLookToday, let ended = result.involvementEnded,
            t - ended.seconds <= compiled.revisitLookback {
             let days = (t - ended.seconds) / 86_400

@@ -33,17 +33,19 @@ extension DetectionEngine {
         return found
     }
 
-    /// The factor and words for a return: case work first (``caseWorkWeight(_:_:after:)``), then a list worked
-    /// through.
-    func returnWeight(_ person: PersonIndex, _ event: AuditEvent, after: Double = 1) -> (factor: Double, words: String) {
-        let work = caseWorkWeight(person, event, after: after)
-        guard work.words.isEmpty, compiled.routineListPeople > 0 else { return work }
+    /// The factor and words for a return: case work first (``caseWorkWeight(_:_:after:share:)``), then a list worked
+    /// through. With `teamLink` (only a teammate's case explains the look) either keeps `team_case_work_share`.
+    func returnWeight(_ person: PersonIndex, _ event: AuditEvent, after: Double = 1,
+                      teamLink: Bool = false) -> (factor: Double, words: String) {
+        let share = teamLink ? compiled.teamCaseWorkShare : compiled.caseWorkShare
+        let work = caseWorkWeight(person, event, after: after, share: share)
+        guard work.words.isEmpty, share < 1, compiled.routineListPeople > 0 else { return work }
         let staff = Int(event.staff)
         let companions = routineCompanions(person, staff: staff, today: event.at.dayNumber,
                                            enough: compiled.routineListPeople)
         guard companions >= compiled.routineListPeople else { return work }
-        return (compiled.caseWorkShare, "; on earlier days they looked them up together with at least \(companions) "
-                + "other people they return to, a list worked through, so it counts " + Self.share(compiled.caseWorkShare)
+        return (share, "; on earlier days they looked them up together with at least \(companions) "
+                + "other people they return to, a list worked through, so it counts " + Self.share(share)
                 + (after < 1 ? " of that" : ""))
     }
 }

@@ -38,6 +38,8 @@ struct CompiledRules {
     /// How long before a return the user's opening of the person's case makes it case work, in seconds; 0: never.
     let caseWorkWindow: Int64
     let caseWorkShare: Double
+    /// The same for a return that only a teammate's case explains.
+    let teamCaseWorkShare: Double
     /// Whether an occurrence of someone linked to the person, opened before the return, makes it case work too.
     let caseWorkThroughLinks: Bool
     /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
@@ -75,6 +77,7 @@ struct CompiledRules {
                                        spreadPeople: rules.risk.returnsSpreadPeople)
         caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
         caseWorkShare = rules.risk.caseWorkShare
+        teamCaseWorkShare = rules.risk.teamCaseWorkShare
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
         routineListPeople = rules.risk.routineListPeople
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400

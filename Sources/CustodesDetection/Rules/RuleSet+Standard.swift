@@ -34,7 +34,8 @@ extension RuleSet {
                            peerMaximumFactor: 3, peerMinimumRatio: 2, sharedPersonDays: 28,
                            sharedPersonColleagues: 8, volumeCap: 30, otherPeopleShare: 0.1,
                            returnsSpreadPeople: 2,
-                           caseWorkHours: 12, caseWorkShare: 0.25, caseWorkThroughLinks: true,
+                           caseWorkHours: 12, caseWorkShare: 0.25, teamCaseWorkShare: 0.5,
+                           caseWorkThroughLinks: true,
                            routineListPeople: 3,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.75, volumeFocusPeople: 4))

@@ -84,7 +84,7 @@ extension RuleSet {
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share", "returns_spread_people",
-                "case_work_hours", "case_work_share", "case_work_through_links", "routine_list_people",
+                "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links", "routine_list_people",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -105,6 +105,7 @@ extension RuleSet {
             if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = try reader.integer(n, "risk.returns_spread_people", range: 0...10_000) }
             if let n = fields["case_work_hours"] { r.caseWorkHours = try reader.integer(n, "risk.case_work_hours", range: 0...168) }
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
+            if let n = fields["team_case_work_share"] { r.teamCaseWorkShare = try reader.number(n, "risk.team_case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
             if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
@@ -224,6 +225,9 @@ extension RuleSet {
               # points (0 hours: never). Reviewing a family or a network opens the case; a return to one woman does not.
               case_work_hours: \(risk.caseWorkHours)
               case_work_share: \(number(risk.caseWorkShare))
+              # A return that only a teammate's case explains, with case work, keeps team_case_work_share (1: no
+              # less than without): a colleague's case file read says less about work than one's own case opened.
+              team_case_work_share: \(number(risk.teamCaseWorkShare))
               # With case_work_through_links, an occurrence of someone linked to the person, opened in those hours,
               # makes the return case work too: a cold case review reaches the victim's family through the case.
               case_work_through_links: \(risk.caseWorkThroughLinks)

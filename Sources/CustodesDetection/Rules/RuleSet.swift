@@ -131,6 +131,12 @@ public struct RiskSettings: Equatable, Sendable {
     public var caseWorkHours: Int
     /// The share of its points a return that came with case work keeps.
     public var caseWorkShare: Double
+    /// The share a return that only a teammate's case explains keeps when it came with case work (the user opened
+    /// that case, or another person in it, in the hours before); 1 leaves it as it is. Reading the case file of a
+    /// colleague's case says less about work than opening one's own: it is how a colleague covering the case works,
+    /// and how an officer drawn to its victim reads about her. So it keeps more than `caseWorkShare`, and counts as
+    /// case work in the evidence an alert needs (``RiskLedger``).
+    public var teamCaseWorkShare: Double
     /// Whether a return also comes with case work when the user opened, in those hours, an occurrence of someone
     /// linked to the person (`person_links.csv`): a cold case review reaches the victim's mother through the case.
     public var caseWorkThroughLinks: Bool
@@ -162,7 +168,7 @@ public struct RiskSettings: Equatable, Sendable {
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
-                caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
@@ -181,6 +187,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.returnsSpreadPeople = returnsSpreadPeople
         self.caseWorkHours = caseWorkHours
         self.caseWorkShare = caseWorkShare
+        self.teamCaseWorkShare = teamCaseWorkShare
         self.caseWorkThroughLinks = caseWorkThroughLinks
         self.routineListPeople = routineListPeople
         self.specificMinimum = specificMinimum
