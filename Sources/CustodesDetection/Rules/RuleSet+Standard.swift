@@ -38,7 +38,7 @@ extension RuleSet {
                            caseWorkThroughLinks: true,
                            routineListPeople: 3,
                            specificMinimum: 10,
-                           volumeFocusZ: 1.5, volumeFocusShare: 0.75, volumeFocusPeople: 4))
+                           volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 4))
 
     /// The parameters each rule reads; any other name in a rules file is refused.
     public static func acceptedParameters(_ name: IndicatorName) -> Set<String> {
