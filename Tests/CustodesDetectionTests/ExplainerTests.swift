@@ -19,16 +19,31 @@ struct ExplainerTests {
         #expect(explain(Fixture.at(3, 10), staff: 1, person: 1)?.role == .officerInCase)
     }
 
-    @Test("the window opens an hour before the assignment and closes 72 hours after it ends")
+    @Test("an attendance explains from an hour before to 12 hours after; to 72 hours after, it is its follow-up")
     func assignmentWindow() {
-        // S1 attended 08:05 to 11:00 on the 6th. Off roster on the 10th, so no team link can stand in.
+        // S1 attended 08:05 to 11:00 on the 6th. Off roster from 20:00 on the 7th, so no team link can stand in.
         #expect(explain(Fixture.at(0, 7, 5), staff: 0, person: 0)?.kind == .assigned)
         #expect(explain(Fixture.at(0, 7, 4), staff: 0, person: 0)?.kind != .assigned)
-        #expect(explain(Fixture.at(3, 11), staff: 0, person: 0)?.kind == .assigned)
+        let writeUp = explain(Fixture.at(0, 23), staff: 0, person: 0)
+        #expect(writeUp?.kind == .assigned && writeUp?.followsAttendance == false)
+        // Past the attendance's 12 hours and within an assignment's 72: explained, as a follow-up.
+        for time in [Fixture.at(0, 23, 1), Fixture.at(3, 11)] {
+            let followUp = explain(time, staff: 0, person: 0)
+            #expect(followUp?.kind == .assigned && followUp?.role == .attending)
+            #expect(followUp?.followsAttendance == true)
+            #expect(followUp?.involvementEnded == Fixture.at(0, 23))
+        }
+        #expect(explain(Fixture.at(3, 11), staff: 0, occurrence: 0)?.followsAttendance == true)
         let after = explain(Fixture.at(3, 11, 1), staff: 0, person: 0)
-        #expect(after?.kind == nil)
-        #expect(after?.involvementEnded == Fixture.at(3, 11))
+        #expect(after?.kind == nil && after?.followsAttendance == false)
+        #expect(after?.involvementEnded == Fixture.at(0, 23))
         #expect(after?.involvementOccurrence == 0)
+        // With the attendance's grace as long as any assignment's, the 9th at 11:00 is plainly explained.
+        var rules = Fixture.fullPoints
+        rules.explanation.afterAttendanceHours = 72
+        let asBefore = Explainer(context: Fixture.context(rules))
+            .explain(Fixture.event("E", Fixture.at(3, 11), staff: 0, person: 0))
+        #expect(asBefore?.kind == .assigned && asBefore?.followsAttendance == false)
     }
 
     @Test("an open-ended assignment ends seven days after the occurrence closes")

@@ -33,6 +33,33 @@ struct IndicatorTests {
         #expect(hits(sitting, .revisitAfterInvolvement).map { $0.evidence[0].eventID } == ["E10", "E13"])
     }
 
+    @Test("coming back to a woman met at a call on the days after it: returns and details opened score, volume does not")
+    func afterAttendance() throws {
+        // S1 attended O1 until 11:00 on the 6th and opens its victim P1's contact details at 22:00 on the 7th and
+        // 8th and at 10:00 on the 9th: past the attendance's 12 hours, within an assignment's 72, off roster.
+        let looks = [Fixture.at(1, 22), Fixture.at(2, 22), Fixture.at(3, 10)].enumerated().map {
+            Fixture.event("E\($0.offset)", $0.element, staff: 0, person: 0, fields: [.summary, .contact],
+                          workstation: "REMOTE-1")
+        }
+        let run = Fixture.run(looks)
+        #expect(run.summary.explained == 3)
+        let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
+        #expect(revisits.count == 3)
+        let detail = try #require(revisits.first?.detail)
+        #expect(detail.hasSuffix("0 days after their involvement in O1 ended; past the 12 hours an attendance's "
+                                 + "write-up is given"), "\(detail)")
+        let details = run.hits.filter { $0.indicator == .sensitiveFields }
+        #expect(details.count == 3)
+        #expect(details.first?.detail.hasSuffix("; past the 12 hours an attendance's write-up is given") == true)
+        #expect(run.hits.filter { $0.indicator == .repeatLookups }.map(\.at) == [Fixture.at(3, 10)])
+        // Explained accesses: nothing for the marked person, off duty, or the first look at her.
+        #expect(!run.hits.contains { [.vulnerablePerson, .offDuty, .newPairWithMarker].contains($0.indicator) })
+        // With the attendance's grace at 72 hours, as any assignment's, nothing at all.
+        var rules = Fixture.fullPoints
+        rules.explanation.afterAttendanceHours = 72
+        #expect(Fixture.run(looks, rules: rules).hits.isEmpty)
+    }
+
     /// The rules these team-link tests were written for: half the points, and a teammate's victim with no part of
     /// one's own from the sixth day. The defaults are tuned apart (docs/detection.md); the mechanism is the same.
     static let teamLinkRules: RuleSet = {

@@ -55,6 +55,8 @@ struct RulesFileTests {
                                      + "  team_case_work_share: 0.8\n", file: "r.yaml").risk
         #expect(risk.caseWorkHours == 6 && risk.caseWorkShare == 0.5 && risk.specificMinimum == 12)
         #expect(risk.teamCaseWorkShare == 0.8)
+        let explanation = try RuleSet.parse("explanation:\n  after_attendance_hours: 24\n", file: "r.yaml").explanation
+        #expect(explanation.afterAttendanceHours == 24 && explanation.afterAssignmentHours == 72)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
         let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n",
                                       file: "r.yaml").risk

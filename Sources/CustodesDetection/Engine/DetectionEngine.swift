@@ -208,6 +208,9 @@ public final class DetectionEngine {
         selfOrAssociate(event, person: person, result: result, into: &hits)
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)
+        } else if result.followsAttendance {
+            // A return in the days after an attendance: the attendance explains the write-up, not coming back.
+            personIndicators(event, person: person, result: result, followsAttendance: true, into: &hits)
         } else if result.kind == .team, result.involvementRole?.meetsThePerson == true, compiled.teamLinkShare > 0 {
             // Explained is not innocent: a return to a person the user met in a case (attending, on the call, in
             // charge of it) after their own part ended, which only a teammate's open case explains, is how misuse

@@ -19,6 +19,8 @@ public final class DetectionContext: Sendable {
 
     let beforeAssignment: Int64
     let afterAssignment: Int64
+    /// The same for an attending officer's assignment (``ExplanationSettings/afterAttendanceHours``).
+    let afterAttendance: Int64
     let afterClosure: Int64
     let liveIncident: Int64
     let custodyGrace: Int64
@@ -96,9 +98,11 @@ public final class DetectionContext: Sendable {
         let e = rules.explanation
         // Kept as locals too: the assignment windows below need them before `self` is fully initialised.
         let before = Int64(e.beforeAssignmentMinutes) * 60, after = Int64(e.afterAssignmentHours) * 3600
+        let afterAttending = Int64(e.afterAttendanceHours) * 3600
         let closure = Int64(e.afterClosureDays) * 86_400
         beforeAssignment = before
         afterAssignment = after
+        afterAttendance = afterAttending
         afterClosure = closure
         liveIncident = Int64(e.liveIncidentHours) * 3600
         custodyGrace = Int64(e.custodyGraceHours) * 3600
@@ -136,7 +140,7 @@ public final class DetectionContext: Sendable {
                 for index in Int(record.assignments)..<Int(record.assignmentsEnd) {
                     personAssignments.append(AssignmentWindow(occurrenceAssignments[index], on: record,
                                                              beforeAssignment: before, afterAssignment: after,
-                                                             afterClosure: closure))
+                                                             afterAttendance: afterAttending, afterClosure: closure))
                 }
             }
             personAssignmentStart.append(Int32(personAssignments.count))
@@ -284,13 +288,14 @@ struct AssignmentWindow {
     let until: Int64
 
     init(_ assignment: CompactAssignment, on occurrence: CompactOccurrence, beforeAssignment: Int64,
-         afterAssignment: Int64, afterClosure: Int64) {
+         afterAssignment: Int64, afterAttendance: Int64, afterClosure: Int64) {
         staff = assignment.staff
         role = assignment.role
         let closed = occurrence.closed
         let closedLimit = closed == Int64.max ? Int64.max : closed + afterClosure
         let madeAfterClosure = assignment.start > closed
-        let assignmentEnd = assignment.end == Int64.max ? Int64.max : assignment.end + afterAssignment
+        let grace = assignment.role == .attending ? afterAttendance : afterAssignment
+        let assignmentEnd = assignment.end == Int64.max ? Int64.max : assignment.end + grace
         from = assignment.start - beforeAssignment
         until = min(assignmentEnd, madeAfterClosure ? Int64.max : closedLimit)
     }

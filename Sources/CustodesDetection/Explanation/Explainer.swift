@@ -30,6 +30,11 @@ public struct ExplanationResult: Sendable, Equatable {
     public var involvementRole: AssignmentRole?
     /// Whether the user was on a rostered shift (with tolerance); nil when it was not needed to decide.
     public var onDuty: Bool?
+    /// For `assigned` as an attending officer: whether the access came after the attendance's own grace
+    /// (`after_attendance_hours`) but within an assignment's (`after_assignment_hours`). Explained, as an assignment's
+    /// follow-up is, but a return to the person then is weighed as one (`involvementEnded` is when the attendance's
+    /// grace ended): an officer coming back to a woman met at a call on the days after it is inside a link.
+    public var followsAttendance = false
 
     public var isExplained: Bool { kind != nil }
 }
@@ -76,13 +81,23 @@ public final class Explainer: Sendable {
                 if explain(occurrence: context.personOccurrences[index], event: event, direct: false, duty: &duty,
                            into: &result) {
                     result.onDuty = duty.value
+                    result.followsAttendance = false
                     return result
                 }
+            }
+            if result.followsAttendance {
+                result.kind = .assigned
+                result.role = .attending
             }
         } else if let occurrence = event.occurrence {
             if explain(occurrence: occurrence, event: event, direct: true, duty: &duty, into: &result) {
                 result.onDuty = duty.value
+                result.followsAttendance = false
                 return result
+            }
+            if result.followsAttendance {
+                result.kind = .assigned
+                result.role = .attending
             }
         } else {
             return nil
@@ -107,7 +122,8 @@ public final class Explainer: Sendable {
             let assignment = context.occurrenceAssignments[index]
             guard assignment.staff == staff else { continue }
             let window = AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
-                                          afterAssignment: context.afterAssignment, afterClosure: context.afterClosure)
+                                          afterAssignment: context.afterAssignment,
+                                          afterAttendance: context.afterAttendance, afterClosure: context.afterClosure)
             let end = window.until
             if t >= window.from && t <= end {
                 result.kind = .assigned
@@ -119,6 +135,13 @@ public final class Explainer: Sendable {
                 result.involvementOccurrence = occurrence
                 result.involvementRole = assignment.role
             }
+            // Past an attendance's grace, within an assignment's: explained, but a return all the same.
+            if assignment.role == .attending, t > end,
+               t <= AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
+                                     afterAssignment: context.afterAssignment,
+                                     afterAttendance: context.afterAssignment, afterClosure: context.afterClosure).until {
+                result.followsAttendance = true
+            }
         }
         // The team, role and desk links below need the occurrence to be open (plus grace).
         guard t >= opened - context.beforeAssignment && t <= closedLimit else { return false }
@@ -127,6 +150,8 @@ public final class Explainer: Sendable {
         for index in first..<last {
             let assignment = context.occurrenceAssignments[index]
             guard assignment.staff != staff, context.staffTeam[Int(assignment.staff)] == team else { continue }
+            // A teammate's attendance keeps the longer grace: the team picks up what a call leaves over the next
+            // shifts (with the attendance grace here too, 4 more false staff on the second independent force).
             let end = assignment.end == Int64.max ? Int64.max : assignment.end + context.afterAssignment
             if t >= assignment.start - context.beforeAssignment && t <= end && duty.get() {
                 result.kind = .team

@@ -42,11 +42,23 @@ extension DetectionEngine {
     /// rule's `team_link_share` of their points. The volume indicators do not: their peers' rates are of access
     /// that nothing explains. With `covering`, the user had no part in the teammate's case at all: only a repeated
     /// look-up counts, from the repeat rule's `covering_minimum_days`.
+    ///
+    /// With `followsAttendance`, the access came in the days after the user's attendance at one of the person's
+    /// occurrences, past the attendance's own grace (``ExplanationResult/followsAttendance``): the person-specific
+    /// indicators look at it in full, and so does the sensitive-fields rule (her contact details or address opened
+    /// the days after a call is the warning sign), but not the other volume indicators, and it stays out of the
+    /// people the demographic skew counts: those are of access nothing explains. (With the volume indicators too, a
+    /// trawl's skew on the first independent force was diluted by a response officer's follow-ups and lost.)
     func personIndicators(_ event: AuditEvent, person: PersonIndex, result: ExplanationResult, teamLink: Bool = false,
-                          covering: Bool = false, into hits: inout [Hit]) {
+                          covering: Bool = false, followsAttendance: Bool = false, into hits: inout [Hit]) {
         let staff = Int(event.staff)
+        // Explained accesses (a team link, an attendance's follow-up) are weighed as returns to the person; an
+        // attendance's follow-up also for the details it opened.
+        let linked = teamLink || followsAttendance
         let linkShare = teamLink ? compiled.teamLinkShare : 1
-        let linkWords = !teamLink ? ""
+        let linkWords = followsAttendance
+            ? "; past the \(context.afterAttendance / 3600) hours an attendance's write-up is given"
+            : !teamLink ? ""
             : covering ? "; only a teammate's case, in which they have no part, explains it, so it counts \(Self.share(linkShare))"
             : "; only a teammate's case explains it, so it counts \(Self.share(linkShare))"
         let minimumDays = covering ? compiled.coveringMinimumDays : compiled.repeatMinimumDays
@@ -59,7 +71,7 @@ extension DetectionEngine {
         let opensDetails = !event.fields.isDisjoint(with: .sensitive) || event.entityType == .custodyImage
         let role = context.staffRolePosition[staff]
 
-        if !teamLink, compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
+        if !linked, compiled.isEnabled(.vulnerablePerson), !record.markers.isEmpty {
             let markerWeight = compiled.markerWeight(record.markers)
             if markerWeight > 0, let peer = weighAgainstPeers(.vulnerablePerson, event) {
                 let names = record.markers.markers.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
@@ -100,9 +112,10 @@ extension DetectionEngine {
             let what = event.entityType == .custodyImage ? ["custody image"]
                 : event.fields.intersection(.sensitive).fields.map(\.rawValue)
             hits.append(hit(.sensitiveFields, compiled.weight(.sensitiveFields) * peer.factor, event, person, result,
-                            "opened the \(what.joined(separator: " and ")) of \(pseudonym) with no business link\(peer.words)"))
+                            "opened the \(what.joined(separator: " and ")) of \(pseudonym)"
+                            + (followsAttendance ? linkWords : " with no business link") + peer.words))
         }
-        if !teamLink, compiled.isEnabled(.offDuty), !duty, let peer = weighAgainstPeers(.offDuty, event) {
+        if !linked, compiled.isEnabled(.offDuty), !duty, let peer = weighAgainstPeers(.offDuty, event) {
             hits.append(hit(.offDuty, compiled.weight(.offDuty) * peer.factor, event, person, result,
                             "looked up \(pseudonym) off duty, from \(event.workstation)\(peer.words)"))
         }
@@ -120,7 +133,7 @@ extension DetectionEngine {
             repeated.caseWork = work.factor < 1
             hits.append(repeated)
         }
-        if !teamLink, compiled.isEnabled(.linkedExpansion) {
+        if !linked, compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.links(of: person) {
                 let other = link.person == person ? link.linkedPerson : link.person
                 guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
@@ -138,13 +151,13 @@ extension DetectionEngine {
                 break
             }
         }
-        if !teamLink, compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
+        if !linked, compiled.isEnabled(.newPairWithMarker), !record.markers.isEmpty {
             if pairLastAccess[Self.pair(event.staff, person)] == nil, let peer = weighAgainstPeers(.newPairWithMarker, event) {
                 hits.append(hit(.newPairWithMarker, compiled.weight(.newPairWithMarker) * peer.factor, event, person,
                                 result, "opened \(pseudonym)'s record for the first time, with no business link\(peer.words)"))
             }
         }
-        if !teamLink {
+        if !linked {
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
                                                  sensitive: opensDetails,
                                                  event: EvidenceEvent(event, onDuty: duty))

@@ -28,6 +28,11 @@ public struct ExplanationSettings: Equatable, Sendable {
     public var beforeAssignmentMinutes: Int
     /// An assignment explains accesses until this long after it ends.
     public var afterAssignmentHours: Int
+    /// An attending officer's assignment explains accesses until this long after it ends: the statement and the
+    /// report written up by the end of the next shift. An attendance is over when the officer leaves the scene; coming
+    /// back to a woman met there on the following days is what abuse of position looks like from inside a link, and
+    /// the officer in case, the investigator and the others keep `afterAssignmentHours`.
+    public var afterAttendanceHours: Int
     /// An occurrence's links explain accesses until this long after it closes (finishing paperwork, file review).
     public var afterClosureDays: Int
     /// A call handler or dispatcher on duty is explained for this long after an occurrence opens (a live incident).
@@ -43,11 +48,14 @@ public struct ExplanationSettings: Equatable, Sendable {
     /// from anywhere else (remote access, a personal device) does not.
     public var atWorkWorkstationPrefixes: [String]
 
-    public init(beforeAssignmentMinutes: Int, afterAssignmentHours: Int, afterClosureDays: Int, liveIncidentHours: Int,
+    /// `afterAttendanceHours` is `afterAssignmentHours` when not given.
+    public init(beforeAssignmentMinutes: Int, afterAssignmentHours: Int, afterAttendanceHours: Int? = nil,
+                afterClosureDays: Int, liveIncidentHours: Int,
                 custodyGraceHours: Int, rosterToleranceBeforeMinutes: Int, rosterToleranceAfterMinutes: Int,
                 atWorkWorkstationPrefixes: [String]) {
         self.beforeAssignmentMinutes = beforeAssignmentMinutes
         self.afterAssignmentHours = afterAssignmentHours
+        self.afterAttendanceHours = afterAttendanceHours ?? afterAssignmentHours
         self.afterClosureDays = afterClosureDays
         self.liveIncidentHours = liveIncidentHours
         self.custodyGraceHours = custodyGraceHours
