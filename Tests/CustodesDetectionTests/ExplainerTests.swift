@@ -141,6 +141,17 @@ struct ExplainerTests {
         #expect(lines.contains { $0.hasPrefix("team: a colleague in the same team is assigned to O1") })
     }
 
+    @Test("the trace of an attendance's follow-up says it was explained and weighed as a return")
+    func followUpTrace() {
+        // S1 attended O1 until 11:00 on the 6th; at 22:00 on the 7th the attendance's 12 hours are past.
+        let lines = explainer.trace(Fixture.event("E", Fixture.at(1, 22), staff: 0, person: 0))
+        #expect(lines.contains("assignment: attended O1 (domestic_abuse, North) until 2025-01-06T11:00:00Z, 35 hours "
+                               + "before this access: past the 12 hours an attendance's write-up is given, within the "
+                               + "72 of any assignment, so explained as its follow-up but weighed as a return"),
+                "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("assignment: was attending") })
+    }
+
     @Test("rostered shifts widen by the tolerances")
     func roster() {
         let context = Fixture.context()

@@ -27,8 +27,15 @@ extension Explainer {
                 ownLinks += 1
                 let ended = min(assignment.end ?? Timestamp(seconds: .max),
                                 record.closedAt ?? Timestamp(seconds: .max))
-                if ended.seconds < t.seconds {
-                    let days = (t.seconds - ended.seconds) / 86_400
+                let since = t.seconds - ended.seconds
+                if assignment.role == .attending, since > context.afterAttendance, since <= context.afterAssignment {
+                    // Explained as the attendance's follow-up, and weighed as a return (section 2.1 of detection.md).
+                    lines.append("assignment: attended \(name) until \(ended.iso8601), \(since / 3600) hours before "
+                                 + "this access: past the \(context.afterAttendance / 3600) hours an attendance's "
+                                 + "write-up is given, within the \(context.afterAssignment / 3600) of any assignment, "
+                                 + "so explained as its follow-up but weighed as a return")
+                } else if ended.seconds < t.seconds {
+                    let days = since / 86_400
                     lines.append("assignment: was \(assignment.role.rawValue) on \(name) until \(ended.iso8601), "
                                  + "\(days) day\(days == 1 ? "" : "s") before this access (beyond the grace window)")
                 } else if assignment.start.seconds > t.seconds {
