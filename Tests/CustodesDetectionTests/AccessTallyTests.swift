@@ -19,15 +19,17 @@ struct AccessTallyTests {
         tally.count(role: 0, kind: .assigned, assignmentRole: .analyst)
         tally.count(role: 2, kind: .team, assignmentRole: nil)
         tally.count(role: 2, kind: .stationDesk, assignmentRole: nil)
+        tally.count(role: 1, kind: .assigned, assignmentRole: .attending, followUp: true)
         var summary = DetectionSummary()
         summary.inScope = 10
         tally.add(to: &summary)
-        #expect(summary.inScope == 14)
-        #expect(summary.explained == 3)
+        #expect(summary.inScope == 15)
+        #expect(summary.explained == 4)
+        #expect(summary.attendanceFollowUps == 1)
         #expect(summary.inScopeByRole[StaffRole.allCases[0]] == 2)
         #expect(summary.explainedByRole[StaffRole.allCases[2]] == 2)
-        #expect(summary.explainedByKind == [.assigned: 1, .team: 1, .stationDesk: 1], "kinds never seen are left out")
+        #expect(summary.explainedByKind == [.assigned: 2, .team: 1, .stationDesk: 1], "kinds never seen are left out")
         #expect(summary.explainedByAssignmentRole[.analyst] == 1)
-        #expect(summary.explainedByAssignmentRole[.attending] == nil)
+        #expect(summary.explainedByAssignmentRole[.investigator] == nil)
     }
 }

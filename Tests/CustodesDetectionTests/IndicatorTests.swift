@@ -42,7 +42,7 @@ struct IndicatorTests {
                           workstation: "REMOTE-1")
         }
         let run = Fixture.run(looks)
-        #expect(run.summary.explained == 3)
+        #expect(run.summary.explained == 3 && run.summary.attendanceFollowUps == 3)
         let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
         #expect(revisits.count == 3)
         let detail = try #require(revisits.first?.detail)

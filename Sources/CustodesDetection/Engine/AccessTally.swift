@@ -16,7 +16,9 @@ final class AccessTally {
     private static let explainedByRole = inScopeByRole + roles
     private static let byKind = explainedByRole + roles
     private static let byAssignmentRole = byKind + kinds
-    private static let size = byAssignmentRole + assignmentRoles
+    /// Accesses explained as an attendance's follow-up (``ExplanationResult/followsAttendance``).
+    private static let followUps = byAssignmentRole + assignmentRoles
+    private static let size = followUps + 1
 
     private let counts: UnsafeMutablePointer<Int>
 
@@ -28,14 +30,16 @@ final class AccessTally {
     deinit { counts.deallocate() }
 
     /// An access in scope by a member of staff of role `role` (a position in `StaffRole.allCases`), explained by
-    /// `kind` (nil when unexplained), through an assignment in `assignmentRole` when it was one.
+    /// `kind` (nil when unexplained), through an assignment in `assignmentRole` when it was one, and as an
+    /// attendance's follow-up with `followUp`.
     @inline(__always)
-    func count(role: Int, kind: ExplanationKind?, assignmentRole: AssignmentRole?) {
+    func count(role: Int, kind: ExplanationKind?, assignmentRole: AssignmentRole?, followUp: Bool = false) {
         counts[Self.inScopeByRole + role] += 1
         guard let kind else { return }
         counts[Self.explainedByRole + role] += 1
         counts[Self.byKind + kind.position] += 1
         if let assignmentRole { counts[Self.byAssignmentRole + assignmentRole.position] += 1 }
+        if followUp { counts[Self.followUps] += 1 }
     }
 
     /// Adds the counts to `summary`'s.
@@ -50,6 +54,7 @@ final class AccessTally {
         for role in 0..<Self.assignmentRoles {
             summary.assignmentRoleCounts[role] += counts[Self.byAssignmentRole + role]
         }
+        summary.attendanceFollowUps += counts[Self.followUps]
     }
 }
 

@@ -300,7 +300,8 @@ public final class DetectionEngine {
     }
 
     private func count(_ result: ExplanationResult, staff: Int) {
-        accessTally.count(role: context.staffRolePosition[staff], kind: result.kind, assignmentRole: result.role)
+        accessTally.count(role: context.staffRolePosition[staff], kind: result.kind, assignmentRole: result.role,
+                          followUp: result.followsAttendance)
     }
 
     /// Applies exceptions, adds the hit to the member of staff's risk, and opens or extends their alert.

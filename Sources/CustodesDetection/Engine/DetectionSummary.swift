@@ -11,6 +11,9 @@ public struct DetectionSummary: Sendable, Equatable {
     /// Accesses to people and occurrences.
     public var inScope = 0
     public var explained = 0
+    /// Of the accesses an attendance explains, those after its own grace, as its follow-up: explained, but weighed
+    /// as returns (docs/detection.md, section 2.1). How many there are shows a force what that setting weighs.
+    public var attendanceFollowUps = 0
     var kindCounts = [Int](repeating: 0, count: ExplanationKind.allCases.count)
     var assignmentRoleCounts = [Int](repeating: 0, count: AssignmentRole.allCases.count)
     var inScopeRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
@@ -33,6 +36,7 @@ public struct DetectionSummary: Sendable, Equatable {
         outOfScope += other.outOfScope
         inScope += other.inScope
         explained += other.explained
+        attendanceFollowUps += other.attendanceFollowUps
         func add(_ counts: inout [Int], _ more: [Int]) { for index in counts.indices { counts[index] += more[index] } }
         add(&kindCounts, other.kindCounts)
         add(&assignmentRoleCounts, other.assignmentRoleCounts)

@@ -22,6 +22,10 @@ enum DetectionReportText {
                     s.explainedByAssignmentRole[role].map { "\(role.rawValue) \($0.formatted())" }
                 }
                 line += "  (\(roles.joined(separator: ", ")))"
+                if s.attendanceFollowUps > 0 {
+                    line += "; \(s.attendanceFollowUps.formatted()) of the attending ones in the days after the "
+                        + "attendance, weighed as returns"
+                }
             }
             lines.append(line)
         }
