@@ -34,6 +34,10 @@ struct ExplainerTests {
             #expect(followUp?.involvementEnded == Fixture.at(0, 23))
         }
         #expect(explain(Fixture.at(3, 11), staff: 0, occurrence: 0)?.followsAttendance == true)
+        // On duty the next day a teammate's case (S2 is its officer in case) would explain it too: the user's own
+        // attendance comes first.
+        let onDuty = explain(Fixture.at(1, 12), staff: 0, person: 0)
+        #expect(onDuty?.kind == .assigned && onDuty?.followsAttendance == true)
         let after = explain(Fixture.at(3, 11, 1), staff: 0, person: 0)
         #expect(after?.kind == nil && after?.followsAttendance == false)
         #expect(after?.involvementEnded == Fixture.at(0, 23))

@@ -45,6 +45,8 @@ struct IndicatorTests {
         #expect(run.summary.explained == 3 && run.summary.attendanceFollowUps == 3)
         let revisits = run.hits.filter { $0.indicator == .revisitAfterInvolvement }
         #expect(revisits.count == 3)
+        // A follow-up shows no work: looked at from home, off roster, the evidence says so.
+        #expect(revisits.allSatisfy { $0.evidence.first?.onDuty == false })
         let detail = try #require(revisits.first?.detail)
         #expect(detail.hasSuffix("0 days after their involvement in O1 ended; past the 12 hours an attendance's "
                                  + "write-up is given"), "\(detail)")

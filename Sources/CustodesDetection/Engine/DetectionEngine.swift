@@ -172,7 +172,8 @@ public final class DetectionEngine {
         if tracksCommunity, !result.isExplained, let person = event.person {
             dayLookups.append(PersonCommunity.key(person, event.staff))
         }
-        let atWork = result.isExplained || result.onDuty == true
+        // An attendance's follow-up is explained but shows no work: a look from home in the days after a call.
+        let atWork = (result.isExplained && !result.followsAttendance) || result.onDuty == true
             || context.rosteredShiftIndex(event.staff, at: now, hint: &activities[staff].rosterHint) != nil
         if atWork && !activities[staff].sessionAtWork {
             activities[staff].sessionAtWork = true

@@ -28,7 +28,16 @@ extension Explainer {
                 let ended = min(assignment.end ?? Timestamp(seconds: .max),
                                 record.closedAt ?? Timestamp(seconds: .max))
                 let since = t.seconds - ended.seconds
-                if assignment.role == .attending, since > context.afterAttendance, since <= context.afterAssignment {
+                // The windows as the explainer works them out: the attendance's own, and an assignment's.
+                let compact = CompactAssignment(assignment)
+                let record = context.occurrences[Int(occurrence)]
+                func until(_ grace: Int64) -> Int64 {
+                    AssignmentWindow(compact, on: record, beforeAssignment: context.beforeAssignment,
+                                     afterAssignment: context.afterAssignment, afterAttendance: grace,
+                                     afterClosure: context.afterClosure).until
+                }
+                if assignment.role == .attending, t.seconds > until(context.afterAttendance),
+                   t.seconds <= until(context.afterAssignment) {
                     // Explained as the attendance's follow-up, and weighed as a return (section 2.1 of detection.md).
                     lines.append("assignment: attended \(name) until \(ended.iso8601), \(since / 3600) hours before "
                                  + "this access: past the \(context.afterAttendance / 3600) hours an attendance's "

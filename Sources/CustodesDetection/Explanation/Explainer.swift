@@ -21,8 +21,9 @@ public struct ExplanationResult: Sendable, Equatable {
     public var kind: ExplanationKind?
     /// The assignment role, for `assigned`.
     public var role: AssignmentRole?
-    /// For an unexplained access to a person: when the user's own involvement with her last ended (assignment end or
-    /// occurrence closure, plus grace), if it ever existed.
+    /// For an access no assignment of the user's explains in full (unexplained, a teammate's case, an attendance's
+    /// follow-up): when the user's own involvement with her last ended (assignment end or occurrence closure, plus
+    /// grace), if it ever existed.
     public var involvementEnded: Timestamp?
     /// The occurrence of that involvement.
     public var involvementOccurrence: OccurrenceIndex?
@@ -80,8 +81,23 @@ public final class Explainer: Sendable {
             for index in first..<last {
                 if explain(occurrence: context.personOccurrences[index], event: event, direct: false, duty: &duty,
                            into: &result) {
+                    // A link not the user's own: their own assignment to a later occurrence of hers comes first.
+                    if result.kind != .assigned {
+                        var own = result
+                        own.kind = nil
+                        for later in (index + 1)..<last
+                        where ownAssignments(occurrence: context.personOccurrences[later], event: event, into: &own) {
+                            own.onDuty = duty.value
+                            return own
+                        }
+                        if own.followsAttendance {
+                            own.kind = .assigned
+                            own.role = .attending
+                            own.onDuty = duty.value
+                            return own
+                        }
+                    }
                     result.onDuty = duty.value
-                    result.followsAttendance = false
                     return result
                 }
             }
@@ -92,7 +108,6 @@ public final class Explainer: Sendable {
         } else if let occurrence = event.occurrence {
             if explain(occurrence: occurrence, event: event, direct: true, duty: &duty, into: &result) {
                 result.onDuty = duty.value
-                result.followsAttendance = false
                 return result
             }
             if result.followsAttendance {
@@ -106,9 +121,13 @@ public final class Explainer: Sendable {
         return result
     }
 
-    /// Tries every link between the user and one occurrence; true when one explains the access.
+    /// Tries every link between the user and one occurrence; true when one explains the access. The user's own
+    /// assignments come first, and an attendance's follow-up, found here or at an occurrence before, outranks the
+    /// links that are not the user's own (it is their own assignment, weighed as a return).
     private func explain(occurrence: OccurrenceIndex, event: AuditEvent, direct: Bool, duty: inout DutyCache,
                          into result: inout ExplanationResult) -> Bool {
+        if ownAssignments(occurrence: occurrence, event: event, into: &result) { return true }
+        guard !result.followsAttendance else { return false }
         let t = event.at.seconds
         let record = context.occurrences[Int(occurrence)]
         let opened = record.opened
@@ -117,32 +136,6 @@ public final class Explainer: Sendable {
         let first = Int(record.assignments)
         let last = Int(record.assignmentsEnd)
         let staff = event.staff
-
-        for index in first..<last {
-            let assignment = context.occurrenceAssignments[index]
-            guard assignment.staff == staff else { continue }
-            let window = AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
-                                          afterAssignment: context.afterAssignment,
-                                          afterAttendance: context.afterAttendance, afterClosure: context.afterClosure)
-            let end = window.until
-            if t >= window.from && t <= end {
-                result.kind = .assigned
-                result.role = assignment.role
-                return true
-            }
-            if t > end && (result.involvementEnded.map { end > $0.seconds } ?? true) {
-                result.involvementEnded = Timestamp(seconds: end)
-                result.involvementOccurrence = occurrence
-                result.involvementRole = assignment.role
-            }
-            // Past an attendance's grace, within an assignment's: explained, but a return all the same.
-            if assignment.role == .attending, t > end,
-               t <= AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
-                                     afterAssignment: context.afterAssignment,
-                                     afterAttendance: context.afterAssignment, afterClosure: context.afterClosure).until {
-                result.followsAttendance = true
-            }
-        }
         // The team, role and desk links below need the occurrence to be open (plus grace).
         guard t >= opened - context.beforeAssignment && t <= closedLimit else { return false }
 
@@ -179,6 +172,42 @@ public final class Explainer: Sendable {
             }
         default:
             break
+        }
+        return false
+    }
+}
+
+extension Explainer {
+    /// The user's own assignments to one occurrence: true when one explains the access; otherwise notes when their
+    /// involvement ended and whether the access is an attendance's follow-up (past the attendance's own grace,
+    /// within an assignment's).
+    func ownAssignments(occurrence: OccurrenceIndex, event: AuditEvent, into result: inout ExplanationResult) -> Bool {
+        let t = event.at.seconds
+        let record = context.occurrences[Int(occurrence)]
+        for index in Int(record.assignments)..<Int(record.assignmentsEnd) {
+            let assignment = context.occurrenceAssignments[index]
+            guard assignment.staff == event.staff else { continue }
+            let window = AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
+                                          afterAssignment: context.afterAssignment,
+                                          afterAttendance: context.afterAttendance, afterClosure: context.afterClosure)
+            let end = window.until
+            if t >= window.from && t <= end {
+                result.kind = .assigned
+                result.role = assignment.role
+                result.followsAttendance = false
+                return true
+            }
+            if t > end && (result.involvementEnded.map { end > $0.seconds } ?? true) {
+                result.involvementEnded = Timestamp(seconds: end)
+                result.involvementOccurrence = occurrence
+                result.involvementRole = assignment.role
+            }
+            if assignment.role == .attending, t > end,
+               t <= AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
+                                     afterAssignment: context.afterAssignment,
+                                     afterAttendance: context.afterAssignment, afterClosure: context.afterClosure).until {
+                result.followsAttendance = true
+            }
         }
         return false
     }

@@ -29,7 +29,7 @@ public struct ExplanationSettings: Equatable, Sendable {
     /// An assignment explains accesses until this long after it ends.
     public var afterAssignmentHours: Int
     /// An attending officer's assignment explains accesses until this long after it ends: the statement and the
-    /// report written up by the end of the next shift. An attendance is over when the officer leaves the scene; coming
+    /// report written up within the shift or soon after. An attendance is over when the officer leaves the scene; coming
     /// back to a woman met there on the following days is what abuse of position looks like from inside a link, and
     /// the officer in case, the investigator and the others keep `afterAssignmentHours`.
     public var afterAttendanceHours: Int
@@ -140,7 +140,8 @@ public struct RiskSettings: Equatable, Sendable {
     /// The share of its points a return that came with case work keeps.
     public var caseWorkShare: Double
     /// The share a return that only a teammate's case explains keeps when it came with case work (the user opened
-    /// that case, or another person in it, in the hours before); 1 leaves it as it is. Reading the case file of a
+    /// one of the person's cases, another person in one, or a linked person's case, in the hours before); 1 leaves
+    /// it as it is. Reading the case file of a
     /// colleague's case says less about work than opening one's own: it is how a colleague covering the case works,
     /// and how an officer drawn to its victim reads about her. So it keeps more than `caseWorkShare`, and counts as
     /// case work in the evidence an alert needs (``RiskLedger``).

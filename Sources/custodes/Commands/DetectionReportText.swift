@@ -24,7 +24,7 @@ enum DetectionReportText {
                 line += "  (\(roles.joined(separator: ", ")))"
                 if s.attendanceFollowUps > 0 {
                     line += "; \(s.attendanceFollowUps.formatted()) of the attending ones in the days after the "
-                        + "attendance, weighed as returns"
+                        + "attendance, as its follow-up (a return to a person then is weighed)"
                 }
             }
             lines.append(line)
