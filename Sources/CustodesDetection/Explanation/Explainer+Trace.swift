@@ -29,12 +29,9 @@ extension Explainer {
                                 record.closedAt ?? Timestamp(seconds: .max))
                 let since = t.seconds - ended.seconds
                 // The windows as the explainer works them out: the attendance's own, and an assignment's.
-                let compact = CompactAssignment(assignment)
-                let record = context.occurrences[Int(occurrence)]
                 func until(_ grace: Int64) -> Int64 {
-                    AssignmentWindow(compact, on: record, beforeAssignment: context.beforeAssignment,
-                                     afterAssignment: context.afterAssignment, afterAttendance: grace,
-                                     afterClosure: context.afterClosure).until
+                    window(CompactAssignment(assignment), on: context.occurrences[Int(occurrence)],
+                           attendanceGrace: grace).until
                 }
                 if assignment.role == .attending, t.seconds > until(context.afterAttendance),
                    t.seconds <= until(context.afterAssignment) {

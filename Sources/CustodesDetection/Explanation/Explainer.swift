@@ -187,9 +187,7 @@ extension Explainer {
         for index in Int(record.assignments)..<Int(record.assignmentsEnd) {
             let assignment = context.occurrenceAssignments[index]
             guard assignment.staff == event.staff else { continue }
-            let window = AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
-                                          afterAssignment: context.afterAssignment,
-                                          afterAttendance: context.afterAttendance, afterClosure: context.afterClosure)
+            let window = self.window(assignment, on: record, attendanceGrace: context.afterAttendance)
             let end = window.until
             if t >= window.from && t <= end {
                 result.kind = .assigned
@@ -203,13 +201,21 @@ extension Explainer {
                 result.involvementRole = assignment.role
             }
             if assignment.role == .attending, t > end,
-               t <= AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
-                                     afterAssignment: context.afterAssignment,
-                                     afterAttendance: context.afterAssignment, afterClosure: context.afterClosure).until {
+               t <= self.window(assignment, on: record, attendanceGrace: context.afterAssignment).until {
                 result.followsAttendance = true
             }
         }
         return false
+    }
+
+    /// An assignment's window as the rules give it, with `attendanceGrace` after an attendance ends: the
+    /// attendance's own (`after_attendance_hours`), or an assignment's (`after_assignment_hours`), where its
+    /// follow-up ends.
+    func window(_ assignment: CompactAssignment, on record: CompactOccurrence,
+                attendanceGrace: Int64) -> AssignmentWindow {
+        AssignmentWindow(assignment, on: record, beforeAssignment: context.beforeAssignment,
+                         afterAssignment: context.afterAssignment, afterAttendance: attendanceGrace,
+                         afterClosure: context.afterClosure)
     }
 }
 

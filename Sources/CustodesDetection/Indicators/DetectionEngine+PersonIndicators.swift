@@ -40,8 +40,9 @@ extension DetectionEngine {
     /// With `teamLink`, the access is explained only by a teammate's case while the user's own part in the person's
     /// case has ended: only the person-specific indicators (a revisit, a repeated look-up) look at it, at the revisit
     /// rule's `team_link_share` of their points. The volume indicators do not: their peers' rates are of access
-    /// that nothing explains (the sensitive-fields rule's also of follow-ups, below). With `covering`, the user had no part in the teammate's case at all: only a repeated
-    /// look-up counts, from the repeat rule's `covering_minimum_days`.
+    /// that nothing explains (the sensitive-fields rule's also of follow-ups, below). With `covering`, the user had no
+    /// part in the teammate's case at all: only a repeated look-up counts, from the repeat rule's
+    /// `covering_minimum_days`.
     ///
     /// With `followsAttendance`, the access came in the days after the user's attendance at one of the person's
     /// occurrences, past the attendance's own grace (``ExplanationResult/followsAttendance``): the person-specific
@@ -127,7 +128,8 @@ extension DetectionEngine {
             var repeated = hit(.repeatLookups,
                                compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                event, person, result, "looked up \(pseudonym) on \(days.count) different days"
-                               + (followsAttendance ? "" : " with no business link of their own") + "\(linkWords)\(shared.words)\(work.words)")
+                               + (followsAttendance ? "" : " with no business link of their own")
+                               + "\(linkWords)\(shared.words)\(work.words)")
             repeated.evidence = evidence
             repeated.sharedSubject = shared.factor < 1
             repeated.caseWork = work.factor < 1
