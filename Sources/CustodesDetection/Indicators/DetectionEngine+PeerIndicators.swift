@@ -21,6 +21,8 @@ struct SkewTally {
 struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
     var lookupsByRole: [StaffRole: SkewTally] = [:]
+    /// The same by team (``DetectionContext/staffTeam``), for teams that stand apart from their role (``SkewPeers``).
+    var lookupsByTeam: [Int32: SkewTally] = [:]
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
     var sexByRole: [StaffRole: SexTally] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
@@ -33,6 +35,7 @@ struct WeekTallies {
         volumeBaseline = nil
         for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
         for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
+        for (team, pooled) in other.lookupsByTeam { lookupsByTeam[team, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
@@ -107,6 +110,9 @@ extension DetectionEngine {
                 if skew {
                     skewTallies[staff] = tally
                     tallies.lookupsByRole[role, default: SkewTally()].add(tally)
+                    if compiled.skewTeamPriorPeople > 0 {
+                        tallies.lookupsByTeam[context.staffTeam[staff], default: SkewTally()].add(tally)
+                    }
                 }
                 if focus {
                     sexTallies[staff] = sexes
@@ -154,34 +160,56 @@ extension DetectionEngine {
             let force = pooled.values.reduce(into: SkewTally()) { $0.add($1) }
             for staff in 0..<skewTallies.count where skewTallies[staff].total >= compiled.skewMinimum {
                 let tally = skewTallies[staff]
-                guard let peers = pooled[context.reference.staff[staff].role] else { continue }
+                guard let role = pooled[context.reference.staff[staff].role] else { continue }
+                let team = tallies.lookupsByTeam[context.staffTeam[staff]]
                 let since = weekEnd - compiled.skewWindow
                 // Among all the people looked up with no link; failing that, among those whose contact details,
                 // address or photograph were opened, where a trawl hidden in research shows (docs/detection.md).
+                let peers = SkewPeers.choose(user: .init(group: tally.group, total: tally.total),
+                                             team: team.map { .init(group: $0.group, total: $0.total) },
+                                             role: .init(group: role.group, total: role.total), rolePrior: nil,
+                                             priorPeople: compiled.skewTeamPriorPeople,
+                                             minimumZ: compiled.skewTeamZ)
                 if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
                                          z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
-                                         minimum: compiled.skewMinimum) {
+                                         minimum: compiled.skewMinimum, prior: peers.prior.map { ($0.share, $0.people) }) {
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since),
                                "\(tally.group) of the \(tally.total) people they looked up with no link in \(days) days "
                                + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
-                               + "against \(Self.percent(found.peers)) for peers in the same role")
-                } else if compiled.skewSensitiveZ > 0,
-                          case let forceShare = Self.fraction(force.sensitiveGroup - tally.sensitiveGroup,
-                                                              of: force.sensitiveTotal - tally.sensitiveTotal),
-                          let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
-                                                peers: peers.sensitiveGroup, of: peers.sensitiveTotal,
-                                                z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,
-                                                excess: compiled.skewExcess,
-                                                minimum: compiled.skewMinimum,
-                                                prior: (forceShare, Self.sensitiveSkewPriorPeople)) {
+                               + "against \(Self.percent(found.peers)) "
+                               + (peers.isTeam ? "expected from \(teamWords(staff)) and their role" : "for peers in the same role"))
+                    continue
+                }
+                guard compiled.skewSensitiveZ > 0 else { continue }
+                let forceShare = Self.fraction(force.sensitiveGroup - tally.sensitiveGroup,
+                                               of: force.sensitiveTotal - tally.sensitiveTotal)
+                let sensitivePeers = SkewPeers.choose(
+                    user: .init(group: tally.sensitiveGroup, total: tally.sensitiveTotal),
+                    team: team.map { .init(group: $0.sensitiveGroup, total: $0.sensitiveTotal) },
+                    role: .init(group: role.sensitiveGroup, total: role.sensitiveTotal),
+                    rolePrior: .init(share: forceShare, people: Self.sensitiveSkewPriorPeople),
+                    priorPeople: compiled.skewTeamPriorPeople, minimumZ: compiled.skewTeamZ)
+                if let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
+                                         peers: sensitivePeers.group, of: sensitivePeers.total,
+                                         z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,
+                                         excess: compiled.skewExcess, minimum: compiled.skewMinimum,
+                                         prior: sensitivePeers.prior.map { ($0.share, $0.people) }) {
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since, sensitiveOnly: true),
                                "\(tally.sensitiveGroup) of the \(tally.sensitiveTotal) people whose contact details, "
                                + "address or photograph they opened with no link in \(days) days were women aged "
                                + "\(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), against "
-                               + "\(Self.percent(found.peers)) expected from peers in the same role and the force")
+                               + "\(Self.percent(found.peers)) expected from "
+                               + (sensitivePeers.isTeam ? "\(teamWords(staff)) and their role"
+                                  : "peers in the same role and the force"))
                 }
             }
         }
+    }
+
+    /// A member of staff's team as an alert names it: "their team (Response 3 at Castlebridge)".
+    private func teamWords(_ staff: Int) -> String {
+        let member = context.reference.staff[staff]
+        return "their team (\(member.team) at \(member.station))"
     }
 
     /// The user's share of the group and the peers' share (without the user), when `group` of `total` people stands

@@ -31,6 +31,10 @@ struct CompiledRules {
     /// The exact binomial tail a skew must also pass, as standard deviations of a normal (0: not asked).
     let skewExactZ: Double
     let skewAges: ClosedRange<Int>
+    /// ``SkewPeers``: how many people the role's share counts for beside a team's (0: the role alone), and how far
+    /// a team must stand apart from its role to be the peers.
+    let skewTeamPriorPeople: Double
+    let skewTeamZ: Double
     let volumeMinimum: Int
     let volumeZ: Double
     let halfLife: Double
@@ -68,6 +72,8 @@ struct CompiledRules {
         skewZ = parameter(.demographicSkew, "minimum_z")
         skewSensitiveZ = parameter(.demographicSkew, "sensitive_minimum_z")
         skewExactZ = parameter(.demographicSkew, "exact_minimum_z")
+        skewTeamPriorPeople = parameter(.demographicSkew, "team_prior_people")
+        skewTeamZ = parameter(.demographicSkew, "team_minimum_z")
         let from = Int(parameter(.demographicSkew, "group_age_from"))
         skewAges = from...max(from, Int(parameter(.demographicSkew, "group_age_to")))
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))

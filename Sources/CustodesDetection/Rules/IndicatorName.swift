@@ -92,8 +92,11 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "details, address or photograph they opened, at sensitive_minimum_z (0: off): a trawl hidden among "
                 + "a researcher's many look-ups shows there. Either test must also pass exactly: the chance of so many "
                 + "of the group among so few people must be as small as exact_minimum_z standard deviations of a normal "
-                + "(0: off), which the z of a handful of people overstates. It fires at most once a week: four weeks "
-                + "of it in a row reach the alert threshold, with one more indicator beside it."
+                + "(0: off), which the z of a handful of people overstates. Where the user's team (team and station) "
+                + "stands apart from its role by team_minimum_z, the team's share is the peers', drawn towards the "
+                + "role's as if the role had team_prior_people more people (0: the role alone): a neighbourhood team "
+                + "whose beat meets more young women, night-time-economy specials. It fires at most once a week: four "
+                + "weeks of it in a row reach the alert threshold, with one more indicator beside it."
         case .selfOrAssociate:
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "
                 + "conflict of interest whatever the reason. A partner, spouse or ex-partner counts in full; anyone "

@@ -1,0 +1,138 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+/// Whom the demographic skew compares a member of staff with: their role, or a team that stands apart from it.
+@Suite("Skew peers")
+struct SkewPeersTests {
+    typealias Counts = SkewPeers.Counts
+
+    @Test("a team whose share stands apart from its role's is the peers, drawn towards the role's")
+    func teamApart() {
+        // The team's other people: 40 of 160 in the group (25%); the role's others: 40 of 560 (7%).
+        let peers = SkewPeers.choose(user: Counts(group: 10, total: 10), team: Counts(group: 50, total: 170),
+                                     role: Counts(group: 50, total: 570), rolePrior: nil, priorPeople: 200,
+                                     minimumZ: 3)
+        #expect(peers.isTeam)
+        #expect(peers.group == 50 && peers.total == 170)
+        #expect(abs((peers.prior?.share ?? 0) - 40.0 / 560) < 1e-12)
+        #expect(peers.prior?.people == 200)
+        // The share the skew then measures against: (40 + 200 × 7%) / (160 + 200), about 15%.
+        let found = DetectionEngine.skew(10, of: 10, peers: peers.group, of: peers.total, z: 4, excess: 0.15,
+                                         minimum: 8, prior: peers.prior.map { ($0.share, $0.people) })
+        #expect(abs((found?.peers ?? 0) - (40 + 200 * 40.0 / 560) / 360) < 1e-12)
+    }
+
+    @Test("a team at its role's share, a team of the user alone, or the setting at 0: the role is the peers")
+    func roleOtherwise() {
+        let user = Counts(group: 10, total: 10)
+        let role = Counts(group: 50, total: 570)
+        // 6 of 70 is the role's 7%, well inside three standard deviations.
+        let near = SkewPeers.choose(user: user, team: Counts(group: 16, total: 80), role: role, rolePrior: nil,
+                                    priorPeople: 200, minimumZ: 3)
+        #expect(near == SkewPeers(group: 50, total: 570, prior: nil, isTeam: false))
+        let alone = SkewPeers.choose(user: user, team: user, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3)
+        #expect(!alone.isTeam)
+        let off = SkewPeers.choose(user: user, team: Counts(group: 50, total: 170), role: role, rolePrior: nil,
+                                   priorPeople: 0, minimumZ: 3)
+        #expect(!off.isTeam)
+        // With no bar to clear, any team with people of its own is the peers.
+        #expect(SkewPeers.choose(user: user, team: Counts(group: 16, total: 80), role: role, rolePrior: nil,
+                                 priorPeople: 200, minimumZ: 0).isTeam)
+    }
+
+    @Test("a team below its role's share is the peers too, so a trawl stands out against a team that meets few women")
+    func teamBelow() {
+        // The user: 12 of 20 people. The role's others: 300 of 1,000 (30%), set by other teams; the team's others:
+        // 5 of 200 (2.5%).
+        let peers = SkewPeers.choose(user: Counts(group: 12, total: 20), team: Counts(group: 17, total: 220),
+                                     role: Counts(group: 312, total: 1_020), rolePrior: nil, priorPeople: 200,
+                                     minimumZ: 3)
+        #expect(peers.isTeam)
+        let byRole = DetectionEngine.skew(12, of: 20, peers: 312, of: 1_020, z: 4, excess: 0.15, minimum: 8)
+        let byTeam = DetectionEngine.skew(12, of: 20, peers: peers.group, of: peers.total, z: 4, excess: 0.15,
+                                          minimum: 8, prior: peers.prior.map { ($0.share, $0.people) })
+        #expect(byRole == nil)
+        #expect(byTeam != nil)
+    }
+
+    @Test("among details opened the role's share is the role's drawn towards the force's, as before")
+    func sensitivePrior() {
+        let peers = SkewPeers.choose(user: Counts(group: 5, total: 8), team: Counts(group: 45, total: 108),
+                                     role: Counts(group: 45, total: 208), rolePrior: .init(share: 0.1, people: 20),
+                                     priorPeople: 200, minimumZ: 3)
+        #expect(peers.isTeam)
+        #expect(abs((peers.prior?.share ?? 0) - (40 + 0.1 * 20) / (200 + 20)) < 1e-12)
+        let byRole = SkewPeers.choose(user: Counts(group: 5, total: 8), team: nil,
+                                      role: Counts(group: 45, total: 208), rolePrior: .init(share: 0.1, people: 20),
+                                      priorPeople: 200, minimumZ: 3)
+        #expect(byRole == SkewPeers(group: 45, total: 208, prior: .init(share: 0.1, people: 20), isTeam: false))
+    }
+
+    // MARK: - Through the engine
+
+    /// Detectives: eight more in S6's team (CID at South, staff 7 to 14), each looking at `womenEach` young women
+    /// and `menEach` men; twenty at North (staff 15 to 34) who each look at twenty men.
+    static func detectives(womenEach: Int, menEach: Int) -> (extra: (inout ReferenceData) -> Void, events: [AuditEvent]) {
+        let extra: (inout ReferenceData) -> Void = { data in
+            for number in 0..<20 {
+                data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
+                                birthYear: 2000))
+                data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
+                                birthYear: 1970))
+            }
+            for number in 0..<28 {
+                data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
+                               role: .detective, team: "CID", station: number < 8 ? "South" : "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        var events: [AuditEvent] = []
+        func look(_ staff: Int, _ person: Int, _ number: Int) {
+            events.append(Fixture.event("D\(staff)-\(person)", Fixture.at(number % 5, 11, number % 60),
+                                        staff: StaffIndex(staff), person: PersonIndex(person)))
+        }
+        for staff in 7..<15 {
+            for number in 0..<womenEach { look(staff, 5 + 2 * number, number) }
+            for number in 0..<menEach { look(staff, 6 + 2 * number, number) }
+        }
+        for staff in 15..<35 {
+            for number in 0..<20 { look(staff, 6 + 2 * number, number) }
+        }
+        // S6 looks at ten young women, once each.
+        for number in 0..<10 {
+            events.append(Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5,
+                                        person: PersonIndex(5 + 2 * number)))
+        }
+        return (extra, events)
+    }
+
+    func skewHits(_ setup: (extra: (inout ReferenceData) -> Void, events: [AuditEvent]), teamPrior: Double) -> [Hit] {
+        var rules = Fixture.fullPoints
+        let index = rules.rules.firstIndex { $0.name == .demographicSkew }!
+        rules.rules[index].parameters["team_prior_people"] = teamPrior
+        return Fixture.run(setup.events, rules: rules, extra: setup.extra).hits
+            .filter { $0.indicator == .demographicSkew && $0.staff == 5 }
+    }
+
+    @Test("a habit the whole team shares is no skew, though it is against the role")
+    func teamHabit() {
+        // S6's eight teammates each look at twenty young women: 160 of 160, against the role's others 160 of 560.
+        let habit = Self.detectives(womenEach: 20, menEach: 0)
+        #expect(skewHits(habit, teamPrior: 0).count == 1)
+        #expect(skewHits(habit, teamPrior: 200).isEmpty)
+    }
+
+    @Test("a team apart from its role that still leaves a trawl standing out: the sentence names the team")
+    func teamNamed() {
+        // The teammates: 5 young women and 15 men each, 25%; the role's others 7%; S6 ten of ten.
+        let setup = Self.detectives(womenEach: 5, menEach: 15)
+        let byTeam = skewHits(setup, teamPrior: 200)
+        #expect(byTeam.count == 1)
+        #expect(byTeam.first?.detail.hasSuffix("against 15% expected from their team (CID at South) and their role")
+                == true, "\(byTeam.map(\.detail))")
+        let byRole = skewHits(setup, teamPrior: 0)
+        #expect(byRole.first?.detail.hasSuffix("against 7% for peers in the same role") == true,
+                "\(byRole.map(\.detail))")
+    }
+}
