@@ -165,19 +165,23 @@ extension DetectionEngine {
                 let since = weekEnd - compiled.skewWindow
                 // Among all the people looked up with no link; failing that, among those whose contact details,
                 // address or photograph were opened, where a trawl hidden in research shows (docs/detection.md).
+                // Each against the role's share or, where the team stands apart from its role, the team's
+                // (``SkewPeers``). The sentence does not name the team: with the station, a team narrows the member
+                // of staff to a handful of people before anyone has given a reason to see who they are.
                 let peers = SkewPeers.choose(user: .init(group: tally.group, total: tally.total),
                                              team: team.map { .init(group: $0.group, total: $0.total) },
                                              role: .init(group: role.group, total: role.total), rolePrior: nil,
                                              priorPeople: compiled.skewTeamPriorPeople,
-                                             minimumZ: compiled.skewTeamZ)
+                                             minimumZ: compiled.skewTeamZ, minimumPeople: compiled.skewMinimum)
                 if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
                                          z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
-                                         minimum: compiled.skewMinimum, prior: peers.prior.map { ($0.share, $0.people) }) {
+                                         minimum: compiled.skewMinimum,
+                                         prior: peers.prior.map { ($0.share, $0.people) }) {
+                    let against = peers.isTeam ? "expected from their team and their role" : "for peers in the same role"
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since),
                                "\(tally.group) of the \(tally.total) people they looked up with no link in \(days) days "
                                + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
-                               + "against \(Self.percent(found.peers)) "
-                               + (peers.isTeam ? "expected from \(teamWords(staff)) and their role" : "for peers in the same role"))
+                               + "against \(Self.percent(found.peers)) \(against)")
                     continue
                 }
                 guard compiled.skewSensitiveZ > 0 else { continue }
@@ -188,28 +192,23 @@ extension DetectionEngine {
                     team: team.map { .init(group: $0.sensitiveGroup, total: $0.sensitiveTotal) },
                     role: .init(group: role.sensitiveGroup, total: role.sensitiveTotal),
                     rolePrior: .init(share: forceShare, people: Self.sensitiveSkewPriorPeople),
-                    priorPeople: compiled.skewTeamPriorPeople, minimumZ: compiled.skewTeamZ)
+                    priorPeople: compiled.skewTeamPriorPeople, minimumZ: compiled.skewTeamZ,
+                    minimumPeople: compiled.skewMinimum)
                 if let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
                                          peers: sensitivePeers.group, of: sensitivePeers.total,
                                          z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,
                                          excess: compiled.skewExcess, minimum: compiled.skewMinimum,
                                          prior: sensitivePeers.prior.map { ($0.share, $0.people) }) {
+                    let against = sensitivePeers.isTeam ? "their team and their role"
+                        : "peers in the same role and the force"
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since, sensitiveOnly: true),
                                "\(tally.sensitiveGroup) of the \(tally.sensitiveTotal) people whose contact details, "
                                + "address or photograph they opened with no link in \(days) days were women aged "
                                + "\(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), against "
-                               + "\(Self.percent(found.peers)) expected from "
-                               + (sensitivePeers.isTeam ? "\(teamWords(staff)) and their role"
-                                  : "peers in the same role and the force"))
+                               + "\(Self.percent(found.peers)) expected from \(against)")
                 }
             }
         }
-    }
-
-    /// A member of staff's team as an alert names it: "their team (Response 3 at Castlebridge)".
-    private func teamWords(_ staff: Int) -> String {
-        let member = context.reference.staff[staff]
-        return "their team (\(member.team) at \(member.station))"
     }
 
     /// The user's share of the group and the peers' share (without the user), when `group` of `total` people stands
