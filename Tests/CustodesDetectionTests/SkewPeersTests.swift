@@ -120,11 +120,15 @@ struct SkewPeersTests {
         return (extra, events)
     }
 
-    func skewHits(_ setup: (extra: (inout ReferenceData) -> Void, events: [AuditEvent]), teamPrior: Double) -> [Hit] {
+    static func rules(teamPrior: Double) -> RuleSet {
         var rules = Fixture.fullPoints
         let index = rules.rules.firstIndex { $0.name == .demographicSkew }!
         rules.rules[index].parameters["team_prior_people"] = teamPrior
-        return Fixture.run(setup.events, rules: rules, extra: setup.extra).hits
+        return rules
+    }
+
+    func skewHits(_ setup: (extra: (inout ReferenceData) -> Void, events: [AuditEvent]), teamPrior: Double) -> [Hit] {
+        Fixture.run(setup.events, rules: Self.rules(teamPrior: teamPrior), extra: setup.extra).hits
             .filter { $0.indicator == .demographicSkew && $0.staff == 5 }
     }
 
@@ -134,6 +138,12 @@ struct SkewPeersTests {
         let habit = Self.detectives(womenEach: 20, menEach: 0)
         #expect(skewHits(habit, teamPrior: 0).count == 1)
         #expect(skewHits(habit, teamPrior: 200).isEmpty)
+        // The summary counts the weekly tests and those made against a team: all 29 detectives here, as both teams
+        // stand apart from the role, South's far above its share of young women and North's (none) far below.
+        let counted = Fixture.run(habit.events, rules: Self.rules(teamPrior: 200), extra: habit.extra).summary
+        #expect(counted.skewTests == 29)
+        #expect(counted.skewTestsByTeam == 29)
+        #expect(Fixture.run(habit.events, rules: Self.rules(teamPrior: 0), extra: habit.extra).summary.skewTestsByTeam == 0)
     }
 
     @Test("a team apart from its role that still leaves a trawl standing out: said so, without the team's name")

@@ -14,6 +14,11 @@ public struct DetectionSummary: Sendable, Equatable {
     /// Of the accesses an attendance explains, those after its own grace, as its follow-up: explained, but weighed
     /// as returns (docs/detection.md, section 2.1). How many there are shows a force what that setting weighs.
     public var attendanceFollowUps = 0
+    /// Weekly demographic skew tests (a member of staff with enough people in the window), and those in which the
+    /// member of staff's team, standing apart from their role, was the peers (``SkewPeers``): how often that setting
+    /// speaks on a force's data.
+    public var skewTests = 0
+    public var skewTestsByTeam = 0
     var kindCounts = [Int](repeating: 0, count: ExplanationKind.allCases.count)
     var assignmentRoleCounts = [Int](repeating: 0, count: AssignmentRole.allCases.count)
     var inScopeRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
@@ -37,6 +42,8 @@ public struct DetectionSummary: Sendable, Equatable {
         inScope += other.inScope
         explained += other.explained
         attendanceFollowUps += other.attendanceFollowUps
+        skewTests += other.skewTests
+        skewTestsByTeam += other.skewTestsByTeam
         func add(_ counts: inout [Int], _ more: [Int]) { for index in counts.indices { counts[index] += more[index] } }
         add(&kindCounts, other.kindCounts)
         add(&assignmentRoleCounts, other.assignmentRoleCounts)

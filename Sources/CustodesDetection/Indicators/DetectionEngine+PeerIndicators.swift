@@ -168,11 +168,17 @@ extension DetectionEngine {
                 // Each against the role's share or, where the team stands apart from its role, the team's
                 // (``SkewPeers``). The sentence does not name the team: with the station, a team narrows the member
                 // of staff to a handful of people before anyone has given a reason to see who they are.
+                var byTeam = false
+                defer {
+                    counted.skewTests += 1
+                    if byTeam { counted.skewTestsByTeam += 1 }
+                }
                 let peers = SkewPeers.choose(user: .init(group: tally.group, total: tally.total),
                                              team: team.map { .init(group: $0.group, total: $0.total) },
                                              role: .init(group: role.group, total: role.total), rolePrior: nil,
                                              priorPeople: compiled.skewTeamPriorPeople,
                                              minimumZ: compiled.skewTeamZ, minimumPeople: compiled.skewMinimum)
+                byTeam = peers.isTeam
                 if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
                                          z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
                                          minimum: compiled.skewMinimum,
@@ -194,6 +200,7 @@ extension DetectionEngine {
                     rolePrior: .init(share: forceShare, people: Self.sensitiveSkewPriorPeople),
                     priorPeople: compiled.skewTeamPriorPeople, minimumZ: compiled.skewTeamZ,
                     minimumPeople: compiled.skewMinimum)
+                byTeam = byTeam || sensitivePeers.isTeam
                 if let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
                                          peers: sensitivePeers.group, of: sensitivePeers.total,
                                          z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,

@@ -42,8 +42,12 @@ enum DetectionReportText {
         lines.append("")
         lines.append("Indicator hits (scored; at or below the peers' rate, not scored):")
         for name in IndicatorName.allCases {
-            let atPeer = s.atPeerRate[name].map { "  (\($0.formatted()) at peer rate)" } ?? ""
-            lines.append("  \(name.rawValue.padding(26, left: false)) \((s.hits[name] ?? 0).formatted().padding(10, left: true))\(atPeer)")
+            var note = s.atPeerRate[name].map { "  (\($0.formatted()) at peer rate)" } ?? ""
+            if name == .demographicSkew, s.skewTests > 0 {
+                note += "  (\(s.skewTests.formatted()) weekly tests, \(s.skewTestsByTeam.formatted()) of them against a "
+                    + "team that stands apart from its role)"
+            }
+            lines.append("  \(name.rawValue.padding(26, left: false)) \((s.hits[name] ?? 0).formatted().padding(10, left: true))\(note)")
         }
         let suppressed = s.suppressedByException.reduce(0, +)
         if !s.suppressedByException.isEmpty {
