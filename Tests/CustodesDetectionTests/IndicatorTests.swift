@@ -307,16 +307,21 @@ struct IndicatorTests {
 
     /// The same peers as `skew`, who each look at ten different men.
     static func skewPeers(_ data: inout ReferenceData) {
+        youngWomenAndMen(&data)
+        for number in 0..<4 {
+            data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                           role: .detective, team: "CID", station: "South",
+                           startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        }
+    }
+
+    /// Twenty young women and twenty older men, alternating from person 5: W0, M0, W1, M1...
+    static func youngWomenAndMen(_ data: inout ReferenceData) {
         for number in 0..<20 {
             data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
                             birthYear: 2000))
             data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
                             birthYear: 1970))
-        }
-        for number in 0..<4 {
-            data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
-                           role: .detective, team: "CID", station: "South",
-                           startDate: Timestamp(year: 2015, month: 1, day: 1)))
         }
     }
 

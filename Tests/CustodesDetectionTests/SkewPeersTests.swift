@@ -88,12 +88,7 @@ struct SkewPeersTests {
     static func detectives(womenEach: Int,
                            menEach: Int) -> (extra: (inout ReferenceData) -> Void, events: [AuditEvent]) {
         let extra: (inout ReferenceData) -> Void = { data in
-            for number in 0..<20 {
-                data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female,
-                                birthYear: 2000))
-                data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male,
-                                birthYear: 1970))
-            }
+            IndicatorTests.youngWomenAndMen(&data)
             for number in 0..<28 {
                 data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
                                role: .detective, team: "CID", station: number < 8 ? "South" : "North",
