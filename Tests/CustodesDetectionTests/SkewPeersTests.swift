@@ -42,6 +42,31 @@ struct SkewPeersTests {
                                  priorPeople: 200, minimumZ: 0, minimumPeople: 8).isTeam)
     }
 
+    @Test("a team with fewer other people than the rule's minimum is not the peers, however far apart")
+    func teamTooSmall() {
+        // Five other people in the team, all young women: about eight standard deviations from the role's 7%, but
+        // five people say little.
+        let user = Counts(group: 10, total: 10)
+        let role = Counts(group: 55, total: 575)
+        let team = Counts(group: 15, total: 15)
+        #expect(!SkewPeers.choose(user: user, team: team, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3,
+                                  minimumPeople: 8).isTeam)
+        #expect(SkewPeers.choose(user: user, team: team, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3,
+                                 minimumPeople: 5).isTeam)
+    }
+
+    @Test("a role with none of the group among its people can still give way to a team that has many")
+    func roleShareZero() {
+        // The role's others: 0 of 500; the team's others, colleagues in other roles among them: 20 of 100. The skew's
+        // own z floors the variance, so the team stands about 20 standard deviations apart instead of dividing by
+        // nothing.
+        let peers = SkewPeers.choose(user: Counts(group: 0, total: 10), team: Counts(group: 20, total: 110),
+                                     role: Counts(group: 0, total: 510), rolePrior: nil, priorPeople: 200,
+                                     minimumZ: 3, minimumPeople: 8)
+        #expect(peers.isTeam)
+        #expect(peers.prior?.share == 0)
+    }
+
     @Test("a team below its role's share is the peers too, so a trawl stands out against a team that meets few women")
     func teamBelow() {
         // The user: 12 of 20 people. The role's others: 300 of 1,000 (30%), set by other teams; the team's others:
@@ -138,7 +163,39 @@ struct SkewPeersTests {
         let counted = Fixture.run(habit.events, rules: Self.rules(teamPrior: 200), extra: habit.extra).summary
         #expect(counted.skewTests == 29)
         #expect(counted.skewTestsByTeam == 29)
-        #expect(Fixture.run(habit.events, rules: Self.rules(teamPrior: 0), extra: habit.extra).summary.skewTestsByTeam == 0)
+        // With the role alone S6's skew fires and the loop goes on to the next member of staff: still one test each.
+        let byRole = Fixture.run(habit.events, rules: Self.rules(teamPrior: 0), extra: habit.extra).summary
+        #expect(byRole.skewTests == 29 && byRole.skewTestsByTeam == 0)
+    }
+
+    @Test("a member of staff with too few people whose details were opened is not counted as tested against a team")
+    func countsOnlyTestsMade() {
+        // Every detective looks at ten young women and ten men, so among all the people no team stands apart (50%).
+        // South's eight open the men's contact details, North's twenty the women's: among details opened both teams
+        // stand apart. S6 looks at ten young women and opens three more's contact details: too few for that test.
+        let extra: (inout ReferenceData) -> Void = { data in
+            IndicatorTests.youngWomenAndMen(&data)
+            for number in 0..<28 {
+                data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
+                               role: .detective, team: "CID", station: number < 8 ? "South" : "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        var events: [AuditEvent] = []
+        func look(_ id: String, _ staff: Int, _ person: Int, _ number: Int, contact: Bool) {
+            events.append(Fixture.event(id, Fixture.at(number % 5, 11, number % 60), staff: StaffIndex(staff),
+                                        person: PersonIndex(person), fields: contact ? [.summary, .contact] : [.summary]))
+        }
+        for staff in 7..<35 {
+            for number in 0..<10 {
+                look("W\(staff)-\(number)", staff, 5 + 2 * number, number, contact: staff >= 15)
+                look("M\(staff)-\(number)", staff, 6 + 2 * number, number, contact: staff < 15)
+            }
+        }
+        for number in 0..<13 { look("S\(number)", 5, 5 + 2 * number, number, contact: number >= 10) }
+        let counted = Fixture.run(events, rules: Self.rules(teamPrior: 200), extra: extra).summary
+        #expect(counted.skewTests == 29)
+        #expect(counted.skewTestsByTeam == 28)
     }
 
     @Test("a team apart from its role that still leaves a trawl standing out: said so, without the team's name")

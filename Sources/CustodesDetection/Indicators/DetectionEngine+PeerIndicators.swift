@@ -158,7 +158,9 @@ extension DetectionEngine {
             // such people is drawn: such look-ups with no link are rare in some roles, and a share from a handful
             // says little.
             let force = pooled.values.reduce(into: SkewTally()) { $0.add($1) }
-            for staff in 0..<skewTallies.count where skewTallies[staff].total >= compiled.skewMinimum {
+            // At least one person: with `minimum_lookups` 0 every part of a split run would otherwise test (and count)
+            // the staff of every other part too.
+            for staff in 0..<skewTallies.count where skewTallies[staff].total >= max(1, compiled.skewMinimum) {
                 let tally = skewTallies[staff]
                 guard let role = pooled[context.reference.staff[staff].role] else { continue }
                 let team = tallies.lookupsByTeam[context.staffTeam[staff]]
@@ -190,7 +192,8 @@ extension DetectionEngine {
                                + "against \(Self.percent(found.peers)) \(against)")
                     continue
                 }
-                guard compiled.skewSensitiveZ > 0 else { continue }
+                // Too few people whose details were opened is no test (``skew`` would refuse it), and so no team asked.
+                guard compiled.skewSensitiveZ > 0, tally.sensitiveTotal >= compiled.skewMinimum else { continue }
                 let forceShare = Self.fraction(force.sensitiveGroup - tally.sensitiveGroup,
                                                of: force.sensitiveTotal - tally.sensitiveTotal)
                 let sensitivePeers = SkewPeers.choose(
