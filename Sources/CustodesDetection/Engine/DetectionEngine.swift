@@ -16,6 +16,9 @@ public final class DetectionEngine {
     /// is here, linked expansion when it was last accessed. One table for both is one miss to memory per access,
     /// where a set of pairs and a map per member of staff were two. Keys are `pair(staff, person)`.
     var pairLastAccess = IntegerMap(capacity: 1 << 16)
+    /// ``IndicatorName/repeatedAttendance``: how many of a person's occurrences the user had attended when it last
+    /// fired, by (staff, person) pair (``pair(_:_:)``).
+    var attendancesCounted: [Int64: Int] = [:]
     /// Room the pair table takes at the next batch, from the number of events the caller expects (``expect(events:)``).
     var pairsExpected = 0
     var drafts: [AlertDraft] = []
@@ -207,6 +210,10 @@ public final class DetectionEngine {
         if peers.isEnabled { peers.countAccess(staff: staff, role: role) }
         var hits: [Hit] = []
         selfOrAssociate(event, person: person, result: result, into: &hits)
+        if result.kind == .assigned, result.role == .attending, !result.followsAttendance,
+           compiled.isEnabled(.repeatedAttendance) {
+            repeatedAttendance(event, person: person, result: result, into: &hits)
+        }
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)
         } else if result.followsAttendance {

@@ -36,6 +36,8 @@ public final class DetectionContext: Sendable {
     /// Occurrences of person `p` are `personOccurrences[personOccurrenceStart[p]..<personOccurrenceStart[p + 1]]`.
     let personOccurrenceStart: [Int32]
     let personOccurrences: [Int32]
+    /// Beside `personOccurrences`: whether the person is a suspect in that occurrence.
+    let personOccurrenceSuspect: [Bool]
     let occurrenceAssignments: [CompactAssignment]
     /// Every assignment on each person's occurrences, in the order of her occurrences, with the window in which it
     /// explains an access worked out: most accesses are explained by an assignment, and finding it here is one read
@@ -112,6 +114,7 @@ public final class DetectionContext: Sendable {
 
         staffRole = reference.staff.map(\.role)
         (personOccurrenceStart, personOccurrences) = Self.flatten(reference.occurrencesByPerson) { $0.occurrence }
+        personOccurrenceSuspect = Self.flatten(reference.occurrencesByPerson) { $0.role == .suspect }.1
         let assignmentStart: [Int32]
         (assignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
             CompactAssignment($0)

@@ -22,7 +22,9 @@ struct RiskLedger {
     /// The specific hits within the indicator window by person, as ``recentHits`` holds them (unfaded; case work
     /// aside, as in the specific evidence: counted, a detective's case load hid his fixation on a victim after her
     /// case closed): how widely the user's returns are spread, and who is of their own circle (a look at them as
-    /// such in the window), counted as hits arrive and leave the window so that no hit reads the whole window again.
+    /// such in the window) or a person whose incidents they keep attending (``IndicatorName/repeatedAttendance``):
+    /// neither is discounted for the spread of the user's other returns, nor counted in it. Counted as hits arrive
+    /// and leave the window so that no hit reads the whole window again.
     private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int)] = [:]
     private var pruneAt = 64
     private(set) var at: Int64 = 0
@@ -151,7 +153,8 @@ struct RiskLedger {
         var entry = windowByPerson[person] ?? (0, 0, 0)
         entry.points += Double(sign) * hit.points
         entry.hits += sign
-        if hit.indicator == .selfOrAssociate { entry.circle += sign }
+        // One's own circle, or a person whose incidents one keeps attending: not a return among many (see above).
+        if hit.indicator == .selfOrAssociate || hit.indicator == .repeatedAttendance { entry.circle += sign }
         windowByPerson[person] = entry.hits > 0 ? entry : nil
     }
 

@@ -12,6 +12,11 @@ enum WhyThisFired {
         if hits(.selfOrAssociate) > 0, let first = example(.selfOrAssociate) {
             sentences.append("They \(first)\(hits(.selfOrAssociate) > 1 ? ", \(hits(.selfOrAssociate)) times in all" : "").")
         }
+        // The latest example: the most attendances so far.
+        if hits(.repeatedAttendance) > 0,
+           let last = alert.contributions.first(where: { $0.indicator == .repeatedAttendance })?.examples.last {
+            sentences.append("They \(last).")
+        }
         if hits(.revisitAfterInvolvement) > 0, let first = example(.revisitAfterInvolvement) {
             sentences.append("They \(first)\(hits(.revisitAfterInvolvement) > 1 ? ", and returned \(hits(.revisitAfterInvolvement) - 1) more time\(hits(.revisitAfterInvolvement) == 2 ? "" : "s")" : "").")
         }

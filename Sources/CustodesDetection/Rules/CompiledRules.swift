@@ -34,6 +34,10 @@ struct CompiledRules {
     /// ``SkewPeers``: how many people the role's share counts for beside a team's (0: the role alone), and how far
     /// a team must stand apart from its role to be the peers.
     let skewTeamPriorPeople: Double
+    /// ``IndicatorName/repeatedAttendance``: how many of a person's occurrences, and what share of them, the user
+    /// must have attended.
+    let attendanceMinimum: Int
+    let attendanceShare: Double
     let skewTeamZ: Double
     let volumeMinimum: Int
     let volumeZ: Double
@@ -72,6 +76,8 @@ struct CompiledRules {
         skewZ = parameter(.demographicSkew, "minimum_z")
         skewSensitiveZ = parameter(.demographicSkew, "sensitive_minimum_z")
         skewExactZ = parameter(.demographicSkew, "exact_minimum_z")
+        attendanceMinimum = Int(parameter(.repeatedAttendance, "minimum_attendances"))
+        attendanceShare = parameter(.repeatedAttendance, "minimum_share")
         skewTeamPriorPeople = parameter(.demographicSkew, "team_prior_people")
         skewTeamZ = parameter(.demographicSkew, "team_minimum_z")
         let from = Int(parameter(.demographicSkew, "group_age_from"))
@@ -110,6 +116,7 @@ struct CompiledRules {
         case .selfOrAssociate: 7
         case .newPairWithMarker: 8
         case .volumeOutlier: 9
+        case .repeatedAttendance: 10
         }
     }
 

@@ -13,6 +13,7 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
     case selfOrAssociate = "self_or_associate"
     case newPairWithMarker = "new_pair_with_marker"
     case volumeOutlier = "volume_outlier"
+    case repeatedAttendance = "repeated_attendance"
 
     /// Whether the rule fires on single accesses that are daily work for some roles (a look at a marked person, a
     /// first look, contact details, a look off roster). Such a hit is scored by how far the user's rate of it stands
@@ -49,6 +50,7 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
         case .selfOrAssociate: "Looked up themselves or someone close to them"
         case .newPairWithMarker: "First look at a vulnerable person"
         case .volumeOutlier: "Far more unexplained look-ups than peers"
+        case .repeatedAttendance: "Attended most of one person's incidents"
         }
     }
 
@@ -110,6 +112,13 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
         case .volumeOutlier:
             "A volume of unexplained access far above peers in the same role, measured with robust statistics so "
                 + "that a few heavy users do not set the baseline."
+        case .repeatedAttendance:
+            "Volunteering for incidents involving the same person is a warning sign seen in real cases: an officer "
+                + "who keeps turning up at one woman's calls has a link to every look, and the links are the pattern. "
+                + "It fires on a look at the person that the user's own attendance explains, once they have attended "
+                + "at least minimum_attendances of her occurrences (not as a suspect: a prolific offender's arrests "
+                + "are attended by the same local officers) and at least minimum_share of all of them so far; once "
+                + "for each further attendance."
         }
     }
 

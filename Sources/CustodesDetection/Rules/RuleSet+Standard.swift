@@ -29,6 +29,7 @@ extension RuleSet {
             Rule(name: .selfOrAssociate, weight: 20, parameters: ["other_relation_share": 0.75]),
             Rule(name: .newPairWithMarker, weight: 1),
             Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
+            Rule(name: .repeatedAttendance, weight: 8, parameters: ["minimum_attendances": 4, "minimum_share": 0.5]),
         ],
         risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 30,
                            indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
