@@ -211,7 +211,10 @@ struct RiskLedger {
     /// case (``RecentRecords``).
     var hasReturnedPerson: Bool {
         var firstDay: [PersonIndex: Int64] = [:]
-        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.sharedSubject && !hit.caseWork {
+        // Attendances are not looks: an officer who is a repeat victim's named contact attends most of her calls, so
+        // they need another indicator beside them (``IndicatorName/repeatedAttendance``).
+        for hit in recentHits where !hit.indicator.isPeerRelative && !hit.sharedSubject && !hit.caseWork
+            && hit.indicator != .repeatedAttendance {
             guard let person = hit.person else { continue }
             let day = hit.at.seconds / 86_400
             if let seen = firstDay[person] {

@@ -12,7 +12,7 @@ enum WhyThisFired {
         if hits(.selfOrAssociate) > 0, let first = example(.selfOrAssociate) {
             sentences.append("They \(first)\(hits(.selfOrAssociate) > 1 ? ", \(hits(.selfOrAssociate)) times in all" : "").")
         }
-        // The latest example: the most attendances so far.
+        // The last example kept (at most the third): the most attendances among them.
         if hits(.repeatedAttendance) > 0,
            let last = alert.contributions.first(where: { $0.indicator == .repeatedAttendance })?.examples.last {
             sentences.append("They \(last).")
