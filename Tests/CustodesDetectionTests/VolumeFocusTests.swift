@@ -31,11 +31,13 @@ struct VolumeFocusTests {
 
     @Test("the test: enough people, most of one sex, and more of it than the peers' share predicts")
     func test() {
-        let four = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.5)
+        var four = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.5)
+        four.detailsOpened = SexTally(female: 6, known: 6)
         #expect(abs(four.z - 2) < 1e-9, "four women of four against even: two standard deviations")
         #expect(four.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
-        #expect(!VolumeFocus(people: 3, women: true, share: 1, peerShare: 0.5)
-            .isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4), "three people say nothing")
+        var three = VolumeFocus(people: 3, women: true, share: 1, peerShare: 0.5)
+        three.detailsOpened = SexTally(female: 6, known: 6)
+        #expect(!three.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4), "three people say nothing")
         // A conference's worth of victims and their families: 47% men against peers' 8% is far above what peers
         // predict, but it is not focused on men.
         let conference = VolumeFocus(people: 83, women: false, share: 0.47, peerShare: 0.08)
@@ -46,20 +48,42 @@ struct VolumeFocusTests {
         #expect(coordinator.z < 1.5)
         #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
         #expect(four.words == "100% of the 4 people behind their volume above peers were women, against 50% of the "
-                + "people peers in the same role looked up with no link")
+                + "people peers in the same role looked up with no link; so were 6 of the 6 people whose contact "
+                + "details, address or photograph they opened with no link in the last 30 days")
+    }
+
+    /// S5's look-up of `person`'s contact details with no link, as the volume hit on her came from.
+    static func opened(_ engine: DetectionEngine, _ person: PersonIndex, day: Int = 1, minute: Int) {
+        let at = Fixture.at(day, 10, minute)
+        engine.activities[4].unexplained.append(
+            at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
+            sensitive: true, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
     }
 
     @Test("volume on four women opens an alert at the strong threshold and says why; on two women and two men it does not")
     func gate() {
         let focused = Self.engine()
-        for (minute, person) in [5, 6, 7, 8].enumerated() { focused.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        for (minute, person) in [5, 6, 7, 8].enumerated() {
+            Self.opened(focused, PersonIndex(person), minute: minute)
+            focused.record(Self.volume(PersonIndex(person), minute: minute), event: nil)
+        }
         let alerts = focused.finish()
         #expect(alerts.count == 1)
         #expect(alerts.first?.why.contains("It opened on volume alone, because that volume was focused: 100% of the 4 "
                                            + "people behind their volume above peers were women") == true)
         let mixed = Self.engine()
-        for (minute, person) in [5, 6, 9, 10].enumerated() { mixed.record(Self.volume(PersonIndex(person), minute: minute), event: nil) }
+        for (minute, person) in [5, 6, 9, 10].enumerated() {
+            Self.opened(mixed, PersonIndex(person), minute: minute)
+            mixed.record(Self.volume(PersonIndex(person), minute: minute), event: nil)
+        }
         #expect(mixed.finish().isEmpty, "the same volume spread across both sexes is work")
+        // The same four women behind the volume, but no one's details opened with no link: four people of one sex,
+        // asked every day, are a coincidence some member of staff meets; it does not open.
+        let undetailed = Self.engine()
+        for (minute, person) in [5, 6, 7, 8].enumerated() {
+            undetailed.record(Self.volume(PersonIndex(person), minute: minute), event: nil)
+        }
+        #expect(undetailed.finish().isEmpty, "no details opened: the handful behind the volume alone is not a focus")
         // With the focus not asked for, the same volume opens as before.
         var rules = RuleSet.standard
         rules.risk.volumeFocusZ = 0
@@ -68,10 +92,11 @@ struct VolumeFocusTests {
         #expect(unasked.finish().count == 1)
     }
 
-    @Test("the people whose details were opened must lean the same way, by the z and the exact tail, when there are enough of them")
+    @Test("the people whose details were opened must be enough and lean the same way, by the z and the exact tail")
     func detailsOpened() {
         let four = VolumeFocus(people: 4, women: false, share: 1, peerShare: 0.53)
-        #expect(four.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4), "no details opened: nothing to add")
+        #expect(!four.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4),
+                "no details opened: the people behind the volume alone are not enough")
         // A missing-persons coordinator: four men behind the volume while the score climbed, but the details of 40
         // people of both sexes opened.
         var coordinator = four
@@ -79,10 +104,14 @@ struct VolumeFocusTests {
         #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
         #expect(coordinator.words.hasSuffix("; so were 22 of the 40 people whose contact details, address or photograph "
                                             + "they opened with no link in the last 30 days"))
-        // Three people's details say nothing either way.
+        // Three people's details are too few to lean, whichever way they go.
         var few = four
-        few.detailsOpened = SexTally(female: 3, known: 3)
-        #expect(few.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        few.detailsOpened = SexTally(female: 0, known: 3)
+        #expect(!few.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
+        // Six men of six whose details were opened, where peers look up 53% men: the lean is in the details too.
+        var men = four
+        men.detailsOpened = SexTally(female: 0, known: 6)
+        #expect(men.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
         // A harvester of women's contact details: 12 women of 12 against peers' even share.
         var harvester = VolumeFocus(people: 4, women: true, share: 1, peerShare: 0.5)
         harvester.detailsOpened = SexTally(female: 12, known: 12)

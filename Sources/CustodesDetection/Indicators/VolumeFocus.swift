@@ -14,11 +14,14 @@ import CustodesModel
 ///
 /// The people behind the volume are those of the hits scored against peers, which may be a handful while the score
 /// climbs: four men of four where peers look up half men happens one time in sixteen, and it is asked afresh every
-/// day. So when the user opened the contact details, address or photograph of at least as many people with no link
-/// in the indicator window (`risk.indicator_window_days`), those people must lean to the same sex as well, by the z
-/// and by the exact binomial tail: a missing-persons coordinator opens hundreds of both sexes, a harvester of women's
-/// contact details opens women. Or, for volume that leans to women, a demographic skew among the recent hits says
-/// whom it falls on, by a stronger test than this one.
+/// day. So the user must also have opened the contact details, address or photograph of at least as many people with
+/// no link in the indicator window (`risk.indicator_window_days`), and those people must lean to the same sex, by the
+/// z and by the exact binomial tail: a missing-persons coordinator opens hundreds of both sexes, a harvester of women's
+/// contact details opens women, a browser of young women's custody photographs opens women. A front counter clerk
+/// whose volume is the relatives of people reporting at the desk opens nobody's details, and four to fifteen people of
+/// one sex behind that volume, asked every day for months, come by chance to some clerk in every force. Or, for volume
+/// that leans to women, a demographic skew among the recent hits says whom it falls on, by a stronger test than this
+/// one.
 ///
 /// Or when the volume falls on one person: at least half its hits on her, on as many different days as a repeated
 /// look-up needs (`repeat_lookups.minimum_days`, 3). A custody officer opening one detainee's photograph and contact
@@ -61,11 +64,12 @@ struct VolumeFocus: Equatable {
         people >= max(minimumPeople, 1) && share >= minimumShare && z >= minimumZ
     }
 
-    /// Whether the people whose details were opened lean to the same sex as the people behind the volume (by the z and
-    /// the exact tail), or are too few to say.
+    /// Whether the people whose details were opened are at least `minimumPeople` and lean to the same sex as the
+    /// people behind the volume (by the z and the exact tail). Too few of them is not a lean: the handful behind the
+    /// volume alone is not enough (see the type's notes).
     func detailsLean(z minimumZ: Double, minimumShare: Double, minimumPeople: Int) -> Bool {
         let total = detailsOpened.known
-        guard total >= max(minimumPeople, 1) else { return true }
+        guard total >= max(minimumPeople, 1) else { return false }
         let count = detailsOfThatSex
         return Double(count) >= minimumShare * Double(total)
             && DetectionEngine.binomialZ(count: Double(count), of: total, share: peerShare) >= minimumZ
