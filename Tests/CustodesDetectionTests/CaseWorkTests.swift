@@ -191,6 +191,32 @@ struct CaseWorkTests {
                 "nor is the volume outlier")
     }
 
+    @Test("hits on a person many colleagues also look up are not specific evidence beside volume")
+    func sharedSubjectIsNotSpecific() {
+        // A data-quality clerk far above peers returns to a local name dozens of colleagues read: each further day
+        // adds a quarter of a growing weight (1, 2, 3, 4 points), 10 in all, and the same days alone on one person
+        // are 16 points in full.
+        var shared = RiskLedger()
+        var alone = RiskLedger()
+        for day in 1...4 {
+            var hit = Hit(indicator: .repeatLookups, points: Double(day), at: Fixture.at(day, 10), staff: 0, person: 0,
+                          evidence: [], detail: "")
+            hit.sharedSubject = true
+            shared.add(hit, halfLife: 10, window: 30 * 86_400)
+            hit.sharedSubject = false
+            hit.points = Double(4 * day)
+            alone.add(hit, halfLife: 10, window: 30 * 86_400)
+        }
+        #expect(!shared.hasSpecificEvidence(minimum: 10, otherPeopleShare: 0.1), "a circulated name, however often")
+        #expect(!shared.hasSpecificEvidence(minimum: 0))
+        #expect(alone.hasSpecificEvidence(minimum: 10, otherPeopleShare: 0.1))
+        // The skew, scored in full and about no one person, still counts beside the shared name.
+        shared.add(Hit(indicator: .demographicSkew, points: 9, at: Fixture.at(5, 10), staff: 0, person: nil,
+                       evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400)
+        #expect(shared.hasSpecificEvidence(minimum: 9))
+        #expect(!shared.hasSpecificEvidence(minimum: 10))
+    }
+
     @Test("specific evidence is weighed as risk is: the most sought-out person in full, everyone else at their share")
     func specificByPerson() {
         // A clerk far above peers who looked three people up on a few days each: 4 points on each, 12 in all.

@@ -177,7 +177,10 @@ struct RiskLedger {
     /// user looks up, that an alert under the strong threshold needs beside volume.
     /// Returns that came with work on the person's case (``RecentRecords``) are not counted: they are the pattern of
     /// a case being worked, and counting them let detectives and safeguarding officers far above peers in volume open
-    /// alerts on their own cases. The points are weighed as risk is (`otherPeopleShare`, ``Weighing``): the most
+    /// alerts on their own cases. Nor are hits on a person many colleagues also look up with no link (a shared
+    /// subject, ``PersonCommunity``): a circulated name is not one the user sought out (``hasReturnedPerson`` says so
+    /// already), and its quarter points, growing with each further day, let data-quality clerks, custody sergeants
+    /// and night-time-economy specials reach the minimum on the local names every colleague reads. The points are weighed as risk is (`otherPeopleShare`, ``Weighing``): the most
     /// sought-out person's in full, everyone else's at their share. A clerk far above peers who happened to look three
     /// of thousands of people up on a few days each has three coincidences, not a person sought out. `spread` is the
     /// share each return keeps as risk weighs it at the time (``spreadFactor(people:spreadPeople:)``); people of the
@@ -188,7 +191,7 @@ struct RiskLedger {
         // Summed in the hits' order, not the map's: a map's order changes from run to run, and a sum of doubles in
         // another order can differ in its last bit, which at a tie with `minimum` would change the answer.
         var personPoints = 0.0
-        for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork {
+        for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork && !hit.sharedSubject {
             if otherPeopleShare < 1, let person = hit.person {
                 let weighed = hit.points * (spread < 1 && !isCircle(person) ? spread : 1)
                 byPerson[person, default: 0] += weighed

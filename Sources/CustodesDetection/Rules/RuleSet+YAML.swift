@@ -241,8 +241,8 @@ extension RuleSet {
               # case_work_share (0: never).
               routine_list_people: \(risk.routineListPeople)
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
-              # full (case work aside; people other than the most sought-out at other_people_share) beside volume
-              # above peers (0: any).
+              # full (case work and people many colleagues also look up aside; people other than the most
+              # sought-out at other_people_share) beside volume above peers (0: any).
               specific_minimum: \(number(risk.specificMinimum))
               # With peer baselines, volume alone opens an alert at strong_threshold only when at least
               # volume_focus_people people are behind it, at least volume_focus_share of them of one sex, and their

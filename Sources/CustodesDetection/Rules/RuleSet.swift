@@ -153,7 +153,8 @@ public struct RiskSettings: Equatable, Sendable {
     /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
     /// `caseWorkShare` of its points; 0 never does.
     public var routineListPeople: Int
-    /// With peer baselines, the points of evidence scored in full (returns that came with case work aside) that an
+    /// With peer baselines, the points of evidence scored in full (returns that came with case work, and hits on
+    /// people many colleagues also look up, aside) that an
     /// alert under the strong threshold needs beside volume above peers, weighed by person as risk is (the most
     /// sought-out person's in full, everyone else's at `otherPeopleShare`); 0 asks only for some. A detective far
     /// above peers who looked someone up twice is volume with a coincidence, not a person sought out.
