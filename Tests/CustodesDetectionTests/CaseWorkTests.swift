@@ -191,11 +191,11 @@ struct CaseWorkTests {
                 "nor is the volume outlier")
     }
 
-    @Test("hits on a person many colleagues also look up are not specific evidence beside volume")
+    @Test("hits on a person many colleagues also look up are not specific evidence")
     func sharedSubjectIsNotSpecific() {
         // A data-quality clerk far above peers returns to a local name dozens of colleagues read: each further day
-        // adds a quarter of a growing weight (1, 2, 3, 4 points), 10 in all, and the same days alone on one person
-        // are 16 points in full.
+        // adds a quarter of a growing weight (1, 2, 3, 4 points), 10 in all; the same days on a person nobody else
+        // reads are 4, 8, 12 and 16 points in full.
         var shared = RiskLedger()
         var alone = RiskLedger()
         for day in 1...4 {

@@ -49,7 +49,8 @@ struct VolumeFocusTests {
         #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
         #expect(four.words == "100% of the 4 people behind their volume above peers were women, against 50% of the "
                 + "people peers in the same role looked up with no link; so were 6 of the 6 people whose contact "
-                + "details, address or photograph they opened with no link in the last 30 days")
+                + "details, address or photograph they opened with no link, or in the days after a call they attended, "
+                + "in the last 30 days")
     }
 
     /// S5's look-up of `person`'s contact details with no link, as the volume hit on her came from.
@@ -103,7 +104,8 @@ struct VolumeFocusTests {
         coordinator.detailsOpened = SexTally(female: 18, known: 40)
         #expect(!coordinator.isFocused(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
         #expect(coordinator.words.hasSuffix("; so were 22 of the 40 people whose contact details, address or photograph "
-                                            + "they opened with no link in the last 30 days"))
+                                            + "they opened with no link, or in the days after a call they attended, in "
+                                            + "the last 30 days"))
         // Three people's details are too few to lean, whichever way they go.
         var few = four
         few.detailsOpened = SexTally(female: 0, known: 3)
@@ -145,6 +147,50 @@ struct VolumeFocusTests {
         look(11, day: 42, sensitive: true)  // a man, after the time asked about
         #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds) == SexTally(female: 2, known: 3))
         #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds + 1) == SexTally(female: 1, known: 2))
+        // Her details opened the day after a call the user attended count too: that volume is scored above peers.
+        engine.activities[4].unexplained.appendFollowUp(at: Fixture.at(40, 10).seconds, person: 8, sex: .female)
+        #expect(engine.detailsOpened(staff: 4, at: Fixture.at(41, 10).seconds + 1) == SexTally(female: 2, known: 3))
+    }
+
+    @Test("beside volume, returns to a name many colleagues read are not the specific evidence an alert needs")
+    func sharedReturnsBesideVolume() {
+        // Details of a woman and a man opened far above peers (20 points of volume), then a man (P12) looked up again
+        // on two more days: 11 points of returns, two indicators, risk 28, under the strong threshold.
+        func run(shared: Bool) -> [Alert] {
+            let engine = Self.engine()
+            engine.record(Self.volume(5, minute: 0), event: nil)
+            engine.record(Self.volume(9, minute: 1), event: nil)
+            for (day, points) in [(2, 5.0), (3, 6.0)] {
+                var repeated = Hit(indicator: .repeatLookups, points: points, at: Fixture.at(day, 10), staff: 4,
+                                   person: 11, evidence: [], detail: "looked up P12 on \(day + 1) different days")
+                repeated.sharedSubject = shared
+                engine.record(repeated, event: nil)
+            }
+            return engine.finish()
+        }
+        #expect(run(shared: false).count == 1, "a person the user returns to alone, beside volume, opens")
+        #expect(run(shared: true).isEmpty, "a circulated name, beside volume, does not")
+    }
+
+    @Test("details opened in the days after a call are among the details volume is weighed against, not the skew's")
+    func followUpDetails() {
+        // S1 attended O1 until 11:00 on the 6th and opens its victim P1's contact details at 22:00 on the 7th and the
+        // 8th, from home: past the attendance's 12 hours, scored as details opened above peers.
+        let engine = Fixture.engine(.standard)
+        for (offset, time) in [Fixture.at(1, 22), Fixture.at(2, 22)].enumerated() {
+            engine.process(Fixture.event("E\(offset)", time, staff: 0, person: 0, fields: [.summary, .contact],
+                                         workstation: "REMOTE-1"))
+        }
+        _ = engine.finish()
+        let lookups = engine.activities[0].unexplained.lookups
+        #expect(lookups.count == 2)
+        #expect(lookups.allSatisfy { $0.followsAttendance && $0.sensitive && !$0.inGroup })
+        #expect(engine.detailsOpened(staff: 0, at: Fixture.at(3, 10).seconds).known == 1, "each person once")
+        // A look at her summary alone the days after is not a detail opened, and is not kept.
+        let summary = Fixture.engine(.standard)
+        summary.process(Fixture.event("E", Fixture.at(1, 22), staff: 0, person: 0, workstation: "REMOTE-1"))
+        _ = summary.finish()
+        #expect(summary.activities[0].unexplained.isEmpty)
     }
 
     @Test("look-ups with no link are kept for the skew's window or the indicator window, whichever is longer")
@@ -246,8 +292,10 @@ struct VolumeFocusTests {
                 at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
                 event: EvidenceEvent(Fixture.event("E", at, staff: StaffIndex(staff), person: person), onDuty: true))
         }
-        // S5 (police staff) looked up P6 twice and P10 once; S1 (response) P7; nobody else.
+        // S5 (police staff) looked up P6 twice and P10 once; S1 (response) P7; nobody else. S5 also opened P8's
+        // details the day after a call they attended: not a look-up with no link, so not among the peers' people.
         look(4, 5); look(4, 5); look(4, 9); look(0, 6)
+        engine.activities[4].unexplained.appendFollowUp(at: at.seconds, person: 7, sex: .female)
         let week = at.weekNumber
         engine.closeWeek(week, tallies: engine.weekTallies(week))
         #expect(engine.roleSexTallies[.policeStaff] == SexTally(female: 1, known: 2))

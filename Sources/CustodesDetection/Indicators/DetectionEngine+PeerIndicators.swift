@@ -96,7 +96,8 @@ extension DetectionEngine {
                 var sexes = SexTally()
                 people.removeAll()
                 sensitivePeople.removeAll()
-                for item in activities[staff].unexplained.lookups where weekEnd - item.at <= compiled.skewWindow {
+                for item in activities[staff].unexplained.lookups
+                where weekEnd - item.at <= compiled.skewWindow && !item.followsAttendance {
                     if item.sensitive, compiled.skewSensitiveZ > 0, sensitivePeople.insert(item.person) {
                         tally.sensitiveTotal += 1
                         if item.inGroup { tally.sensitiveGroup += 1 }

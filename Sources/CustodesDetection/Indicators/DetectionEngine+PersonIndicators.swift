@@ -163,6 +163,10 @@ extension DetectionEngine {
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
                                                  sensitive: opensDetails,
                                                  event: EvidenceEvent(event, onDuty: duty))
+        } else if followsAttendance, opensDetails, tracksVolumeFocus {
+            // Her details opened the days after a call score as volume above peers (above), so they are among the
+            // details whom that volume is weighed against (``VolumeFocus``), though not among the skew's people.
+            activities[staff].unexplained.appendFollowUp(at: t, person: person, sex: record.sex)
         }
     }
 

@@ -14,7 +14,8 @@ public struct Hit: Sendable, Equatable {
     /// One sentence: what this hit saw.
     public var detail: String
     /// Whether the person was looked up without a link by several colleagues too (``PersonCommunity``): such a hit
-    /// scores less and does not, alone, show the user returning to one person.
+    /// scores less, does not, alone, show the user returning to one person, and is not the specific evidence an
+    /// alert beside volume needs (``RiskLedger/hasSpecificEvidence(minimum:otherPeopleShare:spread:)``).
     public var sharedSubject = false
     /// Whether the look came within hours of the user opening the person's case (``RecentRecords``): such a hit
     /// scores less and does not, alone, show the user returning to one person.

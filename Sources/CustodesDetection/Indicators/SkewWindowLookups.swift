@@ -2,7 +2,8 @@ import CustodesModel
 
 /// A member of staff's look-ups with no link within the demographic-skew window: each person looked up, when, and
 /// whether they were in the group the rule watches at the time (worked out once, not at every week's close while the
-/// look-up stays in the window).
+/// look-up stays in the window); and, apart, the details they opened in the days after a call they attended, for
+/// whom volume above peers is weighed against (``Lookup/followsAttendance``).
 ///
 /// Only look-ups of the group keep their event, since only they are the skew's evidence; the rest are counted, not
 /// shown. A 10,000-staff force holds about a million of these look-ups over the window, and a 64-byte event for each
@@ -17,6 +18,11 @@ struct SkewWindowLookups {
         /// Whether the look opened contact details, an address or a photograph: the people whose details a user
         /// opens are weighed apart, since a trawl can hide among a researcher's many look-ups but not among theirs.
         var sensitive = false
+        /// Whether the look came in the days after the user's attendance (``ExplanationResult/followsAttendance``):
+        /// kept only for whose details the user opened (``DetectionEngine/detailsOpened(staff:at:)``), which the
+        /// volume of details opened after calls is weighed against; the skew and the peers' share of each sex count
+        /// look-ups with no link at all.
+        var followsAttendance = false
     }
 
     /// In the order they were recorded (the order decisions were made, not always the order of their times).
@@ -39,6 +45,12 @@ struct SkewWindowLookups {
                          event: @autoclosure () -> EvidenceEvent) {
         lookups.append(Lookup(at: at, person: person, inGroup: inGroup, sex: sex, sensitive: sensitive))
         if inGroup { groupEvents.append(event()) }
+    }
+
+    /// A look in the days after the user's attendance that opened her details: never in the skew's group (it is
+    /// not the skew's evidence), so it keeps no event.
+    mutating func appendFollowUp(at: Int64, person: PersonIndex, sex: Sex) {
+        lookups.append(Lookup(at: at, person: person, inGroup: false, sex: sex, sensitive: true, followsAttendance: true))
     }
 
     /// Forgets the look-ups made before `oldest` (seconds), keeping each group look-up's event beside it.

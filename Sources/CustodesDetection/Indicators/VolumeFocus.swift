@@ -96,7 +96,7 @@ struct VolumeFocus: Equatable {
         let total = detailsOpened.known
         guard total > 0 else { return "" }
         return "; so were \(detailsOfThatSex) of the \(total) people whose contact details, address or photograph they opened with "
-            + "no link in the last \(detailsDays) days"
+            + "no link, or in the days after a call they attended, in the last \(detailsDays) days"
     }
 }
 
@@ -188,8 +188,9 @@ extension DetectionEngine {
         return focus
     }
 
-    /// The people whose contact details, address or photograph the member of staff opened with no link in the
-    /// indicator window up to `time`, each once, by sex.
+    /// The people whose contact details, address or photograph the member of staff opened with no link, or in the
+    /// days after a call they attended, in the indicator window up to `time`, each once, by sex: the details that
+    /// volume above peers (which counts both) is weighed against.
     func detailsOpened(staff: Int, at time: Int64) -> SexTally {
         var tally = SexTally()
         var seen = Set<PersonIndex>()

@@ -154,10 +154,10 @@ public struct RiskSettings: Equatable, Sendable {
     /// `caseWorkShare` of its points; 0 never does.
     public var routineListPeople: Int
     /// With peer baselines, the points of evidence scored in full (returns that came with case work, and hits on
-    /// people many colleagues also look up, aside) that an
-    /// alert under the strong threshold needs beside volume above peers, weighed by person as risk is (the most
-    /// sought-out person's in full, everyone else's at `otherPeopleShare`); 0 asks only for some. A detective far
-    /// above peers who looked someone up twice is volume with a coincidence, not a person sought out.
+    /// people many colleagues also look up, aside) that an alert under the strong threshold needs beside volume
+    /// above peers, weighed by person as risk is (the most sought-out person's in full, everyone else's at
+    /// `otherPeopleShare`); 0 asks only for some. A detective far above peers who looked someone up twice is volume
+    /// with a coincidence, not a person sought out.
     public var specificMinimum: Double
     /// With peer baselines, how many standard deviations the count of one sex among the people behind a user's
     /// volume above peers must stand above what their role's peers' share predicts (a binomial test, as for the
