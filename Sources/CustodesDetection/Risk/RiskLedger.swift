@@ -22,8 +22,9 @@ struct RiskLedger {
     /// The specific hits within the indicator window by person, as ``recentHits`` holds them (unfaded; case work
     /// aside, as in the specific evidence: counted, a detective's case load hid his fixation on a victim after her
     /// case closed; shared names counted, unlike in the specific evidence: left out, the spread held back far fewer
-    /// users who return to dozens of local names, 37 → 137 false staff on the second force's tuning seeds): how widely the user's returns are spread, and who is of their own circle (a look at them as
-    /// such in the window) or a person whose incidents they keep attending (``IndicatorName/repeatedAttendance``):
+    /// users who return to dozens of local names, 37 → 137 false staff on the second force's tuning seeds): how
+    /// widely the user's returns are spread, and who is of their own circle (a look at them as such in the window)
+    /// or a person whose incidents they keep attending (``IndicatorName/repeatedAttendance``):
     /// neither is discounted for the spread of the user's other returns, nor counted in it. Counted as hits arrive
     /// and leave the window so that no hit reads the whole window again.
     private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int)] = [:]
@@ -182,10 +183,11 @@ struct RiskLedger {
     /// subject, ``PersonCommunity``): a circulated name is not one the user sought out (``hasReturnedPerson`` says so
     /// already), and its quarter points, growing with each further day, let data-quality clerks, custody sergeants
     /// and night-time-economy specials reach the minimum on the local names every colleague reads. The points are
-    /// weighed as risk is (`otherPeopleShare`, ``Weighing``): the most sought-out person's in full, everyone else's at their share. A clerk far above peers who happened to look three
-    /// of thousands of people up on a few days each has three coincidences, not a person sought out. `spread` is the
-    /// share each return keeps as risk weighs it at the time (``spreadFactor(people:spreadPeople:)``); people of the
-    /// user's own circle keep all of theirs, as in risk.
+    /// weighed as risk is (`otherPeopleShare`, ``Weighing``): the most sought-out person's in full, everyone else's
+    /// at their share. A clerk far above peers who happened to look three of thousands of people up on a few days
+    /// each has three coincidences, not a person sought out. `spread` is the share each return keeps as risk weighs
+    /// it at the time (``spreadFactor(people:spreadPeople:)``); people of the user's own circle keep all of theirs,
+    /// as in risk.
     func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1, spread: Double = 1) -> Bool {
         var points = 0.0
         var byPerson: [PersonIndex: Double] = [:]
