@@ -7,12 +7,19 @@ import Testing
 struct SkewPeersTests {
     typealias Counts = SkewPeers.Counts
 
+    /// ``SkewPeers/choose`` with the built-in rule's settings unless a test says otherwise: 200 people of prior, a
+    /// team 3 standard deviations apart, at least 8 other people.
+    static func choose(user: Counts, team: Counts?, role: Counts, rolePrior: SkewPeers.Prior? = nil,
+                       priorPeople: Double = 200, minimumZ: Double = 3, minimumPeople: Int = 8) -> SkewPeers {
+        SkewPeers.choose(user: user, team: team, role: role, rolePrior: rolePrior, priorPeople: priorPeople,
+                         minimumZ: minimumZ, minimumPeople: minimumPeople)
+    }
+
     @Test("a team whose share stands apart from its role's is the peers, drawn towards the role's")
     func teamApart() {
         // The team's other people: 40 of 160 in the group (25%); the role's others: 40 of 560 (7%).
-        let peers = SkewPeers.choose(user: Counts(group: 10, total: 10), team: Counts(group: 50, total: 170),
-                                     role: Counts(group: 50, total: 570), rolePrior: nil, priorPeople: 200,
-                                     minimumZ: 3, minimumPeople: 8)
+        let peers = Self.choose(user: Counts(group: 10, total: 10), team: Counts(group: 50, total: 170),
+                                role: Counts(group: 50, total: 570))
         #expect(peers.isTeam)
         #expect(peers.group == 50 && peers.total == 170)
         #expect(abs((peers.prior?.share ?? 0) - 40.0 / 560) < 1e-12)
@@ -28,18 +35,14 @@ struct SkewPeersTests {
         let user = Counts(group: 10, total: 10)
         let role = Counts(group: 50, total: 570)
         // 6 of 70 (9%) is well inside three standard deviations of the role's 7%.
-        let near = SkewPeers.choose(user: user, team: Counts(group: 16, total: 80), role: role, rolePrior: nil,
-                                    priorPeople: 200, minimumZ: 3, minimumPeople: 8)
+        let near = Self.choose(user: user, team: Counts(group: 16, total: 80), role: role)
         #expect(near == SkewPeers(group: 50, total: 570, prior: nil, isTeam: false))
-        let alone = SkewPeers.choose(user: user, team: user, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3,
-                                     minimumPeople: 8)
+        let alone = Self.choose(user: user, team: user, role: role)
         #expect(!alone.isTeam)
-        let off = SkewPeers.choose(user: user, team: Counts(group: 50, total: 170), role: role, rolePrior: nil,
-                                   priorPeople: 0, minimumZ: 3, minimumPeople: 8)
+        let off = Self.choose(user: user, team: Counts(group: 50, total: 170), role: role, priorPeople: 0)
         #expect(!off.isTeam)
         // With no bar to clear, any team with people of its own is the peers.
-        #expect(SkewPeers.choose(user: user, team: Counts(group: 16, total: 80), role: role, rolePrior: nil,
-                                 priorPeople: 200, minimumZ: 0, minimumPeople: 8).isTeam)
+        #expect(Self.choose(user: user, team: Counts(group: 16, total: 80), role: role, minimumZ: 0).isTeam)
     }
 
     @Test("a team with fewer other people than the rule's minimum is not the peers, however far apart")
@@ -49,10 +52,8 @@ struct SkewPeersTests {
         let user = Counts(group: 10, total: 10)
         let role = Counts(group: 55, total: 575)
         let team = Counts(group: 15, total: 15)
-        #expect(!SkewPeers.choose(user: user, team: team, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3,
-                                  minimumPeople: 8).isTeam)
-        #expect(SkewPeers.choose(user: user, team: team, role: role, rolePrior: nil, priorPeople: 200, minimumZ: 3,
-                                 minimumPeople: 5).isTeam)
+        #expect(!Self.choose(user: user, team: team, role: role).isTeam)
+        #expect(Self.choose(user: user, team: team, role: role, minimumPeople: 5).isTeam)
     }
 
     @Test("a role with none of the group among its people can still give way to a team that has many")
@@ -60,9 +61,8 @@ struct SkewPeersTests {
         // The role's others: 0 of 500; the team's others, colleagues in other roles among them: 20 of 100. The skew's
         // own z floors the variance, so the team stands about 20 standard deviations apart instead of dividing by
         // nothing.
-        let peers = SkewPeers.choose(user: Counts(group: 0, total: 10), team: Counts(group: 20, total: 110),
-                                     role: Counts(group: 0, total: 510), rolePrior: nil, priorPeople: 200,
-                                     minimumZ: 3, minimumPeople: 8)
+        let peers = Self.choose(user: Counts(group: 0, total: 10), team: Counts(group: 20, total: 110),
+                                role: Counts(group: 0, total: 510))
         #expect(peers.isTeam)
         #expect(peers.prior?.share == 0)
     }
@@ -71,9 +71,8 @@ struct SkewPeersTests {
     func teamBelow() {
         // The user: 12 of 20 people. The role's others: 300 of 1,000 (30%), set by other teams; the team's others:
         // 5 of 200 (2.5%).
-        let peers = SkewPeers.choose(user: Counts(group: 12, total: 20), team: Counts(group: 17, total: 220),
-                                     role: Counts(group: 312, total: 1_020), rolePrior: nil, priorPeople: 200,
-                                     minimumZ: 3, minimumPeople: 8)
+        let peers = Self.choose(user: Counts(group: 12, total: 20), team: Counts(group: 17, total: 220),
+                                role: Counts(group: 312, total: 1_020))
         #expect(peers.isTeam)
         let byRole = DetectionEngine.skew(12, of: 20, peers: 312, of: 1_020, z: 4, excess: 0.15, minimum: 8)
         let byTeam = DetectionEngine.skew(12, of: 20, peers: peers.group, of: peers.total, z: 4, excess: 0.15,
@@ -84,14 +83,12 @@ struct SkewPeersTests {
 
     @Test("among details opened the role's share is the role's drawn towards the force's, as before")
     func sensitivePrior() {
-        let peers = SkewPeers.choose(user: Counts(group: 5, total: 8), team: Counts(group: 45, total: 108),
-                                     role: Counts(group: 45, total: 208), rolePrior: .init(share: 0.1, people: 20),
-                                     priorPeople: 200, minimumZ: 3, minimumPeople: 8)
+        let peers = Self.choose(user: Counts(group: 5, total: 8), team: Counts(group: 45, total: 108),
+                                role: Counts(group: 45, total: 208), rolePrior: .init(share: 0.1, people: 20))
         #expect(peers.isTeam)
         #expect(abs((peers.prior?.share ?? 0) - (40 + 0.1 * 20) / (200 + 20)) < 1e-12)
-        let byRole = SkewPeers.choose(user: Counts(group: 5, total: 8), team: nil,
-                                      role: Counts(group: 45, total: 208), rolePrior: .init(share: 0.1, people: 20),
-                                      priorPeople: 200, minimumZ: 3, minimumPeople: 8)
+        let byRole = Self.choose(user: Counts(group: 5, total: 8), team: nil, role: Counts(group: 45, total: 208),
+                                 rolePrior: .init(share: 0.1, people: 20))
         #expect(byRole == SkewPeers(group: 45, total: 208, prior: .init(share: 0.1, people: 20), isTeam: false))
     }
 
