@@ -105,18 +105,22 @@ struct SkewPeersTests {
 
     // MARK: - Through the engine
 
+    /// The young women and men of ``IndicatorTests``, and 28 more detectives in CID: eight in S6's team at South
+    /// (staff 7 to 14), twenty at North (staff 15 to 34).
+    static func detectiveForce(_ data: inout ReferenceData) {
+        IndicatorTests.youngWomenAndMen(&data)
+        for number in 0..<28 {
+            data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
+                           role: .detective, team: "CID", station: number < 8 ? "South" : "North",
+                           startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        }
+    }
+
     /// Detectives: eight more in S6's team (CID at South, staff 7 to 14), each looking at `womenEach` young women
     /// and `menEach` men; twenty at North (staff 15 to 34) who each look at twenty men.
     static func detectives(womenEach: Int,
                            menEach: Int) -> (extra: (inout ReferenceData) -> Void, events: [AuditEvent]) {
-        let extra: (inout ReferenceData) -> Void = { data in
-            IndicatorTests.youngWomenAndMen(&data)
-            for number in 0..<28 {
-                data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
-                               role: .detective, team: "CID", station: number < 8 ? "South" : "North",
-                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
-            }
-        }
+        let extra: (inout ReferenceData) -> Void = Self.detectiveForce
         var events: [AuditEvent] = []
         func look(_ staff: Int, _ person: Int, _ number: Int) {
             events.append(Fixture.event("D\(staff)-\(person)", Fixture.at(number % 5, 11, number % 60),
@@ -170,14 +174,7 @@ struct SkewPeersTests {
         // Every detective looks at ten young women and ten men, so among all the people no team stands apart (50%).
         // South's eight open the men's contact details, North's twenty the women's: among details opened both teams
         // stand apart. S6 looks at ten young women and opens three more's contact details: too few for that test.
-        let extra: (inout ReferenceData) -> Void = { data in
-            IndicatorTests.youngWomenAndMen(&data)
-            for number in 0..<28 {
-                data.add(Staff(staffID: "D\(number)", collarNumber: "", displayName: "Detective \(number)",
-                               role: .detective, team: "CID", station: number < 8 ? "South" : "North",
-                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
-            }
-        }
+        let extra: (inout ReferenceData) -> Void = Self.detectiveForce
         var events: [AuditEvent] = []
         func look(_ id: String, _ staff: Int, _ person: Int, _ number: Int, contact: Bool) {
             events.append(Fixture.event(id, Fixture.at(number % 5, 11, number % 60), staff: StaffIndex(staff),
