@@ -12,13 +12,22 @@ struct PersonCommunityTests {
     /// The built-in rules' threshold: how many other colleagues make a person widely looked up.
     static let threshold = RuleSet.standard.risk.sharedPersonColleagues
 
-    /// Adds P6 and `colleagues` more response officers at North.
-    static func force(colleagues: Int) -> (inout ReferenceData) -> Void {
+    /// Staff at North who look nobody up, so that North is a town's station (of more than four times the
+    /// threshold) and the force's count of colleagues, not a share of a small station's staff, is what is tested.
+    static let bystanders = 4 * threshold
+
+    /// Adds P6, `colleagues` more response officers at North and `bystanders` more after them.
+    static func force(colleagues: Int, bystanders: Int = bystanders) -> (inout ReferenceData) -> Void {
         { data in
             data.add(Person(personID: "P6", familyName: "Looked", givenName: "Lou", sex: .male, birthYear: 1980))
             for index in 0..<colleagues {
                 data.add(Staff(staffID: "C\(index)", collarNumber: "C\(index)", displayName: "Col League",
                                role: .responseOfficer, team: "Response B", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+            for index in 0..<bystanders {
+                data.add(Staff(staffID: "B\(index)", collarNumber: "B\(index)", displayName: "By Stander",
+                               role: .responseOfficer, team: "Response C", station: "North",
                                startDate: Timestamp(year: 2015, month: 1, day: 1)))
             }
         }
@@ -34,8 +43,10 @@ struct PersonCommunityTests {
         return events
     }
 
-    static func repeatHit(colleagues: Int, rules: RuleSet = Fixture.fullPoints) throws -> Hit {
-        let run = Fixture.run(events(colleagues: colleagues), rules: rules, extra: force(colleagues: colleagues))
+    static func repeatHit(colleagues: Int, bystanders: Int = bystanders, rules: RuleSet = Fixture.fullPoints)
+        throws -> Hit {
+        let run = Fixture.run(events(colleagues: colleagues), rules: rules,
+                              extra: force(colleagues: colleagues, bystanders: bystanders))
         return try #require(run.hits.first { $0.indicator == .repeatLookups && $0.staff == 0 })
     }
 
@@ -54,6 +65,36 @@ struct PersonCommunityTests {
         #expect(hit.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight)
         #expect(!hit.sharedSubject)
         #expect(!hit.detail.contains("colleagues"))
+    }
+
+    @Test("at a station of nine staff three colleagues make a local name, and the sentence says why; two do not")
+    func smallStationLocalName() throws {
+        // North without bystanders: S1 to S5, S7 and the colleagues. With three, nine staff: a quarter of the other
+        // eight is two, under the fewest (three), so three is enough; with two colleagues, two are not.
+        let shared = try Self.repeatHit(colleagues: 3, bystanders: 0)
+        #expect(shared.sharedSubject)
+        #expect(shared.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight / 4)
+        #expect(shared.detail.hasSuffix("; 3 colleagues also looked them up with no link in the "
+                                        + "\(RuleSet.standard.risk.sharedPersonDays) days before, many for a station "
+                                        + "of 9 staff, so it counts a quarter"))
+        #expect(try !Self.repeatHit(colleagues: 2, bystanders: 0).sharedSubject)
+        // With the station's share off, only the force's count (eight) makes a local name.
+        var rules = Fixture.fullPoints
+        rules.risk.sharedPersonStationShare = 0
+        #expect(try !Self.repeatHit(colleagues: 3, bystanders: 0, rules: rules).sharedSubject)
+    }
+
+    @Test("the colleagues that make a local name: a quarter of a small station's other staff, never under three nor over the force's count")
+    func colleaguesByStation() {
+        let sizes = [9, 21, 33, 300]
+        let staffStation = sizes.enumerated().flatMap { station, size in Array(repeating: Int32(station), count: size) }
+        let first = sizes.indices.map { station in StaffIndex(sizes[..<station].reduce(0, +)) }
+        let community = PersonCommunity(days: 28, colleagues: 8, stationShare: 0.25, staffStation: staffStation)
+        #expect(first.map { community.colleagues(for: $0) } == [3, 5, 8, 8])
+        #expect(first.map { community.stationSize(of: $0) } == [9, 21, 33, 300])
+        let forceWide = PersonCommunity(days: 28, colleagues: 8, staffStation: staffStation)
+        #expect(first.map { forceWide.colleagues(for: $0) } == [8, 8, 8, 8])
+        #expect(forceWide.stationSize(of: 0) == nil)
     }
 
     /// `colleagues` colleagues look `person` up with no link on the 2nd; then `staff` looks on the 3rd and the 4th.

@@ -90,6 +90,8 @@ struct RulesFileTests {
                 message: "expected a whole number"),
         BadFile(text: "risk:\n  other_people_share: 1.5\n", line: 2, field: "risk.other_people_share",
                 message: "expected a number"),
+        BadFile(text: "risk:\n  shared_person_station_share: 1.5\n", line: 2,
+                field: "risk.shared_person_station_share", message: "expected a number"),
         BadFile(text: "risk:\n  volume_cap: -1\n", line: 2, field: "risk.volume_cap", message: "expected a number"),
         BadFile(text: "risk:\n  returns_spread_people: 0.5\n", line: 2, field: "risk.returns_spread_people",
                 message: "expected a whole number"),

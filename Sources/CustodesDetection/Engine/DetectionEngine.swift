@@ -75,8 +75,7 @@ public final class DetectionEngine {
 
     public convenience init(context: DetectionContext, pseudonymiser: Pseudonymiser) {
         self.init(context: context, pseudonymiser: pseudonymiser,
-                  community: PersonCommunity(days: context.rules.risk.sharedPersonDays,
-                                             colleagues: context.rules.risk.sharedPersonColleagues))
+                  community: PersonCommunity(context: context))
     }
 
     init(context: DetectionContext, pseudonymiser: Pseudonymiser, community: PersonCommunity) {

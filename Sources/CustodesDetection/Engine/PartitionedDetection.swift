@@ -59,8 +59,7 @@ public final class PartitionedDetection {
         self.parts = parts
         split = StaffSplit(count: parts)
         self.threads = max(1, min(threads ?? parts, parts))
-        let community = PersonCommunity(days: context.rules.risk.sharedPersonDays,
-                                        colleagues: context.rules.risk.sharedPersonColleagues, shards: parts)
+        let community = PersonCommunity(context: context, shards: parts)
         self.community = community
         lists = PartLists(count: 2 * parts)
         engines = (0..<parts).map { _ in

@@ -205,8 +205,11 @@ extension DetectionEngine {
     func sharedSubject(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
         let day = event.at.dayNumber
         guard let others = community.widelyLookedUp(person, besides: event.staff, on: day) else { return (1, "") }
+        // Fewer than the force's count, the station's size is why: the analyst should see it.
+        let station = others < community.colleagues
+            ? community.stationSize(of: event.staff).map { ", many for a station of \($0) staff" } ?? "" : ""
         return (PersonCommunity.sharedFactor, "; \(others) colleagues also looked them up with no link in the "
-                + "\(community.days) days before, so it counts \(Self.share(PersonCommunity.sharedFactor))")
+                + "\(community.days) days before\(station), so it counts \(Self.share(PersonCommunity.sharedFactor))")
     }
 
     /// A person's pseudonym, computed once per run.

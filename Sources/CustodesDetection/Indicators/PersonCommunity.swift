@@ -36,7 +36,7 @@ final class PersonCommunity {
     private let shards: [Shard]
     /// How many days of look-ups count; 0 switches the community off.
     let days: Int64
-    /// How many other members of staff make a person widely looked up.
+    /// How many other members of staff make a person widely looked up (at most; see ``colleagues(for:)``).
     let colleagues: Int
 
     /// How many days after a day has closed a look-up made on it may still be weighed against the community: a look
@@ -47,10 +47,29 @@ final class PersonCommunity {
     /// The share of its points a person-specific hit keeps when the person is widely looked up.
     static let sharedFactor = 0.25
 
-    init(days: Int, colleagues: Int, shards: Int = 1) {
+    /// Where the user's station is small, the share of its other staff that is enough instead (0: never).
+    let stationShare: Double
+    /// Each member of staff's station's staff, them included; empty when `stationShare` is 0.
+    private let stationSizes: [Int32]
+    /// The fewest colleagues that make a person widely looked up, however small the user's station: two colleagues
+    /// reading the same name are a pair who work together, not a community.
+    static let fewestColleagues = 3
+
+    /// `staffStation` is each member of staff's station; with a `stationShare` above 0, a person is widely looked up
+    /// for a user when that share of their station's other staff looked them up, if fewer than `colleagues`.
+    init(days: Int, colleagues: Int, stationShare: Double = 0, staffStation: [Int32] = [], shards: Int = 1) {
         self.days = Int64(days)
         self.colleagues = colleagues
+        self.stationShare = stationShare
+        self.stationSizes = stationShare > 0 ? Self.stationSizes(staffStation) : []
         self.shards = (0..<max(1, shards)).map { _ in Shard() }
+    }
+
+    /// The community the rules ask for, over the context's staff and stations.
+    convenience init(context: DetectionContext, shards: Int = 1) {
+        let risk = context.rules.risk
+        self.init(days: risk.sharedPersonDays, colleagues: risk.sharedPersonColleagues,
+                  stationShare: risk.sharedPersonStationShare, staffStation: context.staffStation, shards: shards)
     }
 
     var isEnabled: Bool { days > 0 }
@@ -184,10 +203,33 @@ final class PersonCommunity {
         return low
     }
 
-    /// Whether at least ``colleagues`` others looked the person up without a link in the window, and how many.
+    /// Whether at least ``colleagues(for:)`` others looked the person up without a link in the window, and how many.
     func widelyLookedUp(_ person: PersonIndex, besides staff: StaffIndex, on day: Int64) -> Int? {
         guard isEnabled else { return nil }
         let others = others(of: person, besides: staff, on: day)
-        return others >= colleagues ? others : nil
+        return others >= colleagues(for: staff) ? others : nil
+    }
+
+    /// Each member of staff's station's staff, them included.
+    static func stationSizes(_ staffStation: [Int32]) -> [Int32] {
+        var size: [Int32: Int32] = [:]
+        for station in staffStation { size[station, default: 0] += 1 }
+        return staffStation.map { size[$0]! }
+    }
+
+    /// How many colleagues make a person widely looked up for `staff`: ``colleagues``, or `stationShare` of the other
+    /// staff at their station (rounded up, at least ``fewestColleagues``) where that is fewer. A count fixed for the
+    /// whole force measures a local name at a town's station of hundreds but not at a rural one of nine, where every
+    /// officer reads the same local names and eight colleagues is everyone: forces with many small stations had
+    /// their officers' returns to local names scored as if each had sought the person out alone.
+    func colleagues(for staff: StaffIndex) -> Int {
+        guard let size = stationSize(of: staff) else { return colleagues }
+        let share = Int((stationShare * Double(size - 1)).rounded(.up))
+        return min(colleagues, max(Self.fewestColleagues, share))
+    }
+
+    /// The staff at the user's station, them included, when the station's size counts (nil otherwise).
+    func stationSize(of staff: StaffIndex) -> Int? {
+        Int(staff) < stationSizes.count ? Int(stationSizes[Int(staff)]) : nil
     }
 }

@@ -85,7 +85,7 @@ extension RuleSet {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
-                "shared_person_days", "shared_person_colleagues", "volume_cap", "other_people_share", "returns_spread_people",
+                "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap", "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links", "routine_list_people",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
@@ -102,6 +102,7 @@ extension RuleSet {
             if let n = fields["peer_minimum_ratio"] { r.peerMinimumRatio = try reader.number(n, "risk.peer_minimum_ratio", range: 1...1_000) }
             if let n = fields["shared_person_days"] { r.sharedPersonDays = try reader.integer(n, "risk.shared_person_days", range: 0...365) }
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
+            if let n = fields["shared_person_station_share"] { r.sharedPersonStationShare = try reader.number(n, "risk.shared_person_station_share", range: 0...1) }
             if let n = fields["volume_cap"] { r.volumeCap = try reader.number(n, "risk.volume_cap", range: 0...100_000) }
             if let n = fields["other_people_share"] { r.otherPeopleShare = try reader.number(n, "risk.other_people_share", range: 0...1) }
             if let n = fields["returns_spread_people"] { r.returnsSpreadPeople = try reader.integer(n, "risk.returns_spread_people", range: 0...10_000) }
@@ -213,9 +214,12 @@ extension RuleSet {
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
               # with no link in the shared_person_days before keeps a quarter of its points (0 days: never): a known
               # local name or a circulated suspect, not a woman one officer returns to alone. So does a look at
-              # anyone in the user's own circle but a partner or ex-partner.
+              # anyone in the user's own circle but a partner or ex-partner. Where the user's station is small,
+              # shared_person_station_share of its other staff is enough (never fewer than 3; 0: off): at a
+              # rural station of nine officers, eight colleagues is all of them.
               shared_person_days: \(risk.sharedPersonDays)
               shared_person_colleagues: \(risk.sharedPersonColleagues)
+              shared_person_station_share: \(number(risk.sharedPersonStationShare))
               # Volume above peers (marked people, sensitive fields, off duty, linked people, the volume outlier)
               # adds at most volume_cap to risk (0: no cap); specific hits on anyone but the user's most sought-out
               # person keep other_people_share of their points (1: all). A person sought out again outranks volume.

@@ -119,6 +119,10 @@ public struct RiskSettings: Equatable, Sendable {
     /// a briefing, an investigation) before a revisit, repeated look-up or linked look-up of that person keeps only a quarter of its
     /// points and no longer shows, alone, the user returning to one person.
     public var sharedPersonColleagues: Int
+    /// Where the user's station is small, a share of its other staff is enough instead (never fewer than
+    /// ``PersonCommunity/fewestColleagues``; 0: always `sharedPersonColleagues`). At a rural station of nine
+    /// officers every one of them reads the same local names, and eight colleagues is all of them.
+    public var sharedPersonStationShare: Double
     /// The most that volume above peers (the peer-relative indicators and the volume outlier, faded like every hit)
     /// adds to risk; 0 leaves it uncapped. Research and data work far above peers reaches it and stays there, so a
     /// person sought out again outranks any amount of volume (see ``RiskLedger``).
@@ -176,7 +180,7 @@ public struct RiskSettings: Equatable, Sendable {
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
-                sharedPersonColleagues: Int = 20, volumeCap: Double = 0,
+                sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
@@ -192,6 +196,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.peerMinimumRatio = peerMinimumRatio
         self.sharedPersonDays = sharedPersonDays
         self.sharedPersonColleagues = sharedPersonColleagues
+        self.sharedPersonStationShare = sharedPersonStationShare
         self.volumeCap = volumeCap
         self.otherPeopleShare = otherPeopleShare
         self.returnsSpreadPeople = returnsSpreadPeople
