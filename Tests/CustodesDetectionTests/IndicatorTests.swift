@@ -325,11 +325,30 @@ struct IndicatorTests {
         }
     }
 
-    /// S6 looking at the first `count` young women (W0, W1...) once each, on days 0 to 4.
-    static func womenLookedUp(_ count: Int) -> [AuditEvent] {
+    /// S6 looking at the first `count` young women (W0, W1...) once each, on days 0 to 4, opening the contact details
+    /// of the first `detailsOpened` of them (a skew needs some: ``skewNeedsDetailsOpened()``).
+    static func womenLookedUp(_ count: Int, detailsOpened: Int = 3) -> [AuditEvent] {
         (0..<count).map { number in
-            Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5, person: PersonIndex(5 + 2 * number))
+            Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5, person: PersonIndex(5 + 2 * number),
+                          fields: number < detailsOpened ? [.identity, .contact] : [.summary])
         }
+    }
+
+    @Test("demographic skew: with no young woman's contact details, address or photograph opened it is research, not a trawl")
+    func skewNeedsDetailsOpened() {
+        let minimum = Int(RuleSet.standard.rule(.demographicSkew)!.parameter("minimum_details_people"))
+        #expect(minimum == 3)
+        for opened in 0...minimum {
+            let found = hits(Self.peerLookups() + Self.womenLookedUp(10, detailsOpened: opened), .demographicSkew,
+                             extra: Self.skewPeers)
+            #expect(found.map(\.staff) == (opened >= minimum ? [5] : []), "\(opened) women's details opened")
+        }
+        // At 0 the rule asks nothing of the details, as before it did.
+        var anyLookups = Fixture.fullPoints
+        let index = anyLookups.rules.firstIndex { $0.name == .demographicSkew }!
+        anyLookups.rules[index].parameters["minimum_details_people"] = 0
+        #expect(hits(Self.peerLookups() + Self.womenLookedUp(10, detailsOpened: 0), .demographicSkew,
+                     rules: anyLookups, extra: Self.skewPeers).map(\.staff) == [5])
     }
 
     static func peerLookups() -> [AuditEvent] {
@@ -462,8 +481,10 @@ struct IndicatorTests {
         }
         for number in 0..<7 {
             for day in [0, 49] {
+                // The day-49 looks at W0 to W2 open their contact details: a skew needs some opened in the window.
                 events.append(Fixture.event("W\(number)-\(day)", Fixture.at(day, 10, number), staff: 5,
-                                            person: PersonIndex(5 + 2 * number)))
+                                            person: PersonIndex(5 + 2 * number),
+                                            fields: day == 49 && number < 3 ? [.identity, .contact] : [.summary]))
             }
         }
         events.append(Fixture.event("W7", Fixture.at(58, 10), staff: 5, person: 19))

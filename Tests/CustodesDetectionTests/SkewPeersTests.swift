@@ -117,7 +117,8 @@ struct SkewPeersTests {
     }
 
     /// Detectives: eight more in S6's team (CID at South, staff 7 to 14), each looking at `womenEach` young women
-    /// and `menEach` men; twenty at North (staff 15 to 34) who each look at twenty men.
+    /// and `menEach` men; twenty at North (staff 15 to 34) who each look at twenty men; and S6's trawl
+    /// (``IndicatorTests/womenLookedUp(_:detailsOpened:)``).
     static func detectives(womenEach: Int,
                            menEach: Int) -> (extra: (inout ReferenceData) -> Void, events: [AuditEvent]) {
         let extra: (inout ReferenceData) -> Void = Self.detectiveForce
@@ -133,11 +134,8 @@ struct SkewPeersTests {
         for staff in 15..<35 {
             for number in 0..<20 { look(staff, 6 + 2 * number, number) }
         }
-        // S6 looks at ten young women, once each.
-        for number in 0..<10 {
-            events.append(Fixture.event("S\(number)", Fixture.at(number % 5, 10, number), staff: 5,
-                                        person: PersonIndex(5 + 2 * number)))
-        }
+        // S6 looks at ten young women, once each, opening the first three's contact details (a skew needs some).
+        events += IndicatorTests.womenLookedUp(10)
         return (extra, events)
     }
 

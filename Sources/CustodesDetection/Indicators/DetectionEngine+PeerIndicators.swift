@@ -98,7 +98,8 @@ extension DetectionEngine {
                 sensitivePeople.removeAll()
                 for item in activities[staff].unexplained.lookups
                 where weekEnd - item.at <= compiled.skewWindow && !item.followsAttendance {
-                    if item.sensitive, compiled.skewSensitiveZ > 0, sensitivePeople.insert(item.person) {
+                    if item.sensitive, compiled.skewSensitiveZ > 0 || compiled.skewDetailsMinimum > 0,
+                       sensitivePeople.insert(item.person) {
                         tally.sensitiveTotal += 1
                         if item.inGroup { tally.sensitiveGroup += 1 }
                     }
@@ -182,7 +183,10 @@ extension DetectionEngine {
                                              priorPeople: compiled.skewTeamPriorPeople,
                                              minimumZ: compiled.skewTeamZ, minimumPeople: compiled.skewMinimum)
                 byTeam = peers.isTeam
-                if let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
+                // A skew of women none (or too few) of whose details were opened is research on a group: it needs
+                // `minimum_details_people` of them whose contact details, address or photograph the user opened.
+                if tally.sensitiveGroup >= compiled.skewDetailsMinimum,
+                   let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
                                          z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
                                          minimum: compiled.skewMinimum,
                                          prior: peers.prior.map { ($0.share, $0.people) }) {

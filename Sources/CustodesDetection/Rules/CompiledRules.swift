@@ -28,6 +28,9 @@ struct CompiledRules {
     /// The z the skew must reach among the people whose contact details, address or photograph were opened; 0: the
     /// rule looks at all the people looked up only.
     let skewSensitiveZ: Double
+    /// The fewest people of the watched group whose contact details, address or photograph the user opened with no
+    /// link, for a skew among all the people they looked up (0: not asked).
+    let skewDetailsMinimum: Int
     /// The exact binomial tail a skew must also pass, as standard deviations of a normal (0: not asked).
     let skewExactZ: Double
     let skewAges: ClosedRange<Int>
@@ -75,6 +78,7 @@ struct CompiledRules {
         skewExcess = parameter(.demographicSkew, "minimum_excess_share")
         skewZ = parameter(.demographicSkew, "minimum_z")
         skewSensitiveZ = parameter(.demographicSkew, "sensitive_minimum_z")
+        skewDetailsMinimum = Int(parameter(.demographicSkew, "minimum_details_people"))
         skewExactZ = parameter(.demographicSkew, "exact_minimum_z")
         attendanceMinimum = Int(parameter(.repeatedAttendance, "minimum_attendances"))
         attendanceShare = parameter(.repeatedAttendance, "minimum_share")
