@@ -334,7 +334,7 @@ struct IndicatorTests {
         }
     }
 
-    @Test("demographic skew: with no young woman's contact details, address or photograph opened it is research, not a trawl")
+    @Test("demographic skew: with no young woman's contact details, address or photograph opened (or maybe opened) it is research")
     func skewNeedsDetailsOpened() {
         let minimum = Int(RuleSet.standard.rule(.demographicSkew)!.parameter("minimum_details_people"))
         #expect(minimum == 3)
@@ -343,6 +343,14 @@ struct IndicatorTests {
                              extra: Self.skewPeers)
             #expect(found.map(\.staff) == (opened >= minimum ? [5] : []), "\(opened) women's details opened")
         }
+        // A system that names no parts displayed (fields empty, which the data contract allows) may have shown
+        // them: its look-ups are not taken for research.
+        let unlogged = Self.womenLookedUp(10, detailsOpened: 0).map { event in
+            var event = event
+            event.fields = []
+            return event
+        }
+        #expect(hits(Self.peerLookups() + unlogged, .demographicSkew, extra: Self.skewPeers).map(\.staff) == [5])
         // At 0 the rule asks nothing of the details, as before it did.
         var anyLookups = Fixture.fullPoints
         let index = anyLookups.rules.firstIndex { $0.name == .demographicSkew }!

@@ -58,7 +58,7 @@ struct VolumeFocusTests {
         let at = Fixture.at(day, 10, minute)
         engine.activities[4].unexplained.append(
             at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
-            sensitive: true, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
+            details: .opened, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
     }
 
     @Test("volume on four women opens an alert at the strong threshold and says why; on two women and two men it does not")
@@ -136,7 +136,7 @@ struct VolumeFocusTests {
             let at = Fixture.at(day, 10)
             engine.activities[4].unexplained.append(
                 at: at.seconds, person: person, sex: engine.context.reference.persons[Int(person)].sex, inGroup: false,
-                sensitive: sensitive, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
+                details: sensitive ? .opened : .notOpened, event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: person), onDuty: true))
         }
         look(5, day: 1, sensitive: true)    // a woman, 40 days before: outside the window
         look(7, day: 11, sensitive: true)   // a woman, exactly 30 days before: inside
@@ -202,7 +202,7 @@ struct VolumeFocusTests {
         #expect(engine.compiled.lookupWindow == Int64(rules.risk.indicatorWindowDays) * 86_400)
         var activity = StaffActivity()
         let at = Fixture.at(1, 10)
-        activity.unexplained.append(at: at.seconds, person: 5, sex: .female, inGroup: false, sensitive: true,
+        activity.unexplained.append(at: at.seconds, person: 5, sex: .female, inGroup: false, details: .opened,
                                     event: EvidenceEvent(Fixture.event("E", at, staff: 4, person: 5), onDuty: true))
         activity.prune(now: Fixture.at(21, 10).seconds, repeatWindow: engine.compiled.repeatWindow,
                        lookupWindow: engine.compiled.lookupWindow)

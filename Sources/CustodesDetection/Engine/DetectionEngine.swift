@@ -37,9 +37,10 @@ public final class DetectionEngine {
     /// How many people each user looked up in the skew window and how many of them were in the watched group, as the
     /// week closing found them.
     var skewTallies: [SkewTally] = []
-    /// The people, and the people whose sensitive details were opened, in one user's skew window as the week closes:
-    /// kept from week to week, emptied for each user.
+    /// The people, the people whose sensitive details were opened, and the group's people whose details were or may
+    /// have been opened, in one user's skew window as the week closes: kept from week to week, emptied for each user.
     var distinctPeople = DistinctPeople(), distinctSensitivePeople = DistinctPeople()
+    var distinctDetailsPeople = DistinctPeople()
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
     /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in

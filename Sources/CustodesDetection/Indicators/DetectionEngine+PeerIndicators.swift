@@ -6,6 +6,9 @@ import CustodesModel
 struct SkewTally {
     var group = 0, total = 0
     var sensitiveGroup = 0, sensitiveTotal = 0
+    /// The people in the group whose details the user opened or may have (``SkewWindowLookups/Lookup/Details``):
+    /// the user's own, not pooled for peers.
+    var detailsGroup = 0
 
     mutating func add(_ other: SkewTally) {
         group += other.group
@@ -84,24 +87,30 @@ extension DetectionEngine {
             // returns to the same local people do not drown a trawl of many different women.
             // The engine's sets, taken out for the loop (a class's property checks exclusive access at each insert)
             // and put back for the next week.
-            var people = DistinctPeople(), sensitivePeople = DistinctPeople()
+            var people = DistinctPeople(), sensitivePeople = DistinctPeople(), detailsPeople = DistinctPeople()
             swap(&people, &distinctPeople)
             swap(&sensitivePeople, &distinctSensitivePeople)
+            swap(&detailsPeople, &distinctDetailsPeople)
             defer {
                 swap(&people, &distinctPeople)
                 swap(&sensitivePeople, &distinctSensitivePeople)
+                swap(&detailsPeople, &distinctDetailsPeople)
             }
             for staff in 0..<staffCount where !activities[staff].unexplained.isEmpty {
                 var tally = SkewTally()
                 var sexes = SexTally()
                 people.removeAll()
                 sensitivePeople.removeAll()
+                detailsPeople.removeAll()
                 for item in activities[staff].unexplained.lookups
                 where weekEnd - item.at <= compiled.skewWindow && !item.followsAttendance {
-                    if item.sensitive, compiled.skewSensitiveZ > 0 || compiled.skewDetailsMinimum > 0,
-                       sensitivePeople.insert(item.person) {
+                    if item.sensitive, compiled.skewSensitiveZ > 0, sensitivePeople.insert(item.person) {
                         tally.sensitiveTotal += 1
                         if item.inGroup { tally.sensitiveGroup += 1 }
+                    }
+                    if item.inGroup, item.mayHaveOpenedDetails, compiled.skewDetailsMinimum > 0,
+                       detailsPeople.insert(item.person) {
+                        tally.detailsGroup += 1
                     }
                     guard people.insert(item.person) else { continue }
                     tally.total += 1
@@ -185,7 +194,7 @@ extension DetectionEngine {
                 byTeam = peers.isTeam
                 // A skew of women none (or too few) of whose details were opened is research on a group: it needs
                 // `minimum_details_people` of them whose contact details, address or photograph the user opened.
-                if tally.sensitiveGroup >= compiled.skewDetailsMinimum,
+                if tally.detailsGroup >= compiled.skewDetailsMinimum,
                    let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
                                          z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
                                          minimum: compiled.skewMinimum,

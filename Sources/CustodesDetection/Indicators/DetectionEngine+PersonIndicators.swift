@@ -161,7 +161,8 @@ extension DetectionEngine {
         }
         if !linked {
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
-                                                 sensitive: opensDetails,
+                                                 details: opensDetails ? .opened
+                                                     : event.fields.isEmpty ? .unknown : .notOpened,
                                                  event: EvidenceEvent(event, onDuty: duty))
         } else if followsAttendance, opensDetails, tracksVolumeFocus {
             // Her details opened the days after a call score as volume above peers (above), so they are among the

@@ -17,7 +17,20 @@ struct SkewWindowLookups {
         let sex: Sex
         /// Whether the look opened contact details, an address or a photograph: the people whose details a user
         /// opens are weighed apart, since a trawl can hide among a researcher's many look-ups but not among theirs.
-        var sensitive = false
+        var details = Details.notOpened
+
+        enum Details: UInt8 {
+            case notOpened, opened
+            /// The event named no parts displayed (the data contract allows a system that does not log them): the
+            /// look may have opened them, so it is not taken as research, nor counted among details opened.
+            case unknown
+        }
+
+        /// Whether the look opened contact details, an address or a photograph.
+        var sensitive: Bool { details == .opened }
+        /// Whether it opened them or may have, for a skew's need of some details opened
+        /// (`demographic_skew.minimum_details_people`).
+        var mayHaveOpenedDetails: Bool { details != .notOpened }
         /// Whether the look came in the days after the user's attendance (``ExplanationResult/followsAttendance``):
         /// kept only for whose details the user opened (``DetectionEngine/detailsOpened(staff:at:)``), which the
         /// volume of details opened after calls is weighed against; the skew and the peers' share of each sex count
@@ -41,16 +54,16 @@ struct SkewWindowLookups {
         lookups.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 
-    mutating func append(at: Int64, person: PersonIndex, sex: Sex, inGroup: Bool, sensitive: Bool = false,
-                         event: @autoclosure () -> EvidenceEvent) {
-        lookups.append(Lookup(at: at, person: person, inGroup: inGroup, sex: sex, sensitive: sensitive))
+    mutating func append(at: Int64, person: PersonIndex, sex: Sex, inGroup: Bool,
+                         details: Lookup.Details = .notOpened, event: @autoclosure () -> EvidenceEvent) {
+        lookups.append(Lookup(at: at, person: person, inGroup: inGroup, sex: sex, details: details))
         if inGroup { groupEvents.append(event()) }
     }
 
     /// A look in the days after the user's attendance that opened her details: never in the skew's group (it is
     /// not the skew's evidence), so it keeps no event.
     mutating func appendFollowUp(at: Int64, person: PersonIndex, sex: Sex) {
-        lookups.append(Lookup(at: at, person: person, inGroup: false, sex: sex, sensitive: true, followsAttendance: true))
+        lookups.append(Lookup(at: at, person: person, inGroup: false, sex: sex, details: .opened, followsAttendance: true))
     }
 
     /// Forgets the look-ups made before `oldest` (seconds), keeping each group look-up's event beside it.
