@@ -351,6 +351,14 @@ struct IndicatorTests {
             return event
         }
         #expect(hits(Self.peerLookups() + unlogged, .demographicSkew, extra: Self.skewPeers).map(\.staff) == [5])
+        // A search naming none is taken as a list of results: a system that logs its views' parts may log none for
+        // its searches, and those are most of a researcher's look-ups.
+        let searches = unlogged.map { event in
+            var event = event
+            event.action = .search
+            return event
+        }
+        #expect(hits(Self.peerLookups() + searches, .demographicSkew, extra: Self.skewPeers).isEmpty)
         // At 0 the rule asks nothing of the details, as before it did.
         var anyLookups = Fixture.fullPoints
         let index = anyLookups.rules.firstIndex { $0.name == .demographicSkew }!

@@ -75,8 +75,8 @@ struct PersonCommunityTests {
         #expect(shared.sharedSubject)
         #expect(shared.points == RuleSet.standard.rules.first { $0.name == .repeatLookups }!.weight / 4)
         #expect(shared.detail.hasSuffix("; 3 colleagues also looked them up with no link in the "
-                                        + "\(RuleSet.standard.risk.sharedPersonDays) days before, many for a station "
-                                        + "of 9 staff, so it counts a quarter"))
+                                        + "\(RuleSet.standard.risk.sharedPersonDays) days before, many beside the 9 staff "
+                                        + "of their own station, so it counts a quarter"))
         #expect(try !Self.repeatHit(colleagues: 2, bystanders: 0).sharedSubject)
         // With the station's share off, only the force's count (eight) makes a local name.
         var rules = Fixture.fullPoints
@@ -86,14 +86,18 @@ struct PersonCommunityTests {
 
     @Test("the colleagues that make a local name: a quarter of a small station's other staff, never under three nor over the force's count")
     func colleaguesByStation() {
-        let sizes = [9, 21, 33, 300]
+        let sizes = [9, 21, 29, 30, 300]
         let staffStation = sizes.enumerated().flatMap { station, size in Array(repeating: Int32(station), count: size) }
         let first = sizes.indices.map { station in StaffIndex(sizes[..<station].reduce(0, +)) }
         let community = PersonCommunity(days: 28, colleagues: 8, stationShare: 0.25, staffStation: staffStation)
-        #expect(first.map { community.colleagues(for: $0) } == [3, 5, 8, 8])
-        #expect(first.map { community.stationSize(of: $0) } == [9, 21, 33, 300])
+        #expect(first.map { community.colleagues(for: $0) } == [3, 5, 7, 8, 8])
+        #expect(first.map { community.stationSize(of: $0) } == [9, 21, 29, 30, 300])
         let forceWide = PersonCommunity(days: 28, colleagues: 8, staffStation: staffStation)
-        #expect(first.map { forceWide.colleagues(for: $0) } == [8, 8, 8, 8])
+        #expect(first.map { forceWide.colleagues(for: $0) } == [8, 8, 8, 8, 8])
+        // A share whose product is a hair over a whole number in doubles (0.28 × 25) is not rounded up past it.
+        let hair = PersonCommunity(days: 28, colleagues: 8, stationShare: 0.28,
+                                   staffStation: Array(repeating: 0, count: 26))
+        #expect(hair.colleagues(for: 0) == 7)
         #expect(forceWide.stationSize(of: 0) == nil)
     }
 

@@ -22,6 +22,9 @@ struct RulesFileTests {
         rules.risk.caseWorkHours = 6
         rules.risk.caseWorkShare = 0.5
         rules.risk.specificMinimum = 12
+        rules.risk.sharedPersonStationShare = 0.5
+        let skew = rules.rules.firstIndex { $0.name == .demographicSkew }!
+        rules.rules[skew].parameters["minimum_details_people"] = 5
         rules.explanation.afterClosureDays = 10
         rules.exceptions = [RuleException(rule: .repeatLookups, staffID: "S100093", reasonContains: "tasking \"DA\"",
                                           until: "2025-06-30", grantedBy: "Head of unit", grantedOn: "2025-04-02",

@@ -162,7 +162,8 @@ extension DetectionEngine {
         if !linked {
             activities[staff].unexplained.append(at: t, person: person, sex: record.sex, inGroup: inGroup(person, at: t),
                                                  details: opensDetails ? .opened
-                                                     : event.fields.isEmpty ? .unknown : .notOpened,
+                                                     : event.fields.isEmpty && event.action != .search ? .unknown
+                                                     : .notOpened,
                                                  event: EvidenceEvent(event, onDuty: duty))
         } else if followsAttendance, opensDetails, tracksVolumeFocus {
             // Her details opened the days after a call score as volume above peers (above), so they are among the
@@ -206,9 +207,11 @@ extension DetectionEngine {
     func sharedSubject(_ person: PersonIndex, _ event: AuditEvent) -> (factor: Double, words: String) {
         let day = event.at.dayNumber
         guard let others = community.widelyLookedUp(person, besides: event.staff, on: day) else { return (1, "") }
-        // Fewer than the force's count, the station's size is why: the analyst should see it.
+        // Fewer than the force's count, the station's size is why: the analyst should see it, and that the
+        // colleagues may work anywhere.
         let station = others < community.colleagues
-            ? community.stationSize(of: event.staff).map { ", many for a station of \($0) staff" } ?? "" : ""
+            ? community.stationSize(of: event.staff).map { ", many beside the \($0) staff of their own station" } ?? ""
+            : ""
         return (PersonCommunity.sharedFactor, "; \(others) colleagues also looked them up with no link in the "
                 + "\(community.days) days before\(station), so it counts \(Self.share(PersonCommunity.sharedFactor))")
     }

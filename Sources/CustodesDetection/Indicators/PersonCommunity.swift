@@ -224,7 +224,8 @@ final class PersonCommunity {
     /// their officers' returns to local names scored as if each had sought the person out alone.
     func colleagues(for staff: StaffIndex) -> Int {
         guard let size = stationSize(of: staff) else { return colleagues }
-        let share = Int((stationShare * Double(size - 1)).rounded(.up))
+        // Less a hair, so that a product like 0.28 × 25 = 7.000000000000001 is not taken up to 8.
+        let share = Int((stationShare * Double(size - 1) - 1e-9).rounded(.up))
         return min(colleagues, max(Self.fewestColleagues, share))
     }
 

@@ -21,8 +21,10 @@ struct SkewWindowLookups {
 
         enum Details: UInt8 {
             case notOpened, opened
-            /// The event named no parts displayed (the data contract allows a system that does not log them): the
-            /// look may have opened them, so it is not taken as research, nor counted among details opened.
+            /// A view, update, print or export that named no parts displayed (the data contract allows a system
+            /// that does not log them): the look may have opened them, so it is not taken as research, nor counted
+            /// among details opened. A search naming none is taken as showing a list: a system that logs the parts
+            /// of its views may well log none for its searches, and those are most of a researcher's look-ups.
             case unknown
         }
 

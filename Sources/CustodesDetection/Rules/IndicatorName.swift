@@ -92,7 +92,7 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "counts once (minimum_lookups counts people), so daily returns to the same local people do not hide "
                 + "a trawl of many different women. The first test asks as well that the user opened the contact "
                 + "details, address or photograph of at least minimum_details_people of the group (0: not asked; a "
-                + "look from a system that does not log the parts it showed counts): "
+                + "view from a system that does not log the parts it showed counts, a search does not): "
                 + "searching many women without ever opening how to reach, find or see any of them is research on "
                 + "a group (domestic abuse victims for a problem profile, young people checked in a night-time "
                 + "economy), not seeking them out. Failing that, the same test among the people whose contact "
