@@ -65,7 +65,8 @@ struct SkewWindowLookups {
     /// A look in the days after the user's attendance that opened her details: never in the skew's group (it is
     /// not the skew's evidence), so it keeps no event.
     mutating func appendFollowUp(at: Int64, person: PersonIndex, sex: Sex) {
-        lookups.append(Lookup(at: at, person: person, inGroup: false, sex: sex, details: .opened, followsAttendance: true))
+        lookups.append(Lookup(at: at, person: person, inGroup: false, sex: sex, details: .opened,
+                              followsAttendance: true))
     }
 
     /// Forgets the look-ups made before `oldest` (seconds), keeping each group look-up's event beside it.

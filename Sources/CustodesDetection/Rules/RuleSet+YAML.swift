@@ -85,7 +85,8 @@ extension RuleSet {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
-                "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap", "other_people_share", "returns_spread_people",
+                "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap",
+                "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links", "routine_list_people",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
