@@ -119,6 +119,42 @@ struct CaseWorkTests {
         #expect(!unlinked.isEmpty && unlinked.allSatisfy { !$0.caseWork })
     }
 
+    @Test("a look at someone linked to a person in a case the user was assigned to hours before is case work; days on, not")
+    func linkedInTheAssignmentsFirstDays() throws {
+        // P9 (index 8), P6's mother, is in no occurrence; S1 is assigned to O4 (index 3), P6 missing, at 09:00 on the
+        // 2nd day and stays on it.
+        let mother: PersonIndex = 8
+        let enquiry: OccurrenceIndex = 3
+        let family: (inout ReferenceData) -> Void = { data in
+            Self.force(&data)
+            data.add(Person(personID: "P9", familyName: "Case", givenName: "Maud", sex: .female, birthYear: 1960))
+            data.personLinks.append(PersonLink(person: Self.victim, linkedPerson: mother, relation: .parent))
+            data.add(Occurrence(occurrenceID: "O4", category: .missingPerson, openedAt: Fixture.at(2, 8),
+                                closedAt: nil, station: "North"))
+            data.occurrencePersons.append(OccurrencePerson(occurrence: enquiry, person: Self.victim, role: .other))
+            data.assignments.append(Assignment(occurrence: enquiry, staff: 0, role: .investigator,
+                                               start: Fixture.at(2, 9)))
+        }
+        func returns(on days: ClosedRange<Int>, at hour: Int = 8, rules: RuleSet = Fixture.fullPoints) -> [Hit] {
+            let events = days.map { Fixture.event("E\($0)", Fixture.at($0, hour), staff: 0, person: mother) }
+            return Fixture.run(events, rules: rules, extra: family).hits.filter { $0.indicator == .repeatLookups }
+        }
+        // The third day's look, at 08:00 on the 4th, is 47 hours into the assignment.
+        let early = try #require(returns(on: 2...4).first)
+        #expect(early.caseWork && early.points == Self.repeatWeight / 4)
+        #expect(early.detail.contains("; they were assigned to O4, a case of PSN-"), "\(early.detail)")
+        #expect(early.detail.hasSuffix(", 47 hours before, so it counts a quarter"), "\(early.detail)")
+        // At 10:00 on the 5th, 73 hours in, and a week on, the same three days of looks at her mother count in full.
+        for later in [returns(on: 3...5, at: 10), returns(on: 9...11)] {
+            #expect(!later.isEmpty && later.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
+        }
+        // With the setting at 0 the first days count in full too.
+        var off = Fixture.fullPoints
+        off.risk.caseWorkAssignmentHours = 0
+        let unweighed = returns(on: 2...4, rules: off)
+        #expect(!unweighed.isEmpty && unweighed.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
+    }
+
     @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")
     func notCaseWork() throws {
         let variants: [(String, [AuditEvent])] = [

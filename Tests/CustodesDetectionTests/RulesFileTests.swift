@@ -61,9 +61,10 @@ struct RulesFileTests {
         let explanation = try RuleSet.parse("explanation:\n  after_attendance_hours: 24\n", file: "r.yaml").explanation
         #expect(explanation.afterAttendanceHours == 24 && explanation.afterAssignmentHours == 72)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
-        let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n",
-                                      file: "r.yaml").risk
-        #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5)
+        let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n"
+                                      + "  case_work_assignment_hours: 24\n", file: "r.yaml").risk
+        #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5 && links.caseWorkAssignmentHours == 24)
+        #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
         #expect(try RuleSet.parse(RuleSet.standard.yaml.replacingOccurrences(
             of: "case_work_through_links: true", with: "case_work_through_links: false"), file: "r.yaml")
             .risk.caseWorkThroughLinks == false)
@@ -108,6 +109,8 @@ struct RulesFileTests {
                 message: "expected a number"),
         BadFile(text: "risk:\n  case_work_through_links: maybe\n", line: 2, field: "risk.case_work_through_links",
                 message: "expected true or false"),
+        BadFile(text: "risk:\n  case_work_assignment_hours: 1000\n", line: 2,
+                field: "risk.case_work_assignment_hours", message: "expected a whole number"),
         BadFile(text: "risk:\n  routine_list_people: -1\n", line: 2, field: "risk.routine_list_people",
                 message: "expected a whole number"),
         BadFile(text: "rules:\n  self_or_associate:\n    parameters:\n      other_relation_share: 2\n", line: 4,

@@ -96,49 +96,93 @@ struct RecentRecords: ~Copyable {
     }
 }
 
+/// What made a return case work: the occurrence it came with and the path from it to the person looked up.
+struct CaseWorkPath {
+    enum Route {
+        /// The user opened one of the person's occurrences.
+        case ownCase
+        /// The user looked up another person in one of her occurrences (`via`).
+        case anotherPerson
+        /// The user opened an occurrence of someone linked to her (`via`): a cold case reaching the victim's mother.
+        case linkedCaseOpened
+        /// The user's assignment to an occurrence of someone linked to her (`via`) began in the hours before: an
+        /// enquiry's first days reaching the household.
+        case linkedCaseAssigned(hours: Int64)
+    }
+
+    let occurrence: OccurrenceIndex
+    let via: PersonIndex?
+    let route: Route
+}
+
 extension DetectionEngine {
     /// The case work that came with the look at `person`: the occurrence of hers that the user opened, or in which
-    /// they opened another person, in the `case_work_hours` before (`via` is that person), or nil when there was
-    /// none; failing those, an occurrence the user opened of someone linked to her (`via` is that person and
-    /// `linked` is true): a cold case's victim's mother, reached through the case. Only records opened in a second
-    /// before the look's count, found by time and not by what arrived last, and the engine keeps the records a
-    /// waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided when its session ends is
-    /// weighed as it would have been as it arrived.
-    func caseWork(_ person: PersonIndex,
-                  _ event: AuditEvent) -> (occurrence: OccurrenceIndex, via: PersonIndex?, linked: Bool)? {
+    /// they opened another person, in the `case_work_hours` before, or nil when there was none; failing those, an
+    /// occurrence the user opened of someone linked to her (a cold case's victim's mother, reached through the
+    /// case), and failing that, one of a linked person's occurrences to which the user's assignment began in the
+    /// `case_work_assignment_hours` before and still lasts (a missing girl's household, at each episode). Only
+    /// records opened in a second before the look's count, found by time and not by what arrived last, and the
+    /// engine keeps the records a waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided
+    /// when its session ends is weighed as it would have been as it arrived.
+    func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> CaseWorkPath? {
         guard compiled.caseWorkWindow > 0 else { return nil }
         let own = context.occurrences(of: person)
-        let links = compiled.caseWorkThroughLinks ? context.reference.links(of: person) : []
+        let links = compiled.caseWorkThroughLinks || compiled.caseWorkAssignmentWindow > 0
+            ? context.reference.links(of: person) : []
         guard !own.isEmpty || !links.isEmpty else { return nil }
         let t = event.at.seconds
         // A view of the records, not a copy: nothing below changes them.
         let entries = activities[Int(event.staff)].recentRecords.entries
         var index = activities[Int(event.staff)].recentRecords.startIndex(atOrAfter: t)
         var scanned = 0
-        var throughLink: (occurrence: OccurrenceIndex, via: PersonIndex?, linked: Bool)?
+        var throughLink: CaseWorkPath?
         while index > entries.startIndex && scanned < RecentRecords.scanLimit {
             index -= 1
             let entry = entries[index]
             if t - entry.at > compiled.caseWorkWindow { break }
             scanned += 1
             if entry.isOccurrence {
-                if own.contains(entry.entity) { return (entry.entity, nil, false) }
-                if throughLink == nil {
+                if own.contains(entry.entity) { return CaseWorkPath(occurrence: entry.entity, via: nil, route: .ownCase) }
+                if throughLink == nil, compiled.caseWorkThroughLinks {
                     for link in links {
                         let other = link.person == person ? link.linkedPerson : link.person
                         if context.occurrences(of: other).contains(entry.entity) {
-                            throughLink = (entry.entity, other, true)
+                            throughLink = CaseWorkPath(occurrence: entry.entity, via: other, route: .linkedCaseOpened)
                             break
                         }
                     }
                 }
             } else if entry.entity != person {
                 for occurrence in context.occurrences(of: entry.entity) where own.contains(occurrence) {
-                    return (occurrence, entry.entity, false)
+                    return CaseWorkPath(occurrence: occurrence, via: entry.entity, route: .anotherPerson)
                 }
             }
         }
-        return throughLink
+        return throughLink ?? linkedAssignment(person, links: links, event)
+    }
+
+    /// One of the occurrences of someone linked to `person` to which the user's assignment began in the
+    /// `case_work_assignment_hours` before the look and still lasts: the early days of an enquiry, when its
+    /// people's families and friends are traced and called. Read only for a return that nothing else made case work.
+    private func linkedAssignment(_ person: PersonIndex, links: ArraySlice<PersonLink>,
+                                  _ event: AuditEvent) -> CaseWorkPath? {
+        let window = compiled.caseWorkAssignmentWindow
+        guard window > 0 else { return nil }
+        let t = event.at.seconds
+        for link in links {
+            let other = link.person == person ? link.linkedPerson : link.person
+            for occurrence in context.occurrences(of: other) {
+                let record = context.occurrences[Int(occurrence)]
+                for index in Int(record.assignments)..<Int(record.assignmentsEnd) {
+                    let assignment = context.occurrenceAssignments[index]
+                    guard assignment.staff == event.staff, assignment.start <= t, t - assignment.start <= window,
+                          t <= assignment.end else { continue }
+                    return CaseWorkPath(occurrence: occurrence, via: other,
+                                        route: .linkedCaseAssigned(hours: (t - assignment.start) / 3600))
+                }
+            }
+        }
+        return nil
     }
 
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
@@ -149,11 +193,19 @@ extension DetectionEngine {
         guard share < 1, let work = caseWork(person, event) else { return (1, "") }
         let occurrence = context.reference.occurrences[Int(work.occurrence)].occurrenceID
         let hours = compiled.caseWorkWindow / 3600
-        let what = work.linked
-            ? "opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to \(pseudonym(of: person)),"
-            : work.via.map { "looked up \(pseudonym(of: $0)), also in \(occurrence)," }
-            ?? "opened \(occurrence), one of their cases,"
-        return (share, "; they had \(what) in the \(hours) hours before, so it counts "
-                + Self.share(share) + (after < 1 ? " of that" : ""))
+        let what: String
+        switch work.route {
+        case .ownCase:
+            what = "they had opened \(occurrence), one of their cases, in the \(hours) hours before"
+        case .anotherPerson:
+            what = "they had looked up \(pseudonym(of: work.via!)), also in \(occurrence), in the \(hours) hours before"
+        case .linkedCaseOpened:
+            what = "they had opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
+                + "\(pseudonym(of: person)), in the \(hours) hours before"
+        case .linkedCaseAssigned(let since):
+            what = "they were assigned to \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
+                + "\(pseudonym(of: person)), \(since) hour\(since == 1 ? "" : "s") before"
+        }
+        return (share, "; \(what), so it counts " + Self.share(share) + (after < 1 ? " of that" : ""))
     }
 }

@@ -53,6 +53,8 @@ struct CompiledRules {
     let teamCaseWorkShare: Double
     /// Whether an occurrence of someone linked to the person, opened before the return, makes it case work too.
     let caseWorkThroughLinks: Bool
+    /// How long after the user's assignment to a linked person's occurrence began a look is case work; 0: never.
+    let caseWorkAssignmentWindow: Int64
     /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
     let routineListPeople: Int
     let indicatorWindow: Int64
@@ -95,6 +97,7 @@ struct CompiledRules {
         caseWorkShare = rules.risk.caseWorkShare
         teamCaseWorkShare = rules.risk.teamCaseWorkShare
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
+        caseWorkAssignmentWindow = Int64(rules.risk.caseWorkAssignmentHours) * 3600
         routineListPeople = rules.risk.routineListPeople
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         lookupWindow = max(skewWindow, indicatorWindow)

@@ -38,7 +38,7 @@ extension RuleSet {
                            otherPeopleShare: 0.1,
                            returnsSpreadPeople: 2,
                            caseWorkHours: 12, caseWorkShare: 0.25, teamCaseWorkShare: 0.5,
-                           caseWorkThroughLinks: true,
+                           caseWorkThroughLinks: true, caseWorkAssignmentHours: 72,
                            routineListPeople: 3,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 4))

@@ -87,7 +87,8 @@ extension RuleSet {
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap",
                 "other_people_share", "returns_spread_people",
-                "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links", "routine_list_people",
+                "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links",
+                "case_work_assignment_hours", "routine_list_people",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -111,6 +112,7 @@ extension RuleSet {
             if let n = fields["case_work_share"] { r.caseWorkShare = try reader.number(n, "risk.case_work_share", range: 0...1) }
             if let n = fields["team_case_work_share"] { r.teamCaseWorkShare = try reader.number(n, "risk.team_case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
+            if let n = fields["case_work_assignment_hours"] { r.caseWorkAssignmentHours = try reader.integer(n, "risk.case_work_assignment_hours", range: 0...720) }
             if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
@@ -241,6 +243,10 @@ extension RuleSet {
               # With case_work_through_links, an occurrence of someone linked to the person, opened in those hours,
               # makes the return case work too: a cold case review reaches the victim's family through the case.
               case_work_through_links: \(risk.caseWorkThroughLinks)
+              # A look at someone linked to a person in an occurrence the user was assigned to in the
+              # case_work_assignment_hours before, while the assignment lasts, is case work too (0: never): an
+              # enquiry's first days reach a missing girl's household; weeks on, a victim's family is a widening.
+              case_work_assignment_hours: \(risk.caseWorkAssignmentHours)
               # A return to a person looked up, on at least two earlier days, together with routine_list_people other
               # people the user returns to is work on a list (a plan's nominals checked weekly) and keeps
               # case_work_share (0: never).

@@ -153,6 +153,11 @@ public struct RiskSettings: Equatable, Sendable {
     /// Whether a return also comes with case work when the user opened, in those hours, an occurrence of someone
     /// linked to the person (`person_links.csv`): a cold case review reaches the victim's mother through the case.
     public var caseWorkThroughLinks: Bool
+    /// How many hours after the user's assignment to an occurrence began a look at someone linked to a person in it
+    /// (`person_links.csv`) is case work, while the assignment lasts; 0 never. An enquiry's first days reach the
+    /// people around its people: a missing girl's household and friends at each episode, a victim's next of kin not
+    /// yet on the record. Weeks into the case, her family looked up with nothing of the case opened is a widening.
+    public var caseWorkAssignmentHours: Int
     /// How many other people, looked up with no link on at least two of the earlier days on which the user looked a
     /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
     /// `caseWorkShare` of its points; 0 never does.
@@ -182,7 +187,8 @@ public struct RiskSettings: Equatable, Sendable {
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
-                teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false,
+                caseWorkAssignmentHours: Int = 0, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
@@ -204,6 +210,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.caseWorkShare = caseWorkShare
         self.teamCaseWorkShare = teamCaseWorkShare
         self.caseWorkThroughLinks = caseWorkThroughLinks
+        self.caseWorkAssignmentHours = caseWorkAssignmentHours
         self.routineListPeople = routineListPeople
         self.specificMinimum = specificMinimum
         self.volumeFocusZ = volumeFocusZ
