@@ -72,6 +72,44 @@ struct PeerBaselineTests {
         #expect(baseline.weigh(.repeatLookups, staff: 0, role: 0).factor == 1)
     }
 
+    @Test("a sergeant among neighbourhood officers is weighed against the rest of the team; one among sergeants is not")
+    func teamPeers() {
+        // Team 0: nine neighbourhood officers (role 0) and sergeant 9; team 1: twenty sergeants (role 1), 10 to 29.
+        // The officers open a contact in one access in five, the sergeants of team 1 in one in fifty. Sergeant 9 and
+        // sergeant 10 both do it in one in five.
+        let teams: [Int32] = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 20)
+        let roles = Array(repeating: 0, count: 9) + Array(repeating: 1, count: 21)
+        func factors(teamPrior: Double) -> (inTeam: Double, amongSergeants: Double, byTeam: Bool) {
+            var baseline = PeerBaseline(staffCount: 30, prior: Self.standard.peerPriorAccesses,
+                                        maximumFactor: Self.standard.peerMaximumFactor,
+                                        minimumRatio: Self.standard.peerMinimumRatio, staffTeam: teams,
+                                        staffRole: roles, teamPrior: teamPrior)
+            var factor = [Double](repeating: 0, count: 30)
+            var byTeam = false
+            for _ in 0..<4 {
+                for access in 0..<100 {
+                    for staff in 0..<30 {
+                        baseline.countAccess(staff: staff, role: roles[staff])
+                        let every = staff < 11 ? 5 : 50
+                        if access % every == 0 {
+                            let weighed = baseline.weigh(.sensitiveFields, staff: staff, role: roles[staff])
+                            factor[staff] = weighed.factor
+                            if staff == 9 { byTeam = weighed.byTeam }
+                        }
+                    }
+                }
+                baseline.closeWeek()
+            }
+            return (factor[9], factor[10], byTeam)
+        }
+        let withTeam = factors(teamPrior: Self.standard.teamPeerPriorAccesses)
+        #expect(withTeam.inTeam == 0 && withTeam.byTeam, "at the rate of the rest of their team")
+        #expect(withTeam.amongSergeants > 1, "four times the sergeants' rate, in a team of sergeants")
+        let roleAlone = factors(teamPrior: 0)
+        #expect(roleAlone.inTeam > 1 && !roleAlone.byTeam, "against sergeants alone: \(roleAlone.inTeam)")
+        #expect(roleAlone.amongSergeants == withTeam.amongSergeants)
+    }
+
     @Test("the rules file reads and writes the peer settings, and 0 turns baselines off")
     func rulesFile() throws {
         var rules = RuleSet.standard

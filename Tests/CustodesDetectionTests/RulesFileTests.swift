@@ -65,6 +65,8 @@ struct RulesFileTests {
                                       + "  case_work_assignment_hours: 24\n", file: "r.yaml").risk
         #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5 && links.caseWorkAssignmentHours == 24)
         #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
+        let team = try RuleSet.parse("risk:\n  team_peer_prior_accesses: 0\n", file: "r.yaml").risk
+        #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 500)
         #expect(try RuleSet.parse(RuleSet.standard.yaml.replacingOccurrences(
             of: "case_work_through_links: true", with: "case_work_through_links: false"), file: "r.yaml")
             .risk.caseWorkThroughLinks == false)
@@ -109,6 +111,8 @@ struct RulesFileTests {
                 message: "expected a number"),
         BadFile(text: "risk:\n  case_work_through_links: maybe\n", line: 2, field: "risk.case_work_through_links",
                 message: "expected true or false"),
+        BadFile(text: "risk:\n  team_peer_prior_accesses: -1\n", line: 2, field: "risk.team_peer_prior_accesses",
+                message: "expected a number"),
         BadFile(text: "risk:\n  case_work_assignment_hours: 1000\n", line: 2,
                 field: "risk.case_work_assignment_hours", message: "expected a whole number"),
         BadFile(text: "risk:\n  routine_list_people: -1\n", line: 2, field: "risk.routine_list_people",

@@ -89,7 +89,8 @@ public final class DetectionEngine {
         volumeFocusChecks = Array(repeating: nil, count: context.reference.staff.count)
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
-                             minimumRatio: context.rules.risk.peerMinimumRatio)
+                             minimumRatio: context.rules.risk.peerMinimumRatio, staffTeam: context.staffTeam, staffRole: context.staffRolePosition,
+                             teamPrior: context.rules.risk.teamPeerPriorAccesses)
         self.community = community
         tracksCommunity = community.isEnabled
         counted.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)

@@ -11,6 +11,11 @@ import CustodesModel
 /// no baseline yet, and volume hits are counted, not scored. A user's rate is shrunk towards the peers': `(hits + k·peer) / (accesses + k)` with
 /// `k` the prior in accesses, so five look-ups say little and five hundred say a lot. A peer-relative hit then scores its
 /// points times the excess, `user / peer − minimum ratio`, between 0 and the maximum factor.
+///
+/// A role can span functions: sergeants supervise response, neighbourhood, custody and CID teams, and their habits
+/// are their teams'. A member of staff whose role is under half of their team (team and station) is also measured
+/// against the rest of the team (their own counts taken out), its rate drawn towards the role's with `teamPrior`
+/// accesses, and the higher of the two rates is the peers'. Team counts join at each week's close, as the role's do.
 struct PeerBaseline {
     static let volumeIndicators = IndicatorName.allCases.filter(\.isPeerRelative)
     /// Opening contact details, an address or a photograph are different habits: an officer checking an address
@@ -26,6 +31,18 @@ struct PeerBaseline {
     private var staffHits: [Double]
     private var roleAccesses: [Double]
     private var roleHits: [Double]
+    /// How many accesses at the role's rate the rest of a team's rate is drawn towards (0: the role alone).
+    let teamPrior: Double
+    private let staffTeam: [Int32]
+    /// Whether the member of staff's role is under half of their team: a sergeant among neighbourhood officers does
+    /// the team's work, which says more about their habits than the role does across response, custody and CID.
+    private let weighedWithTeam: [Bool]
+    private var teamAccesses: [Double]
+    private var teamHits: [Double]
+    /// Each member of staff's counts as they joined their team's at the last week's close, to take out again: a user
+    /// is not their own peer, and in a small team their own habits would raise the bar they are measured against.
+    private var staffAccessesClosed: [Double]
+    private var staffHitsClosed: [Double]
     /// This week's counts by role, not yet in the rates above.
     private(set) var week: RoleCounts
 
@@ -33,19 +50,26 @@ struct PeerBaseline {
     struct RoleCounts {
         var accesses: [Double]
         var hits: [Double]
+        var teamAccesses: [Double]
+        var teamHits: [Double]
 
-        init(slots: Int) {
+        init(slots: Int, teams: Int) {
             accesses = Array(repeating: 0, count: StaffRole.allCases.count)
             hits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
+            teamAccesses = Array(repeating: 0, count: teams)
+            teamHits = Array(repeating: 0, count: teams * slots)
         }
 
         mutating func add(_ other: RoleCounts) {
             for index in accesses.indices { accesses[index] += other.accesses[index] }
             for index in hits.indices { hits[index] += other.hits[index] }
+            for index in teamAccesses.indices { teamAccesses[index] += other.teamAccesses[index] }
+            for index in teamHits.indices { teamHits[index] += other.teamHits[index] }
         }
     }
 
-    init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double) {
+    init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double,
+         staffTeam: [Int32] = [], staffRole: [Int] = [], teamPrior: Double = 0) {
         self.prior = prior
         self.maximumFactor = maximumFactor
         self.minimumRatio = minimumRatio
@@ -54,7 +78,25 @@ struct PeerBaseline {
         staffHits = Array(repeating: 0, count: staffCount * slots)
         roleAccesses = Array(repeating: 0, count: StaffRole.allCases.count)
         roleHits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
-        week = RoleCounts(slots: slots)
+        let teams = teamPrior > 0 ? Int(staffTeam.max().map { $0 + 1 } ?? 0) : 0
+        self.teamPrior = teams > 0 ? teamPrior : 0
+        self.staffTeam = staffTeam
+        let roles = StaffRole.allCases.count
+        var size = [Int](repeating: 0, count: teams), sameRole = [Int](repeating: 0, count: teams * roles)
+        if teams > 0 {
+            for (staff, team) in staffTeam.enumerated() {
+                size[Int(team)] += 1
+                sameRole[Int(team) * roles + staffRole[staff]] += 1
+            }
+        }
+        weighedWithTeam = teams > 0 ? staffTeam.enumerated().map { staff, team in
+            2 * sameRole[Int(team) * roles + staffRole[staff]] < size[Int(team)]
+        } : []
+        teamAccesses = Array(repeating: 0, count: teams)
+        teamHits = Array(repeating: 0, count: teams * slots)
+        staffAccessesClosed = Array(repeating: 0, count: teams > 0 ? staffCount : 0)
+        staffHitsClosed = Array(repeating: 0, count: teams > 0 ? staffCount * slots : 0)
+        week = RoleCounts(slots: slots, teams: teams)
     }
 
     var isEnabled: Bool { prior > 0 }
@@ -70,18 +112,38 @@ struct PeerBaseline {
     mutating func countAccess(staff: Int, role: Int) {
         staffAccesses[staff] += 1
         week.accesses[role] += 1
+        if teamPrior > 0 { week.teamAccesses[Int(staffTeam[staff])] += 1 }
     }
 
     /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points
     /// and the ratio of the rates, for the alert's words.
     mutating func weigh(_ indicator: IndicatorName, staff: Int, role: Int,
-                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double) {
-        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1) }
+                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double, byTeam: Bool) {
+        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1, false) }
         staffHits[staff * slots + slot] += 1
         week.hits[role * slots + slot] += 1
-        return Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
-                           peerHits: roleHits[role * slots + slot], peerAccesses: roleAccesses[role],
-                           prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
+        var peerHits = roleHits[role * slots + slot]
+        let peerAccesses = roleAccesses[role]
+        var byTeam = false
+        if teamPrior > 0 {
+            let team = Int(staffTeam[staff])
+            week.teamHits[team * slots + slot] += 1
+            // The rest of the team's rate, drawn towards the role's; only ever a higher bar than the role's.
+            if peerAccesses > 0, peerHits > 0, weighedWithTeam[staff] {
+                let rolePeer = peerHits / peerAccesses
+                let accesses = max(0, teamAccesses[team] - staffAccessesClosed[staff])
+                let hits = max(0, teamHits[team * slots + slot] - staffHitsClosed[staff * slots + slot])
+                let teamPeer = (hits + teamPrior * rolePeer) / (accesses + teamPrior)
+                if teamPeer > rolePeer {
+                    peerHits = teamPeer * peerAccesses
+                    byTeam = true
+                }
+            }
+        }
+        let (factor, ratio) = Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
+                                          peerHits: peerHits, peerAccesses: peerAccesses,
+                                          prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
+        return (factor, ratio, byTeam)
     }
 
     /// The shrunk rate's excess over the peers' rate. Exposed for the tests that pin the arithmetic.
@@ -134,8 +196,14 @@ struct PeerBaseline {
         let total = allParts ?? week
         for index in roleAccesses.indices { roleAccesses[index] = (roleAccesses[index] + total.accesses[index]) * Self.weeklyFade }
         for index in roleHits.indices { roleHits[index] = (roleHits[index] + total.hits[index]) * Self.weeklyFade }
-        week = RoleCounts(slots: slots)
+        for index in teamAccesses.indices { teamAccesses[index] = (teamAccesses[index] + total.teamAccesses[index]) * Self.weeklyFade }
+        for index in teamHits.indices { teamHits[index] = (teamHits[index] + total.teamHits[index]) * Self.weeklyFade }
+        week = RoleCounts(slots: slots, teams: teamAccesses.count)
         for index in staffAccesses.indices { staffAccesses[index] *= Self.weeklyFade }
         for index in staffHits.indices { staffHits[index] *= Self.weeklyFade }
+        if teamPrior > 0 {
+            staffAccessesClosed = staffAccesses
+            staffHitsClosed = staffHits
+        }
     }
 }

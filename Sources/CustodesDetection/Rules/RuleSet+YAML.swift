@@ -85,6 +85,7 @@ extension RuleSet {
             let fields = try reader.mapping(node, "risk", keys: [
                 "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
+                "team_peer_prior_accesses",
                 "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap",
                 "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links",
@@ -102,6 +103,7 @@ extension RuleSet {
             if let n = fields["peer_prior_accesses"] { r.peerPriorAccesses = try reader.number(n, "risk.peer_prior_accesses", range: 0...1_000_000) }
             if let n = fields["peer_maximum_factor"] { r.peerMaximumFactor = try reader.number(n, "risk.peer_maximum_factor", range: 0...1_000) }
             if let n = fields["peer_minimum_ratio"] { r.peerMinimumRatio = try reader.number(n, "risk.peer_minimum_ratio", range: 1...1_000) }
+            if let n = fields["team_peer_prior_accesses"] { r.teamPeerPriorAccesses = try reader.number(n, "risk.team_peer_prior_accesses", range: 0...1_000_000) }
             if let n = fields["shared_person_days"] { r.sharedPersonDays = try reader.integer(n, "risk.shared_person_days", range: 0...365) }
             if let n = fields["shared_person_colleagues"] { r.sharedPersonColleagues = try reader.integer(n, "risk.shared_person_colleagues", range: 1...10_000) }
             if let n = fields["shared_person_station_share"] { r.sharedPersonStationShare = try reader.number(n, "risk.shared_person_station_share", range: 0...1) }
@@ -214,6 +216,10 @@ extension RuleSet {
               peer_prior_accesses: \(number(risk.peerPriorAccesses))
               peer_maximum_factor: \(number(risk.peerMaximumFactor))
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
+              # A member of staff whose role is under half of their team is weighed against the rest of the team
+              # too, its rate drawn towards the role's as if the role had team_peer_prior_accesses more accesses;
+              # the higher rate is the peers' (0: the role alone). A neighbourhood sergeant does the team's work.
+              team_peer_prior_accesses: \(number(risk.teamPeerPriorAccesses))
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
               # with no link in the shared_person_days before keeps a quarter of its points (0 days: never): a known
               # local name or a circulated suspect, not a woman one officer returns to alone. So does a look at

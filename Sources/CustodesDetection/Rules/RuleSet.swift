@@ -112,6 +112,12 @@ public struct RiskSettings: Equatable, Sendable {
     /// above it, points grow with the excess. Among thirty analysts doing the same research, half are above the
     /// average by chance; this keeps them out.
     public var peerMinimumRatio: Double
+    /// With peer baselines, a member of staff whose role is under half of their team (team and station) is weighed
+    /// against the rest of their team as well, its rate drawn towards the role's as if the role had this many more
+    /// accesses, and the higher of the two rates is the peers'; 0 weighs against the role alone. A role that spans
+    /// functions (sergeants of response, neighbourhood, custody and CID teams) has no one habit: a neighbourhood
+    /// sergeant opening local people's contact details does what the neighbourhood team does, not what sergeants do.
+    public var teamPeerPriorAccesses: Double
     /// How many days of colleagues' look-ups with no link make a person's community (``PersonCommunity``); 0 scores
     /// person-specific hits in full whoever else looks the person up.
     public var sharedPersonDays: Int
@@ -184,7 +190,7 @@ public struct RiskSettings: Equatable, Sendable {
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
                 indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
-                peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, sharedPersonDays: Int = 0,
+                peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, teamPeerPriorAccesses: Double = 0, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false,
@@ -200,6 +206,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.peerPriorAccesses = peerPriorAccesses
         self.peerMaximumFactor = peerMaximumFactor
         self.peerMinimumRatio = peerMinimumRatio
+        self.teamPeerPriorAccesses = teamPeerPriorAccesses
         self.sharedPersonDays = sharedPersonDays
         self.sharedPersonColleagues = sharedPersonColleagues
         self.sharedPersonStationShare = sharedPersonStationShare
