@@ -143,7 +143,7 @@ struct CaseWorkTests {
         let early = try #require(returns(on: 2...4).first)
         #expect(early.caseWork && early.points == Self.repeatWeight / 4)
         #expect(early.detail.contains("; they were assigned to O4, a case of PSN-"), "\(early.detail)")
-        #expect(early.detail.hasSuffix(", 47 hours before, so it counts a quarter"), "\(early.detail)")
+        #expect(early.detail.hasSuffix(", in the 72 hours before, so it counts a quarter"), "\(early.detail)")
         // At 10:00 on the 5th, 73 hours in, and a week on, the same three days of looks at her mother count in full.
         for later in [returns(on: 3...5, at: 10), returns(on: 9...11)] {
             #expect(!later.isEmpty && later.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
@@ -153,6 +153,16 @@ struct CaseWorkTests {
         off.risk.caseWorkAssignmentHours = 0
         let unweighed = returns(on: 2...4, rules: off)
         #expect(!unweighed.isEmpty && unweighed.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight })
+        // Nor does an assignment that ended before the look, or a colleague's.
+        for (staff, end) in [(StaffIndex(0), Fixture.at(3, 12)), (StaffIndex(1), nil)] {
+            let events = (2...4).map { Fixture.event("E\($0)", Fixture.at($0, 8), staff: 0, person: mother) }
+            let hits = Fixture.run(events, extra: { data in
+                family(&data)
+                data.assignments[data.assignments.count - 1] = Assignment(
+                    occurrence: enquiry, staff: staff, role: .investigator, start: Fixture.at(2, 9), end: end)
+            }).hits.filter { $0.indicator == .repeatLookups }
+            #expect(!hits.isEmpty && hits.allSatisfy { !$0.caseWork }, "staff \(staff), end \(String(describing: end))")
+        }
     }
 
     @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")

@@ -107,7 +107,7 @@ struct CaseWorkPath {
         case linkedCaseOpened
         /// The user's assignment to an occurrence of someone linked to her (`via`) began in the hours before: an
         /// enquiry's first days reaching the household.
-        case linkedCaseAssigned(hours: Int64)
+        case linkedCaseAssigned
     }
 
     let occurrence: OccurrenceIndex
@@ -125,7 +125,7 @@ extension DetectionEngine {
     /// engine keeps the records a waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided
     /// when its session ends is weighed as it would have been as it arrived.
     func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> CaseWorkPath? {
-        guard compiled.caseWorkWindow > 0 else { return nil }
+        guard compiled.caseWorkWindow > 0 || compiled.caseWorkAssignmentWindow > 0 else { return nil }
         let own = context.occurrences(of: person)
         let links = compiled.caseWorkThroughLinks || compiled.caseWorkAssignmentWindow > 0
             ? context.reference.links(of: person) : []
@@ -163,7 +163,8 @@ extension DetectionEngine {
 
     /// One of the occurrences of someone linked to `person` to which the user's assignment began in the
     /// `case_work_assignment_hours` before the look and still lasts: the early days of an enquiry, when its
-    /// people's families and friends are traced and called. Read only for a return that nothing else made case work.
+    /// people's families and friends are traced and called. Read only for a return that nothing else made case work
+    /// (at most once a day per person returned to): the reads are the linked people's occurrences' assignments.
     private func linkedAssignment(_ person: PersonIndex, links: ArraySlice<PersonLink>,
                                   _ event: AuditEvent) -> CaseWorkPath? {
         let window = compiled.caseWorkAssignmentWindow
@@ -177,8 +178,7 @@ extension DetectionEngine {
                     let assignment = context.occurrenceAssignments[index]
                     guard assignment.staff == event.staff, assignment.start <= t, t - assignment.start <= window,
                           t <= assignment.end else { continue }
-                    return CaseWorkPath(occurrence: occurrence, via: other,
-                                        route: .linkedCaseAssigned(hours: (t - assignment.start) / 3600))
+                    return CaseWorkPath(occurrence: occurrence, via: other, route: .linkedCaseAssigned)
                 }
             }
         }
@@ -202,9 +202,10 @@ extension DetectionEngine {
         case .linkedCaseOpened:
             what = "they had opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
                 + "\(pseudonym(of: person)), in the \(hours) hours before"
-        case .linkedCaseAssigned(let since):
+        case .linkedCaseAssigned:
+            // The window, not the hour the assignment began: with the occurrence, that would point at the officer.
             what = "they were assigned to \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
-                + "\(pseudonym(of: person)), \(since) hour\(since == 1 ? "" : "s") before"
+                + "\(pseudonym(of: person)), in the \(compiled.caseWorkAssignmentWindow / 3600) hours before"
         }
         return (share, "; \(what), so it counts " + Self.share(share) + (after < 1 ? " of that" : ""))
     }

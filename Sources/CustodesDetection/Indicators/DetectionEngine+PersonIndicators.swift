@@ -201,7 +201,7 @@ extension DetectionEngine {
         // The team is not named: with the role it would narrow a pseudonymised officer to one or two people.
         let plural = context.reference.staff[staff].role.plural
         return (factor, "; \(Self.format(ratio)) times the rate of "
-                + (byTeam ? "the rest of their team (higher than other \(plural)')" : "other \(plural)"))
+                + (byTeam ? "the rest of their team (above the rate of other \(plural))" : "other \(plural)"))
     }
 
     /// The factor for a person-specific hit's points and the words its sentence ends with: a person many colleagues

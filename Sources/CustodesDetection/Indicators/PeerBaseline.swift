@@ -128,8 +128,9 @@ struct PeerBaseline {
         if teamPrior > 0 {
             let team = Int(staffTeam[staff])
             week.teamHits[team * slots + slot] += 1
-            // The rest of the team's rate, drawn towards the role's; only ever a higher bar than the role's.
-            if peerAccesses > 0, peerHits > 0, weighedWithTeam[staff] {
+            // The rest of the team's rate, drawn towards the role's; only ever a higher bar than the role's, and one
+            // even where the role has made no such hit at all but the team makes them routinely.
+            if peerAccesses > 0, weighedWithTeam[staff] {
                 let rolePeer = peerHits / peerAccesses
                 let accesses = max(0, teamAccesses[team] - staffAccessesClosed[staff])
                 let hits = max(0, teamHits[team * slots + slot] - staffHitsClosed[staff * slots + slot])
