@@ -165,6 +165,32 @@ struct CaseWorkTests {
         }
     }
 
+    @Test("a return to someone in custody at the user's own station is case work; elsewhere, after release, or off, not")
+    func inCustodyAtTheirStation() throws {
+        // P6 is held at a custody suite from 06:00 on the 2nd to `until`; S1 (at North) looks her up at 10:00 on the
+        // 2nd, 3rd and 4th, the third day being the return that scores.
+        func returns(station: String, until: Timestamp, rules: RuleSet = Fixture.fullPoints) -> [Hit] {
+            let events = (2...4).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: Self.victim) }
+            return Fixture.run(events, rules: rules, extra: { data in
+                Self.force(&data)
+                data.add(Occurrence(occurrenceID: "C1", category: .custody, openedAt: Fixture.at(2, 6),
+                                    closedAt: until, station: station))
+                data.occurrencePersons.append(OccurrencePerson(occurrence: 3, person: Self.victim, role: .other))
+            }).hits.filter { $0.indicator == .repeatLookups && $0.person == Self.victim }
+        }
+        let held = try #require(returns(station: "North", until: Fixture.at(5, 6)).first)
+        #expect(held.caseWork && held.points == Self.repeatWeight / 4)
+        #expect(held.detail.hasSuffix("; C1 had them in custody at their own station then, so it counts a quarter"),
+                "\(held.detail)")
+        var off = Fixture.fullPoints
+        off.risk.caseWorkInCustody = false
+        for (name, hits) in [("another station", returns(station: "South", until: Fixture.at(5, 6))),
+                             ("released on the 3rd", returns(station: "North", until: Fixture.at(3, 6))),
+                             ("the setting off", returns(station: "North", until: Fixture.at(5, 6), rules: off))] {
+            #expect(!hits.isEmpty && hits.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight }, "\(name)")
+        }
+    }
+
     @Test("a return alone, after someone outside her cases, or after her case opened too long before, counts in full")
     func notCaseWork() throws {
         let variants: [(String, [AuditEvent])] = [

@@ -67,6 +67,8 @@ struct RulesFileTests {
         #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
         let team = try RuleSet.parse("risk:\n  team_peer_prior_accesses: 0\n", file: "r.yaml").risk
         #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 500)
+        #expect(try !RuleSet.parse("risk:\n  case_work_in_custody: false\n", file: "r.yaml").risk.caseWorkInCustody)
+        #expect(RuleSet.standard.risk.caseWorkInCustody)
         #expect(try RuleSet.parse(RuleSet.standard.yaml.replacingOccurrences(
             of: "case_work_through_links: true", with: "case_work_through_links: false"), file: "r.yaml")
             .risk.caseWorkThroughLinks == false)
@@ -110,6 +112,8 @@ struct RulesFileTests {
         BadFile(text: "risk:\n  specific_minimum: -5\n", line: 2, field: "risk.specific_minimum",
                 message: "expected a number"),
         BadFile(text: "risk:\n  case_work_through_links: maybe\n", line: 2, field: "risk.case_work_through_links",
+                message: "expected true or false"),
+        BadFile(text: "risk:\n  case_work_in_custody: 2\n", line: 2, field: "risk.case_work_in_custody",
                 message: "expected true or false"),
         BadFile(text: "risk:\n  team_peer_prior_accesses: -1\n", line: 2, field: "risk.team_peer_prior_accesses",
                 message: "expected a number"),

@@ -108,6 +108,9 @@ struct CaseWorkPath {
         /// The user's assignment to an occurrence of someone linked to her (`via`) began in the hours before: an
         /// enquiry's first days reaching the household.
         case linkedCaseAssigned
+        /// The person was in custody at the user's own station at the time: the station's business that day (the
+        /// custody sergeant's, the interviewing officer's, the inspector's reviewing the detention).
+        case inCustodyAtTheirStation
     }
 
     let occurrence: OccurrenceIndex
@@ -120,12 +123,14 @@ extension DetectionEngine {
     /// they opened another person, in the `case_work_hours` before, or nil when there was none; failing those, an
     /// occurrence the user opened of someone linked to her (a cold case's victim's mother, reached through the
     /// case), and failing that, one of a linked person's occurrences to which the user's assignment began in the
-    /// `case_work_assignment_hours` before and still lasts (a missing girl's household, at each episode). Only
+    /// `case_work_assignment_hours` before and still lasts (a missing girl's household, at each episode), and
+    /// failing all of those, with `case_work_in_custody`, her custody at the user's own station at the time. Only
     /// records opened in a second before the look's count, found by time and not by what arrived last, and the
     /// engine keeps the records a waiting look needs (``RecentRecords/forget(before:window:)``), so a look decided
     /// when its session ends is weighed as it would have been as it arrived.
     func caseWork(_ person: PersonIndex, _ event: AuditEvent) -> CaseWorkPath? {
-        guard compiled.caseWorkWindow > 0 || compiled.caseWorkAssignmentWindow > 0 else { return nil }
+        guard compiled.caseWorkWindow > 0 || compiled.caseWorkAssignmentWindow > 0 || compiled.caseWorkInCustody
+        else { return nil }
         let own = context.occurrences(of: person)
         let links = compiled.caseWorkThroughLinks || compiled.caseWorkAssignmentWindow > 0
             ? context.reference.links(of: person) : []
@@ -158,7 +163,22 @@ extension DetectionEngine {
                 }
             }
         }
-        return throughLink ?? linkedAssignment(person, links: links, event)
+        return throughLink ?? linkedAssignment(person, links: links, event) ?? inCustody(own, event)
+    }
+
+    /// One of the person's custody occurrences at the user's own station, open at the look (plus the custody grace),
+    /// when `case_work_in_custody` is on.
+    private func inCustody(_ own: ArraySlice<Int32>, _ event: AuditEvent) -> CaseWorkPath? {
+        guard compiled.caseWorkInCustody else { return nil }
+        let t = event.at.seconds
+        let station = context.staffStation[Int(event.staff)]
+        for occurrence in own {
+            let record = context.occurrences[Int(occurrence)]
+            guard record.isCustody, record.station == station, t >= record.opened - context.beforeAssignment,
+                  t <= (record.closed == Int64.max ? Int64.max : record.closed + context.custodyGrace) else { continue }
+            return CaseWorkPath(occurrence: occurrence, via: nil, route: .inCustodyAtTheirStation)
+        }
+        return nil
     }
 
     /// One of the occurrences of someone linked to `person` to which the user's assignment began in the
@@ -202,6 +222,8 @@ extension DetectionEngine {
         case .linkedCaseOpened:
             what = "they had opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
                 + "\(pseudonym(of: person)), in the \(hours) hours before"
+        case .inCustodyAtTheirStation:
+            what = "\(occurrence) had them in custody at their own station then"
         case .linkedCaseAssigned:
             // The window, not the hour the assignment began: with the occurrence, that would point at the officer.
             what = "they were assigned to \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "

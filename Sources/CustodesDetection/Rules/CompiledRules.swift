@@ -55,6 +55,8 @@ struct CompiledRules {
     let caseWorkThroughLinks: Bool
     /// How long after the user's assignment to a linked person's occurrence began a look is case work; 0: never.
     let caseWorkAssignmentWindow: Int64
+    /// Whether a return to someone in custody at the user's own station is case work.
+    let caseWorkInCustody: Bool
     /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
     let routineListPeople: Int
     let indicatorWindow: Int64
@@ -98,6 +100,7 @@ struct CompiledRules {
         teamCaseWorkShare = rules.risk.teamCaseWorkShare
         caseWorkThroughLinks = rules.risk.caseWorkThroughLinks
         caseWorkAssignmentWindow = Int64(rules.risk.caseWorkAssignmentHours) * 3600
+        caseWorkInCustody = rules.risk.caseWorkInCustody
         routineListPeople = rules.risk.routineListPeople
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         lookupWindow = max(skewWindow, indicatorWindow)

@@ -40,6 +40,7 @@ extension RuleSet {
                            returnsSpreadPeople: 2,
                            caseWorkHours: 12, caseWorkShare: 0.25, teamCaseWorkShare: 0.5,
                            caseWorkThroughLinks: true, caseWorkAssignmentHours: 72,
+                           caseWorkInCustody: true,
                            routineListPeople: 3,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 4))

@@ -89,7 +89,7 @@ extension RuleSet {
                 "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap",
                 "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links",
-                "case_work_assignment_hours", "routine_list_people",
+                "case_work_assignment_hours", "case_work_in_custody", "routine_list_people",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -115,6 +115,7 @@ extension RuleSet {
             if let n = fields["team_case_work_share"] { r.teamCaseWorkShare = try reader.number(n, "risk.team_case_work_share", range: 0...1) }
             if let n = fields["case_work_through_links"] { r.caseWorkThroughLinks = try reader.bool(n, "risk.case_work_through_links") }
             if let n = fields["case_work_assignment_hours"] { r.caseWorkAssignmentHours = try reader.integer(n, "risk.case_work_assignment_hours", range: 0...720) }
+            if let n = fields["case_work_in_custody"] { r.caseWorkInCustody = try reader.bool(n, "risk.case_work_in_custody") }
             if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
@@ -254,6 +255,9 @@ extension RuleSet {
               # case_work_assignment_hours before, while the assignment lasts, is case work too (0: never): an
               # enquiry's first days reach a missing girl's household; weeks on, a victim's family is a widening.
               case_work_assignment_hours: \(risk.caseWorkAssignmentHours)
+              # With case_work_in_custody, a return to someone in custody at the user's own station at the time is
+              # case work: the detainee is the station's business that day (the sergeant's, the interviewer's).
+              case_work_in_custody: \(risk.caseWorkInCustody)
               # A return to a person looked up, on at least two earlier days, together with routine_list_people other
               # people the user returns to is work on a list (a plan's nominals checked weekly) and keeps
               # case_work_share (0: never).

@@ -164,6 +164,12 @@ public struct RiskSettings: Equatable, Sendable {
     /// people around its people: a missing girl's household and friends at each episode, a victim's next of kin not
     /// yet on the record. Weeks into the case, her family looked up with nothing of the case opened is a widening.
     public var caseWorkAssignmentHours: Int
+    /// Whether a return to someone in custody at the user's own station (a custody occurrence there open at the
+    /// look, plus the custody grace) is case work. A detainee in the station's cells is the station's business that
+    /// day: the custody sergeant's, the interviewing officer's, the inspector's reviewing the detention. Custody
+    /// officers have the suite as a link already; a sergeant in their team does not, and returned to the same
+    /// detainees on each of their nights, with nobody else's unexplained looks to show the person widely read.
+    public var caseWorkInCustody: Bool
     /// How many other people, looked up with no link on at least two of the earlier days on which the user looked a
     /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
     /// `caseWorkShare` of its points; 0 never does.
@@ -194,7 +200,7 @@ public struct RiskSettings: Equatable, Sendable {
                 sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false,
-                caseWorkAssignmentHours: Int = 0, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                caseWorkAssignmentHours: Int = 0, caseWorkInCustody: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
@@ -218,6 +224,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.teamCaseWorkShare = teamCaseWorkShare
         self.caseWorkThroughLinks = caseWorkThroughLinks
         self.caseWorkAssignmentHours = caseWorkAssignmentHours
+        self.caseWorkInCustody = caseWorkInCustody
         self.routineListPeople = routineListPeople
         self.specificMinimum = specificMinimum
         self.volumeFocusZ = volumeFocusZ
