@@ -165,28 +165,42 @@ struct CaseWorkTests {
         }
     }
 
-    @Test("a return to someone in custody at the user's own station is case work; elsewhere, after release, or off, not")
+    @Test("a custody team's sergeant returning to a detainee at their suite is case work; elsewhere, after, or off, not")
     func inCustodyAtTheirStation() throws {
-        // P6 is held at a custody suite from 06:00 on the 2nd to `until`; S1 (at North) looks her up at 10:00 on the
-        // 2nd, 3rd and 4th, the third day being the return that scores.
-        func returns(station: String, until: Timestamp, rules: RuleSet = Fixture.fullPoints) -> [Hit] {
-            let events = (2...4).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 0, person: Self.victim) }
+        // S8 (index 7) is the sergeant of Custody 1 at North, with two custody officers (S9, S10). P6 is held at a
+        // suite from 06:00 on the 2nd to `until` (2 hours' grace after); the look on the third of `days`, at 10:00,
+        // is the return that scores.
+        let sergeant: StaffIndex = 7
+        func returns(by staff: StaffIndex = sergeant, on days: ClosedRange<Int> = 2...4, station: String = "North",
+                     until: Timestamp? = Fixture.at(5, 6), rules: RuleSet = Fixture.fullPoints) -> [Hit] {
+            let events = days.map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: staff, person: Self.victim) }
             return Fixture.run(events, rules: rules, extra: { data in
                 Self.force(&data)
+                for (index, role) in [StaffRole.supervisor, .custodyOfficer, .custodyOfficer].enumerated() {
+                    data.add(Staff(staffID: "S\(8 + index)", collarNumber: "\(8 + index)", displayName: "Cell Keeper",
+                                   role: role, team: "Custody 1", station: "North",
+                                   startDate: Timestamp(year: 2015, month: 1, day: 1)))
+                }
                 data.add(Occurrence(occurrenceID: "C1", category: .custody, openedAt: Fixture.at(2, 6),
                                     closedAt: until, station: station))
-                data.occurrencePersons.append(OccurrencePerson(occurrence: 3, person: Self.victim, role: .other))
+                data.occurrencePersons.append(OccurrencePerson(occurrence: 3, person: Self.victim, role: .suspect))
             }).hits.filter { $0.indicator == .repeatLookups && $0.person == Self.victim }
         }
-        let held = try #require(returns(station: "North", until: Fixture.at(5, 6)).first)
+        let held = try #require(returns().first)
         #expect(held.caseWork && held.points == Self.repeatWeight / 4)
-        #expect(held.detail.hasSuffix("; C1 had them in custody at their own station then, so it counts a quarter"),
+        #expect(held.detail.hasSuffix("; C1 had them in custody at their team's suite then, so it counts a quarter"),
                 "\(held.detail)")
+        let inGrace = try #require(returns(until: Fixture.at(4, 8, 1)).first)
+        #expect(inGrace.caseWork, "released at 08:01, looked up at 10:00: within the 2 hours' grace")
+        let neverClosed = try #require(returns(until: nil).first)
+        #expect(neverClosed.caseWork, "a custody record never closed, 52 hours in")
         var off = Fixture.fullPoints
         off.risk.caseWorkInCustody = false
-        for (name, hits) in [("another station", returns(station: "South", until: Fixture.at(5, 6))),
-                             ("released on the 3rd", returns(station: "North", until: Fixture.at(3, 6))),
-                             ("the setting off", returns(station: "North", until: Fixture.at(5, 6), rules: off))] {
+        for (name, hits) in [("another station", returns(station: "South")),
+                             ("released at 07:59 on the 4th", returns(until: Fixture.at(4, 7, 59))),
+                             ("never closed, past 96 hours", returns(on: 5...7, until: nil)),
+                             ("a response officer at the station", returns(by: 0)),
+                             ("the setting off", returns(rules: off))] {
             #expect(!hits.isEmpty && hits.allSatisfy { !$0.caseWork && $0.points >= Self.repeatWeight }, "\(name)")
         }
     }

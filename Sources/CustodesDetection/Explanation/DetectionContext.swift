@@ -10,6 +10,9 @@ public final class DetectionContext: Sendable {
     /// Each member of staff's role as its position in the vocabulary, for per-role counters.
     let staffRolePosition: [Int]
     let staffTeam: [Int32]
+    /// Whether each member of staff is in a custody team: one at least half of whose members are custody officers
+    /// (the sergeants and others working the suite with them; at a small suite, three sergeants and three officers).
+    let staffInCustodyTeam: [Bool]
     /// The people sharing each member of staff's surname and home postcode (self, family, an ex), found once here:
     /// nearly every list is empty, so checking an access reads nothing about the person, where comparing household
     /// numbers read a table of a million people at random (profiled at 7% of detection).
@@ -74,6 +77,12 @@ public final class DetectionContext: Sendable {
             teams[key] = index
             return index
         }
+        var teamSize = [Int](repeating: 0, count: teams.count), teamCustody = [Int](repeating: 0, count: teams.count)
+        for (member, team) in zip(reference.staff, staffTeam) {
+            teamSize[Int(team)] += 1
+            if member.role == .custodyOfficer { teamCustody[Int(team)] += 1 }
+        }
+        staffInCustodyTeam = staffTeam.map { 2 * teamCustody[Int($0)] >= teamSize[Int($0)] }
         var households: [String: Int32] = [:]
         func household(_ surname: String, _ postcode: String?) -> Int32 {
             guard let postcode else { return -1 }

@@ -108,8 +108,8 @@ struct CaseWorkPath {
         /// The user's assignment to an occurrence of someone linked to her (`via`) began in the hours before: an
         /// enquiry's first days reaching the household.
         case linkedCaseAssigned
-        /// The person was in custody at the user's own station at the time: the station's business that day (the
-        /// custody sergeant's, the interviewing officer's, the inspector's reviewing the detention).
+        /// The person was in custody at the suite of the user's custody team at the time: the sergeant's business,
+        /// not only the custody officers'.
         case inCustodyAtTheirStation
     }
 
@@ -166,16 +166,18 @@ extension DetectionEngine {
         return throughLink ?? linkedAssignment(person, links: links, event) ?? inCustody(own, event)
     }
 
-    /// One of the person's custody occurrences at the user's own station, open at the look (plus the custody grace),
-    /// when `case_work_in_custody` is on.
+    /// One of the person's custody occurrences at the user's own station, open at the look (plus the custody grace;
+    /// one never closed counts for the longest detention the law allows), when `case_work_in_custody` is on and the
+    /// user is in a custody team. An officer elsewhere at the station returning to a detainee is not weighed so.
     private func inCustody(_ own: ArraySlice<Int32>, _ event: AuditEvent) -> CaseWorkPath? {
-        guard compiled.caseWorkInCustody else { return nil }
+        guard compiled.caseWorkInCustody, context.staffInCustodyTeam[Int(event.staff)] else { return nil }
         let t = event.at.seconds
         let station = context.staffStation[Int(event.staff)]
         for occurrence in own {
             let record = context.occurrences[Int(occurrence)]
+            let end = record.closed == Int64.max ? record.opened + Self.longestDetention : record.closed
             guard record.isCustody, record.station == station, t >= record.opened - context.beforeAssignment,
-                  t <= (record.closed == Int64.max ? Int64.max : record.closed + context.custodyGrace) else { continue }
+                  t <= end + context.custodyGrace else { continue }
             return CaseWorkPath(occurrence: occurrence, via: nil, route: .inCustodyAtTheirStation)
         }
         return nil
@@ -205,6 +207,10 @@ extension DetectionEngine {
         return nil
     }
 
+    /// How long a custody record never closed counts as custody: 96 hours, the longest detention without charge that
+    /// a court can authorise (PACE 1984, s. 44).
+    static let longestDetention: Int64 = 96 * 3600
+
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
     /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that;
     /// `share` is what case work keeps (`case_work_share`, or `team_case_work_share` for a teammate's case).
@@ -223,7 +229,7 @@ extension DetectionEngine {
             what = "they had opened \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "
                 + "\(pseudonym(of: person)), in the \(hours) hours before"
         case .inCustodyAtTheirStation:
-            what = "\(occurrence) had them in custody at their own station then"
+            what = "\(occurrence) had them in custody at their team's suite then"
         case .linkedCaseAssigned:
             // The window, not the hour the assignment began: with the occurrence, that would point at the officer.
             what = "they were assigned to \(occurrence), a case of \(pseudonym(of: work.via!)), linked to "

@@ -255,8 +255,8 @@ extension RuleSet {
               # case_work_assignment_hours before, while the assignment lasts, is case work too (0: never): an
               # enquiry's first days reach a missing girl's household; weeks on, a victim's family is a widening.
               case_work_assignment_hours: \(risk.caseWorkAssignmentHours)
-              # With case_work_in_custody, a return to someone in custody at the user's own station at the time is
-              # case work: the detainee is the station's business that day (the sergeant's, the interviewer's).
+              # With case_work_in_custody, a return by a member of a custody team (at least half of it custody
+              # officers) to someone in custody at their station at the time is case work: the sergeant's business.
               case_work_in_custody: \(risk.caseWorkInCustody)
               # A return to a person looked up, on at least two earlier days, together with routine_list_people other
               # people the user returns to is work on a list (a plan's nominals checked weekly) and keeps

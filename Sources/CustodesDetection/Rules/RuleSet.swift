@@ -164,11 +164,11 @@ public struct RiskSettings: Equatable, Sendable {
     /// people around its people: a missing girl's household and friends at each episode, a victim's next of kin not
     /// yet on the record. Weeks into the case, her family looked up with nothing of the case opened is a widening.
     public var caseWorkAssignmentHours: Int
-    /// Whether a return to someone in custody at the user's own station (a custody occurrence there open at the
-    /// look, plus the custody grace) is case work. A detainee in the station's cells is the station's business that
-    /// day: the custody sergeant's, the interviewing officer's, the inspector's reviewing the detention. Custody
-    /// officers have the suite as a link already; a sergeant in their team does not, and returned to the same
-    /// detainees on each of their nights, with nobody else's unexplained looks to show the person widely read.
+    /// Whether a return by a member of a custody team (at least half of it custody officers) to someone in custody
+    /// at their station (a custody occurrence there open at the look, plus the custody grace) is case work. Custody
+    /// officers have the suite as a link already; the sergeant in their team does not, and returned to the same
+    /// detainees on each of their nights, with nobody else's unexplained looks to show the person widely read. An
+    /// officer elsewhere at the station returning to a detainee is not weighed so.
     public var caseWorkInCustody: Bool
     /// How many other people, looked up with no link on at least two of the earlier days on which the user looked a
     /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
