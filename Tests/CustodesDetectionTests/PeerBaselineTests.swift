@@ -79,11 +79,13 @@ struct PeerBaselineTests {
         // sergeant 10 both do it in one in five.
         let teams: [Int32] = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 20)
         let roles = Array(repeating: 0, count: 9) + Array(repeating: 1, count: 21)
+        // Only sergeant 9's role is under half of their team.
+        let minority = (0..<30).map { $0 == 9 }
         func factors(teamPrior: Double) -> (inTeam: Double, amongSergeants: Double, byTeam: Bool) {
             var baseline = PeerBaseline(staffCount: 30, prior: Self.standard.peerPriorAccesses,
                                         maximumFactor: Self.standard.peerMaximumFactor,
                                         minimumRatio: Self.standard.peerMinimumRatio, staffTeam: teams,
-                                        staffRole: roles, teamPrior: teamPrior)
+                                        weighedWithTeam: minority, teamPrior: teamPrior)
             var factor = [Double](repeating: 0, count: 30)
             var byTeam = false
             for _ in 0..<4 {

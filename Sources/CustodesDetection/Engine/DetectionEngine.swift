@@ -89,7 +89,8 @@ public final class DetectionEngine {
         volumeFocusChecks = Array(repeating: nil, count: context.reference.staff.count)
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
-                             minimumRatio: context.rules.risk.peerMinimumRatio, staffTeam: context.staffTeam, staffRole: context.staffRolePosition,
+                             minimumRatio: context.rules.risk.peerMinimumRatio, staffTeam: context.staffTeam,
+                             weighedWithTeam: context.staffInTeamMinority,
                              teamPrior: context.rules.risk.teamPeerPriorAccesses)
         self.community = community
         tracksCommunity = community.isEnabled

@@ -10,6 +10,9 @@ public final class DetectionContext: Sendable {
     /// Each member of staff's role as its position in the vocabulary, for per-role counters.
     let staffRolePosition: [Int]
     let staffTeam: [Int32]
+    /// Whether each member of staff's role is under half of their team: a sergeant among neighbourhood officers,
+    /// whose peers are the team's as much as the role's (``PeerBaseline``).
+    let staffInTeamMinority: [Bool]
     /// Whether each member of staff is in a custody team: one at least half of whose members are custody officers
     /// (the sergeants and others working the suite with them; at a small suite, three sergeants and three officers).
     let staffInCustodyTeam: [Bool]
@@ -77,12 +80,19 @@ public final class DetectionContext: Sendable {
             teams[key] = index
             return index
         }
-        var teamSize = [Int](repeating: 0, count: teams.count), teamCustody = [Int](repeating: 0, count: teams.count)
-        for (member, team) in zip(reference.staff, staffTeam) {
+        // Each team's size and its members by role, once, for the two questions asked of a team's make-up.
+        let roles = StaffRole.allCases.count
+        let custody = StaffRole.allCases.firstIndex(of: .custodyOfficer)!
+        var teamSize = [Int](repeating: 0, count: teams.count)
+        var teamRoles = [Int](repeating: 0, count: teams.count * roles)
+        for (role, team) in zip(staffRolePosition, staffTeam) {
             teamSize[Int(team)] += 1
-            if member.role == .custodyOfficer { teamCustody[Int(team)] += 1 }
+            teamRoles[Int(team) * roles + role] += 1
         }
-        staffInCustodyTeam = staffTeam.map { 2 * teamCustody[Int($0)] >= teamSize[Int($0)] }
+        staffInTeamMinority = zip(staffRolePosition, staffTeam).map { role, team in
+            2 * teamRoles[Int(team) * roles + role] < teamSize[Int(team)]
+        }
+        staffInCustodyTeam = staffTeam.map { 2 * teamRoles[Int($0) * roles + custody] >= teamSize[Int($0)] }
         var households: [String: Int32] = [:]
         func household(_ surname: String, _ postcode: String?) -> Int32 {
             guard let postcode else { return -1 }

@@ -35,7 +35,8 @@ struct PeerBaseline {
     let teamPrior: Double
     private let staffTeam: [Int32]
     /// Whether the member of staff's role is under half of their team: a sergeant among neighbourhood officers does
-    /// the team's work, which says more about their habits than the role does across response, custody and CID.
+    /// the team's work, which says more about their habits than the role does across response, custody and CID
+    /// (``DetectionContext/staffInTeamMinority``).
     private let weighedWithTeam: [Bool]
     private var teamAccesses: [Double]
     private var teamHits: [Double]
@@ -46,7 +47,7 @@ struct PeerBaseline {
     /// This week's counts by role, not yet in the rates above.
     private(set) var week: RoleCounts
 
-    /// Counts by role, as the parts of a split run hand them over at a week's close.
+    /// Counts by role and by team, as the parts of a split run hand them over at a week's close.
     struct RoleCounts {
         var accesses: [Double]
         var hits: [Double]
@@ -69,7 +70,7 @@ struct PeerBaseline {
     }
 
     init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double,
-         staffTeam: [Int32] = [], staffRole: [Int] = [], teamPrior: Double = 0) {
+         staffTeam: [Int32] = [], weighedWithTeam: [Bool] = [], teamPrior: Double = 0) {
         self.prior = prior
         self.maximumFactor = maximumFactor
         self.minimumRatio = minimumRatio
@@ -81,17 +82,7 @@ struct PeerBaseline {
         let teams = teamPrior > 0 ? Int(staffTeam.max().map { $0 + 1 } ?? 0) : 0
         self.teamPrior = teams > 0 ? teamPrior : 0
         self.staffTeam = staffTeam
-        let roles = StaffRole.allCases.count
-        var size = [Int](repeating: 0, count: teams), sameRole = [Int](repeating: 0, count: teams * roles)
-        if teams > 0 {
-            for (staff, team) in staffTeam.enumerated() {
-                size[Int(team)] += 1
-                sameRole[Int(team) * roles + staffRole[staff]] += 1
-            }
-        }
-        weighedWithTeam = teams > 0 ? staffTeam.enumerated().map { staff, team in
-            2 * sameRole[Int(team) * roles + staffRole[staff]] < size[Int(team)]
-        } : []
+        self.weighedWithTeam = weighedWithTeam
         teamAccesses = Array(repeating: 0, count: teams)
         teamHits = Array(repeating: 0, count: teams * slots)
         staffAccessesClosed = Array(repeating: 0, count: teams > 0 ? staffCount : 0)

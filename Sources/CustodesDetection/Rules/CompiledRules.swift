@@ -55,7 +55,7 @@ struct CompiledRules {
     let caseWorkThroughLinks: Bool
     /// How long after the user's assignment to a linked person's occurrence began a look is case work; 0: never.
     let caseWorkAssignmentWindow: Int64
-    /// Whether a return to someone in custody at the user's own station is case work.
+    /// Whether a custody team's member returning to someone in custody at their station is case work.
     let caseWorkInCustody: Bool
     /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
     let routineListPeople: Int
