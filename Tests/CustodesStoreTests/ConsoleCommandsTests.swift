@@ -277,6 +277,34 @@ struct ConsoleCommandsTests {
         #expect(try await CustodesProcess.runCapturing(["audit", "verify", "--db", db]).status == 0)
     }
 
+    /// A force that exports each member's station as their team is read as each role at its station
+    /// (docs/detection.md, section 6), and `detect` says so; a force's own working teams are not.
+    @Test("a staff file whose team column holds stations is said in detect's summary")
+    func teamsThatAreStations() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-stations-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = folder + "/detect.key"
+        let stations = folder + "/stations"
+        try FileManager.default.copyItem(atPath: TestBundles.small, toPath: stations)
+        let rows = try String(contentsOfFile: stations + "/staff.csv", encoding: .utf8).split(separator: "\n")
+        let columns = rows[0].split(separator: ",", omittingEmptySubsequences: false)
+        let team = try #require(columns.firstIndex(of: "team")), station = try #require(columns.firstIndex(of: "station"))
+        let rewritten = [String(rows[0])] + rows.dropFirst().map { row in
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            fields[team] = fields[station]
+            return fields.joined(separator: ",")
+        }
+        try (rewritten.joined(separator: "\n") + "\n").write(toFile: stations + "/staff.csv", atomically: true, encoding: .utf8)
+        let byStation = try await CustodesProcess.runCapturing(["detect", stations, "--out", folder + "/stations.jsonl",
+                                                                "--pseudonym-key", key])
+        #expect(byStation.status == 0 && byStation.output.contains("staff.csv's team is taken to hold stations"),
+                "\(byStation.output)")
+        let byTeam = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/teams.jsonl",
+                                                             "--pseudonym-key", key])
+        #expect(byTeam.status == 0 && !byTeam.output.contains("taken to hold stations"))
+    }
+
     @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")
     func plainMistakes() async throws {
         let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString

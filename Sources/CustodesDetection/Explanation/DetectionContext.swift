@@ -9,7 +9,11 @@ public final class DetectionContext: Sendable {
     let staffStation: [Int32]
     /// Each member of staff's role as its position in the vocabulary, for per-role counters.
     let staffRolePosition: [Int]
+    /// Each member of staff's working team (``WorkingTeams``): team and station, or role and station where the
+    /// force's team column holds stations.
     let staffTeam: [Int32]
+    /// How teams were read from `staff.csv`, for the summary.
+    public let workingTeams: WorkingTeams
     /// Whether each member of staff's role is under half of their team: a sergeant among neighbourhood officers,
     /// whose peers are the team's as much as the role's (``PeerBaseline``).
     let staffInTeamMinority: [Bool]
@@ -70,16 +74,11 @@ public final class DetectionContext: Sendable {
             stations[name] = index
             return index
         }
-        var teams: [String: Int32] = [:]
         staffStation = reference.staff.map { station($0.station) }
         staffRolePosition = reference.staff.map { StaffRole.allCases.firstIndex(of: $0.role)! }
-        staffTeam = reference.staff.map { member in
-            let key = member.team + "\u{1F}" + member.station
-            if let index = teams[key] { return index }
-            let index = Int32(teams.count)
-            teams[key] = index
-            return index
-        }
+        let teams = WorkingTeams(staff: reference.staff)
+        workingTeams = teams
+        staffTeam = teams.team
         // Each team's size and its members by role, once, for the two questions asked of a team's make-up.
         let roles = StaffRole.allCases.count
         let custody = StaffRole.allCases.firstIndex(of: .custodyOfficer)!

@@ -220,7 +220,7 @@ extension RuleSet {
               # A member of staff whose role is under half of their team is weighed against the rest of the team
               # too, its rate drawn towards the role's as if the role had team_peer_prior_accesses more accesses;
               # the higher rate is the peers' (0: the role alone). A neighbourhood sergeant does the team's work.
-              # Set 0 where staff.csv's team holds departments or whole stations rather than working teams.
+              # Where most staff are in a team that is their whole station, each role at its station is the team.
               team_peer_prior_accesses: \(number(risk.teamPeerPriorAccesses))
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
               # with no link in the shared_person_days before keeps a quarter of its points (0 days: never): a known

@@ -12,6 +12,11 @@ enum DetectionReportText {
         lines.append("Accesses to people and occurrences: \(s.inScope.formatted()); explained \(s.explained.formatted()) "
                      + "(\(percent(s.explainedShare))); \(s.outOfScope.formatted()) other records (vehicles, locations, "
                      + "intelligence) not scored")
+        if run.teams.teamsAreStations {
+            lines.append("Teams: \(run.teams.staffInStationTeams.formatted()) of \(run.reference.staff.count.formatted()) "
+                         + "staff are in a team that is (nearly) their whole station, so staff.csv's team is taken to "
+                         + "hold stations: each role at its station is taken as a team (team links, team peers)")
+        }
         lines.append("")
         lines.append("Explained by:")
         for kind in ExplanationKind.allCases {

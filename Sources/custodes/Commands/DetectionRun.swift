@@ -9,6 +9,8 @@ struct DetectionRun {
     var summary: DetectionSummary
     var report: BundleReport
     var reference: ReferenceData
+    /// How `staff.csv`'s teams were read (as working teams, or as stations).
+    var teams: WorkingTeams
     var referenceSeconds: Double
     /// Reading, parsing and validating audit rows.
     var readSeconds: Double
@@ -120,7 +122,7 @@ struct DetectionRun {
             merging = timings.deliverSeconds - (finishing - firstEvent).seconds
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
-                            referenceSeconds: (referenceLoaded - start).seconds, readSeconds: timings.readSeconds,
+                            teams: context.workingTeams, referenceSeconds: (referenceLoaded - start).seconds, readSeconds: timings.readSeconds,
                             sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds,
                             mergesAlongside: threads > 1)
     }

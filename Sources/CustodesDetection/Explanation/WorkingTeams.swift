@@ -1,0 +1,57 @@
+public import CustodesModel
+
+/// Each member of staff's working team as detection uses it: a teammate's case explains a look (``Explainer``), a
+/// role under half its team is weighed against the team too (``PeerBaseline``), a team that stands apart from its
+/// role is the skew's peers (``SkewPeers``), and a custody team's returns to detainees are case work.
+///
+/// All of these assume that `staff.csv`'s team is a working team: a response shift, a neighbourhood team, a custody
+/// suite's officers. A force that exports the station as the team gives every detective, clerk and constable at a
+/// station one team, and then a clerk's look at a person in a detective's case reads as a teammate's case, a
+/// data-quality clerk is measured against the front counter, and custody teams vanish. On the second independent
+/// force with each team replaced by its station, false staff at the budget went from 1 and 0 to 38 and 39 on two
+/// tuning seeds (docs/detection.md, section 6). So when most staff are in teams that each cover nearly a whole
+/// station, the column is taken to hold stations, and each role at its station is the team instead (5 and 5 false
+/// staff there, as with teams named after roles).
+public struct WorkingTeams: Sendable, Equatable {
+    /// A team covering at least this share of its station's staff covers the station.
+    static let stationShare = 0.8
+    /// Stations with fewer staff than this are not counted: at a rural station of six, one team may be all of it.
+    static let smallestStation = 10
+
+    /// Whether `staff.csv`'s team was taken to hold stations, so that teams are each role at its station.
+    public let teamsAreStations: Bool
+    /// Staff in a team that covers (four fifths or more of) a station of at least ten staff.
+    public let staffInStationTeams: Int
+    /// Each member of staff's team, as a small integer (team and station, or role and station).
+    public let team: [Int32]
+    /// How many teams there are: `team` holds `0..<count`.
+    public let count: Int
+
+    public init(staff: [Staff]) {
+        var stationSize: [String: Int] = [:]
+        var teamSize: [String: Int] = [:]
+        func teamKey(_ member: Staff) -> String { member.team + "\u{1F}" + member.station }
+        for member in staff {
+            stationSize[member.station, default: 0] += 1
+            teamSize[teamKey(member), default: 0] += 1
+        }
+        let inStationTeams = staff.reduce(0) { sum, member in
+            let station = stationSize[member.station] ?? 0
+            let covers = station >= Self.smallestStation
+                && Double(teamSize[teamKey(member)] ?? 0) >= Self.stationShare * Double(station)
+            return sum + (covers ? 1 : 0)
+        }
+        staffInStationTeams = inStationTeams
+        let byRole = !staff.isEmpty && 2 * inStationTeams >= staff.count
+        teamsAreStations = byRole
+        var index: [String: Int32] = [:]
+        team = staff.map { member in
+            let key = byRole ? member.role.rawValue + "\u{1F}" + member.station : teamKey(member)
+            if let number = index[key] { return number }
+            let number = Int32(index.count)
+            index[key] = number
+            return number
+        }
+        count = index.count
+    }
+}
