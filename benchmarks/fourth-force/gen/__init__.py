@@ -1,0 +1,1 @@
+"""Saltreach Police: a synthetic coastal and island force for measuring Custodes blind."""

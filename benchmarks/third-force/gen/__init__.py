@@ -1,0 +1,1 @@
+"""Harbourgate Metropolitan Police: a synthetic force bundle generator (written blind)."""
