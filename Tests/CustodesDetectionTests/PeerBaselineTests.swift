@@ -96,7 +96,7 @@ struct PeerBaselineTests {
                         if access % every == 0 {
                             let weighed = baseline.weigh(.sensitiveFields, staff: staff, role: roles[staff])
                             factor[staff] = weighed.factor
-                            if staff == 9 { byTeam = weighed.byTeam }
+                            if staff == 9 { byTeam = weighed.peers == .team }
                         }
                     }
                 }
@@ -110,6 +110,48 @@ struct PeerBaselineTests {
         let roleAlone = factors(teamPrior: 0)
         #expect(roleAlone.inTeam > 1 && !roleAlone.byTeam, "against sergeants alone: \(roleAlone.inTeam)")
         #expect(roleAlone.amongSergeants == withTeam.amongSergeants)
+    }
+
+    @Test("a constable of a unit whose constables all work that way is weighed against them; one on a town shift is not")
+    func crewPeers() {
+        // Team 0: ten response officers of a transport unit (0 to 9), who open a contact in one access in five; team
+        // 1: twenty response officers of a town's shift (10 to 29), one in fifty, but for officer 10, one in five.
+        // Every one of them is in the majority of their team, so the crew (team and role) is what counts.
+        let teams: [Int32] = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 20)
+        func factors(crews: Bool, teamPrior: Double = Self.standard.teamPeerPriorAccesses)
+            -> (inUnit: Double, onShift: Double, peers: PeerBaseline.Peers) {
+            var baseline = PeerBaseline(staffCount: 30, prior: Self.standard.peerPriorAccesses,
+                                        maximumFactor: Self.standard.peerMaximumFactor,
+                                        minimumRatio: Self.standard.peerMinimumRatio, staffTeam: teams,
+                                        weighedWithTeam: Array(repeating: false, count: 30),
+                                        staffCrew: crews ? teams : [], teamPrior: teamPrior)
+            var factor = [Double](repeating: 0, count: 30)
+            var peers = PeerBaseline.Peers.role
+            for _ in 0..<4 {
+                for access in 0..<100 {
+                    for staff in 0..<30 {
+                        baseline.countAccess(staff: staff, role: 0)
+                        if access % (staff < 11 ? 5 : 50) == 0 {
+                            let weighed = baseline.weigh(.sensitiveFields, staff: staff, role: 0)
+                            factor[staff] = weighed.factor
+                            if staff == 0 { peers = weighed.peers }
+                        }
+                    }
+                }
+                baseline.closeWeek()
+            }
+            return (factor[0], factor[10], peers)
+        }
+        let withCrews = factors(crews: true)
+        #expect(withCrews.inUnit == 0 && withCrews.peers == .crew, "at the rate of the rest of the unit")
+        // Officer 10's shift is below the role's rate, so the role's is the bar, as without crews.
+        #expect(withCrews.onShift > 0, "above every response officer's rate")
+        let roleAlone = factors(crews: false)
+        #expect(roleAlone.inUnit > 0 && roleAlone.peers == .role, "against every response officer: \(roleAlone.inUnit)")
+        #expect(roleAlone.onShift == withCrews.onShift)
+        // The prior at 0 weighs against the role alone, crews or not.
+        let off = factors(crews: true, teamPrior: 0)
+        #expect(off.inUnit == roleAlone.inUnit && off.peers == .role)
     }
 
     @Test("the rules file reads and writes the peer settings, and 0 turns baselines off")

@@ -90,7 +90,7 @@ public final class DetectionEngine {
         peers = PeerBaseline(staffCount: context.reference.staff.count, prior: context.rules.risk.peerPriorAccesses,
                              maximumFactor: context.rules.risk.peerMaximumFactor,
                              minimumRatio: context.rules.risk.peerMinimumRatio, staffTeam: context.staffTeam,
-                             weighedWithTeam: context.staffInTeamMinority,
+                             weighedWithTeam: context.staffInTeamMinority, staffCrew: context.staffCrew,
                              teamPrior: context.rules.risk.teamPeerPriorAccesses)
         self.community = community
         tracksCommunity = community.isEnabled

@@ -12,6 +12,8 @@ public final class DetectionContext: Sendable {
     /// Each member of staff's working team (``WorkingTeams``): team and station, or role and station where the
     /// force's team column holds stations.
     let staffTeam: [Int32]
+    /// Each member of staff's crew: their team's members in their role (``WorkingTeams/crew``).
+    let staffCrew: [Int32]
     /// How teams were read from `staff.csv`, for the summary.
     public let workingTeams: WorkingTeams
     /// Whether each member of staff's role is under half of their team: a sergeant among neighbourhood officers,
@@ -79,6 +81,7 @@ public final class DetectionContext: Sendable {
         let teams = WorkingTeams(staff: reference.staff)
         workingTeams = teams
         staffTeam = teams.team
+        staffCrew = teams.crew
         // Each team's size and its members by role, once, for the two questions asked of a team's make-up.
         let roles = StaffRole.allCases.count
         let custody = StaffRole.allCases.firstIndex(of: .custodyOfficer)!

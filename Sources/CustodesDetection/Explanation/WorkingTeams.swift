@@ -26,6 +26,8 @@ public struct WorkingTeams: Sendable, Equatable {
     public let team: [Int32]
     /// How many teams there are: `team` holds `0..<count`.
     public let count: Int
+    /// Each member of staff's crew: the members of their team in their role (a team's constables, its sergeants).
+    public let crew: [Int32]
 
     public init(staff: [Staff]) {
         var stationSize: [String: Int] = [:]
@@ -53,5 +55,13 @@ public struct WorkingTeams: Sendable, Equatable {
             return number
         }
         count = index.count
+        var crews: [String: Int32] = [:]
+        crew = zip(team, staff).map { team, member in
+            let key = "\(team)\u{1F}" + member.role.rawValue
+            if let number = crews[key] { return number }
+            let number = Int32(crews.count)
+            crews[key] = number
+            return number
+        }
     }
 }

@@ -193,7 +193,7 @@ extension DetectionEngine {
         guard peers.isEnabled else { return (1, "") }
         let kind: PeerBaseline.SensitiveKind = event.fields.contains(.contact) ? .contact
             : event.fields.contains(.photo) || event.entityType == .custodyImage ? .image : .address
-        let (factor, ratio, byTeam) = peers.weigh(indicator, staff: staff, role: role, sensitive: kind)
+        let (factor, ratio, measured) = peers.weigh(indicator, staff: staff, role: role, sensitive: kind)
         guard factor > 0 else {
             counted.atPeerRateCounts[CompiledRules.position(indicator)] += 1
             return nil
@@ -201,7 +201,9 @@ extension DetectionEngine {
         // The team is not named: with the role it would narrow a pseudonymised officer to one or two people.
         let plural = context.reference.staff[staff].role.plural
         return (factor, "; \(Self.format(ratio)) times the rate of "
-                + (byTeam ? "the rest of their team (above the rate of other \(plural))" : "other \(plural)"))
+                + (measured == .team ? "the rest of their team (above the rate of other \(plural))"
+                   : measured == .crew ? "other \(plural) in their team (above the rate of other \(plural) in all)"
+                   : "other \(plural)"))
     }
 
     /// The factor for a person-specific hit's points and the words its sentence ends with: a person many colleagues

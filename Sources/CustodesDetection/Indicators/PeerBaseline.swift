@@ -15,7 +15,10 @@ import CustodesModel
 /// A role can span functions: sergeants supervise response, neighbourhood, custody and CID teams, and their habits
 /// are their teams'. A member of staff whose role is under half of their team (team and station) is also measured
 /// against the rest of the team (their own counts taken out), its rate drawn towards the role's with `teamPrior`
-/// accesses, and the higher of the two rates is the peers'. Team counts join at each week's close, as the role's do.
+/// accesses, and the higher of the two rates is the peers'. Everyone else is measured in the same way against their
+/// crew, the rest of the team's members in their role: a role spans units too (a transport unit's constables and a
+/// town's response shift are both response officers; an offender management unit's detectives read their nominals'
+/// partners as their job). Team and crew counts join at each week's close, as the role's do.
 struct PeerBaseline {
     static let volumeIndicators = IndicatorName.allCases.filter(\.isPeerRelative)
     /// Opening contact details, an address or a photograph are different habits: an officer checking an address
@@ -40,6 +43,12 @@ struct PeerBaseline {
     private let weighedWithTeam: [Bool]
     private var teamAccesses: [Double]
     private var teamHits: [Double]
+    /// Each member of staff's crew: the members of their team in their role (``WorkingTeams/crew``). Everyone else
+    /// is measured against it, the rest of the crew drawn towards the role as the team is: a transport unit's
+    /// constables against other transport constables, not against every response officer of the force.
+    private let staffCrew: [Int32]
+    private var crewAccesses: [Double]
+    private var crewHits: [Double]
     /// Each member of staff's counts as they joined their team's at the last week's close, to take out again: a user
     /// is not their own peer, and in a small team their own habits would raise the bar they are measured against.
     private var staffAccessesClosed: [Double]
@@ -53,12 +62,16 @@ struct PeerBaseline {
         var hits: [Double]
         var teamAccesses: [Double]
         var teamHits: [Double]
+        var crewAccesses: [Double]
+        var crewHits: [Double]
 
-        init(slots: Int, teams: Int) {
+        init(slots: Int, teams: Int, crews: Int) {
             accesses = Array(repeating: 0, count: StaffRole.allCases.count)
             hits = Array(repeating: 0, count: StaffRole.allCases.count * slots)
             teamAccesses = Array(repeating: 0, count: teams)
             teamHits = Array(repeating: 0, count: teams * slots)
+            crewAccesses = Array(repeating: 0, count: crews)
+            crewHits = Array(repeating: 0, count: crews * slots)
         }
 
         mutating func add(_ other: RoleCounts) {
@@ -66,11 +79,13 @@ struct PeerBaseline {
             for index in hits.indices { hits[index] += other.hits[index] }
             for index in teamAccesses.indices { teamAccesses[index] += other.teamAccesses[index] }
             for index in teamHits.indices { teamHits[index] += other.teamHits[index] }
+            for index in crewAccesses.indices { crewAccesses[index] += other.crewAccesses[index] }
+            for index in crewHits.indices { crewHits[index] += other.crewHits[index] }
         }
     }
 
     init(staffCount: Int, prior: Double, maximumFactor: Double, minimumRatio: Double,
-         staffTeam: [Int32] = [], weighedWithTeam: [Bool] = [], teamPrior: Double = 0) {
+         staffTeam: [Int32] = [], weighedWithTeam: [Bool] = [], staffCrew: [Int32] = [], teamPrior: Double = 0) {
         self.prior = prior
         self.maximumFactor = maximumFactor
         self.minimumRatio = minimumRatio
@@ -85,9 +100,13 @@ struct PeerBaseline {
         self.weighedWithTeam = weighedWithTeam
         teamAccesses = Array(repeating: 0, count: teams)
         teamHits = Array(repeating: 0, count: teams * slots)
+        let crews = teams > 0 ? Int(staffCrew.max().map { $0 + 1 } ?? 0) : 0
+        self.staffCrew = staffCrew
+        crewAccesses = Array(repeating: 0, count: crews)
+        crewHits = Array(repeating: 0, count: crews * slots)
         staffAccessesClosed = Array(repeating: 0, count: teams > 0 ? staffCount : 0)
         staffHitsClosed = Array(repeating: 0, count: teams > 0 ? staffCount * slots : 0)
-        week = RoleCounts(slots: slots, teams: teams)
+        week = RoleCounts(slots: slots, teams: teams, crews: crews)
     }
 
     var isEnabled: Bool { prior > 0 }
@@ -103,39 +122,57 @@ struct PeerBaseline {
     mutating func countAccess(staff: Int, role: Int) {
         staffAccesses[staff] += 1
         week.accesses[role] += 1
-        if teamPrior > 0 { week.teamAccesses[Int(staffTeam[staff])] += 1 }
+        if teamPrior > 0 {
+            week.teamAccesses[Int(staffTeam[staff])] += 1
+            if !crewAccesses.isEmpty { week.crewAccesses[Int(staffCrew[staff])] += 1 }
+        }
     }
 
-    /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points
-    /// and the ratio of the rates, for the alert's words.
+    /// Whose rate a hit was measured against, for the alert's words.
+    enum Peers: Equatable {
+        /// Others in the same role, force-wide.
+        case role
+        /// The rest of the team (a role under half of it), above the role's rate.
+        case team
+        /// The rest of the team's members in the same role, above the role's rate.
+        case crew
+    }
+
+    /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points,
+    /// the ratio of the rates and whose rate it was, for the alert's words.
     mutating func weigh(_ indicator: IndicatorName, staff: Int, role: Int,
-                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double, byTeam: Bool) {
-        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1, false) }
+                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double, peers: Peers) {
+        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1, .role) }
         staffHits[staff * slots + slot] += 1
         week.hits[role * slots + slot] += 1
         var peerHits = roleHits[role * slots + slot]
         let peerAccesses = roleAccesses[role]
-        var byTeam = false
+        var peers = Peers.role
         if teamPrior > 0 {
             let team = Int(staffTeam[staff])
             week.teamHits[team * slots + slot] += 1
-            // The rest of the team's rate, drawn towards the role's; only ever a higher bar than the role's, and one
-            // even where the role has made no such hit at all but the team makes them routinely.
-            if peerAccesses > 0, weighedWithTeam[staff] {
+            let crew = crewAccesses.isEmpty ? -1 : Int(staffCrew[staff])
+            if crew >= 0 { week.crewHits[crew * slots + slot] += 1 }
+            // The rest of the team's rate (or of the crew's), drawn towards the role's; only ever a higher bar than
+            // the role's, and one even where the role has made no such hit at all but the team makes them routinely.
+            if peerAccesses > 0, weighedWithTeam[staff] || crew >= 0 {
                 let rolePeer = peerHits / peerAccesses
-                let accesses = max(0, teamAccesses[team] - staffAccessesClosed[staff])
-                let hits = max(0, teamHits[team * slots + slot] - staffHitsClosed[staff * slots + slot])
+                let byCrew = !weighedWithTeam[staff]
+                let groupAccesses = byCrew ? crewAccesses[crew] : teamAccesses[team]
+                let groupHits = byCrew ? crewHits[crew * slots + slot] : teamHits[team * slots + slot]
+                let accesses = max(0, groupAccesses - staffAccessesClosed[staff])
+                let hits = max(0, groupHits - staffHitsClosed[staff * slots + slot])
                 let teamPeer = (hits + teamPrior * rolePeer) / (accesses + teamPrior)
                 if teamPeer > rolePeer {
                     peerHits = teamPeer * peerAccesses
-                    byTeam = true
+                    peers = byCrew ? .crew : .team
                 }
             }
         }
         let (factor, ratio) = Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
                                           peerHits: peerHits, peerAccesses: peerAccesses,
                                           prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
-        return (factor, ratio, byTeam)
+        return (factor, ratio, peers)
     }
 
     /// The shrunk rate's excess over the peers' rate. Exposed for the tests that pin the arithmetic.
@@ -190,7 +227,9 @@ struct PeerBaseline {
         for index in roleHits.indices { roleHits[index] = (roleHits[index] + total.hits[index]) * Self.weeklyFade }
         for index in teamAccesses.indices { teamAccesses[index] = (teamAccesses[index] + total.teamAccesses[index]) * Self.weeklyFade }
         for index in teamHits.indices { teamHits[index] = (teamHits[index] + total.teamHits[index]) * Self.weeklyFade }
-        week = RoleCounts(slots: slots, teams: teamAccesses.count)
+        for index in crewAccesses.indices { crewAccesses[index] = (crewAccesses[index] + total.crewAccesses[index]) * Self.weeklyFade }
+        for index in crewHits.indices { crewHits[index] = (crewHits[index] + total.crewHits[index]) * Self.weeklyFade }
+        week = RoleCounts(slots: slots, teams: teamAccesses.count, crews: crewAccesses.count)
         for index in staffAccesses.indices { staffAccesses[index] *= Self.weeklyFade }
         for index in staffHits.indices { staffHits[index] *= Self.weeklyFade }
         if teamPrior > 0 {

@@ -218,8 +218,10 @@ extension RuleSet {
               peer_maximum_factor: \(number(risk.peerMaximumFactor))
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
               # A member of staff whose role is under half of their team is weighed against the rest of the team
-              # too, its rate drawn towards the role's as if the role had team_peer_prior_accesses more accesses;
-              # the higher rate is the peers' (0: the role alone). A neighbourhood sergeant does the team's work.
+              # too, and everyone else against the rest of their team's members in their role, the rate drawn
+              # towards the role's as if the role had team_peer_prior_accesses more accesses; the higher rate is
+              # the peers' (0: the role alone). A neighbourhood sergeant does the team's work, and a transport
+              # unit's constables check the same crowds night after night.
               # Where most staff are in a team that is their whole station, each role at its station is the team.
               team_peer_prior_accesses: \(number(risk.teamPeerPriorAccesses))
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
