@@ -79,13 +79,15 @@ struct PeerBaselineTests {
         // sergeant 10 both do it in one in five.
         let teams: [Int32] = Array(repeating: 0, count: 10) + Array(repeating: 1, count: 20)
         let roles = Array(repeating: 0, count: 9) + Array(repeating: 1, count: 21)
-        // Only sergeant 9's role is under half of their team.
+        // Only sergeant 9's role is under half of their team. Crews as detection makes them (team and role): the
+        // team's constables, its sergeant alone, and team 1's sergeants; the sergeant is still weighed by the team.
         let minority = (0..<30).map { $0 == 9 }
+        let crews: [Int32] = Array(repeating: 0, count: 9) + [1] + Array(repeating: 2, count: 20)
         func factors(teamPrior: Double) -> (inTeam: Double, amongSergeants: Double, byTeam: Bool) {
             var baseline = PeerBaseline(staffCount: 30, prior: Self.standard.peerPriorAccesses,
                                         maximumFactor: Self.standard.peerMaximumFactor,
                                         minimumRatio: Self.standard.peerMinimumRatio, staffTeam: teams,
-                                        weighedWithTeam: minority, teamPrior: teamPrior)
+                                        weighedWithTeam: minority, staffCrew: crews, teamPrior: teamPrior)
             var factor = [Double](repeating: 0, count: 30)
             var byTeam = false
             for _ in 0..<4 {
@@ -149,6 +151,29 @@ struct PeerBaselineTests {
         let roleAlone = factors(crews: false)
         #expect(roleAlone.inUnit > 0 && roleAlone.peers == .role, "against every response officer: \(roleAlone.inUnit)")
         #expect(roleAlone.onShift == withCrews.onShift)
+        // A crew of three whose one busy member (officer 0) would, with their own counts left in, raise the bar
+        // they are measured against: with them taken out, the crew's rate is the role's, and the role is the bar.
+        var lone = PeerBaseline(staffCount: 30, prior: Self.standard.peerPriorAccesses,
+                                maximumFactor: Self.standard.peerMaximumFactor,
+                                minimumRatio: Self.standard.peerMinimumRatio,
+                                staffTeam: Array(repeating: 0, count: 3) + Array(repeating: 1, count: 27),
+                                weighedWithTeam: Array(repeating: false, count: 30),
+                                staffCrew: Array(repeating: 0, count: 3) + Array(repeating: 1, count: 27),
+                                teamPrior: Self.standard.teamPeerPriorAccesses)
+        var busy: (factor: Double, ratio: Double, peers: PeerBaseline.Peers) = (0, 0, .role)
+        for _ in 0..<4 {
+            for access in 0..<100 {
+                for staff in 0..<30 {
+                    lone.countAccess(staff: staff, role: 0)
+                    if access % (staff == 0 ? 5 : 50) == 0 {
+                        let weighed = lone.weigh(.sensitiveFields, staff: staff, role: 0)
+                        if staff == 0 { busy = weighed }
+                    }
+                }
+            }
+            lone.closeWeek()
+        }
+        #expect(busy.peers == .role && busy.factor > 1, "officer 0 against the role: \(busy)")
         // The prior at 0 weighs against the role alone, crews or not.
         let off = factors(crews: true, teamPrior: 0)
         #expect(off.inUnit == roleAlone.inUnit && off.peers == .role)

@@ -54,8 +54,8 @@ struct WorkingTeamsTests {
         let rural = (0..<8).flatMap { Self.staff(6, .neighbourhoodOfficer, team: "NPT \($0)", station: "Rural \($0)",
                                                  first: 100 + 6 * $0) }
         #expect(!WorkingTeams(staff: rural).teamsAreStations)
-        // A station of 20 whose one team is 17 of them (over four fifths) beside a force of working teams of 40:
-        // 17 of 57 staff in a station's team is under half.
+        // A station of 20 whose one team is 17 of them (over four fifths) beside two stations of working teams:
+        // 17 of 60 staff in a station's team is under half.
         let big = Self.staff(17, .responseOfficer, team: "East", station: "East", first: 0)
             + Self.staff(3, .detective, team: "CID", station: "East", first: 17)
         let mixed = WorkingTeams(staff: big + Self.station("North", first: 20) { $0 }
@@ -63,6 +63,15 @@ struct WorkingTeamsTests {
         #expect(mixed.staffInStationTeams == 17)
         #expect(!mixed.teamsAreStations)
         #expect(WorkingTeams(staff: []).count == 0)
+    }
+
+    @Test("half of the staff in teams that hold their station is enough; one fewer is not")
+    func exactlyHalf() {
+        let working = Self.station("North", first: 0) { $0 }
+        let half = Self.staff(20, .responseOfficer, team: "East", station: "East", first: 100)
+        #expect(WorkingTeams(staff: working + half).teamsAreStations)
+        let underHalf = Self.staff(19, .responseOfficer, team: "East", station: "East", first: 100)
+        #expect(!WorkingTeams(staff: working + underHalf).teamsAreStations)
     }
 
     /// The fixture's force with `team` giving each member of staff's team from their station and team, and 14 more

@@ -9,8 +9,8 @@ public import CustodesModel
 /// station one team, and then a clerk's look at a person in a detective's case reads as a teammate's case, a
 /// data-quality clerk is measured against the front counter, and custody teams vanish. On the second independent
 /// force with each team replaced by its station, false staff at the budget went from 1 and 0 to 38 and 39 on two
-/// tuning seeds (docs/detection.md, section 6). So when most staff are in teams that each cover nearly a whole
-/// station, the column is taken to hold stations, and each role at its station is the team instead (5 and 5 false
+/// tuning seeds (docs/detection.md, section 6). So when at least half of the staff are in a team that holds four
+/// fifths or more of a station of ten or more staff, the column is taken to hold stations, and each role at its station is the team instead (5 and 5 false
 /// staff there, as with teams named after roles).
 public struct WorkingTeams: Sendable, Equatable {
     /// A team covering at least this share of its station's staff covers the station.
@@ -29,6 +29,8 @@ public struct WorkingTeams: Sendable, Equatable {
     /// Each member of staff's crew: the members of their team in their role (a team's constables, its sergeants).
     public let crew: [Int32]
 
+    /// Reads the teams from the staff records, in their order: whether the column holds stations is decided once,
+    /// for the whole force, so that one odd station does not change how every other team is read.
     public init(staff: [Staff]) {
         var stationSize: [String: Int] = [:]
         var teamSize: [String: Int] = [:]

@@ -202,7 +202,7 @@ extension DetectionEngine {
         let plural = context.reference.staff[staff].role.plural
         return (factor, "; \(Self.format(ratio)) times the rate of "
                 + (measured == .team ? "the rest of their team (above the rate of other \(plural))"
-                   : measured == .crew ? "other \(plural) in their team (above the rate of other \(plural) in all)"
+                   : measured == .crew ? "other \(plural) they work with (above the rate of other \(plural) in all)"
                    : "other \(plural)"))
     }
 

@@ -49,14 +49,15 @@ struct PeerBaseline {
     private let staffCrew: [Int32]
     private var crewAccesses: [Double]
     private var crewHits: [Double]
-    /// Each member of staff's counts as they joined their team's at the last week's close, to take out again: a user
-    /// is not their own peer, and in a small team their own habits would raise the bar they are measured against.
+    /// Each member of staff's counts as they joined their team's and their crew's at the last week's close, to take
+    /// out again: a user is not their own peer, and in a small team their own habits would raise the bar they are
+    /// measured against.
     private var staffAccessesClosed: [Double]
     private var staffHitsClosed: [Double]
     /// This week's counts by role, not yet in the rates above.
     private(set) var week: RoleCounts
 
-    /// Counts by role and by team, as the parts of a split run hand them over at a week's close.
+    /// Counts by role, by team and by crew, as the parts of a split run hand them over at a week's close.
     struct RoleCounts {
         var accesses: [Double]
         var hits: [Double]
@@ -163,7 +164,9 @@ struct PeerBaseline {
                 let accesses = max(0, groupAccesses - staffAccessesClosed[staff])
                 let hits = max(0, groupHits - staffHitsClosed[staff * slots + slot])
                 let teamPeer = (hits + teamPrior * rolePeer) / (accesses + teamPrior)
-                if teamPeer > rolePeer {
+                // A crew of one (the user alone in their role in the team) leaves nothing but rounding once their own
+                // counts are out: no one to be measured against.
+                if accesses >= 1, teamPeer > rolePeer {
                     peerHits = teamPeer * peerAccesses
                     peers = byCrew ? .crew : .team
                 }

@@ -222,7 +222,8 @@ extension RuleSet {
               # towards the role's as if the role had team_peer_prior_accesses more accesses; the higher rate is
               # the peers' (0: the role alone). A neighbourhood sergeant does the team's work, and a transport
               # unit's constables check the same crowds night after night.
-              # Where most staff are in a team that is their whole station, each role at its station is the team.
+              # Whatever this is set to, where at least half of the staff are in a team that is (four fifths of)
+              # their whole station, each role at its station is taken as the team, for team links too.
               team_peer_prior_accesses: \(number(risk.teamPeerPriorAccesses))
               # A revisit, repeated or linked look-up of a person that shared_person_colleagues other staff looked up
               # with no link in the shared_person_days before keeps a quarter of its points (0 days: never): a known

@@ -15,7 +15,8 @@ enum DetectionReportText {
         if run.teams.teamsAreStations {
             lines.append("Teams: \(run.teams.staffInStationTeams.formatted()) of \(run.reference.staff.count.formatted()) "
                          + "staff are in a team that is (nearly) their whole station, so staff.csv's team is taken to "
-                         + "hold stations: each role at its station is taken as a team (team links, team peers)")
+                         + "hold stations: each role at its station is taken as a team (team links, team and crew peers, "
+                         + "custody teams)")
         }
         lines.append("")
         lines.append("Explained by:")
