@@ -1,0 +1,1 @@
+"""Vellmoor Police: a synthetic shire-force data bundle for Custodes (written blind)."""
