@@ -74,6 +74,41 @@ struct WorkingTeamsTests {
         #expect(!WorkingTeams(staff: working + underHalf).teamsAreStations)
     }
 
+    @Test("the kind of case a member of staff mostly works splits their crew; too few assignments, or none half, does not")
+    func specialisms() {
+        // One public protection team of four safeguarding officers at one station: S0 assigned to 4 domestic abuse
+        // and 2 sexual offence cases, S1 to 6 missing person episodes, S2 to 4 domestic abuse cases (under five in
+        // all), S3 to 2 each of domestic abuse, sexual offences and missing persons (none half).
+        var data = ReferenceData()
+        for member in Self.staff(4, .safeguardingOfficer, team: "Public Protection", station: "HQ", first: 0) {
+            _ = data.add(member)
+        }
+        let categories: [OccurrenceCategory] = [.domesticAbuse, .sexualOffence, .missingPerson]
+        for (number, category) in categories.enumerated() {
+            _ = data.add(Occurrence(occurrenceID: "O\(number)", category: category, openedAt: Self.start, station: "HQ"))
+        }
+        func assign(_ staff: StaffIndex, _ occurrence: OccurrenceIndex, times: Int) {
+            for _ in 0..<times {
+                data.assignments.append(Assignment(occurrence: occurrence, staff: staff, role: .officerInCase,
+                                                   start: Self.start))
+            }
+        }
+        assign(0, 0, times: 4); assign(0, 1, times: 2)
+        assign(1, 2, times: 6)
+        assign(2, 0, times: 4)
+        assign(3, 0, times: 2); assign(3, 1, times: 2); assign(3, 2, times: 2)
+        data.buildIndexes()
+        let kinds = WorkingTeams.specialisms(of: data)
+        #expect(kinds == [.domesticAbuse, .missingPerson, nil, nil])
+        let teams = WorkingTeams(staff: data.staff, specialisms: kinds)
+        #expect(Set(teams.team).count == 1, "one team")
+        #expect(teams.crew[0] != teams.crew[1], "domestic abuse and missing persons are two crews")
+        #expect(teams.crew[2] == teams.crew[3], "no kind of case: the team's other safeguarding officers")
+        #expect(teams.crew[0] != teams.crew[2])
+        // Without the kinds, one crew.
+        #expect(Set(WorkingTeams(staff: data.staff).crew).count == 1)
+    }
+
     /// The fixture's force with `team` giving each member of staff's team from their station and team, and 14 more
     /// response officers at North in two shifts: the fixture's stations have 6 staff and 1, under the ten it takes.
     static func fixture(team: (Staff) -> String) -> DetectionContext {

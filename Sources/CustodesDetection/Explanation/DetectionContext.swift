@@ -78,7 +78,7 @@ public final class DetectionContext: Sendable {
         }
         staffStation = reference.staff.map { station($0.station) }
         staffRolePosition = reference.staff.map { StaffRole.allCases.firstIndex(of: $0.role)! }
-        let teams = WorkingTeams(staff: reference.staff)
+        let teams = WorkingTeams(staff: reference.staff, specialisms: WorkingTeams.specialisms(of: reference))
         workingTeams = teams
         staffTeam = teams.team
         staffCrew = teams.crew

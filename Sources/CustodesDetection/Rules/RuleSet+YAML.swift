@@ -218,7 +218,8 @@ extension RuleSet {
               peer_maximum_factor: \(number(risk.peerMaximumFactor))
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
               # A member of staff whose role is under half of their team is weighed against the rest of the team
-              # too, and everyone else against the rest of their team's members in their role, the rate drawn
+              # too, and everyone else against the rest of their team's members in their role who mostly work
+              # the same kind of case (assignments.csv's categories), the rate drawn
               # towards the role's as if the role had team_peer_prior_accesses more accesses; the higher rate is
               # the peers' (0: the role alone). A neighbourhood sergeant does the team's work, and a transport
               # unit's constables check the same crowds night after night.
