@@ -10,8 +10,8 @@ public import CustodesModel
 /// data-quality clerk is measured against the front counter, and custody teams vanish. On the second independent
 /// force with each team replaced by its station, false staff at the budget went from 1 and 0 to 38 and 39 on two
 /// tuning seeds (docs/detection.md, section 6). So when at least half of the staff are in a team that holds four
-/// fifths or more of a station of ten or more staff, the column is taken to hold stations, and each role at its station is the team instead (5 and 5 false
-/// staff there, as with teams named after roles).
+/// fifths or more of a station of ten or more staff, the column is taken to hold stations, and each role at its
+/// station is the team instead (5 and 5 false staff there, as with teams named after roles).
 public struct WorkingTeams: Sendable, Equatable {
     /// A team covering at least this share of its station's staff covers the station.
     static let stationShare = 0.8
@@ -47,7 +47,7 @@ public struct WorkingTeams: Sendable, Equatable {
             for assignment in assignments {
                 counts[reference.occurrences[Int(assignment.occurrence)].category, default: 0] += 1
             }
-            // The most common category, ties broken by the vocabulary's order so that every run agrees.
+            // The most common category, ties broken by the category's name so that every run agrees.
             guard let top = counts.max(by: { $0.value != $1.value ? $0.value < $1.value
                                              : $0.key.rawValue > $1.key.rawValue }),
                   2 * top.value >= assignments.count else { return nil }

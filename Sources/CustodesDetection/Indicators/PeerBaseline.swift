@@ -16,9 +16,9 @@ import CustodesModel
 /// are their teams'. A member of staff whose role is under half of their team (team and station) is also measured
 /// against the rest of the team (their own counts taken out), its rate drawn towards the role's with `teamPrior`
 /// accesses, and the higher of the two rates is the peers'. Everyone else is measured in the same way against their
-/// crew, the rest of the team's members in their role who mostly work the same kind of case: a role spans units too (a transport unit's constables and a
-/// town's response shift are both response officers; an offender management unit's detectives read their nominals'
-/// partners as their job). Team and crew counts join at each week's close, as the role's do.
+/// crew, the rest of the team's members in their role who mostly work the same kind of case: a role spans units too
+/// (a transport unit's constables and a town's response shift are both response officers; an offender management
+/// unit's detectives read their nominals' partners as their job). Team and crew counts join at each week's close, as the role's do.
 struct PeerBaseline {
     static let volumeIndicators = IndicatorName.allCases.filter(\.isPeerRelative)
     /// Opening contact details, an address or a photograph are different habits: an officer checking an address

@@ -219,9 +219,8 @@ extension RuleSet {
               peer_minimum_ratio: \(number(risk.peerMinimumRatio))
               # A member of staff whose role is under half of their team is weighed against the rest of the team
               # too, and everyone else against the rest of their team's members in their role who mostly work
-              # the same kind of case (assignments.csv's categories), the rate drawn
-              # towards the role's as if the role had team_peer_prior_accesses more accesses; the higher rate is
-              # the peers' (0: the role alone). A neighbourhood sergeant does the team's work, and a transport
+              # the same kind of case (assignments.csv's categories), the rate drawn towards the role's as if the
+              # role had team_peer_prior_accesses more accesses; the higher rate is the peers' (0: the role alone). A neighbourhood sergeant does the team's work, and a transport
               # unit's constables check the same crowds night after night.
               # Whatever this is set to, where at least half of the staff are in a team that is (four fifths of)
               # their whole station, each role at its station is taken as the team, for team links too.

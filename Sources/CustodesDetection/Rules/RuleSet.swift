@@ -114,8 +114,9 @@ public struct RiskSettings: Equatable, Sendable {
     public var peerMinimumRatio: Double
     /// With peer baselines, a member of staff whose role is under half of their team (team and station) is weighed
     /// against the rest of their team as well, and everyone else against the rest of their crew (the team's members
-    /// in their role who mostly work the same kind of case, ``WorkingTeams/specialisms(of:)``), the rate drawn towards the role's as if the role had this many more accesses; the higher of
-    /// the two rates is the peers'; 0 weighs against the role alone. A role that spans functions (sergeants of
+    /// in their role who mostly work the same kind of case, ``WorkingTeams/specialisms(of:)``), the rate drawn
+    /// towards the role's as if the role had this many more accesses; the higher of the two rates is the peers'; 0
+    /// weighs against the role alone. A role that spans functions (sergeants of
     /// response, neighbourhood, custody and CID teams) has no one habit: a neighbourhood sergeant opening local
     /// people's contact details does what the neighbourhood team does, not what sergeants do. A role spans units
     /// too: a transport unit's constables check the same crowds each night, unlike a town's response shift.

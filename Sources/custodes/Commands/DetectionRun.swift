@@ -122,7 +122,8 @@ struct DetectionRun {
             merging = timings.deliverSeconds - (finishing - firstEvent).seconds
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
-                            teams: context.workingTeams, referenceSeconds: (referenceLoaded - start).seconds, readSeconds: timings.readSeconds,
+                            teams: context.workingTeams, referenceSeconds: (referenceLoaded - start).seconds,
+                            readSeconds: timings.readSeconds,
                             sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds,
                             mergesAlongside: threads > 1)
     }
