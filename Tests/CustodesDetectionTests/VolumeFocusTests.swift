@@ -93,6 +93,32 @@ struct VolumeFocusTests {
         #expect(unasked.finish().count == 1)
     }
 
+    @Test("where the user's crew looks up more of that sex than the role does, the crew's share is the bar")
+    func crewShare() {
+        // Four men behind S5's volume, their details opened: against the role's even share, focused.
+        func run(crewWomen: Int, crewKnown: Int) -> [Alert] {
+            let engine = Self.engine()
+            let crew = engine.sexPeerGroup(of: 4)!
+            engine.groupSexTallies = [crew: SexTally(female: crewWomen, known: crewKnown)]
+            for (minute, person) in [9, 10, 11, 12].enumerated() {
+                Self.opened(engine, PersonIndex(person), minute: minute)
+                engine.record(Self.volume(PersonIndex(person), minute: minute), event: nil)
+            }
+            return engine.finish()
+        }
+        #expect(run(crewWomen: 0, crewKnown: 0).count == 1, "no one else in the crew: the role's share")
+        // A custody suite's detention officers: the rest of the crew looked up 5 women among 100 people.
+        #expect(run(crewWomen: 5, crewKnown: 100).isEmpty, "what the crew's own work predicts")
+        // A crew that looks up more women than the role does is no lower bar: the role's share stands.
+        let opened = run(crewWomen: 90, crewKnown: 100)
+        #expect(opened.count == 1)
+        #expect(opened.first?.why.contains("against 50% of the people peers in the same role looked up") == true)
+        var crew = VolumeFocus(people: 4, women: false, share: 1, peerShare: 0.9)
+        crew.peers = .crew
+        #expect(crew.words.hasPrefix("100% of the 4 people behind their volume above peers were men, against 90% of "
+                                     + "the people others in their role they work with looked up with no link"))
+    }
+
     @Test("the people whose details were opened must be enough and lean the same way, by the z and the exact tail")
     func detailsOpened() {
         let four = VolumeFocus(people: 4, women: false, share: 1, peerShare: 0.53)

@@ -28,6 +28,9 @@ struct WeekTallies {
     var lookupsByTeam: [Int32: SkewTally] = [:]
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
     var sexByRole: [StaffRole: SexTally] = [:]
+    /// The same by the peer group each member of staff is weighed with beside their role (``DetectionEngine/sexPeerGroup(of:)``):
+    /// a custody suite's detention officers look up the men it detains, as the force's other police staff do not.
+    var sexByGroup: [Int32: SexTally] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
     /// Each role's median of unexplained accesses in the week and its robust spread, for the volume outlier rule,
     /// from the whole force's counts: worked out once as the week closes (``settled()``), where each part of a split
@@ -40,6 +43,7 @@ struct WeekTallies {
         for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
         for (team, pooled) in other.lookupsByTeam { lookupsByTeam[team, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
+        for (group, pooled) in other.sexByGroup { sexByGroup[group, default: SexTally()].add(pooled) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
 
@@ -128,6 +132,7 @@ extension DetectionEngine {
                 if focus {
                     sexTallies[staff] = sexes
                     tallies.sexByRole[role, default: SexTally()].add(sexes)
+                    if let group = sexPeerGroup(of: staff) { tallies.sexByGroup[group, default: SexTally()].add(sexes) }
                 }
             }
         }
@@ -140,7 +145,10 @@ extension DetectionEngine {
         defer { weekEvidence.removeAll(keepingCapacity: true) }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
-        if tracksVolumeFocus { roleSexTallies = tallies.sexByRole }
+        if tracksVolumeFocus {
+            roleSexTallies = tallies.sexByRole
+            groupSexTallies = tallies.sexByGroup
+        }
         if compiled.isEnabled(.volumeOutlier) {
             let countsByRole = tallies.unexplainedByRole
             let baseline = tallies.volumeBaseline ?? tallies.settled().volumeBaseline ?? [:]

@@ -33,9 +33,12 @@ struct VolumeFocus: Equatable {
     var people: Int
     /// Whether they lean to women (or else to men).
     var women: Bool
-    /// The share of that sex among them, and among the people the role's peers looked up with no link.
+    /// The share of that sex among them, and among the people the peers looked up with no link.
     var share: Double
     var peerShare: Double
+    /// Whose share that was: the role's, or the team's or crew's where theirs leans further the same way (a custody
+    /// suite's detention officers look up the men it detains; the force's other police staff do not).
+    var peers: PeerBaseline.Peers = .role
     /// Recent volume hits with a person, how many of them fell on the person with the most, and on how many different
     /// days any recent hit fell on her.
     var hits = 0
@@ -85,8 +88,16 @@ struct VolumeFocus: Equatable {
     var words: String {
         let sex = women ? "women" : "men"
         return "\(Int((share * 100).rounded()))% of the \(people) people behind their volume above peers were \(sex), "
-            + "against \(Int((peerShare * 100).rounded()))% of the people peers in the same role looked up with no link"
+            + "against \(Int((peerShare * 100).rounded()))% of the people \(peersWords) looked up with no link"
             + detailsWords
+    }
+
+    private var peersWords: String {
+        switch peers {
+        case .role: "peers in the same role"
+        case .team: "the rest of their team"
+        case .crew: "others in their role they work with"
+        }
     }
 
     /// How many of the people whose details were opened are of the sex the volume leans to.
@@ -167,6 +178,20 @@ extension DetectionEngine {
                 var found = women >= peerShare
                     ? VolumeFocus(people: sexes.known, women: true, share: women, peerShare: peerShare)
                     : VolumeFocus(people: sexes.known, women: false, share: 1 - women, peerShare: 1 - peerShare)
+                // The team's or crew's share where it leans further the user's way: only ever a higher bar, as for
+                // the volume itself (``PeerBaseline``).
+                if let group = sexPeerGroup(of: staff), let pooled = groupSexTallies[group] {
+                    let others = Double(pooled.known - own.known)
+                    if others >= 1 {
+                        let groupWomen = (Double(pooled.female - own.female) + peerShare * Self.peerPriorPeople)
+                            / (others + Self.peerPriorPeople)
+                        let groupShare = found.women ? groupWomen : 1 - groupWomen
+                        if groupShare > found.peerShare {
+                            found.peerShare = groupShare
+                            found.peers = context.staffInTeamMinority[staff] ? .team : .crew
+                        }
+                    }
+                }
                 found.hits = hits
                 // The person with the most hits; on a tie, the one first in the index, so every run says the same.
                 // Her days count every recent hit on her, the returns scored in full as well as the volume, but not
@@ -186,6 +211,14 @@ extension DetectionEngine {
         }
         volumeFocusChecks[staff] = VolumeFocusCheck(day: day, hits: recent, focus: focus)
         return focus
+    }
+
+    /// The team (for a member of staff whose role is under half of it) or crew whose people looked up stand beside
+    /// the role's in ``VolumeFocus``, as the volume's peers do (``PeerBaseline``); nil where teams are not weighed
+    /// (`risk.team_peer_prior_accesses` 0). Teams and crews are numbered apart: a team is -1 - its number.
+    func sexPeerGroup(of staff: Int) -> Int32? {
+        guard context.rules.risk.teamPeerPriorAccesses > 0 else { return nil }
+        return context.staffInTeamMinority[staff] ? -1 - context.staffTeam[staff] : context.staffCrew[staff]
     }
 
     /// The people whose contact details, address or photograph the member of staff opened with no link, or in the

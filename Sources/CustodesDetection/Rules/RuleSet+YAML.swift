@@ -272,6 +272,8 @@ extension RuleSet {
               # With peer baselines, volume alone opens an alert at strong_threshold only when at least
               # volume_focus_people people are behind it, at least volume_focus_share of them of one sex, and their
               # count of that sex is volume_focus_z standard deviations above what the role's peers' share predicts
+              # (or the team's or crew's, as for volume, where it leans further the same way: a custody suite's
+              # detention officers look up the men it detains)
               # and the user opened the details of at least as many people with no link in indicator_window_days,
               # leaning the same way by the exact binomial tail too; or when it leans to women and
               # a demographic skew is among the recent hits, or when half of it falls on one person, on
