@@ -66,7 +66,7 @@ struct RulesFileTests {
         #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5 && links.caseWorkAssignmentHours == 24)
         #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
         let team = try RuleSet.parse("risk:\n  team_peer_prior_accesses: 0\n", file: "r.yaml").risk
-        #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 500)
+        #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 100)
         #expect(try !RuleSet.parse("risk:\n  case_work_in_custody: false\n", file: "r.yaml").risk.caseWorkInCustody)
         #expect(RuleSet.standard.risk.caseWorkInCustody)
         #expect(try RuleSet.parse(RuleSet.standard.yaml.replacingOccurrences(
