@@ -125,6 +125,26 @@ struct ExplainerTests {
         #expect(elsewhere.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind == nil)
     }
 
+    @Test("a detention officer (police staff in a custody team) has the suite as a custody officer does; other police staff do not")
+    func detentionOfficer() {
+        // S8 police staff in Custody A beside S4 (a custody officer): half the team is custody officers.
+        let suite = Explainer(context: Fixture.context { data in
+            data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal Detention", role: .policeStaff,
+                           team: "Custody A", station: "North", startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        })
+        #expect(suite.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind == .custody)
+        #expect(suite.explain(Fixture.event("E", Fixture.at(0, 22, 1), staff: 7, person: 1))?.kind == nil,
+                "two hours after release, as for custody officers")
+        // S5, police staff in Case Administration, is not at the suite: P2 in custody is no link of theirs.
+        #expect(explain(Fixture.at(0, 12), staff: 4, person: 1)?.kind == nil)
+        // A sergeant in the custody team is not given it (measured in an earlier sitting: it lost two offenders).
+        let sergeant = Explainer(context: Fixture.context { data in
+            data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal Sergeant", role: .supervisor,
+                           team: "Custody A", station: "North", startDate: Timestamp(year: 2015, month: 1, day: 1)))
+        })
+        #expect(sergeant.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind != .custody)
+    }
+
     @Test("police staff on duty may read their station's open occurrences, but not the people in them")
     func stationDesk() {
         #expect(explain(Fixture.at(1, 12), staff: 4, occurrence: 0)?.kind == .stationDesk)

@@ -152,17 +152,18 @@ public final class Explainer: Sendable {
             }
         }
 
-        switch context.staffRole[Int(staff)] {
+        let role = context.staffRole[Int(staff)]
+        // Detention officers are police staff in a custody team: the suite is their link as it is the custody officers'.
+        if role == .custodyOfficer || (role == .policeStaff && context.staffInCustodyTeam[Int(staff)]),
+           record.isCustody, record.station == context.staffStation[Int(staff)],
+           t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace) {
+            result.kind = .custody
+            return true
+        }
+        switch role {
         case .callHandler, .dispatcher:
             if t >= opened - 600 && t <= opened + context.liveIncident && duty.get() {
                 result.kind = .liveIncident
-                return true
-            }
-        case .custodyOfficer:
-            // The suite and the detention are link enough: custody officers cover shifts the roster does not show.
-            if record.isCustody, record.station == context.staffStation[Int(staff)],
-               t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace) {
-                result.kind = .custody
                 return true
             }
         case .policeStaff, .supervisor:
