@@ -43,6 +43,8 @@ public final class DetectionEngine {
     var distinctDetailsPeople = DistinctPeople()
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
+    /// How many days each role returns to someone as its work, from the force's own data.
+    var routineReturns: RoutineReturns
     /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in
     /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
     var roleSexTallies: [StaffRole: SexTally] = [:]
@@ -94,6 +96,8 @@ public final class DetectionEngine {
                              minimumRatio: context.rules.risk.peerMinimumRatio, staffTeam: context.staffTeam,
                              weighedWithTeam: context.staffInTeamMinority, staffCrew: context.staffCrew,
                              teamPrior: context.rules.risk.teamPeerPriorAccesses)
+        routineReturns = RoutineReturns(staffCount: context.reference.staff.count,
+                                        share: compiled.isEnabled(.repeatLookups) ? compiled.repeatRoutineShare : 0)
         self.community = community
         tracksCommunity = community.isEnabled
         counted.suppressedByException = Array(repeating: 0, count: compiled.exceptions.count)

@@ -31,6 +31,8 @@ struct WeekTallies {
     /// The same by the peer group each member of staff is weighed with beside their role (``DetectionEngine/sexPeerGroup(of:)``):
     /// a custody suite's detention officers look up the men it detains, as the force's other police staff do not.
     var sexByGroup: [Int32: SexTally] = [:]
+    /// The most days each active member of staff returned in full to one person, by role (``RoutineReturns``).
+    var returnDaysByRole: [StaffRole: [Int]] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
     /// Each role's median of unexplained accesses in the week and its robust spread, for the volume outlier rule,
     /// from the whole force's counts: worked out once as the week closes (``settled()``), where each part of a split
@@ -44,6 +46,7 @@ struct WeekTallies {
         for (team, pooled) in other.lookupsByTeam { lookupsByTeam[team, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         for (group, pooled) in other.sexByGroup { sexByGroup[group, default: SexTally()].add(pooled) }
+        for (role, days) in other.returnDaysByRole { returnDaysByRole[role, default: []].append(contentsOf: days) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
 
@@ -76,6 +79,11 @@ extension DetectionEngine {
         var tallies = WeekTallies()
         let staffCount = context.reference.staff.count
         if peers.isEnabled { tallies.peerCounts = peers.week }
+        if routineReturns.isEnabled {
+            tallies.returnDaysByRole = routineReturns.closeWeek(week, roles: context.staffRole) {
+                self.activities[$0].activeWeek == week
+            }
+        }
         if compiled.isEnabled(.volumeOutlier) {
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
                 tallies.unexplainedByRole[context.reference.staff[staff].role, default: []]
@@ -145,6 +153,7 @@ extension DetectionEngine {
         defer { weekEvidence.removeAll(keepingCapacity: true) }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
+        if routineReturns.isEnabled { routineReturns.settle(tallies.returnDaysByRole) }
         if tracksVolumeFocus {
             roleSexTallies = tallies.sexByRole
             groupSexTallies = tallies.sexByGroup

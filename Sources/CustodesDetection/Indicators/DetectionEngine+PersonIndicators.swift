@@ -121,19 +121,28 @@ extension DetectionEngine {
                             "looked up \(pseudonym) off duty, from \(event.workstation)\(peer.words)"))
         }
         if let evidence = days.evidence {
-            // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four times
-            // the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
-            counted.roleHitCounts[role] += 1
-            let steps = Double(min(days.count - minimumDays + 1, 4))
-            var repeated = hit(.repeatLookups,
-                               compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
-                               event, person, result, "looked up \(pseudonym) on \(days.count) different days"
-                               + (followsAttendance ? "" : " with no business link of their own")
-                               + "\(linkWords)\(shared.words)\(work.words)")
-            repeated.evidence = evidence
-            repeated.sharedSubject = shared.factor < 1
-            repeated.caseWork = work.factor < 1
-            hits.append(repeated)
+            // A return in full (no link, no case work, not a name many colleagues read) sets how far returns are the
+            // role's work (``RoutineReturns``); where they are, only the days beyond count.
+            if routineReturns.isEnabled, !teamLink, !followsAttendance, shared.factor >= 1, work.factor >= 1 {
+                routineReturns.note(staff: staff, days: days.count)
+            }
+            let routine = routineReturns.counted(days: days.count, role: role, minimumDays: compiled.repeatMinimumDays,
+                                                 plural: context.reference.staff[staff].role.plural)
+            if routine.days >= minimumDays {
+                // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four
+                // times the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
+                counted.roleHitCounts[role] += 1
+                let steps = Double(min(routine.days - minimumDays + 1, 4))
+                var repeated = hit(.repeatLookups,
+                                   compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
+                                   event, person, result, "looked up \(pseudonym) on \(days.count) different days"
+                                   + (followsAttendance ? "" : " with no business link of their own")
+                                   + "\(linkWords)\(shared.words)\(work.words)\(routine.words)")
+                repeated.evidence = evidence
+                repeated.sharedSubject = shared.factor < 1
+                repeated.caseWork = work.factor < 1
+                hits.append(repeated)
+            }
         }
         if !linked, compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.links(of: person) {

@@ -14,6 +14,8 @@ struct CompiledRules {
     /// Days of looks at one person, explained only by a teammate's case in which the user had no part, from which
     /// the repeat rule weighs them; 0: never.
     let coveringMinimumDays: Int
+    /// The share of a role's members whose returns set the days it returns to someone as its work (``RoutineReturns``).
+    let repeatRoutineShare: Double
     let repeatWindow: Int64
     /// The share of the self-or-associate weight a look at anyone but a partner, spouse or ex-partner keeps.
     let otherRelationShare: Double
@@ -74,6 +76,7 @@ struct CompiledRules {
             ? parameter(.revisitAfterInvolvement, "team_link_share") : 0
         repeatMinimumDays = Int(parameter(.repeatLookups, "minimum_days"))
         coveringMinimumDays = Int(parameter(.repeatLookups, "covering_minimum_days"))
+        repeatRoutineShare = parameter(.repeatLookups, "routine_share")
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
         otherRelationShare = parameter(.selfOrAssociate, "other_relation_share")
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)

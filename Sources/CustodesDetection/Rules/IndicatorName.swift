@@ -82,7 +82,11 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "each further day weighs more, up to four times the weight. Looks that only a teammate's case, in "
                 + "which the user has no part, explains count from covering_minimum_days, at team_link_share: "
                 + "covering a colleague's case is daily work, coming back to its victim week after week is not. "
-                + "Returns that come with work on the person's case (case_work_hours) keep case_work_share."
+                + "Returns that come with work on the person's case (case_work_hours) keep case_work_share. Where "
+                + "routine_share of a role's members active in a week returned in full to someone on as many days "
+                + "as minimum_days or more in the last 13 weeks, that many days is the role's work on this force "
+                + "(detectives reading their old cases' people, analysts their nominals): a return counts only on the "
+                + "days beyond it (0: off; a role of fewer than 10 active members has no routine)."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."
