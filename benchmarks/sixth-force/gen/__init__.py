@@ -1,0 +1,1 @@
+"""Northmarsh Constabulary: a synthetic force bundle generator (written blind; see ../README.md)."""
