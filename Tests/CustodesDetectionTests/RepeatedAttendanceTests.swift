@@ -96,7 +96,7 @@ struct RepeatedAttendanceTests {
         }
         ledger.add(Hit(indicator: .repeatedAttendance, points: 24, at: Timestamp(seconds: 2 * 86_400), staff: 0,
                        person: 9, evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400, weighing)
-        #expect(ledger.returnedPeople == 5)
+        #expect(ledger.returnedPeople() == 5)
         // The top person is the attended one, in full; the rest at a tenth, each at two fifths for the spread.
         #expect(ledger.score(at: 2 * 86_400, halfLife: 10, weighing) > 24)
     }

@@ -192,7 +192,7 @@ struct RiskAndAlertTests {
         }
         // The specific evidence an alert needs, with the share risk gives returns at the time (as the engine asks).
         func evidence(_ ledger: RiskLedger, _ minimum: Double) -> Bool {
-            let people = ledger.returnedPeople
+            let people = ledger.returnedPeople()
             return ledger.hasSpecificEvidence(minimum: minimum, otherPeopleShare: 0.1,
                                               spread: RiskLedger.spreadFactor(people: people, spreadPeople: 2))
         }
@@ -214,9 +214,27 @@ struct RiskAndAlertTests {
         #expect(abs(circle.score(at: now, halfLife: 10, weighing) - (20 + 0.1 * 0.5 * 32)) < 1e-9)
         #expect(evidence(circle, 21.6 - 1e-9) && !evidence(circle, 21.6 + 0.01))
         // The alert says over how many people the returns were spread: the circle is not among them.
-        #expect(eight.returnedPeople == 8)
-        #expect(faint.returnedPeople == 1)
-        #expect(circle.returnedPeople == 4)
+        #expect(eight.returnedPeople() == 8)
+        #expect(faint.returnedPeople() == 1)
+        #expect(circle.returnedPeople() == 4)
+        // People returned to only with case work count a quarter each (the case-work share) among the people:
+        // a hub re-reading twelve referrals' families every day; a woman sought out beside four of them stays
+        // one of two.
+        func work(_ points: Double, person: PersonIndex) -> Hit {
+            var hit = hit(.repeatLookups, points, person: person)
+            hit.caseWork = true
+            return hit
+        }
+        let hub = ledger((1...12).map { work(4, person: PersonIndex($0)) })
+        #expect(hub.returnedPeople() == 0, "case work is not counted unless asked")
+        #expect(hub.returnedPeople(caseWorkShare: 0.25) == 3)
+        #expect(hub.spread(over: 2, caseWorkShare: 0.25).share == 2.0 / 3)
+        let sought = ledger([hit(.repeatLookups, 16, person: 20)] + (1...4).map { work(4, person: PersonIndex($0)) })
+        #expect(sought.returnedPeople(caseWorkShare: 0.25) == 2)
+        #expect(sought.spread(over: 2, caseWorkShare: 0.25).share == 1)
+        // A person with points of both kinds counts once, as one returned to.
+        let both = ledger([hit(.repeatLookups, 8, person: 1), work(4, person: 1)])
+        #expect(both.returnedPeople(caseWorkShare: 1) == 1)
         // Off (0), the same returns sum as before.
         let off = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
         #expect(abs(eight.score(at: now, halfLife: 10, off) - (16 + 0.1 * 56)) < 1e-9)

@@ -27,7 +27,7 @@ struct RiskLedger {
     /// or a person whose incidents they keep attending (``IndicatorName/repeatedAttendance``):
     /// neither is discounted for the spread of the user's other returns, nor counted in it. Counted as hits arrive
     /// and leave the window so that no hit reads the whole window again.
-    private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int)] = [:]
+    private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int, work: Double)] = [:]
     private var pruneAt = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
@@ -40,6 +40,8 @@ struct RiskLedger {
         var volumeCap: Double = 0
         var otherPeopleShare: Double = 1
         var spreadPeople = 0
+        /// How much a person returned to only with case work counts among the people returns are spread over.
+        var caseWorkShare = 0.0
     }
 
     /// Points of specific hits within the indicator window a person must have to count as one the user returns to,
@@ -64,9 +66,9 @@ struct RiskLedger {
 
     /// Over how many people the user's returns are spread now, and the share each keeps
     /// (``spreadFactor(people:spreadPeople:)``); nobody and all of it when `spreadPeople` is 0.
-    func spread(over spreadPeople: Int) -> (people: Int, share: Double) {
+    func spread(over spreadPeople: Int, caseWorkShare: Double = 0) -> (people: Int, share: Double) {
         guard spreadPeople > 0 else { return (0, 1) }
-        let people = returnedPeople
+        let people = returnedPeople(caseWorkShare: caseWorkShare)
         return (people, Self.spreadFactor(people: people, spreadPeople: spreadPeople))
     }
 
@@ -80,7 +82,7 @@ struct RiskLedger {
         let volume = withoutTiming ? max(self.volume - timing, 0) : self.volume
         var score = (specific + (weighing.volumeCap > 0 ? min(volume, weighing.volumeCap) : volume)) * fade
         if !byPerson.isEmpty {
-            let share = spread(over: weighing.spreadPeople).share
+            let share = spread(over: weighing.spreadPeople, caseWorkShare: weighing.caseWorkShare).share
             var top = 0.0, total = 0.0
             for entry in byPerson {
                 let points = (time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points)
@@ -141,9 +143,19 @@ struct RiskLedger {
     }
 
     /// How many people the user's returns are spread over: those whose specific hits within the indicator window
-    /// (case work aside) reach ``returnedPersonPoints``, people of the user's own circle aside.
-    var returnedPeople: Int {
-        windowByPerson.values.reduce(0) { $1.circle == 0 && $1.points >= Self.returnedPersonPoints ? $0 + 1 : $0 }
+    /// (case work aside) reach ``returnedPersonPoints``, people of the user's own circle aside; and those returned
+    /// to only with case work, each counting `caseWorkShare` of a person (a hub re-reading its referrals' families
+    /// every day returns to dozens as its work; a woman sought out beside a few case-work returns stays one of few).
+    func returnedPeople(caseWorkShare: Double = 0) -> Int {
+        var people = 0, work = 0
+        for entry in windowByPerson.values where entry.circle == 0 {
+            if entry.points >= Self.returnedPersonPoints {
+                people += 1
+            } else if entry.work >= Self.returnedPersonPoints {
+                work += 1
+            }
+        }
+        return people + Int((Double(work) * caseWorkShare).rounded(.down))
     }
 
     /// Whether the user looked the person up as one of their own circle within the indicator window.
@@ -151,9 +163,9 @@ struct RiskLedger {
 
     /// Counts a specific hit on a person into the window's tallies (`sign` 1) or out of them (-1).
     private mutating func countInWindow(_ hit: Hit, _ sign: Int) {
-        guard let person = hit.person, !Self.isSummedAsVolume(hit.indicator), !hit.caseWork else { return }
-        var entry = windowByPerson[person] ?? (0, 0, 0)
-        entry.points += Double(sign) * hit.points
+        guard let person = hit.person, !Self.isSummedAsVolume(hit.indicator) else { return }
+        var entry = windowByPerson[person] ?? (0, 0, 0, 0)
+        if hit.caseWork { entry.work += Double(sign) * hit.points } else { entry.points += Double(sign) * hit.points }
         entry.hits += sign
         // One's own circle, or a person whose incidents one keeps attending: not a return among many (see above).
         if hit.indicator == .selfOrAssociate || hit.indicator == .repeatedAttendance { entry.circle += sign }

@@ -97,7 +97,8 @@ struct CompiledRules {
         volumeZ = parameter(.volumeOutlier, "robust_z")
         halfLife = rules.risk.halfLifeDays
         weighing = RiskLedger.Weighing(volumeCap: rules.risk.volumeCap, otherPeopleShare: rules.risk.otherPeopleShare,
-                                       spreadPeople: rules.risk.returnsSpreadPeople)
+                                       spreadPeople: rules.risk.returnsSpreadPeople,
+                                       caseWorkShare: rules.risk.caseWorkHours > 0 ? rules.risk.caseWorkShare : 0)
         caseWorkWindow = Int64(rules.risk.caseWorkHours) * 3600
         caseWorkShare = rules.risk.caseWorkShare
         teamCaseWorkShare = rules.risk.teamCaseWorkShare
