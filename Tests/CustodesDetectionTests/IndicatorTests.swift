@@ -277,6 +277,34 @@ struct IndicatorTests {
         #expect(found.first?.detail.contains("20 unexplained accesses") == true)
     }
 
+    @Test("volume outlier: where the user's crew's week sets a higher bar than the role's, the crew's is the bar")
+    func volumeAgainstCrew() {
+        // Ten response officers in Response B make one unexplained look-up each; S1 and six more in Response A
+        // (a crew of seven active, reading a hub's referrals) twenty each.
+        func crew(_ data: inout ReferenceData) {
+            Self.responsePeers(&data)
+            for number in 0..<6 {
+                data.add(Staff(staffID: "A\(number)", collarNumber: "", displayName: "Crew \(number)",
+                               role: .responseOfficer, team: "Response A", station: "North",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        var events = (0..<10).map { Fixture.event("P\($0)", Fixture.at(1, 9, $0), staff: StaffIndex(7 + $0), person: 3) }
+        for staff in [0] + (17..<23).map({ $0 }) {
+            events += (0..<20).map { Fixture.event("S\(staff)-\($0)", Fixture.at(1, 10, $0), staff: StaffIndex(staff), person: 3) }
+        }
+        #expect(hits(events, .volumeOutlier, extra: crew).isEmpty, "twenty a week is what the crew does")
+        var roleAlone = Fixture.fullPoints
+        roleAlone.risk.teamPeerPriorAccesses = 0
+        #expect(hits(events, .volumeOutlier, rules: roleAlone, extra: crew).count == 7, "against the role alone")
+        // Against a crew of under five active members, the role's bar stands.
+        let few = events.filter { !$0.eventID.hasPrefix("S19-") && !$0.eventID.hasPrefix("S20-")
+            && !$0.eventID.hasPrefix("S21-") && !$0.eventID.hasPrefix("S22-") }
+        let found = hits(few, .volumeOutlier, extra: crew)
+        #expect(found.count == 3)
+        #expect(found.first?.detail.hasSuffix("among 13 active peers in the same role") == true)
+    }
+
     @Test("volume outlier's evidence: the user's own first twenty of each week, in order, among everyone's")
     func volumeEvidence() {
         // Two weeks; in each, S1 makes 25 unexplained look-ups with the peers' in between.

@@ -98,7 +98,7 @@ struct VolumeFocusTests {
         // Four men behind S5's volume, their details opened: against the role's even share, focused.
         func run(crewWomen: Int, crewKnown: Int) -> [Alert] {
             let engine = Self.engine()
-            let crew = engine.sexPeerGroup(of: 4)!
+            let crew = engine.peerGroup(of: 4)!
             engine.groupSexTallies = [crew: SexTally(female: crewWomen, known: crewKnown)]
             for (minute, person) in [9, 10, 11, 12].enumerated() {
                 Self.opened(engine, PersonIndex(person), minute: minute)

@@ -49,7 +49,7 @@ public final class DetectionEngine {
     /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
     var roleSexTallies: [StaffRole: SexTally] = [:]
     var sexTallies: [SexTally] = []
-    /// The same for each peer group of a team or crew (``sexPeerGroup(of:)``), as the last week's close found them.
+    /// The same for each peer group of a team or crew (``peerGroup(of:)``), as the last week's close found them.
     var groupSexTallies: [Int32: SexTally] = [:]
     /// Whom each member of staff's volume fell on, as last worked out (``volumeFocus(staff:at:)``). Beside the
     /// activities rather than in them: asked for only while a user's risk is high, it was two fifths of each

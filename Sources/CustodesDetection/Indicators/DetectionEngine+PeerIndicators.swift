@@ -23,12 +23,14 @@ struct SkewTally {
 /// staff sums its parts' tallies, so each part judges its own staff against all their peers.
 struct WeekTallies {
     var unexplainedByRole: [StaffRole: [Int]] = [:]
+    /// The same by the team or crew each member of staff is weighed with beside their role (``DetectionEngine/peerGroup(of:)``).
+    var unexplainedByGroup: [Int32: [Int]] = [:]
     var lookupsByRole: [StaffRole: SkewTally] = [:]
     /// The same by team (``DetectionContext/staffTeam``), for teams that stand apart from their role (``SkewPeers``).
     var lookupsByTeam: [Int32: SkewTally] = [:]
     /// Women, and people of known sex, among each role's people looked up with no link, for ``VolumeFocus``.
     var sexByRole: [StaffRole: SexTally] = [:]
-    /// The same by the peer group each member of staff is weighed with beside their role (``DetectionEngine/sexPeerGroup(of:)``):
+    /// The same by the peer group each member of staff is weighed with beside their role (``DetectionEngine/peerGroup(of:)``):
     /// a custody suite's detention officers look up the men it detains, as the force's other police staff do not.
     var sexByGroup: [Int32: SexTally] = [:]
     /// The most days each active member of staff returned in full to one person, by role (``RoutineReturns``).
@@ -38,10 +40,16 @@ struct WeekTallies {
     /// from the whole force's counts: worked out once as the week closes (``settled()``), where each part of a split
     /// run sorted every role's counts for itself (a week's close on two threads sorted eight times what one core did).
     private(set) var volumeBaseline: [StaffRole: (median: Double, spread: Double)]?
+    /// The same for each team or crew of at least ``minimumGroupMembers`` active members.
+    private(set) var groupVolumeBaseline: [Int32: (median: Double, spread: Double)]?
+    /// The fewest active members of a team or crew whose week's counts make a baseline of their own.
+    static let minimumGroupMembers = 5
 
     mutating func add(_ other: WeekTallies) {
         volumeBaseline = nil
+        groupVolumeBaseline = nil
         for (role, counts) in other.unexplainedByRole { unexplainedByRole[role, default: []].append(contentsOf: counts) }
+        for (group, counts) in other.unexplainedByGroup { unexplainedByGroup[group, default: []].append(contentsOf: counts) }
         for (role, pooled) in other.lookupsByRole { lookupsByRole[role, default: SkewTally()].add(pooled) }
         for (team, pooled) in other.lookupsByTeam { lookupsByTeam[team, default: SkewTally()].add(pooled) }
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
@@ -54,14 +62,18 @@ struct WeekTallies {
     /// takes them.
     func settled() -> WeekTallies {
         var settled = self
-        var baseline: [StaffRole: (median: Double, spread: Double)] = [:]
-        for (role, counts) in unexplainedByRole {
-            let median = DetectionEngine.median(counts.map(Double.init))
-            let deviation = DetectionEngine.median(counts.map { abs(Double($0) - median) })
-            baseline[role] = (median, max(1.4826 * deviation, 1))
-        }
-        settled.volumeBaseline = baseline
+        settled.volumeBaseline = unexplainedByRole.mapValues(Self.robust)
+        settled.groupVolumeBaseline = unexplainedByGroup.filter { $0.value.count >= Self.minimumGroupMembers }
+            .mapValues(Self.robust)
         return settled
+    }
+
+    /// The median of a week's counts and their robust spread (the median absolute deviation, scaled to a normal's
+    /// standard deviation, at least 1).
+    static func robust(_ counts: [Int]) -> (median: Double, spread: Double) {
+        let median = DetectionEngine.median(counts.map(Double.init))
+        let deviation = DetectionEngine.median(counts.map { abs(Double($0) - median) })
+        return (median, max(1.4826 * deviation, 1))
     }
 }
 
@@ -88,6 +100,9 @@ extension DetectionEngine {
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
                 tallies.unexplainedByRole[context.reference.staff[staff].role, default: []]
                     .append(Int(activities[staff].weekUnexplained))
+                if let group = peerGroup(of: staff) {
+                    tallies.unexplainedByGroup[group, default: []].append(Int(activities[staff].weekUnexplained))
+                }
             }
         }
         let skew = compiled.isEnabled(.demographicSkew), focus = tracksVolumeFocus
@@ -140,7 +155,7 @@ extension DetectionEngine {
                 if focus {
                     sexTallies[staff] = sexes
                     tallies.sexByRole[role, default: SexTally()].add(sexes)
-                    if let group = sexPeerGroup(of: staff) { tallies.sexByGroup[group, default: SexTally()].add(sexes) }
+                    if let group = peerGroup(of: staff) { tallies.sexByGroup[group, default: SexTally()].add(sexes) }
                 }
             }
         }
@@ -160,20 +175,31 @@ extension DetectionEngine {
         }
         if compiled.isEnabled(.volumeOutlier) {
             let countsByRole = tallies.unexplainedByRole
-            let baseline = tallies.volumeBaseline ?? tallies.settled().volumeBaseline ?? [:]
+            let settled = tallies.volumeBaseline == nil ? tallies.settled() : tallies
+            let baseline = settled.volumeBaseline ?? [:]
+            let groupBaseline = settled.groupVolumeBaseline ?? [:]
             // Grouped by member of staff once, if anyone fires.
             lazy var evidenceByStaff = Dictionary(grouping: weekEvidence, by: \.staff).mapValues { $0.map(\.event) }
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
                 let count = Int(activities[staff].weekUnexplained)
-                guard count >= compiled.volumeMinimum,
-                      let (median, spread) = baseline[context.reference.staff[staff].role],
-                      Double(count) > median + compiled.volumeZ * spread,
+                let role = context.reference.staff[staff].role
+                guard count >= compiled.volumeMinimum, var (median, spread) = baseline[role] else { continue }
+                var peers = "\(countsByRole[role]?.count ?? 0) active peers in the same role"
+                // The team's or crew's week where it sets a higher bar, as for every volume indicator: a hub's
+                // staff read hundreds of referrals' people a week that the force's other police staff do not.
+                if let group = peerGroup(of: staff), let (groupMedian, groupSpread) = groupBaseline[group],
+                   groupMedian + compiled.volumeZ * groupSpread > median + compiled.volumeZ * spread {
+                    (median, spread) = (groupMedian, groupSpread)
+                    let members = settled.unexplainedByGroup[group]?.count ?? 0
+                    peers = group < 0 ? "the \(members) active members of their team"
+                        : "the \(members) active \(role.plural) they work with"
+                }
+                guard Double(count) > median + compiled.volumeZ * spread,
                       let evidence = evidenceByStaff[StaffIndex(staff)], let last = evidence.last else { continue }
-                let peers = countsByRole[context.reference.staff[staff].role]?.count ?? 0
                 record(Hit(indicator: .volumeOutlier, points: compiled.weight(.volumeOutlier), at: last.at,
                            staff: StaffIndex(staff), person: nil, evidence: evidence,
                            detail: "made \(count) unexplained accesses in the week, against a median of "
-                           + "\(Self.format(median)) among \(peers) active peers in the same role"),
+                           + "\(Self.format(median)) among \(peers)"),
                        event: nil)
             }
         }

@@ -180,7 +180,7 @@ extension DetectionEngine {
                     : VolumeFocus(people: sexes.known, women: false, share: 1 - women, peerShare: 1 - peerShare)
                 // The team's or crew's share where it leans further the user's way: only ever a higher bar, as for
                 // the volume itself (``PeerBaseline``).
-                if let group = sexPeerGroup(of: staff), let pooled = groupSexTallies[group] {
+                if let group = peerGroup(of: staff), let pooled = groupSexTallies[group] {
                     let others = Double(pooled.known - own.known)
                     if others >= 1 {
                         let groupWomen = (Double(pooled.female - own.female) + peerShare * Self.peerPriorPeople)
@@ -213,10 +213,12 @@ extension DetectionEngine {
         return focus
     }
 
-    /// The team (for a member of staff whose role is under half of it) or crew whose people looked up stand beside
-    /// the role's in ``VolumeFocus``, as the volume's peers do (``PeerBaseline``); nil where teams are not weighed
-    /// (`risk.team_peer_prior_accesses` 0). Teams and crews are numbered apart: a team is -1 - its number.
-    func sexPeerGroup(of staff: Int) -> Int32? {
+    /// The team (for a member of staff whose role is under half of it) or crew each member of staff is weighed with
+    /// beside their role, as the volume's peers are (``PeerBaseline``): whose people looked up stand beside the
+    /// role's in ``VolumeFocus``, and whose week's unexplained accesses beside the role's for the volume outlier.
+    /// Nil where teams are not weighed (`risk.team_peer_prior_accesses` 0). Teams and crews are numbered apart: a
+    /// team is -1 - its number.
+    func peerGroup(of staff: Int) -> Int32? {
         guard context.rules.risk.teamPeerPriorAccesses > 0 else { return nil }
         return context.staffInTeamMinority[staff] ? -1 - context.staffTeam[staff] : context.staffCrew[staff]
     }

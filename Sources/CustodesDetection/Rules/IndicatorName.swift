@@ -120,7 +120,9 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
             "The first ever access by this user to a vulnerable person, with no link, is how most patterns begin."
         case .volumeOutlier:
             "A volume of unexplained access far above peers in the same role, measured with robust statistics so "
-                + "that a few heavy users do not set the baseline."
+                + "that a few heavy users do not set the baseline; or above the user's crew (or team), where five or "
+                + "more of them were active and their week sets the higher bar: a hub's staff read hundreds of "
+                + "referrals' people a week."
         case .repeatedAttendance:
             "Volunteering for incidents involving the same person is a warning sign seen in real cases: an officer "
                 + "who keeps turning up at one woman's calls has a link to every look, and the links are the pattern. "
