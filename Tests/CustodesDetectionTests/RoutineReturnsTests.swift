@@ -46,6 +46,22 @@ struct RoutineReturnsTests {
         #expect(returns.closeWeek(114, roles: roles) { $0 == 1 } == [.detective: [3]], "the inactive member left out")
     }
 
+    @Test("weeks before 1970 (negative week numbers) take a slot of the ring like any other")
+    func negativeWeeks() {
+        var returns = RoutineReturns(staffCount: 1, share: 0.5)
+        returns.note(staff: 0, days: 4)
+        #expect(returns.closeWeek(-5, roles: [.detective]) { _ in true }[.detective] == [4])
+        #expect(returns.closeWeek(-4, roles: [.detective]) { _ in true }[.detective] == [4])
+        #expect(returns.closeWeek(8, roles: [.detective]) { _ in true }[.detective] == [0], "thirteen weeks on")
+    }
+
+    @Test("the share in the alert's words")
+    func howMany() {
+        #expect(RoutineReturns.howMany(0.5) == "half")
+        #expect(RoutineReturns.howMany(1) == "all")
+        #expect(RoutineReturns.howMany(0.25) == "25% of")
+    }
+
     @Test("in the engine: a detective's return on three days scores where returns are rare, not where they are the work")
     func engine() {
         // S6 (a detective, no link to anyone) looks P2 up on three days.

@@ -49,7 +49,9 @@ struct RoutineReturns {
     /// Closes this part's week: moves each member's week into the ring and returns the most days of each member
     /// active in `week` (`active`), by role, over the last `weeks` weeks.
     mutating func closeWeek(_ week: Int64, roles: [StaffRole], active: (Int) -> Bool) -> [StaffRole: [Int]] {
-        let slot = Int(week % Int64(Self.weeks))
+        // Weeks before 1970 are negative: the slot is the remainder rounded down, never a negative index.
+        let weeks = Int64(Self.weeks)
+        let slot = Int(((week % weeks) + weeks) % weeks)
         ringWeeks[slot] = week
         for staff in thisWeek.indices {
             ring[staff * Self.weeks + slot] = thisWeek[staff]
@@ -82,13 +84,22 @@ struct RoutineReturns {
         return sorted[index]
     }
 
+    /// The share of a role in words that read before "the force's detectives".
+    static func howMany(_ share: Double) -> String {
+        switch share {
+        case 1: "all"
+        case 0.5: "half"
+        default: "\(Int((share * 100).rounded()))% of"
+        }
+    }
+
     /// How many of a return's days count, and the words that say why fewer do: all of them where the role's routine
     /// is under the rule's `minimumDays`; otherwise `days` less the routine's reach beyond it, so that the first day
     /// past the routine counts as the minimum.
     func counted(days: Int, role: Int, minimumDays: Int, plural: String) -> (days: Int, words: String) {
         let routine = routine[role]
         guard isEnabled, routine >= minimumDays else { return (days, "") }
-        let words = "; \(DetectionEngine.share(share)) the force's \(plural) returned to someone on \(routine) days or "
+        let words = "; \(Self.howMany(share)) the force's \(plural) returned to someone on \(routine) days or "
             + "more with no link, as their work, so only the days beyond \(routine) count"
         return (days - (routine - minimumDays + 1), words)
     }
