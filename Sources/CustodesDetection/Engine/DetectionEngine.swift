@@ -344,9 +344,8 @@ public final class DetectionEngine {
         let ledger = activities[staff].risk
         guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
         // Returns spread over many people count less, in risk and in the specific evidence alike (``RiskLedger``).
-        let (spreadOver, spread) = risk.otherPeopleShare < 1 ? ledger.spread(over: risk.returnsSpreadPeople,
-                                                                                     caseWorkShare: compiled.weighing.caseWorkShare)
-                                                                     : (0, 1)
+        let (spreadOver, spread) = risk.otherPeopleShare < 1
+            ? ledger.spread(over: risk.returnsSpreadPeople, caseWorkShare: compiled.weighing.caseWorkShare) : (0, 1)
         let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum,
                                                                              otherPeopleShare: risk.otherPeopleShare,
                                                                              spread: spread)

@@ -80,6 +80,16 @@ struct WeekTallies {
 /// The peer rules, run as each week (Monday to Sunday, UTC) closes: a member of staff's unexplained access compared
 /// with others in the same role, with robust statistics because access counts are heavily skewed.
 extension DetectionEngine {
+    /// The team (for a member of staff whose role is under half of it) or crew each member of staff is weighed with
+    /// beside their role, as the volume's peers are (``PeerBaseline``): whose people looked up stand beside the
+    /// role's in ``VolumeFocus``, and whose week's unexplained accesses beside the role's for the volume outlier.
+    /// Nil where teams are not weighed (`risk.team_peer_prior_accesses` 0). Teams and crews are numbered apart: a
+    /// team is -1 - its number.
+    func peerGroup(of staff: Int) -> Int32? {
+        guard context.rules.risk.teamPeerPriorAccesses > 0 else { return nil }
+        return context.staffInTeamMinority[staff] ? -1 - context.staffTeam[staff] : context.staffCrew[staff]
+    }
+
     /// Closes a week on this engine's staff alone.
     func closeWeek(_ week: Int64) {
         closeWeek(week, tallies: weekTallies(week).settled())

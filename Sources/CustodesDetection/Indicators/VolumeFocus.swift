@@ -213,16 +213,6 @@ extension DetectionEngine {
         return focus
     }
 
-    /// The team (for a member of staff whose role is under half of it) or crew each member of staff is weighed with
-    /// beside their role, as the volume's peers are (``PeerBaseline``): whose people looked up stand beside the
-    /// role's in ``VolumeFocus``, and whose week's unexplained accesses beside the role's for the volume outlier.
-    /// Nil where teams are not weighed (`risk.team_peer_prior_accesses` 0). Teams and crews are numbered apart: a
-    /// team is -1 - its number.
-    func peerGroup(of staff: Int) -> Int32? {
-        guard context.rules.risk.teamPeerPriorAccesses > 0 else { return nil }
-        return context.staffInTeamMinority[staff] ? -1 - context.staffTeam[staff] : context.staffCrew[staff]
-    }
-
     /// The people whose contact details, address or photograph the member of staff opened with no link, or in the
     /// days after a call they attended, in the indicator window up to `time`, each once, by sex: the details that
     /// volume above peers (which counts both) is weighed against.
