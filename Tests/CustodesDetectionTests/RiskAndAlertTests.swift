@@ -235,6 +235,18 @@ struct RiskAndAlertTests {
         // A person with points of both kinds counts once, as one returned to.
         let both = ledger([hit(.repeatLookups, 8, person: 1), work(4, person: 1)])
         #expect(both.returnedPeople(caseWorkShare: 1) == 1)
+        // Returns the routine of the role or team leaves without a hit count among the people too, case work as
+        // case work, each person once, until the indicator window has passed since the latest.
+        var routine = ledger([hit(.repeatLookups, 16, person: 1)])
+        for person in 2...5 { routine.noteRoutineReturn(PersonIndex(person), at: now, caseWork: false, window: 30 * 86_400) }
+        routine.noteRoutineReturn(1, at: now, caseWork: false, window: 30 * 86_400)
+        for person in 6...9 { routine.noteRoutineReturn(PersonIndex(person), at: now, caseWork: true, window: 30 * 86_400) }
+        #expect(routine.returnedPeople() == 5)
+        #expect(routine.returnedPeople(caseWorkShare: 0.25) == 6)
+        #expect(routine.spread(over: 2, caseWorkShare: 0.25).share == 2.0 / 6)
+        routine.add(Hit(indicator: .repeatLookups, points: 16, at: Fixture.at(32, 10), staff: 0, person: 20,
+                        evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400, weighing)
+        #expect(routine.returnedPeople(caseWorkShare: 0.25) == 1, "a month on, only the new return")
         // Off (0), the same returns sum as before.
         let off = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
         #expect(abs(eight.score(at: now, halfLife: 10, off) - (16 + 0.1 * 56)) < 1e-9)

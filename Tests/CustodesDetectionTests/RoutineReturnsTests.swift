@@ -32,27 +32,64 @@ struct RoutineReturnsTests {
         #expect(returns.counted(days: 3, role: 0, minimumDays: 3, plural: "detectives") == (3, ""))
     }
 
+    @Test("a team's or crew's routine applies where it is higher than the role's, and the words say whose")
+    func groupRoutine() {
+        var returns = RoutineReturns(staffCount: 1, share: 0.5)
+        let role = StaffRole.allCases.firstIndex(of: .policeStaff)!
+        // Most of the force's police staff never return to anyone; a hub's twelve return on eight days as their work.
+        returns.settle([.policeStaff: Array(repeating: 0, count: 200)],
+                       byGroup: [-4: Array(repeating: 8, count: 12), 7: Array(repeating: 8, count: 9)])
+        let hub = returns.counted(days: 8, role: role, group: -4, minimumDays: 3, plural: "police staff")
+        #expect(hub.days == 2, "eight days are the team's routine")
+        #expect(hub.words == "; half their team returned to someone on 8 days or more with no link, as their work, "
+                + "so only the days beyond 8 count")
+        #expect(returns.counted(days: 8, role: role, group: 7, minimumDays: 3, plural: "police staff") == (8, ""),
+                "nine active members set no bar")
+        #expect(returns.counted(days: 8, role: role, minimumDays: 3, plural: "police staff") == (8, ""),
+                "no group: the role's routine alone")
+        // A crew (a positive number) is named by its role; a group under the role's routine leaves the role's words.
+        returns.settle([.policeStaff: Array(repeating: 4, count: 20)], byGroup: [3: Array(repeating: 6, count: 10),
+                                                                               5: Array(repeating: 3, count: 10)])
+        #expect(returns.counted(days: 6, role: role, group: 3, minimumDays: 3, plural: "police staff").words
+                == "; half the police staff they work with returned to someone on 6 days or more with no link, as "
+                + "their work, so only the days beyond 6 count")
+        #expect(returns.counted(days: 6, role: role, group: 5, minimumDays: 3, plural: "police staff")
+                == (4, "; half the force's police staff returned to someone on 4 days or more with no link, as "
+                    + "their work, so only the days beyond 4 count"))
+    }
+
+    @Test("each member's most days are also handed over by the peer group they are weighed with")
+    func ringByGroup() {
+        var returns = RoutineReturns(staffCount: 3, share: 0.5)
+        returns.note(staff: 0, days: 7)
+        returns.note(staff: 2, days: 4)
+        let week = returns.closeWeek(100, roles: [.detective, .detective, .policeStaff],
+                                     groups: { $0 == 1 ? nil : Int32($0 == 0 ? 3 : -2) }) { _ in true }
+        #expect(week.byRole == [.detective: [7, 0], .policeStaff: [4]])
+        #expect(week.byGroup == [3: [7], -2: [4]], "the member in no group is in none")
+    }
+
     @Test("each member's most days are kept for 13 weeks, only for members active in the week")
     func ring() {
         var returns = RoutineReturns(staffCount: 2, share: 0.5)
         let roles: [StaffRole] = [.detective, .detective]
         returns.note(staff: 0, days: 7)
         returns.note(staff: 0, days: 4)
-        #expect(returns.closeWeek(100, roles: roles) { _ in true } == [.detective: [7, 0]])
+        #expect(returns.closeWeek(100, roles: roles, groups: { _ in nil }) { _ in true }.byRole == [.detective: [7, 0]])
         // Weeks later, without a return, the 7 days stand until 13 weeks have passed.
-        #expect(returns.closeWeek(112, roles: roles) { _ in true } == [.detective: [7, 0]])
-        #expect(returns.closeWeek(113, roles: roles) { _ in true } == [.detective: [0, 0]])
+        #expect(returns.closeWeek(112, roles: roles, groups: { _ in nil }) { _ in true }.byRole == [.detective: [7, 0]])
+        #expect(returns.closeWeek(113, roles: roles, groups: { _ in nil }) { _ in true }.byRole == [.detective: [0, 0]])
         returns.note(staff: 1, days: 3)
-        #expect(returns.closeWeek(114, roles: roles) { $0 == 1 } == [.detective: [3]], "the inactive member left out")
+        #expect(returns.closeWeek(114, roles: roles, groups: { _ in nil }) { $0 == 1 }.byRole == [.detective: [3]], "the inactive member left out")
     }
 
     @Test("weeks before 1970 (negative week numbers) take a slot of the ring like any other")
     func negativeWeeks() {
         var returns = RoutineReturns(staffCount: 1, share: 0.5)
         returns.note(staff: 0, days: 4)
-        #expect(returns.closeWeek(-5, roles: [.detective]) { _ in true }[.detective] == [4])
-        #expect(returns.closeWeek(-4, roles: [.detective]) { _ in true }[.detective] == [4])
-        #expect(returns.closeWeek(8, roles: [.detective]) { _ in true }[.detective] == [0], "thirteen weeks on")
+        #expect(returns.closeWeek(-5, roles: [.detective], groups: { _ in nil }) { _ in true }.byRole[.detective] == [4])
+        #expect(returns.closeWeek(-4, roles: [.detective], groups: { _ in nil }) { _ in true }.byRole[.detective] == [4])
+        #expect(returns.closeWeek(8, roles: [.detective], groups: { _ in nil }) { _ in true }.byRole[.detective] == [0], "thirteen weeks on")
     }
 
     @Test("the share in the alert's words")
@@ -78,5 +115,20 @@ struct RoutineReturnsTests {
         #expect(repeats(routine: 0).map(\.points) == [4])
         #expect(repeats(routine: 3).isEmpty, "three days is what half the detectives do")
         #expect(repeats(routine: 2).map(\.points) == [4], "under the rule's minimum: no change")
+    }
+
+    @Test("in the engine: the crew's routine spares a return the role's does not, and the return still counts as one")
+    func engineGroup() throws {
+        let events = (0..<3).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 5, person: 1) }
+        let engine = Fixture.engine()
+        let group = try #require(engine.peerGroup(of: 5), "teams are weighed in the standard rules")
+        engine.routineReturns.settle([.detective: Array(repeating: 0, count: 10)],
+                                     byGroup: [group: Array(repeating: 3, count: 10)])
+        var hits: [Hit] = []
+        engine.onHit = { hit, _ in hits.append(hit) }
+        for event in events { engine.process(event) }
+        #expect(hits.filter { $0.indicator == .repeatLookups }.isEmpty, "three days is what half the crew do")
+        #expect(engine.activities[5].risk.returnedPeople() == 1, "a return within the routine is still a return")
+        _ = engine.finish()
     }
 }

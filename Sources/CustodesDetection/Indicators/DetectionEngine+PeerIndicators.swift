@@ -35,6 +35,8 @@ struct WeekTallies {
     var sexByGroup: [Int32: SexTally] = [:]
     /// The most days each active member of staff returned in full to one person, by role (``RoutineReturns``).
     var returnDaysByRole: [StaffRole: [Int]] = [:]
+    /// The same by the team or crew each member of staff is weighed with beside their role.
+    var returnDaysByGroup: [Int32: [Int]] = [:]
     var peerCounts: PeerBaseline.RoleCounts?
     /// Each role's median of unexplained accesses in the week and its robust spread, for the volume outlier rule,
     /// from the whole force's counts: worked out once as the week closes (``settled()``), where each part of a split
@@ -55,6 +57,7 @@ struct WeekTallies {
         for (role, pooled) in other.sexByRole { sexByRole[role, default: SexTally()].add(pooled) }
         for (group, pooled) in other.sexByGroup { sexByGroup[group, default: SexTally()].add(pooled) }
         for (role, days) in other.returnDaysByRole { returnDaysByRole[role, default: []].append(contentsOf: days) }
+        for (group, days) in other.returnDaysByGroup { returnDaysByGroup[group, default: []].append(contentsOf: days) }
         if let counts = other.peerCounts { peerCounts?.add(counts) }
     }
 
@@ -102,9 +105,9 @@ extension DetectionEngine {
         let staffCount = context.reference.staff.count
         if peers.isEnabled { tallies.peerCounts = peers.week }
         if routineReturns.isEnabled {
-            tallies.returnDaysByRole = routineReturns.closeWeek(week, roles: context.staffRole) {
-                self.activities[$0].activeWeek == week
-            }
+            (tallies.returnDaysByRole, tallies.returnDaysByGroup) = routineReturns.closeWeek(
+                week, roles: context.staffRole, groups: { self.peerGroup(of: $0) }
+            ) { self.activities[$0].activeWeek == week }
         }
         if compiled.isEnabled(.volumeOutlier) {
             for staff in 0..<staffCount where activities[staff].activeWeek == week {
@@ -178,7 +181,9 @@ extension DetectionEngine {
         defer { weekEvidence.removeAll(keepingCapacity: true) }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
-        if routineReturns.isEnabled { routineReturns.settle(tallies.returnDaysByRole) }
+        if routineReturns.isEnabled {
+            routineReturns.settle(tallies.returnDaysByRole, byGroup: tallies.returnDaysByGroup)
+        }
         if tracksVolumeFocus {
             roleSexTallies = tallies.sexByRole
             groupSexTallies = tallies.sexByGroup

@@ -126,8 +126,14 @@ extension DetectionEngine {
             if routineReturns.isEnabled, !teamLink, !followsAttendance, shared.factor >= 1, work.factor >= 1 {
                 routineReturns.note(staff: staff, days: days.count)
             }
-            let routine = routineReturns.counted(days: days.count, role: role, minimumDays: compiled.repeatMinimumDays,
+            let routine = routineReturns.counted(days: days.count, role: role, group: peerGroup(of: staff),
+                                                 minimumDays: compiled.repeatMinimumDays,
                                                  plural: context.reference.staff[staff].role.plural)
+            // A return the routine leaves without a hit is a return all the same: it counts in their spread.
+            if routine.days < minimumDays, days.count >= minimumDays {
+                activities[staff].risk.noteRoutineReturn(person, at: t, caseWork: work.factor < 1,
+                                                         window: compiled.indicatorWindow)
+            }
             if routine.days >= minimumDays {
                 // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four
                 // times the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.

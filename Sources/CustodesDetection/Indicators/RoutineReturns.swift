@@ -12,6 +12,11 @@ import CustodesModel
 /// least the rule's minimum days, a return counts only beyond it, with its weight growing from there as before. A
 /// role of fewer than ``minimumMembers`` active members has no routine: a handful would set their own bar.
 ///
+/// The same holds for the team or crew each member of staff is weighed with beside their role
+/// (``DetectionEngine/peerGroup(of:)``), where at least ``minimumMembers`` of it were active, and the higher of the
+/// two routines applies: a multi-agency hub's staff return to its referrals' families as their work, where the
+/// force's other police staff, by whom the role's routine is set, do not.
+///
 /// Each member of staff's most days are kept week by week in a ring, so a run split by member of staff hands each
 /// part's values over at the week's close and every part works out the same routine from them.
 struct RoutineReturns {
@@ -28,6 +33,9 @@ struct RoutineReturns {
     private var ringWeeks: [Int64]
     /// Each role's routine (by role position), as the last week's close found it.
     private(set) var routine: [Int]
+    /// Each peer group's routine (``DetectionEngine/peerGroup(of:)``; a team is negative), where it reaches the
+    /// rule's minimum days.
+    private(set) var groupRoutine: [Int32: Int] = [:]
 
     init(staffCount: Int, share: Double) {
         self.share = share
@@ -47,8 +55,9 @@ struct RoutineReturns {
     }
 
     /// Closes this part's week: moves each member's week into the ring and returns the most days of each member
-    /// active in `week` (`active`), by role, over the last `weeks` weeks.
-    mutating func closeWeek(_ week: Int64, roles: [StaffRole], active: (Int) -> Bool) -> [StaffRole: [Int]] {
+    /// active in `week` (`active`), by role and by peer group (`groups`; nil: none), over the last `weeks` weeks.
+    mutating func closeWeek(_ week: Int64, roles: [StaffRole], groups: (Int) -> Int32?, active: (Int) -> Bool)
+        -> (byRole: [StaffRole: [Int]], byGroup: [Int32: [Int]]) {
         // Weeks before 1970 are negative: the slot is the remainder rounded down, never a negative index.
         let weeks = Int64(Self.weeks)
         let slot = Int(((week % weeks) + weeks) % weeks)
@@ -58,21 +67,24 @@ struct RoutineReturns {
             thisWeek[staff] = 0
         }
         var byRole: [StaffRole: [Int]] = [:]
+        var byGroup: [Int32: [Int]] = [:]
         for staff in thisWeek.indices where active(staff) {
             var most: UInt8 = 0
             for index in 0..<Self.weeks where ringWeeks[index] > week - Int64(Self.weeks) {
                 most = max(most, ring[staff * Self.weeks + index])
             }
             byRole[roles[staff], default: []].append(Int(most))
+            if let group = groups(staff) { byGroup[group, default: []].append(Int(most)) }
         }
-        return byRole
+        return (byRole, byGroup)
     }
 
-    /// Sets each role's routine from every part's values.
-    mutating func settle(_ byRole: [StaffRole: [Int]]) {
+    /// Sets each role's and each peer group's routine from every part's values.
+    mutating func settle(_ byRole: [StaffRole: [Int]], byGroup: [Int32: [Int]] = [:]) {
         for (position, role) in StaffRole.allCases.enumerated() {
             routine[position] = Self.routine(byRole[role] ?? [], share: share)
         }
+        groupRoutine = byGroup.mapValues { Self.routine($0, share: share) }.filter { $0.value > 0 }
     }
 
     /// The most days on which at least `share` of the members returned to someone: the value at that share from the
@@ -93,13 +105,18 @@ struct RoutineReturns {
         }
     }
 
-    /// How many of a return's days count, and the words that say why fewer do: all of them where the role's routine
-    /// is under the rule's `minimumDays`; otherwise `days` less the routine's reach beyond it, so that the first day
-    /// past the routine counts as the minimum.
-    func counted(days: Int, role: Int, minimumDays: Int, plural: String) -> (days: Int, words: String) {
-        let routine = routine[role]
+    /// How many of a return's days count, and the words that say why fewer do: all of them where the routine of the
+    /// role (or of the peer group, `group`, where it is higher) is under the rule's `minimumDays`; otherwise `days`
+    /// less the routine's reach beyond it, so that the first day past the routine counts as the minimum.
+    func counted(days: Int, role: Int, group: Int32? = nil, minimumDays: Int, plural: String)
+        -> (days: Int, words: String) {
+        let roleRoutine = routine[role]
+        let groupRoutine = group.flatMap { self.groupRoutine[$0] } ?? 0
+        let routine = max(roleRoutine, groupRoutine)
         guard isEnabled, routine >= minimumDays else { return (days, "") }
-        let words = "; \(Self.howMany(share)) the force's \(plural) returned to someone on \(routine) days or "
+        let who = groupRoutine <= roleRoutine ? "the force's \(plural)"
+            : group.map { $0 < 0 } == true ? "their team" : "the \(plural) they work with"
+        let words = "; \(Self.howMany(share)) \(who) returned to someone on \(routine) days or "
             + "more with no link, as their work, so only the days beyond \(routine) count"
         return (days - (routine - minimumDays + 1), words)
     }

@@ -29,6 +29,11 @@ struct RiskLedger {
     /// and leave the window so that no hit reads the whole window again.
     private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int, work: Double)] = [:]
     private var pruneAt = 64
+    /// People returned to within the routine of the user's role or team (``RoutineReturns``): no hit, so no points,
+    /// but a return all the same, counted in the spread of returns until the indicator window has passed since the
+    /// latest (case work as such). Without them, a hub whose routine hid most of its returns kept the few left whole.
+    /// One reference, so that a member of staff's activity stays in three cache lines (``StaffActivities``).
+    private var routineReturns: [PersonIndex: (until: Int64, work: Bool)] = [:]
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
     private(set) var recentHits: [Hit] = []
@@ -145,7 +150,8 @@ struct RiskLedger {
     /// How many people the user's returns are spread over: those whose specific hits within the indicator window
     /// (case work aside) reach ``returnedPersonPoints``, people of the user's own circle aside; and those returned
     /// to only with case work, each counting `caseWorkShare` of a person (a hub re-reading its referrals' families
-    /// every day returns to dozens as its work; a woman sought out beside a few case-work returns stays one of few).
+    /// every day returns to dozens as its work; a woman sought out beside a few case-work returns stays one of few);
+    /// and those returned to within the routine of the user's role or team (``noteRoutineReturn(_:at:caseWork:window:)``).
     func returnedPeople(caseWorkShare: Double = 0) -> Int {
         var people = 0, work = 0
         for entry in windowByPerson.values where entry.circle == 0 {
@@ -155,7 +161,22 @@ struct RiskLedger {
                 work += 1
             }
         }
+        for (person, entry) in routineReturns where entry.until >= at && windowByPerson[person] == nil {
+            if entry.work { work += 1 } else { people += 1 }
+        }
         return people + Int((Double(work) * caseWorkShare).rounded(.down))
+    }
+
+    /// Notes a return the routine of the user's role or team leaves without a hit (``routineReturns``), counted
+    /// among the people returned to for `window` (the indicator window) from `time`.
+    mutating func noteRoutineReturn(_ person: PersonIndex, at time: Int64, caseWork: Bool, window: Int64) {
+        // Swept each time the list grows to a power of two from 64, so its cost per return stays constant.
+        let count = routineReturns.count
+        if routineReturns.updateValue((time + window, caseWork), forKey: person) == nil, count >= 63,
+           (count + 1) & count == 0 {
+            let now = max(at, time)
+            routineReturns = routineReturns.filter { $0.value.until >= now }
+        }
     }
 
     /// Whether the user looked the person up as one of their own circle within the indicator window.

@@ -86,7 +86,10 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "routine_share of a role's members active in a week returned in full to someone on as many days "
                 + "as minimum_days or more in the last 13 weeks, that many days is the role's work on this force "
                 + "(detectives reading their old cases' people, analysts their nominals): a return counts only on the "
-                + "days beyond it (0: off; a role of fewer than 10 active members has no routine)."
+                + "days beyond it (0: off; a role of fewer than 10 active members has no routine). The same for the "
+                + "team or crew a member of staff is weighed with beside their role, where higher (a hub's staff "
+                + "return to its referrals' families as the force's other police staff do not); a return within "
+                + "the routine still counts among the people returns are spread over."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."
