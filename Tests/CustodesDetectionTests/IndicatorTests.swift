@@ -174,6 +174,27 @@ struct IndicatorTests {
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, workstation: "REMOTE-6")], .offDuty).isEmpty)
     }
 
+    @Test("a return made off duty on five days or more is marked to keep its points however widely returns spread")
+    func offDutyReturn() {
+        func repeats(days: Int) -> [Hit] {
+            hits((0..<days).map { Fixture.event("E\($0)", Fixture.at(5 + $0, 22), staff: 5, person: 1,
+                                                workstation: "REMOTE-6") }, .repeatLookups)
+        }
+        let five = repeats(days: 5)
+        #expect(five.map(\.offDutyReturn) == [false, false, true])
+        #expect(five.last?.detail.hasSuffix("; 5 of those days off duty") == true)
+        #expect(repeats(days: 4).allSatisfy { !$0.offDutyReturn })
+        var off = Fixture.fullPoints
+        off.rules = off.rules.map { rule in
+            var rule = rule
+            if rule.name == .repeatLookups { rule.parameters["off_duty_days"] = 0 }
+            return rule
+        }
+        #expect(hits((0..<6).map { Fixture.event("E\($0)", Fixture.at(5 + $0, 22), staff: 5, person: 1,
+                                                 workstation: "REMOTE-6") }, .repeatLookups, rules: off)
+                    .allSatisfy { !$0.offDutyReturn }, "0: never")
+    }
+
     @Test("an off-roster access waits for its session: a later explained access in it shows the user at work")
     func sessionAtWork() {
         // S1 is off roster on the 12th and works remotely. At 10:00 they read P1 (a teammate's case: the team link

@@ -10,7 +10,7 @@ struct PersonDaysTests {
     }
 
     static func record(_ days: inout PersonDays, _ day: Int, _ hour: Int, window: Int64 = 30 * 86_400,
-                       evidenceFrom: Int = 3) -> (count: Int, evidence: [EvidenceEvent]?) {
+                       evidenceFrom: Int = 3) -> (count: Int, evidence: [EvidenceEvent]?, offDuty: Int) {
         let access = look(day, hour)
         return days.record(at: access.at.seconds, access, window: window, evidenceFrom: evidenceFrom)
     }
@@ -38,5 +38,19 @@ struct PersonDaysTests {
         #expect(later.count == 2)
         #expect(later.evidence == nil)
         #expect(days.days.map(\.eventID) == ["E3-9", "E7-9"])
+    }
+
+    @Test("how many of the days' first looks were off duty, once there is evidence")
+    func offDutyDays() {
+        var days = PersonDays()
+        func look(_ day: Int, onDuty: Bool) -> (count: Int, evidence: [EvidenceEvent]?, offDuty: Int) {
+            let access = EvidenceEvent(Fixture.event("E\(day)", Fixture.at(day, 22), staff: 5, person: 0),
+                                       onDuty: onDuty)
+            return days.record(at: access.at.seconds, access, window: 30 * 86_400, evidenceFrom: 3)
+        }
+        #expect(look(1, onDuty: false).offDuty == 0, "no evidence yet: not counted")
+        #expect(look(2, onDuty: true).offDuty == 0)
+        #expect(look(3, onDuty: false).offDuty == 2)
+        #expect(look(4, onDuty: false).offDuty == 3)
     }
 }

@@ -235,6 +235,14 @@ struct RiskAndAlertTests {
         // A person with points of both kinds counts once, as one returned to.
         let both = ledger([hit(.repeatLookups, 8, person: 1), work(4, person: 1)])
         #expect(both.returnedPeople(caseWorkShare: 1) == 1)
+        // A person returned to off duty on many days keeps all her points among eight people returned to, and is
+        // one of them: an offender manager reads every nominal's partner at work, and one of them from home at night.
+        var offDuty = hit(.repeatLookups, 16, person: 1)
+        offDuty.offDutyReturn = true
+        let home = ledger([offDuty] + (2...8).map { hit(.repeatLookups, 8, person: $0) })
+        #expect(home.returnedPeople() == 8)
+        #expect(abs(home.score(at: now, halfLife: 10, weighing) - (16 + 0.1 * 0.25 * 56)) < 1e-9)
+        #expect(evidence(home, 17.4 - 1e-9) && !evidence(home, 17.4 + 0.01))
         // Returns the routine of the role or team leaves without a hit count among the people too, case work as
         // case work, each person once, until the indicator window has passed since the latest.
         var routine = ledger([hit(.repeatLookups, 16, person: 1)])

@@ -134,6 +134,8 @@ extension DetectionEngine {
                 activities[staff].risk.noteRoutineReturn(person, at: t, caseWork: work.factor < 1,
                                                          window: compiled.indicatorWindow)
             }
+            // Returns made off duty on enough days keep their points however widely the user's returns are spread.
+            let offDuty = compiled.repeatOffDutyDays > 0 && days.offDuty >= compiled.repeatOffDutyDays
             if routine.days >= minimumDays {
                 // Each further day adds to the pattern: the weight grows with the days beyond the minimum, to four
                 // times the weight, so a slow burn over months builds risk that its gaps would otherwise let fade.
@@ -143,8 +145,10 @@ extension DetectionEngine {
                                    compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                    event, person, result, "looked up \(pseudonym) on \(days.count) different days"
                                    + (followsAttendance ? "" : " with no business link of their own")
-                                   + "\(linkWords)\(shared.words)\(work.words)\(routine.words)")
+                                   + "\(linkWords)\(shared.words)\(work.words)\(routine.words)"
+                                   + (offDuty ? "; \(days.offDuty) of those days off duty" : ""))
                 repeated.evidence = evidence
+                repeated.offDutyReturn = offDuty
                 repeated.sharedSubject = shared.factor < 1
                 repeated.caseWork = work.factor < 1
                 hits.append(repeated)

@@ -13,14 +13,15 @@ struct PersonDays {
     var count: Int { days.count }
 
     /// Adds an unexplained access if it is the first of its day, dropping days older than `window`. Returns how many
-    /// days the list now holds (0 when the day was already there: not a new look), and the last ten as evidence once
-    /// there are at least `evidenceFrom`.
+    /// days the list now holds (0 when the day was already there: not a new look), and the last ten as evidence and
+    /// how many of the days' first looks were off duty once there are at least `evidenceFrom`.
     mutating func record(at now: Int64, _ access: @autoclosure () -> EvidenceEvent, window: Int64,
-                         evidenceFrom: Int) -> (count: Int, evidence: [EvidenceEvent]?) {
-        if lastAt != .min, lastAt / 86_400 == now / 86_400 { return (0, nil) }
+                         evidenceFrom: Int) -> (count: Int, evidence: [EvidenceEvent]?, offDuty: Int) {
+        if lastAt != .min, lastAt / 86_400 == now / 86_400 { return (0, nil, 0) }
         days.append(access())
         lastAt = now
         if now - days[0].at.seconds > window { days.removeAll { now - $0.at.seconds > window } }
-        return (days.count, days.count >= evidenceFrom ? Array(days.suffix(10)) : nil)
+        guard days.count >= evidenceFrom else { return (days.count, nil, 0) }
+        return (days.count, Array(days.suffix(10)), days.reduce(0) { $0 + ($1.onDuty ? 0 : 1) })
     }
 }

@@ -27,7 +27,7 @@ struct RiskLedger {
     /// or a person whose incidents they keep attending (``IndicatorName/repeatedAttendance``):
     /// neither is discounted for the spread of the user's other returns, nor counted in it. Counted as hits arrive
     /// and leave the window so that no hit reads the whole window again.
-    private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int, work: Double)] = [:]
+    private var windowByPerson: [PersonIndex: (points: Double, hits: Int, circle: Int, work: Double, offDuty: Int)] = [:]
     private var pruneAt = 64
     /// People returned to within the routine of the user's role or team (``RoutineReturns``): no hit, so no points,
     /// but a return all the same, counted in the spread of returns until the indicator window has passed since the
@@ -62,7 +62,8 @@ struct RiskLedger {
     /// reporting on bail each day, custody sergeants the detainees who come back), the most sought-out person of a
     /// user who returns to forty people is one of forty, and it opened most of the false alerts on the second
     /// independent force (docs/detection.md). A look at the user's own circle is not discounted, nor counted among
-    /// the people. Risk and the specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``)
+    /// the people; nor is a return made off duty on many days (``Hit/offDutyReturn``), though it is counted: an
+    /// offender manager reads every nominal's partner at work, and one of them from home at night. Risk and the specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``)
     /// take the same factor, and the alert states it.
     static func spreadFactor(people: Int, spreadPeople: Int) -> Double {
         guard spreadPeople > 0, people > spreadPeople else { return 1 }
@@ -91,7 +92,7 @@ struct RiskLedger {
             var top = 0.0, total = 0.0
             for entry in byPerson {
                 let points = (time > entry.at ? entry.points * decay(Double(time - entry.at), halfLife) : entry.points)
-                    * (share < 1 && !isCircle(entry.person) ? share : 1)
+                    * (share < 1 && !keepsAllPoints(entry.person) ? share : 1)
                 total += points
                 top = max(top, points)
             }
@@ -179,17 +180,22 @@ struct RiskLedger {
         }
     }
 
-    /// Whether the user looked the person up as one of their own circle within the indicator window.
-    private func isCircle(_ person: PersonIndex) -> Bool { (windowByPerson[person]?.circle ?? 0) > 0 }
+    /// Whether the person's returns keep all their points however widely the user's returns are spread: one of the
+    /// user's own circle, or someone returned to off duty on many days (``Hit/offDutyReturn``) within the window.
+    private func keepsAllPoints(_ person: PersonIndex) -> Bool {
+        guard let entry = windowByPerson[person] else { return false }
+        return entry.circle > 0 || entry.offDuty > 0
+    }
 
     /// Counts a specific hit on a person into the window's tallies (`sign` 1) or out of them (-1).
     private mutating func countInWindow(_ hit: Hit, _ sign: Int) {
         guard let person = hit.person, !Self.isSummedAsVolume(hit.indicator) else { return }
-        var entry = windowByPerson[person] ?? (0, 0, 0, 0)
+        var entry = windowByPerson[person] ?? (0, 0, 0, 0, 0)
         if hit.caseWork { entry.work += Double(sign) * hit.points } else { entry.points += Double(sign) * hit.points }
         entry.hits += sign
         // One's own circle, or a person whose incidents one keeps attending: not a return among many (see above).
         if hit.indicator == .selfOrAssociate || hit.indicator == .repeatedAttendance { entry.circle += sign }
+        if hit.offDutyReturn { entry.offDuty += sign }
         windowByPerson[person] = entry.hits > 0 ? entry : nil
     }
 
@@ -219,8 +225,8 @@ struct RiskLedger {
     /// weighed as risk is (`otherPeopleShare`, ``Weighing``): the most sought-out person's in full, everyone else's
     /// at their share. A clerk far above peers who happened to look three of thousands of people up on a few days
     /// each has three coincidences, not a person sought out. `spread` is the share each return keeps as risk weighs
-    /// it at the time (``spreadFactor(people:spreadPeople:)``); people of the user's own circle keep all of theirs,
-    /// as in risk.
+    /// it at the time (``spreadFactor(people:spreadPeople:)``); people of the user's own circle, and people returned
+    /// to off duty on many days, keep all of theirs, as in risk.
     func hasSpecificEvidence(minimum: Double, otherPeopleShare: Double = 1, spread: Double = 1) -> Bool {
         var points = 0.0
         var byPerson: [PersonIndex: Double] = [:]
@@ -229,7 +235,7 @@ struct RiskLedger {
         var personPoints = 0.0
         for hit in recentHits where !Self.isSummedAsVolume(hit.indicator) && !hit.caseWork && !hit.sharedSubject {
             if otherPeopleShare < 1, let person = hit.person {
-                let weighed = hit.points * (spread < 1 && !isCircle(person) ? spread : 1)
+                let weighed = hit.points * (spread < 1 && !keepsAllPoints(person) ? spread : 1)
                 byPerson[person, default: 0] += weighed
                 personPoints += weighed
             } else {

@@ -17,6 +17,9 @@ struct CompiledRules {
     /// The share of a role's members whose returns set the days it returns to someone as its work (``RoutineReturns``).
     let repeatRoutineShare: Double
     let repeatWindow: Int64
+    /// Days off duty of a return from which it keeps its points however widely the user's returns are spread
+    /// (``Hit/offDutyReturn``); 0: never.
+    let repeatOffDutyDays: Int
     /// The share of the self-or-associate weight a look at anyone but a partner, spouse or ex-partner keeps.
     let otherRelationShare: Double
     let linkedWindow: Int64
@@ -78,6 +81,7 @@ struct CompiledRules {
         coveringMinimumDays = Int(parameter(.repeatLookups, "covering_minimum_days"))
         repeatRoutineShare = parameter(.repeatLookups, "routine_share")
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
+        repeatOffDutyDays = Int(parameter(.repeatLookups, "off_duty_days"))
         otherRelationShare = parameter(.selfOrAssociate, "other_relation_share")
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
         skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))

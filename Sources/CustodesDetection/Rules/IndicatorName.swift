@@ -89,7 +89,10 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "days beyond it (0: off; a role of fewer than 10 active members has no routine). The same for the "
                 + "team or crew a member of staff is weighed with beside their role, where higher (a hub's staff "
                 + "return to its referrals' families as the force's other police staff do not); a return within "
-                + "the routine still counts among the people returns are spread over."
+                + "the routine still counts among the people returns are spread over. A return made off duty on "
+                + "off_duty_days days or more (0: never) keeps its points however many people the user's returns "
+                + "are spread over: a unit reads its nominals and their partners every day at work, not at home at "
+                + "night."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."
