@@ -343,5 +343,21 @@ struct RiskAndAlertTests {
         }
         #expect(!line.contains("P1") && !line.contains("Vera"), "people appear only as pseudonyms")
     }
-}
 
+    @Test("a return made off duty on many days is the example the alert's summary reads, however many came before")
+    func offDutyReturnExample() {
+        var draft = AlertDraft(number: 1, staff: 5, staffID: "S6", openedAt: Fixture.at(9, 22), openingEventID: "E9",
+                               scoreAtOpen: 30)
+        func hit(_ detail: String, offDuty: Bool = false) -> Hit {
+            var hit = Hit(indicator: .repeatLookups, points: 4, at: Fixture.at(9, 22), staff: 5, person: 1,
+                          evidence: [], detail: detail)
+            hit.offDutyReturn = offDuty
+            return hit
+        }
+        for detail in ["first", "second", "third"] { draft.add(hit(detail), score: 30, maximumEvidence: 100) }
+        draft.add(hit("off duty", offDuty: true), score: 30, maximumEvidence: 100)
+        draft.add(hit("fifth"), score: 30, maximumEvidence: 100)
+        #expect(draft.contributions[.repeatLookups]?.examples == ["first", "second", "off duty"])
+        #expect(draft.contributions[.repeatLookups]?.hits == 5)
+    }
+}

@@ -11,6 +11,8 @@ struct AlertDraft {
     var score: Double
     var lastEvidenceAt: Timestamp
     var contributions: [IndicatorName: (hits: Int, points: Double, examples: [String])] = [:]
+    /// Whether a return made off duty on many days (``Hit/offDutyReturn``) is among the examples.
+    private var keptOffDutyReturn = false
     var evidenceOrder: [String] = []
     var evidence: [String: (event: EvidenceEvent, indicators: Set<IndicatorName>)] = [:]
     var evidenceCount = 0
@@ -42,7 +44,15 @@ struct AlertDraft {
         var entry = contributions[hit.indicator] ?? (0, 0, [])
         entry.hits += 1
         entry.points += hit.points
-        if entry.examples.count < 3 { entry.examples.append(hit.detail) }
+        // A return made off duty on many days is what the alert is about when it comes: it is the example the
+        // summary reads (the last kept), however many returns came before it.
+        if hit.offDutyReturn, !keptOffDutyReturn {
+            if entry.examples.count == 3 { entry.examples.removeLast() }
+            entry.examples.append(hit.detail)
+            keptOffDutyReturn = true
+        } else if entry.examples.count < 3, !(keptOffDutyReturn && hit.indicator == .repeatLookups) {
+            entry.examples.append(hit.detail)
+        }
         contributions[hit.indicator] = entry
         for item in hit.evidence {
             if evidence[item.eventID] != nil {
