@@ -285,6 +285,21 @@ struct RiskAndAlertTests {
         }
     }
 
+    @Test("an alert with a return made off duty on many days among spread returns says that one kept all of its points")
+    func offDutyReturnInTheAlert() {
+        // The same three people on seven days at work, and a fourth from home at night on the same seven days.
+        let events = (0..<7).flatMap { day in
+            (1...3).map { person in
+                Fixture.event("E\(day)-\(person)", Fixture.at(day, 9 + person), staff: 5, person: PersonIndex(person))
+            } + [Fixture.event("N\(day)", Fixture.at(5 + day, 22), staff: 5, person: 0, workstation: "REMOTE-6")]
+        }
+        let run = Fixture.run(events.sorted { $0.at < $1.at })
+        let why = run.alerts.first?.why ?? ""
+        #expect(why.contains("so each kept 67% of its points, but a return made off duty on many days kept all of its."),
+                "\(why)")
+        #expect(why.contains("of those days off duty"), "the summary reads the return made from home")
+    }
+
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
     func exceptions() {
         var rules = Fixture.fullPoints

@@ -99,8 +99,12 @@ struct AlertDraft {
                               Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
                           },
                           people: people, why: "")
-        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason,
-                                         spreadReason: spreadReason)
+        // A return made off duty on many days kept all its points, whatever the spread took from the others.
+        let spread = keptOffDutyReturn
+            ? spreadReason.map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0)
+                + ", but a return made off duty on many days kept all of its." }
+            : spreadReason
+        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason, spreadReason: spread)
         return alert
     }
 
