@@ -255,6 +255,13 @@ struct RiskAndAlertTests {
         routine.add(Hit(indicator: .repeatLookups, points: 16, at: Fixture.at(32, 10), staff: 0, person: 20,
                         evidence: [], detail: ""), halfLife: 10, window: 30 * 86_400, weighing)
         #expect(routine.returnedPeople(caseWorkShare: 0.25) == 1, "a month on, only the new return")
+        // A person in both tallies counts once, as the higher: a faint shared look (under two points) does not hide
+        // a return the routine spared, and a spared return in full outranks case work.
+        var twice = ledger([hit(.repeatLookups, 1.5, person: 1), work(4, person: 2)])
+        #expect(twice.returnedPeople(caseWorkShare: 1) == 1)
+        twice.noteRoutineReturn(1, at: now, caseWork: false, window: 30 * 86_400)
+        twice.noteRoutineReturn(2, at: now, caseWork: false, window: 30 * 86_400)
+        #expect(twice.returnedPeople() == 2, "both in full")
         // Off (0), the same returns sum as before.
         let off = RiskLedger.Weighing(volumeCap: 30, otherPeopleShare: 0.1)
         #expect(abs(eight.score(at: now, halfLife: 10, off) - (16 + 0.1 * 56)) < 1e-9)
@@ -287,17 +294,24 @@ struct RiskAndAlertTests {
 
     @Test("an alert with a return made off duty on many days among spread returns says that one kept all of its points")
     func offDutyReturnInTheAlert() {
-        // The same three people on seven days at work, and a fourth from home at night on the same seven days.
-        let events = (0..<7).flatMap { day in
-            (1...3).map { person in
-                Fixture.event("E\(day)-\(person)", Fixture.at(day, 9 + person), staff: 5, person: PersonIndex(person))
-            } + [Fixture.event("N\(day)", Fixture.at(5 + day, 22), staff: 5, person: 0, workstation: "REMOTE-6")]
+        // Three people returned to at work on four days, and a fourth from home at night on five.
+        func run(nights: [Int]) -> String {
+            let days = (0..<4).flatMap { day in
+                (1...3).map { person in
+                    Fixture.event("E\(day)-\(person)", Fixture.at(day, 9 + person), staff: 5,
+                                  person: PersonIndex(person))
+                }
+            }
+            let home = nights.map { Fixture.event("N\($0)", Fixture.at($0, 22), staff: 5, person: 0,
+                                                  workstation: "REMOTE-6") }
+            return Fixture.run((days + home).sorted { $0.at < $1.at }).alerts.first?.why ?? ""
         }
-        let run = Fixture.run(events.sorted { $0.at < $1.at })
-        let why = run.alerts.first?.why ?? ""
-        #expect(why.contains("so each kept 67% of its points, but a return made off duty on many days kept all of its."),
-                "\(why)")
-        #expect(why.contains("of those days off duty"), "the summary reads the return made from home")
+        // After the alert opened, the summary reads the return made from home; the words about the spread stay
+        // the opening's, which it was not among.
+        let after = run(nights: [5, 6, 7, 8, 9])
+        #expect(after.contains("of those days off duty"), "\(after)")
+        #expect(after.contains("Their returns were spread over 3 people, so each kept 67% of its points."))
+        #expect(!after.contains("but a return made off duty"), "\(after)")
     }
 
     @Test("an exception suppresses the hits it covers, is counted, and covers nothing outside its dates")
@@ -374,5 +388,13 @@ struct RiskAndAlertTests {
         draft.add(hit("fifth"), score: 30, maximumEvidence: 100)
         #expect(draft.contributions[.repeatLookups]?.examples == ["first", "second", "off duty"])
         #expect(draft.contributions[.repeatLookups]?.hits == 5)
+        #expect(draft.keptOffDutyReturn)
+        // Coming first, it stays last as later returns take the places left.
+        var early = AlertDraft(number: 2, staff: 5, staffID: "S6", openedAt: Fixture.at(9, 22), openingEventID: "E9",
+                               scoreAtOpen: 30)
+        for next in [hit("off duty", offDuty: true), hit("later"), hit("later still"), hit("last")] {
+            early.add(next, score: 30, maximumEvidence: 100)
+        }
+        #expect(early.contributions[.repeatLookups]?.examples == ["later", "later still", "off duty"])
     }
 }

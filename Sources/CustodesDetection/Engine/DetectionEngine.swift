@@ -43,7 +43,7 @@ public final class DetectionEngine {
     var distinctDetailsPeople = DistinctPeople()
     /// Each user's rate of the volume indicators beside their peers'.
     var peers: PeerBaseline
-    /// How many days each role returns to someone as its work, from the force's own data.
+    /// How many days each role, team and crew returns to someone as its work, from the force's own data.
     var routineReturns: RoutineReturns
     /// Women, and people of known sex, among the people each role's staff, and each user, looked up with no link in
     /// the skew window, as the last week's close found them: what ``VolumeFocus`` compares a user's volume with.
@@ -377,6 +377,7 @@ public final class DetectionEngine {
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }
+        draft.offDutyReturnAtOpening = draft.keptOffDutyReturn
         openDraft[staff] = drafts.count
         drafts.append(draft)
     }

@@ -130,7 +130,8 @@ extension DetectionEngine {
                                                  minimumDays: compiled.repeatMinimumDays,
                                                  plural: context.reference.staff[staff].role.plural)
             // A return the routine leaves without a hit is a return all the same: it counts in their spread.
-            if routine.days < minimumDays, days.count >= minimumDays {
+            if routine.days < minimumDays, days.count >= minimumDays, compiled.weighing.spreadPeople > 0,
+               compiled.weighing.otherPeopleShare < 1 {
                 activities[staff].risk.noteRoutineReturn(person, at: t, caseWork: work.factor < 1,
                                                          window: compiled.indicatorWindow)
             }

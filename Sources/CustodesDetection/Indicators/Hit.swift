@@ -21,7 +21,8 @@ public struct Hit: Sendable, Equatable {
     /// scores less and does not, alone, show the user returning to one person.
     public var caseWork = false
     /// Whether the look is a return to someone looked up off duty on `repeat_lookups.off_duty_days` days or more:
-    /// such a return keeps its points however many people the user returns to (``RiskLedger``). A unit whose work
+    /// while it is in the indicator window, every hit on that person keeps its points however many people the user
+    /// returns to (``RiskLedger``). A unit whose work
     /// is returning to dozens of people does it on duty; one of them sought out from home at night is not that work.
     public var offDutyReturn = false
 

@@ -12,7 +12,10 @@ struct AlertDraft {
     var lastEvidenceAt: Timestamp
     var contributions: [IndicatorName: (hits: Int, points: Double, examples: [String])] = [:]
     /// Whether a return made off duty on many days (``Hit/offDutyReturn``) is among the examples.
-    private var keptOffDutyReturn = false
+    private(set) var keptOffDutyReturn = false
+    /// Whether one was among the hits that opened the alert: what the words about the spread, which are the
+    /// opening's, may say of it.
+    var offDutyReturnAtOpening = false
     var evidenceOrder: [String] = []
     var evidence: [String: (event: EvidenceEvent, indicators: Set<IndicatorName>)] = [:]
     var evidenceCount = 0
@@ -50,8 +53,10 @@ struct AlertDraft {
             if entry.examples.count == 3 { entry.examples.removeLast() }
             entry.examples.append(hit.detail)
             keptOffDutyReturn = true
-        } else if entry.examples.count < 3, !(keptOffDutyReturn && hit.indicator == .repeatLookups) {
-            entry.examples.append(hit.detail)
+        } else if entry.examples.count < 3 {
+            // Later returns go before the one made off duty, which stays last.
+            let offDutyLast = keptOffDutyReturn && hit.indicator == .repeatLookups
+            entry.examples.insert(hit.detail, at: offDutyLast ? entry.examples.count - 1 : entry.examples.count)
         }
         contributions[hit.indicator] = entry
         for item in hit.evidence {
@@ -100,7 +105,7 @@ struct AlertDraft {
                           },
                           people: people, why: "")
         // A return made off duty on many days kept all its points, whatever the spread took from the others.
-        let spread = keptOffDutyReturn
+        let spread = offDutyReturnAtOpening
             ? spreadReason.map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0)
                 + ", but a return made off duty on many days kept all of its." }
             : spreadReason

@@ -32,8 +32,10 @@ struct RiskLedger {
     /// People returned to within the routine of the user's role or team (``RoutineReturns``): no hit, so no points,
     /// but a return all the same, counted in the spread of returns until the indicator window has passed since the
     /// latest (case work as such). Without them, a hub whose routine hid most of its returns kept the few left whole.
-    /// One reference, so that a member of staff's activity stays in three cache lines (``StaffActivities``).
+    /// A reference and a small count, so that a member of staff's activity stays in three cache lines
+    /// (``StaffActivities``).
     private var routineReturns: [PersonIndex: (until: Int64, work: Bool)] = [:]
+    private var routinePruneAt: Int32 = 64
     private(set) var at: Int64 = 0
     /// Hits within the indicator window, kept so that an alert opening can show what led to it.
     private(set) var recentHits: [Hit] = []
@@ -155,9 +157,16 @@ struct RiskLedger {
     /// and those returned to within the routine of the user's role or team (``noteRoutineReturn(_:at:caseWork:window:)``).
     func returnedPeople(caseWorkShare: Double = 0) -> Int {
         var people = 0, work = 0
-        for entry in windowByPerson.values where entry.circle == 0 {
+        // A person in both tallies counts once, as the higher of the two: a return in full before case work.
+        func routine(_ person: PersonIndex) -> (until: Int64, work: Bool)? {
+            guard let entry = routineReturns[person], entry.until >= at else { return nil }
+            return entry
+        }
+        for (person, entry) in windowByPerson where entry.circle == 0 {
             if entry.points >= Self.returnedPersonPoints {
                 people += 1
+            } else if let spared = routine(person) {
+                if spared.work { work += 1 } else { people += 1 }
             } else if entry.work >= Self.returnedPersonPoints {
                 work += 1
             }
@@ -171,12 +180,12 @@ struct RiskLedger {
     /// Notes a return the routine of the user's role or team leaves without a hit (``routineReturns``), counted
     /// among the people returned to for `window` (the indicator window) from `time`.
     mutating func noteRoutineReturn(_ person: PersonIndex, at time: Int64, caseWork: Bool, window: Int64) {
-        // Swept each time the list grows to a power of two from 64, so its cost per return stays constant.
-        let count = routineReturns.count
-        if routineReturns.updateValue((time + window, caseWork), forKey: person) == nil, count >= 63,
-           (count + 1) & count == 0 {
-            let now = max(at, time)
-            routineReturns = routineReturns.filter { $0.value.until >= now }
+        routineReturns[person] = (time + window, caseWork)
+        // Swept when the list has doubled since the last sweep (as the ledger's people are), by the clock the count
+        // reads, so its cost per return stays constant.
+        if routineReturns.count > Int(routinePruneAt) {
+            routineReturns = routineReturns.filter { $0.value.until >= at }
+            routinePruneAt = Int32(max(64, routineReturns.count * 2))
         }
     }
 

@@ -14,7 +14,8 @@ struct CompiledRules {
     /// Days of looks at one person, explained only by a teammate's case in which the user had no part, from which
     /// the repeat rule weighs them; 0: never.
     let coveringMinimumDays: Int
-    /// The share of a role's members whose returns set the days it returns to someone as its work (``RoutineReturns``).
+    /// The share of a role's (or team's, or crew's) members whose returns set the days it returns to someone as its
+    /// work (``RoutineReturns``).
     let repeatRoutineShare: Double
     let repeatWindow: Int64
     /// Days off duty of a return from which it keeps its points however widely the user's returns are spread

@@ -240,9 +240,11 @@ extension RuleSet {
               volume_cap: \(number(risk.volumeCap))
               other_people_share: \(number(risk.otherPeopleShare))
               # Returns spread over more than returns_spread_people people (each with a few points still
-              # counting; looks at the user's own circle aside; people returned to only with case work count
-              # case_work_share each) keep returns_spread_people over that number of their points (0: never).
-              # One woman returned to is the pattern; forty people returned to is work.
+              # counting, or spared by the routine of the user's role or team; looks at the user's own circle
+              # aside; people returned to only with case work count case_work_share each) keep
+              # returns_spread_people over that number of their points (0: never), but a person returned to
+              # off duty on repeat_lookups' off_duty_days keeps all of hers. One woman returned to is the
+              # pattern; forty people returned to is work.
               returns_spread_people: \(risk.returnsSpreadPeople)
               # A return (a revisit, a repeated look-up) within case_work_hours of the user opening one of the
               # person's occurrences, or another person in one, is case work: it keeps case_work_share of its

@@ -142,8 +142,9 @@ public struct RiskSettings: Equatable, Sendable {
     /// work of neighbourhood officers, safeguarding officers and analysts (see ``RiskLedger``).
     public var otherPeopleShare: Double
     /// Over how many people a member of staff's returns may spread before each counts less: returns to more people
-    /// than this, each still holding a few points, keep this number over the number of people of their points (a
-    /// look at one's own circle aside); 0 never discounts. Only when people are weighed apart (`otherPeopleShare`
+    /// than this (each still holding a few points, or spared by the routine of their role or team), keep this number
+    /// over the number of people of their points (a look at one's own circle, and a return made off duty on many
+    /// days, aside); 0 never discounts. Only when people are weighed apart (`otherPeopleShare`
     /// below 1). Returning to one person is the shape of abuse of position; returning to forty is work, and on a force
     /// where whole teams return to the same people as their job it opened most false alerts (see ``RiskLedger``).
     public var returnsSpreadPeople: Int
