@@ -131,4 +131,19 @@ struct RoutineReturnsTests {
         #expect(engine.activities[5].risk.returnedPeople() == 1, "a return within the routine is still a return")
         _ = engine.finish()
     }
+
+    @Test("in the engine: a return a rule exception covers is not counted in the spread, routine or not")
+    func engineGroupException() throws {
+        let events = (0..<3).map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: 5, person: 1) }
+        var rules = Fixture.fullPoints
+        rules.exceptions = [RuleException(rule: .repeatLookups, staffID: "S6", until: "2025-02-01",
+                                          grantedBy: "head of unit", grantedOn: "2025-01-02", why: "test")]
+        let engine = Fixture.engine(rules)
+        let group = try #require(engine.peerGroup(of: 5))
+        engine.routineReturns.settle([.detective: Array(repeating: 0, count: 10)],
+                                     byGroup: [group: Array(repeating: 3, count: 10)])
+        for event in events { engine.process(event) }
+        #expect(engine.activities[5].risk.returnedPeople() == 0)
+        _ = engine.finish()
+    }
 }

@@ -131,7 +131,7 @@ extension DetectionEngine {
                                                  plural: context.reference.staff[staff].role.plural)
             // A return the routine leaves without a hit is a return all the same: it counts in their spread.
             if routine.days < minimumDays, days.count >= minimumDays, compiled.weighing.spreadPeople > 0,
-               compiled.weighing.otherPeopleShare < 1 {
+               compiled.weighing.otherPeopleShare < 1, !isExcepted(.repeatLookups, event, person) {
                 activities[staff].risk.noteRoutineReturn(person, at: t, caseWork: work.factor < 1,
                                                          window: compiled.indicatorWindow)
             }
@@ -247,6 +247,15 @@ extension DetectionEngine {
         let pseudonym = pseudonymiser.person(context.reference.persons[Int(person)].personID)
         personPseudonyms[person] = pseudonym
         return pseudonym
+    }
+
+    /// Whether a rule exception would suppress a hit of `indicator` on this access: a return one covers is not
+    /// counted in the spread either, whether or not the routine left it a hit.
+    func isExcepted(_ indicator: IndicatorName, _ event: AuditEvent, _ person: PersonIndex) -> Bool {
+        guard !compiled.exceptions.isEmpty else { return false }
+        let probe = Hit(indicator: indicator, points: 0, at: event.at, staff: event.staff, person: person, evidence: [],
+                        detail: "")
+        return compiled.exceptions.contains { $0.covers(probe, event: event) }
     }
 
     func hit(_ indicator: IndicatorName, _ points: Double, _ event: AuditEvent, _ person: PersonIndex,
