@@ -369,15 +369,16 @@ public final class DetectionEngine {
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         draft.volumeReason = volumeReason
-        // Returns spread over many people counted less: the alert says so, so the score can be followed.
-        if spread < 1 {
-            draft.spreadReason = "Their returns were spread over \(spreadOver) people, so each kept "
-                + (spread < 0.01 ? "under 1%" : Self.share(spread)) + " of its points."
-        }
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }
-        draft.offDutyReturnAtOpening = draft.keptOffDutyReturn
+        // Returns spread over many people counted less: the alert says so, and whether a return made off duty on
+        // many days among the hits that opened it kept all of its points, so the score can be followed.
+        if spread < 1 {
+            draft.spreadReason = "Their returns were spread over \(spreadOver) people, so each kept "
+                + (spread < 0.01 ? "under 1%" : Self.share(spread)) + " of its points"
+                + (draft.keptOffDutyReturn ? ", but a return made off duty on many days kept all of its." : ".")
+        }
         openDraft[staff] = drafts.count
         drafts.append(draft)
     }

@@ -13,9 +13,6 @@ struct AlertDraft {
     var contributions: [IndicatorName: (hits: Int, points: Double, examples: [String])] = [:]
     /// Whether a return made off duty on many days (``Hit/offDutyReturn``) is among the examples.
     private(set) var keptOffDutyReturn = false
-    /// Whether one was among the hits that opened the alert: what the words about the spread, which are the
-    /// opening's, may say of it.
-    var offDutyReturnAtOpening = false
     var evidenceOrder: [String] = []
     var evidence: [String: (event: EvidenceEvent, indicators: Set<IndicatorName>)] = [:]
     var evidenceCount = 0
@@ -104,12 +101,8 @@ struct AlertDraft {
                               Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
                           },
                           people: people, why: "")
-        // A return made off duty on many days kept all its points, whatever the spread took from the others.
-        let spread = offDutyReturnAtOpening
-            ? spreadReason.map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0)
-                + ", but a return made off duty on many days kept all of its." }
-            : spreadReason
-        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason, spreadReason: spread)
+        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason,
+                                         spreadReason: spreadReason)
         return alert
     }
 

@@ -65,8 +65,9 @@ struct RiskLedger {
     /// user who returns to forty people is one of forty, and it opened most of the false alerts on the second
     /// independent force (docs/detection.md). A look at the user's own circle is not discounted, nor counted among
     /// the people; nor is a return made off duty on many days (``Hit/offDutyReturn``), though it is counted: an
-    /// offender manager reads every nominal's partner at work, and one of them from home at night. Risk and the specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``)
-    /// take the same factor, and the alert states it.
+    /// offender manager reads every nominal's partner at work, and one of them from home at night. Risk and the
+    /// specific evidence an alert needs (``hasSpecificEvidence(minimum:otherPeopleShare:spread:)``) take the same
+    /// factor, and the alert states it.
     static func spreadFactor(people: Int, spreadPeople: Int) -> Double {
         guard spreadPeople > 0, people > spreadPeople else { return 1 }
         return Double(spreadPeople) / Double(people)
