@@ -3,7 +3,8 @@ import CustodesModel
 import Testing
 
 /// A list worked through: returns to a person looked up on earlier days together with the same other people weigh as
-/// case work (a quarter); a return to someone looked up alone counts in full.
+/// case work (a quarter); a return to someone looked up alone counts in full. So does a case worked as a whole: returns
+/// to a person looked up on earlier days together with another person in one of her occurrences.
 @Suite("Routine list")
 struct RoutineListTests {
     /// L0 to L4 (indices 5 to 9), in no occurrence and with no markers; S6 has no link to any of them.
@@ -71,6 +72,51 @@ struct RoutineListTests {
             #expect(hits.count == 3, "\(name)")
             #expect(hits.allSatisfy { !$0.caseWork }, "\(name)")
             #expect(hits.first?.points == Self.weight, "\(name)")
+        }
+    }
+
+    /// L0 and L1 (indices 5 and 6) are the child and the mother in R1 (index 2), a referral at North; the other
+    /// people are in no occurrence.
+    static func referral(_ data: inout ReferenceData) {
+        people(&data)
+        data.add(Occurrence(occurrenceID: "R1", category: .missingPerson, openedAt: Fixture.at(-20, 8),
+                            closedAt: nil, station: "North"))
+        data.occurrencePersons += [OccurrencePerson(occurrence: 2, person: 5, role: .victim),
+                                   OccurrencePerson(occurrence: 2, person: 6, role: .other)]
+    }
+
+    static func referralRepeats(_ events: [AuditEvent], of person: PersonIndex,
+                                rules: RuleSet = Fixture.fullPoints) -> [Hit] {
+        Fixture.run(events, rules: rules, extra: referral).hits
+            .filter { $0.indicator == .repeatLookups && $0.person == person }
+    }
+
+    @Test("the first of a case's two people read together each day counts in full until they go together on enough days")
+    func caseWorkedAsAWhole() throws {
+        // L1 first, then L0, each weekday: L0's returns are case work by the hours (L1 just before); L1's are not,
+        // until the earlier days show the two read together on case_companion_days (3) of them.
+        let hits = Self.referralRepeats(Self.looks(at: [6, 5]), of: 6)
+        #expect(hits.count == 3)
+        let first = try #require(hits.first)
+        #expect(!first.caseWork && first.points == Self.weight)
+        #expect(hits.dropFirst().allSatisfy { $0.caseWork })
+        let fourthDay = try #require(hits.dropFirst().first)
+        #expect(fourthDay.points == Self.weight * 2 / 4)
+        let words = try #require(fourthDay.detail.split(separator: ";").last)
+        #expect(words.hasPrefix(" on 3 earlier days they looked them up together with PSN-"), "\(fourthDay.detail)")
+        #expect(words.hasSuffix(", also in R1, a case worked as a whole, so it counts a quarter"), "\(fourthDay.detail)")
+    }
+
+    @Test("two people read together but in no case together, or with the rule off, count in full")
+    func notACase() {
+        // L2 and L3 are in no occurrence; with case_companion_days 0 the referral's pair is not weighed either.
+        let apart = Self.referralRepeats(Self.looks(at: [7, 8]), of: 7)
+        var off = Fixture.fullPoints
+        off.risk.caseCompanionDays = 0
+        let ruleOff = Self.referralRepeats(Self.looks(at: [6, 5]), of: 6, rules: off)
+        for (name, hits) in [("no case together", apart), ("rule off", ruleOff)] {
+            #expect(hits.count == 3, "\(name)")
+            #expect(hits.allSatisfy { !$0.caseWork }, "\(name)")
         }
     }
 }

@@ -62,8 +62,9 @@ struct RulesFileTests {
         #expect(explanation.afterAttendanceHours == 24 && explanation.afterAssignmentHours == 72)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
         let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n"
-                                      + "  case_work_assignment_hours: 24\n", file: "r.yaml").risk
+                                      + "  case_work_assignment_hours: 24\n  case_companion_days: 0\n", file: "r.yaml").risk
         #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5 && links.caseWorkAssignmentHours == 24)
+        #expect(links.caseCompanionDays == 0 && RuleSet.standard.risk.caseCompanionDays == 3)
         #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
         let team = try RuleSet.parse("risk:\n  team_peer_prior_accesses: 0\n", file: "r.yaml").risk
         #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 100)
@@ -120,6 +121,8 @@ struct RulesFileTests {
         BadFile(text: "risk:\n  case_work_assignment_hours: 1000\n", line: 2,
                 field: "risk.case_work_assignment_hours", message: "expected a whole number"),
         BadFile(text: "risk:\n  routine_list_people: -1\n", line: 2, field: "risk.routine_list_people",
+                message: "expected a whole number"),
+        BadFile(text: "risk:\n  case_companion_days: 400\n", line: 2, field: "risk.case_companion_days",
                 message: "expected a whole number"),
         BadFile(text: "rules:\n  self_or_associate:\n    parameters:\n      other_relation_share: 2\n", line: 4,
                 field: "rules.self_or_associate.parameters.other_relation_share", message: "expected a number"),

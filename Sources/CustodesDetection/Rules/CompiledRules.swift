@@ -65,6 +65,8 @@ struct CompiledRules {
     let caseWorkInCustody: Bool
     /// How many other people looked up on the same earlier days make a return work on a list; 0: never.
     let routineListPeople: Int
+    /// On how many earlier days another person in the same case makes a return a case worked as a whole; 0: never.
+    let caseCompanionDays: Int
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -111,6 +113,7 @@ struct CompiledRules {
         caseWorkAssignmentWindow = Int64(rules.risk.caseWorkAssignmentHours) * 3600
         caseWorkInCustody = rules.risk.caseWorkInCustody
         routineListPeople = rules.risk.routineListPeople
+        caseCompanionDays = rules.risk.caseCompanionDays
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         lookupWindow = max(skewWindow, indicatorWindow)
         quiet = Int64(rules.risk.quietDays) * 86_400

@@ -42,7 +42,7 @@ extension RuleSet {
                            caseWorkHours: 12, caseWorkShare: 0.25, teamCaseWorkShare: 0.5,
                            caseWorkThroughLinks: true, caseWorkAssignmentHours: 72,
                            caseWorkInCustody: true,
-                           routineListPeople: 3,
+                           routineListPeople: 3, caseCompanionDays: 3,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 4))
 

@@ -90,6 +90,7 @@ extension RuleSet {
                 "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links",
                 "case_work_assignment_hours", "case_work_in_custody", "routine_list_people",
+                "case_companion_days",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -117,6 +118,7 @@ extension RuleSet {
             if let n = fields["case_work_assignment_hours"] { r.caseWorkAssignmentHours = try reader.integer(n, "risk.case_work_assignment_hours", range: 0...720) }
             if let n = fields["case_work_in_custody"] { r.caseWorkInCustody = try reader.bool(n, "risk.case_work_in_custody") }
             if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
+            if let n = fields["case_companion_days"] { r.caseCompanionDays = try reader.integer(n, "risk.case_companion_days", range: 0...365) }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
             if let n = fields["volume_focus_share"] { r.volumeFocusShare = try reader.number(n, "risk.volume_focus_share", range: 0...1) }
@@ -268,6 +270,10 @@ extension RuleSet {
               # people the user returns to is work on a list (a plan's nominals checked weekly) and keeps
               # case_work_share (0: never).
               routine_list_people: \(risk.routineListPeople)
+              # A return to a person looked up, on case_companion_days earlier days or more (two at least),
+              # together with another person in one of her occurrences is a case worked as a whole (a hub's
+              # referral: a child and her mother read day after day) and keeps case_work_share (0: never).
+              case_companion_days: \(risk.caseCompanionDays)
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
               # full (case work and people many colleagues also look up aside; people other than the most
               # sought-out at other_people_share) beside volume above peers (0: any).

@@ -178,6 +178,11 @@ public struct RiskSettings: Equatable, Sendable {
     /// person up, make a return to that person work on a list (a plan's nominals checked weekly) that keeps
     /// `caseWorkShare` of its points; 0 never does.
     public var routineListPeople: Int
+    /// On how many earlier days (two at least) a person looked up together with another person in one of her
+    /// occurrences makes a return to her a case worked as a whole, keeping `caseWorkShare` of its points; 0 never
+    /// does. A multi-agency hub re-reads a referral's child and mother, or a woman and her partner, day after day
+    /// with no assignment: whichever it opens first each day is not a woman sought out.
+    public var caseCompanionDays: Int
     /// With peer baselines, the points of evidence scored in full (returns that came with case work, and hits on
     /// people many colleagues also look up, aside) that an alert under the strong threshold needs beside volume
     /// above peers, weighed by person as risk is (the most sought-out person's in full, everyone else's at
@@ -204,7 +209,8 @@ public struct RiskSettings: Equatable, Sendable {
                 sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false,
-                caseWorkAssignmentHours: Int = 0, caseWorkInCustody: Bool = false, routineListPeople: Int = 0, specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
+                caseWorkAssignmentHours: Int = 0, caseWorkInCustody: Bool = false, routineListPeople: Int = 0, caseCompanionDays: Int = 0,
+                specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
         self.alertThreshold = alertThreshold
@@ -230,6 +236,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.caseWorkAssignmentHours = caseWorkAssignmentHours
         self.caseWorkInCustody = caseWorkInCustody
         self.routineListPeople = routineListPeople
+        self.caseCompanionDays = caseCompanionDays
         self.specificMinimum = specificMinimum
         self.volumeFocusZ = volumeFocusZ
         self.volumeFocusShare = volumeFocusShare
