@@ -19,6 +19,9 @@ public final class DetectionEngine {
     /// ``IndicatorName/repeatedAttendance``: how many of a person's occurrences the user had attended when it last
     /// fired, by (staff, person) pair (``pair(_:_:)``).
     var attendancesCounted: [Int64: Int] = [:]
+    /// The people of their own cases each member of staff looked at off duty, and on how many days
+    /// (``ownCaseReturn(_:person:result:into:)``). Empty for nearly everyone.
+    var ownCaseOffDuty: [Int: [OwnCaseDays]] = [:]
     /// Room the pair table takes at the next batch, from the number of events the caller expects (``expect(events:)``).
     var pairsExpected = 0
     var drafts: [AlertDraft] = []
@@ -221,6 +224,9 @@ public final class DetectionEngine {
         if result.kind == .assigned, result.role == .attending, !result.followsAttendance,
            compiled.isEnabled(.repeatedAttendance) {
             repeatedAttendance(event, person: person, result: result, into: &hits)
+        }
+        if result.kind == .assigned, result.role?.meetsThePerson == true, compiled.ownCaseShare > 0 {
+            ownCaseReturn(event, person: person, result: result, into: &hits)
         }
         if !result.isExplained {
             personIndicators(event, person: person, result: result, into: &hits)

@@ -21,6 +21,9 @@ struct CompiledRules {
     /// Days off duty of a return from which it keeps its points however widely the user's returns are spread
     /// (``Hit/offDutyReturn``); 0: never.
     let repeatOffDutyDays: Int
+    /// The share of a repeated look-up's points that a return off duty inside the user's own case keeps
+    /// (``DetectionEngine/ownCaseReturn(_:person:result:into:)``); 0: never counted.
+    let ownCaseShare: Double
     /// The share of the self-or-associate weight a look at anyone but a partner, spouse or ex-partner keeps.
     let otherRelationShare: Double
     let linkedWindow: Int64
@@ -85,6 +88,7 @@ struct CompiledRules {
         repeatRoutineShare = parameter(.repeatLookups, "routine_share")
         repeatWindow = Int64(parameter(.repeatLookups, "window_days") * 86_400)
         repeatOffDutyDays = Int(parameter(.repeatLookups, "off_duty_days"))
+        ownCaseShare = rules.rule(.repeatLookups)?.enabled == true ? parameter(.repeatLookups, "own_case_share") : 0
         otherRelationShare = parameter(.selfOrAssociate, "other_relation_share")
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
         skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))

@@ -93,7 +93,11 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "the routine still counts among the people returns are spread over. A return made off duty on "
                 + "off_duty_days days or more (0: never) keeps its points however many people the user's returns "
                 + "are spread over: a unit reads its nominals and their partners every day at work, not at home at "
-                + "night."
+                + "night. Explained is not innocent: looks at a person of the user's own case, which their assignment "
+                + "explains, made off the roster from a device away from force premises on off_duty_days days or more "
+                + "count as a return at own_case_share of its points (0: never), where no more than two people of "
+                + "their cases were looked at off duty on two days or more: an officer drawn to a victim comes back "
+                + "to her from home; a hybrid worker reads the whole caseload."
         case .linkedExpansion:
             "Widening from a victim to her family, her new partner or her associates shows an interest in her life, "
                 + "not in a case."

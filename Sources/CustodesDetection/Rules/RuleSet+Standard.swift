@@ -19,7 +19,7 @@ extension RuleSet {
             Rule(name: .offDuty, weight: 1),
             Rule(name: .repeatLookups, weight: 4, parameters: [
                 "minimum_days": 3, "window_days": 90, "covering_minimum_days": 4, "routine_share": 0.5,
-                "off_duty_days": 5,
+                "off_duty_days": 5, "own_case_share": 0.75,
             ]),
             Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
             Rule(name: .demographicSkew, weight: 9, parameters: [

@@ -1,0 +1,62 @@
+@testable import CustodesDetection
+import CustodesModel
+import Testing
+
+/// Explained is not innocent: a return from off duty inside the user's own case. S2 (index 1) is officer in case for
+/// O1 (to the 14th), whose victim is P1 (index 0); rostered only on the 6th and 7th of January.
+@Suite("Own case returned to off duty")
+struct OwnCaseReturnTests {
+    static let officer: StaffIndex = 1
+    static let victim: PersonIndex = 0
+
+    /// S2 opens P1's contact details at 21:00 on the 8th to the 12th (days 2 to 6), off the roster, from `device`.
+    static func evenings(from device: String, person: PersonIndex = victim, days: ClosedRange<Int> = 2...6,
+                         minute: Int = 0) -> [AuditEvent] {
+        days.map { day in
+            Fixture.event("E\(day)-\(person)", Fixture.at(day, 21, minute), staff: officer, person: person,
+                          fields: [.contact], workstation: device)
+        }
+    }
+
+    static func returns(_ events: [AuditEvent], rules: RuleSet = Fixture.fullPoints,
+                        extra: (inout ReferenceData) -> Void = { _ in }) -> [Hit] {
+        Fixture.run(events, rules: rules, extra: extra).hits
+            .filter { $0.indicator == .repeatLookups && $0.staff == officer }
+    }
+
+    @Test("five evenings at the victim of their own case from a laptop count as a return, at its share, off duty")
+    func laptopEvenings() throws {
+        let hits = Self.returns(Self.evenings(from: "LT-2"))
+        #expect(hits.count == 1)
+        let hit = try #require(hits.first)
+        #expect(hit.person == Self.victim && hit.at == Fixture.at(6, 21))
+        #expect(hit.points == 4 * 0.75)
+        #expect(hit.evidence.first?.onDuty == false)
+        #expect(hit.detail.contains("off duty on 5 different days, from LT-2: their own case explains a look"),
+                "\(hit.detail)")
+        #expect(hit.detail.hasSuffix("so it counts 75%"), "\(hit.detail)")
+    }
+
+    @Test("the same looks from a station workstation, on four evenings, or with the share 0 are the case's work")
+    func notAReturn() {
+        var off = Fixture.fullPoints
+        let position = off.rules.firstIndex { $0.name == .repeatLookups }!
+        off.rules[position].parameters["own_case_share"] = 0
+        #expect(Self.returns(Self.evenings(from: "WS-NOR-1")).isEmpty)
+        #expect(Self.returns(Self.evenings(from: "LT-2", days: 2...5)).isEmpty)
+        #expect(Self.returns(Self.evenings(from: "LT-2"), rules: off).isEmpty)
+    }
+
+    @Test("a caseload read from home (two more of its people on two evenings each) is hybrid work, not a return")
+    func caseloadFromHome() {
+        // P3 and P5 (indices 2 and 4) are witnesses in O1 too.
+        let witnesses: (inout ReferenceData) -> Void = { data in
+            data.occurrencePersons += [OccurrencePerson(occurrence: 0, person: 2, role: .witness),
+                                       OccurrencePerson(occurrence: 0, person: 4, role: .witness)]
+        }
+        let oneMore = Self.evenings(from: "LT-2") + Self.evenings(from: "LT-2", person: 2, days: 2...3, minute: 30)
+        let twoMore = oneMore + Self.evenings(from: "LT-2", person: 4, days: 2...3, minute: 40)
+        #expect(Self.returns(oneMore, extra: witnesses).count == 1)
+        #expect(Self.returns(twoMore, extra: witnesses).isEmpty)
+    }
+}
