@@ -59,4 +59,31 @@ struct OwnCaseReturnTests {
         #expect(Self.returns(oneMore, extra: witnesses).count == 1)
         #expect(Self.returns(twoMore, extra: witnesses).isEmpty)
     }
+
+    @Test("only the days in the repeat window count, and every day's first look is the evidence")
+    func daysInTheWindow() throws {
+        // S2 is officer in case for O9 (index 2), open for the whole period, whose victim is P5 (index 4); every 28
+        // days from the 8th of January, then six days later: five days only once the first has left the 90 days.
+        let longCase: (inout ReferenceData) -> Void = { data in
+            data.add(Occurrence(occurrenceID: "O9", category: .stalkingHarassment, openedAt: Fixture.at(-10, 8),
+                                closedAt: nil, station: "North"))
+            data.occurrencePersons.append(OccurrencePerson(occurrence: 2, person: 4, role: .victim))
+            data.assignments.append(Assignment(occurrence: 2, staff: Self.officer, role: .officerInCase,
+                                               start: Fixture.at(-10, 9)))
+        }
+        let spread = [2, 30, 58, 86, 114].map { day in
+            Fixture.event("L\(day)", Fixture.at(day, 21), staff: Self.officer, person: 4, fields: [.contact],
+                          workstation: "LT-2")
+        }
+        #expect(Self.returns(spread, extra: longCase).isEmpty)
+        let fifth = Fixture.event("L120", Fixture.at(120, 21), staff: Self.officer, person: 4, fields: [.contact],
+                                  workstation: "LT-2")
+        let hits = Self.returns(spread + [fifth], extra: longCase)
+        #expect(hits.count == 1)
+        let hit = try #require(hits.first)
+        #expect(hit.detail.contains("off duty on 5 different days"), "\(hit.detail)")
+        #expect(hit.evidence.map(\.eventID) == ["L30", "L58", "L86", "L114", "L120"])
+        #expect(hit.evidence.allSatisfy { !$0.onDuty })
+    }
 }
+

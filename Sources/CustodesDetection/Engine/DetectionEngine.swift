@@ -225,7 +225,8 @@ public final class DetectionEngine {
            compiled.isEnabled(.repeatedAttendance) {
             repeatedAttendance(event, person: person, result: result, into: &hits)
         }
-        if result.kind == .assigned, result.role?.meetsThePerson == true, compiled.ownCaseShare > 0 {
+        if result.kind == .assigned, !result.followsAttendance, result.role?.meetsThePerson == true,
+           compiled.ownCaseShare > 0 {
             ownCaseReturn(event, person: person, result: result, into: &hits)
         }
         if !result.isExplained {
