@@ -42,22 +42,17 @@ extension DetectionEngine {
             people[index].looks.removeAll { now - $0.at.seconds > compiled.repeatWindow }
         }
         people.removeAll { $0.looks.isEmpty }
-        var days = 1
-        if let index = people.firstIndex(where: { $0.person == person }) {
-            // Once a day per person: several looks in one evening are one return.
-            if people[index].looks.last?.at.dayNumber != day { people[index].looks.append(evidence) }
-            days = people[index].looks.count
-            guard people[index].looks.last?.eventID == event.eventID else {
-                ownCaseOffDuty[staff] = people
-                return
-            }
-        } else {
-            people.append(OwnCaseDays(person: person, looks: [evidence]))
-        }
-        let returnedTo = people.count { $0.looks.count >= 2 }
-        let looks = people.first { $0.person == person }?.looks ?? []
-        ownCaseOffDuty[staff] = people
-        guard days >= threshold, returnedTo <= Self.ownCaseMostPeople else { return }
+        defer { ownCaseOffDuty[staff] = people }
+        let index = people.firstIndex { $0.person == person } ?? {
+            people.append(OwnCaseDays(person: person, looks: []))
+            return people.count - 1
+        }()
+        // Once a day per person: several looks in one evening are one return.
+        guard people[index].looks.last?.at.dayNumber != day else { return }
+        people[index].looks.append(evidence)
+        let looks = people[index].looks
+        let days = looks.count
+        guard days >= threshold, people.count(where: { $0.looks.count >= 2 }) <= Self.ownCaseMostPeople else { return }
         counted.roleHitCounts[context.staffRolePosition[staff]] += 1
         var offDuty = result
         offDuty.onDuty = false
