@@ -85,5 +85,23 @@ struct OwnCaseReturnTests {
         #expect(hit.evidence.map(\.eventID) == ["L30", "L58", "L86", "L114", "L120"])
         #expect(hit.evidence.allSatisfy { !$0.onDuty })
     }
+
+    @Test("an attendance's follow-up is weighed as a return already, not again as one inside the user's own case")
+    func attendanceFollowUp() {
+        // S1 (index 0) attended O1 until 11:00 on the 6th: its follow-up runs to the 9th. With off_duty_days 2, their
+        // evenings at P1 from a laptop on the 7th and 8th would reach the own-case count; S2, the officer in case,
+        // on the same evenings does.
+        var rules = Fixture.fullPoints
+        let position = rules.rules.firstIndex { $0.name == .repeatLookups }!
+        rules.rules[position].parameters["off_duty_days"] = 2
+        let ownCase: (Hit) -> Bool = { $0.detail.contains("their own case explains a look") }
+        let attending = (1...2).map { day in
+            Fixture.event("A\(day)", Fixture.at(day, 21, 30), staff: 0, person: Self.victim, fields: [.contact],
+                          workstation: "LT-1")
+        }
+        #expect(!Fixture.run(attending, rules: rules).hits.contains(where: ownCase))
+        let inCase = Self.evenings(from: "LT-2", days: 1...2)
+        #expect(Fixture.run(inCase, rules: rules).hits.contains(where: ownCase))
+    }
 }
 
