@@ -169,11 +169,14 @@ struct CaseWorkTests {
     func inCustodyAtTheirStation() throws {
         // S8 (index 7) is the sergeant of Custody 1 at North, with two custody officers (S9, S10). P6 is held at a
         // suite from 06:00 on the 2nd to `until` (2 hours' grace after); the look on the third of `days`, at 10:00,
-        // is the return that scores.
+        // is the return that scores. The looks are made off the roster from a laptop: on duty, the suite explains a
+        // sergeant's look as it does a custody officer's (``ExplainerTests``).
         let sergeant: StaffIndex = 7
         func returns(by staff: StaffIndex = sergeant, on days: ClosedRange<Int> = 2...4, station: String = "North",
                      until: Timestamp? = Fixture.at(5, 6), rules: RuleSet = Fixture.fullPoints) -> [Hit] {
-            let events = days.map { Fixture.event("E\($0)", Fixture.at($0, 10), staff: staff, person: Self.victim) }
+            let events = days.map {
+                Fixture.event("E\($0)", Fixture.at($0, 10), staff: staff, person: Self.victim, workstation: "LT-8")
+            }
             return Fixture.run(events, rules: rules, extra: { data in
                 Self.force(&data)
                 for (index, role) in [StaffRole.supervisor, .custodyOfficer, .custodyOfficer].enumerated() {

@@ -137,12 +137,30 @@ struct ExplainerTests {
                 "two hours after release, as for custody officers")
         // S5, police staff in Case Administration, is not at the suite: P2 in custody is no link of theirs.
         #expect(explain(Fixture.at(0, 12), staff: 4, person: 1)?.kind == nil)
-        // A sergeant in the custody team is not given it (measured in an earlier sitting: it lost two offenders).
-        let sergeant = Explainer(context: Fixture.context { data in
-            data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal Sergeant", role: .supervisor,
-                           team: "Custody A", station: "North", startDate: Timestamp(year: 2015, month: 1, day: 1)))
+    }
+
+    @Test("a custody team's sergeant has the suite while on duty; off duty, or in another team, not")
+    func custodySergeant() {
+        // S8, a supervisor in Custody A beside S4 (a custody officer), on a shift 07:00-17:00 on the 1st only.
+        func sergeant(team: String = "Custody A") -> Explainer {
+            Explainer(context: Fixture.context { data in
+                data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal Sergeant", role: .supervisor,
+                               team: team, station: "North", startDate: Timestamp(year: 2015, month: 1, day: 1)))
+                data.rosters.append(RosterShift(staff: 7, start: Fixture.at(0, 7), end: Fixture.at(0, 17),
+                                                kind: .duty))
+            })
+        }
+        #expect(sergeant().explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind == .custody)
+        // P2 is released at 20:00, so the suite's grace runs to 22:00; the shift ends at 17:00, with three hours'
+        // tolerance to 20:00. A custody officer at 21:00 would still be explained; the sergeant, off duty, is not.
+        let offDuty = Fixture.event("E", Fixture.at(0, 21), staff: 7, person: 1)
+        #expect(sergeant().explain(offDuty)?.kind == nil)
+        #expect(sergeant().trace(offDuty).contains {
+            $0.hasPrefix("role: supervisor in a custody team, but not at work")
         })
-        #expect(sergeant.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind != .custody)
+        #expect(sergeant(team: "Response 1").explain(Fixture.event("E", Fixture.at(0, 12), staff: 7,
+                                                                    person: 1))?.kind != .custody,
+                "a sergeant in a team that is not a custody suite's")
     }
 
     @Test("police staff on duty may read their station's open occurrences, but not the people in them")

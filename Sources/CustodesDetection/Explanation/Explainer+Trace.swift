@@ -70,6 +70,11 @@ extension Explainer {
             lines.append("role: \(member.role.rawValue), but no live incident involving this record")
         case .custodyOfficer:
             lines.append("role: custody officer, but the person was not in custody at \(member.station)")
+        case .supervisor where context.staffInCustodyTeam[Int(event.staff)]:
+            lines.append("role: supervisor in a custody team, but not at work, or the person was not in custody at "
+                         + member.station)
+        case .policeStaff where context.staffInCustodyTeam[Int(event.staff)]:
+            lines.append("role: police staff in a custody team, but the person was not in custody at \(member.station)")
         default:
             break
         }

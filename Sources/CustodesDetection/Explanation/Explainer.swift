@@ -153,10 +153,14 @@ public final class Explainer: Sendable {
         }
 
         let role = context.staffRole[Int(staff)]
-        // Detention officers are police staff in a custody team: the suite is their link as it is the custody officers'.
-        if role == .custodyOfficer || (role == .policeStaff && context.staffInCustodyTeam[Int(staff)]),
+        // Detention officers are police staff in a custody team: the suite is their link as it is the custody
+        // officers'. So it is a custody sergeant's (a supervisor in such a team), but only at work: what a sergeant
+        // reads of the suite's detainees off the roster, away from it, is not the suite's work.
+        if role == .custodyOfficer
+            || ((role == .policeStaff || role == .supervisor) && context.staffInCustodyTeam[Int(staff)]),
            record.isCustody, record.station == context.staffStation[Int(staff)],
-           t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace) {
+           t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace),
+           role != .supervisor || duty.get() {
             result.kind = .custody
             return true
         }
