@@ -163,6 +163,21 @@ struct ExplainerTests {
                 "a sergeant in a team that is not a custody suite's")
     }
 
+    @Test("her other record (linked self) is her: an assignment on her occurrence explains a look at it")
+    func otherRecord() {
+        // P6 is P1 again, held in the other records system; S2 (index 1) is officer in case on O1, P1's case.
+        func look(relation: Relation) -> ExplanationResult? {
+            Explainer(context: Fixture.context { data in
+                data.add(Person(personID: "P6", familyName: "Victim", givenName: "Vera", sex: .female,
+                                birthYear: 1990))
+                data.personLinks.append(PersonLink(person: 5, linkedPerson: 0, relation: relation))
+            }).explain(Fixture.event("E", Fixture.at(2, 12), staff: 1, person: 5))
+        }
+        #expect(look(relation: .`self`)?.kind == .assigned)
+        #expect(look(relation: .`self`)?.role == .officerInCase)
+        #expect(look(relation: .sibling)?.kind == nil, "her sister is someone else")
+    }
+
     @Test("police staff on duty may read their station's open occurrences, but not the people in them")
     func stationDesk() {
         #expect(explain(Fixture.at(1, 12), staff: 4, occurrence: 0)?.kind == .stationDesk)

@@ -134,8 +134,9 @@ public final class DetectionContext: Sendable {
         atWorkPrefixes = e.atWorkWorkstationPrefixes
 
         staffRole = reference.staff.map(\.role)
-        (personOccurrenceStart, personOccurrences) = Self.flatten(reference.occurrencesByPerson) { $0.occurrence }
-        personOccurrenceSuspect = Self.flatten(reference.occurrencesByPerson) { $0.role == .suspect }.1
+        let occurrencesByPerson = Self.occurrencesWithOtherRecords(reference)
+        (personOccurrenceStart, personOccurrences) = Self.flatten(occurrencesByPerson) { $0.occurrence }
+        personOccurrenceSuspect = Self.flatten(occurrencesByPerson) { $0.role == .suspect }.1
         let assignmentStart: [Int32]
         (assignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
             CompactAssignment($0)
@@ -153,12 +154,12 @@ public final class DetectionContext: Sendable {
         var personAssignmentStart: [Int32] = [0]
         personAssignmentStart.reserveCapacity(personOccurrenceStart.count)
         var personAssignments: [AssignmentWindow] = []
-        let windows = reference.occurrencesByPerson.reduce(0) { total, links in
+        let windows = occurrencesByPerson.reduce(0) { total, links in
             total + links.reduce(0) { $0 + reference.assignmentsByOccurrence[Int($1.occurrence)].count }
         }
         personAssignments.reserveCapacity(windows)
         HugePages.advise(&personAssignments)
-        for links in reference.occurrencesByPerson {
+        for links in occurrencesByPerson {
             for link in links {
                 let record = occurrences[Int(link.occurrence)]
                 for index in Int(record.assignments)..<Int(record.assignmentsEnd) {
@@ -181,6 +182,27 @@ public final class DetectionContext: Sendable {
     }
 
     /// Nested lists as offsets and one flat array.
+    /// Each person's occurrences, with those of her other records: people linked `self` are one person held twice
+    /// (a merged force's two records systems, a duplicate not yet merged). An officer attending her under one record
+    /// who checks her history under the other is looking at the woman he attended, not at someone new. Only links
+    /// the force made count: matching records by name, sex and birth year was tried, and on the tuning forces it
+    /// explained one more look-alike's looks and nothing else, for the risk of joining two women of the same name.
+    static func occurrencesWithOtherRecords(_ reference: ReferenceData) -> [[OccurrencePerson]] {
+        var lists = reference.occurrencesByPerson
+        func join(_ person: PersonIndex, _ other: PersonIndex) {
+            for (one, two) in [(person, other), (other, person)] {
+                for entry in reference.occurrencesByPerson[Int(two)]
+                where !lists[Int(one)].contains(where: { $0.occurrence == entry.occurrence }) {
+                    lists[Int(one)].append(entry)
+                }
+            }
+        }
+        for link in reference.personLinks where link.relation == .`self` && link.person != link.linkedPerson {
+            join(link.person, link.linkedPerson)
+        }
+        return lists
+    }
+
     static func flatten<T, U>(_ lists: [[T]], _ transform: (T) -> U) -> ([Int32], [U]) {
         var starts: [Int32] = [0]
         starts.reserveCapacity(lists.count + 1)

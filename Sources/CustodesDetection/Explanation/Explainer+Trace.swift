@@ -10,7 +10,8 @@ extension Explainer {
         var lines: [String] = []
         let occurrences: [OccurrenceIndex]
         if let person = event.person {
-            occurrences = reference.occurrencesByPerson[Int(person)].map(\.occurrence)
+            // Hers under every record of her (``DetectionContext/occurrencesWithOtherRecords(_:)``).
+            occurrences = Array(context.occurrences(of: person))
             if occurrences.isEmpty {
                 lines.append("assignment: the person is in no occurrence on record")
             }

@@ -158,7 +158,8 @@ extension DetectionEngine {
         if !linked, compiled.isEnabled(.linkedExpansion) {
             for link in context.reference.links(of: person) {
                 let other = link.person == person ? link.linkedPerson : link.person
-                guard other != person, let last = pairLastAccess[Self.pair(event.staff, other)],
+                // Her other record is her, not someone she is linked to.
+                guard other != person, link.relation != .`self`, let last = pairLastAccess[Self.pair(event.staff, other)],
                       t - last <= compiled.linkedWindow else { continue }
                 if let peer = weighAgainstPeers(.linkedExpansion, event) {
                     let otherName = self.pseudonym(of: other)
