@@ -141,7 +141,7 @@ struct ExplainerTests {
 
     @Test("a custody team's sergeant has the suite while on duty; off duty, or in another team, not")
     func custodySergeant() {
-        // S8, a supervisor in Custody A beside S4 (a custody officer), on a shift 07:00-17:00 on the 1st only.
+        // S8, a supervisor in Custody A beside S4 (a custody officer), on a shift 07:00-17:00 on the 6th only.
         func sergeant(team: String = "Custody A") -> Explainer {
             Explainer(context: Fixture.context { data in
                 data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Hal Sergeant", role: .supervisor,
@@ -155,6 +155,8 @@ struct ExplainerTests {
         // tolerance to 20:00. A custody officer at 21:00 would still be explained; the sergeant, off duty, is not.
         let offDuty = Fixture.event("E", Fixture.at(0, 21), staff: 7, person: 1)
         #expect(sergeant().explain(offDuty)?.kind == nil)
+        #expect(sergeant().explain(offDuty, atWork: true)?.kind == .custody,
+                "off the roster, in a session other looks show to be work (overtime at the suite)")
         #expect(sergeant().trace(offDuty).contains {
             $0.hasPrefix("role: supervisor in a custody team, but not at work")
         })
@@ -169,7 +171,7 @@ struct ExplainerTests {
         func look(relation: Relation) -> ExplanationResult? {
             Explainer(context: Fixture.context { data in
                 data.add(Person(personID: "P6", familyName: "Victim", givenName: "Vera", sex: .female,
-                                birthYear: 1990))
+                                birthYear: 1995))
                 data.personLinks.append(PersonLink(person: 5, linkedPerson: 0, relation: relation))
             }).explain(Fixture.event("E", Fixture.at(2, 12), staff: 1, person: 5))
         }

@@ -243,7 +243,7 @@ struct IndicatorTests {
         // Her other record (linked self, P6) is not someone she is linked to: the search did not widen.
         let otherRecord = [events[0], Fixture.event("E2", Fixture.at(3, 10), staff: 5, person: 5)]
         #expect(hits(otherRecord, .linkedExpansion, extra: { data in
-            data.add(Person(personID: "P6", familyName: "Victim", givenName: "Vera", sex: .female, birthYear: 1990))
+            data.add(Person(personID: "P6", familyName: "Victim", givenName: "Vera", sex: .female, birthYear: 1995))
             data.personLinks.append(PersonLink(person: 0, linkedPerson: 5, relation: .`self`))
         }).isEmpty)
     }

@@ -43,9 +43,12 @@ public final class DetectionContext: Sendable {
     // The tables the explainer reads on every event, laid out flat (offsets into one array per relation, times as
     // integers) so that the event loop chases no pointers into nested arrays and copies no records with strings.
     let staffRole: [StaffRole]
+    /// Records that are one person held more than once.
+    let recordGroups: RecordGroups
     /// Each occurrence in one record, with the range of its assignments in `occurrenceAssignments`.
     let occurrences: [CompactOccurrence]
-    /// Occurrences of person `p` are `personOccurrences[personOccurrenceStart[p]..<personOccurrenceStart[p + 1]]`.
+    /// Occurrences of person `p` are `personOccurrences[personOccurrenceStart[p]..<personOccurrenceStart[p + 1]]`:
+    /// hers, then those of her other records (``RecordGroups``).
     let personOccurrenceStart: [Int32]
     let personOccurrences: [Int32]
     /// Beside `personOccurrences`: whether the person is a suspect in that occurrence.
@@ -134,7 +137,8 @@ public final class DetectionContext: Sendable {
         atWorkPrefixes = e.atWorkWorkstationPrefixes
 
         staffRole = reference.staff.map(\.role)
-        let occurrencesByPerson = Self.occurrencesWithOtherRecords(reference)
+        recordGroups = RecordGroups(reference)
+        let occurrencesByPerson = recordGroups.occurrencesByPerson(reference)
         (personOccurrenceStart, personOccurrences) = Self.flatten(occurrencesByPerson) { $0.occurrence }
         personOccurrenceSuspect = Self.flatten(occurrencesByPerson) { $0.role == .suspect }.1
         let assignmentStart: [Int32]
@@ -182,27 +186,6 @@ public final class DetectionContext: Sendable {
     }
 
     /// Nested lists as offsets and one flat array.
-    /// Each person's occurrences, with those of her other records: people linked `self` are one person held twice
-    /// (a merged force's two records systems, a duplicate not yet merged). An officer attending her under one record
-    /// who checks her history under the other is looking at the woman he attended, not at someone new. Only links
-    /// the force made count: matching records by name, sex and birth year was tried, and on the tuning forces it
-    /// explained one more look-alike's looks and nothing else, for the risk of joining two women of the same name.
-    static func occurrencesWithOtherRecords(_ reference: ReferenceData) -> [[OccurrencePerson]] {
-        var lists = reference.occurrencesByPerson
-        func join(_ person: PersonIndex, _ other: PersonIndex) {
-            for (one, two) in [(person, other), (other, person)] {
-                for entry in reference.occurrencesByPerson[Int(two)]
-                where !lists[Int(one)].contains(where: { $0.occurrence == entry.occurrence }) {
-                    lists[Int(one)].append(entry)
-                }
-            }
-        }
-        for link in reference.personLinks where link.relation == .`self` && link.person != link.linkedPerson {
-            join(link.person, link.linkedPerson)
-        }
-        return lists
-    }
-
     static func flatten<T, U>(_ lists: [[T]], _ transform: (T) -> U) -> ([Int32], [U]) {
         var starts: [Int32] = [0]
         starts.reserveCapacity(lists.count + 1)
@@ -216,7 +199,8 @@ public final class DetectionContext: Sendable {
         return (starts, flat)
     }
 
-    /// The occurrences a person appears in (victim, suspect, witness...), in the reference data's order.
+    /// The occurrences a person appears in (victim, suspect, witness...), in the reference data's order, then those
+    /// of her other records (``RecordGroups``).
     @inline(__always)
     func occurrences(of person: PersonIndex) -> ArraySlice<Int32> {
         personOccurrences[Int(personOccurrenceStart[Int(person)])..<Int(personOccurrenceStart[Int(person) + 1])]

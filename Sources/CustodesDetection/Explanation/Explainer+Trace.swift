@@ -10,7 +10,7 @@ extension Explainer {
         var lines: [String] = []
         let occurrences: [OccurrenceIndex]
         if let person = event.person {
-            // Hers under every record of her (``DetectionContext/occurrencesWithOtherRecords(_:)``).
+            // Hers under every record of her (``RecordGroups``).
             occurrences = Array(context.occurrences(of: person))
             if occurrences.isEmpty {
                 lines.append("assignment: the person is in no occurrence on record")

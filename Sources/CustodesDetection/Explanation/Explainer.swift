@@ -9,7 +9,8 @@ public enum ExplanationKind: String, CaseIterable, Sendable {
     case team
     /// A call handler or dispatcher on duty while the occurrence is a live incident.
     case liveIncident = "live_incident"
-    /// A custody officer on duty at the suite while the person is in custody.
+    /// A custody officer or detention officer at the suite while the person is in custody there; a custody sergeant
+    /// too, when at work.
     case custody
     /// Police staff or a supervisor on duty reading an open occurrence of their own station.
     case stationDesk = "station_desk"
@@ -154,8 +155,9 @@ public final class Explainer: Sendable {
 
         let role = context.staffRole[Int(staff)]
         // Detention officers are police staff in a custody team: the suite is their link as it is the custody
-        // officers'. So it is a custody sergeant's (a supervisor in such a team), but only at work: what a sergeant
-        // reads of the suite's detainees off the roster, away from it, is not the suite's work.
+        // officers'. So it is a custody sergeant's (a supervisor in such a team), but only at work (a rostered shift,
+        // or a session other looks show to be work): what a sergeant reads of the suite's detainees off duty is not
+        // the suite's work.
         if role == .custodyOfficer
             || ((role == .policeStaff || role == .supervisor) && context.staffInCustodyTeam[Int(staff)]),
            record.isCustody, record.station == context.staffStation[Int(staff)],

@@ -151,13 +151,15 @@ extension DetectionEngine {
                 if throughLink == nil, compiled.caseWorkThroughLinks {
                     for link in links {
                         let other = link.person == person ? link.linkedPerson : link.person
-                        if context.occurrences(of: other).contains(entry.entity) {
+                        if !context.recordGroups.same(other, person),
+                           context.occurrences(of: other).contains(entry.entity) {
                             throughLink = CaseWorkPath(occurrence: entry.entity, via: other, route: .linkedCaseOpened)
                             break
                         }
                     }
                 }
-            } else if entry.entity != person {
+            } else if !context.recordGroups.same(entry.entity, person) {
+                // Her other record is her (``RecordGroups``), not another person of her case.
                 for occurrence in context.occurrences(of: entry.entity) where own.contains(occurrence) {
                     return CaseWorkPath(occurrence: occurrence, via: entry.entity, route: .anotherPerson)
                 }
@@ -194,6 +196,7 @@ extension DetectionEngine {
         let t = event.at.seconds
         for link in links {
             let other = link.person == person ? link.linkedPerson : link.person
+            guard !context.recordGroups.same(other, person) else { continue }
             for occurrence in context.occurrences(of: other) {
                 let record = context.occurrences[Int(occurrence)]
                 for index in Int(record.assignments)..<Int(record.assignmentsEnd) {

@@ -159,7 +159,7 @@ extension DetectionEngine {
             for link in context.reference.links(of: person) {
                 let other = link.person == person ? link.linkedPerson : link.person
                 // Her other record is her, not someone she is linked to.
-                guard other != person, link.relation != .`self`, let last = pairLastAccess[Self.pair(event.staff, other)],
+                guard !context.recordGroups.same(other, person), let last = pairLastAccess[Self.pair(event.staff, other)],
                       t - last <= compiled.linkedWindow else { continue }
                 if let peer = weighAgainstPeers(.linkedExpansion, event) {
                     let otherName = self.pseudonym(of: other)

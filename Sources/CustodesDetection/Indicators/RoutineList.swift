@@ -45,7 +45,8 @@ extension DetectionEngine {
         for access in days.days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
         guard earlier.count >= 2 else { return }
         activities[staff].unexplainedDays.forEach { other, otherDays in
-            guard other != person && otherDays.count >= 2 else { return true }
+            // Her other record is her (``RecordGroups``): not another person of a list or of her case.
+            guard !context.recordGroups.same(other, person) && otherDays.count >= 2 else { return true }
             var shared = 0, theirs = 0
             for access in otherDays.days {
                 let day = access.at.dayNumber
