@@ -125,6 +125,19 @@ struct ExplainerTests {
         #expect(elsewhere.explain(Fixture.event("E", Fixture.at(0, 12), staff: 7, person: 1))?.kind == nil)
     }
 
+    @Test("a custody record never closed holds the person for 96 hours (plus the grace), not for ever")
+    func custodyNeverClosed() {
+        // P3 (index 2) is booked into North's suite at 06:00 on the 7th and the export never closes the record.
+        let suite = Explainer(context: Fixture.context { data in
+            data.add(Occurrence(occurrenceID: "C9", category: .custody, openedAt: Fixture.at(1, 6), closedAt: nil,
+                                station: "North"))
+            data.occurrencePersons.append(OccurrencePerson(occurrence: 2, person: 2, role: .suspect))
+        })
+        #expect(suite.explain(Fixture.event("E", Fixture.at(5, 7, 59), staff: 3, person: 2))?.kind == .custody,
+                "98 hours less a minute after booking in")
+        #expect(suite.explain(Fixture.event("E", Fixture.at(5, 8, 1), staff: 3, person: 2))?.kind == nil)
+    }
+
     @Test("a detention officer (police staff in a custody team) has the suite as a custody officer does; other police staff do not")
     func detentionOfficer() {
         // S8 police staff in Custody A beside S4 (a custody officer): half the team is custody officers.

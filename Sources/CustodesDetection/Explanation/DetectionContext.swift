@@ -36,6 +36,10 @@ public final class DetectionContext: Sendable {
     let afterClosure: Int64
     let liveIncident: Int64
     let custodyGrace: Int64
+    /// How long a custody record never closed counts as custody, for the suite's link and for case work in custody:
+    /// 96 hours, the longest detention without charge that a court can authorise (PACE 1984, s. 44). An export that
+    /// leaves a record open does not hold her in the suite for months.
+    static let longestDetention: Int64 = 96 * 3600
     let rosterBefore: Int64
     let rosterAfter: Int64
     let atWorkPrefixes: [String]

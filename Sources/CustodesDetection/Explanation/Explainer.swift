@@ -161,7 +161,7 @@ public final class Explainer: Sendable {
         if role == .custodyOfficer
             || ((role == .policeStaff || role == .supervisor) && context.staffInCustodyTeam[Int(staff)]),
            record.isCustody, record.station == context.staffStation[Int(staff)],
-           t <= (closed == Int64.max ? Int64.max : closed + context.custodyGrace),
+           t <= (closed == Int64.max ? opened + DetectionContext.longestDetention : closed) + context.custodyGrace,
            role != .supervisor || duty.get() {
             result.kind = .custody
             return true

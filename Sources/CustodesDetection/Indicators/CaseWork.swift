@@ -177,7 +177,7 @@ extension DetectionEngine {
         let station = context.staffStation[Int(event.staff)]
         for occurrence in own {
             let record = context.occurrences[Int(occurrence)]
-            let end = record.closed == Int64.max ? record.opened + Self.longestDetention : record.closed
+            let end = record.closed == Int64.max ? record.opened + DetectionContext.longestDetention : record.closed
             guard record.isCustody, record.station == station, t >= record.opened - context.beforeAssignment,
                   t <= end + context.custodyGrace else { continue }
             return CaseWorkPath(occurrence: occurrence, via: nil, route: .inCustodyAtTheirStation)
@@ -209,10 +209,6 @@ extension DetectionEngine {
         }
         return nil
     }
-
-    /// How long a custody record never closed counts as custody: 96 hours, the longest detention without charge that
-    /// a court can authorise (PACE 1984, s. 44).
-    static let longestDetention: Int64 = 96 * 3600
 
     /// The factor for a return's points and the words its sentence ends with, when it came with case work. `after`
     /// is the factor already applied (a person widely looked up), so that the sentence says the share is of that;
