@@ -40,6 +40,24 @@ struct RecordGroupsTests {
         #expect(RecordGroups(unlinked).occurrencesByPerson(unlinked) == unlinked.occurrencesByPerson)
     }
 
+    @Test("a group of more records than one person is held under stays apart, and nothing is joined")
+    func tooMany() {
+        // P6 and P7 linked self to P1, then eight more records in a chain to P7: eleven records in all.
+        let extra = (0..<8).map { PersonIndex(8 + $0) }
+        let data = Self.reference(links: [(5, 0, .`self`), (6, 0, .`self`)] + zip(extra, [6] + extra.dropLast()).map {
+            ($0, $1, .`self`)
+        }) { data in
+            for index in 0..<8 {
+                data.add(Person(personID: "X\(index)", familyName: "Unknown", givenName: "Unknown", sex: .unknown))
+            }
+        }
+        let groups = RecordGroups(data)
+        #expect(!groups.same(5, 0) && !groups.same(6, 0) && !groups.same(8, 6))
+        #expect(groups.occurrencesByPerson(data) == data.occurrencesByPerson)
+        // Three records of one woman are one group.
+        #expect(RecordGroups(Self.reference(links: [(5, 0, .`self`), (6, 0, .`self`)])).same(5, 6))
+    }
+
     @Test("a look at her other record before a return to her is not another person of her case")
     func notAnotherPerson() {
         // S6 (index 5, no link to O1) opens P6 an hour before each look at P1 (index 0), on six days. P6 is P1's other

@@ -33,8 +33,20 @@ struct RecordGroups: Sendable {
             let (one, two) = (root(link.person), root(link.linkedPerson))
             if one != two { parent[Int(max(one, two))] = min(one, two) }
         }
-        group = parent.indices.map { root(Int32($0)) }
+        var roots = parent.indices.map { root(Int32($0)) }
+        // One woman is held a few times, not hundreds: a group past `mostRecords` is an export's artefact (a
+        // placeholder "unknown" record linked to everyone it stood for), and joining it would give every member the
+        // occurrences of all, their square in memory. Its records stay apart.
+        var size: [Int32: Int] = [:]
+        for (person, root) in roots.enumerated() where root != Int32(person) { size[root, default: 1] += 1 }
+        for (person, root) in roots.enumerated() where (size[root] ?? 0) > Self.mostRecords {
+            roots[person] = Int32(person)
+        }
+        group = roots
     }
+
+    /// The most records one person may be held under and still be read as one.
+    static let mostRecords = 8
 
     /// Whether two records are one person (a record is always itself).
     @inline(__always)
