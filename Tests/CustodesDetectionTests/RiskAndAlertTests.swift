@@ -49,6 +49,32 @@ struct RiskAndAlertTests {
         #expect(Fixture.run(days, rules: rules).alerts.count == 1)
     }
 
+    @Test("in the data's first weeks an alert needs the strong threshold or a look at the user's own circle")
+    func learningWeeks() {
+        var learning = Fixture.fullPoints
+        learning.risk.learningWeeks = 3
+        // S6 returns to P2 (unmarked) on five days of the first week: 4 + 8 + 12 points of repeated look-ups, risk
+        // about 23, over the threshold and under the strong one.
+        func returns(from day: Int, _ count: Int) -> [AuditEvent] {
+            (0..<count).map { Fixture.event("R\($0)", Fixture.at(day + $0, 10), staff: 5, person: 1) }
+        }
+        #expect(Fixture.run(returns(from: 0, 5), rules: learning).alerts.isEmpty, "held back while baselines form")
+        #expect(Fixture.run(returns(from: 0, 5)).alerts.count == 1, "without learning weeks the same returns open")
+        // The same returns in the fourth week, after a look by S5 in each of the first three: three weeks have
+        // closed, and they open at the ordinary threshold, without the learning sentence.
+        let weeks = [0, 7, 14].map { Fixture.event("W\($0)", Fixture.at($0, 9), staff: 4, person: 2) }
+        let later = Fixture.run(weeks + returns(from: 21, 5), rules: learning)
+        #expect(later.alerts.count == 1)
+        #expect(later.alerts.first.map { $0.scoreAtOpen < 30 && !$0.why.contains("first 3 weeks") } == true)
+        // Returns on seven days in the first week pass the strong threshold, and the alert says why it needed it.
+        let strong = Fixture.run(returns(from: 0, 7), rules: learning)
+        #expect(strong.alerts.count == 1)
+        #expect(strong.alerts.first?.why.contains("first 3 weeks of the data") == true)
+        // A look at a declared ex-partner needs no baseline: P5, S6's, on the first day.
+        let circle = Fixture.run([Fixture.event("C1", Fixture.at(0, 10), staff: 5, person: 4)], rules: learning)
+        #expect(circle.alerts.count == 1)
+    }
+
     @Test("looks outside the roster alone open no alert, however many; beside another indicator they count")
     func timingAlone() {
         // Forty look-ups of an unmarked person in one evening from home, no sensitive field: only off_duty fires,

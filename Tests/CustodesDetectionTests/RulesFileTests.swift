@@ -23,6 +23,7 @@ struct RulesFileTests {
         rules.risk.caseWorkShare = 0.5
         rules.risk.specificMinimum = 12
         rules.risk.sharedPersonStationShare = 0.5
+        rules.risk.learningWeeks = 5
         let skew = rules.rules.firstIndex { $0.name == .demographicSkew }!
         rules.rules[skew].parameters["minimum_details_people"] = 5
         rules.explanation.afterClosureDays = 10
@@ -103,6 +104,8 @@ struct RulesFileTests {
                 field: "risk.shared_person_station_share", message: "expected a number"),
         BadFile(text: "risk:\n  volume_cap: -1\n", line: 2, field: "risk.volume_cap", message: "expected a number"),
         BadFile(text: "risk:\n  returns_spread_people: 0.5\n", line: 2, field: "risk.returns_spread_people",
+                message: "expected a whole number"),
+        BadFile(text: "risk:\n  learning_weeks: -1\n", line: 2, field: "risk.learning_weeks",
                 message: "expected a whole number"),
         BadFile(text: "risk:\n  case_work_hours: 200\n", line: 2, field: "risk.case_work_hours",
                 message: "expected a whole number"),

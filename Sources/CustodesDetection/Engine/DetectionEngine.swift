@@ -27,6 +27,9 @@ public final class DetectionEngine {
     var drafts: [AlertDraft] = []
     var openDraft: [Int?]
     var currentWeek: Int64?
+    /// How many weeks have closed: the data's first ``RiskSettings/learningWeeks`` are learning (counted the same way
+    /// in a split run, whose coordinator closes every week for every part).
+    var weeksClosed = 0
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
@@ -362,6 +365,10 @@ public final class DetectionEngine {
         let strong = score >= risk.strongThreshold
             && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
                 >= risk.strongThreshold
+        // While the force's own baselines are still learned, evidence short of the strong threshold waits: a look at
+        // the user's own circle needs no baseline.
+        let learning = weeksClosed < risk.learningWeeks
+        if learning, !strong, !ledger.hasSelfOrAssociate { return }
         // Volume alone, without evidence about particular people, must fall on one sex far more than the role's work
         // does, or mostly on one person (``VolumeFocus``): workload far above peers spreads across both, and many.
         var volumeReason: String?
@@ -376,6 +383,10 @@ public final class DetectionEngine {
         var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
                                openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
         draft.volumeReason = volumeReason
+        if learning, strong {
+            draft.learningReason = "It opened in the first \(risk.learningWeeks) weeks of the data, while the force's "
+                + "baselines were still being learned, so it needed the strong threshold (\(WhyThisFired.format(risk.strongThreshold)))."
+        }
         for earlier in activities[staff].risk.recentHits {
             draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
         }

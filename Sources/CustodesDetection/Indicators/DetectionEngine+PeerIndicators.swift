@@ -178,7 +178,10 @@ extension DetectionEngine {
     /// Closes `week` with the tallies of every part of the run, summed (and settled, ``WeekTallies/settled()``, or
     /// settled here): fires the peer rules for this engine's staff and moves the peer baselines on.
     func closeWeek(_ week: Int64, tallies: WeekTallies) {
-        defer { weekEvidence.removeAll(keepingCapacity: true) }
+        defer {
+            weekEvidence.removeAll(keepingCapacity: true)
+            weeksClosed += 1
+        }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }
         if routineReturns.isEnabled {

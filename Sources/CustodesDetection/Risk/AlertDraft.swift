@@ -23,6 +23,8 @@ struct AlertDraft {
     var volumeReason: String?
     /// Why the returns counted less, when they were spread over many people (``RiskLedger/spreadFactor(people:spreadPeople:)``).
     var spreadReason: String?
+    /// Why it needed the strong threshold: it opened while the force's baselines were learned (``RiskSettings/learningWeeks``).
+    var learningReason: String?
 
     init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
          scoreAtOpen: Double) {
@@ -102,7 +104,7 @@ struct AlertDraft {
                           },
                           people: people, why: "")
         alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason,
-                                         spreadReason: spreadReason)
+                                         spreadReason: spreadReason, learningReason: learningReason)
         return alert
     }
 

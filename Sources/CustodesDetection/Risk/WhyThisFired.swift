@@ -2,7 +2,7 @@
 /// would want to read it, then how the score was reached.
 enum WhyThisFired {
     static func compose(_ alert: Alert, rules: RuleSet, volumeReason: String? = nil,
-                        spreadReason: String? = nil) -> String {
+                        spreadReason: String? = nil, learningReason: String? = nil) -> String {
         var sentences: [String] = []
         let people = alert.people.count
         let marked = alert.people.filter { !$0.markers.isEmpty }
@@ -45,6 +45,7 @@ enum WhyThisFired {
         }
         if let volumeReason { sentences.append(volumeReason) }
         if let spreadReason { sentences.append(spreadReason) }
+        if let learningReason { sentences.append(learningReason) }
         let summary = "Risk \(format(alert.scoreAtOpen)) when it opened (threshold \(format(rules.risk.alertThreshold))), "
             + "from \(alert.contributions.count) indicator\(alert.contributions.count == 1 ? "" : "s") over "
             + "\(alert.evidenceCount) access\(alert.evidenceCount == 1 ? "" : "es") to \(people) \(people == 1 ? "person" : "people")."

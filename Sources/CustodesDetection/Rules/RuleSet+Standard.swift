@@ -33,7 +33,7 @@ extension RuleSet {
             Rule(name: .repeatedAttendance, weight: 8, parameters: ["minimum_attendances": 4, "minimum_share": 0.5]),
         ],
         risk: RiskSettings(halfLifeDays: 10, alertThreshold: 20, minimumIndicators: 2, strongThreshold: 30,
-                           indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
+                           learningWeeks: 3, indicatorWindowDays: 30, quietDays: 30, maximumEvidence: 100, peerPriorAccesses: 100,
                            peerMaximumFactor: 3, peerMinimumRatio: 2, teamPeerPriorAccesses: 100,
                            sharedPersonDays: 28,
                            sharedPersonColleagues: 8, sharedPersonStationShare: 0.25, volumeCap: 30,

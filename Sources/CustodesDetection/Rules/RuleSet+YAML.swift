@@ -83,7 +83,8 @@ extension RuleSet {
         }
         if let node = top["risk"] {
             let fields = try reader.mapping(node, "risk", keys: [
-                "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "indicator_window_days",
+                "half_life_days", "alert_threshold", "minimum_indicators", "strong_threshold", "learning_weeks",
+                "indicator_window_days",
                 "quiet_days", "maximum_evidence", "peer_prior_accesses", "peer_maximum_factor", "peer_minimum_ratio",
                 "team_peer_prior_accesses",
                 "shared_person_days", "shared_person_colleagues", "shared_person_station_share", "volume_cap",
@@ -98,6 +99,7 @@ extension RuleSet {
             if let n = fields["alert_threshold"] { r.alertThreshold = try reader.number(n, "risk.alert_threshold", range: 0...100_000) }
             if let n = fields["minimum_indicators"] { r.minimumIndicators = try reader.integer(n, "risk.minimum_indicators", range: 1...10) }
             if let n = fields["strong_threshold"] { r.strongThreshold = try reader.number(n, "risk.strong_threshold", range: 0...100_000) }
+            if let n = fields["learning_weeks"] { r.learningWeeks = try reader.integer(n, "risk.learning_weeks", range: 0...520) }
             if let n = fields["indicator_window_days"] { r.indicatorWindowDays = try reader.integer(n, "risk.indicator_window_days", range: 1...3650) }
             if let n = fields["quiet_days"] { r.quietDays = try reader.integer(n, "risk.quiet_days", range: 1...3650) }
             if let n = fields["maximum_evidence"] { r.maximumEvidence = try reader.integer(n, "risk.maximum_evidence", range: 1...100_000) }
@@ -213,6 +215,11 @@ extension RuleSet {
               alert_threshold: \(number(risk.alertThreshold))
               minimum_indicators: \(risk.minimumIndicators)
               strong_threshold: \(number(risk.strongThreshold))
+              # In the data's first learning_weeks weeks (each with events; the first however short) an alert
+              # needs strong_threshold, or a look at the user's own circle (0: never). Peer rates, routines and
+              # how widely each user's returns spread are learned from the force's own data, and stand on days
+              # in its first weeks. Run a force's history of at least this long before the period it reviews.
+              learning_weeks: \(risk.learningWeeks)
               indicator_window_days: \(risk.indicatorWindowDays)
               quiet_days: \(risk.quietDays)
               maximum_evidence: \(risk.maximumEvidence)

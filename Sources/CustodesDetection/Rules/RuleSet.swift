@@ -96,6 +96,12 @@ public struct RiskSettings: Equatable, Sendable {
     public var minimumIndicators: Int
     /// Risk at or above which an alert opens whatever the number of indicators.
     public var strongThreshold: Double
+    /// For how many of the data's first weeks (each week with events counts, the first however short) an alert
+    /// needs the strong threshold, or a look at the user's own circle; 0 never. Peer rates, the routines of roles and
+    /// teams, the names many colleagues read and how widely each user's returns spread are all learned from the
+    /// force's own data, and in its first weeks they stand on days: a neighbourhood officer returning each week to
+    /// twenty local youths has returned to two of them on three days, which is the shape of one person sought out.
+    public var learningWeeks: Int
     /// How far back different indicators are counted.
     public var indicatorWindowDays: Int
     /// An open alert with no new evidence for this long is left as it is; later evidence opens a new one.
@@ -204,7 +210,7 @@ public struct RiskSettings: Equatable, Sendable {
     public var volumeFocusPeople: Int
 
     public init(halfLifeDays: Double, alertThreshold: Double, minimumIndicators: Int, strongThreshold: Double,
-                indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
+                learningWeeks: Int = 0, indicatorWindowDays: Int, quietDays: Int, maximumEvidence: Int, peerPriorAccesses: Double = 0,
                 peerMaximumFactor: Double = 4, peerMinimumRatio: Double = 1.5, teamPeerPriorAccesses: Double = 0, sharedPersonDays: Int = 0,
                 sharedPersonColleagues: Int = 20, sharedPersonStationShare: Double = 0, volumeCap: Double = 0,
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
@@ -216,6 +222,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.alertThreshold = alertThreshold
         self.minimumIndicators = minimumIndicators
         self.strongThreshold = strongThreshold
+        self.learningWeeks = learningWeeks
         self.indicatorWindowDays = indicatorWindowDays
         self.quietDays = quietDays
         self.maximumEvidence = maximumEvidence
