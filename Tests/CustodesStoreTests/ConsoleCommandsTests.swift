@@ -303,6 +303,13 @@ struct ConsoleCommandsTests {
         let byTeam = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/teams.jsonl",
                                                              "--pseudonym-key", key])
         #expect(byTeam.status == 0 && !byTeam.output.contains("taken to hold stations"))
+        // The 30-day bundle's first three weeks were learning; with eight learning weeks, all of it was, and it says so.
+        #expect(byTeam.output.contains("Learning weeks: until 2025-"), "\(byTeam.output)")
+        let rules = folder + "/rules.yaml"
+        try "risk:\n  learning_weeks: 8\n".write(toFile: rules, atomically: true, encoding: .utf8)
+        let short = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/short.jsonl",
+                                                            "--pseudonym-key", key, "--rules", rules])
+        #expect(short.status == 0 && short.output.contains("the data are all within the first 8 weeks"), "\(short.output)")
     }
 
     @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")

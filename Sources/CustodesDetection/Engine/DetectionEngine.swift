@@ -30,6 +30,8 @@ public final class DetectionEngine {
     /// How many weeks have closed: the data's first ``RiskSettings/learningWeeks`` are learning (counted the same way
     /// in a split run, whose coordinator closes every week for every part).
     var weeksClosed = 0
+    /// Members of staff whose risk crossed the threshold in the learning weeks but not the strong one.
+    var heldInLearning = Set<StaffIndex>()
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
@@ -73,6 +75,8 @@ public final class DetectionEngine {
     public var summary: DetectionSummary {
         var summary = counted
         accessTally.add(to: &summary)
+        summary.learningWeeks = context.rules.risk.learningWeeks
+        summary.heldInLearning = heldInLearning.count
         return summary
     }
     /// The summary's counts other than the per-access ones.
@@ -368,7 +372,10 @@ public final class DetectionEngine {
         // While the force's own baselines are still learned, evidence short of the strong threshold waits: a look at
         // the user's own circle needs no baseline.
         let learning = weeksClosed < risk.learningWeeks
-        if learning, !strong, !ledger.hasSelfOrAssociate { return }
+        if learning, !strong, !ledger.hasSelfOrAssociate {
+            heldInLearning.insert(hit.staff)
+            return
+        }
         // Volume alone, without evidence about particular people, must fall on one sex far more than the role's work
         // does, or mostly on one person (``VolumeFocus``): workload far above peers spreads across both, and many.
         var volumeReason: String?

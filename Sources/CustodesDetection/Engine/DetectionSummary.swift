@@ -32,6 +32,12 @@ public struct DetectionSummary: Sendable, Equatable {
     public var suppressedByException: [Int] = []
     public var unresolvableExceptions: [Int] = []
     public var alerts = 0
+    /// The rules' learning weeks (``RiskSettings/learningWeeks``), when they ended (nil: not yet, or none), and how
+    /// many members of staff had risk over the threshold in them but under the strong threshold, held back then: what
+    /// a force reviewing its first weeks should know it was not shown.
+    public var learningWeeks = 0
+    public var learningEndedAt: Timestamp?
+    public var heldInLearning = 0
     /// The newest event's time: a budgeted queue goes on working through the weeks up to it.
     public var lastEventAt: Timestamp?
 
@@ -54,6 +60,8 @@ public struct DetectionSummary: Sendable, Equatable {
         add(&atPeerRateCounts, other.atPeerRateCounts)
         add(&suppressedByException, other.suppressedByException)
         alerts += other.alerts
+        heldInLearning += other.heldInLearning
+        if let time = other.learningEndedAt, learningEndedAt.map({ time > $0 }) ?? true { learningEndedAt = time }
         if let time = other.lastEventAt, lastEventAt.map({ time > $0 }) ?? true { lastEventAt = time }
     }
 

@@ -67,6 +67,15 @@ enum DetectionReportText {
         let within = run.alerts.filter { !$0.overBudget }
         lines.append("Alerts: \(run.alerts.count.formatted()) written to \(out)"
                      + (budget.map { " (budget \($0) a week: \(within.count) reached by the queue, \(run.alerts.count - within.count) never reached)" } ?? ""))
+        if s.learningWeeks > 0 {
+            let held = "\(s.heldInLearning.formatted()) member\(s.heldInLearning == 1 ? "" : "s") of staff held back then "
+                + "(risk over the threshold, under the strong one)"
+            lines.append(s.learningEndedAt.map {
+                "Learning weeks: until \($0.iso8601.prefix(10)) (the data's first \(s.learningWeeks) weeks) an alert needed "
+                    + "the strong threshold while baselines formed: \(held)"
+            } ?? "Learning weeks: the data are all within the first \(s.learningWeeks) weeks, so every alert needed the "
+                + "strong threshold (give a longer history, or set risk.learning_weeks): \(held)")
+        }
         for alert in within.sorted(by: { $0.score > $1.score }).prefix(show) {
             lines.append("  \(alert.alertID)  \(alert.staffID)  score \(alert.score)  opened \(alert.openedAt.iso8601)  "
                          + alert.indicators.map(\.rawValue).joined(separator: ", "))
