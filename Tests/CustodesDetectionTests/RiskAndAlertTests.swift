@@ -66,6 +66,13 @@ struct RiskAndAlertTests {
         let later = Fixture.run(weeks + returns(from: 21, 5), rules: learning)
         #expect(later.alerts.count == 1)
         #expect(later.alerts.first.map { $0.scoreAtOpen < 30 && !$0.why.contains("first 3 weeks") } == true)
+        // Returns on five days to the third week's Sunday are held back; as that week closes (the Monday's first
+        // event), learning ends, and risk still over the threshold (about 22 at midnight) opens then, saying so.
+        let held = Fixture.run(Array(weeks.prefix(2)) + returns(from: 16, 5)
+                               + [Fixture.event("W21", Fixture.at(21, 9), staff: 4, person: 2)], rules: learning)
+        #expect(held.alerts.count == 1)
+        #expect(held.alerts.first?.openedAt == Fixture.at(21, 0))
+        #expect(held.alerts.first?.why.contains("it opened as they ended") == true)
         // Returns on seven days in the first week pass the strong threshold, and the alert says why it needed it.
         let strong = Fixture.run(returns(from: 0, 7), rules: learning)
         #expect(strong.alerts.count == 1)

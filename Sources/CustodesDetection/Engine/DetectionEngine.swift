@@ -30,8 +30,9 @@ public final class DetectionEngine {
     /// How many weeks have closed: the data's first ``RiskSettings/learningWeeks`` are learning (counted the same way
     /// in a split run, whose coordinator closes every week for every part).
     var weeksClosed = 0
-    /// Members of staff whose risk crossed the threshold in the learning weeks but not the strong one.
-    var heldInLearning = Set<StaffIndex>()
+    /// Members of staff whose risk crossed the threshold in the learning weeks but not the strong one, with the
+    /// latest hit that did: weighed again as learning ends (``endLearning(at:)``).
+    var heldInLearning: [StaffIndex: Hit] = [:]
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
@@ -350,62 +351,7 @@ public final class DetectionEngine {
             drafts[open].add(hit, score: score, maximumEvidence: context.rules.risk.maximumEvidence)
             return
         }
-        let risk = context.rules.risk
-        let distinct = activities[staff].risk.distinctIndicators
-        // With peer baselines, volume alone (however far above peers) opens an alert only at the strong threshold:
-        // at the ordinary threshold enough evidence scored in full must be among the recent hits too. One person
-        // returned to on different days, or a look at the user's own circle, is enough without a second indicator.
-        let ledger = activities[staff].risk
-        guard score >= risk.alertThreshold, !ledger.isCorroborationOnly else { return }
-        // Returns spread over many people count less, in risk and in the specific evidence alike (``RiskLedger``).
-        let (spreadOver, spread) = risk.otherPeopleShare < 1
-            ? ledger.spread(over: risk.returnsSpreadPeople, caseWorkShare: compiled.weighing.caseWorkShare) : (0, 1)
-        let specific = !peers.isEnabled || ledger.hasSpecificEvidence(minimum: risk.specificMinimum,
-                                                                             otherPeopleShare: risk.otherPeopleShare,
-                                                                             spread: spread)
-        let enough = distinct >= risk.minimumIndicators || ledger.hasSelfOrAssociate || ledger.hasReturnedPerson
-        // The strong threshold is measured without looks outside the roster: they say when, and a cover shift's
-        // hundreds of them beside one repeated look-up are not strong evidence of anything.
-        let strong = score >= risk.strongThreshold
-            && ledger.score(at: hit.at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
-                >= risk.strongThreshold
-        // While the force's own baselines are still learned, evidence short of the strong threshold waits: a look at
-        // the user's own circle needs no baseline.
-        let learning = weeksClosed < risk.learningWeeks
-        if learning, !strong, !ledger.hasSelfOrAssociate {
-            heldInLearning.insert(hit.staff)
-            return
-        }
-        // Volume alone, without evidence about particular people, must fall on one sex far more than the role's work
-        // does, or mostly on one person (``VolumeFocus``): workload far above peers spreads across both, and many.
-        var volumeReason: String?
-        if !(enough && specific) {
-            guard strong else { return }
-            if tracksVolumeFocus {
-                guard let focus = volumeFocus(staff: staff, at: hit.at.seconds),
-                      let reason = volumeAloneReason(focus, staff: staff, at: hit.at.seconds) else { return }
-                volumeReason = reason
-            }
-        }
-        var draft = AlertDraft(number: drafts.count + 1, staff: hit.staff, staffID: context.reference.staff[staff].staffID,
-                               openedAt: hit.at, openingEventID: hit.evidence.last?.eventID ?? "", scoreAtOpen: score)
-        draft.volumeReason = volumeReason
-        if learning, strong {
-            draft.learningReason = "It opened in the first \(risk.learningWeeks) weeks of the data, while the force's "
-                + "baselines were still being learned, so it needed the strong threshold (\(WhyThisFired.format(risk.strongThreshold)))."
-        }
-        for earlier in activities[staff].risk.recentHits {
-            draft.add(earlier, score: score, maximumEvidence: risk.maximumEvidence)
-        }
-        // Returns spread over many people counted less: the alert says so, and whether a return made off duty on
-        // many days among the hits that opened it kept all of its points, so the score can be followed.
-        if spread < 1 {
-            draft.spreadReason = "Their returns were spread over \(spreadOver) people, so each kept "
-                + (spread < 0.01 ? "under 1%" : Self.share(spread)) + " of its points"
-                + (draft.keptOffDutyReturn ? ", but a return made off duty on many days kept all of its." : ".")
-        }
-        openDraft[staff] = drafts.count
-        drafts.append(draft)
+        considerOpening(staff: staff, hit: hit, at: hit.at, score: score)
     }
 }
 
