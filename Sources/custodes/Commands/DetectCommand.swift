@@ -79,6 +79,7 @@ struct DetectCommand: AsyncParsableCommand {
             return
         }
         let ruleSet = try rules.map { try RulesFile.load(path: $0) } ?? RuleSet.standard
+        AllocatorTuning.keepMemoryForLongRun()
         // The output is opened first, so a path that cannot be written fails at once, not after all the scoring.
         let writer = try BufferedFileWriter(path: out)
         let keyPath = pseudonymKey ?? "custodes-pseudonym.key"
