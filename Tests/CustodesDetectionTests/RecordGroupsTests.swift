@@ -58,6 +58,25 @@ struct RecordGroupsTests {
         #expect(RecordGroups(Self.reference(links: [(5, 0, .`self`), (6, 0, .`self`)])).same(5, 6))
     }
 
+    @Test("days under her other record are days with her: a third day under either record is a repeated look-up")
+    func daysUnderEitherRecord() {
+        // S6 (index 5) looks at P1 (index 0) on days 2 and 4 and at P6 (index 5) on day 3, from a laptop.
+        func repeats(_ relation: Relation) -> [Hit] {
+            let events = [(2, PersonIndex(0)), (3, 5), (4, 0)].map { day, person in
+                Fixture.event("E\(day)", Fixture.at(day, 10), staff: 5, person: person, workstation: "LT-1")
+            }
+            return Fixture.run(events, extra: { data in
+                data.add(Person(personID: "P6", familyName: "Victim", givenName: "Vera", sex: .female, birthYear: 1995))
+                data.personLinks.append(PersonLink(person: 5, linkedPerson: 0, relation: relation))
+            }).hits.filter { $0.indicator == .repeatLookups }
+        }
+        let herself = repeats(.`self`)
+        #expect(herself.count == 1 && herself.first?.person == 0)
+        #expect(herself.first?.detail.contains("on 3 different days under any of their records") == true,
+                "\(herself.map(\.detail))")
+        #expect(repeats(.sibling).isEmpty, "her sister's record is someone else: two days with P1 are not three")
+    }
+
     @Test("a look at her other record before a return to her is not another person of her case")
     func notAnotherPerson() {
         // S6 (index 5, no link to O1) opens P6 an hour before each look at P1 (index 0), on six days. P6 is P1's other
@@ -73,8 +92,9 @@ struct RecordGroupsTests {
                 if relation != .`self` {
                     data.occurrencePersons.append(OccurrencePerson(occurrence: 0, person: 5, role: .witness))
                 }
-            }).hits.filter { $0.indicator == .repeatLookups && $0.person == 0 }
+            }).hits.filter { $0.indicator == .repeatLookups && ($0.person == 0 || relation == .`self`) }
         }
+        // Her days are kept under either record, so a day's first look (at P6) carries the day's return.
         let herself = returns(.`self`)
         #expect(!herself.isEmpty && herself.allSatisfy { !$0.caseWork }, "\(herself.map(\.detail))")
         let sister = returns(.sibling)

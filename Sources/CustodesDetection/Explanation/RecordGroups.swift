@@ -12,11 +12,14 @@ struct RecordGroups: Sendable {
     /// Each person's group, named by its lowest person index; empty when no record is linked `self`, as on most
     /// forces, so that nothing is allocated for them.
     private let group: [Int32]
+    /// Every record in a group of two or more.
+    private let heldTwice: Set<Int32>
 
     init(_ reference: ReferenceData) {
         let links = reference.personLinks.filter { $0.relation == .`self` && $0.person != $0.linkedPerson }
         guard !links.isEmpty else {
             group = []
+            heldTwice = []
             return
         }
         // Union by lowest index, with paths halved: a handful of links on a force of a million people.
@@ -43,10 +46,23 @@ struct RecordGroups: Sendable {
             roots[person] = Int32(person)
         }
         group = roots
+        heldTwice = Set(roots.indices.filter { roots[$0] != Int32($0) }.flatMap { [Int32($0), roots[$0]] })
     }
 
     /// The most records one person may be held under and still be read as one.
     static let mostRecords = 8
+
+    /// The record that stands for the person's group (its lowest index; the record itself when not grouped): what
+    /// a user's days of return to her are kept under, so that days under either record count as days with her.
+    @inline(__always)
+    func representative(_ person: PersonIndex) -> PersonIndex {
+        group.isEmpty ? person : group[Int(person)]
+    }
+
+    /// Whether the person is held under more than one record.
+    func isHeldTwice(_ person: PersonIndex) -> Bool {
+        !heldTwice.isEmpty && heldTwice.contains(person)
+    }
 
     /// Whether two records are one person (a record is always itself).
     @inline(__always)

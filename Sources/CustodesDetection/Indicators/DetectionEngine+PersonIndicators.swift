@@ -85,7 +85,8 @@ extension DetectionEngine {
         // The days of unexplained access to this person are kept whether or not the repeat rule is on, and a revisit
         // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
         let evidenceFrom = compiled.isEnabled(.repeatLookups) ? minimumDays : .max
-        let days = activities[staff].unexplainedDays.update(person) {
+        // Kept under her group's record (``RecordGroups``): a day under her other record is a day with her.
+        let days = activities[staff].unexplainedDays.update(context.recordGroups.representative(person)) {
             $0.record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
                       evidenceFrom: evidenceFrom)
         }
@@ -145,6 +146,7 @@ extension DetectionEngine {
                 var repeated = hit(.repeatLookups,
                                    compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
                                    event, person, result, "looked up \(pseudonym) on \(days.count) different days"
+                                   + (context.recordGroups.isHeldTwice(person) ? " under any of their records" : "")
                                    + (followsAttendance ? "" : " with no business link of their own")
                                    + "\(linkWords)\(shared.words)\(work.words)\(routine.words)"
                                    + (offDuty ? "; \(days.offDuty) of those days off duty" : ""))

@@ -40,7 +40,9 @@ extension DetectionEngine {
     /// least a third of her days and a third of their own.
     private func companions(of person: PersonIndex, staff: Int, today: Int64,
                             _ body: (PersonIndex, _ sharedDays: Int) -> Bool) {
-        guard let days = activities[staff].unexplainedDays.days(of: person) else { return }
+        guard let days = activities[staff].unexplainedDays.days(of: context.recordGroups.representative(person)) else {
+            return
+        }
         var earlier = Set<Int64>()
         for access in days.days where access.at.dayNumber < today { earlier.insert(access.at.dayNumber) }
         guard earlier.count >= 2 else { return }
