@@ -73,6 +73,10 @@ struct RiskAndAlertTests {
         #expect(held.alerts.count == 1)
         #expect(held.alerts.first?.openedAt == Fixture.at(21, 0))
         #expect(held.alerts.first?.why.contains("it opened as they ended") == true)
+        #expect(held.summary.learningEndedAt == Fixture.at(21, 0))
+        // Where the data end with the third week, nothing follows learning: its last close opens nothing.
+        let ended = Fixture.run(Array(weeks.prefix(2)) + returns(from: 16, 5), rules: learning)
+        #expect(ended.alerts.isEmpty && ended.summary.learningEndedAt == nil && ended.summary.heldInLearning == 1)
         // Returns on seven days in the first week pass the strong threshold, and the alert says why it needed it.
         let strong = Fixture.run(returns(from: 0, 7), rules: learning)
         #expect(strong.alerts.count == 1)

@@ -53,6 +53,8 @@ struct StoreDetectionTests {
             #expect(outcome.unresolvedEvents == 0)
             #expect(outcome.opened == Self.folderAlerts.count)
             #expect(!Self.folderAlerts.isEmpty)
+            // The 30-day bundle's learning weeks end in it, as in detection over the folder.
+            #expect(outcome.learningWeeks == 3 && outcome.learningEndedAt != nil)
             let stored = try await AlertFingerprint.all(in: database)
             #expect(Set(stored.map(\.key)) == Set(Self.folderAlerts.map { $0.staffID + "/" + $0.openingEventID }))
             for alert in Self.folderAlerts {

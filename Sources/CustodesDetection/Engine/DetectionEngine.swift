@@ -33,6 +33,8 @@ public final class DetectionEngine {
     /// Members of staff whose risk crossed the threshold in the learning weeks but not the strong one, with the
     /// latest hit that did: weighed again as learning ends (``endLearning(at:)``).
     var heldInLearning: [StaffIndex: Hit] = [:]
+    /// Whether the data have run out: the last week's close is not learning's end, as nothing comes after it.
+    var dataEnded = false
     /// Staff with accesses waiting for their session to show whether they were at work.
     var pendingStaff = Set<Int>()
     var lastSettled: Int64 = 0
@@ -297,6 +299,7 @@ public final class DetectionEngine {
     /// Closes the last week and returns the alerts, in the order they opened.
     public func finish() -> [Alert] {
         settleAll()
+        dataEnded = true
         if let week = currentWeek { closeWeek(week) }
         currentWeek = nil
         let alerts = Self.numbered(builtAlerts())

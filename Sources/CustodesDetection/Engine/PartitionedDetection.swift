@@ -381,7 +381,10 @@ public final class PartitionedDetection {
     public func finish() -> [Alert] {
         startWaiting(closingDay: nil)
         land()
-        runParts { engine, _ in engine.settleAll() }
+        runParts { engine, _ in
+            engine.settleAll()
+            engine.dataEnded = true
+        }
         if let week = currentWeek { closeWeek(week, now: nil) }
         currentWeek = nil
         var alerts: [Alert] = []

@@ -181,7 +181,9 @@ extension DetectionEngine {
         defer {
             weekEvidence.removeAll(keepingCapacity: true)
             weeksClosed += 1
-            if weeksClosed == context.rules.risk.learningWeeks { endLearning(at: Timestamp(seconds: ((week + 1) * 7 - 3) * 86_400)) }
+            if weeksClosed == context.rules.risk.learningWeeks, !dataEnded {
+                endLearning(at: Timestamp(seconds: ((week + 1) * 7 - 3) * 86_400))
+            }
         }
         let staffCount = context.reference.staff.count
         if peers.isEnabled { peers.closeWeek(allParts: tallies.peerCounts) }

@@ -1,5 +1,5 @@
 public import CustodesDetection
-import CustodesModel
+public import CustodesModel
 import Crypto
 import Foundation
 import NIOConcurrencyHelpers
@@ -40,6 +40,10 @@ public struct StoreDetection: Sendable {
         public var updated: Int
         public var withdrawn: Int
         public var seconds: Double
+        /// The rules' learning weeks, and when they ended in the stored events (nil: not yet, or none); only for a
+        /// run that ran (``DetectionSummary/learningEndedAt``).
+        public var learningWeeks = 0
+        public var learningEndedAt: Timestamp?
     }
 
     /// Runs detection if anything changed since the last run (or always, with `force`).
@@ -110,7 +114,8 @@ public struct StoreDetection: Sendable {
                                                   startedAt: startedAt)
         return Outcome(ran: true, runID: stored.runID, cursor: cursor, events: events, unresolvedEvents: unresolved,
                        rulesVersion: rules.version, alerts: alerts.count, opened: stored.opened,
-                       updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds)
+                       updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds,
+                       learningWeeks: engine.summary.learningWeeks, learningEndedAt: engine.summary.learningEndedAt)
     }
 }
 
