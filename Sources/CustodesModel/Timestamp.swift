@@ -30,6 +30,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Weeks since the Monday before the epoch (1969-12-29), so that weeks run Monday to Sunday, UTC.
     public var weekNumber: Int64 { Self.floorDiv(seconds + 3 * Self.day, 7 * Self.day) }
 
+    /// The Monday 00:00 UTC on which week `weekNumber` (``weekNumber``) begins.
+    public static func startOfWeek(_ weekNumber: Int64) -> Timestamp {
+        Timestamp(seconds: weekNumber * 7 * day - 3 * day)
+    }
+
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     public var iso8601: String {
         let days = Self.floorDiv(seconds, Self.day)

@@ -3,6 +3,16 @@ import Testing
 
 @Suite("Timestamp parsing and formatting")
 struct TimestampTests {
+    @Test("weeks run Monday to Sunday, UTC, and each starts at its Monday's midnight")
+    func weeks() {
+        let sunday = Timestamp(year: 2025, month: 1, day: 12, hour: 23, minute: 59, second: 59)
+        let monday = Timestamp(year: 2025, month: 1, day: 13)
+        #expect(monday.weekNumber == sunday.weekNumber + 1)
+        #expect(Timestamp.startOfWeek(sunday.weekNumber) == Timestamp(year: 2025, month: 1, day: 6))
+        #expect(Timestamp.startOfWeek(monday.weekNumber) == monday)
+        #expect(Timestamp.startOfWeek(Timestamp(seconds: -1).weekNumber) == Timestamp(year: 1969, month: 12, day: 29))
+    }
+
     @Test("UTC times with Z")
     func utc() {
         #expect(Timestamp.parseInstant("2025-01-06T14:05:09Z") == .success(Timestamp(year: 2025, month: 1, day: 6,

@@ -182,7 +182,7 @@ extension DetectionEngine {
             weekEvidence.removeAll(keepingCapacity: true)
             weeksClosed += 1
             if weeksClosed == context.rules.risk.learningWeeks, !dataEnded {
-                endLearning(at: Timestamp(seconds: ((week + 1) * 7 - 3) * 86_400))
+                endLearning(at: Timestamp.startOfWeek(week + 1))
             }
         }
         let staffCount = context.reference.staff.count

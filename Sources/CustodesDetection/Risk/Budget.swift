@@ -19,7 +19,7 @@ public enum Budget {
         }
         for week in firstWeek...lastWeek {
             queue.append(contentsOf: byWeek[week] ?? [])
-            let weekStart = Timestamp(seconds: week * 7 * 86_400 - 3 * 86_400)
+            let weekStart = Timestamp.startOfWeek(week)
             let known = Dictionary(uniqueKeysWithValues: queue.map {
                 ($0, risk(of: alerts[$0], before: weekStart.seconds + 7 * 86_400))
             })

@@ -9,12 +9,11 @@ import Glibc
 /// 128 KiB lie free there. A detection run allocates and frees such blocks all the way through (read buffers, each
 /// batch, the parts' lists, the sorted runs), and each came back as fresh pages, which the kernel zeroes: the page
 /// clearing was 12.7% of a one-core run's samples on the realistic 160-day force, 4.6% with the allocator told to
-/// keep them (docs/performance.md, "Memory kept between batches"). Peak memory is no higher: what is freed is taken
-/// again by the next batch.
+/// keep them (docs/performance.md, "Memory kept between batches"). Peak memory stays about the same (1% more on that
+/// force): what is freed is taken again by the next batch.
 enum AllocatorTuning {
-    /// Blocks up to 32 MiB from the heap, and the heap's free top kept. Process-wide, so called once, by the
-    /// commands that read a whole bundle.
-    /// Without glibc's `mallopt` (another C library, or none found), nothing changes.
+    /// Blocks up to 32 MiB from the heap, and the heap's free top kept. Process-wide, so called once, by
+    /// `custodes detect` over a bundle. Without glibc's `mallopt` (another C library, or none found), nothing changes.
     static func keepMemoryForLongRun() {
         #if canImport(Glibc)
         // `mallopt` is in malloc.h, which the Glibc module does not bring in; its parameters' numbers are glibc's ABI.
