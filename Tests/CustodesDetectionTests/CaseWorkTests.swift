@@ -169,8 +169,9 @@ struct CaseWorkTests {
     func inCustodyAtTheirStation() throws {
         // S8 (index 7) is the sergeant of Custody 1 at North, with two custody officers (S9, S10). P6 is held at a
         // suite from 06:00 on the 2nd to `until` (2 hours' grace after); the look on the third of `days`, at 10:00,
-        // is the return that scores. The looks are made off the roster from a laptop: on duty, the suite explains a
-        // sergeant's look as it does a custody officer's (``ExplainerTests``).
+        // is the return that scores. The looks are made off the roster (the custody team is rostered on the 6th only)
+        // from a laptop: on duty, the suite explains a sergeant's look as it does a custody officer's
+        // (``ExplainerTests``).
         let sergeant: StaffIndex = 7
         func returns(by staff: StaffIndex = sergeant, on days: ClosedRange<Int> = 2...4, station: String = "North",
                      until: Timestamp? = Fixture.at(5, 6), rules: RuleSet = Fixture.fullPoints) -> [Hit] {
@@ -183,6 +184,8 @@ struct CaseWorkTests {
                     data.add(Staff(staffID: "S\(8 + index)", collarNumber: "\(8 + index)", displayName: "Cell Keeper",
                                    role: role, team: "Custody 1", station: "North",
                                    startDate: Timestamp(year: 2015, month: 1, day: 1)))
+                    data.rosters.append(RosterShift(staff: StaffIndex(7 + index), start: Fixture.at(0, 7),
+                                                    end: Fixture.at(0, 17), kind: .duty))
                 }
                 data.add(Occurrence(occurrenceID: "C1", category: .custody, openedAt: Fixture.at(2, 6),
                                     closedAt: until, station: station))

@@ -174,6 +174,20 @@ struct IndicatorTests {
         #expect(hits([Fixture.event("E1", Fixture.at(1, 10), staff: 5, person: 1, workstation: "REMOTE-6")], .offDuty).isEmpty)
     }
 
+    @Test("a member of staff with no shift on the roster is taken as on it: no look of theirs is off duty")
+    func noRoster() {
+        let unrostered: (inout ReferenceData) -> Void = { data in data.rosters.removeAll { $0.staff == 5 } }
+        let night = [Fixture.event("E1", Fixture.at(5, 22), staff: 5, person: 1, workstation: "REMOTE-6")]
+        #expect(hits(night, .offDuty, extra: unrostered).isEmpty)
+        let evenings = (0..<5).map { Fixture.event("E\($0)", Fixture.at(5 + $0, 22), staff: 5, person: 1,
+                                                   workstation: "REMOTE-6") }
+        #expect(hits(evenings, .repeatLookups, extra: unrostered).allSatisfy { !$0.offDutyReturn })
+        #expect(Fixture.context(extra: unrostered).onDuty(5, at: Fixture.at(5, 22)))
+        // Someone else's shifts say nothing of theirs: S1, rostered on the 6th and 7th only, is off duty on the 11th.
+        #expect(hits([Fixture.event("E1", Fixture.at(5, 22), staff: 0, person: 1, workstation: "REMOTE-1")], .offDuty,
+                     extra: unrostered).count == 1)
+    }
+
     @Test("a return made off duty on five days or more is marked to keep its points however widely returns spread")
     func offDutyReturn() {
         func repeats(days: Int) -> [Hit] {

@@ -47,6 +47,14 @@ struct OwnCaseReturnTests {
         #expect(Self.returns(Self.evenings(from: "LT-2"), rules: off).isEmpty)
     }
 
+    @Test("with no shift of theirs on the roster, when they work is unknown: evenings at their case are its work")
+    func noRoster() {
+        let hits = Self.returns(Self.evenings(from: "LT-2")) { data in
+            data.rosters.removeAll { $0.staff == Self.officer }
+        }
+        #expect(hits.isEmpty)
+    }
+
     @Test("a caseload read from home (two more of its people on two evenings each) is hybrid work, not a return")
     func caseloadFromHome() {
         // P3 and P5 (indices 2 and 4) are witnesses in O1 too.

@@ -198,7 +198,7 @@ public final class DetectionEngine {
         }
         // An attendance's follow-up is explained but shows no work: a look from home in the days after a call.
         let atWork = (result.isExplained && !result.followsAttendance) || result.onDuty == true
-            || context.rosteredShiftIndex(event.staff, at: now, hint: &activities[staff].rosterHint) != nil
+            || context.isRostered(event.staff, at: now, hint: &activities[staff].rosterHint)
         if atWork && !activities[staff].sessionAtWork {
             activities[staff].sessionAtWork = true
             settlePending(staff, atWork: true)

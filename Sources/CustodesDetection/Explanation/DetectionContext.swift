@@ -219,9 +219,26 @@ public final class DetectionContext: Sendable {
         surname.lowercased() + "|" + postcode.uppercased().filter { $0 != " " }
     }
 
-    /// Whether a rostered shift (widened by the tolerances) covers `time`.
+    /// Whether the roster holds no shift at all for the member of staff. A force that cannot export its duty system,
+    /// or leaves some staff out of the export, says nothing about when they work: such a member of staff is taken as
+    /// on the roster throughout (``isRostered(_:at:hint:)``), so that a missing file is not read as every look made
+    /// off duty.
+    @inline(__always)
+    func hasNoRoster(_ staff: StaffIndex) -> Bool {
+        rosterStart[Int(staff)] == rosterStart[Int(staff) + 1]
+    }
+
+    /// Whether the member of staff counts as on the roster at `time`: a rostered shift (widened by the tolerances)
+    /// covers it, or the roster holds no shift of theirs at all (``hasNoRoster(_:)``).
+    @inline(__always)
+    func isRostered(_ staff: StaffIndex, at time: Int64, hint: inout RosterHint) -> Bool {
+        hasNoRoster(staff) || rosteredShiftIndex(staff, at: time, hint: &hint) != nil
+    }
+
+    /// Whether the member of staff counts as on the roster at `time` (``isRostered(_:at:hint:)``).
     public func onDuty(_ staff: StaffIndex, at time: Timestamp) -> Bool {
-        rosteredShiftIndex(staff, at: time.seconds) != nil
+        var hint = RosterHint()
+        return isRostered(staff, at: time.seconds, hint: &hint)
     }
 
     /// The flat index of the rostered shift covering `time` (widened by the tolerances), by binary search.

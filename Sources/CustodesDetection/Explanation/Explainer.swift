@@ -249,7 +249,7 @@ struct DutyCache {
 
     mutating func get() -> Bool {
         if let value { return value }
-        let computed = evidentlyWorking || context.rosteredShiftIndex(staff, at: at.seconds, hint: &hint) != nil
+        let computed = evidentlyWorking || context.isRostered(staff, at: at.seconds, hint: &hint)
         value = computed
         return computed
     }

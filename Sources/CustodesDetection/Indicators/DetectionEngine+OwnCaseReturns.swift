@@ -32,7 +32,7 @@ extension DetectionEngine {
         // The roster first: most looks of one's own case are on a shift, found where the last search ended. With the
         // workstation's prefixes compared first, at every such look, explaining and scoring took 8.4 s → 9.2 s on the
         // realistic 160-day force (medians of three runs); with the roster first, 8.3 s → 8.4 s.
-        guard context.rosteredShiftIndex(event.staff, at: now, hint: &activities[staff].rosterHint) == nil,
+        guard !context.isRostered(event.staff, at: now, hint: &activities[staff].rosterHint),
               !context.isAtWorkWorkstation(event.workstation) else { return }
         let day = event.at.dayNumber
         let evidence = EvidenceEvent(event, onDuty: false)

@@ -44,6 +44,9 @@ public struct StoreDetection: Sendable {
         /// run that ran (``DetectionSummary/learningEndedAt``).
         public var learningWeeks = 0
         public var learningEndedAt: Timestamp?
+        /// Members of staff with no shift in the stored rosters, taken as on the roster throughout
+        /// (``DetectionContext``): a force whose duty system is not exported sees that no look is weighed as off duty.
+        public var staffWithoutRoster = 0
     }
 
     /// Runs detection if anything changed since the last run (or always, with `force`).
@@ -115,7 +118,8 @@ public struct StoreDetection: Sendable {
         return Outcome(ran: true, runID: stored.runID, cursor: cursor, events: events, unresolvedEvents: unresolved,
                        rulesVersion: rules.version, alerts: alerts.count, opened: stored.opened,
                        updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds,
-                       learningWeeks: engine.summary.learningWeeks, learningEndedAt: engine.summary.learningEndedAt)
+                       learningWeeks: engine.summary.learningWeeks, learningEndedAt: engine.summary.learningEndedAt,
+                       staffWithoutRoster: reference.rostersByStaff.filter(\.isEmpty).count)
     }
 }
 

@@ -37,6 +37,10 @@ extension DetectCommand {
                 ?? "; every stored event is within the first \(outcome.learningWeeks) weeks, while baselines are learned, "
                 + "so only strong evidence opened alerts"
         }
+        if outcome.staffWithoutRoster > 0 {
+            line += "; \(outcome.staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as "
+                + "on the roster throughout"
+        }
         if outcome.unresolvedEvents > 0 {
             line += "; \(outcome.unresolvedEvents) stored events name records the store lacks and were skipped"
         }
