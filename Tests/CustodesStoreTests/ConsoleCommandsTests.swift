@@ -312,6 +312,34 @@ struct ConsoleCommandsTests {
         #expect(short.status == 0 && short.output.contains("the data are all within the first 8 weeks"), "\(short.output)")
     }
 
+    /// A force that cannot export its duty system: `detect` says that its staff are taken as on the roster, so that
+    /// no one reads the alerts as weighed for timing (docs/detection.md, section 1).
+    @Test("a rosters file with no shifts is said in detect's summary, and in detect --db's line")
+    func noRosters() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-rosters-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = folder + "/detect.key"
+        let bundle = folder + "/unrostered"
+        try FileManager.default.copyItem(atPath: TestBundles.small, toPath: bundle)
+        let header = try String(contentsOfFile: bundle + "/rosters.csv", encoding: .utf8).split(separator: "\n").first ?? ""
+        try (String(header) + "\n").write(toFile: bundle + "/rosters.csv", atomically: true, encoding: .utf8)
+        let staff = try String(contentsOfFile: bundle + "/staff.csv", encoding: .utf8)
+            .split(separator: "\n").count - 1
+        let run = try await CustodesProcess.runCapturing(["detect", bundle, "--out", folder + "/alerts.jsonl",
+                                                          "--pseudonym-key", key])
+        #expect(run.status == 0 && run.output.contains("Rosters: \(staff) of \(staff) staff have no shift in rosters.csv"),
+                "\(run.output)")
+        let rostered = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/all.jsonl",
+                                                               "--pseudonym-key", key])
+        #expect(rostered.status == 0 && !rostered.output.contains("Rosters:"))
+        let db = "sqlite:" + folder + "/store.sqlite"
+        #expect(try await CustodesProcess.runCapturing(["ingest", bundle, "--db", db]).status == 0)
+        let stored = try await CustodesProcess.runCapturing(["detect", "--db", db, "--pseudonym-key", key])
+        #expect(stored.status == 0 && stored.output.contains("\(staff) staff with no shift on the stored rosters"),
+                "\(stored.output)")
+    }
+
     @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")
     func plainMistakes() async throws {
         let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString

@@ -55,6 +55,7 @@ struct StoreDetectionTests {
             #expect(!Self.folderAlerts.isEmpty)
             // The 30-day bundle's learning weeks end in it, as in detection over the folder.
             #expect(outcome.learningWeeks == 3 && outcome.learningEndedAt != nil)
+            #expect(outcome.staffWithoutRoster == 0, "every simulated member of staff has shifts")
             let stored = try await AlertFingerprint.all(in: database)
             #expect(Set(stored.map(\.key)) == Set(Self.folderAlerts.map { $0.staffID + "/" + $0.openingEventID }))
             for alert in Self.folderAlerts {
