@@ -50,6 +50,39 @@ struct ExplainerTests {
         #expect(asBefore?.kind == .assigned && asBefore?.followsAttendance == false)
     }
 
+    @Test("an attendance or a call with no end recorded ends 12 hours after it began; 0 leaves it open as recorded")
+    func attendanceWithoutEnd() {
+        // S1's attendance at O1 from 08:05 on the 6th, and S3's call, exported with no end.
+        let unended: (inout ReferenceData) -> Void = { data in
+            for index in data.assignments.indices where [.attending, .callHandler].contains(data.assignments[index].role) {
+                let old = data.assignments[index]
+                data.assignments[index] = Assignment(occurrence: old.occurrence, staff: old.staff, role: old.role,
+                                                     start: old.start)
+            }
+        }
+        let explainer = Explainer(context: Fixture.context(extra: unended))
+        func explain(_ time: Timestamp, staff: StaffIndex = 0) -> ExplanationResult? {
+            explainer.explain(Fixture.event("E", time, staff: staff, person: 0))
+        }
+        // Taken as ended at 20:05: the attendance's 12 hours to 08:05 on the 7th, its follow-up to 20:05 on the 9th.
+        #expect(explain(Fixture.at(1, 8, 5))?.followsAttendance == false)
+        #expect(explain(Fixture.at(1, 8, 6))?.followsAttendance == true)
+        #expect(explain(Fixture.at(3, 20, 5))?.kind == .assigned)
+        let after = explain(Fixture.at(3, 20, 6))
+        #expect(after?.kind == nil && after?.involvementEnded == Fixture.at(1, 8, 5))
+        // The call handler's call, from 08:00, likewise: explained for 72 hours after 20:00, not on the 10th.
+        #expect(explain(Fixture.at(3, 19, 59), staff: 2)?.kind == .assigned)
+        #expect(explain(Fixture.at(4, 9), staff: 2)?.kind != .assigned)
+        // Only attendances and calls: the officer in case's assignment (to noon on the 20th) is as recorded.
+        #expect(explain(Fixture.at(7, 9), staff: 1)?.kind == .assigned)
+        // With 0, the attendance is open as the file says, until O1 closes (and a week after).
+        var rules = Fixture.fullPoints
+        rules.explanation.attendanceWithoutEndHours = 0
+        let open = Explainer(context: Fixture.context(rules, extra: unended))
+            .explain(Fixture.event("E", Fixture.at(7, 9), staff: 0, person: 0))
+        #expect(open?.kind == .assigned && open?.role == .attending)
+    }
+
     @Test("an open-ended assignment ends seven days after the occurrence closes")
     func closure() {
         let context = Fixture.context { data in

@@ -33,6 +33,9 @@ public final class DetectionContext: Sendable {
     let afterAssignment: Int64
     /// The same for an attending officer's assignment (``ExplanationSettings/afterAttendanceHours``).
     let afterAttendance: Int64
+    /// How long after it began an attendance or a call taken with no end recorded is taken to have ended
+    /// (``ExplanationSettings/attendanceWithoutEndHours``; 0: open).
+    let attendanceWithoutEnd: Int64
     let afterClosure: Int64
     let liveIncident: Int64
     let custodyGrace: Int64
@@ -133,6 +136,8 @@ public final class DetectionContext: Sendable {
         beforeAssignment = before
         afterAssignment = after
         afterAttendance = afterAttending
+        let attendanceWithoutEnd = Int64(e.attendanceWithoutEndHours) * 3600
+        self.attendanceWithoutEnd = attendanceWithoutEnd
         afterClosure = closure
         liveIncident = Int64(e.liveIncidentHours) * 3600
         custodyGrace = Int64(e.custodyGraceHours) * 3600
@@ -147,7 +152,7 @@ public final class DetectionContext: Sendable {
         personOccurrenceSuspect = Self.flatten(occurrencesByPerson) { $0.role == .suspect }.1
         let assignmentStart: [Int32]
         (assignmentStart, occurrenceAssignments) = Self.flatten(reference.assignmentsByOccurrence) {
-            CompactAssignment($0)
+            CompactAssignment($0, withoutEnd: attendanceWithoutEnd)
         }
         var occurrences: [CompactOccurrence] = []
         occurrences.reserveCapacity(reference.occurrences.count)
@@ -360,10 +365,18 @@ struct CompactAssignment {
     /// End, or `Int64.max` while it continues.
     let end: Int64
 
-    init(_ assignment: Assignment) {
+    /// `withoutEnd`: how long after it began an attendance or a call taken with no end recorded is taken to have
+    /// ended (``ExplanationSettings/attendanceWithoutEndHours``, in seconds; 0: open).
+    init(_ assignment: Assignment, withoutEnd: Int64) {
         staff = assignment.staff
         role = assignment.role
         start = assignment.start.seconds
-        end = assignment.end?.seconds ?? Int64.max
+        if let end = assignment.end {
+            self.end = end.seconds
+        } else if withoutEnd > 0, assignment.role == .attending || assignment.role == .callHandler {
+            end = start + withoutEnd
+        } else {
+            end = Int64.max
+        }
     }
 }

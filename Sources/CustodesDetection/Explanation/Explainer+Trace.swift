@@ -26,12 +26,12 @@ extension Explainer {
             let name = "\(record.occurrenceID) (\(record.category.rawValue), \(record.station))"
             for assignment in reference.assignmentsByOccurrence[Int(occurrence)] where assignment.staff == event.staff {
                 ownLinks += 1
-                let ended = min(assignment.end ?? Timestamp(seconds: .max),
-                                record.closedAt ?? Timestamp(seconds: .max))
+                let compact = CompactAssignment(assignment, withoutEnd: context.attendanceWithoutEnd)
+                let ended = min(Timestamp(seconds: compact.end), record.closedAt ?? Timestamp(seconds: .max))
                 let since = t.seconds - ended.seconds
                 // The windows as the explainer works them out: the attendance's own, and an assignment's.
                 func until(_ grace: Int64) -> Int64 {
-                    window(CompactAssignment(assignment), on: context.occurrences[Int(occurrence)],
+                    window(compact, on: context.occurrences[Int(occurrence)],
                            attendanceGrace: grace).until
                 }
                 if assignment.role == .attending, t.seconds > until(context.afterAttendance),

@@ -26,7 +26,8 @@ extension RuleSet {
         var rules = RuleSet.standard
         if let node = top["explanation"] {
             let fields = try reader.mapping(node, "explanation", keys: [
-                "before_assignment_minutes", "after_assignment_hours", "after_attendance_hours", "after_closure_days",
+                "before_assignment_minutes", "after_assignment_hours", "after_attendance_hours",
+                "attendance_without_end_hours", "after_closure_days",
                 "live_incident_hours",
                 "custody_grace_hours", "roster_tolerance_before_minutes", "roster_tolerance_after_minutes",
                 "at_work_workstation_prefixes",
@@ -39,6 +40,7 @@ extension RuleSet {
             e.beforeAssignmentMinutes = try value("before_assignment_minutes", e.beforeAssignmentMinutes)
             e.afterAssignmentHours = try value("after_assignment_hours", e.afterAssignmentHours)
             e.afterAttendanceHours = try value("after_attendance_hours", e.afterAttendanceHours)
+            e.attendanceWithoutEndHours = try value("attendance_without_end_hours", e.attendanceWithoutEndHours)
             e.afterClosureDays = try value("after_closure_days", e.afterClosureDays)
             e.liveIncidentHours = try value("live_incident_hours", e.liveIncidentHours)
             e.custodyGraceHours = try value("custody_grace_hours", e.custodyGraceHours)
@@ -188,6 +190,9 @@ extension RuleSet {
               # An attending officer's part ends when they leave the scene: their attendance explains the write-up
               # for after_attendance_hours, not days of coming back to the people they met there.
               after_attendance_hours: \(explanation.afterAttendanceHours)
+              # An attendance or a call taken with no end in assignments.csv is taken to have ended this long after
+              # it began (0: open until the occurrence closes, as the file says).
+              attendance_without_end_hours: \(explanation.attendanceWithoutEndHours)
               after_closure_days: \(explanation.afterClosureDays)
               live_incident_hours: \(explanation.liveIncidentHours)
               custody_grace_hours: \(explanation.custodyGraceHours)

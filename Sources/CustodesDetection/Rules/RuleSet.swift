@@ -33,6 +33,12 @@ public struct ExplanationSettings: Equatable, Sendable {
     /// back to a woman met there on the following days is what abuse of position looks like from inside a link, and
     /// the officer in case, the investigator and the others keep `afterAssignmentHours`.
     public var afterAttendanceHours: Int
+    /// An attendance or a call taken that `assignments.csv` leaves with no end is taken to have ended this long
+    /// after it began (0: open, as the file says, until the occurrence closes). An officer leaves a scene within a
+    /// shift and a call ends within the hour; an export that records when they began but not when they ended would
+    /// otherwise keep the link open for as long as the occurrence stays open, and every return to the people met
+    /// there inside it.
+    public var attendanceWithoutEndHours: Int
     /// An occurrence's links explain accesses until this long after it closes (finishing paperwork, file review).
     public var afterClosureDays: Int
     /// A call handler or dispatcher on duty is explained for this long after an occurrence opens (a live incident).
@@ -48,14 +54,15 @@ public struct ExplanationSettings: Equatable, Sendable {
     /// from anywhere else (remote access, a personal device) does not.
     public var atWorkWorkstationPrefixes: [String]
 
-    /// `afterAttendanceHours` is `afterAssignmentHours` when not given.
+    /// `afterAttendanceHours` is `afterAssignmentHours` when not given; `attendanceWithoutEndHours` 0 (as recorded).
     public init(beforeAssignmentMinutes: Int, afterAssignmentHours: Int, afterAttendanceHours: Int? = nil,
-                afterClosureDays: Int, liveIncidentHours: Int,
+                attendanceWithoutEndHours: Int = 0, afterClosureDays: Int, liveIncidentHours: Int,
                 custodyGraceHours: Int, rosterToleranceBeforeMinutes: Int, rosterToleranceAfterMinutes: Int,
                 atWorkWorkstationPrefixes: [String]) {
         self.beforeAssignmentMinutes = beforeAssignmentMinutes
         self.afterAssignmentHours = afterAssignmentHours
         self.afterAttendanceHours = afterAttendanceHours ?? afterAssignmentHours
+        self.attendanceWithoutEndHours = attendanceWithoutEndHours
         self.afterClosureDays = afterClosureDays
         self.liveIncidentHours = liveIncidentHours
         self.custodyGraceHours = custodyGraceHours
