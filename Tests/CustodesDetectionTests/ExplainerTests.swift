@@ -52,9 +52,9 @@ struct ExplainerTests {
 
     @Test("an attendance or a call with no end recorded ends 12 hours after it began; 0 leaves it open as recorded")
     func attendanceWithoutEnd() {
-        // S1's attendance at O1 from 08:05 on the 6th, and S3's call, exported with no end.
+        // Every assignment exported with no end: S1's attendance at O1 from 08:05 on the 6th, S3's call, S2's case.
         let unended: (inout ReferenceData) -> Void = { data in
-            for index in data.assignments.indices where [.attending, .callHandler].contains(data.assignments[index].role) {
+            for index in data.assignments.indices {
                 let old = data.assignments[index]
                 data.assignments[index] = Assignment(occurrence: old.occurrence, staff: old.staff, role: old.role,
                                                      start: old.start)
@@ -73,8 +73,10 @@ struct ExplainerTests {
         // The call handler's call, from 08:00, likewise: explained for 72 hours after 20:00, not on the 10th.
         #expect(explain(Fixture.at(3, 19, 59), staff: 2)?.kind == .assigned)
         #expect(explain(Fixture.at(4, 9), staff: 2)?.kind != .assigned)
-        // Only attendances and calls: the officer in case's assignment (to noon on the 20th) is as recorded.
+        // Only attendances and calls: the officer in case's assignment, also without its end, stays open until O1
+        // closes (noon on the 20th).
         #expect(explain(Fixture.at(7, 9), staff: 1)?.kind == .assigned)
+        #expect(explain(Fixture.at(13, 9), staff: 1)?.kind == .assigned)
         // With 0, the attendance is open as the file says, until O1 closes (and a week after).
         var rules = Fixture.fullPoints
         rules.explanation.attendanceWithoutEndHours = 0

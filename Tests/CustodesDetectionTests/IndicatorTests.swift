@@ -181,11 +181,23 @@ struct IndicatorTests {
         #expect(hits(night, .offDuty, extra: unrostered).isEmpty)
         let evenings = (0..<5).map { Fixture.event("E\($0)", Fixture.at(5 + $0, 22), staff: 5, person: 1,
                                                    workstation: "REMOTE-6") }
-        #expect(hits(evenings, .repeatLookups, extra: unrostered).allSatisfy { !$0.offDutyReturn })
+        let returns = hits(evenings, .repeatLookups, extra: unrostered)
+        #expect(returns.count == 3 && returns.allSatisfy { !$0.offDutyReturn })
         #expect(Fixture.context(extra: unrostered).onDuty(5, at: Fixture.at(5, 22)))
         // Someone else's shifts say nothing of theirs: S1, rostered on the 6th and 7th only, is off duty on the 11th.
         #expect(hits([Fixture.event("E1", Fixture.at(5, 22), staff: 0, person: 1, workstation: "REMOTE-1")], .offDuty,
                      extra: unrostered).count == 1)
+        // Only within their service: S8 (index 7), with no shift on the roster, left on the 8th. Their account used
+        // on the evening of the 7th is taken as at work; on the 10th, after they left, it is off duty.
+        let leaver: (inout ReferenceData) -> Void = { data in
+            data.add(Staff(staffID: "S8", collarNumber: "8", displayName: "Gone Away", role: .policeStaff,
+                           team: "Admin", station: "North", startDate: Timestamp(year: 2015, month: 1, day: 1),
+                           endDate: Fixture.at(2, 0)))
+        }
+        #expect(hits([Fixture.event("E1", Fixture.at(1, 22), staff: 7, person: 1, workstation: "REMOTE-8")], .offDuty,
+                     extra: leaver).isEmpty)
+        #expect(hits([Fixture.event("E1", Fixture.at(4, 22), staff: 7, person: 1, workstation: "REMOTE-8")], .offDuty,
+                     extra: leaver).count == 1)
     }
 
     @Test("a return made off duty on five days or more is marked to keep its points however widely returns spread")

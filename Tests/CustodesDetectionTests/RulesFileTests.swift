@@ -61,6 +61,8 @@ struct RulesFileTests {
         #expect(risk.teamCaseWorkShare == 0.8)
         let explanation = try RuleSet.parse("explanation:\n  after_attendance_hours: 24\n", file: "r.yaml").explanation
         #expect(explanation.afterAttendanceHours == 24 && explanation.afterAssignmentHours == 72)
+        let open = try RuleSet.parse("explanation:\n  attendance_without_end_hours: 0\n", file: "r.yaml").explanation
+        #expect(open.attendanceWithoutEndHours == 0 && RuleSet.standard.explanation.attendanceWithoutEndHours == 12)
         #expect(risk.alertThreshold == RuleSet.standard.risk.alertThreshold)
         let links = try RuleSet.parse("risk:\n  case_work_through_links: false\n  routine_list_people: 5\n"
                                       + "  case_work_assignment_hours: 24\n  case_companion_days: 0\n", file: "r.yaml").risk

@@ -71,6 +71,10 @@ public final class DetectionContext: Sendable {
     let rosterStart: [Int32]
     let rosterShiftStart: [Int64]
     let rosterShiftEnd: [Int64]
+    /// Each member of staff's service, from the start of `start_date` to the end of `end_date` (`Int64.max` while
+    /// serving), in seconds: when a member of staff with no shift on the roster is taken as on it.
+    let serviceStart: [Int64]
+    let serviceEnd: [Int64]
     /// What the indicators read about each person (markers, sex, year of birth), eight bytes each: the full record
     /// is 96 bytes with four strings, and reading it for every unexplained look-up missed the cache and retained
     /// and released the strings (profiled at a third of the per-look indicators' own time).
@@ -187,6 +191,8 @@ public final class DetectionContext: Sendable {
         self.personAssignments = personAssignments
         (rosterStart, rosterShiftStart) = Self.flatten(reference.rostersByStaff) { $0.start.seconds }
         (_, rosterShiftEnd) = Self.flatten(reference.rostersByStaff) { $0.end.seconds }
+        serviceStart = reference.staff.map { $0.startDate.startOfDay.seconds }
+        serviceEnd = reference.staff.map { $0.endDate.map { $0.startOfDay.seconds + 86_400 } ?? .max }
         var personFacts = [PersonFacts]()
         personFacts.reserveCapacity(reference.persons.count)
         HugePages.advise(&personFacts)
@@ -226,18 +232,21 @@ public final class DetectionContext: Sendable {
 
     /// Whether the roster holds no shift at all for the member of staff. A force that cannot export its duty system,
     /// or leaves some staff out of the export, says nothing about when they work: such a member of staff is taken as
-    /// on the roster throughout (``isRostered(_:at:hint:)``), so that a missing file is not read as every look made
-    /// off duty.
+    /// on the roster throughout their service (``isRostered(_:at:hint:)``), so that a missing file is not read as
+    /// every look made off duty.
     @inline(__always)
     func hasNoRoster(_ staff: StaffIndex) -> Bool {
         rosterStart[Int(staff)] == rosterStart[Int(staff) + 1]
     }
 
     /// Whether the member of staff counts as on the roster at `time`: a rostered shift (widened by the tolerances)
-    /// covers it, or the roster holds no shift of theirs at all (``hasNoRoster(_:)``).
+    /// covers it, or the roster holds no shift of theirs at all (``hasNoRoster(_:)``) and `time` is within their
+    /// service (from `start_date` to the end of `end_date`): an account used after its holder left is not at work,
+    /// whatever the roster lacks.
     @inline(__always)
     func isRostered(_ staff: StaffIndex, at time: Int64, hint: inout RosterHint) -> Bool {
-        hasNoRoster(staff) || rosteredShiftIndex(staff, at: time, hint: &hint) != nil
+        if hasNoRoster(staff) { return time >= serviceStart[Int(staff)] && time < serviceEnd[Int(staff)] }
+        return rosteredShiftIndex(staff, at: time, hint: &hint) != nil
     }
 
     /// Whether the member of staff counts as on the roster at `time` (``isRostered(_:at:hint:)``).
@@ -362,7 +371,8 @@ struct CompactAssignment {
     let staff: StaffIndex
     let role: AssignmentRole
     let start: Int64
-    /// End, or `Int64.max` while it continues.
+    /// End as recorded, or as taken for an attendance or a call with none (`withoutEnd`), or `Int64.max` while it
+    /// continues.
     let end: Int64
 
     /// `withoutEnd`: how long after it began an attendance or a call taken with no end recorded is taken to have

@@ -64,7 +64,10 @@ extension Explainer {
         if ownLinks == 0 && !occurrences.isEmpty {
             lines.append("assignment: never assigned to any of the \(occurrences.count) occurrence\(occurrences.count == 1 ? "" : "s") involving this record")
         }
-        lines.append(onDuty ? "duty: on a rostered shift" : "duty: not on any rostered shift (with tolerance)")
+        lines.append(context.hasNoRoster(event.staff)
+            ? (onDuty ? "duty: no shift of theirs in the rosters, so taken as on duty"
+                : "duty: no shift of theirs in the rosters, and outside their service")
+            : onDuty ? "duty: on a rostered shift" : "duty: not on any rostered shift (with tolerance)")
         let member = reference.staff[Int(event.staff)]
         switch member.role {
         case .callHandler, .dispatcher:

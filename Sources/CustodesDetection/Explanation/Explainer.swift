@@ -30,7 +30,8 @@ public struct ExplanationResult: Sendable, Equatable {
     public var involvementOccurrence: OccurrenceIndex?
     /// The user's role in that involvement.
     public var involvementRole: AssignmentRole?
-    /// Whether the user was on a rostered shift (with tolerance); nil when it was not needed to decide.
+    /// Whether the user was on a rostered shift (with tolerance), or has no shift on the roster at all and was within
+    /// their service (``DetectionContext/isRostered(_:at:hint:)``); nil when it was not needed to decide.
     public var onDuty: Bool?
     /// For `assigned` as an attending officer: whether the access came after the attendance's own grace
     /// (`after_attendance_hours`) but within an assignment's (`after_assignment_hours`). Explained, as an assignment's

@@ -191,7 +191,7 @@ extension RuleSet {
               # for after_attendance_hours, not days of coming back to the people they met there.
               after_attendance_hours: \(explanation.afterAttendanceHours)
               # An attendance or a call taken with no end in assignments.csv is taken to have ended this long after
-              # it began (0: open until the occurrence closes, as the file says).
+              # it began (0: open, as the file says, until the occurrence closes and after_closure_days after).
               attendance_without_end_hours: \(explanation.attendanceWithoutEndHours)
               after_closure_days: \(explanation.afterClosureDays)
               live_incident_hours: \(explanation.liveIncidentHours)
