@@ -20,6 +20,9 @@ public struct ReferenceData: Sendable {
 
     /// Per member of staff, their roster shifts in start order.
     public private(set) var rostersByStaff: [[RosterShift]] = []
+    /// How many members of staff have no shift on the roster at all: detection takes them as on it throughout their
+    /// service, and says how many there are, so a force sees what its rosters export leaves out.
+    public var staffWithoutShifts: Int { rostersByStaff.reduce(0) { $1.isEmpty ? $0 + 1 : $0 } }
     /// Per member of staff, their assignments in start order.
     public private(set) var assignmentsByStaff: [[Assignment]] = []
     /// Per occurrence, its assignments.

@@ -8,7 +8,8 @@ extension RuleSet {
     /// The defaults, tuned on simulated forces with seeds that the evaluation never uses (see docs/detection.md).
     public static let standard = RuleSet(
         explanation: ExplanationSettings(
-            beforeAssignmentMinutes: 60, afterAssignmentHours: 72, afterAttendanceHours: 12, attendanceWithoutEndHours: 12, afterClosureDays: 7,
+            beforeAssignmentMinutes: 60, afterAssignmentHours: 72, afterAttendanceHours: 12,
+            attendanceWithoutEndHours: 12, afterClosureDays: 7,
             liveIncidentHours: 2,
             custodyGraceHours: 2, rosterToleranceBeforeMinutes: 60, rosterToleranceAfterMinutes: 180,
             atWorkWorkstationPrefixes: ["WS-", "MDT-"]),

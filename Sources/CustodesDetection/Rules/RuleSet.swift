@@ -34,10 +34,10 @@ public struct ExplanationSettings: Equatable, Sendable {
     /// the officer in case, the investigator and the others keep `afterAssignmentHours`.
     public var afterAttendanceHours: Int
     /// An attendance or a call taken that `assignments.csv` leaves with no end is taken to have ended this long
-    /// after it began (0: open, as the file says, until the occurrence closes and `afterClosureDays` after). An officer leaves a scene within a
-    /// shift and a call ends within the hour; an export that records when they began but not when they ended would
-    /// otherwise keep the link open for as long as the occurrence stays open, and every return to the people met
-    /// there inside it.
+    /// after it began (0: open, as the file says, until the occurrence closes and `afterClosureDays` after). An
+    /// officer leaves a scene within a shift and a call ends within the hour; an export that records when they began
+    /// but not when they ended would otherwise keep the link open for as long as the occurrence stays open, and every
+    /// return to the people met there inside it.
     public var attendanceWithoutEndHours: Int
     /// An occurrence's links explain accesses until this long after it closes (finishing paperwork, file review).
     public var afterClosureDays: Int

@@ -44,8 +44,9 @@ public struct StoreDetection: Sendable {
         /// run that ran (``DetectionSummary/learningEndedAt``).
         public var learningWeeks = 0
         public var learningEndedAt: Timestamp?
-        /// Members of staff with no shift in the stored rosters, taken as on the roster throughout
-        /// (``DetectionContext``): a force whose duty system is not exported sees that no look is weighed as off duty.
+        /// Members of staff with no shift in the stored rosters, taken as on the roster throughout their service
+        /// (``ReferenceData/staffWithoutShifts``): a force whose duty system is not exported sees that no look of
+        /// theirs is weighed as off duty.
         public var staffWithoutRoster = 0
     }
 
@@ -119,7 +120,7 @@ public struct StoreDetection: Sendable {
                        rulesVersion: rules.version, alerts: alerts.count, opened: stored.opened,
                        updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds,
                        learningWeeks: engine.summary.learningWeeks, learningEndedAt: engine.summary.learningEndedAt,
-                       staffWithoutRoster: reference.rostersByStaff.filter(\.isEmpty).count)
+                       staffWithoutRoster: reference.staffWithoutShifts)
     }
 }
 

@@ -39,7 +39,7 @@ extension DetectCommand {
         }
         if outcome.staffWithoutRoster > 0 {
             line += "; \(outcome.staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as "
-                + "on the roster throughout"
+                + "on the roster throughout their service"
         }
         if outcome.unresolvedEvents > 0 {
             line += "; \(outcome.unresolvedEvents) stored events name records the store lacks and were skipped"

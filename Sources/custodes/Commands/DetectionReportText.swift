@@ -18,11 +18,11 @@ enum DetectionReportText {
                          + "hold stations: each role at its station is taken as a team (team links, team and crew peers, "
                          + "custody teams)")
         }
-        let unrostered = run.reference.rostersByStaff.filter(\.isEmpty).count
+        let unrostered = run.reference.staffWithoutShifts
         if unrostered > 0 {
             lines.append("Rosters: \(unrostered.formatted()) of \(run.reference.staff.count.formatted()) staff have no "
                          + "shift in rosters.csv, so when they work is unknown: they are taken as on the roster "
-                         + "throughout, and no look of theirs is weighed as made off duty")
+                         + "throughout their service, and no look of theirs then is weighed as made off duty")
         }
         lines.append("")
         lines.append("Explained by:")
