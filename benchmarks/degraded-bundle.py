@@ -10,6 +10,12 @@ WHAT is one of:
   assignment-ends    every assignment's `end` emptied (an export that records only when each began)
   call-assignments   the call handlers' assignments taken out (a command and control system not linked)
   person-links       person_links.csv with its header only
+  markers            every person's `markers` emptied (a records system whose warning markers are not exported)
+  birth-years        every person's `birth_year` emptied
+  associations       declared_associations.csv with its header only (declarations kept on paper)
+  fields             every audit event's `fields` emptied (systems that log a view but not what it showed)
+
+Audit files are rewritten row by row: a row that cannot be read (an export fault) is kept as it was.
 
 Every other file is hard-linked (copied where the file system cannot link), so a degraded copy of a 1,500-staff
 force takes a second or two and little disk. Synthetic bundles only: nothing here reads or writes real data.
@@ -17,20 +23,23 @@ force takes a second or two and little disk. Synthetic bundles only: nothing her
 import argparse
 import csv
 import hashlib
+import json
 import os
 import shutil
 import sys
 
-KINDS = ["rosters", "half-rosters", "assignment-ends", "call-assignments", "person-links"]
+KINDS = ["rosters", "half-rosters", "assignment-ends", "call-assignments", "person-links", "markers", "birth-years",
+         "associations", "fields"]
 
 
 def rows(path):
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    # Bytes that are not UTF-8 (a force's export faults) pass through unchanged, for the quarantine to report.
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
         return list(csv.reader(handle))
 
 
 def write(path, table):
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with open(path, "w", newline="", encoding="utf-8", errors="surrogateescape") as handle:
         csv.writer(handle, lineterminator="\n").writerows(table)
 
 
@@ -51,11 +60,35 @@ def half_rosters(header, row):
     return row if hashlib.md5(staff.encode()).digest()[0] % 2 == 0 else None
 
 
-def no_end(header, row):
-    index = header.index("end")
-    if index < len(row):
-        row[index] = ""
-    return row
+def emptied(column):
+    def change(header, row):
+        index = header.index(column)
+        if index < len(row):
+            row[index] = ""
+        return row
+    return change
+
+
+def empty_audit_column(path, column):
+    """Empties one column of every audit event in an audit*.csv or audit*.jsonl file, leaving unreadable rows."""
+    if path.endswith(".csv"):
+        rewrite(path, lambda header, row: emptied(column)(header, row) if column in header else row)
+        return
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as handle:
+        lines = handle.read().split("\n")
+    out = []
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            out.append(line)
+            continue
+        if isinstance(event, dict) and column in event:
+            event[column] = "" if column != "fields" or not isinstance(event[column], list) else []
+            line = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+        out.append(line)
+    with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
+        handle.write("\n".join(out))
 
 
 def no_calls(header, row):
@@ -94,11 +127,21 @@ def main():
     elif kind == "half-rosters":
         rewrite(fresh("rosters.csv"), half_rosters)
     elif kind == "assignment-ends":
-        rewrite(fresh("assignments.csv"), no_end)
+        rewrite(fresh("assignments.csv"), emptied("end"))
     elif kind == "call-assignments":
         rewrite(fresh("assignments.csv"), no_calls)
     elif kind == "person-links":
         keep_header(fresh("person_links.csv"))
+    elif kind == "markers":
+        rewrite(fresh("persons.csv"), emptied("markers"))
+    elif kind == "birth-years":
+        rewrite(fresh("persons.csv"), emptied("birth_year"))
+    elif kind == "associations":
+        keep_header(fresh("declared_associations.csv"))
+    elif kind == "fields":
+        for name in sorted(os.listdir(arguments.destination)):
+            if name.startswith("audit") and name.endswith((".csv", ".jsonl")):
+                empty_audit_column(fresh(name), "fields")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,20 @@ public struct ReferenceData: Sendable {
     /// How many members of staff have no shift on the roster at all: detection takes them as on it throughout their
     /// service, and says how many there are, so a force sees what its rosters export leaves out.
     public var staffWithoutShifts: Int { rostersByStaff.reduce(0) { $1.isEmpty ? $0 + 1 : $0 } }
+    /// The women on record, and how many of them have no year of birth.
+    public var womenBirthYears: (women: Int, withoutYear: Int) {
+        persons.reduce(into: (0, 0)) { counts, person in
+            guard person.sex == .female else { return }
+            counts.0 += 1
+            if person.birthYear == nil { counts.1 += 1 }
+        }
+    }
+    /// True when more than half the women on record have no year of birth: an export that leaves birth years out
+    /// gives no ages, so detection's skew asks about women of any age, and says so.
+    public var birthYearsMostlyMissing: Bool {
+        let births = womenBirthYears
+        return 2 * births.withoutYear > births.women
+    }
     /// Per member of staff, their assignments in start order.
     public private(set) var assignmentsByStaff: [[Assignment]] = []
     /// Per occurrence, its assignments.

@@ -386,6 +386,41 @@ struct IndicatorTests {
         #expect(found.first?.detail.hasPrefix("10 of the 10 people they looked up with no link in 56 days") == true)
     }
 
+    /// A force whose export leaves years of birth out: young women cannot be told from any others, and a trawl of
+    /// them would otherwise count as a trawl of no one (docs/detection.md, section 1).
+    @Test("demographic skew: where most women on record have no year of birth, the group is women of any age, at any_age_minimum_z")
+    func skewWithoutAges() {
+        func withoutAges(_ data: inout ReferenceData) {
+            for number in 0..<20 {
+                data.add(Person(personID: "W\(number)", familyName: "W", givenName: "\(number)", sex: .female))
+                data.add(Person(personID: "M\(number)", familyName: "M", givenName: "\(number)", sex: .male))
+            }
+            for number in 0..<4 {
+                data.add(Staff(staffID: "R\(number)", collarNumber: "", displayName: "Peer \(number)",
+                               role: .detective, team: "CID", station: "South",
+                               startDate: Timestamp(year: 2015, month: 1, day: 1)))
+            }
+        }
+        #expect(Fixture.reference(extra: withoutAges).birthYearsMostlyMissing)
+        #expect(!Fixture.reference(extra: Self.skewPeers).birthYearsMostlyMissing)
+        let events = Self.peerLookups() + Self.womenLookedUp(10)
+        let found = hits(events, .demographicSkew, extra: withoutAges)
+        #expect(found.map(\.staff) == [5])
+        #expect(found.first?.detail.contains("were women (100%), against 0% for peers in the same role") == true,
+                "\(found.map(\.detail))")
+        #expect(found.first?.detail.hasSuffix("(of any age: few people on record have a year of birth)") == true)
+        // Before, with no ages none of them was a young woman, and nothing fired.
+        var strict = Fixture.fullPoints
+        let index = strict.rules.firstIndex { $0.name == .demographicSkew }!
+        #expect(strict.rules[index].parameter("any_age_minimum_z") == 5)
+        strict.rules[index].parameters["any_age_minimum_z"] = 100
+        #expect(hits(events, .demographicSkew, rules: strict, extra: withoutAges).isEmpty, "the bar without ages")
+        // With ages, the same look-ups are of young women, and the bar is minimum_z.
+        let aged = hits(events, .demographicSkew, rules: strict, extra: Self.skewPeers)
+        #expect(aged.map(\.staff) == [5])
+        #expect(aged.first?.detail.contains("were women aged 16–35 (100%)") == true)
+    }
+
     /// The same peers as `skew`, who each look at ten different men.
     static func skewPeers(_ data: inout ReferenceData) {
         youngWomenAndMen(&data)

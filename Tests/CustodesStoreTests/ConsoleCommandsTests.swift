@@ -340,6 +340,40 @@ struct ConsoleCommandsTests {
                 "\(stored.output)")
     }
 
+    /// A force whose export leaves years of birth out: `detect` says that the skew counts women of any age.
+    @Test("persons with no year of birth are said in detect's summary, and in detect --db's line")
+    func noBirthYears() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-births-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = folder + "/detect.key"
+        let bundle = folder + "/ageless"
+        try FileManager.default.copyItem(atPath: TestBundles.small, toPath: bundle)
+        let lines = try String(contentsOfFile: bundle + "/persons.csv", encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "birth_year"))
+        let women = lines.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false).contains("female") }
+        let emptied = [String(lines[0])] + lines.dropFirst().map { line -> String in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[column] = ""
+            return fields.joined(separator: ",")
+        }
+        try (emptied.joined(separator: "\n") + "\n").write(toFile: bundle + "/persons.csv", atomically: true, encoding: .utf8)
+        let run = try await CustodesProcess.runCapturing(["detect", bundle, "--out", folder + "/alerts.jsonl",
+                                                          "--pseudonym-key", key])
+        let count = women.count.formatted()
+        #expect(run.status == 0 && run.output.contains("Birth years: \(count) of \(count) women in persons.csv have none"),
+                "\(run.output)")
+        let aged = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/all.jsonl",
+                                                           "--pseudonym-key", key])
+        #expect(aged.status == 0 && !aged.output.contains("Birth years:"))
+        let db = "sqlite:" + folder + "/store.sqlite"
+        #expect(try await CustodesProcess.runCapturing(["ingest", bundle, "--db", db]).status == 0)
+        let stored = try await CustodesProcess.runCapturing(["detect", "--db", db, "--pseudonym-key", key])
+        #expect(stored.status == 0 && stored.output.contains("so demographic_skew counted women of any age"),
+                "\(stored.output)")
+    }
+
     @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")
     func plainMistakes() async throws {
         let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString

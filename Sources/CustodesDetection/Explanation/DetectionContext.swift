@@ -79,6 +79,10 @@ public final class DetectionContext: Sendable {
     /// is 96 bytes with four strings, and reading it for every unexplained look-up missed the cache and retained
     /// and released the strings (profiled at a third of the per-look indicators' own time).
     let personFacts: [PersonFacts]
+    /// True when more than half the women on record have no year of birth: the skew's group is then women of any
+    /// age, as an export without ages would otherwise leave it only the few women whose age is known, and a trawl of
+    /// young women would count as a trawl of no one (docs/detection.md, section 1).
+    let skewIgnoresAge: Bool
 
     public init(reference: ReferenceData, rules: RuleSet) {
         self.reference = reference
@@ -198,6 +202,7 @@ public final class DetectionContext: Sendable {
         HugePages.advise(&personFacts)
         for person in reference.persons { personFacts.append(PersonFacts(person)) }
         self.personFacts = personFacts
+        skewIgnoresAge = reference.birthYearsMostlyMissing
     }
 
     /// Nested lists as offsets and one flat array.

@@ -228,6 +228,13 @@ extension DetectionEngine {
             let weekEnd = (week + 1) * 7 * 86_400 - 3 * 86_400
             let pooled = tallies.lookupsByRole
             let ages = compiled.skewAges
+            // With ages unknown (``DetectionContext/skewIgnoresAge``) the group is women of any age, and both tests
+            // need `any_age_minimum_z`.
+            let women = context.skewIgnoresAge ? "women" : "women aged \(ages.lowerBound)–\(ages.upperBound)"
+            let anyAge = context.skewIgnoresAge ? " (of any age: few people on record have a year of birth)" : ""
+            let skewZ = context.skewIgnoresAge ? max(compiled.skewZ, compiled.skewAnyAgeZ) : compiled.skewZ
+            let sensitiveZ = context.skewIgnoresAge && compiled.skewSensitiveZ > 0
+                ? max(compiled.skewSensitiveZ, compiled.skewAnyAgeZ) : compiled.skewSensitiveZ
             let days = compiled.skewWindow / 86_400
             // The force's people whose details were opened, to whose share (without the user's own) a role with few
             // such people is drawn: such look-ups with no link are rare in some roles, and a share from a handful
@@ -260,18 +267,18 @@ extension DetectionEngine {
                 // `minimum_details_people` of them whose contact details, address or photograph the user opened.
                 if tally.detailsGroup >= compiled.skewDetailsMinimum,
                    let found = Self.skew(tally.group, of: tally.total, peers: peers.group, of: peers.total,
-                                         z: compiled.skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
+                                         z: skewZ, exactZ: compiled.skewExactZ, excess: compiled.skewExcess,
                                          minimum: compiled.skewMinimum,
                                          prior: peers.prior.map { ($0.share, $0.people) }) {
                     let against = peers.isTeam ? "expected from their team and their role" : "for peers in the same role"
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since),
                                "\(tally.group) of the \(tally.total) people they looked up with no link in \(days) days "
-                               + "were women aged \(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), "
-                               + "against \(Self.percent(found.peers)) \(against)")
+                               + "were \(women) (\(Self.percent(found.share))), "
+                               + "against \(Self.percent(found.peers)) \(against)\(anyAge)")
                     continue
                 }
                 // Too few people whose details were opened is no test (``skew`` would refuse it), and so no team asked.
-                guard compiled.skewSensitiveZ > 0, tally.sensitiveTotal >= compiled.skewMinimum else { continue }
+                guard sensitiveZ > 0, tally.sensitiveTotal >= compiled.skewMinimum else { continue }
                 let forceShare = Self.fraction(force.sensitiveGroup - tally.sensitiveGroup,
                                                of: force.sensitiveTotal - tally.sensitiveTotal)
                 let sensitivePeers = SkewPeers.choose(
@@ -284,16 +291,16 @@ extension DetectionEngine {
                 byTeam = byTeam || sensitivePeers.isTeam
                 if let found = Self.skew(tally.sensitiveGroup, of: tally.sensitiveTotal,
                                          peers: sensitivePeers.group, of: sensitivePeers.total,
-                                         z: compiled.skewSensitiveZ, exactZ: compiled.skewExactZ,
+                                         z: sensitiveZ, exactZ: compiled.skewExactZ,
                                          excess: compiled.skewExcess, minimum: compiled.skewMinimum,
                                          prior: sensitivePeers.prior.map { ($0.share, $0.people) }) {
                     let against = sensitivePeers.isTeam ? "their team and their role"
                         : "peers in the same role and the force"
                     recordSkew(staff, activities[staff].unexplained.latestInGroup(since: since, sensitiveOnly: true),
                                "\(tally.sensitiveGroup) of the \(tally.sensitiveTotal) people whose contact details, "
-                               + "address or photograph they opened with no link in \(days) days were women aged "
-                               + "\(ages.lowerBound)–\(ages.upperBound) (\(Self.percent(found.share))), against "
-                               + "\(Self.percent(found.peers)) expected from \(against)")
+                               + "address or photograph they opened with no link in \(days) days were \(women) "
+                               + "(\(Self.percent(found.share))), against "
+                               + "\(Self.percent(found.peers)) expected from \(against)\(anyAge)")
                 }
             }
         }
@@ -367,7 +374,9 @@ extension DetectionEngine {
     /// Whether a person is in the group the skew rule watches: women in the configured age band.
     func inGroup(_ person: PersonIndex, at time: Int64) -> Bool {
         let facts = context.personFacts[Int(person)]
-        guard facts.sex == .female, facts.birthYear != .min else { return false }
+        guard facts.sex == .female else { return false }
+        if context.skewIgnoresAge { return true }
+        guard facts.birthYear != .min else { return false }
         return compiled.skewAges.contains(Timestamp(seconds: time).year - Int(facts.birthYear))
     }
 

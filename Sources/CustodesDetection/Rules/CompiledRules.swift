@@ -43,6 +43,8 @@ struct CompiledRules {
     /// The exact binomial tail a skew must also pass, as standard deviations of a normal (0: not asked).
     let skewExactZ: Double
     let skewAges: ClosedRange<Int>
+    /// The z both skew tests need when ages are unknown and the group is women of any age (0: as with ages).
+    let skewAnyAgeZ: Double
     /// ``SkewPeers``: how many people the role's share counts for beside a team's (0: the role alone), and how far
     /// a team must stand apart from its role to be the peers.
     let skewTeamPriorPeople: Double
@@ -104,6 +106,7 @@ struct CompiledRules {
         skewTeamZ = parameter(.demographicSkew, "team_minimum_z")
         let from = Int(parameter(.demographicSkew, "group_age_from"))
         skewAges = from...max(from, Int(parameter(.demographicSkew, "group_age_to")))
+        skewAnyAgeZ = parameter(.demographicSkew, "any_age_minimum_z")
         volumeMinimum = Int(parameter(.volumeOutlier, "minimum_count"))
         volumeZ = parameter(.volumeOutlier, "robust_z")
         halfLife = rules.risk.halfLifeDays

@@ -48,6 +48,9 @@ public struct StoreDetection: Sendable {
         /// (``ReferenceData/staffWithoutShifts``): a force whose duty system is not exported sees that no look of
         /// theirs is weighed as off duty.
         public var staffWithoutRoster = 0
+        /// True when most women in the stored persons have no year of birth, so the skew counted women of any age
+        /// (``ReferenceData/birthYearsMostlyMissing``).
+        public var skewOfAnyAge = false
     }
 
     /// Runs detection if anything changed since the last run (or always, with `force`).
@@ -120,7 +123,8 @@ public struct StoreDetection: Sendable {
                        rulesVersion: rules.version, alerts: alerts.count, opened: stored.opened,
                        updated: stored.updated, withdrawn: stored.withdrawn, seconds: (clock.now - started).seconds,
                        learningWeeks: engine.summary.learningWeeks, learningEndedAt: engine.summary.learningEndedAt,
-                       staffWithoutRoster: reference.staffWithoutShifts)
+                       staffWithoutRoster: reference.staffWithoutShifts,
+                       skewOfAnyAge: reference.birthYearsMostlyMissing)
     }
 }
 

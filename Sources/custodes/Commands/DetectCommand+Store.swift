@@ -41,6 +41,10 @@ extension DetectCommand {
             line += "; \(outcome.staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as "
                 + "on the roster throughout their service"
         }
+        if outcome.skewOfAnyAge {
+            line += "; most women in the stored persons have no year of birth, so demographic_skew counted women of "
+                + "any age"
+        }
         if outcome.unresolvedEvents > 0 {
             line += "; \(outcome.unresolvedEvents) stored events name records the store lacks and were skipped"
         }

@@ -24,6 +24,11 @@ enum DetectionReportText {
                          + "shift in rosters.csv, so when they work is unknown: they are taken as on the roster "
                          + "throughout their service, and no look of theirs then is weighed as made off duty")
         }
+        if run.reference.birthYearsMostlyMissing {
+            let births = run.reference.womenBirthYears
+            lines.append("Birth years: \(births.withoutYear.formatted()) of \(births.women.formatted()) women in "
+                         + "persons.csv have none, so ages are unknown: demographic_skew counts women of any age")
+        }
         lines.append("")
         lines.append("Explained by:")
         for kind in ExplanationKind.allCases {
