@@ -374,6 +374,40 @@ struct ConsoleCommandsTests {
                 "\(stored.output)")
     }
 
+    /// An export without a column the contract requires has every audit row quarantined: detect says so and fails,
+    /// rather than report a force with nothing to find.
+    @Test("a bundle whose every audit row is quarantined is an error naming the commonest reason, and no alerts file")
+    func everyAuditRowQuarantined() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-noaudit-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bundle = folder + "/bundle"
+        try FileManager.default.copyItem(atPath: TestBundles.small, toPath: bundle)
+        for name in try FileManager.default.contentsOfDirectory(atPath: bundle) where name.hasPrefix("audit") {
+            try FileManager.default.removeItem(atPath: bundle + "/" + name)
+        }
+        func firstID(_ file: String) throws -> String {
+            let rows = try String(contentsOfFile: bundle + "/" + file, encoding: .utf8).split(separator: "\n")
+            return String(rows[1].split(separator: ",")[0])
+        }
+        let (staff, person) = (try firstID("staff.csv"), try firstID("persons.csv"))
+        try """
+            event_id,at,staff_id,system,action,entity_type,entity_id,fields,workstation,reason
+            E1,2025-01-06T06:30:39Z,\(staff),rms,view,person,\(person),summary,,
+            E2,2025-01-06T06:31:39Z,\(staff),rms,view,person,\(person),summary,,
+            E3,not a time,\(staff),rms,view,person,\(person),summary,WS-1,
+
+            """.write(toFile: bundle + "/audit.csv", atomically: true, encoding: .utf8)
+        let out = folder + "/alerts.jsonl"
+        let run = try await CustodesProcess.runCapturing(["detect", bundle, "--out", out, "--pseudonym-key",
+                                                          folder + "/detect.key", "--quarantine", folder + "/q.csv"])
+        #expect(run.status != 0 && run.error.contains("every one of the 3 audit rows")
+                && run.error.contains("2 of them for missing_value"), "\(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let quarantine = try String(contentsOfFile: folder + "/q.csv", encoding: .utf8)
+        #expect(quarantine.contains("audit.csv,2,workstation,missing_value"), "\(quarantine)")
+    }
+
     @Test("mistakes at the command line are said in one plain line, before any work and without the usage text")
     func plainMistakes() async throws {
         let folder = NSTemporaryDirectory() + "custodes-mistakes-" + UUID().uuidString

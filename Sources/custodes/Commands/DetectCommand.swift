@@ -96,6 +96,11 @@ struct DetectCommand: AsyncParsableCommand {
             throw error
         }
         try sink.close()
+        if let failure = Self.nothingAccepted(run.report, bundle: bundle, quarantinePath: quarantine) {
+            try? writer.close()
+            try? FileManager.default.removeItem(atPath: out)
+            throw failure
+        }
         if let budget { Budget.apply(&run.alerts, perWeek: budget, through: run.summary.lastEventAt) }
         let fingerprint = try EvaluateCommand.fingerprint(bundle: bundle)
         for alert in run.alerts {
@@ -105,5 +110,19 @@ struct DetectCommand: AsyncParsableCommand {
         try writer.close()
         print(DetectionReportText.render(run, budget: budget, out: out, show: show, quarantined: sink.count,
                                          quarantinePath: quarantine))
+    }
+
+    /// An error when audit rows were read but every one was quarantined (a column the contract requires left out
+    /// of an export, say): a run that scored nothing and wrote no alerts would read as a force with nothing to find.
+    static func nothingAccepted(_ report: BundleReport, bundle: String, quarantinePath: String) -> CommandFailure? {
+        let audit = report.files.filter { $0.file.hasPrefix("audit") }
+        let quarantined = audit.reduce(0) { $0 + $1.quarantined }
+        guard quarantined > 0, audit.allSatisfy({ $0.accepted == 0 }) else { return nil }
+        var reasons: [QuarantineReason: Int] = [:]
+        for file in audit { reasons.merge(file.quarantinedByReason, uniquingKeysWith: +) }
+        let commonest = reasons.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!
+        return CommandFailure("every one of the \(quarantined.formatted()) audit rows in \(bundle) was quarantined, "
+            + "\(commonest.value.formatted()) of them for \(commonest.key.rawValue) (\(quarantinePath) names each row's "
+            + "file, line, field and reason), so nothing was scored and no alerts were written")
     }
 }
