@@ -32,4 +32,22 @@ struct AccessTallyTests {
         #expect(summary.explainedByAssignmentRole[.analyst] == 1)
         #expect(summary.explainedByAssignmentRole[.investigator] == nil)
     }
+
+    @Test("sittings are counted, and those a terminal the rules take as at work (WS-, MDT-) put at work")
+    func sittingsAtWork() {
+        // S1: a sitting at a station terminal (two looks), then, three hours later, one on a laptop; S2: one on a
+        // laptop.
+        let events = [
+            Fixture.event("A1", Fixture.at(1, 9, 0), staff: 0, person: 1, workstation: "WS-NOR-1"),
+            Fixture.event("A2", Fixture.at(1, 9, 30), staff: 0, person: 1, workstation: "WS-NOR-1"),
+            Fixture.event("B1", Fixture.at(1, 13, 0), staff: 0, person: 1, workstation: "LAP-1"),
+            Fixture.event("C1", Fixture.at(1, 10, 0), staff: 1, person: 1, workstation: "LAP-2"),
+        ]
+        let summary = Fixture.run(events).summary
+        #expect(summary.sessions == 3)
+        #expect(summary.sessionsAtWorkByTerminal == 1)
+        var other = DetectionSummary()
+        other.merge(summary)
+        #expect(other.sessions == 3 && other.sessionsAtWorkByTerminal == 1, "a part's sittings add up")
+    }
 }

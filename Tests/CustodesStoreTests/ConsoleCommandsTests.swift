@@ -333,6 +333,8 @@ struct ConsoleCommandsTests {
         let rostered = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/all.jsonl",
                                                                "--pseudonym-key", key])
         #expect(rostered.status == 0 && !rostered.output.contains("Rosters:"))
+        #expect(rostered.output.contains("(explanation.at_work_workstation_prefixes: WS-, MDT-): ")
+                && !rostered.output.contains("as no workstation name matched"), "\(rostered.output)")
         let db = "sqlite:" + folder + "/store.sqlite"
         #expect(try await CustodesProcess.runCapturing(["ingest", bundle, "--db", db]).status == 0)
         let stored = try await CustodesProcess.runCapturing(["detect", "--db", db, "--pseudonym-key", key])

@@ -172,9 +172,11 @@ public final class DetectionEngine {
         if activities[staff].sessionLast != .min && now - activities[staff].sessionLast > Self.sessionGap {
             settleSession(staff)
         }
+        if activities[staff].sessionLast == .min { counted.sessions += 1 }
         activities[staff].sessionLast = now
         if !activities[staff].sessionAtWork && context.isAtWorkWorkstation(event.workstation) {
             activities[staff].sessionAtWork = true
+            counted.sessionsAtWorkByTerminal += 1
             settlePending(staff, atWork: true)
         }
         guard let result = explainer.explain(event, atWork: activities[staff].sessionAtWork,

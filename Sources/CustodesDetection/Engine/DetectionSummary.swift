@@ -19,6 +19,11 @@ public struct DetectionSummary: Sendable, Equatable {
     /// speaks on a force's data.
     public var skewTests = 0
     public var skewTestsByTeam = 0
+    /// Sittings (a member of staff's accesses with no gap of more than the session gap), and those that a workstation
+    /// the rules take as at work (`explanation.at_work_workstation_prefixes`) put at work before anything else did:
+    /// a force whose terminals match none of the prefixes sees at once that where a sitting was made decides nothing.
+    public var sessions = 0
+    public var sessionsAtWorkByTerminal = 0
     var kindCounts = [Int](repeating: 0, count: ExplanationKind.allCases.count)
     var assignmentRoleCounts = [Int](repeating: 0, count: AssignmentRole.allCases.count)
     var inScopeRoleCounts = [Int](repeating: 0, count: StaffRole.allCases.count)
@@ -50,6 +55,8 @@ public struct DetectionSummary: Sendable, Equatable {
         attendanceFollowUps += other.attendanceFollowUps
         skewTests += other.skewTests
         skewTestsByTeam += other.skewTestsByTeam
+        sessions += other.sessions
+        sessionsAtWorkByTerminal += other.sessionsAtWorkByTerminal
         func add(_ counts: inout [Int], _ more: [Int]) { for index in counts.indices { counts[index] += more[index] } }
         add(&kindCounts, other.kindCounts)
         add(&assignmentRoleCounts, other.assignmentRoleCounts)

@@ -24,6 +24,14 @@ enum DetectionReportText {
                          + "shift in rosters.csv, so when they work is unknown: they are taken as on the roster "
                          + "throughout their service, and no look of theirs then is weighed as made off duty")
         }
+        if s.sessions > 0 {
+            let prefixes = run.atWorkPrefixes.isEmpty ? "none set" : run.atWorkPrefixes.joined(separator: ", ")
+            let byTerminal = s.sessionsAtWorkByTerminal
+            lines.append("Sittings: \(s.sessions.formatted()); put at work by their terminal before anything else did "
+                         + "(explanation.at_work_workstation_prefixes: \(prefixes)): \(byTerminal.formatted())"
+                         + (byTerminal == 0 ? ", as no workstation name matched: set the prefixes of the force's "
+                            + "station terminals and vehicles in the rules file" : ""))
+        }
         if run.reference.birthYearsMostlyMissing {
             let births = run.reference.womenBirthYears
             lines.append("Birth years: \(births.withoutYear.formatted()) of \(births.women.formatted()) women in "

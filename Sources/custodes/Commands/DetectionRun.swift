@@ -11,6 +11,8 @@ struct DetectionRun {
     var reference: ReferenceData
     /// How `staff.csv`'s teams were read (as working teams, or as stations).
     var teams: WorkingTeams
+    /// The workstation name prefixes the rules take as at work, for the summary's count of sittings there.
+    var atWorkPrefixes: [String]
     var referenceSeconds: Double
     /// Reading, parsing and validating audit rows.
     var readSeconds: Double
@@ -122,7 +124,8 @@ struct DetectionRun {
             merging = timings.deliverSeconds - (finishing - firstEvent).seconds
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
-                            teams: context.workingTeams, referenceSeconds: (referenceLoaded - start).seconds,
+                            teams: context.workingTeams,
+                            atWorkPrefixes: rules.explanation.atWorkWorkstationPrefixes, referenceSeconds: (referenceLoaded - start).seconds,
                             readSeconds: timings.readSeconds,
                             sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds,
                             mergesAlongside: threads > 1)
