@@ -6,6 +6,25 @@ from .ids import pid, oid
 APP_VERSIONS = ("4.11.2", "4.12.0", "4.12.1")
 
 
+# The contract's columns in the order each CSV export writes them (extra columns follow), for placing its faults.
+RMS_COLUMNS = (
+    "at", "event_id", "staff_id", "workstation", "system",
+    "action", "entity_type", "entity_id", "fields", "reason",
+)
+CONTRACT_COLUMNS = (
+    "event_id", "at", "staff_id", "system", "action",
+    "entity_type", "entity_id", "fields", "workstation", "reason",
+)
+CAD_COLUMNS = (
+    "event_id", "staff_id", "at", "action", "entity_type",
+    "entity_id", "system", "fields", "workstation", "reason",
+)
+PND_COLUMNS = (
+    "staff_id", "event_id", "at", "system", "action",
+    "entity_type", "entity_id", "fields", "workstation", "reason",
+)
+
+
 def ent_str(etype, ent):
     if etype == "person" or etype == "custody_image":
         return pid(ent)
@@ -190,17 +209,21 @@ class AuditWriter:
             mod = "Nominals" if etype == "person" else ("Occurrences" if etype == "occurrence" else "Search")
             cols = [fmt_local(ts, frac), eid, staff[sidx].sid, ws, "rms", action, etype, ent_str(etype, ent),
                     fields, q(reason), mod, f"S{(sidx * 37 + d) % 99991:05d}"]
-            f = fx.get(k)
-            if f:
-                row = self.faults.apply_csv(f, cols, {"at": 0, "event_id": 1, "staff_id": 2, "workstation": 3,
-                                                      "system": 4, "action": 5, "entity_type": 6, "entity_id": 7,
-                                                      "fields": 8, "reason": 9}, ts)
-                self.faults.record(f, o.name, o.write(row))
+            if self.write_fault(o, fx.get(k), cols, RMS_COLUMNS, ts):
                 continue
             row = ",".join(cols)
             o.write(row)
             if cut is not None and ts >= cut:
                 self.rms_carry.append(row)
+
+    def write_fault(self, o, fault, cols, columns, ts, quote_all=False):
+        """Writes the fault planned for a CSV row instead of the row, recorded with the line it landed on; `columns`
+        names the contract's columns in the order this export writes them. False when no fault is planned."""
+        if not fault:
+            return False
+        row = self.faults.apply_csv(fault, cols, {name: i for i, name in enumerate(columns)}, ts, quote_all=quote_all)
+        self.faults.record(fault, o.name, o.write(row))
+        return True
 
     # ---- PNC: LF, UTC 'Z', typed originator reason on every check ---------------------------------------
     def w_pnc(self, d, lst, plan):
@@ -213,12 +236,7 @@ class AuditWriter:
                                                      ("CUST" if ws.startswith("CUST") else "WS"))
             cols = [eid, fmt_z(ts), staff[sidx].sid, "pnc", action, etype, ent_str(etype, ent), fields, ws,
                     q(reason), "VK" + ws[:3], tt]
-            f = fx.get(k)
-            if f:
-                row = self.faults.apply_csv(f, cols, {"event_id": 0, "at": 1, "staff_id": 2, "system": 3, "action": 4,
-                                                      "entity_type": 5, "entity_id": 6, "fields": 7,
-                                                      "workstation": 8, "reason": 9}, ts)
-                self.faults.record(f, o.name, o.write(row))
+            if self.write_fault(o, fx.get(k), cols, CONTRACT_COLUMNS, ts):
                 continue
             o.write(",".join(cols))
 
@@ -273,12 +291,7 @@ class AuditWriter:
                                   "Log reviewed, \"no further action\"", "Transferred to fire control\nand back"))
             cols = [eid, staff[sidx].sid, fmt_z_frac(ts, (ts * 13 + k) % 1000), action, etype,
                     ent_str(etype, ent), "command_control", fields, ws, reason, "police", notes]
-            f = fx.get(k)
-            if f:
-                row = self.faults.apply_csv(f, cols, {"event_id": 0, "staff_id": 1, "at": 2, "action": 3,
-                                                      "entity_type": 4, "entity_id": 5, "system": 6, "fields": 7,
-                                                      "workstation": 8, "reason": 9}, ts, quote_all=True)
-                self.faults.record(f, o.name, o.write(row))
+            if self.write_fault(o, fx.get(k), cols, CAD_COLUMNS, ts, quote_all=True):
                 continue
             o.write(",".join('"' + c.replace('"', '""') + '"' for c in cols))
 
@@ -293,12 +306,7 @@ class AuditWriter:
             suite = ws[5:8] if ws.startswith("CUST-") else ""
             cols = [eid, z, staff[sidx].sid, "custody", action, etype, ent_str(etype, ent), fields, ws, q(reason),
                     suite]
-            f = fx.get(k)
-            if f:
-                row = self.faults.apply_csv(f, cols, {"event_id": 0, "at": 1, "staff_id": 2, "system": 3, "action": 4,
-                                                      "entity_type": 5, "entity_id": 6, "fields": 7,
-                                                      "workstation": 8, "reason": 9}, ts)
-                self.faults.record(f, o.name, o.write(row))
+            if self.write_fault(o, fx.get(k), cols, CONTRACT_COLUMNS, ts):
                 continue
             o.write(",".join(cols))
 
@@ -330,12 +338,7 @@ class AuditWriter:
             ts, system, sidx, action, etype, ent, fields, ws, reason, tag = e
             pc = "1" if "invest" in reason.lower() else ("2" if reason else "3")
             cols = [staff[sidx].sid, eid, fmt_z(ts), "pnd", action, etype, ent_str(etype, ent), fields, ws, q(reason), pc]
-            f = fx.get(k)
-            if f:
-                row = self.faults.apply_csv(f, cols, {"staff_id": 0, "event_id": 1, "at": 2, "system": 3, "action": 4,
-                                                      "entity_type": 5, "entity_id": 6, "fields": 7,
-                                                      "workstation": 8, "reason": 9}, ts)
-                self.faults.record(f, o.name, o.write(row))
+            if self.write_fault(o, fx.get(k), cols, PND_COLUMNS, ts):
                 continue
             o.write(",".join(cols))
 
