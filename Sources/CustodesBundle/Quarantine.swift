@@ -41,9 +41,10 @@ public struct QuarantineEntry: Hashable, Sendable {
         self.original = original
     }
 
-    /// `file:line: field: detail`, as compilers word it, so editors and people can jump to it.
+    /// `file:line: field: detail`, as compilers word it, so editors and people can jump to it; printed to a
+    /// terminal, so the export's values in it have their control characters escaped.
     public var message: String {
-        "\(file):\(line): \(field.isEmpty ? "" : field + ": ")\(detail) [\(reason.rawValue)]"
+        "\(file):\(line): \(field.isEmpty ? "" : field + ": ")\(detail) [\(reason.rawValue)]".escapingControlCharacters
     }
 }
 

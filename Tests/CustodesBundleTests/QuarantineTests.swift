@@ -122,6 +122,20 @@ struct QuarantineTests {
         #expect(entries[0].message.hasPrefix("audit.csv:2: at: '2025-01-06T09:30:00' has no UTC offset"))
     }
 
+    /// The people whose records and typed reasons fill an export must not drive an analyst's terminal through it.
+    @Test("a quarantined value's control characters are escaped in the message printed, and kept in the original")
+    func controlCharactersEscapedInMessage() throws {
+        let row = "E2,2025-01-06T09:30:00Z,S1,rms,vi\u{1B}]0;owned\u{7}ew,person,P1,summary,WS,"
+        let fixture = try BundleFixture(["audit.csv": csv(auditHeader, row)])
+        defer { fixture.remove() }
+        let (_, _, entries, _) = try fixture.read()
+        #expect(entries.map(\.original) == [row])
+        #expect(entries[0].message.contains("'vi\\u{1B}]0;owned\\u{7}ew' is not a"), "\(entries[0].message)")
+        #expect(!entries[0].message.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        #expect("plain text, même accentuée".escapingControlCharacters == "plain text, même accentuée")
+        #expect("a\tb\u{9B}c\u{7F}".escapingControlCharacters == "a\\u{9}b\\u{9B}c\\u{7F}")
+    }
+
     @Test("the quarantine file records every column")
     func quarantineFile() throws {
         let fixture = try BundleFixture(["rosters.csv": csv("staff_id,start,end,kind", "S404,2025-01-06T07:00:00Z,2025-01-06T17:00:00Z,duty")])

@@ -106,7 +106,8 @@ enum DetectionReportText {
                      + "scored in \(seconds(run.detectSeconds))\(run.mergesAlongside ? " (merging alongside)" : ""); "
                      + "event pass (parse, explain, score) "
                      + "\(Int(run.eventPassRate).formatted()) events/s")
-        return lines.joined(separator: "\n")
+        // Alert sentences quote the force's data (workstations, occurrence references): none may drive the terminal.
+        return lines.map(\.escapingControlCharacters).joined(separator: "\n")
     }
 
     static func percent(_ share: Double) -> String { "\(Double(Int(share * 1000)) / 10)%" }
