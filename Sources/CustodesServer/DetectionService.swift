@@ -30,7 +30,8 @@ public struct DetectionService: Service {
                     metrics?.detectionRan(opened: outcome.opened,
                                           nanoseconds: took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
                     report("detect: run \(outcome.runID ?? 0) over \(outcome.events) events: \(outcome.alerts) alerts, "
-                           + "\(outcome.opened) new, \(outcome.updated) updated, \(outcome.withdrawn) withdrawn")
+                           + "\(outcome.opened) new, \(outcome.updated) updated, \(outcome.withdrawn) withdrawn"
+                           + outcome.remarks)
                 }
             } catch is CancellationError {
                 return

@@ -32,22 +32,7 @@ extension DetectCommand {
             + "rules version \(outcome.rulesVersion)): \(outcome.alerts.formatted()) alerts, \(outcome.opened) new, "
             + "\(outcome.updated) updated, \(outcome.withdrawn) withdrawn"
         line += String(format: " in %.1f s", outcome.seconds)
-        if outcome.learningWeeks > 0 {
-            line += outcome.learningEndedAt.map { "; learning weeks to \($0.iso8601.prefix(10))" }
-                ?? "; every stored event is within the first \(outcome.learningWeeks) weeks, while baselines are learned, "
-                + "so only strong evidence opened alerts"
-        }
-        if outcome.staffWithoutRoster > 0 {
-            line += "; \(outcome.staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as "
-                + "on the roster throughout their service"
-        }
-        if outcome.skewOfAnyAge {
-            line += "; most women in the stored persons have no year of birth, so demographic_skew counted women of "
-                + "any age"
-        }
-        if outcome.unresolvedEvents > 0 {
-            line += "; \(outcome.unresolvedEvents) stored events name records the store lacks and were skipped"
-        }
+        line += outcome.remarks
         return line
     }
 }
