@@ -120,7 +120,8 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "role's as if the role had team_prior_people more people (0: the role alone): a neighbourhood team "
                 + "whose beat meets more young women, night-time-economy specials. Where more than half the women on "
                 + "record have no year of birth, ages are unknown and the group is women of any age; both tests then "
-                + "need any_age_minimum_z, as women of all ages are much of many roles' work. It fires at most once a week: four "
+                + "need any_age_minimum_z, as women of all ages are much of many roles' work. It fires at most once "
+                + "a week: four "
                 + "weeks of it in a row reach the alert threshold, with one more indicator beside it."
         case .selfOrAssociate:
             "Looking up oneself, family, a partner or an ex-partner, or anyone declared as an associate, is a "

@@ -13,8 +13,8 @@ extension StoreDetection.Outcome {
                 + "so only strong evidence opened alerts"
         }
         if staffWithoutRoster > 0 {
-            line += "; \(staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as on the "
-                + "roster throughout their service"
+            line += "; \(staffWithoutRoster.formatted()) staff with no shift on the stored rosters were taken as on "
+                + "the roster throughout their service"
         }
         if skewOfAnyAge {
             line += "; most women in the stored persons have no year of birth, so demographic_skew counted women of "

@@ -122,7 +122,7 @@ struct DetectCommand: AsyncParsableCommand {
         for file in audit { reasons.merge(file.quarantinedByReason, uniquingKeysWith: +) }
         let commonest = reasons.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!
         return CommandFailure("every one of the \(quarantined.formatted()) audit rows in \(bundle) was quarantined, "
-            + "\(commonest.value.formatted()) of them for \(commonest.key.rawValue) (\(quarantinePath) names each row's "
-            + "file, line, field and reason), so nothing was scored and no alerts were written")
+            + "\(commonest.value.formatted()) of them for \(commonest.key.rawValue) (\(quarantinePath) names each "
+            + "row's file, line, field and reason), so nothing was scored and no alerts were written")
     }
 }

@@ -125,7 +125,8 @@ struct DetectionRun {
         }
         return DetectionRun(alerts: alerts, summary: engine.summary, report: report, reference: reference,
                             teams: context.workingTeams,
-                            atWorkPrefixes: rules.explanation.atWorkWorkstationPrefixes, referenceSeconds: (referenceLoaded - start).seconds,
+                            atWorkPrefixes: rules.explanation.atWorkWorkstationPrefixes,
+                            referenceSeconds: (referenceLoaded - start).seconds,
                             readSeconds: timings.readSeconds,
                             sortSeconds: timings.sortSeconds + max(0, merging), detectSeconds: detecting.seconds,
                             mergesAlongside: threads > 1)

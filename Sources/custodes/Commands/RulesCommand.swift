@@ -59,7 +59,9 @@ struct RulesCommand: ParsableCommand {
             print("\(run.summary.events) events, \(run.summary.explained) of \(run.summary.inScope) accesses explained "
                   + "(peer baselines off: every hit scored in full)")
             for hit in hits {
-                print("\(hit.event)  \(hit.indicator)  \(JSONNumber.format(hit.points))\(hit.suppressed ? "  (suppressed by an exception)" : "")  \(hit.detail.escapingControlCharacters)")
+                let suppressed = hit.suppressed ? "  (suppressed by an exception)" : ""
+                print("\(hit.event)  \(hit.indicator)  \(JSONNumber.format(hit.points))\(suppressed)  "
+                      + hit.detail.escapingControlCharacters)
             }
             print("\(hits.filter { !$0.suppressed }.count) hit(s), \(hits.filter(\.suppressed).count) suppressed, \(run.alerts.count) alert(s)")
 
