@@ -376,6 +376,25 @@ struct ConsoleCommandsTests {
                 "\(stored.output)")
     }
 
+    /// A force whose terminals match none of the rules' prefixes is told so, since where a sitting was made then
+    /// decides nothing.
+    @Test("detect says when no workstation name matched at_work_workstation_prefixes")
+    func noTerminalMatched() async throws {
+        let folder = NSTemporaryDirectory() + "custodes-terminals-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let shown = try await CustodesProcess.runCapturing(["rules", "show"])
+        let rules = shown.output.replacingOccurrences(of: #"at_work_workstation_prefixes: ["WS-", "MDT-"]"#,
+                                                      with: #"at_work_workstation_prefixes: ["ZZ-"]"#)
+        #expect(rules != shown.output)
+        try rules.write(toFile: folder + "/rules.yaml", atomically: true, encoding: .utf8)
+        let run = try await CustodesProcess.runCapturing(["detect", TestBundles.small, "--out", folder + "/alerts.jsonl",
+                                                          "--pseudonym-key", folder + "/detect.key",
+                                                          "--rules", folder + "/rules.yaml"])
+        #expect(run.status == 0 && run.output.contains("(explanation.at_work_workstation_prefixes: ZZ-): 0, as no "
+                                                       + "workstation name matched"), "\(run.output)")
+    }
+
     /// An export without a column the contract requires has every audit row quarantined: detect says so and fails,
     /// rather than report a force with nothing to find.
     @Test("a bundle whose every audit row is quarantined is an error naming the commonest reason, and no alerts file")
