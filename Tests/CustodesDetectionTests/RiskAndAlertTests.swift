@@ -434,4 +434,43 @@ struct RiskAndAlertTests {
         }
         #expect(early.contributions[.repeatLookups]?.examples == ["later", "later still", "off duty"])
     }
+
+    @Test("the summary leads with the person the score is most about, not with whoever came first")
+    func summaryLeadsWithPersonSoughtOut() {
+        var draft = AlertDraft(number: 1, staff: 5, staffID: "S6", openedAt: Fixture.at(9, 22), openingEventID: "E9",
+                               scoreAtOpen: 30)
+        func hit(_ indicator: IndicatorName, _ person: PersonIndex, _ points: Double, _ detail: String) -> Hit {
+            Hit(indicator: indicator, points: points, at: Fixture.at(9, 22), staff: 5, person: person, evidence: [],
+                detail: detail)
+        }
+        // A suspect read once after the user's part ended, first, at a quarter; then the victim, on four days; a
+        // later repeated look-up of the suspect scores less than the victim's.
+        var hits = [hit(.revisitAfterInvolvement, 1, 1.5, "looked up SUSPECT 2 days after")]
+        hits += (1...4).map { hit(.revisitAfterInvolvement, 2, 6, "looked up VICTIM \($0 + 4) days after") }
+        hits += [hit(.repeatLookups, 2, 4, "looked up VICTIM on 3 different days"),
+                 hit(.repeatLookups, 1, 1, "looked up SUSPECT on 3 different days"),
+                 hit(.sensitiveFields, 1, 50, "opened the contact of SUSPECT")]
+        for next in hits { draft.add(next, score: 30, maximumEvidence: 100) }
+        let lead = draft.lead
+        #expect(lead?.revisit?.detail == "looked up VICTIM 8 days after")
+        #expect(lead?.revisit?.hits == 4)
+        #expect(lead?.repeated == "looked up VICTIM on 3 different days",
+                "volume (the contact details opened) does not make a person the one sought out")
+        let contributions = [IndicatorName.revisitAfterInvolvement, .repeatLookups].map { name in
+            Alert.Contribution(indicator: name, hits: draft.contributions[name]!.hits,
+                               points: draft.contributions[name]!.points, weight: 1,
+                               examples: draft.contributions[name]!.examples)
+        }
+        let alert = Alert(alertID: "A-000001", staffID: "S6", staff: 5, openedAt: Fixture.at(9, 22),
+                          openingEventID: "E9", scoreAtOpen: 30, score: 30, lastEvidenceAt: Fixture.at(9, 22),
+                          contributions: contributions, evidence: [], evidenceCount: 7, riskByDay: [], people: [],
+                          why: "")
+        let why = WhyThisFired.compose(alert, rules: Fixture.fullPoints, lead: lead)
+        #expect(why.hasPrefix("They looked up VICTIM 8 days after, and returned to them on 3 more days (5 such returns "
+                              + "to anyone in all). They looked up VICTIM on 3 different days. Risk 30"), "\(why)")
+        // Without a lead, the first revisit and the last repeated look-up kept, with the count of all of them.
+        let plain = WhyThisFired.compose(alert, rules: Fixture.fullPoints)
+        #expect(plain.hasPrefix("They looked up SUSPECT 2 days after (5 such returns in all). They looked up SUSPECT "
+                                + "on 3 different days."), "\(plain)")
+    }
 }

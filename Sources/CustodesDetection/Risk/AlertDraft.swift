@@ -25,6 +25,19 @@ struct AlertDraft {
     var spreadReason: String?
     /// Why it needed the strong threshold: it opened while the force's baselines were learned (``RiskSettings/learningWeeks``).
     var learningReason: String?
+    /// What each person was sought out for in this alert: the points of the hits about them in particular, and the
+    /// latest sentence of each such indicator with its number of hits. The summary leads with the person the score
+    /// is most about, not with whoever happened to come first (often a suspect or a relative read once).
+    private var sought: [PersonIndex: SoughtPerson] = [:]
+
+    struct SoughtPerson {
+        var points = 0.0
+        var latest: [IndicatorName: (detail: String, hits: Int)] = [:]
+    }
+
+    /// The indicators whose hits are about one person sought out, rather than about volume.
+    static let personSpecific: Set<IndicatorName> = [.revisitAfterInvolvement, .repeatLookups, .selfOrAssociate,
+                                                     .linkedExpansion]
 
     init(number: Int, staff: StaffIndex, staffID: String, openedAt: Timestamp, openingEventID: String,
          scoreAtOpen: Double) {
@@ -58,6 +71,11 @@ struct AlertDraft {
             entry.examples.insert(hit.detail, at: offDutyLast ? entry.examples.count - 1 : entry.examples.count)
         }
         contributions[hit.indicator] = entry
+        if let person = hit.person, Self.personSpecific.contains(hit.indicator) {
+            sought[person, default: SoughtPerson()].points += hit.points
+            let hits = (sought[person]!.latest[hit.indicator]?.hits ?? 0) + 1
+            sought[person]!.latest[hit.indicator] = (hit.detail, hits)
+        }
         for item in hit.evidence {
             if evidence[item.eventID] != nil {
                 evidence[item.eventID]!.indicators.insert(hit.indicator)
@@ -103,9 +121,20 @@ struct AlertDraft {
                               Alert.RiskPoint(day: Timestamp(seconds: $0.key * 86_400), score: ($0.value * 10).rounded() / 10)
                           },
                           people: people, why: "")
-        alert.why = WhyThisFired.compose(alert, rules: context.rules, volumeReason: volumeReason,
+        alert.why = WhyThisFired.compose(alert, rules: context.rules, lead: lead, volumeReason: volumeReason,
                                          spreadReason: spreadReason, learningReason: learningReason)
         return alert
+    }
+
+    /// The person the score is most about (the most points of hits about them in particular; the earlier record on a
+    /// tie) and what the summary says of them: their latest revisit with its count, and their latest repeated
+    /// look-up unless a return made off duty on many days is the example it reads.
+    var lead: WhyThisFired.Lead? {
+        guard let top = sought.max(by: { $0.value.points != $1.value.points ? $0.value.points < $1.value.points
+                                                                             : $0.key > $1.key }) else { return nil }
+        let revisit = top.value.latest[.revisitAfterInvolvement]
+        return WhyThisFired.Lead(revisit: revisit,
+                                 repeated: keptOffDutyReturn ? nil : top.value.latest[.repeatLookups]?.detail)
     }
 
     /// Rebuilds the audit event of an evidence item, enough for tracing its explanation.

@@ -1,7 +1,14 @@
 /// The plain-English summary at the top of an alert: what the member of staff did, in the order an investigator
 /// would want to read it, then how the score was reached.
 enum WhyThisFired {
-    static func compose(_ alert: Alert, rules: RuleSet, volumeReason: String? = nil,
+    /// What the summary says of the person the score is most about (``AlertDraft/lead``): their latest revisit and
+    /// how many there were, and their latest repeated look-up.
+    struct Lead {
+        var revisit: (detail: String, hits: Int)?
+        var repeated: String?
+    }
+
+    static func compose(_ alert: Alert, rules: RuleSet, lead: Lead? = nil, volumeReason: String? = nil,
                         spreadReason: String? = nil, learningReason: String? = nil) -> String {
         var sentences: [String] = []
         let people = alert.people.count
@@ -17,12 +24,25 @@ enum WhyThisFired {
            let last = alert.contributions.first(where: { $0.indicator == .repeatedAttendance })?.examples.last {
             sentences.append("They \(last).")
         }
-        if hits(.revisitAfterInvolvement) > 0, let first = example(.revisitAfterInvolvement) {
-            sentences.append("They \(first)\(hits(.revisitAfterInvolvement) > 1 ? ", and returned \(hits(.revisitAfterInvolvement) - 1) more time\(hits(.revisitAfterInvolvement) == 2 ? "" : "s")" : "").")
+        // What they did to the person the score is most about comes first; returns to others after it.
+        var others: [String] = []
+        let revisits = hits(.revisitAfterInvolvement)
+        if let revisit = lead?.revisit {
+            // Revisits count once a day per person: the person's count is their days.
+            let more = revisit.hits - 1
+            sentences.append("They \(revisit.detail)"
+                             + (more > 0 ? ", and returned to them on \(more) more day\(more == 1 ? "" : "s")" : "")
+                             + (revisits > revisit.hits ? " (\(revisits) such returns to anyone in all)" : "") + ".")
+        } else if revisits > 0, let first = example(.revisitAfterInvolvement) {
+            others.append("They \(first)\(revisits > 1 ? " (\(revisits) such returns in all)" : "").")
         }
-        if hits(.repeatLookups) > 0, let last = alert.contributions.first(where: { $0.indicator == .repeatLookups })?.examples.last {
-            sentences.append("They \(last).")
+        if let repeated = lead?.repeated {
+            sentences.append("They \(repeated).")
+        } else if hits(.repeatLookups) > 0,
+                  let last = alert.contributions.first(where: { $0.indicator == .repeatLookups })?.examples.last {
+            others.append("They \(last).")
         }
+        sentences += others
         if hits(.linkedExpansion) > 0, let first = example(.linkedExpansion) {
             sentences.append("They widened their search: they \(first)\(hits(.linkedExpansion) > 1 ? " (\(hits(.linkedExpansion)) such look-ups)" : "").")
         }
