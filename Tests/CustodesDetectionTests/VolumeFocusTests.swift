@@ -158,6 +158,25 @@ struct VolumeFocusTests {
         #expect(!usual.detailsLean(z: 1.5, minimumShare: 0.75, minimumPeople: 4))
     }
 
+    @Test("three people of one sex are enough where the details opened lean the same way by the exact tail")
+    func threePeople() {
+        #expect(RuleSet.standard.risk.volumeFocusPeople == 3)
+        // An analyst opening young women's custody images and contact details, where their crew looks up 20% women.
+        var analyst = VolumeFocus(people: 3, women: true, share: 1, peerShare: 0.2)
+        analyst.detailsOpened = SexTally(female: 3, known: 3)
+        #expect(analyst.isFocused(z: 1.5, minimumShare: 0.8, minimumPeople: 3))
+        #expect(!analyst.isFocused(z: 1.5, minimumShare: 0.8, minimumPeople: 4), "at four, as before, it waits")
+        // Three women of three where peers look up half: the z passes (1.7), the exact tail (one in eight) does not.
+        var even = VolumeFocus(people: 3, women: true, share: 1, peerShare: 0.5)
+        even.detailsOpened = SexTally(female: 3, known: 3)
+        #expect(even.z > 1.5)
+        #expect(!even.isFocused(z: 1.5, minimumShare: 0.8, minimumPeople: 3))
+        // Two people's details are too few to lean, however far from the peers.
+        var two = analyst
+        two.detailsOpened = SexTally(female: 2, known: 2)
+        #expect(!two.isFocused(z: 1.5, minimumShare: 0.8, minimumPeople: 3))
+    }
+
     @Test("the details opened come from the user's look-ups with no link in the indicator window, each person once")
     func detailsOpenedTally() {
         let engine = Self.engine()

@@ -45,7 +45,7 @@ extension RuleSet {
                            caseWorkInCustody: true,
                            routineListPeople: 3, caseCompanionDays: 3,
                            specificMinimum: 10,
-                           volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 4))
+                           volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 3))
 
     /// The parameters each rule reads; any other name in a rules file is refused.
     public static func acceptedParameters(_ name: IndicatorName) -> Set<String> {
