@@ -567,6 +567,23 @@ struct IndicatorTests {
         #expect(drawn == nil)
     }
 
+    @Test("demographic skew of five people: the exact tail, not the count, keeps a handful from firing")
+    func skewOfFivePeople() {
+        let skew = RuleSet.standard.rules.first { $0.name == .demographicSkew }!
+        #expect(skew.parameter("minimum_lookups") == 5)
+        let exactZ = skew.parameter("exact_minimum_z")
+        // Five young women of five, where the peers' people are 10% young women (an analyst's, a custody suite's).
+        #expect(DetectionEngine.skew(5, of: 5, peers: 100, of: 1_000, z: 4, exactZ: exactZ, excess: 0.15,
+                                     minimum: 5) != nil)
+        // Where they are 20%, five of five is a chance of one in 3,000: the z passes (4.5), the tail does not.
+        #expect(DetectionEngine.binomialZ(count: 5, of: 5, share: 0.2) > 4)
+        #expect(DetectionEngine.skew(5, of: 5, peers: 200, of: 1_000, z: 4, exactZ: exactZ, excess: 0.15,
+                                     minimum: 5) == nil)
+        // Four people are too few to ask, however far from the peers.
+        #expect(DetectionEngine.skew(4, of: 4, peers: 10, of: 1_000, z: 4, exactZ: exactZ, excess: 0.15,
+                                     minimum: 5) == nil)
+    }
+
     @Test("demographic skew: at the built-in weight and half-life, four weeks of it in a row reach the alert threshold, three do not")
     func skewHeldFourWeeks() {
         let rules = RuleSet.standard

@@ -24,7 +24,7 @@ extension RuleSet {
             ]),
             Rule(name: .linkedExpansion, weight: 5, parameters: ["window_days": 30]),
             Rule(name: .demographicSkew, weight: 9, parameters: [
-                "minimum_lookups": 8, "window_days": 56, "minimum_excess_share": 0.15, "minimum_z": 4,
+                "minimum_lookups": 5, "window_days": 56, "minimum_excess_share": 0.15, "minimum_z": 4,
                 "sensitive_minimum_z": 4, "exact_minimum_z": 3.5, "team_prior_people": 200, "team_minimum_z": 3,
                 "group_age_from": 16, "group_age_to": 35, "minimum_details_people": 3, "any_age_minimum_z": 5,
             ]),
