@@ -435,6 +435,19 @@ struct RiskAndAlertTests {
         #expect(early.contributions[.repeatLookups]?.examples == ["later", "later still", "off duty"])
     }
 
+    @Test("an alert's summary, as detection builds it, reads the repeated look-up of the person returned to most")
+    func builtSummaryLeadsWithPersonSoughtOut() throws {
+        // S6 returns to P1 on three days, then to P2 on seven: the first three repeated look-ups kept as examples end
+        // with P2 on her fourth day, but the summary reads P2's latest, her seventh.
+        let first = (0..<3).map { Fixture.event("A\($0)", Fixture.at($0, 10), staff: 5, person: 1) }
+        let second = (3..<10).map { Fixture.event("B\($0)", Fixture.at($0, 10), staff: 5, person: 2) }
+        let alert = try #require(Fixture.run(first + second).alerts.first)
+        let examples = try #require(alert.contributions.first { $0.indicator == .repeatLookups }?.examples)
+        #expect(examples.last?.contains("on 4 different days") == true, "\(examples)")
+        let p2 = Pseudonymiser(key: Fixture.key).person(Fixture.reference().persons[2].personID)
+        #expect(alert.why.hasPrefix("They looked up \(p2) on 7 different days"), "\(alert.why)")
+    }
+
     @Test("the summary leads with the person the score is most about, not with whoever came first")
     func summaryLeadsWithPersonSoughtOut() {
         var draft = AlertDraft(number: 1, staff: 5, staffID: "S6", openedAt: Fixture.at(9, 22), openingEventID: "E9",
