@@ -72,9 +72,10 @@ struct AlertDraft {
         }
         contributions[hit.indicator] = entry
         if let person = hit.person, Self.personSpecific.contains(hit.indicator) {
-            sought[person, default: SoughtPerson()].points += hit.points
-            let hits = (sought[person]!.latest[hit.indicator]?.hits ?? 0) + 1
-            sought[person]!.latest[hit.indicator] = (hit.detail, hits)
+            var about = sought[person] ?? SoughtPerson()
+            about.points += hit.points
+            about.latest[hit.indicator] = (hit.detail, (about.latest[hit.indicator]?.hits ?? 0) + 1)
+            sought[person] = about
         }
         for item in hit.evidence {
             if evidence[item.eventID] != nil {
