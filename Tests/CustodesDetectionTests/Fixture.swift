@@ -76,11 +76,14 @@ enum Fixture {
     /// The standard rules with every hit scored in full: these hand-made forces of a few staff have no peers to
     /// learn a baseline from, and the tests here are about each indicator and the points, thresholds and alerts
     /// that follow. Peer baselines have tests of their own (`PeerBaselineTests`). No learning weeks either: the
-    /// tests' events begin on the data's first day, and learning has tests of its own (`RiskAndAlertTests`).
+    /// tests' events begin on the data's first day, and learning has tests of its own (`RiskAndAlertTests`). A
+    /// return to someone whose details the user never opened counts in full too (the fixture's looks open summaries):
+    /// `ReturnsWithoutDetailsTests` weigh those.
     static let fullPoints: RuleSet = {
         var rules = RuleSet.standard
         rules.risk.peerPriorAccesses = 0
         rules.risk.learningWeeks = 0
+        rules.risk.returnsWithoutDetailsShare = 1
         return rules
     }()
 

@@ -68,6 +68,8 @@ struct RulesFileTests {
                                       + "  case_work_assignment_hours: 24\n  case_companion_days: 0\n", file: "r.yaml").risk
         #expect(!links.caseWorkThroughLinks && links.routineListPeople == 5 && links.caseWorkAssignmentHours == 24)
         #expect(links.caseCompanionDays == 0 && RuleSet.standard.risk.caseCompanionDays == 3)
+        let details = try RuleSet.parse("risk:\n  returns_without_details_share: 1\n", file: "r.yaml").risk
+        #expect(details.returnsWithoutDetailsShare == 1 && RuleSet.standard.risk.returnsWithoutDetailsShare == 0.5)
         #expect(RuleSet.standard.risk.caseWorkAssignmentHours == 72)
         let team = try RuleSet.parse("risk:\n  team_peer_prior_accesses: 0\n", file: "r.yaml").risk
         #expect(team.teamPeerPriorAccesses == 0 && RuleSet.standard.risk.teamPeerPriorAccesses == 100)
@@ -129,6 +131,8 @@ struct RulesFileTests {
                 message: "expected a whole number"),
         BadFile(text: "risk:\n  case_companion_days: 400\n", line: 2, field: "risk.case_companion_days",
                 message: "expected a whole number"),
+        BadFile(text: "risk:\n  returns_without_details_share: 2\n", line: 2,
+                field: "risk.returns_without_details_share", message: "expected a number"),
         BadFile(text: "rules:\n  self_or_associate:\n    parameters:\n      other_relation_share: 2\n", line: 4,
                 field: "rules.self_or_associate.parameters.other_relation_share", message: "expected a number"),
         BadFile(text: "exceptions:\n  - rule: off_duty\n    staff_id: S1\n    until: 2025-01-01\n    granted_by: me\n    granted_on: 2024-12-01\n",

@@ -86,10 +86,20 @@ extension DetectionEngine {
         // counts once a day by them. One look-up of the map, changing the list in place (see `recordDay`).
         let evidenceFrom = compiled.isEnabled(.repeatLookups) ? minimumDays : .max
         // Kept under her group's record (``RecordGroups``): a day under her other record is a day with her.
-        let days = activities[staff].unexplainedDays.update(context.recordGroups.representative(person)) {
-            $0.record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
-                      evidenceFrom: evidenceFrom)
+        // Whether they sought where the person lives or how to reach them, or may have: an access that does not say
+        // what it opened may have opened their details. A return to someone whose details they never opened keeps
+        // a share of its points (`returns_without_details_share`).
+        let mayOpenDetails = opensDetails || (event.fields.isEmpty && event.action != .search)
+        let (days, sawDetails) = activities[staff].unexplainedDays.update(context.recordGroups.representative(person)) {
+            ($0.record(at: t, EvidenceEvent(event, onDuty: duty), window: compiled.repeatWindow,
+                       evidenceFrom: evidenceFrom, details: mayOpenDetails),
+             $0.openedDetails(at: t, window: compiled.repeatWindow))
         }
+        let detailsShare = sawDetails ? 1 : compiled.returnsWithoutDetailsShare
+        let detailsWords = detailsShare < 1
+            ? "; they had opened none of their contact details, address or photograph in the last "
+                + "\(compiled.repeatWindow / 86_400) days, so it counts \(Self.share(detailsShare))"
+            : ""
         let firstLookToday = days.count > 0
         // How a return is weighed (a person many colleagues look up, case work, a list), worked out once whether a
         // revisit, a repeated look-up or both fire.
@@ -102,9 +112,10 @@ extension DetectionEngine {
             let occurrence = result.involvementOccurrence.map { context.reference.occurrences[Int($0)].occurrenceID } ?? ""
             counted.roleHitCounts[role] += 1
             var revisit = hit(.revisitAfterInvolvement,
-                              compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare, event,
+                              compiled.weight(.revisitAfterInvolvement) * shared.factor * work.factor * linkShare
+                                  * detailsShare, event,
                               person, result, "looked up \(pseudonym) \(days) day\(days == 1 ? "" : "s") after their "
-                              + "involvement in \(occurrence) ended\(linkWords)\(shared.words)\(work.words)")
+                              + "involvement in \(occurrence) ended\(linkWords)\(shared.words)\(work.words)\(detailsWords)")
             revisit.sharedSubject = shared.factor < 1
             revisit.caseWork = work.factor < 1
             hits.append(revisit)
@@ -144,11 +155,12 @@ extension DetectionEngine {
                 counted.roleHitCounts[role] += 1
                 let steps = Double(min(routine.days - minimumDays + 1, 4))
                 var repeated = hit(.repeatLookups,
-                                   compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare,
+                                   compiled.weight(.repeatLookups) * steps * shared.factor * work.factor * linkShare
+                                       * detailsShare,
                                    event, person, result, "looked up \(pseudonym) on \(days.count) different days"
                                    + (context.recordGroups.isHeldTwice(person) ? " under any of their records" : "")
                                    + (followsAttendance ? "" : " with no business link of their own")
-                                   + "\(linkWords)\(shared.words)\(work.words)\(routine.words)"
+                                   + "\(linkWords)\(shared.words)\(work.words)\(routine.words)\(detailsWords)"
                                    + (offDuty ? "; \(days.offDuty) of those days off duty" : ""))
                 repeated.evidence = evidence
                 repeated.offDutyReturn = offDuty

@@ -9,6 +9,9 @@ struct PersonDays {
     private(set) var lastAt: Int64 = .min
     /// In time order.
     private(set) var days: [EvidenceEvent] = []
+    /// The day (days since 1970) the user last opened the person's contact details, address or photograph with no
+    /// link, or looked them up in a system that does not log what was opened; `Int32.min` for never.
+    private(set) var detailsDay: Int32 = .min
 
     var count: Int { days.count }
 
@@ -16,12 +19,18 @@ struct PersonDays {
     /// days the list now holds (0 when the day was already there: not a new look), and the last ten as evidence and
     /// how many of the days' first looks were off duty once there are at least `evidenceFrom`.
     mutating func record(at now: Int64, _ access: @autoclosure () -> EvidenceEvent, window: Int64,
-                         evidenceFrom: Int) -> (count: Int, evidence: [EvidenceEvent]?, offDuty: Int) {
+                         evidenceFrom: Int, details: Bool = false) -> (count: Int, evidence: [EvidenceEvent]?, offDuty: Int) {
+        if details { detailsDay = Int32(truncatingIfNeeded: now / 86_400) }
         if lastAt != .min, lastAt / 86_400 == now / 86_400 { return (0, nil, 0) }
         days.append(access())
         lastAt = now
         if now - days[0].at.seconds > window { days.removeAll { now - $0.at.seconds > window } }
         guard days.count >= evidenceFrom else { return (days.count, nil, 0) }
         return (days.count, Array(days.suffix(10)), days.reduce(0) { $0 + ($1.onDuty ? 0 : 1) })
+    }
+
+    /// Whether the user opened the person's details (or may have: see ``detailsDay``) within `window` of `now`.
+    func openedDetails(at now: Int64, window: Int64) -> Bool {
+        detailsDay != .min && now / 86_400 - Int64(detailsDay) <= window / 86_400
     }
 }

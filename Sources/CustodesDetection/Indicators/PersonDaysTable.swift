@@ -12,11 +12,20 @@ import CustodesModel
 /// Open addressing with linear probing, at most half full. It owns its memory, so it cannot be copied: one per
 /// activity, in ``StaffActivities``.
 struct PersonDaysTable: ~Copyable {
+    /// The days first: the person then fills the days' last eight bytes of alignment, and a slot takes 24 bytes.
     private struct Slot {
+        var days: PersonDays
         /// -1 for an empty slot.
         var person: PersonIndex
-        var days: PersonDays
+
+        init(person: PersonIndex, days: PersonDays) {
+            self.days = days
+            self.person = person
+        }
     }
+
+    /// A slot's size in memory, for its test.
+    static var slotStride: Int { MemoryLayout<Slot>.stride }
 
     private var slots: UnsafeMutablePointer<Slot>?
     /// Both fit in 32 bits (a member of staff's people within the repeat window), so the table takes 16 bytes of

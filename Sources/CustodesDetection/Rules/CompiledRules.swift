@@ -72,6 +72,8 @@ struct CompiledRules {
     let routineListPeople: Int
     /// On how many earlier days another person in the same case makes a return a case worked as a whole; 0: never.
     let caseCompanionDays: Int
+    /// The share a return keeps when the user opened none of the person's details in the repeat window.
+    let returnsWithoutDetailsShare: Double
     let indicatorWindow: Int64
     let quiet: Int64
     let exceptions: [CompiledException]
@@ -121,6 +123,7 @@ struct CompiledRules {
         caseWorkInCustody = rules.risk.caseWorkInCustody
         routineListPeople = rules.risk.routineListPeople
         caseCompanionDays = rules.risk.caseCompanionDays
+        returnsWithoutDetailsShare = rules.risk.returnsWithoutDetailsShare
         indicatorWindow = Int64(rules.risk.indicatorWindowDays) * 86_400
         lookupWindow = max(skewWindow, indicatorWindow)
         quiet = Int64(rules.risk.quietDays) * 86_400

@@ -44,6 +44,7 @@ extension RuleSet {
                            caseWorkThroughLinks: true, caseWorkAssignmentHours: 72,
                            caseWorkInCustody: true,
                            routineListPeople: 3, caseCompanionDays: 3,
+                           returnsWithoutDetailsShare: 0.5,
                            specificMinimum: 10,
                            volumeFocusZ: 1.5, volumeFocusShare: 0.8, volumeFocusPeople: 3))
 

@@ -93,7 +93,7 @@ extension RuleSet {
                 "other_people_share", "returns_spread_people",
                 "case_work_hours", "case_work_share", "team_case_work_share", "case_work_through_links",
                 "case_work_assignment_hours", "case_work_in_custody", "routine_list_people",
-                "case_companion_days",
+                "case_companion_days", "returns_without_details_share",
                 "specific_minimum", "volume_focus_z", "volume_focus_share", "volume_focus_people",
             ])
             var r = rules.risk
@@ -123,6 +123,9 @@ extension RuleSet {
             if let n = fields["case_work_in_custody"] { r.caseWorkInCustody = try reader.bool(n, "risk.case_work_in_custody") }
             if let n = fields["routine_list_people"] { r.routineListPeople = try reader.integer(n, "risk.routine_list_people", range: 0...1_000) }
             if let n = fields["case_companion_days"] { r.caseCompanionDays = try reader.integer(n, "risk.case_companion_days", range: 0...365) }
+            if let n = fields["returns_without_details_share"] {
+                r.returnsWithoutDetailsShare = try reader.number(n, "risk.returns_without_details_share", range: 0...1)
+            }
             if let n = fields["specific_minimum"] { r.specificMinimum = try reader.number(n, "risk.specific_minimum", range: 0...10_000) }
             if let n = fields["volume_focus_z"] { r.volumeFocusZ = try reader.number(n, "risk.volume_focus_z", range: 0...100) }
             if let n = fields["volume_focus_share"] { r.volumeFocusShare = try reader.number(n, "risk.volume_focus_share", range: 0...1) }
@@ -286,6 +289,11 @@ extension RuleSet {
               # together with another person in one of her occurrences is a case worked as a whole (a hub's
               # referral: a child and her mother read day after day) and keeps case_work_share (0: never).
               case_companion_days: \(risk.caseCompanionDays)
+              # A return (a revisit, a repeated look-up) to a person whose contact details, address or photograph
+              # the user opened with no link nowhere in the repeat window keeps returns_without_details_share of its
+              # points (1: all); a look whose system logs no fields may have opened them. An investigator back in
+              # an old case reads summaries and history; abuse of position seeks where she lives and how to reach her.
+              returns_without_details_share: \(number(risk.returnsWithoutDetailsShare))
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
               # full (case work and people many colleagues also look up aside; people other than the most
               # sought-out at other_people_share) beside volume above peers (0: any).

@@ -196,6 +196,13 @@ public struct RiskSettings: Equatable, Sendable {
     /// does. A multi-agency hub re-reads a referral's child and mother, or a woman and her partner, day after day
     /// with no assignment: whichever it opens first each day is not a woman sought out.
     public var caseCompanionDays: Int
+    /// The share of its points a return (a revisit, a repeated look-up) keeps when the user opened none of the
+    /// person's contact details, address or photograph with no link within the repeat window; 1 weighs every return
+    /// alike. An access whose system does not log what was opened counts as one that may have. Abuse of position
+    /// seeks a person's contact details, address and photograph; an investigator back in an old case's people reads
+    /// their summary, history and warnings. On every blind force that names what a look opened, the detectives,
+    /// offender managers and analysts alerted on returns alone had opened none of them.
+    public var returnsWithoutDetailsShare: Double
     /// With peer baselines, the points of evidence scored in full (returns that came with case work, and hits on
     /// people many colleagues also look up, aside) that an alert under the strong threshold needs beside volume
     /// above peers, weighed by person as risk is (the most sought-out person's in full, everyone else's at
@@ -223,6 +230,7 @@ public struct RiskSettings: Equatable, Sendable {
                 otherPeopleShare: Double = 1, returnsSpreadPeople: Int = 0, caseWorkHours: Int = 0, caseWorkShare: Double = 0.25,
                 teamCaseWorkShare: Double = 1, caseWorkThroughLinks: Bool = false,
                 caseWorkAssignmentHours: Int = 0, caseWorkInCustody: Bool = false, routineListPeople: Int = 0, caseCompanionDays: Int = 0,
+                returnsWithoutDetailsShare: Double = 1,
                 specificMinimum: Double = 0, volumeFocusZ: Double = 0, volumeFocusShare: Double = 0,
                 volumeFocusPeople: Int = 1) {
         self.halfLifeDays = halfLifeDays
@@ -251,6 +259,7 @@ public struct RiskSettings: Equatable, Sendable {
         self.caseWorkInCustody = caseWorkInCustody
         self.routineListPeople = routineListPeople
         self.caseCompanionDays = caseCompanionDays
+        self.returnsWithoutDetailsShare = returnsWithoutDetailsShare
         self.specificMinimum = specificMinimum
         self.volumeFocusZ = volumeFocusZ
         self.volumeFocusShare = volumeFocusShare
