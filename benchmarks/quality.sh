@@ -8,7 +8,9 @@
 # management unit and safeguards through a multi-agency hub) and the seventh (benchmarks/seventh-force, a merged force
 # still running two records systems side by side, with a university city and a rural east) and the eighth
 # (benchmarks/eighth-force, a port city with an airport, a prison, a joint control room and a public protection unit,
-# whose first export leaves out some rosters, most attendances' ends and all links but the unit's), each written the
+# whose first export leaves out some rosters, most attendances' ends and all links but the unit's) and the ninth
+# (benchmarks/ninth-force, a rural force of small stations and tiny teams whose officers police the villages they
+# live in, with offenders of both sexes and men and boys among those sought out), each written the
 # same way, blind to the others and to the rules, times the seeds given (default 1001-1005; tuning uses seeds below 100),
 # each a force of STAFF staff over DAYS days, detected with the built-in rules at a budget of 2 alerts per 1,000
 # staff per week and measured against the simulator's truth. Prints a Markdown table (the one in docs/detection.md)
@@ -32,11 +34,11 @@ swift build -c release --product custodes >&2
 bin=.build/release/custodes
 [ -f "$out/pseudonym.key" ] || head -c 32 /dev/urandom | base64 > "$out/pseudonym.key"
 
-read -r -a profiles <<< "${PROFILES:-tidy realistic independent second third fourth fifth sixth seventh eighth}"
+read -r -a profiles <<< "${PROFILES:-tidy realistic independent second third fourth fifth sixth seventh eighth ninth}"
 for profile in "${profiles[@]}"; do
   case $profile in
-    tidy|realistic|independent|second|third|fourth|fifth|sixth|seventh|eighth) ;;
-    *) echo "quality: unknown profile '$profile' (tidy, realistic, independent, second, third, fourth, fifth, sixth, seventh or eighth)" >&2; exit 2 ;;
+    tidy|realistic|independent|second|third|fourth|fifth|sixth|seventh|eighth|ninth) ;;
+    *) echo "quality: unknown profile '$profile' (tidy, realistic, independent, second, third, fourth, fifth, sixth, seventh, eighth or ninth)" >&2; exit 2 ;;
   esac
   for seed in "${seeds[@]}"; do
     run="$out/$profile-$staff-$days-$seed"

@@ -23,7 +23,7 @@ print("| profile | seed | recall at budget | precision at budget | uncapped reca
       "| alerts a week | explained share |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 totals = {}
-for profile in os.environ.get("PROFILES", "tidy realistic independent second third fourth fifth sixth seventh eighth").split():
+for profile in os.environ.get("PROFILES", "tidy realistic independent second third fourth fifth sixth seventh eighth ninth").split():
     scenario_staff, scenario_found, scenario_days = defaultdict(int), defaultdict(int), defaultdict(list)
     false_alerts = defaultdict(int)
     recalls, precisions, all_days = [], [], []
