@@ -167,7 +167,7 @@ struct PeerBaselineTests {
                     lone.countAccess(staff: staff, role: 0)
                     if access % (staff == 0 ? 5 : 50) == 0 {
                         let weighed = lone.weigh(.sensitiveFields, staff: staff, role: 0)
-                        if staff == 0 { busy = weighed }
+                        if staff == 0 { busy = (weighed.factor, weighed.ratio, weighed.peers) }
                     }
                 }
             }

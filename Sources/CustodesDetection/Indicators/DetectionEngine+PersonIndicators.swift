@@ -17,13 +17,18 @@ extension DetectionEngine {
         }
         // A partner or ex-partner in full; one's family, friends, neighbours or own record at a share: a conflict of
         // interest still, but one look at a sibling's record is not the pursuit the unit is looking for.
-        let share = intimate ? 1 : compiled.otherRelationShare
+        var share = intimate ? 1 : compiled.otherRelationShare
         guard let why, share > 0 else { return }
         // Several accesses in one sitting are one look. The day only moves forward: a look decided late (it waited
         // for its session to end) from a day already counted, or before it, adds nothing.
         let day = event.at.dayNumber
         if let counted = activities[staff].circleLookDays[person], day <= counted { return }
         activities[staff].circleLookDays[person] = day
+        // Where the user's peers look up their own family, friends and neighbours as part of the job (officers who
+        // police the villages they live in), a look at one's own is weighed against theirs; a partner never is.
+        let peer = intimate ? (factor: 1.0, words: "") : weighCircleAgainstPeers(event)
+        share *= peer.factor
+        guard share > 0 else { return }
         // A relative or neighbour whom many colleagues also read without a link (a local prolific offender, a name
         // in briefings) is one the user's work brings back to them too: the look counts at the shared share, and
         // alone it does not show the user seeking them out. A partner or ex-partner is never discounted.
@@ -32,7 +37,7 @@ extension DetectionEngine {
         var circle = hit(.selfOrAssociate, compiled.weight(.selfOrAssociate) * share * shared.factor, event, person,
                          result, "looked up \(why) (\(pseudonym(of: person))"
                             + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")
-                            + shared.words)
+                            + peer.words + shared.words)
         circle.sharedSubject = shared.factor < 1
         hits.append(circle)
     }
@@ -207,6 +212,27 @@ extension DetectionEngine {
         }
     }
 
+    /// How much of its points a look at the user's own circle (not a partner) keeps against their peers': all of
+    /// them where the peers' rate of such looks is under `self_or_associate.peer_rate_floor` (a look at one's family
+    /// stands out among peers who almost never make one, from the first), else the excess over the peers' rate as
+    /// for volume, at most the whole. Counted in the peers' baseline either way.
+    func weighCircleAgainstPeers(_ event: AuditEvent) -> (factor: Double, words: String) {
+        guard peers.isEnabled, compiled.circlePeerRateFloor > 0 else { return (1, "") }
+        let staff = Int(event.staff)
+        let role = context.staffRolePosition[staff]
+        let (factor, ratio, measured, peerRate) = peers.weigh(.selfOrAssociate, staff: staff, role: role)
+        guard peerRate >= compiled.circlePeerRateFloor else { return (1, "") }
+        let plural = context.reference.staff[staff].role.plural
+        let whose = measured == .team ? "the rest of their team" : measured == .crew ? "other \(plural) they work with"
+            : "other \(plural)"
+        let rate = "; \(whose) look up their own circle on \(Self.format(peerRate * 10_000)) of every 10,000 accesses"
+        guard factor > 0 else {
+            counted.atPeerRateCounts[CompiledRules.position(.selfOrAssociate)] += 1
+            return (0, "")
+        }
+        return (min(factor, 1), rate + ", and they did so \(Self.format(ratio)) times as often")
+    }
+
     /// A share of points in words: "half", "a quarter", or a percentage.
     static func share(_ value: Double) -> String {
         switch value {
@@ -228,7 +254,7 @@ extension DetectionEngine {
         guard peers.isEnabled else { return (1, "") }
         let kind: PeerBaseline.SensitiveKind = event.fields.contains(.contact) ? .contact
             : event.fields.contains(.photo) || event.entityType == .custodyImage ? .image : .address
-        let (factor, ratio, measured) = peers.weigh(indicator, staff: staff, role: role, sensitive: kind)
+        let (factor, ratio, measured, _) = peers.weigh(indicator, staff: staff, role: role, sensitive: kind)
         guard factor > 0 else {
             counted.atPeerRateCounts[CompiledRules.position(indicator)] += 1
             return nil

@@ -90,7 +90,7 @@ struct PeerBaseline {
         self.prior = prior
         self.maximumFactor = maximumFactor
         self.minimumRatio = minimumRatio
-        slots = Self.volumeIndicators.count + SensitiveKind.allCases.count - 1
+        slots = Self.volumeIndicators.count + SensitiveKind.allCases.count
         staffAccesses = Array(repeating: 0, count: staffCount)
         staffHits = Array(repeating: 0, count: staffCount * slots)
         roleAccesses = Array(repeating: 0, count: StaffRole.allCases.count)
@@ -112,8 +112,10 @@ struct PeerBaseline {
 
     var isEnabled: Bool { prior > 0 }
 
-    /// The baseline a hit counts in: one per peer-relative indicator, and for sensitive fields one per kind.
+    /// The baseline a hit counts in: one per peer-relative indicator, and for sensitive fields one per kind; and one
+    /// for looks at the user's own circle other than a partner (``DetectionEngine/selfOrAssociate``), the last.
     static func slot(_ indicator: IndicatorName, sensitive: SensitiveKind = .contact) -> Int? {
+        if indicator == .selfOrAssociate { return volumeIndicators.count + SensitiveKind.allCases.count - 1 }
         guard let position = volumeIndicators.firstIndex(of: indicator) else { return nil }
         // Contact details use the indicator's own slot; addresses and images the two after the indicators'.
         guard indicator == .sensitiveFields, sensitive != .contact else { return position }
@@ -140,10 +142,11 @@ struct PeerBaseline {
     }
 
     /// Counts a volume hit and returns how far the user now stands above their peers: the factor for its points,
-    /// the ratio of the rates and whose rate it was, for the alert's words.
-    mutating func weigh(_ indicator: IndicatorName, staff: Int, role: Int,
-                        sensitive: SensitiveKind = .contact) -> (factor: Double, ratio: Double, peers: Peers) {
-        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1, .role) }
+    /// the ratio of the rates and whose rate it was, for the alert's words, and the peers' rate itself (hits per
+    /// access; 0 before the first week's close).
+    mutating func weigh(_ indicator: IndicatorName, staff: Int, role: Int, sensitive: SensitiveKind = .contact)
+        -> (factor: Double, ratio: Double, peers: Peers, peerRate: Double) {
+        guard let slot = Self.slot(indicator, sensitive: sensitive) else { return (1, 1, .role, 0) }
         staffHits[staff * slots + slot] += 1
         week.hits[role * slots + slot] += 1
         var peerHits = roleHits[role * slots + slot]
@@ -175,7 +178,15 @@ struct PeerBaseline {
         let (factor, ratio) = Self.excess(hits: staffHits[staff * slots + slot], accesses: staffAccesses[staff],
                                           peerHits: peerHits, peerAccesses: peerAccesses,
                                           prior: prior, maximumFactor: maximumFactor, minimumRatio: minimumRatio)
-        return (factor, ratio, peers)
+        return (factor, ratio, peers, peerRate(peerHits, peerAccesses, peers: peers, staff: staff, slot: slot))
+    }
+
+    /// The peers' rate without the user's own counts where they are kept (with teams): in a small role one user's
+    /// habit would otherwise set the bar they are measured against. A team's or crew's rate has them out already.
+    private func peerRate(_ hits: Double, _ accesses: Double, peers: Peers, staff: Int, slot: Int) -> Double {
+        guard peers == .role, !staffAccessesClosed.isEmpty else { return accesses > 0 ? hits / accesses : 0 }
+        let others = accesses - staffAccessesClosed[staff]
+        return others > 0 ? max(0, hits - staffHitsClosed[staff * slots + slot]) / others : 0
     }
 
     /// The shrunk rate's excess over the peers' rate. Exposed for the tests that pin the arithmetic.

@@ -26,6 +26,8 @@ struct CompiledRules {
     let ownCaseShare: Double
     /// The share of the self-or-associate weight a look at anyone but a partner, spouse or ex-partner keeps.
     let otherRelationShare: Double
+    /// The peers' rate of looks at their own circle (per access) from which such a look is weighed against them.
+    let circlePeerRateFloor: Double
     let linkedWindow: Int64
     let skewMinimum: Int
     let skewWindow: Int64
@@ -94,6 +96,7 @@ struct CompiledRules {
         repeatOffDutyDays = Int(parameter(.repeatLookups, "off_duty_days"))
         ownCaseShare = rules.rule(.repeatLookups)?.enabled == true ? parameter(.repeatLookups, "own_case_share") : 0
         otherRelationShare = parameter(.selfOrAssociate, "other_relation_share")
+        circlePeerRateFloor = parameter(.selfOrAssociate, "peer_rate_floor")
         linkedWindow = Int64(parameter(.linkedExpansion, "window_days") * 86_400)
         skewMinimum = Int(parameter(.demographicSkew, "minimum_lookups"))
         skewWindow = Int64(parameter(.demographicSkew, "window_days") * 86_400)

@@ -129,7 +129,10 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "else in the user's circle at other_relation_share, so one look at a sibling's record opens no alert "
                 + "alone and a second within a fortnight does, unless many colleagues also read the person (the risk "
                 + "section's shared_person_colleagues): then each look counts a quarter of that, as for a local name. "
-                + "Several accesses in one sitting are one look."
+                + "Where the user's peers (role, team or crew, as for volume) look up their own circle on "
+                + "peer_rate_floor of their accesses or more (officers who police the villages they live in), a look "
+                + "at one's own family, friend or neighbour scores only its excess over their rate, as volume does, "
+                + "at most in full; a partner always in full. Several accesses in one sitting are one look."
         case .newPairWithMarker:
             "The first ever access by this user to a vulnerable person, with no link, is how most patterns begin."
         case .volumeOutlier:

@@ -28,7 +28,7 @@ extension RuleSet {
                 "sensitive_minimum_z": 4, "exact_minimum_z": 3.5, "team_prior_people": 200, "team_minimum_z": 3,
                 "group_age_from": 16, "group_age_to": 35, "minimum_details_people": 3, "any_age_minimum_z": 5,
             ]),
-            Rule(name: .selfOrAssociate, weight: 20, parameters: ["other_relation_share": 0.75]),
+            Rule(name: .selfOrAssociate, weight: 20, parameters: ["other_relation_share": 0.75, "peer_rate_floor": 0.001]),
             Rule(name: .newPairWithMarker, weight: 1),
             Rule(name: .volumeOutlier, weight: 6, parameters: ["minimum_count": 10, "robust_z": 5]),
             Rule(name: .repeatedAttendance, weight: 8, parameters: ["minimum_attendances": 4, "minimum_share": 0.5]),
