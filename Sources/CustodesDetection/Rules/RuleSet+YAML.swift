@@ -289,10 +289,11 @@ extension RuleSet {
               # together with another person in one of her occurrences is a case worked as a whole (a hub's
               # referral: a child and her mother read day after day) and keeps case_work_share (0: never).
               case_companion_days: \(risk.caseCompanionDays)
-              # A return (a revisit, a repeated look-up) to a person whose contact details, address or photograph
-              # the user opened with no link nowhere in the repeat window keeps returns_without_details_share of its
-              # points (1: all); a look whose system logs no fields may have opened them. An investigator back in
-              # an old case reads summaries and history; abuse of position seeks where she lives and how to reach her.
+              # A return (a revisit, a repeated look-up) to a person none of whose contact details, address or
+              # photograph the user opened in the repeat window (their own part in her case aside) keeps
+              # returns_without_details_share of its points (1: all); a look whose system logs no fields may have
+              # opened them. An investigator back in an old case reads summaries and history; abuse of position
+              # seeks where she lives and how to reach her.
               returns_without_details_share: \(number(risk.returnsWithoutDetailsShare))
               # With peer baselines, an alert under strong_threshold needs specific_minimum points of hits scored in
               # full (case work and people many colleagues also look up aside; people other than the most
