@@ -191,4 +191,21 @@ struct PeerBaselineTests {
                               file: "rules.yaml")
         }
     }
+
+    @Test("a role's rate of details opened is what its members' contact, address and image hits add to, and 0 where none")
+    func detailsRate() {
+        // Role 0 opens an address on one access in twenty and a contact on one in twenty; role 1 never opens any.
+        var baseline = PeerBaseline(staffCount: 2, prior: 100, maximumFactor: 3, minimumRatio: 2)
+        for access in 0..<200 {
+            for staff in 0..<2 {
+                baseline.countAccess(staff: staff, role: staff)
+                if staff == 0, access % 20 == 0 { _ = baseline.weigh(.sensitiveFields, staff: 0, role: 0, sensitive: .address) }
+                if staff == 0, access % 20 == 10 { _ = baseline.weigh(.sensitiveFields, staff: 0, role: 0, sensitive: .contact) }
+            }
+        }
+        #expect(baseline.detailsRate(role: 0) == 0, "nothing before the week's close")
+        baseline.closeWeek()
+        #expect(abs(baseline.detailsRate(role: 0) - 0.1) < 1e-9)
+        #expect(baseline.detailsRate(role: 1) == 0)
+    }
 }

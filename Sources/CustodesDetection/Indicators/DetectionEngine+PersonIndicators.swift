@@ -100,7 +100,10 @@ extension DetectionEngine {
                        evidenceFrom: evidenceFrom, details: mayOpenDetails),
              $0.openedDetails(at: t, window: compiled.repeatWindow))
         }
-        let detailsShare = sawDetails ? 1 : compiled.returnsWithoutDetailsShare
+        // Only where the user's role is seen opening details at all: a force whose systems log every view as a
+        // summary cannot tell a return that sought her address from one that did not.
+        let detailsShare = sawDetails || !detailsLogged(role: role) ? 1
+            : compiled.returnsWithoutDetailsShare
         let detailsWords = detailsShare < 1
             ? "; they had opened none of their contact details, address or photograph in the last "
                 + "\(compiled.repeatWindow / 86_400) days, so it counts \(Self.share(detailsShare))"
@@ -231,6 +234,13 @@ extension DetectionEngine {
             return (0, "")
         }
         return (min(factor, 1), rate + ", and they did so \(Self.format(ratio)) times as often")
+    }
+
+    /// Whether the role's members are seen opening contact details, addresses or photographs with no link (at least
+    /// one access in a thousand, by the peers' baseline), so that a return that opened none says something. Without
+    /// peer baselines the fields are taken as logged.
+    func detailsLogged(role: Int) -> Bool {
+        !peers.isEnabled || peers.detailsRate(role: role) >= 0.001
     }
 
     /// A share of points in words: "half", "a quarter", or a percentage.

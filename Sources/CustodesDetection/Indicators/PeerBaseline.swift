@@ -181,6 +181,16 @@ struct PeerBaseline {
         return (factor, ratio, peers, peerRate(peerHits, peerAccesses, peers: peers, staff: staff, slot: slot))
     }
 
+    /// How often the role's members opened contact details, an address or a photograph with no link, per access to a
+    /// person, as of the last week's close: 0 where the force's systems never say so (a records system that logs
+    /// every view as a summary), and before the first close.
+    func detailsRate(role: Int) -> Double {
+        let accesses = roleAccesses[role]
+        guard accesses > 0 else { return 0 }
+        let hits = SensitiveKind.allCases.reduce(0.0) { $0 + roleHits[role * slots + Self.slot(.sensitiveFields, sensitive: $1)!] }
+        return hits / accesses
+    }
+
     /// The peers' rate without the user's own counts where they are kept (with teams): in a small role one user's
     /// habit would otherwise set the bar they are measured against. A team's or crew's rate has them out already.
     private func peerRate(_ hits: Double, _ accesses: Double, peers: Peers, staff: Int, slot: Int) -> Double {
