@@ -79,4 +79,51 @@ struct ReturnsWithoutDetailsTests {
     func slotSize() {
         #expect(PersonDaysTable.slotStride == 24)
     }
+
+    /// Twenty police staff (indices 7 onwards, one team) reading forty local people (persons 6 onwards), nineteen a
+    /// day for three weeks, opening `fields`; the first also reads L0 (person 5) on the third week's weekdays, her
+    /// summary only.
+    static func desk(_ data: inout ReferenceData) {
+        person(&data)
+        let start = Timestamp(year: 2015, month: 1, day: 1)
+        for number in 0..<20 {
+            data.add(Staff(staffID: "D\(number)", collarNumber: "D\(number)", displayName: "Desk \(number)",
+                           role: .policeStaff, team: "Enquiry Desk", station: "Vale", startDate: start))
+        }
+        for number in 0..<40 {
+            data.add(Person(personID: "Q\(number)", familyName: "Local", givenName: "\(number)", sex: .male,
+                            birthYear: 1980))
+        }
+    }
+
+    static func deskReturns(othersOpen fields: FieldSet) -> [Hit] {
+        var events: [AuditEvent] = []
+        for day in 0..<21 {
+            for number in 0..<20 {
+                for look in 0..<19 {
+                    events.append(Fixture.event("Q\(day)-\(number)-\(look)", Fixture.at(day, 9, look),
+                                                staff: StaffIndex(7 + number), person: PersonIndex(6 + (number + look) % 40),
+                                                fields: fields))
+                }
+            }
+        }
+        events += (14...18).map { Fixture.event("L\($0)", Fixture.at($0, 15), staff: 7, person: 5) }
+        var rules = RuleSet.standard
+        rules.risk.learningWeeks = 0
+        return Fixture.run(events, rules: rules, extra: desk).hits
+            .filter { $0.indicator == .repeatLookups && $0.person == 5 }
+    }
+
+    @Test("only where the role is seen opening details does a return that opened none keep half")
+    func onlyWhereDetailsAreLogged() throws {
+        // A desk whose system shows every view as a summary says nothing by a return that opened no address.
+        let summariesOnly = Self.deskReturns(othersOpen: [.summary])
+        #expect(summariesOnly.count == 3)
+        #expect(summariesOnly.allSatisfy { !$0.detail.contains("opened none") }, "\(summariesOnly.map(\.detail))")
+        // One whose members open addresses all day does.
+        let addressesOpened = Self.deskReturns(othersOpen: [.summary, .address])
+        let first = try #require(addressesOpened.first)
+        #expect(addressesOpened.count == 3)
+        #expect(first.detail.contains("they had opened none of their contact details"), "\(first.detail)")
+    }
 }

@@ -101,10 +101,10 @@ extension DetectionEngine {
              $0.openedDetails(at: t, window: compiled.repeatWindow))
         }
         // Only where the user's role is seen opening details at all: a force whose systems log every view as a
-        // summary cannot tell a return that sought her address from one that did not.
-        let detailsShare = sawDetails || !detailsLogged(role: role) ? 1
-            : compiled.returnsWithoutDetailsShare
-        let detailsWords = detailsShare < 1
+        // summary cannot tell a return that sought her address from one that did not. Asked only of a return.
+        lazy var detailsShare = sawDetails || compiled.returnsWithoutDetailsShare >= 1 || !detailsLogged(role: role)
+            ? 1 : compiled.returnsWithoutDetailsShare
+        lazy var detailsWords = detailsShare < 1
             ? "; they had opened none of their contact details, address or photograph in the last "
                 + "\(compiled.repeatWindow / 86_400) days, so it counts \(Self.share(detailsShare))"
             : ""
@@ -225,23 +225,26 @@ extension DetectionEngine {
         let role = context.staffRolePosition[staff]
         let (factor, ratio, measured, peerRate) = peers.weigh(.selfOrAssociate, staff: staff, role: role)
         guard peerRate >= compiled.circlePeerRateFloor else { return (1, "") }
-        let plural = context.reference.staff[staff].role.plural
-        let whose = measured == .team ? "the rest of their team" : measured == .crew ? "other \(plural) they work with"
-            : "other \(plural)"
-        let rate = "; \(whose) look up their own circle on \(Self.format(peerRate * 10_000)) of every 10,000 accesses"
         guard factor > 0 else {
             counted.atPeerRateCounts[CompiledRules.position(.selfOrAssociate)] += 1
             return (0, "")
         }
-        return (min(factor, 1), rate + ", and they did so \(Self.format(ratio)) times as often")
+        let plural = context.reference.staff[staff].role.plural
+        let whose = measured == .team ? "the rest of their team" : measured == .crew ? "other \(plural) they work with"
+            : "other \(plural)"
+        return (min(factor, 1), "; \(whose) look up their own circle on \(Self.format(peerRate * 10_000)) of every "
+                + "10,000 accesses, and they did so \(Self.format(ratio)) times as often")
     }
 
     /// Whether the role's members are seen opening contact details, addresses or photographs with no link (at least
     /// one access in a thousand, by the peers' baseline), so that a return that opened none says something. Without
     /// peer baselines the fields are taken as logged.
     func detailsLogged(role: Int) -> Bool {
-        !peers.isEnabled || peers.detailsRate(role: role) >= 0.001
+        !peers.isEnabled || peers.detailsRate(role: role) >= Self.detailsLoggedRate
     }
+
+    /// One access in a thousand: on every tuning force each role that reads people opens details far more often.
+    static let detailsLoggedRate = 0.001
 
     /// A share of points in words: "half", "a quarter", or a percentage.
     static func share(_ value: Double) -> String {
