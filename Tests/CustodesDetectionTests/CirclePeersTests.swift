@@ -82,6 +82,46 @@ struct CirclePeersTests {
         #expect(hits.allSatisfy { $0.points == Self.fullPoints })
     }
 
+    /// The village with the first officer's friend declared as a partner instead.
+    static func villageWithPartner(_ data: inout ReferenceData) {
+        village(&data)
+        let first = data.declaredAssociations.firstIndex { $0.staff == 7 }!
+        data.declaredAssociations[first].relation = .partner
+    }
+
+    /// Three weeks and a day of look-ups of local people, with the first officer looking up their own friend (or
+    /// partner) on `days` only, under the learning weeks of the standard rules; the first officer's alerts.
+    static func learning(friendOn days: [Int], floor: Double = 0.001,
+                         extra: (inout ReferenceData) -> Void = CirclePeersTests.village) -> [Alert] {
+        var rules = rules(floor: floor)
+        rules.risk.learningWeeks = 3
+        var events = days.map { Fixture.event("F\($0)", Fixture.at($0, 10), staff: 7, person: 5) }
+        // One look a day by every officer at a local person, a different one each day: weeks close, and nobody
+        // returns to anyone.
+        for day in 0..<22 {
+            for number in 0..<officers {
+                events.append(Fixture.event("L\(day)-\(number)", Fixture.at(day, 9, number), staff: StaffIndex(7 + number),
+                                            person: PersonIndex(5 + officers + (number + day) % 40)))
+            }
+        }
+        return Fixture.run(events, rules: rules, extra: extra).alerts.filter { $0.staffID == "V0" }
+    }
+
+    @Test("in the learning weeks a look at one's own friend opens an alert only once the peers' rate is known")
+    func learningWeeks() {
+        // Two looks in the first week (about 29 points, under the strong threshold): the peers' rate of such looks
+        // is not yet known, so they wait as other evidence does, and have faded by the time learning ends.
+        #expect(Self.learning(friendOn: [0, 1]).isEmpty)
+        // With the floor at 0 the peers are never asked, and the look needs no baseline: it opens on the second day.
+        #expect(Self.learning(friendOn: [0, 1], floor: 0).map(\.openedAt) == [Fixture.at(1, 10)])
+        // The same looks in the second week, once a week has shown that no other officer looks up their own circle.
+        let second = Self.learning(friendOn: [8, 9])
+        #expect(second.map(\.openedAt) == [Fixture.at(9, 10)])
+        #expect(second.allSatisfy { $0.scoreAtOpen < 30 })
+        // A partner needs no baseline at all: one look on the first day opens.
+        #expect(Self.learning(friendOn: [0], extra: Self.villageWithPartner).map(\.openedAt) == [Fixture.at(0, 10)])
+    }
+
     @Test("the peers' rate leaves the user's own looks out: in a small role one user's habit does not set their bar")
     func ownLooksLeftOut() {
         // Ten staff of one role in one team, each making 100 accesses a week; staff 0 looks up their own circle on

@@ -26,7 +26,7 @@ extension DetectionEngine {
         activities[staff].circleLookDays[person] = day
         // Where the user's peers look up their own family, friends and neighbours as part of the job (officers who
         // police the villages they live in), a look at one's own is weighed against theirs; a partner never is.
-        let peer = intimate ? (factor: 1.0, words: "") : weighCircleAgainstPeers(event)
+        let peer = intimate ? (factor: 1.0, words: "", standsOnBaseline: false) : weighCircleAgainstPeers(event)
         share *= peer.factor
         guard share > 0 else { return }
         // A relative or neighbour whom many colleagues also read without a link (a local prolific offender, a name
@@ -39,6 +39,7 @@ extension DetectionEngine {
                             + (share == 1 ? ")" : ", at \(Self.share(share)): not a declared partner or ex-partner)")
                             + peer.words + shared.words)
         circle.sharedSubject = shared.factor < 1
+        circle.standsOnBaseline = peer.standsOnBaseline
         hits.append(circle)
     }
 
@@ -218,22 +219,23 @@ extension DetectionEngine {
     /// How much of its points a look at the user's own circle (not a partner) keeps against their peers': all of
     /// them where the peers' rate of such looks is under `self_or_associate.peer_rate_floor` (a look at one's family
     /// stands out among peers who almost never make one, from the first), else the excess over the peers' rate as
-    /// for volume, at most the whole. Counted in the peers' baseline either way.
-    func weighCircleAgainstPeers(_ event: AuditEvent) -> (factor: Double, words: String) {
-        guard peers.isEnabled, compiled.circlePeerRateFloor > 0 else { return (1, "") }
+    /// for volume, at most the whole. Counted in the peers' baseline either way. Before the first week's close the
+    /// peers' rate is not known: the look keeps its points, but they stand on a baseline still to come.
+    func weighCircleAgainstPeers(_ event: AuditEvent) -> (factor: Double, words: String, standsOnBaseline: Bool) {
+        guard peers.isEnabled, compiled.circlePeerRateFloor > 0 else { return (1, "", false) }
         let staff = Int(event.staff)
         let role = context.staffRolePosition[staff]
         let (factor, ratio, measured, peerRate) = peers.weigh(.selfOrAssociate, staff: staff, role: role)
-        guard peerRate >= compiled.circlePeerRateFloor else { return (1, "") }
+        guard peerRate >= compiled.circlePeerRateFloor else { return (1, "", weeksClosed == 0) }
         guard factor > 0 else {
             counted.atPeerRateCounts[CompiledRules.position(.selfOrAssociate)] += 1
-            return (0, "")
+            return (0, "", true)
         }
         let plural = context.reference.staff[staff].role.plural
         let whose = measured == .team ? "the rest of their team" : measured == .crew ? "other \(plural) they work with"
             : "other \(plural)"
         return (min(factor, 1), "; \(whose) look up their own circle on \(Self.format(peerRate * 10_000)) of every "
-                + "10,000 accesses, and they did so \(Self.format(ratio)) times as often")
+                + "10,000 accesses, and they did so \(Self.format(ratio)) times as often", true)
     }
 
     /// Whether the role's members are seen opening contact details, addresses or photographs with no link (at least

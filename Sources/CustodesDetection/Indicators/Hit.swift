@@ -25,6 +25,11 @@ public struct Hit: Sendable, Equatable {
     /// returns to (``RiskLedger``). A unit whose work
     /// is returning to dozens of people does it on duty; one of them sought out from home at night is not that work.
     public var offDutyReturn = false
+    /// Whether the hit's points stand on the force's own baselines: a look at one's own family, friend or neighbour
+    /// weighed against peers who make such looks as their work, or made before the first week's close, when their
+    /// rate is not yet known. In the learning weeks such a look waits for the strong threshold as other evidence
+    /// does; a partner's record, or a circle the peers are known almost never to look up, needs no baseline.
+    public var standsOnBaseline = false
 
     public init(indicator: IndicatorName, points: Double, at: Timestamp, staff: StaffIndex, person: PersonIndex?,
                 evidence: [EvidenceEvent], detail: String) {

@@ -26,9 +26,10 @@ extension DetectionEngine {
             && ledger.score(at: at.seconds, halfLife: compiled.halfLife, compiled.weighing, withoutTiming: true)
                 >= risk.strongThreshold
         // While the force's own baselines are still learned, evidence short of the strong threshold waits: a look at
-        // the user's own circle needs no baseline.
+        // the user's own circle needs no baseline, unless it was weighed against peers who make such looks as their
+        // work, or made before their rate was known.
         let learning = weeksClosed < risk.learningWeeks
-        if learning, !strong, !ledger.hasSelfOrAssociate {
+        if learning, !strong, !ledger.hasCircleLookWithoutBaseline {
             heldInLearning[hit.staff] = hit
             return
         }

@@ -288,6 +288,12 @@ struct RiskLedger {
     /// or a declared associate's; not one at someone many colleagues also read (a local name), which says less.
     var hasSelfOrAssociate: Bool { recentHits.contains { $0.indicator == .selfOrAssociate && !$0.sharedSubject } }
 
+    /// Whether such a look is among the recent hits whose points need no baseline (``Hit/standsOnBaseline``): one
+    /// that opens an alert in the learning weeks.
+    var hasCircleLookWithoutBaseline: Bool {
+        recentHits.contains { $0.indicator == .selfOrAssociate && !$0.sharedSubject && !$0.standsOnBaseline }
+    }
+
     private func decay(_ seconds: Double, _ halfLifeDays: Double) -> Double {
         pow2(-seconds / (halfLifeDays * 86_400))
     }

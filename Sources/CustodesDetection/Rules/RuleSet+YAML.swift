@@ -224,9 +224,11 @@ extension RuleSet {
               minimum_indicators: \(risk.minimumIndicators)
               strong_threshold: \(number(risk.strongThreshold))
               # In the data's first learning_weeks weeks (each with events; the first however short) an alert
-              # needs strong_threshold, or a look at the user's own circle (0: never). Peer rates, routines and
-              # how widely each user's returns spread are learned from the force's own data, and stand on days
-              # in its first weeks. Run a force's history of at least this long before the period it reviews.
+              # needs strong_threshold, or a look at the user's own circle (0: never) that needs no baseline: a
+              # partner's, or one the user's peers are known almost never to make (self_or_associate's
+              # peer_rate_floor). Peer rates, routines and how widely each user's returns spread are learned
+              # from the force's own data, and stand on days in its first weeks. Run a force's history of at
+              # least this long before the period it reviews.
               learning_weeks: \(risk.learningWeeks)
               indicator_window_days: \(risk.indicatorWindowDays)
               quiet_days: \(risk.quietDays)
