@@ -122,6 +122,47 @@ struct CirclePeersTests {
         #expect(Self.learning(friendOn: [0], extra: Self.villageWithPartner).map(\.openedAt) == [Fixture.at(0, 10)])
     }
 
+    /// The village with three more friends declared by the first officer (persons after the local pool).
+    static func villageWithFourFriends(_ data: inout ReferenceData) {
+        village(&data)
+        for extra in 0..<3 {
+            data.add(Person(personID: "X\(extra)", familyName: "Friend", givenName: "X\(extra)", sex: .male,
+                            birthYear: 1970))
+            data.declaredAssociations.append(
+                DeclaredAssociation(staff: 7, person: PersonIndex(5 + officers + 40 + extra), relation: .friend,
+                                    declaredOn: Timestamp(year: 2015, month: 1, day: 1)))
+        }
+    }
+
+    /// The first officer's third-week looks at their own circle, when they look up all four friends every day and
+    /// every other officer looks up their one friend on the days `othersLook` allows.
+    static func fourFriends(othersLook: (Int) -> Bool) -> [Hit] {
+        var events = Self.events(friendsLookedUpBy: 0..<1)
+        for day in 0..<21 {
+            for number in 1..<officers where othersLook(day) {
+                events.append(Fixture.event("F\(day)-\(number)", Fixture.at(day, 10), staff: StaffIndex(7 + number),
+                                            person: PersonIndex(5 + number)))
+            }
+            for extra in 0..<3 {
+                events.append(Fixture.event("X\(day)-\(extra)", Fixture.at(day, 11, extra), staff: 7,
+                                            person: PersonIndex(5 + officers + 40 + extra)))
+            }
+        }
+        return Fixture.run(events, rules: rules(floor: 0.001), extra: villageWithFourFriends)
+            .hits.filter { $0.indicator == .selfOrAssociate && $0.staff == 7 && $0.at >= Fixture.at(14, 0) }
+    }
+
+    @Test("the looks are weighed per person of the user's circle: four friends looked up as often as others look up one score nothing")
+    func circleSize() {
+        // Four times the others' looks per access, from a circle four times the role's mean (about 1.1): at their rate.
+        #expect(Self.fourFriends { _ in true }.isEmpty)
+        // The others look up their friend once a week: four friends every day is seven times as often per person,
+        // and scores, saying so.
+        let hits = Self.fourFriends { $0 % 7 == 0 }
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { $0.detail.contains("for the 4 people of their circle against 1.1 on average") })
+    }
+
     @Test("the peers' rate leaves the user's own looks out: in a small role one user's habit does not set their bar")
     func ownLooksLeftOut() {
         // Ten staff of one role in one team, each making 100 accesses a week; staff 0 looks up their own circle on

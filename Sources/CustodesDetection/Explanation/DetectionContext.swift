@@ -28,6 +28,11 @@ public final class DetectionContext: Sendable {
     let householdPersons: [[PersonIndex]]
     /// Whether each member of staff declared any association (most did not, so the list is rarely searched).
     let hasDeclaredAssociations: [Bool]
+    /// How many people each member of staff's own circle holds (declared associations and household), and the mean
+    /// of each role (by role position): a village officer who declared six neighbours looks one up more often than
+    /// one who declared one, as the job brings them.
+    let circleSize: [Int]
+    let roleMeanCircleSize: [Double]
 
     let beforeAssignment: Int64
     let afterAssignment: Int64
@@ -136,6 +141,18 @@ public final class DetectionContext: Sendable {
         }
         self.householdPersons = householdPersons
         hasDeclaredAssociations = reference.associationsByStaff.map { !$0.isEmpty }
+        let sizes = zip(reference.associationsByStaff, householdPersons).map { declared, household in
+            declared.count + household.filter { person in !declared.contains { $0.person == person } }.count
+        }
+        circleSize = sizes
+        var totals = [Double](repeating: 0, count: StaffRole.allCases.count)
+        var members = [Double](repeating: 0, count: StaffRole.allCases.count)
+        for (staff, size) in sizes.enumerated() {
+            let role = StaffRole.allCases.firstIndex(of: reference.staff[staff].role)!
+            totals[role] += Double(size)
+            members[role] += 1
+        }
+        roleMeanCircleSize = zip(totals, members).map { $1 > 0 ? $0 / $1 : 0 }
         let e = rules.explanation
         // Kept as locals too: the assignment windows below need them before `self` is fully initialised.
         let before = Int64(e.beforeAssignmentMinutes) * 60, after = Int64(e.afterAssignmentHours) * 3600

@@ -219,14 +219,25 @@ extension DetectionEngine {
     /// How much of its points a look at the user's own circle (not a partner) keeps against their peers': all of
     /// them where the peers' rate of such looks is under `self_or_associate.peer_rate_floor` (a look at one's family
     /// stands out among peers who almost never make one, from the first), else the excess over the peers' rate as
-    /// for volume, at most the whole. Counted in the peers' baseline either way. Before the first week's close the
+    /// for volume, at most the whole, per person of the user's circle (declared and household) against the mean of
+    /// their role's: a village officer who declared six neighbours meets them more often than one who declared one.
+    /// Counted in the peers' baseline either way. Before the first week's close the
     /// peers' rate is not known: the look keeps its points, but they stand on a baseline still to come.
     func weighCircleAgainstPeers(_ event: AuditEvent) -> (factor: Double, words: String, standsOnBaseline: Bool) {
         guard peers.isEnabled, compiled.circlePeerRateFloor > 0 else { return (1, "", false) }
         let staff = Int(event.staff)
         let role = context.staffRolePosition[staff]
-        let (factor, ratio, measured, peerRate) = peers.weigh(.selfOrAssociate, staff: staff, role: role)
+        var (factor, ratio, measured, peerRate) = peers.weigh(.selfOrAssociate, staff: staff, role: role)
         guard peerRate >= compiled.circlePeerRateFloor else { return (1, "", weeksClosed == 0) }
+        // A larger circle is looked up more often by the same habit: the ratio is of looks per person in it, the
+        // user's circle against the role's mean (a significant count stays the gate).
+        let size = context.circleSize[staff], meanSize = context.roleMeanCircleSize[role]
+        var sizeWords = ""
+        if factor > 0, size > 0, meanSize > 0 {
+            ratio *= meanSize / Double(size)
+            factor = min(max(ratio - context.rules.risk.peerMinimumRatio, 0), context.rules.risk.peerMaximumFactor)
+            sizeWords = ", for the \(size) people of their circle against \(Self.format(meanSize)) on average,"
+        }
         guard factor > 0 else {
             counted.atPeerRateCounts[CompiledRules.position(.selfOrAssociate)] += 1
             return (0, "", true)
@@ -235,7 +246,7 @@ extension DetectionEngine {
         let whose = measured == .team ? "the rest of their team" : measured == .crew ? "other \(plural) they work with"
             : "other \(plural)"
         return (min(factor, 1), "; \(whose) look up their own circle on \(Self.format(peerRate * 10_000)) of every "
-                + "10,000 accesses, and they did so \(Self.format(ratio)) times as often", true)
+                + "10,000 accesses, and they did so\(sizeWords) \(Self.format(ratio)) times as often", true)
     }
 
     /// Whether the role's members are seen opening contact details, addresses or photographs with no link (at least

@@ -132,6 +132,7 @@ public enum IndicatorName: String, Sendable, DeclarationOrdered {
                 + "Where the user's peers (role, team or crew, as for volume) look up their own circle on "
                 + "peer_rate_floor of their accesses or more (officers who police the villages they live in), a look "
                 + "at one's own family, friend or neighbour scores only its excess over their rate, as volume does, "
+                + "per person of the user's circle (declared and household) against the mean of their role's, "
                 + "at most in full; a partner always in full. Several accesses in one sitting are one look."
         case .newPairWithMarker:
             "The first ever access by this user to a vulnerable person, with no link, is how most patterns begin."
