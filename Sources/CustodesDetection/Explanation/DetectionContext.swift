@@ -147,8 +147,7 @@ public final class DetectionContext: Sendable {
         circleSize = sizes
         var totals = [Double](repeating: 0, count: StaffRole.allCases.count)
         var members = [Double](repeating: 0, count: StaffRole.allCases.count)
-        for (staff, size) in sizes.enumerated() {
-            let role = StaffRole.allCases.firstIndex(of: reference.staff[staff].role)!
+        for (role, size) in zip(staffRolePosition, sizes) {
             totals[role] += Double(size)
             members[role] += 1
         }

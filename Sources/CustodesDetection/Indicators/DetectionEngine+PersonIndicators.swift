@@ -235,7 +235,7 @@ extension DetectionEngine {
         var sizeWords = ""
         if factor > 0, size > 0, meanSize > 0 {
             ratio *= meanSize / Double(size)
-            factor = min(max(ratio - context.rules.risk.peerMinimumRatio, 0), context.rules.risk.peerMaximumFactor)
+            factor = PeerBaseline.factor(ratio: ratio, maximumFactor: peers.maximumFactor, minimumRatio: peers.minimumRatio)
             sizeWords = ", for the \(size) people of their circle against \(Self.format(meanSize)) on average,"
         }
         guard factor > 0 else {

@@ -215,7 +215,13 @@ struct PeerBaseline {
         // almost never do it, is sixteen times their rate. Chance gives that; only a count that the peers' rate
         // makes very unlikely scores (see `isSignificant`).
         guard isSignificant(hits: hits, expected: accesses * peer) else { return (0, ratio) }
-        return (min(max(ratio - minimumRatio, 0), maximumFactor), ratio)
+        return (factor(ratio: ratio, maximumFactor: maximumFactor, minimumRatio: minimumRatio), ratio)
+    }
+
+    /// How far a ratio to the peers' rate stands above them: its excess over the minimum ratio, between 0 and the
+    /// maximum factor.
+    static func factor(ratio: Double, maximumFactor: Double, minimumRatio: Double) -> Double {
+        min(max(ratio - minimumRatio, 0), maximumFactor)
     }
 
     /// The chance of a Poisson count that large, with the peers' rate as its mean, below which a hit scores. A
